@@ -1,0 +1,3 @@
+"""PlutoEditor: write, check, compare and publish policies offline."""
+
+__version__ = "0.1.0"

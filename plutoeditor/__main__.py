@@ -1,0 +1,5 @@
+import sys
+
+from plutoeditor.cli.main import main
+
+sys.exit(main())

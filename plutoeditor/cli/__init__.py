@@ -1,0 +1,1 @@
+"""The scriptable command line: `plutoeditor check|import|renumber|diff|export ...`."""

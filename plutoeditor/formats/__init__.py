@@ -1,0 +1,1 @@
+"""Reading and writing policy files: the native YAML format and the importers."""

@@ -1,0 +1,32 @@
+"""Open any file PlutoEditor understands: native YAML, plain text, Markdown or DOCX."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from plutoeditor.formats import native
+from plutoeditor.formats.errors import PolicyFileError
+from plutoeditor.model import Policy
+
+IMPORTABLE_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".docx")
+
+
+def open_policy(path: str | os.PathLike[str]) -> Policy:
+    """Load a native file, or import a text, Markdown or Word file (labels kept as written).
+
+    Every failure is a PolicyFileError whose `str()` names the file and place.
+    """
+    p = Path(path)
+    if native.is_native(p):
+        return native.load(p)
+    if p.suffix.lower() == ".docx":
+        from plutoeditor.importers import docx as docx_import
+
+        return docx_import.import_docx(p)
+    from plutoeditor.importers import text as text_import
+
+    return text_import.import_file(p)
+
+
+__all__ = ["open_policy", "PolicyFileError", "IMPORTABLE_SUFFIXES"]

@@ -1,0 +1,1 @@
+"""Importers: build a clause tree from text, Markdown and Word documents."""

@@ -1,0 +1,84 @@
+"""A clause: one numbered (or unnumbered) unit of a policy, with a permanent id."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class ClauseKind(str, Enum):
+    """What a clause is, so checks and exports can treat it properly."""
+
+    CLAUSE = "clause"  # an ordinary clause, numbered or not
+    DEFINITION = "definition"  # "Term: meaning"; the term is the heading
+    SCHEDULE = "schedule"  # a schedule or annex: its own numbering scope
+
+
+def new_clause_id() -> str:
+    """A fresh permanent id. Identity is not position: the id never changes."""
+    return "c" + secrets.token_hex(5)
+
+
+@dataclass(eq=False)
+class Clause:
+    """A clause of a policy.
+
+    `label` is the label exactly as written ("2.3.9", "6.", "(a)", "" when unnumbered);
+    the number its position calls for is derived elsewhere (`model.numbering`).
+    `text` holds one or more paragraphs separated by "\\n".
+    """
+
+    label: str = ""
+    heading: str = ""
+    text: str = ""
+    kind: ClauseKind = ClauseKind.CLAUSE
+    children: list[Clause] = field(default_factory=list)
+    id: str = field(default_factory=new_clause_id)
+    source_line: int | None = None
+    parent: Clause | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.kind, ClauseKind):
+            self.kind = ClauseKind(self.kind)
+        for child in self.children:
+            child.parent = self
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self.text.split("\n") if self.text else []
+
+    def walk(self):
+        """This clause and all its descendants, in document order."""
+        stack = [self]
+        while stack:
+            clause = stack.pop()
+            yield clause
+            stack.extend(reversed(clause.children))
+
+    def index_in_parent(self, siblings: list[Clause]) -> int:
+        for i, sibling in enumerate(siblings):
+            if sibling is self:
+                return i
+        raise ValueError(f"clause {self.id} is not among the given siblings")
+
+    def is_empty(self) -> bool:
+        """No heading, no text and no children: nothing a reader could use."""
+        return not self.heading.strip() and not self.text.strip() and not self.children
+
+    def display_name(self, width: int = 60) -> str:
+        """Heading, or the first words of the text, for outlines and messages."""
+        name = self.heading.strip() or self.text.strip().split("\n", 1)[0]
+        return name if len(name) <= width else name[: width - 1].rstrip() + "…"
+
+    def copy(self, keep_ids: bool = True) -> Clause:
+        """A deep copy of this clause and its children (detached from any parent)."""
+        return Clause(
+            label=self.label,
+            heading=self.heading,
+            text=self.text,
+            kind=self.kind,
+            children=[c.copy(keep_ids) for c in self.children],
+            id=self.id if keep_ids else new_clause_id(),
+            source_line=self.source_line,
+        )

@@ -1,0 +1,139 @@
+"""A policy: metadata plus an ordered tree of clauses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from plutoeditor.model.clause import Clause
+
+
+@dataclass
+class Metadata:
+    """What a policy says about itself; shown in headers and compared between versions."""
+
+    title: str = ""
+    organisation: str = ""
+    jurisdiction: str = ""
+    version: str = ""
+    effective_date: dt.date | None = None
+    summary_of_changes: list[str] = field(default_factory=list)
+    language: str = "en"
+
+    FIELDS = (
+        "title",
+        "organisation",
+        "jurisdiction",
+        "version",
+        "effective_date",
+        "summary_of_changes",
+        "language",
+    )
+
+    def copy(self) -> Metadata:
+        return Metadata(
+            self.title,
+            self.organisation,
+            self.jurisdiction,
+            self.version,
+            self.effective_date,
+            list(self.summary_of_changes),
+            self.language,
+        )
+
+
+Listener = Callable[["ChangeEvent"], None]
+
+
+@dataclass(frozen=True)
+class ChangeEvent:
+    """A change to the clause tree, sent before ("about") and after ("done") it happens.
+
+    kind: "insert" | "remove" | "move" | "update" | "metadata" | "reset".
+    For insert/remove: parent (None = top level), index, clause.
+    For move: parent/index (old place) and new_parent/new_index (place after removal).
+    For update: clause and field ("label", "heading", "text", "kind").
+    """
+
+    kind: str
+    phase: str
+    clause: Clause | None = None
+    parent: Clause | None = None
+    index: int = -1
+    new_parent: Clause | None = None
+    new_index: int = -1
+    field: str = ""
+
+
+class Policy:
+    """The document: metadata and top-level clauses, with a change-event stream."""
+
+    def __init__(
+        self,
+        metadata: Metadata | None = None,
+        clauses: list[Clause] | None = None,
+        document_id: str | None = None,
+    ) -> None:
+        self.metadata = metadata or Metadata()
+        self.clauses: list[Clause] = clauses or []
+        for clause in self.clauses:
+            clause.parent = None
+        self.document_id = document_id or uuid.uuid4().hex
+        self.revision = 0
+        self._listeners: list[Listener] = []
+        self._index: dict[str, Clause] | None = None
+
+    # -- traversal -------------------------------------------------------------
+    def walk(self) -> Iterator[Clause]:
+        """Every clause in document order."""
+        for clause in self.clauses:
+            yield from clause.walk()
+
+    def walk_with_depth(self) -> Iterator[tuple[Clause, int]]:
+        stack = [(c, 0) for c in reversed(self.clauses)]
+        while stack:
+            clause, depth = stack.pop()
+            yield clause, depth
+            stack.extend((c, depth + 1) for c in reversed(clause.children))
+
+    def siblings_of(self, clause: Clause) -> list[Clause]:
+        return clause.parent.children if clause.parent is not None else self.clauses
+
+    def children_of(self, parent: Clause | None) -> list[Clause]:
+        return parent.children if parent is not None else self.clauses
+
+    def find(self, clause_id: str) -> Clause | None:
+        if self._index is None:
+            self._index = {c.id: c for c in self.walk()}
+        return self._index.get(clause_id)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.walk())
+
+    def depth_of(self, clause: Clause) -> int:
+        depth = 0
+        while clause.parent is not None:
+            clause = clause.parent
+            depth += 1
+        return depth
+
+    # -- change events ---------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
+
+    def notify(self, event: ChangeEvent) -> None:
+        if event.phase == "done":
+            self.revision += 1
+            if event.kind in ("insert", "remove", "reset"):
+                self._index = None
+        for listener in list(self._listeners):
+            listener(event)
+
+    def copy(self) -> Policy:
+        """A deep copy with the same ids and document id (listeners not copied)."""
+        return Policy(self.metadata.copy(), [c.copy() for c in self.clauses], self.document_id)

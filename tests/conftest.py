@@ -1,0 +1,39 @@
+"""Shared fixtures: the seeds and the corpus live in ../shared beside the repository."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "seeds"
+CORPUS = SHARED / "corpus"
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not present")
+    return SEEDS
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    return CORPUS
+
+
+@pytest.fixture
+def seed_2022(seeds_dir: Path) -> Path:
+    return seeds_dir / "pluto-privacy-2022-za.txt"
+
+
+@pytest.fixture
+def seed_2023(seeds_dir: Path) -> Path:
+    return seeds_dir / "pluto-privacy-2023-uk.txt"
