@@ -74,7 +74,10 @@ def test_set_text_split_merge_and_metadata():
     assert "  [] Gamma delta." in after.splitlines()
     after = apply_and_undo(policy, ops.merge_with_next(policy, c))
     assert "  [1.1] Alpha beta.\\nGamma delta." in after.splitlines()  # paragraphs kept
-    apply_and_undo(policy, ops.SetMetadata("title", "Privacy Policy"))
+    undo = ops.SetMetadata("title", "Privacy Policy").apply(policy)
+    assert policy.metadata.title == "Privacy Policy"
+    undo.apply(policy)
+    assert policy.metadata.title == ""
 
 
 def test_events_announce_before_and_after():
