@@ -37,3 +37,11 @@ def seed_2022(seeds_dir: Path) -> Path:
 @pytest.fixture
 def seed_2023(seeds_dir: Path) -> Path:
     return seeds_dir / "pluto-privacy-2023-uk.txt"
+
+
+@pytest.fixture(autouse=True)
+def _private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Settings, recovery copies and logs of every test go to a temporary folder, never ~."""
+    home = tmp_path_factory.mktemp("plutoeditor-home")
+    monkeypatch.setenv("PLUTOEDITOR_HOME", str(home))
+    return home

@@ -1,0 +1,152 @@
+"""Recovery copies of unsaved work, kept apart from the user's documents.
+
+The editor autosaves each open document with unsaved changes here every few seconds. After
+a crash the next start lists `pending()` copies and offers to recover them; a normal save
+or close `discard()`s the copy. Each copy is a native `.policy.yaml` file plus a small JSON
+sidecar saying which file it belongs to and when it was saved. Both are written
+atomically, and never over the user's own file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from plutoeditor import paths
+from plutoeditor.formats import native
+from plutoeditor.formats.files import write_atomic
+from plutoeditor.model import Policy
+
+log = logging.getLogger(__name__)
+
+_SUFFIX = ".recovery.policy.yaml"
+_SIDECAR_SUFFIX = ".recovery.json"
+
+
+@dataclass(frozen=True)
+class RecoveryEntry:
+    """One recoverable document: the copy on disk and what it belongs to."""
+
+    path: Path
+    original_path: str | None
+    saved_at: dt.datetime
+    doc_key: str
+
+    def display_name(self) -> str:
+        """The name to show in a "Recover unsaved work?" list."""
+        return Path(self.original_path).name if self.original_path else "Untitled document"
+
+
+class RecoveryStore:
+    """Autosaved copies of open documents, one per `doc_key` (any string unique per window)."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = Path(folder) if folder is not None else paths.recovery_dir()
+
+    # -- writing ---------------------------------------------------------------
+
+    def save(self, doc_key: str, policy: Policy, original_path: str | None) -> Path:
+        """Write (or replace) the recovery copy of a document; return its path.
+
+        Raises ValueError when the policy does not match the schema and OSError when the
+        folder cannot be written; the caller (an autosave timer) logs and carries on.
+        """
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self._copy_path(doc_key)
+        if original_path and _same_file(Path(original_path), target):
+            raise ValueError(f"refusing to write a recovery copy over the document itself: {target}")
+        write_atomic(target, native.dumps(policy))
+        sidecar = {
+            "doc_key": doc_key,
+            "original_path": str(Path(original_path).resolve()) if original_path else None,
+            "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "copy": target.name,
+        }
+        write_atomic(self._sidecar_path(doc_key), json.dumps(sidecar, indent=2) + "\n")
+        return target
+
+    def discard(self, doc_key: str) -> None:
+        """Remove the recovery copy of a document (after a save, a close or a declined recovery)."""
+        for path in (self._copy_path(doc_key), self._sidecar_path(doc_key)):
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                pass
+
+    def discard_entry(self, entry: RecoveryEntry) -> None:
+        """Remove one listed copy (works even when its sidecar was lost)."""
+        stem = entry.path.name[: -len(_SUFFIX)]
+        for path in (entry.path, entry.path.with_name(stem + _SIDECAR_SUFFIX)):
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                pass
+
+    def discard_all(self) -> None:
+        """Remove every recovery copy (the user declined to recover anything)."""
+        for entry in self.pending():
+            self.discard_entry(entry)
+
+    # -- reading ---------------------------------------------------------------
+
+    def pending(self) -> list[RecoveryEntry]:
+        """Recovery copies left on disk, newest first (after a crash, these are unsaved work)."""
+        if not self.folder.is_dir():
+            return []
+        entries = []
+        for copy in self.folder.glob(f"*{_SUFFIX}"):
+            entry = self._entry_for(copy)
+            if entry is not None:
+                entries.append(entry)
+        entries.sort(key=lambda e: e.saved_at, reverse=True)
+        return entries
+
+    def load(self, entry: RecoveryEntry) -> Policy:
+        """The document as it was autosaved. Raises PolicyFileError if the copy is damaged."""
+        return native.load(entry.path)
+
+    def _entry_for(self, copy: Path) -> RecoveryEntry | None:
+        stem = copy.name[: -len(_SUFFIX)]
+        sidecar = copy.with_name(stem + _SIDECAR_SUFFIX)
+        try:
+            mtime = dt.datetime.fromtimestamp(copy.stat().st_mtime, dt.UTC)
+        except OSError:
+            return None  # removed meanwhile
+        doc_key, original, saved_at = stem, None, mtime
+        try:
+            data = json.loads(sidecar.read_text(encoding="utf-8"))
+            doc_key = str(data.get("doc_key") or stem)
+            original = data.get("original_path") or None
+            saved_at = dt.datetime.fromisoformat(data["saved_at"])
+        except FileNotFoundError:
+            log.warning("recovery copy %s has no sidecar; listing it as untitled", copy)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            log.warning("recovery sidecar %s is unreadable (%s); using the copy's date", sidecar, exc)
+        return RecoveryEntry(path=copy, original_path=original, saved_at=saved_at, doc_key=doc_key)
+
+    # -- file names ------------------------------------------------------------
+
+    def _stem(self, doc_key: str) -> str:
+        """A safe, stable file name for any key: a readable part plus a hash of the whole key."""
+        readable = re.sub(r"[^A-Za-z0-9_-]+", "-", doc_key).strip("-")[-40:] or "document"
+        digest = hashlib.sha256(doc_key.encode("utf-8")).hexdigest()[:12]
+        return f"{readable}-{digest}"
+
+    def _copy_path(self, doc_key: str) -> Path:
+        return self.folder / (self._stem(doc_key) + _SUFFIX)
+
+    def _sidecar_path(self, doc_key: str) -> Path:
+        return self.folder / (self._stem(doc_key) + _SIDECAR_SUFFIX)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
