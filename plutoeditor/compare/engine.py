@@ -1,0 +1,107 @@
+"""compare_policies: align two versions, diff the paired clauses, find moves, list changes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from plutoeditor.compare.align import Entry, align
+from plutoeditor.compare.moves import moved_entries
+from plutoeditor.compare.result import ClauseChange, Comparison, MetadataChange, metadata_text
+from plutoeditor.compare.worddiff import word_diff
+from plutoeditor.model.policy import Metadata, Policy
+
+Progress = Callable[[int, int], None]
+
+#: Progress is reported in these units: alignment is 30 of them, word diffs the rest.
+PROGRESS_TOTAL = 100
+
+
+def compare_policies(old: Policy, new: Policy, progress: Progress | None = None) -> Comparison:
+    """Everything that changed from `old` to `new`, as plain data for every renderer.
+
+    `progress(done, total)` is called now and then (from the calling thread).
+    """
+    report = progress or (lambda done, total: None)
+    report(0, PROGRESS_TOTAL)
+    old_entries, new_entries = align(old, new)
+    report(30, PROGRESS_TOTAL)
+    moved = moved_entries(new_entries)
+    pairs = [e for e in new_entries if e.partner is not None]
+    changes_by_entry: dict[Entry, ClauseChange] = {}
+    step = max(len(pairs) // 20, 1)
+    for done, entry in enumerate(pairs, start=1):
+        changes_by_entry[entry] = _matched(entry.partner, entry, entry in moved)  # type: ignore[arg-type]
+        if done % step == 0:
+            report(30 + 69 * done // len(pairs), PROGRESS_TOTAL)
+    changes = _reading_order(old_entries, new_entries, changes_by_entry)
+    report(PROGRESS_TOTAL, PROGRESS_TOTAL)
+    return Comparison(old, new, metadata_changes(old.metadata, new.metadata), changes)
+
+
+def _matched(old: Entry, new: Entry, moved: bool) -> ClauseChange:
+    a, b = old.clause, new.clause
+    text_changed = _squash(a.text) != _squash(b.text)
+    heading_changed = _squash(a.heading) != _squash(b.heading)
+    return ClauseChange(
+        status="matched",
+        old=a,
+        new=b,
+        old_label=a.label.strip(),
+        new_label=b.label.strip(),
+        heading=b.heading,
+        text_changed=text_changed,
+        heading_changed=heading_changed,
+        relabelled=old.label != new.label,
+        moved=moved,
+        ops=word_diff(a.text, b.text) if text_changed else [],
+        heading_ops=word_diff(a.heading, b.heading) if heading_changed else [],
+        depth=new.depth,
+    )
+
+
+def _unpaired(entry: Entry, status: str) -> ClauseChange:
+    clause = entry.clause
+    label = clause.label.strip()
+    return ClauseChange(
+        status=status,
+        old=clause if status == "removed" else None,
+        new=clause if status == "added" else None,
+        old_label=label if status == "removed" else "",
+        new_label=label if status == "added" else "",
+        heading=clause.heading,
+        depth=entry.depth,
+    )
+
+
+def _squash(text: str) -> str:
+    """Text with whitespace differences (spacing, line wrapping) ignored."""
+    return " ".join(text.split())
+
+
+def _reading_order(
+    old_entries: list[Entry], new_entries: list[Entry], matched: dict[Entry, ClauseChange]
+) -> list[ClauseChange]:
+    """The new version's order, each removed clause placed after what preceded it in the old."""
+    removed_after: dict[Entry | None, list[Entry]] = defaultdict(list)
+    anchor: Entry | None = None
+    for entry in old_entries:
+        if entry.partner is None:
+            removed_after[anchor].append(entry)
+        else:
+            anchor = entry.partner
+    changes = [_unpaired(e, "removed") for e in removed_after.get(None, [])]
+    for entry in new_entries:
+        changes.append(matched[entry] if entry in matched else _unpaired(entry, "added"))
+        changes.extend(_unpaired(e, "removed") for e in removed_after.get(entry, []))
+    return changes
+
+
+def metadata_changes(old: Metadata, new: Metadata) -> list[MetadataChange]:
+    """The metadata fields (effective date, version, title, ...) that differ."""
+    changes = []
+    for name in Metadata.FIELDS:
+        before, after = metadata_text(getattr(old, name)), metadata_text(getattr(new, name))
+        if before != after:
+            changes.append(MetadataChange(name, before, after))
+    return changes
