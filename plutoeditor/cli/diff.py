@@ -1,0 +1,92 @@
+"""`plutoeditor diff OLD NEW`: what changed between two versions of a policy.
+
+Exit 0 when the versions are the same, 1 when they differ, 2 on bad input. `-o` writes the
+report to a file (atomically); a name ending in .html writes the HTML redline and one
+ending in .docx the Word redline with tracked changes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+EXIT_SAME, EXIT_DIFFERENT, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "diff",
+        help="show what changed between two versions of a policy",
+        description="Compare two versions of a policy clause by clause. Renumbered and moved "
+        "clauses are reported as such, not as deleted and re-added text. Exit status: 0 same, "
+        "1 different, 2 bad input.",
+    )
+    parser.add_argument("old", metavar="OLD", help="the older version (.policy.yaml, .txt, .md or .docx)")
+    parser.add_argument("new", metavar="NEW", help="the newer version")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "html"),
+        default="text",
+        help="report format (default: text); -o NAME.html or NAME.docx picks the redline instead",
+    )
+    parser.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of the screen")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from plutoeditor.compare import compare_policies
+    from plutoeditor.formats.files import write_atomic
+    from plutoeditor.formats.opening import open_policy
+
+    output: str | None = args.output
+    lower = (output or "").lower()
+    write_docx = None
+    if lower.endswith(".docx"):
+        write_docx = _docx_writer()
+        if write_docx is None:
+            print("plutoeditor: the Word redline (.docx) is not available in this build", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    old, new = open_policy(args.old), open_policy(args.new)
+    comparison = compare_policies(old, new)
+    status = EXIT_SAME if comparison.is_identical() else EXIT_DIFFERENT
+    if write_docx is not None:
+        write_docx(comparison, output)
+        return status
+    report_format = "html" if lower.endswith((".html", ".htm")) else args.format
+    report = render(comparison, report_format, args.old, args.new)
+    if output:
+        write_atomic(output, report)
+    else:
+        sys.stdout.write(report)
+    return status
+
+
+def render(comparison, report_format: str, old_path: str, new_path: str) -> str:  # type: ignore[no-untyped-def]
+    """The comparison in one of the report formats: "text", "json" or "html"."""
+    if report_format == "json":
+        from plutoeditor.compare.report import render_json
+
+        return render_json(comparison, old_path, new_path)
+    if report_format == "html":
+        from plutoeditor.export.redline_html import render_redline_html
+
+        return render_redline_html(comparison)
+    from plutoeditor.compare.report import render_text
+
+    return render_text(comparison, old_path, new_path)
+
+
+def _docx_writer():  # type: ignore[no-untyped-def]
+    """export.redline_docx.write_redline_docx, or None while that module is not built."""
+    try:
+        from plutoeditor.export.redline_docx import write_redline_docx
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("plutoeditor.export"):
+            return None
+        raise
+    except ImportError:
+        return None
+    return write_redline_docx
+
+
+__all__ = ["register", "run", "render"]

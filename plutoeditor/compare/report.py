@@ -1,0 +1,102 @@
+"""The text and JSON reports of a comparison (what `plutoeditor diff` prints)."""
+
+from __future__ import annotations
+
+import json
+
+from plutoeditor.compare.result import DELETE, INSERT, ClauseChange, Comparison, Ops
+
+_FIELD_NAMES = {
+    "effective_date": "Effective date",
+    "summary_of_changes": "Summary of changes",
+    "title": "Title",
+    "organisation": "Organisation",
+    "jurisdiction": "Jurisdiction",
+    "version": "Version",
+    "language": "Language",
+}
+
+
+def field_name(field: str) -> str:
+    """The metadata field as a reader would name it."""
+    return _FIELD_NAMES.get(field, field.replace("_", " ").capitalize())
+
+
+def summary_line(comparison: Comparison) -> str:
+    counts = comparison.summary()
+    return (
+        f"{counts['added']} added, {counts['removed']} removed, {counts['text_changed']} text changed, "
+        f"{counts['moved']} moved, {counts['relabelled']} relabelled, {counts['unchanged']} unchanged"
+    )
+
+
+def inline_ops(ops: Ops) -> str:
+    """Word diff in wdiff style: [-deleted-]{+inserted+}."""
+    parts = []
+    for op, text in ops:
+        if op == DELETE:
+            parts.append(f"[-{text}-]")
+        elif op == INSERT:
+            parts.append(f"{{+{text}+}}")
+        else:
+            parts.append(text)
+    return "".join(parts)
+
+
+def label_change(change: ClauseChange) -> str:
+    """"3.2", or "3.2 -> 3.3" when relabelled; "(unnumbered)" when there is no label."""
+    if change.status == "removed":
+        return change.old_label or "(unnumbered)"
+    if change.relabelled:
+        return f"{change.old_label or '(unnumbered)'} -> {change.new_label or '(unnumbered)'}"
+    return change.new_label or "(unnumbered)"
+
+
+def render_text(comparison: Comparison, old_path: str = "", new_path: str = "") -> str:
+    """A readable change list: metadata, a summary line, then one entry per change."""
+    lines = []
+    if old_path or new_path:
+        lines.append(f"Comparing {old_path} -> {new_path}")
+    if comparison.is_identical():
+        lines.append("The versions are the same.")
+        return "\n".join(lines) + "\n"
+    for change in comparison.metadata_changes:
+        before = change.old.replace("\n", "; ") or "(none)"
+        after = change.new.replace("\n", "; ") or "(none)"
+        lines.append(f"{field_name(change.field)}: {before} -> {after}")
+    lines.append(f"Summary: {summary_line(comparison)}")
+    lines.append("")
+    for change in comparison.changes:
+        if change.is_change:
+            lines.extend(_change_lines(change))
+    return "\n".join(lines) + "\n"
+
+
+def _change_lines(change: ClauseChange) -> list[str]:
+    clause = change.clause
+    name = clause.display_name(70)
+    if change.status == "added":
+        return [f"+ added    {label_change(change)}  {name}"]
+    if change.status == "removed":
+        return [f"- removed  {label_change(change)}  {name}"]
+    what = [
+        word
+        for word, flag in (
+            ("moved", change.moved),
+            ("relabelled", change.relabelled),
+            ("heading changed", change.heading_changed),
+            ("text changed", change.text_changed),
+        )
+        if flag
+    ]
+    lines = [f"~ {', '.join(what)}  {label_change(change)}  {name}"]
+    if change.heading_changed:
+        lines.append(f"    heading: {inline_ops(change.heading_ops)}")
+    if change.text_changed:
+        lines.extend(f"    {line}" for line in inline_ops(change.ops).split("\n"))
+    return lines
+
+
+def render_json(comparison: Comparison, old_path: str = "", new_path: str = "") -> str:
+    """The JSON object described in the compare issue (one line per key, UTF-8)."""
+    return json.dumps(comparison.to_dict(old_path, new_path), ensure_ascii=False, indent=1) + "\n"

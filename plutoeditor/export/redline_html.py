@@ -1,0 +1,196 @@
+"""The HTML redline: one standalone page showing what changed between two versions.
+
+Rendered from the same `Comparison` as the text report and the compare window. Inline CSS,
+no scripts, no external resources; every piece of document text goes through html.escape.
+Inserted words are underlined (<ins>), deleted words struck (<del>); moved clauses carry a
+colour and the words "⇄ moved"; relabelled clauses show "3.2 → 3.3" with no text marked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from plutoeditor.compare.report import field_name
+from plutoeditor.compare.result import DELETE, INSERT, ClauseChange, Comparison, Ops
+from plutoeditor.model.policy import Metadata
+
+MOVED_MARK = "⇄ moved"
+ADDED_MARK = "+ added"
+REMOVED_MARK = "− removed"
+
+_CSS = (
+    """
+:root { color-scheme: light; }
+body { font-family: Georgia, "Times New Roman", serif; max-width: 50em; margin: 2em auto;
+  padding: 0 1em; line-height: 1.5; color: #1a1a1a; background: #fff; }
+h1 { font-size: 1.6em; margin-bottom: .2em; }
+.versions { margin: 0 0 1em; }
+.versions td, .versions th, .meta td, .meta th { padding: .15em .8em .15em 0; text-align: left;
+  vertical-align: top; }
+.summary { border: 1px solid #bbb; padding: .6em 1em; margin-bottom: 1.5em; background: #f7f7f7; }
+.summary ul { margin: .3em 0; padding-left: 1.2em; }
+.legend span { margin-right: 1.2em; }
+ins { text-decoration: underline; text-decoration-thickness: 2px; color: #0b5d1e;
+  background: #e3f6e6; }
+del { text-decoration: line-through; color: #9b1c1c; background: #fbe4e4; }
+.clause { margin: .4em 0; padding: .1em .6em; border-left: 4px solid transparent; }
+.clause p { margin: .2em 0; }
+.clause .head { font-weight: bold; }
+.label { font-weight: bold; margin-right: .5em; white-space: nowrap; }
+.mark { font-family: sans-serif; font-size: .8em; font-weight: bold; padding: 0 .4em;
+  margin-right: .5em; border-radius: 3px; white-space: nowrap; }
+.added { border-left-color: #1e7d34; }
+.added .mark { color: #fff; background: #1e7d34; }
+.removed { border-left-color: #b42318; }
+.removed .mark { color: #fff; background: #b42318; }
+.moved { border-left-color: #6b3fa0; background: #f4effa; }
+.mark.move { color: #fff; background: #6b3fa0; }
+.relabel { color: #5a4a00; }
+.unchanged { color: #333; }
+"""
+    + "".join(f".depth-{d} {{ margin-left: {1.5 * d:g}em; }}\n" for d in range(1, 9))
+    + """
+@media print {
+  body { max-width: none; margin: 0; font-size: 11pt; }
+  .clause { break-inside: avoid; }
+  .summary { break-after: avoid; }
+  ins, del, .moved, .mark { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  @page { margin: 2cm; }
+}
+"""
+)
+
+
+def render_redline_html(comparison: Comparison) -> str:
+    """The whole redline page as a string (write it with formats.files.write_atomic)."""
+    old_meta, new_meta = comparison.old.metadata, comparison.new.metadata
+    title = new_meta.title or old_meta.title or "Policy"
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{escape(new_meta.language or old_meta.language or "en")}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)} — changes</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{escape(title)}: changes</h1>",
+        _versions_table(old_meta, new_meta),
+        "</header>",
+        _summary(comparison),
+        "<main>",
+    ]
+    parts.extend(_clause(change) for change in comparison.changes)
+    parts += ["</main>", "</body>", "</html>", ""]
+    return "\n".join(parts)
+
+
+def _date(value: dt.date | None) -> str:
+    return f"{value.day} {value:%B %Y}" if value else "not stated"
+
+
+def _versions_table(old: Metadata, new: Metadata) -> str:
+    rows = []
+    for name, meta in (("Old version", old), ("New version", new)):
+        version = f", version {escape(meta.version)}" if meta.version else ""
+        rows.append(
+            f"<tr><th>{name}</th><td>Effective date: {escape(_date(meta.effective_date))}{version}</td></tr>"
+        )
+    return '<table class="versions">' + "".join(rows) + "</table>"
+
+
+def _summary(comparison: Comparison) -> str:
+    counts = comparison.summary()
+    items = [
+        f"{counts['added']} added",
+        f"{counts['removed']} removed",
+        f"{counts['text_changed']} with changed text",
+        f"{counts['moved']} moved",
+        f"{counts['relabelled']} renumbered",
+        f"{counts['unchanged']} unchanged",
+    ]
+    parts = ['<section class="summary" aria-label="Summary of changes">', "<h2>Summary of changes</h2>"]
+    if comparison.is_identical():
+        parts.append("<p>The two versions are the same.</p>")
+    parts.append("<p>Clauses: " + ", ".join(items) + ".</p>")
+    if comparison.metadata_changes:
+        parts.append('<table class="meta"><tr><th>Field</th><th>Old</th><th>New</th></tr>')
+        for change in comparison.metadata_changes:
+            old = escape(change.old).replace("\n", "<br>") or "—"
+            new = escape(change.new).replace("\n", "<br>") or "—"
+            parts.append(f"<tr><td>{escape(field_name(change.field))}</td><td>{old}</td><td>{new}</td></tr>")
+        parts.append("</table>")
+    parts.append(
+        '<p class="legend"><span><ins>inserted words</ins></span><span><del>deleted words</del></span>'
+        f'<span class="mark move">{MOVED_MARK}</span> clause moved '
+        '<span class="relabel">3.2 → 3.3</span> renumbered only</p>'
+    )
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _ops_html(ops: Ops) -> list[str]:
+    """Paragraphs of HTML for word ops, each op's text escaped and wrapped in ins/del."""
+    paragraphs: list[list[str]] = [[]]
+    for op, text in ops:
+        for i, piece in enumerate(text.split("\n")):
+            if i:
+                paragraphs.append([])
+            if not piece:
+                continue
+            if op == INSERT:
+                paragraphs[-1].append(f"<ins>{escape(piece)}</ins>")
+            elif op == DELETE:
+                paragraphs[-1].append(f"<del>{escape(piece)}</del>")
+            else:
+                paragraphs[-1].append(escape(piece))
+    return ["".join(p) for p in paragraphs if p]
+
+
+def _wrap(text: str, tag: str | None) -> list[str]:
+    """Plain paragraphs, optionally all inside one ins/del tag each."""
+    out = []
+    for paragraph in text.split("\n"):
+        if paragraph.strip():
+            body = escape(paragraph)
+            out.append(f"<{tag}>{body}</{tag}>" if tag else body)
+    return out
+
+
+def _clause(change: ClauseChange) -> str:
+    clause = change.clause
+    classes = ["clause", f"depth-{min(change.depth, 8)}"]
+    marks = []
+    whole = None  # ins/del around all the clause's text
+    if change.status == "added":
+        classes.append("added")
+        marks.append(f'<span class="mark">{ADDED_MARK}</span>')
+        whole = "ins"
+    elif change.status == "removed":
+        classes.append("removed")
+        marks.append(f'<span class="mark">{REMOVED_MARK}</span>')
+        whole = "del"
+    if change.moved:
+        classes.append("moved")
+        marks.append(f'<span class="mark move">{MOVED_MARK}</span>')
+    if not change.is_change:
+        classes.append("unchanged")
+    if change.relabelled:
+        old_label, new_label = change.old_label or "(unnumbered)", change.new_label or "(unnumbered)"
+        label = f'<span class="label relabel">{escape(old_label)} → {escape(new_label)}</span>'
+    else:
+        shown = change.new_label if change.status != "removed" else change.old_label
+        label = f'<span class="label">{escape(shown)}</span>' if shown else ""
+    if change.heading_changed:
+        heading = "".join(_ops_html(change.heading_ops))
+    else:
+        heading = "".join(_wrap(clause.heading, whole))
+    paragraphs = _ops_html(change.ops) if change.text_changed else _wrap(clause.text, whole)
+    anchor = escape(clause.id)
+    first = "".join(marks) + label + (f'<span class="head">{heading}</span>' if heading else "")
+    body = [f"<p>{first}</p>"] if first else []
+    body.extend(f"<p>{p}</p>" for p in paragraphs)
+    return f'<div class="{" ".join(classes)}" id="clause-{anchor}">' + "".join(body) + "</div>"
