@@ -1,0 +1,124 @@
+"""Open the Word template an export starts from, and make sure the styles it needs exist.
+
+The default template is resources/templates/policy-template.docx (built by make_template.py);
+a user's own .docx or .dotx brings their fonts, margins and letterhead. Whatever the
+template lacks (a user's file may define no "Heading 3"), a plain version is added, so
+every export uses real Word heading styles.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from plutoeditor.formats.errors import PolicyFileError
+from plutoeditor.formats.files import read_bytes
+
+DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "resources" / "templates" / "policy-template.docx"
+
+_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+#: Styles the writers use, with the style each one is based on when it must be added.
+PARAGRAPH_STYLES = {
+    "Title": "Normal",
+    "Front Matter": "Normal",
+    "Front Matter Heading": "Normal",
+    "Clause Text": "Normal",
+    "Definition": "Clause Text",
+    "Running Header": "Normal",
+    "Running Footer": "Normal",
+    **{f"Heading {n}": "Normal" for n in range(1, 10)},
+}
+
+
+def open_template(template: str | os.PathLike[str] | None = None) -> DocxDocument:
+    """A python-docx Document from the template, its body emptied (headers are kept)."""
+    if template is None:
+        document = Document(str(DEFAULT_TEMPLATE)) if DEFAULT_TEMPLATE.is_file() else Document()
+    else:
+        document = _open_user_template(template)
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    ensure_styles(document)
+    return document
+
+
+def _open_user_template(template: str | os.PathLike[str]) -> DocxDocument:
+    path = str(template)
+    data = read_bytes(path)
+    if not zipfile.is_zipfile(BytesIO(data)):
+        raise PolicyFileError(path, "is not a Word template (.docx or .dotx)")
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            types = archive.read("[Content_Types].xml")
+            if _TEMPLATE_TYPE in types:  # a .dotx: the same package with another content type
+                data = _as_document(archive, types.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE))
+        return Document(BytesIO(data))
+    except (KeyError, zipfile.BadZipFile, PackageNotFoundError, ValueError) as exc:
+        raise PolicyFileError(path, f"is not a usable Word template ({exc})") from None
+    except Exception as exc:  # lxml and python-docx raise many kinds on damaged packages
+        raise PolicyFileError(path, f"cannot read the template: {type(exc).__name__}: {exc}") from None
+
+
+def _as_document(archive: zipfile.ZipFile, content_types: bytes) -> bytes:
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in archive.infolist():
+            payload = content_types if item.filename == "[Content_Types].xml" else archive.read(item)
+            target.writestr(item, payload)
+    return out.getvalue()
+
+
+def ensure_styles(document: DocxDocument) -> dict[str, str]:
+    """Add any missing writer style; return style name -> style id for fast XML building."""
+    styles = document.styles
+    ids: dict[str, str] = {}
+    for name, base in PARAGRAPH_STYLES.items():
+        try:
+            style = styles[name]
+        except KeyError:
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            try:
+                style.base_style = styles[base]
+            except KeyError:
+                pass
+            _plain_look(style, name)
+        ids[name] = style.style_id
+    return ids
+
+
+def _plain_look(style, name: str) -> None:
+    """A sober default for a style the user's template does not define."""
+    style.quick_style = True
+    fmt, font = style.paragraph_format, style.font
+    if name.startswith("Heading "):
+        level = int(name.split()[1])
+        font.bold = True
+        font.size = Pt({1: 13, 2: 11.5}.get(level, 11))
+        fmt.keep_with_next = True
+        fmt.space_before, fmt.space_after = Pt(12 if level == 1 else 8), Pt(4)
+        outline = OxmlElement("w:outlineLvl")
+        outline.set(qn("w:val"), str(level - 1))
+        style.element.get_or_add_pPr().append(outline)
+    elif name == "Title":
+        font.bold, font.size = True, Pt(20)
+        fmt.space_after = Pt(6)
+    elif name == "Front Matter Heading":
+        font.bold = True
+        fmt.keep_with_next = True
+        fmt.space_before, fmt.space_after = Pt(12), Pt(4)
+    elif name in ("Running Header", "Running Footer"):
+        font.size = Pt(8.5)

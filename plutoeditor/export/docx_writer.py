@@ -1,0 +1,227 @@
+"""Export a policy to a Word document that a law firm could publish as it is.
+
+Labels are written as literal text, exactly as the document has them: python-docx cannot
+create numbering definitions, and a Word list would renumber on its own, hiding the very
+labels (kept defects included) that the user reviewed. Headings use Word's built-in
+"Heading n" styles by nesting level, so the navigation pane and a table of contents work.
+The effective date runs in the section header on every page; "Page X of Y" in the footer
+uses real PAGE and NUMPAGES fields.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.oxml.ns import qn
+from lxml import etree
+
+from plutoeditor.export.docx_template import ensure_styles, open_template
+from plutoeditor.export.docx_xml import (
+    INDENT_STEP,
+    PLAIN,
+    Block,
+    BodyWriter,
+    Run,
+    field_runs,
+    save_document,
+    text_run,
+)
+from plutoeditor.export.page_text import (
+    MAX_WORD_HEADING,
+    document_title,
+    effective_date_line,
+    long_date,
+)
+from plutoeditor.model import Clause, ClauseKind, Metadata, Policy
+
+Progress = Callable[[int, int], None]
+
+#: Deepest level that still gets its own indent; deeper clauses line up with it.
+MAX_INDENT_LEVEL = 6
+
+
+def text_column(depth: int) -> int:
+    """Where a clause's text starts (twips): levels 0 and 1 share the first column."""
+    return min(max(depth, 1), MAX_INDENT_LEVEL) * INDENT_STEP
+
+
+def clause_blocks(
+    clause: Clause,
+    depth: int,
+    label: Sequence[Run],
+    heading: Sequence[Run],
+    paragraphs: Sequence[tuple[list[Run], str]],
+    mark: str = PLAIN,
+) -> list[Block]:
+    """The paragraphs of one clause (its children are separate).
+
+    `label` and `heading` are runs, and `paragraphs` lists each text paragraph's runs with
+    the mark of its paragraph mark, so the redline can pass diffed runs and the plain
+    export plain ones. A clause with a heading gets a heading paragraph (label hanging in
+    the margin); otherwise the label hangs before the first text paragraph.
+    """
+    has_label = any(run.text for run in label)
+    # An unnumbered clause continues its parent: it lines up with the parent's text.
+    column = text_column(depth if has_label or depth == 0 else depth - 1)
+    lead = [*label, Run("\t", label[-1].mark if label else mark)] if has_label else []
+    blocks: list[Block] = []
+    rest = list(paragraphs)
+    if clause.kind is ClauseKind.DEFINITION:
+        first, first_mark = rest.pop(0) if rest else ([], mark)
+        term = [Run(r.text, r.mark, bold=True) for r in heading]
+        joint = [Run(": ", mark)] if term and first else []
+        blocks.append(
+            Block(
+                "Definition",
+                [*lead, *term, *joint, *first],
+                column,
+                INDENT_STEP if lead else 0,
+                mark=first_mark,
+            )  # fmt: skip
+        )
+    elif any(run.text for run in heading) or clause.kind is ClauseKind.SCHEDULE:
+        level = min(depth + 1, MAX_WORD_HEADING)
+        if clause.kind is ClauseKind.SCHEDULE:
+            blocks.append(
+                Block(f"Heading {level}", [*lead, *heading], 0, 0, page_break_before=True, mark=mark)
+            )
+        else:
+            blocks.append(Block(f"Heading {level}", [*lead, *heading], column, INDENT_STEP if lead else 0,
+                                mark=mark))  # fmt: skip
+    elif lead or rest:
+        first, first_mark = rest.pop(0) if rest else ([], mark)
+        blocks.append(
+            Block("Clause Text", [*lead, *first], column, INDENT_STEP if lead else 0, mark=first_mark)
+        )
+    blocks.extend(Block("Clause Text", runs, column, mark=para_mark) for runs, para_mark in rest)
+    return blocks
+
+
+def plain_blocks(clause: Clause, depth: int) -> list[Block]:
+    paragraphs = [([Run(text)], PLAIN) for text in clause.paragraphs]
+    return clause_blocks(
+        clause, depth, [Run(clause.label.strip())], [Run(clause.heading.strip())], paragraphs
+    )
+
+
+def front_matter(writer: BodyWriter, metadata: Metadata) -> None:
+    """Title, organisation, effective date and the summary of changes, before the clauses."""
+    writer.paragraph(Block("Title", [Run(document_title(metadata))]))
+    for line in (metadata.organisation.strip(), effective_date_line(metadata)):
+        if line:
+            writer.paragraph(Block("Front Matter", [Run(line)]))
+    items = [item.strip() for item in metadata.summary_of_changes if item.strip()]
+    if items:
+        writer.paragraph(Block("Front Matter Heading", [Run("Summary of changes")]))
+        for number, item in enumerate(items, start=1):
+            writer.paragraph(Block("Clause Text", [Run(f"{number})\t{item}")], INDENT_STEP, INDENT_STEP))
+
+
+def running_header_and_footer(document: DocxDocument, metadata: Metadata, style_ids: dict[str, str]) -> None:
+    """Title and effective date in every page header; "Page X of Y" in every footer.
+
+    A user template's letterhead stays: the lines are added below what its header holds.
+    """
+    section = document.sections[0]
+    width = section.page_width - section.left_margin - section.right_margin
+    headers = [section.header]
+    footers = [section.footer]
+    if section.different_first_page_header_footer:
+        headers.append(section.first_page_header)
+        footers.append(section.first_page_footer)
+    if document.settings.odd_and_even_pages_header_footer:
+        headers.append(section.even_page_header)
+        footers.append(section.even_page_footer)
+    date_line = effective_date_line(metadata)
+    for header in headers:
+        paragraph = _reuse_or_add(header)
+        paragraph.style = document.styles["Running Header"]
+        paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+        text_run(paragraph._p, document_title(metadata) + ("\t" if date_line else ""))
+        if date_line:
+            _replace_tab(paragraph._p)
+            text_run(paragraph._p, date_line)
+    for footer in footers:
+        p = _reuse_or_add(footer)
+        p.style = document.styles["Running Footer"]
+        text_run(p._p, "Page ")
+        field_runs(p._p, "PAGE", "1")
+        text_run(p._p, " of ")
+        field_runs(p._p, "NUMPAGES", "1")
+    del style_ids  # styles were ensured by open_template
+
+
+def _reuse_or_add(part):
+    """The header's single empty paragraph, or a new one after the letterhead."""
+    part.is_linked_to_previous = False
+    paragraphs = part.paragraphs
+    if len(paragraphs) == 1 and not paragraphs[0].text.strip() and not paragraphs[0]._p.xpath(".//w:drawing"):
+        return paragraphs[0]
+    return part.add_paragraph()
+
+
+def _replace_tab(p: etree._Element) -> None:
+    """Turn the trailing tab of the last text run into a real <w:tab/>."""
+    t = p.findall(".//" + qn("w:t"))[-1]
+    t.text = t.text.rstrip("\t")
+    t.addnext(t.makeelement(qn("w:tab"), {}))
+
+
+def set_properties(document: DocxDocument, metadata: Metadata) -> None:
+    """Title, organisation, version and effective date in the document properties."""
+    props = document.core_properties
+    props.title = document_title(metadata)
+    props.author = props.last_modified_by = metadata.organisation.strip() or "PlutoEditor"
+    props.version = metadata.version.strip()
+    props.language = metadata.language or "en"
+    props.subject = metadata.jurisdiction.strip()
+    props.keywords = f"effective {metadata.effective_date.isoformat()}" if metadata.effective_date else ""
+    props.comments = effective_date_line(metadata)
+    props.category = "Policy"
+    when = metadata.effective_date
+    props.content_status = f"Effective {long_date(when)}" if when else "Draft"
+    _set_company(document, metadata.organisation.strip())
+
+
+def _set_company(document: DocxDocument, company: str) -> None:
+    """The organisation as the Company extended property (docProps/app.xml), when present."""
+    if not company:
+        return
+    for part in document.part.package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            root = etree.fromstring(part.blob)
+            ns = root.nsmap.get(
+                None, "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+            )
+            node = root.find(f"{{{ns}}}Company")
+            if node is None:
+                node = etree.SubElement(root, f"{{{ns}}}Company")
+            node.text = company
+            part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def build_docx(policy: Policy, template: str | os.PathLike[str] | None = None,
+               progress: Progress | None = None) -> DocxDocument:  # fmt: skip
+    """The python-docx Document for a policy (not yet saved)."""
+    document = open_template(template)
+    style_ids = ensure_styles(document)
+    writer = BodyWriter(document, style_ids)
+    front_matter(writer, policy.metadata)
+    total = len(policy)
+    for done, (clause, depth) in enumerate(policy.walk_with_depth(), start=1):
+        for block in plain_blocks(clause, depth):
+            writer.paragraph(block)
+        if progress is not None and (done % 500 == 0 or done == total):
+            progress(done, total)
+    running_header_and_footer(document, policy.metadata, style_ids)
+    set_properties(document, policy.metadata)
+    return document
+
+
+def export_docx(policy: Policy, path: str | os.PathLike[str], template: str | os.PathLike[str] | None = None,
+                progress: Progress | None = None) -> None:  # fmt: skip
+    """Write the policy as .docx, atomically. A bad template raises PolicyFileError."""
+    save_document(build_docx(policy, template, progress), path)

@@ -1,0 +1,61 @@
+"""The words every export prints around the clauses: dates, the running header, anchors.
+
+Shared by the DOCX, HTML and PDF writers and the redlines, so a policy reads the same
+whichever format it leaves PlutoEditor in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from plutoeditor.model import Clause, Metadata
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
+
+#: Deepest heading level the writers use (Word has Heading 1..9, HTML h1..h6).
+MAX_WORD_HEADING = 9
+
+
+def long_date(date: dt.date) -> str:
+    """'21 November 2022': the form policies use, independent of the machine's locale."""
+    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+def effective_date_line(metadata: Metadata) -> str:
+    """'Effective date: 21 November 2022 · Version 3' (parts that are not set are left out)."""
+    parts = []
+    if metadata.effective_date is not None:
+        parts.append(f"Effective date: {long_date(metadata.effective_date)}")
+    if metadata.version.strip():
+        parts.append(f"Version {metadata.version.strip()}")
+    return " · ".join(parts)
+
+
+def document_title(metadata: Metadata) -> str:
+    return metadata.title.strip() or "Untitled policy"
+
+
+def running_header(metadata: Metadata) -> str:
+    """The header printed on every page: the title, then the effective date and version."""
+    line = effective_date_line(metadata)
+    return f"{document_title(metadata)} — {line}" if line else document_title(metadata)
+
+
+def clause_anchor(clause: Clause) -> str:
+    """A stable HTML anchor built from the clause's permanent id, e.g. 'clause-c1a2b3c4d5'.
+
+    Ids made by PlutoEditor are already safe; anything else is made safe character by
+    character, so the same id always gives the same anchor.
+    """
+    safe = _UNSAFE_ID.sub(lambda m: f"_{ord(m.group()):x}_", clause.id)
+    return f"clause-{safe}"
+
+
+def heading_line(clause: Clause) -> str:
+    """Label and heading as one line of plain text ('2 Privacy Policy')."""
+    return " ".join(part for part in (clause.label.strip(), clause.heading.strip()) if part)
