@@ -27,22 +27,25 @@ log = logging.getLogger("plutoeditor.crash")
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CrashDialog", text)
+#: Qt's translation lookup; lupdate finds the literal context and text in each call.
+translate = QCoreApplication.translate
 
 
 def show_crash_dialog(parent: QWidget | None, summary: str, log_path: Path | None) -> None:
     """The dialog the user sees. Tests replace this function (it is looked up at call time)."""
-    where = str(log_path) if log_path else tr("(no log file could be written)")
+    where = str(log_path) if log_path else translate("CrashDialog", "(no log file could be written)")
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(tr("Unexpected error"))
-    box.setText(tr("PlutoEditor ran into an unexpected problem and stopped that action."))
+    box.setWindowTitle(translate("CrashDialog", "Unexpected error"))
+    box.setText(
+        translate("CrashDialog", "PlutoEditor ran into an unexpected problem and stopped that action.")
+    )
     box.setInformativeText(
-        tr(
+        translate(
+            "CrashDialog",
             "Your document is still open. Save it now, or use Save As to keep a copy.\n\n"
             "Details were written to the log file:\n{log}\n\n"
-            "Please send that file to your support contact."
+            "Please send that file to your support contact.",
         ).format(log=where)
     )
     box.setDetailedText(summary)

@@ -1,0 +1,55 @@
+"""The About dialog names the version and every bundled library's licence; --version works."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from importlib import metadata
+
+import pytest
+from PySide6.QtWidgets import QLabel, QTextBrowser
+
+import plutoeditor
+from plutoeditor.cli.main import main
+from plutoeditor.ui.about import BUNDLED_LIBRARIES, about_html, show_about
+
+
+def test_about_dialog_shows_version_and_licences(qtbot):
+    dialog = show_about(None)
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible()
+    assert plutoeditor.__version__ in dialog.findChild(QLabel, "aboutVersion").text()
+    text = dialog.findChild(QTextBrowser, "aboutText").toPlainText()
+    for expected in ("PySide6", "LGPL-3.0", "python-docx", "diff-match-patch", "Apache-2.0", "PyYAML"):
+        assert expected in text
+    assert metadata.version("python-docx") in text
+    assert metadata.version("PyYAML") in text
+
+
+def test_every_runtime_dependency_is_listed():
+    listed = {lib.distribution.lower() for lib in BUNDLED_LIBRARIES}
+    required = metadata.requires("plutoeditor") or []
+    runtime = [r for r in required if "extra ==" not in r]
+    names = {r.split(">")[0].split("<")[0].split("=")[0].split(";")[0].strip().lower() for r in runtime}
+    assert names and names <= listed
+
+
+def test_about_text_is_escaped_html():
+    text = about_html()
+    assert text.count("<tr>") == len(BUNDLED_LIBRARIES) + 1
+    assert "<script" not in text
+
+
+def test_version_flag(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"PlutoEditor {plutoeditor.__version__}"
+
+
+def test_version_flag_from_the_console_script():
+    result = subprocess.run(
+        [sys.executable, "-m", "plutoeditor", "--version"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"PlutoEditor {plutoeditor.__version__}"
