@@ -159,8 +159,8 @@ def _align_identical(old_entries: list[Entry], new_entries: list[Entry]) -> None
 def _align_by_children(old_entries: list[Entry], new_entries: list[Entry]) -> None:
     """Pair unpaired sections whose paired children mostly went to one another.
 
-    Deepest first, so a chain of sections is paired from the bottom up. Sections with
-    entirely different own text are left alone unless one of them is only a heading.
+    Deepest first, so a chain of sections is paired from the bottom up. Two sections with
+    text of their own are paired only when that text is somewhat alike.
     """
     for entry in reversed(old_entries):
         if entry.partner is not None or not entry.children:
@@ -176,8 +176,8 @@ def _align_by_children(old_entries: list[Entry], new_entries: list[Entry]) -> No
         from_here = sum(1 for c in candidate.children if c.partner is not None and c.partner.parent is entry)
         if from_here * 2 < len(candidate.children):
             continue
-        headings_only = not entry.clause.text.strip() or not candidate.clause.text.strip()
-        if headings_only or similarity(entry, candidate) >= 0.25:
+        no_text = not entry.clause.text.strip() and not candidate.clause.text.strip()
+        if no_text or not entry.key or not candidate.key or similarity(entry, candidate) >= 0.25:
             _pair(entry, candidate)
 
 
