@@ -1,0 +1,1 @@
+"""The editor window (PySide6). Only this package imports Qt."""

@@ -1,0 +1,297 @@
+"""The one item model over the clause tree, driven by the policy's change events.
+
+Views never touch the policy: the model turns each ChangeEvent ("about"/"done") into the
+matching begin/end call, and a drag and drop becomes a MoveClause pushed on the undo stack.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QApplication, QStyle
+
+from plutoeditor.model import ChangeEvent, Clause, Policy
+from plutoeditor.model.operations import Batch, MoveClause, Operation
+
+MIME_TYPE = "application/x-plutoeditor-clause-ids"
+LABEL_COLUMN, NAME_COLUMN = 0, 1
+
+#: Severity order, worst first; unknown severities rank after these.
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_COLOUR = {"error": "#b3261e", "warning": "#9a5b00", "info": "#1f5fa8"}
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def normalise_label(label: str) -> str:
+    """A label without the punctuation and spacing that do not change its number ("6. " -> "6")."""
+    return label.strip().rstrip(".:").strip()
+
+
+def severity_icon(severity: str):
+    """A standard message-box icon for a finding's severity."""
+    if not isinstance(QApplication.instance(), QApplication):
+        return None  # no widgets (a core-only Qt application): no icons
+    style = QApplication.style()
+    pixmap = {
+        "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+        "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    }.get(severity, QStyle.StandardPixmap.SP_MessageBoxInformation)
+    return style.standardIcon(pixmap)
+
+
+class OutlineModel(QAbstractItemModel):
+    """Clause tree as a two-column tree model: label (with expected label) and heading."""
+
+    def __init__(self, policy: Policy, push: Callable[[Operation], None], parent=None) -> None:
+        super().__init__(parent)
+        self._policy = policy
+        self._push = push
+        self._moves_begun: list[bool] = []
+        self._expected: dict[str, str] = {}
+        self._findings: dict[str, list[Any]] = {}
+        self._icons: dict[str, Any] = {}
+        policy.subscribe(self._on_change)
+
+    # -- public ---------------------------------------------------------------
+    @property
+    def policy(self) -> Policy:
+        return self._policy
+
+    def detach(self) -> None:
+        """Stop listening to the policy (before the window drops it)."""
+        self._policy.unsubscribe(self._on_change)
+
+    def clause_at(self, index: AnyIndex) -> Clause | None:
+        return index.internalPointer() if index.isValid() else None
+
+    def index_of(self, clause: Clause | None, column: int = 0) -> QModelIndex:
+        """The index of a clause currently in the tree (invalid index for None)."""
+        if clause is None:
+            return QModelIndex()
+        siblings = self._policy.siblings_of(clause)
+        return self.createIndex(siblings.index(clause), column, clause)
+
+    def expected_label(self, clause: Clause) -> str | None:
+        return self._expected.get(clause.id)
+
+    def findings_for(self, clause: Clause) -> list[Any]:
+        return self._findings.get(clause.id, [])
+
+    def set_annotations(self, expected: dict[str, str], findings: list[Any]) -> None:
+        """New expected labels and findings: repaint only the clauses whose marks changed."""
+        by_clause: dict[str, list[Any]] = {}
+        for finding in findings:
+            if getattr(finding, "clause_id", None):
+                by_clause.setdefault(finding.clause_id, []).append(finding)
+        changed = {
+            cid
+            for cid in set(by_clause) | set(self._findings)
+            if _marks(by_clause.get(cid, [])) != _marks(self._findings.get(cid, []))
+        }
+        changed |= {cid for cid in set(expected) | set(self._expected) if expected.get(cid) != self._expected.get(cid)}
+        self._expected, self._findings = dict(expected), by_clause
+        for cid in changed:
+            clause = self._policy.find(cid)
+            if clause is not None and self._in_tree(clause):
+                self.dataChanged.emit(self.index_of(clause, 0), self.index_of(clause, 1))
+
+    # -- QAbstractItemModel ---------------------------------------------------
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
+        if column < 0 or column > 1 or row < 0:
+            return QModelIndex()
+        children = self._policy.children_of(self.clause_at(parent))
+        if row >= len(children):
+            return QModelIndex()
+        return self.createIndex(row, column, children[row])
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        clause = self.clause_at(index)
+        if clause is None or clause.parent is None:
+            return QModelIndex()
+        return self.index_of(clause.parent)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._policy.children_of(self.clause_at(parent)))
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 2
+
+    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:
+        return self.rowCount(parent) > 0
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr("Label") if section == LABEL_COLUMN else self.tr("Heading or first words")
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        clause = self.clause_at(index)
+        if clause is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._label_text(clause) if column == LABEL_COLUMN else clause.display_name(80)
+        if role == Qt.ItemDataRole.EditRole:
+            return clause.label if column == LABEL_COLUMN else clause.heading
+        findings = self._findings.get(clause.id)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(clause, findings)
+        if role == Qt.ItemDataRole.UserRole:
+            return clause.id
+        if not findings:
+            if role == Qt.ItemDataRole.FontRole and column == NAME_COLUMN and clause.heading:
+                font = QFont()
+                font.setBold(clause.parent is None)
+                return font
+            return None
+        worst = min((f.severity for f in findings), key=lambda s: SEVERITY_RANK.get(s, 9))
+        if role == Qt.ItemDataRole.DecorationRole and column == LABEL_COLUMN:
+            if worst not in self._icons:
+                self._icons[worst] = severity_icon(worst)
+            return self._icons[worst]
+        if role == Qt.ItemDataRole.ForegroundRole and column == LABEL_COLUMN:
+            return QBrush(QColor(SEVERITY_COLOUR.get(worst, "#444444")))
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        if not index.isValid():
+            return base
+        return base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+
+    # -- drag and drop --------------------------------------------------------
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes) -> QMimeData:
+        ids: list[str] = []
+        for index in indexes:
+            clause = self.clause_at(index)
+            if clause is not None and clause.id not in ids:
+                ids.append(clause.id)
+        data = QMimeData()
+        data.setData(MIME_TYPE, "\n".join(ids).encode("utf-8"))
+        return data
+
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:
+        if not data.hasFormat(MIME_TYPE):
+            return False
+        target = self.clause_at(parent)
+        for cid in bytes(data.data(MIME_TYPE).data()).decode("utf-8").split():
+            moving = self._policy.find(cid)
+            ancestor = target
+            while ancestor is not None:
+                if ancestor is moving:
+                    return False  # a clause cannot go inside itself
+                ancestor = ancestor.parent
+        return True
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:
+        """Move the dragged clauses to (parent, row); row -1 means "as the last child"."""
+        if action == Qt.DropAction.IgnoreAction:
+            return True
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        target = self.clause_at(parent)
+        siblings = self._policy.children_of(target)
+        row = len(siblings) if row < 0 else row
+        ids = bytes(data.data(MIME_TYPE).data()).decode("utf-8").split()
+        clauses = [c for c in (self._policy.find(i) for i in ids) if c is not None]
+        # drop descendants of dragged clauses: they travel with their ancestor
+        chosen = [c for c in clauses if not any(_is_inside(c, other) for other in clauses if other is not c)]
+        if not chosen:
+            return False
+        ops: list[Operation] = []
+        probe = list(siblings)  # where the rows stand as the moves are applied in turn
+        for clause in chosen:
+            if clause in probe:
+                old = probe.index(clause)
+                probe.pop(old)
+                if old < row:
+                    row -= 1
+            probe.insert(row, clause)
+            ops.append(MoveClause(clause.id, target.id if target else None, row))
+            row += 1
+        name = self.tr("Move clause") if len(ops) == 1 else self.tr("Move clauses")
+        self._push(ops[0] if len(ops) == 1 else Batch(ops, name=name))
+        return True  # removeRows is not implemented, so the view removes nothing itself
+
+    # -- change events --------------------------------------------------------
+    def _on_change(self, event: ChangeEvent) -> None:
+        kind, about = event.kind, event.phase == "about"
+        if kind == "insert":
+            if about:
+                self.beginInsertRows(self.index_of(event.parent), event.index, event.index)
+            else:
+                self.endInsertRows()
+        elif kind == "remove":
+            if about:
+                self.beginRemoveRows(self.index_of(event.parent), event.index, event.index)
+            else:
+                self.endRemoveRows()
+        elif kind == "move":
+            if about:
+                destination = event.new_index
+                if event.new_parent is event.parent and event.new_index > event.index:
+                    destination += 1  # Qt counts the destination before the row is taken out
+                begun = self.beginMoveRows(
+                    self.index_of(event.parent), event.index, event.index,
+                    self.index_of(event.new_parent), destination,
+                )
+                self._moves_begun.append(begun)
+            elif self._moves_begun.pop():
+                self.endMoveRows()
+        elif kind == "update" and not about and event.clause is not None:
+            if self._in_tree(event.clause):
+                self.dataChanged.emit(self.index_of(event.clause, 0), self.index_of(event.clause, 1))
+        elif kind == "reset":
+            if about:
+                self.beginResetModel()
+            else:
+                self.endResetModel()
+
+    # -- helpers --------------------------------------------------------------
+    def _in_tree(self, clause: Clause) -> bool:
+        while clause.parent is not None:
+            clause = clause.parent
+        return any(c is clause for c in self._policy.clauses)
+
+    def _label_text(self, clause: Clause) -> str:
+        label = clause.label.strip()
+        expected = self._expected.get(clause.id)
+        if expected and normalise_label(expected) != normalise_label(label):
+            return f"{label or '—'} → {expected}"
+        return label
+
+    def _tooltip(self, clause: Clause, findings: list[Any] | None) -> str | None:
+        lines = []
+        expected = self._expected.get(clause.id)
+        if expected and normalise_label(expected) != normalise_label(clause.label):
+            lines.append(self.tr("Written as {0}; its position calls for {1}").format(clause.label.strip() or "—", expected))
+        for finding in findings or []:
+            lines.append(f"{finding.severity}: {finding.message} [{finding.code}]")
+        return "\n".join(lines) or None
+
+
+def _marks(findings: list[Any]) -> list[tuple[str, str, str]]:
+    return sorted((f.severity, f.code, f.message) for f in findings)
+
+
+def _is_inside(clause: Clause, ancestor: Clause) -> bool:
+    node = clause.parent
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.parent
+    return False
