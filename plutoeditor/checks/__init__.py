@@ -1,0 +1,10 @@
+"""Checks: what a reviewer would notice about numbering, references and content.
+
+`run_checks(policy)` gives every finding in document order; `Checker(policy)` keeps up with
+edits and re-checks only what changed.
+"""
+
+from plutoeditor.checks.checker import Checker, run_checks
+from plutoeditor.checks.finding import CODES, ERROR, INFO, NUMBERING_CODES, WARNING, Finding
+
+__all__ = ["Checker", "run_checks", "Finding", "CODES", "NUMBERING_CODES", "ERROR", "WARNING", "INFO"]

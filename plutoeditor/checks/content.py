@@ -1,0 +1,89 @@
+"""Content checks: text that stops where its content should be, and unnumbered paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plutoeditor.checks.finding import Finding, make
+from plutoeditor.model.clause import Clause, ClauseKind
+
+#: A sentence that ends on a word that needs something after it: "contact us at", "located
+#: at;", "by visiting". List joints ("; and", "or;") are normal and not matched.
+_DANGLING_END = re.compile(
+    r"\b(?:at|to|via|visiting|visit|from|the|a|an|of|with|into|by|following|including)\s*[;,]?\s*$"
+)
+#: A link or address lost mid-text: "You may also wish to refer to However, ...".
+_DANGLING_MID = re.compile(
+    r"\b(?:refer to|visiting|visit|contact us at|available at|located at|email us at)\s+"
+    r"(?=(?:However|Therefore|Moreover|Furthermore|Additionally|Alternatively|Please|If|For example)\b)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a content check needs to know about a clause's surroundings."""
+
+    next_is_continuation: bool  # the next clause in document order is an unnumbered paragraph
+    numbered_siblings: bool  # some sibling carries a number
+    in_schedule: bool
+
+
+def incomplete_reason(clause: Clause, context: Context) -> str | None:
+    """Why a clause's text looks cut off, or None. A lead-in ending ":" with children is fine."""
+    paragraphs = [p.strip() for p in clause.text.split("\n") if p.strip()]
+    if not paragraphs:
+        if clause.heading.strip().endswith(":") and clause.label.strip() and not clause.children:
+            paragraphs = [clause.heading.strip()]
+        else:
+            return None
+    last = paragraphs[-1]
+    for paragraph in paragraphs:
+        match = _DANGLING_MID.search(paragraph)
+        if match:
+            return f"text breaks off after “{_tail(paragraph[: match.end()])}”"
+    if last.endswith(":"):
+        if clause.children or context.next_is_continuation:
+            return None
+        return f"ends “{_tail(last)}” with nothing after it"
+    if _DANGLING_END.search(last) and not clause.children:
+        return f"ends “{_tail(last)}” with nothing after it"
+    return None
+
+
+def _tail(text: str, words: int = 5) -> str:
+    parts = text.split()
+    return ("… " if len(parts) > words else "") + " ".join(parts[-words:])
+
+
+def check_content(clause: Clause, context: Context) -> list[Finding]:
+    findings = []
+    name = clause.label.strip()
+    reason = incomplete_reason(clause, context)
+    if reason:
+        findings.append(
+            make(
+                "incomplete-text",
+                clause.id,
+                name,
+                f"{name + ' ' if name else ''}{reason}".strip(),
+                clause.source_line,
+            )
+        )
+    if (
+        not name
+        and clause.kind is ClauseKind.CLAUSE
+        and clause.text.strip()
+        and context.numbered_siblings
+        and not context.in_schedule
+    ):
+        findings.append(
+            make(
+                "unnumbered-paragraph",
+                clause.id,
+                "",
+                f"unnumbered paragraph among numbered clauses: “{clause.display_name(50)}”",
+                clause.source_line,
+            )
+        )
+    return findings

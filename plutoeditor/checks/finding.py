@@ -1,0 +1,59 @@
+"""A finding: one thing a check noticed about a policy, in terms a reviewer can act on."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+SEVERITIES = (ERROR, WARNING, INFO)
+
+#: Every code the checks report, with its severity.
+CODES: dict[str, str] = {
+    "duplicate-number": ERROR,
+    "numbering-gap": ERROR,
+    "out-of-order": ERROR,
+    "wrong-parent": ERROR,
+    "skipped-level": ERROR,
+    "label-style": WARNING,
+    "broken-reference": ERROR,
+    "empty-reference": ERROR,
+    "incomplete-text": WARNING,
+    "unnumbered-paragraph": INFO,
+}
+
+NUMBERING_CODES = ("duplicate-number", "numbering-gap", "out-of-order", "wrong-parent", "skipped-level")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What was found, where (label as written, source line, clause id) and what was expected."""
+
+    code: str
+    severity: str
+    label: str
+    expected_label: str
+    target: str
+    message: str
+    line: int | None
+    clause_id: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+
+def make(
+    code: str,
+    clause_id: str,
+    label: str,
+    message: str,
+    line: int | None,
+    expected_label: str = "",
+    target: str = "",
+) -> Finding:
+    """A finding with the severity its code carries."""
+    return Finding(code, CODES[code], label, expected_label, target, message, line, clause_id)

@@ -1,0 +1,206 @@
+"""Numbering checks: duplicates, gaps, order, wrong parents, skipped levels, label style.
+
+Each scope is checked against its owner's label *as written*, so one wrong number is
+reported once and does not make every clause below it look wrong too.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from plutoeditor.checks.finding import Finding, make
+from plutoeditor.model.clause import Clause
+from plutoeditor.model.numbering import (
+    DECIMAL,
+    INSERTION,
+    OTHER,
+    SCHEDULE,
+    Label,
+    Scope,
+    expected_cores,
+    format_label,
+    format_number,
+    member_family,
+    parse_label,
+    schedule_family,
+    schedule_value,
+    value_in,
+)
+
+
+def check_scope(scope: Scope) -> list[Finding]:
+    """Numbering findings for one scope's members, in member order."""
+    owner = parse_label(scope.owner.label) if scope.owner is not None and not scope.is_root else None
+    owner_core = owner.core if owner is not None and owner.kind != OTHER else ""
+    expected = expected_cores(scope, owner_core)
+    findings: list[Finding] = []
+    findings += _check_prefixes(scope, owner, expected)
+    findings += _check_sequence(scope, expected, schedules=False)
+    findings += _check_sequence(scope, expected, schedules=True)
+    order = {c.id: i for i, c in enumerate(scope.members)}
+    findings.sort(key=lambda f: order.get(f.clause_id, 0))
+    return findings
+
+
+def _check_sequence(scope: Scope, expected: list[str], schedules: bool) -> list[Finding]:
+    findings: list[Finding] = []
+    prev = 0
+    seen: dict[int, Clause] = {}
+    for clause, core in zip(scope.members, expected, strict=True):
+        label = parse_label(clause.label)
+        if (label.kind == SCHEDULE) != schedules or label.kind in (INSERTION, OTHER):
+            continue
+        value = schedule_value(label) if schedules else value_in(label, scope.family)
+        if value is None:  # written in another style: it still takes a number
+            prev += 1
+            continue
+        want = format_label(label, core)
+        name = clause.label.strip()
+        if value in seen:
+            first = seen[value]
+            where = f" (also at line {first.source_line})" if first.source_line else ""
+            findings.append(
+                make(
+                    "duplicate-number",
+                    clause.id,
+                    name,
+                    f"{name} is used twice{where}; its position calls for {want}",
+                    clause.source_line,
+                    want,
+                )
+            )
+        elif value > prev + 1:
+            missing = _missing(label, scope, prev + 1, value - 1, core, schedules)
+            findings.append(
+                make(
+                    "numbering-gap",
+                    clause.id,
+                    name,
+                    f"{missing} missing: {name} follows "
+                    + (f"{_neighbour(label, scope, prev, schedules)}" if prev else "the start of the list"),
+                    clause.source_line,
+                    want,
+                )
+            )
+        elif value <= prev:
+            findings.append(
+                make(
+                    "out-of-order",
+                    clause.id,
+                    name,
+                    f"{name} comes after {_neighbour(label, scope, prev, schedules)}; "
+                    f"its position calls for {want}",
+                    clause.source_line,
+                    want,
+                )
+            )
+        seen.setdefault(value, clause)
+        prev = value
+    return findings
+
+
+def _with_number(label: Label, scope: Scope, n: int, schedules: bool) -> str:
+    """The label with its last part replaced by n (same family, prefix and decoration)."""
+    if schedules:
+        return f"{label.word} {format_number(n, schedule_family(label))}"
+    parts = list(label.parts)
+    parts[-1] = format_number(n, scope.family)
+    return ".".join(parts)
+
+
+def _neighbour(label: Label, scope: Scope, n: int, schedules: bool) -> str:
+    return _with_number(label, scope, n, schedules)
+
+
+def _missing(label: Label, scope: Scope, low: int, high: int, core: str, schedules: bool) -> str:
+    first = _with_number(label, scope, low, schedules)
+    if low == high:
+        return f"{first} is"
+    return f"{first}–{_with_number(label, scope, high, schedules)} are"
+
+
+def _check_prefixes(scope: Scope, owner: Label | None, expected: list[str]) -> list[Finding]:
+    """Hierarchical labels must start with their owner's label: 2.16's children read 2.16.n."""
+    if scope.family != DECIMAL or (owner is not None and owner.kind == OTHER):
+        return []
+    owner_parts = owner.parts if owner is not None else ()
+    runs: list[tuple[str, list[tuple[Clause, str]]]] = []  # (code, [(clause, expected core)])
+    current_key: tuple[str, tuple[str, ...]] | None = None
+    for clause, core in zip(scope.members, expected, strict=True):
+        label = parse_label(clause.label)
+        if member_family(label, scope.is_root)[0] not in (DECIMAL, INSERTION) or not label.parts:
+            current_key = None
+            continue
+        prefix = label.parts[:-1]
+        if prefix == owner_parts:
+            current_key = None
+            continue
+        deeper = len(prefix) > len(owner_parts) and prefix[: len(owner_parts)] == owner_parts
+        code = "skipped-level" if deeper else "wrong-parent"
+        key = (code, prefix)
+        if key != current_key:
+            runs.append((code, []))
+            current_key = key
+        runs[-1][1].append((clause, core))
+    return [_run_finding(code, run, owner) for code, run in runs]
+
+
+def _run_finding(code: str, run: list[tuple[Clause, str]], owner: Label | None) -> Finding:
+    first, first_core = run[0]
+    last, last_core = run[-1]
+    written = first.label.strip() if len(run) == 1 else f"{first.label.strip()}–{last.label.strip()}"
+    want = format_label(parse_label(first.label), first_core)
+    wants = want if len(run) == 1 else f"{want}–{format_label(parse_label(last.label), last_core)}"
+    verb = "is" if len(run) == 1 else "are"
+    if code == "wrong-parent":
+        under = f"under {owner.raw}" if owner is not None else "at the top level"
+        message = f"{written} {verb} {under}; expected {wants}"
+    else:
+        under = f"directly under {owner.raw}" if owner is not None else "at the top level"
+        message = f"{written} {verb} {under}: a level is skipped; expected {wants}"
+    return make(code, first.id, first.label.strip(), message, first.source_line, want)
+
+
+def check_label_styles(scopes: list[Scope]) -> list[Finding]:
+    """One warning per label style that deviates from the usual style at its level."""
+    groups: dict[tuple[str, int], list[tuple[Clause, Label]]] = defaultdict(list)
+    for scope in scopes:
+        for clause in scope.members:
+            label = parse_label(clause.label)
+            if label.kind in (OTHER, SCHEDULE):
+                continue
+            depth = len(label.parts) if scope.family == DECIMAL else 0
+            groups[(scope.family, depth)].append((clause, label))
+    findings = []
+    for members in groups.values():
+        by_style: dict[str, list[tuple[Clause, Label]]] = defaultdict(list)
+        for clause, label in members:
+            by_style[label.style()].append((clause, label))
+        if len(by_style) < 2:
+            continue
+        usual = max(by_style, key=lambda s: len(by_style[s]))  # ties: the first written
+        example = by_style[usual][0][1]
+        for style, users in by_style.items():
+            if style == usual:
+                continue
+            clause, label = users[0]
+            want = f"{example.prefix}{label.core}{example.suffix}"
+            also = ""
+            if len(users) > 1:
+                also = f" ({len(users)} labels, e.g. {', '.join(c.label.strip() for c, _ in users[:3])})"
+            findings.append(
+                make(
+                    "label-style",
+                    clause.id,
+                    clause.label.strip(),
+                    f"label written as {_show(style)} but most labels at this level are written as "
+                    f"{_show(usual)} ({len(by_style[usual])} of {len(members)}){also}",
+                    clause.source_line,
+                    want,
+                )
+            )
+    return findings
+
+
+def _show(style: str) -> str:
+    return f"“{style}”"

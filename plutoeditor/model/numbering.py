@@ -1,0 +1,301 @@
+"""Numbering: read labels as written and derive the label each clause's position calls for.
+
+A *scope* is one run of numbered siblings: the numbered clauses under one owner (a numbered
+clause, a schedule, or the document). Unnumbered clauses that are not schedules are
+transparent: their numbered children count in the enclosing scope, so a Markdown heading
+does not restart the numbering. Schedules restart at 1.
+
+Each scope has one numbering *family*: hierarchical ``decimal`` (1 / 1.1 / 1.1.1), or a
+local list style (``number`` 1., ``alpha-lower`` (a), ``alpha-upper`` A., ``roman-lower``
+(i), ``roman-upper`` I.). Insertions such as 1A or 4.1A are kept as written and do not
+take a number; "Schedule 1" labels count on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from plutoeditor.model.clause import Clause, ClauseKind
+from plutoeditor.model.policy import Policy
+
+DECIMAL, NUMBER = "decimal", "number"
+ALPHA_LOWER, ALPHA_UPPER = "alpha-lower", "alpha-upper"
+ROMAN_LOWER, ROMAN_UPPER = "roman-lower", "roman-upper"
+SCHEDULE, INSERTION, OTHER = "schedule", "insertion", "other"
+
+_SCHEDULE_RE = re.compile(
+    r"^(?P<word>schedule|annex|annexure|appendix|exhibit|attachment|part)\s+"
+    r"(?P<num>\d+|[A-Z]|[IVX]+)(?P<suffix>\W*)$",
+    re.IGNORECASE,
+)
+_LABEL_RE = re.compile(
+    r"^(?P<prefix>[(\[]?)(?P<core>[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)(?P<suffix>[^0-9A-Za-z]*)$"
+)
+_INSERTION_RE = re.compile(r"^(?P<base>\d+)(?P<letters>[A-Z]{1,2})$")
+_ROMAN_RE = re.compile(r"^(x{0,3})(ix|iv|v?i{0,3})$")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A label as written, taken apart: prefix + core + suffix, e.g. "(" "iv" ")"."""
+
+    raw: str
+    prefix: str = ""
+    core: str = ""
+    suffix: str = ""
+    parts: tuple[str, ...] = ()
+    kind: str = OTHER  # decimal-part | letters | schedule | insertion | other
+    word: str = ""  # "Schedule" for schedule labels
+
+    @property
+    def is_numbered(self) -> bool:
+        return bool(self.raw)
+
+    @property
+    def last(self) -> str:
+        return self.parts[-1] if self.parts else ""
+
+    def style(self) -> str:
+        """The written style with the number replaced by N: "N.", "(N)", "N:"."""
+        return f"{self.prefix}N{self.suffix}"
+
+
+@lru_cache(maxsize=65536)
+def parse_label(label: str) -> Label:
+    """Take a label apart. Unparsable labels get kind OTHER and are never renumbered."""
+    raw = label.strip()
+    if not raw:
+        return Label(raw="")
+    match = _SCHEDULE_RE.match(raw)
+    if match:
+        num = match["num"]
+        return Label(raw, "", f"{match['word']} {num}", match["suffix"], (num,), SCHEDULE, match["word"])
+    match = _LABEL_RE.match(raw)
+    if not match:
+        return Label(raw)
+    core = match["core"]
+    parts = tuple(core.split("."))
+    if any(not _valid_part(p) for p in parts):
+        return Label(raw)
+    kind = INSERTION if _INSERTION_RE.match(parts[-1]) else ("number" if parts[-1].isdigit() else "letters")
+    return Label(raw, match["prefix"], core, match["suffix"], parts, kind)
+
+
+def _valid_part(part: str) -> bool:
+    if part.isdigit() or _INSERTION_RE.match(part):
+        return True
+    if not part.isalpha() or len(part) > 6:
+        return False
+    return len(part) == 1 or _is_roman(part.lower()) or len(set(part)) == 1
+
+
+def _is_roman(text: str) -> bool:
+    return bool(text) and bool(_ROMAN_RE.match(text))
+
+
+def roman_value(text: str) -> int:
+    total, prev = 0, 0
+    for ch in reversed(text.lower()):
+        value = _ROMAN_VALUES[ch]
+        total = total - value if value < prev else total + value
+        prev = max(prev, value)
+    return total
+
+
+def to_roman(n: int) -> str:
+    out = []
+    for value, numeral in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out.append(numeral)
+            n -= value
+    return "".join(out)
+
+
+def alpha_value(text: str) -> int:
+    """a=1 ... z=26, aa=27 ... zz=52 (the doubled-letter legal style)."""
+    return (ord(text[0].lower()) - 96) + 26 * (len(text) - 1)
+
+
+def to_alpha(n: int) -> str:
+    return chr(96 + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def letter_families(part: str) -> tuple[str, ...]:
+    """The families a lettered part could belong to: "i" is roman or alpha; "b" only alpha."""
+    lower = part.lower()
+    case_alpha = ALPHA_LOWER if part.islower() else ALPHA_UPPER
+    case_roman = ROMAN_LOWER if part.islower() else ROMAN_UPPER
+    roman = _is_roman(lower) and roman_value(lower) <= 39
+    alpha = len(set(lower)) == 1 and len(lower) <= 2
+    return tuple(f for f, ok in ((case_alpha, alpha), (case_roman, roman)) if ok)
+
+
+def format_number(n: int, family: str) -> str:
+    """The number n written in a family's style (without decoration)."""
+    if family in (ALPHA_LOWER, ALPHA_UPPER):
+        text = to_alpha(n)
+        return text if family == ALPHA_LOWER else text.upper()
+    if family in (ROMAN_LOWER, ROMAN_UPPER):
+        text = to_roman(n)
+        return text if family == ROMAN_LOWER else text.upper()
+    return str(n)
+
+
+def value_in(label: Label, family: str) -> int | None:
+    """The number a label's last part stands for in a family, or None if it is not of it."""
+    last = label.last
+    if family in (DECIMAL, NUMBER):
+        return int(last) if last.isdigit() else None
+    if label.kind != "letters" or family not in letter_families(last):
+        return None
+    return alpha_value(last) if family in (ALPHA_LOWER, ALPHA_UPPER) else roman_value(last)
+
+
+def format_label(written: Label, core: str) -> str:
+    """A new core in the written label's own decoration: ("6.", "7") -> "7."."""
+    if written.kind == SCHEDULE:
+        return f"{core}{written.suffix}"
+    return f"{written.prefix}{core}{written.suffix}"
+
+
+def normalise_label(label: str) -> str:
+    """The label without decoration, for matching references: "6." and "(6)" -> "6"."""
+    parsed = parse_label(label)
+    return parsed.core if parsed.kind != OTHER else parsed.raw.rstrip(".:)")
+
+
+# -- scopes ---------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class Scope:
+    """The numbered clauses under one owner (None = the document), in document order."""
+
+    owner: Clause | None
+    members: list[Clause] = field(default_factory=list)
+    family: str = DECIMAL
+
+    @property
+    def is_root(self) -> bool:
+        """The document and schedules number from 1 with no prefix."""
+        return self.owner is None or self.owner.kind is ClauseKind.SCHEDULE
+
+
+def member_family(label: Label, root: bool) -> tuple[str, ...]:
+    """Families a label could belong to in a scope (several when "i" is ambiguous)."""
+    if label.kind == SCHEDULE:
+        return (SCHEDULE,)
+    if label.kind == INSERTION:
+        return (INSERTION,)
+    if label.kind == "number":
+        return (DECIMAL,) if root or len(label.parts) > 1 else (NUMBER,)
+    if label.kind == "letters":
+        return (DECIMAL,) if len(label.parts) > 1 else letter_families(label.last)
+    return (OTHER,)
+
+
+def scope_family(members: list[Clause], root: bool) -> str:
+    """The family most of a scope's labels are written in (ambiguous letters resolved)."""
+    options = [member_family(parse_label(c.label), root) for c in members]
+    certain = Counter(o[0] for o in options if len(o) == 1 and o[0] not in (SCHEDULE, INSERTION, OTHER))
+    counts = Counter(certain)
+    ambiguous = [(c, o) for c, o in zip(members, options, strict=True) if len(o) > 1]
+    if ambiguous:  # "i": roman if the list has other roman numerals or starts with "i"
+        starts_roman = parse_label(ambiguous[0][0].label).last.lower() == "i"
+        for _, option in ambiguous:
+            known = [f for f in option if certain.get(f)]
+            counts[known[0] if known else option[1] if starts_roman else option[0]] += 1
+    if not counts:
+        return DECIMAL if root else NUMBER
+    return counts.most_common(1)[0][0]
+
+
+def scopes(policy: Policy) -> list[Scope]:
+    """Every scope of the document, owners before the scopes inside them. O(n)."""
+    result: list[Scope] = []
+
+    def collect(children: list[Clause], scope: Scope) -> None:
+        for clause in children:
+            if clause.label.strip():
+                scope.members.append(clause)
+                if clause.children:
+                    own = Scope(clause)
+                    result.append(own)
+                    collect(clause.children, own)
+            elif clause.kind is ClauseKind.SCHEDULE:
+                own = Scope(clause)
+                result.append(own)
+                collect(clause.children, own)
+            else:
+                collect(clause.children, scope)
+
+    top = Scope(None)
+    result.append(top)
+    collect(policy.clauses, top)
+    kept = [s for s in result if s.members]
+    for scope in kept:
+        scope.family = scope_family(scope.members, scope.is_root)
+    return kept
+
+
+# -- expected labels --------------------------------------------------------------------
+
+
+def expected_cores(scope: Scope, owner_core: str) -> list[str]:
+    """The core (undecorated label) each member's position calls for, in member order."""
+    result: list[str] = []
+    n = schedules = 0
+    prefix = "" if scope.is_root or not owner_core else owner_core + "."
+    for clause in scope.members:
+        label = parse_label(clause.label)
+        if label.kind == SCHEDULE:
+            schedules += 1
+            result.append(f"{label.word} {format_number(schedules, schedule_family(label))}")
+        elif label.kind == INSERTION and scope.family in (DECIMAL, NUMBER):
+            letters = label.last.lstrip("0123456789")
+            if n:
+                result.append((prefix if scope.family == DECIMAL else "") + str(n) + letters)
+            else:  # an insertion before the first clause keeps its label
+                result.append(label.core)
+        elif label.kind == OTHER:
+            result.append(label.core or label.raw)
+        else:
+            n += 1
+            number = format_number(n, scope.family)
+            result.append(prefix + number if scope.family == DECIMAL else number)
+    return result
+
+
+def schedule_family(label: Label) -> str:
+    """Schedules are numbered 1, 2 or A, B or II, III."""
+    num = label.last
+    if num.isdigit():
+        return NUMBER
+    return ROMAN_UPPER if len(num) > 1 else ALPHA_UPPER
+
+
+def expected_labels(policy: Policy) -> dict[str, str]:
+    """clause id -> the label its position calls for, in its own decoration. O(n).
+
+    Only numbered clauses appear; unnumbered ones take no number.
+    """
+    cores: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    for scope in scopes(policy):  # owners come before the scopes they own
+        owner_core = cores.get(scope.owner.id, "") if scope.owner is not None else ""
+        for clause, core in zip(scope.members, expected_cores(scope, owner_core), strict=True):
+            cores[clause.id] = core
+            labels[clause.id] = format_label(parse_label(clause.label), core)
+    return labels
+
+
+def schedule_value(label: Label) -> int | None:
+    """The number of a "Schedule 2" / "Annex B" label."""
+    num = label.last
+    if num.isdigit():
+        return int(num)
+    return roman_value(num) if len(num) > 1 else alpha_value(num)

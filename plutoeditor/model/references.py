@@ -1,0 +1,107 @@
+"""Cross-references: find "clause 7.4.6" in a clause's text and say what it points at.
+
+References into statutes ("section 69 of the Act", "section 23(b) of the ECT Act"), into
+other documents ("Section 1.2 of the GitHub Security Exhibit"), into schedules ("paragraph
+2 of Schedule 1") and by heading ("the section headed 'Your rights'") are recognised and
+left alone. The checks resolve them; renumbering makes them follow their clauses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from plutoeditor.model.clause import Clause, ClauseKind
+from plutoeditor.model.numbering import OTHER, parse_label
+from plutoeditor.model.policy import Policy
+
+_KEYWORD = r"(?i:sub-?clauses?|clauses?|sections?|paragraphs?|paras?\.?)"
+_LABEL = r"(?:\d+(?:\.\d+)*[A-Z]?|[A-Z]\.\d+(?:\.\d+)*)(?:\([a-z0-9]{1,4}\))*"
+_JOIN = r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to|through)\s|[-–])\s*"
+_REFERENCE = re.compile(rf"\b{_KEYWORD}\s+(?P<labels>{_LABEL}(?:{_JOIN}{_LABEL})*)(?![\w/])")
+_ONE_LABEL = re.compile(_LABEL)
+#: "... of this Policy" is internal; "... of the Act" / "of the GDPR" / "of Schedule 1" is not.
+_OF_THIS = re.compile(r"\s*(?:of|in)\s+(?:this|these)\b", re.IGNORECASE)
+_OF_SCHEDULE = re.compile(
+    r"\s*(?:of|in)\s+(?:the\s+)?(?:schedule|annex|annexure|appendix|exhibit)\s+\w+", re.IGNORECASE
+)
+_OF_OTHER = re.compile(r"\s*of\s+(?:the\s+)?\S", re.IGNORECASE)
+#: "California Civil Code Section 1798.83", "17 U.S.C. Section 512": a statute's own section.
+_STATUTE_BEFORE = re.compile(
+    r"(?:\b(?:Code|Act|Regulations?|Directive|GDPR|CCPA|U\.S\.C\.?|C\.F\.R\.?)|§)\s*$"
+)
+
+INTERNAL, STATUTE, SCHEDULE_REF = "internal", "statute", "schedule"
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One label referred to in a text: `target` is the label as written ("7.4.6")."""
+
+    start: int  # offset of the label in the text
+    end: int
+    target: str
+    kind: str  # internal | statute | schedule
+
+    @property
+    def base(self) -> str:
+        """The label without sub-paragraphs: "4.1(a)" -> "4.1"."""
+        return self.target.split("(", 1)[0]
+
+
+@lru_cache(maxsize=32768)
+def find_references(text: str) -> tuple[Reference, ...]:
+    """Every clause/section/paragraph reference in a text, in order (cached by text)."""
+    if not text or not any(k in text.lower() for k in ("claus", "section", "paragraph", "para")):
+        return ()
+    found: list[Reference] = []
+    for match in _REFERENCE.finditer(text):
+        after = text[match.end() : match.end() + 60]
+        before = text[max(0, match.start() - 20) : match.start()]
+        if _OF_THIS.match(after):
+            kind = INTERNAL
+        elif _OF_SCHEDULE.match(after):
+            kind = SCHEDULE_REF
+        elif _OF_OTHER.match(after) or _STATUTE_BEFORE.search(before):
+            kind = STATUTE
+        else:
+            kind = INTERNAL
+        offset = match.start("labels")
+        for label in _ONE_LABEL.finditer(match["labels"]):
+            found.append(Reference(offset + label.start(), offset + label.end(), label.group(), kind))
+    return tuple(found)
+
+
+def reference_key(label: str) -> str:
+    """How labels are compared: decoration dropped, case ignored ("6." == "6")."""
+    parsed = parse_label(label)
+    core = parsed.core if parsed.kind != OTHER else parsed.raw
+    return core.lower()
+
+
+def label_index(clauses: Iterable[tuple[Clause, bool]]) -> dict[str, Clause]:
+    """Reference key -> first clause so labelled, outside schedules (which number on their own)."""
+    index: dict[str, Clause] = {}
+    for clause, in_schedule in clauses:
+        if clause.label.strip() and not in_schedule:
+            index.setdefault(reference_key(clause.label), clause)
+    return index
+
+
+def internal_references(clause: Clause) -> Iterator[Reference]:
+    """The references in a clause's text that point into this document."""
+    for reference in find_references(clause.text):
+        if reference.kind == INTERNAL:
+            yield reference
+
+
+def with_schedule_flag(policy: Policy) -> Iterator[tuple[Clause, bool]]:
+    """(clause, inside a schedule) in document order."""
+    stack = [(c, False) for c in reversed(policy.clauses)]
+    while stack:
+        clause, in_schedule = stack.pop()
+        yield clause, in_schedule
+        inner = in_schedule or clause.kind is ClauseKind.SCHEDULE
+        stack.extend((c, inner) for c in reversed(clause.children))

@@ -1,0 +1,65 @@
+"""Renumber: relabel clauses to the numbers their positions call for, as one undoable edit.
+
+References inside the document follow their clauses: they are resolved to clauses *before*
+anything is relabelled, so if 7.4.6 becomes 7.4.7, "clause 7.4.6" becomes "clause 7.4.7".
+Statute references ("section 69 of the Act") are left as they are.
+"""
+
+from __future__ import annotations
+
+from plutoeditor.model.clause import Clause
+from plutoeditor.model.numbering import expected_labels, parse_label
+from plutoeditor.model.operations import Batch, Operation, SetClauseField
+from plutoeditor.model.policy import Policy
+from plutoeditor.model.references import internal_references, reference_key, with_schedule_flag
+
+
+def new_labels(policy: Policy, scope: Clause | None = None) -> dict[str, str]:
+    """clause id -> new label, for the clauses renumbering would change (inside `scope`)."""
+    expected = expected_labels(policy)
+    inside = None if scope is None else {c.id for c in scope.walk() if c is not scope}
+    changes = {}
+    for clause in policy.walk():
+        want = expected.get(clause.id)
+        if want is None or (inside is not None and clause.id not in inside):
+            continue
+        if clause.label.strip() != want:
+            changes[clause.id] = want
+    return changes
+
+
+def renumber(policy: Policy, scope: Clause | None = None) -> Batch:
+    """The edit that renumbers the document (or the clauses below `scope`).
+
+    Apply it with `.apply(policy)`, which returns the edit that undoes it. An empty Batch
+    means the numbering is already right.
+    """
+    changes = new_labels(policy, scope)
+    name = "Renumber" if scope is None else f"Renumber {scope.label.strip() or scope.display_name(30)}"
+    if not changes:
+        return Batch([], name=name)
+    index: dict[str, Clause] = {}
+    for clause, in_schedule in with_schedule_flag(policy):
+        if clause.label.strip() and not in_schedule:
+            index.setdefault(reference_key(clause.label), clause)
+
+    operations: list[Operation] = [
+        SetClauseField(clause_id, "label", label, name=name) for clause_id, label in changes.items()
+    ]
+    for clause in policy.walk():
+        pieces: list[str] = []
+        last = 0
+        for reference in internal_references(clause):
+            target = index.get(reference_key(reference.base))
+            if target is None or target.id not in changes:
+                continue
+            new_core = parse_label(changes[target.id]).core
+            pieces.append(clause.text[last : reference.start])
+            pieces.append(new_core + reference.target[len(reference.base) :])
+            last = reference.end
+        if pieces:
+            pieces.append(clause.text[last:])
+            text = "".join(pieces)
+            if text != clause.text:
+                operations.append(SetClauseField(clause.id, "text", text, name=name))
+    return Batch(operations, name=name)
