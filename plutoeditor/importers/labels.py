@@ -1,0 +1,117 @@
+"""Recognising clause labels as written ("2.3.9", "6.", "6.9.1:", "(a)", "iv.", "1A.1", "SECTION 2").
+
+A label is kept exactly as written, minus the whitespace that separates it from the text,
+because a wrong label is what the checks exist to find. Its *style key* tells the tree
+builder which labels are siblings: decimal labels by their number of components (the
+level), lettered and roman items by their form.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "1", "1.", "1.1", "2.3.9", "6..", "6.9.1:", "1A", "1A.1", "4.1A" - at most 3 digits per part, so
+# years ("2024 was") and amounts are not labels.
+_DECIMAL = re.compile(
+    r"(?P<label>(?P<num>\d{1,3}[A-Z]?(?:\.\d{1,3}[A-Z]?)*)(?P<dots>\.{0,2})(?P<colon>:?)(?P<paren>\)?))"
+    r"(?P<sep>[ \t]+|$|(?<=\.)(?=[A-Z\"“'‘(]))"
+)
+# "(a)", "(iv)", "(A)", "(1)", "(aa)"
+_PAREN = re.compile(
+    r"(?P<label>\((?:[a-z]{1,2}|[ivxlc]{1,6}|[A-Z]{1,2}|[IVXLC]{1,6}|\d{1,3})\))(?P<sep>[ \t]+|$)"
+)
+# "a.", "A.", "iv.", "IV)", "a)"
+_LETTER = re.compile(r"(?P<label>(?:[a-z]|[ivxlc]{1,6}|[A-Z]|[IVXLC]{1,6})[.)])(?P<sep>[ \t]+|$)")
+# "SECTION 2", "Section 2:", "Article IV.", "Part 3 -", "Schedule 1", "Annex A"
+_WORD = re.compile(
+    r"(?P<label>(?P<word>section|article|clause|part|schedule|annex|annexure|appendix|exhibit)"
+    r"[ \t]+(?:\d{1,3}[A-Z]?(?:\.\d{1,3}[A-Z]?)*|[IVXLC]{1,6}|[A-Z])\b[.:]?)"
+    r"(?P<sep>[ \t]*(?:[\u2013\u2014-][ \t]*)?)",
+    re.IGNORECASE,
+)
+_ROMAN = re.compile(r"^[ivxlc]+$", re.IGNORECASE)
+SCHEDULE_WORDS = frozenset({"schedule", "annex", "annexure", "appendix", "exhibit"})
+
+
+def split_label(text: str) -> tuple[str, str]:
+    """The label at the start of `text` as written (without separating whitespace) and the rest.
+
+    Returns ("", text) when the paragraph has no label. "6. Your Rights" -> ("6.", "Your Rights");
+    "6.9.1: South Africa" -> ("6.9.1:", "South Africa"); "1.Definitions" -> ("1.", "Definitions").
+    """
+    stripped = text.lstrip()
+    if not stripped:
+        return "", text
+    first = stripped[0]
+    if first.isdigit():
+        if first == "0" and stripped[1:2].isdigit():  # "010 023 5207" is a phone number
+            return "", text
+        m = _DECIMAL.match(stripped)
+        if m and not (m.group("paren") and (m.group("dots") or m.group("colon"))):
+            return m.group("label"), stripped[m.end() :].lstrip()
+        return "", text
+    if first == "(":
+        m = _PAREN.match(stripped)
+        if m:
+            return m.group("label"), stripped[m.end() :].lstrip()
+        return "", text
+    if first.isalpha():
+        m = _LETTER.match(stripped)
+        if m:
+            return m.group("label"), stripped[m.end() :].lstrip()
+        m = _WORD.match(stripped)
+        if m:
+            rest = stripped[m.end() :]
+            sep = m.group("sep")
+            # "Section 69 of the Act ..." is a sentence, not a label.
+            punctuated = bool(sep.strip()) or m.group("label")[-1] in ".:"
+            if not rest or punctuated or rest[:1].isupper() or rest[:1] in "\"“'‘(":
+                return m.group("label").rstrip(), rest.lstrip()
+    return "", text
+
+
+def is_bare_number(label: str) -> bool:
+    """A single number with no punctuation ("12"): could also start an address or a sentence."""
+    return label.isdigit()
+
+
+def label_key(label: str, previous_alpha: str | None = None) -> tuple:
+    """Which labels are siblings: decimal by level, letters and romans by form.
+
+    `previous_alpha` is the last lower-case letter label open at this form, so "(i)" after
+    "(h)" is read as a letter, not a roman numeral.
+    """
+    core = label.strip()
+    m = _DECIMAL.fullmatch(core) if core[:1].isdigit() else None
+    if m and not m.group("paren"):
+        return ("d", m.group("num").count(".") + 1)
+    if core[:1].isdigit():  # "1)"
+        return ("n", "x)")
+    wm = _WORD.match(core)
+    if wm:
+        number = core[len(wm.group("word")) :].strip().rstrip(".:")
+        return ("w", wm.group("word").lower(), number.count(".") + 1)
+    form = "(x)" if core.startswith("(") else "x" + core[-1:]
+    letters = core.strip("().")
+    letters = letters.rstrip(")")
+    if letters.isdigit():
+        return ("n", form)
+    if _ROMAN.match(letters):
+        single = len(letters) == 1
+        follows = previous_alpha is not None and ord(letters.lower()) == ord(previous_alpha.lower()) + 1
+        prev_ok = single and follows
+        if not prev_ok:
+            return ("r" if letters.islower() else "R", form)
+    return ("a" if letters.islower() else "A", form)
+
+
+def letter_of(label: str) -> str | None:
+    """The letter of an alphabetic label ("(h)" -> "h"), for telling "(i)" the letter from the numeral."""
+    core = label.strip("().: ")
+    return core if len(core) == 1 and core.isalpha() else None
+
+
+def decimal_value(label: str) -> int | None:
+    """The first number of a decimal label ("12" -> 12, "2.3" -> 2), or None."""
+    m = re.match(r"\d{1,3}", label)
+    return int(m.group(0)) if m else None

@@ -1,0 +1,116 @@
+"""Title, effective date and summary of changes from the top of an imported document.
+
+These lines describe the policy rather than belong to it, so they become metadata and not
+clauses: the title line, "This Privacy Policy is effective as of: 21st November 2022",
+"_Last Updated: January 1, 2021_", and a "Summary of Update:" heading with its "1) ..." lines.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from plutoeditor.importers.dates import find_effective_date, is_date_line
+from plutoeditor.importers.labels import split_label
+from plutoeditor.model.policy import Metadata
+
+if TYPE_CHECKING:
+    from plutoeditor.importers.structure import Block
+
+_SUMMARY_HEADING = re.compile(
+    r"^(?:summary\s+of\s+(?:the\s+)?(?:updates?|changes|amendments|revisions)|"
+    r"changes\s+(?:in|to)\s+this\s+(?:version|policy|notice)|what[’']?s\s+(?:new|changed)|recent\s+changes)"
+    r"\s*:?$",
+    re.IGNORECASE,
+)
+_SUMMARY_ENTRY = re.compile(r"^\s*(?:\(?\d{1,2}\)|[-*•\u2013])\s+(?P<entry>\S.*)$", re.DOTALL)
+_TITLE_FROM_SENTENCE = re.compile(
+    r"\b[Tt]his\s+(?P<title>(?:[A-Z][\w’'-]*\s+){0,4}?"
+    r"(?:Policy|Notice|Statement|Terms(?:\s+of\s+(?:Service|Use))?|Agreement|Conditions|Code\s+of\s+Conduct))\b"
+)
+_FRONT_SCAN = 30  # an effective-date line is looked for among the first blocks only
+
+
+def _title_like(block: Block, text: str) -> bool:
+    if block.label or block.list_level is not None or "\n" in text:
+        return False
+    if block.heading_level is not None:
+        return not split_label(text)[0]
+    return (
+        len(text) <= 120
+        and len(text.split()) <= 14
+        and not text.endswith((".", ";", ",", ":"))
+        and not split_label(text)[0]
+    )
+
+
+def _summary_entry(block: Block, text: str) -> str | None:
+    if block.list_level is not None:
+        return text
+    m = _SUMMARY_ENTRY.match(text)
+    return m.group("entry").strip() if m else None
+
+
+def title_from_path(path: str) -> str:
+    """A readable title from a file name: "pluto-privacy-2023-uk.txt" -> "Pluto privacy 2023 uk"."""
+    name = Path(path).name if path and not path.startswith("<") else ""
+    for suffix in (".policy.yaml", ".markdown", ".docx", ".txt", ".md", ".text"):
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    name = re.sub(r"[-_\s]+", " ", name).strip()
+    return name[:1].upper() + name[1:]
+
+
+def read_front(blocks: list[Block], path: str = "") -> tuple[Metadata, list[Block]]:
+    """Metadata from the first blocks, and the blocks that remain for the clause tree."""
+    meta = Metadata()
+    date_text = ""
+    i, n = 0, len(blocks)
+    first = True
+    while i < n:
+        block = blocks[i]
+        text = block.text.strip()
+        if not text:
+            i += 1
+            continue
+        plain = block.label is None and block.list_level is None
+        if plain and meta.effective_date is None and is_date_line(text):
+            meta.effective_date = find_effective_date(text)
+            date_text = text
+            i += 1
+            first = False
+            continue
+        if first and _title_like(block, text):
+            meta.title = text
+            i += 1
+            first = False
+            continue
+        first = False
+        if block.label is None and _SUMMARY_HEADING.match(text):
+            i += 1
+            while i < n:
+                entry = _summary_entry(blocks[i], blocks[i].text.strip())
+                if entry is None:
+                    if blocks[i].text.strip():
+                        break
+                else:
+                    meta.summary_of_changes.append(entry)
+                i += 1
+            continue
+        break
+    body = blocks[i:]
+    if meta.effective_date is None:
+        for j, block in enumerate(body[:_FRONT_SCAN]):
+            text = block.text.strip()
+            plain = block.label is None and block.heading_level is None and block.list_level is None
+            if plain and is_date_line(text):
+                meta.effective_date = find_effective_date(text)
+                date_text = text
+                body = body[:j] + body[j + 1 :]
+                break
+    if not meta.title:
+        m = _TITLE_FROM_SENTENCE.search(date_text)
+        meta.title = m.group("title") if m else title_from_path(path)
+    return meta, body

@@ -1,0 +1,369 @@
+"""Build a clause tree from a flat list of paragraphs, whatever file format they came from.
+
+The text, Markdown and Word importers turn their files into `Block`s; `build_policy` reads
+title, effective date and summary of changes from the top, then nests clauses by the LEVEL
+of their labels ("2.7.1" is level 3) relative to the clauses still open, never by prefix:
+"2.7.1" written after "2.16" becomes a child of 2.16, so the checks can report it.
+Labels are kept exactly as written.
+
+Unlabelled paragraphs (decisions, documented in the README):
+- after a clause whose text ends with ":" and that reads like an address or contact list
+  (short lines, no final full stop) -> further paragraphs of that clause;
+- "Term: meaning" after a clause that introduces definitions -> DEFINITION children;
+- after a heading (numbered or not) with no content yet -> its first unnumbered child;
+- after the last item of a list whose parent has its own text ("in each case, ...") ->
+  an unnumbered sibling of that parent (it closes the list);
+- otherwise -> an unnumbered sibling of the clause before it.
+Short unlabelled lines without final punctuation that are followed by content become
+unnumbered headings; "Cookie Schedule", "Schedule 1", "Annex A" start a SCHEDULE at top level.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plutoeditor.importers.labels import (
+    SCHEDULE_WORDS,
+    decimal_value,
+    is_bare_number,
+    label_key,
+    letter_of,
+    split_label,
+)
+from plutoeditor.importers.metadata import read_front
+from plutoeditor.model.clause import Clause, ClauseKind
+from plutoeditor.model.policy import Policy
+
+__all__ = ["Block", "build_policy", "split_label"]
+
+
+@dataclass
+class Block:
+    """One paragraph (or heading, or list item) of a source document.
+
+    `text` still starts with its label unless `label` is given (the source format knows the
+    displayed label, e.g. Word automatic numbering or a Markdown ordered list; "" for a
+    bullet). Further paragraphs that belong to the same item are separated by "\\n".
+    `heading` is a run-in heading the format marked (Markdown "**Title.** text").
+    """
+
+    text: str
+    line: int | None = None
+    label: str | None = None
+    heading_level: int | None = None
+    list_level: int | None = None
+    heading: str | None = None
+
+
+_DEFINITIONS_INTRO = re.compile(r"defin|interpret|glossary|meanings?\b|acronym", re.IGNORECASE)
+_DEFINITION = re.compile(
+    r"^(?P<term>[“\"'‘]?[A-Z][^:.;!?]{0,70}?[”\"'’]?)\s*:\s+(?P<meaning>\S.*)$", re.DOTALL
+)
+# "...associated domains.Pluto, we or usPluto LMS LTD, ..." - a definition table flattened to text.
+_RUN_TOGETHER = re.compile(
+    r"^(?P<before>.*?[a-z0-9)])\.(?P<term>[A-Z][^.:;]{0,50}?[a-z])(?P<meaning>[A-Z][A-Za-z].*)$"
+)
+_SCHEDULE = re.compile(
+    r"^(?:(?:schedule|annex(?:ure)?|appendix|exhibit)\b|.*\b(?:schedule|annex|appendix)$)", re.IGNORECASE
+)
+_SENTENCE_END = (".", ";", ",", ":")
+
+
+def _heading_like(text: str, max_words: int = 12) -> bool:
+    """Short, one line, no closing punctuation: reads as a heading, not a sentence."""
+    if not text or "\n" in text or len(text) > 100:
+        return False
+    if text.endswith(_SENTENCE_END) or not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"'‘("):
+        return False
+    return len(text.split()) <= max_words
+
+
+def _address_like(text: str) -> bool:
+    return "\n" not in text and len(text) <= 80 and len(text.split()) <= 12 and not text.endswith(".")
+
+
+class _Open:
+    """A clause still open for children, with how later labels are compared to it."""
+
+    __slots__ = ("clause", "key", "heading_like", "address", "definitions")
+
+    def __init__(self, clause: Clause, key: tuple, heading_like: bool = False) -> None:
+        self.clause = clause
+        self.key = key
+        self.heading_like = heading_like
+        self.address = False
+        self.definitions = False
+
+
+class _Builder:
+    def __init__(self, guess_headings: bool) -> None:
+        self.top: list[Clause] = []
+        self.stack: list[_Open] = []
+        self.guess_headings = guess_headings
+        self.heading_candidates: list[Clause] = []
+        self.last_top_number = 0
+
+    # -- placing -----------------------------------------------------------------------
+    def _attach(self, clause: Clause, parent: Clause | None) -> None:
+        if parent is None:
+            self.top.append(clause)
+        else:
+            clause.parent = parent
+            parent.children.append(clause)
+
+    def _pop_to(self, depth: int) -> Clause | None:
+        del self.stack[depth:]
+        return self.stack[-1].clause if self.stack else None
+
+    def _parent_for_label(self, key: tuple) -> Clause | None:
+        stack = self.stack
+        for i in range(len(stack) - 1, -1, -1):  # the same style is open: a sibling of it
+            if stack[i].key == key:
+                return self._pop_to(i)
+            if stack[i].key[0] == "h" or stack[i].key[0] == "s":
+                break
+        if key[0] == "d":
+            for i in range(len(stack) - 1, -1, -1):
+                k = stack[i].key
+                if k[0] == "d" and k[1] < key[1]:
+                    return self._pop_to(i + 1)
+                if k[0] in ("h", "s"):
+                    break
+            depth = len(stack)
+            while depth and stack[depth - 1].key[0] in ("d", "p", "b"):
+                depth -= 1
+            return self._pop_to(depth)
+        return stack[-1].clause if stack else None
+
+    def _parent_for_heading(self, level: int) -> Clause | None:
+        depth = len(self.stack)
+        while depth and not (self.stack[depth - 1].key[0] == "h" and self.stack[depth - 1].key[1] < level):
+            depth -= 1
+        return self._pop_to(depth)
+
+    def _push(self, clause: Clause, key: tuple, heading_like: bool = False) -> _Open:
+        entry = _Open(clause, key, heading_like)
+        self.stack.append(entry)
+        return entry
+
+    def _previous_alpha(self, key_form: str) -> str | None:
+        for entry in reversed(self.stack):
+            if entry.key[0] in ("a", "A") and entry.key[1] == key_form:
+                return letter_of(entry.clause.label)
+        return None
+
+    # -- blocks ------------------------------------------------------------------------
+    def add_labelled(self, label: str, rest: str, block: Block) -> None:
+        first, _, more = rest.partition("\n")
+        form = "(x)" if label.startswith("(") else "x" + label[-1:]
+        key = label_key(label, self._previous_alpha(form)) if label else ("b", block.list_level or 0)
+        if block.list_level is not None and key[0] not in ("d", "w"):
+            key = key + (block.list_level,)
+        if key[0] == "w" and key[1] in SCHEDULE_WORDS:
+            self.add_schedule(label, first, block)
+            if more:
+                self.add_paragraph(more, block.line)
+            return
+        clause = Clause(label=label, source_line=block.line)
+        heading_like = False
+        if block.heading_level is not None:
+            clause.heading = first
+            clause.text = more
+            parent = self._parent_for_heading(block.heading_level)
+            key = ("h", block.heading_level)
+            heading_like = True
+        else:
+            if block.heading:
+                clause.heading = block.heading
+                clause.text = rest
+                heading_like = not rest
+            else:
+                clause.text = rest
+                if _heading_like(first, 20) and not more:
+                    heading_like = True
+                    self.heading_candidates.append(clause)
+            parent = self._parent_for_label(key)
+        if parent is None and key[0] == "d" and key[1] == 1:
+            self.last_top_number = decimal_value(label) or self.last_top_number
+        self._attach(clause, parent)
+        self._push(clause, key, heading_like)
+
+    def add_schedule(self, label: str, heading: str, block: Block) -> None:
+        clause = Clause(label=label, heading=heading, kind=ClauseKind.SCHEDULE, source_line=block.line)
+        if block.heading_level is not None:
+            parent = self._parent_for_heading(block.heading_level)
+            key: tuple = ("h", block.heading_level)
+        else:
+            parent = self._pop_to(0)
+            key = ("s",)
+        self._attach(clause, parent)
+        self._push(clause, key, True)
+
+    def add_unnumbered_heading(self, text: str, block: Block) -> None:
+        if _SCHEDULE.match(text):
+            self.add_schedule("", text, block)
+            return
+        clause = Clause(heading=text, source_line=block.line)
+        parent = None
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i].key == ("u",):
+                parent = self._pop_to(i)
+                break
+        else:
+            for i in range(len(self.stack) - 1, -1, -1):
+                if self.stack[i].heading_like:
+                    parent = self._pop_to(i + 1)
+                    break
+            else:
+                parent = self._pop_to(0)
+        self._attach(clause, parent)
+        self._push(clause, ("u",), True)
+
+    def add_paragraph(self, text: str, line: int | None) -> None:
+        """An unlabelled paragraph: continuation, definition or unnumbered clause (see module doc)."""
+        current = self.stack[-1] if self.stack else None
+        if current is not None:
+            clause = current.clause
+            if (current.address or clause.text.endswith(":")) and not clause.children and _address_like(text):
+                clause.text = f"{clause.text}\n{text}" if clause.text else text
+                current.address = True
+                return
+            if self._add_definition(text, line, current):
+                return
+        parent: Clause | None
+        if current is None:
+            parent = None
+        elif current.heading_like and not current.clause.children:
+            parent = current.clause
+        else:
+            clause = current.clause
+            above = clause.parent
+            closes_list = (
+                current.key[0] not in ("p", "u", "h", "s", "def")
+                and above is not None
+                and above.text
+                and not clause.children
+                and len(self.stack) >= 2
+                and self.stack[-2].clause is above
+                and not self.stack[-2].heading_like
+            )
+            parent = self._pop_to(len(self.stack) - (2 if closes_list else 1))
+        para = Clause(text=text, source_line=line)
+        self._attach(para, parent)
+        self._push(para, ("p",))
+
+    def _definition_host(self, text: str) -> tuple[int, re.Match[str]] | None:
+        """Where a "Term: meaning" paragraph goes, when the clause above introduces definitions."""
+        if not self.stack:
+            return None
+        clause = self.stack[-1].clause
+        if clause.kind is ClauseKind.DEFINITION:
+            host_depth = len(self.stack) - 1
+        elif _DEFINITIONS_INTRO.search(clause.heading or clause.text) and (
+            clause.text.endswith(":") or not clause.text or self.stack[-1].heading_like
+        ):
+            host_depth = len(self.stack)
+        else:
+            return None
+        m = _DEFINITION.match(text)
+        if not m or len(m.group("term").split()) > 8:
+            return None
+        return host_depth, m
+
+    def accepts_definition(self, text: str) -> bool:
+        return self._definition_host(text) is not None
+
+    def _add_definition(self, text: str, line: int | None, current: _Open) -> bool:
+        found = self._definition_host(text)
+        if found is None:
+            return False
+        host_depth, m = found
+        host = self._pop_to(host_depth)
+        term, meaning = m.group("term"), m.group("meaning")
+        pairs = [(term, meaning)]
+        run = _RUN_TOGETHER.match(meaning)
+        if run and len(run.group("term").split()) <= 6:
+            pairs = [(term, run.group("before") + "."), (run.group("term"), run.group("meaning"))]
+        for term, meaning in pairs:
+            definition = Clause(heading=term, text=meaning, kind=ClauseKind.DEFINITION, source_line=line)
+            self._attach(definition, host)
+        self._push(definition, ("def",))
+        return True
+
+    def finish(self) -> list[Clause]:
+        for clause in self.heading_candidates:
+            if clause.children and clause.text and not clause.heading:
+                clause.heading, clause.text = clause.text, ""
+        return self.top
+
+
+def build_policy(blocks: list[Block], path: str = "", *, guess_headings: bool = True) -> Policy:
+    """A policy from the paragraphs of a document, labels kept exactly as written.
+
+    `guess_headings`: treat short unlabelled lines as headings (plain text, Word without
+    heading styles); Markdown passes False because it marks its headings.
+    """
+    metadata, body = read_front(blocks, path)
+    builder = _Builder(guess_headings)
+    n = len(body)
+    i = 0
+    while i < n:
+        block = body[i]
+        i += 1
+        text = block.text.strip()
+        if not text and block.label is None:
+            continue
+        if block.label is not None:
+            label, rest = block.label, text
+        else:
+            label, rest = split_label(text)
+            if label and is_bare_number(label) and not _plausible_number(label, rest, builder):
+                label, rest = "", text
+        if label or block.list_level is not None:
+            if label and not rest and block.heading_level is None and i < n:
+                nxt = body[i]  # a label alone on its line: its text is the next paragraph
+                if nxt.label is None and nxt.heading_level is None and not split_label(nxt.text.strip())[0]:
+                    rest = nxt.text.strip()
+                    i += 1
+            builder.add_labelled(label, rest, block)
+            continue
+        first = text.split("\n", 1)[0]
+        if block.heading_level is not None:
+            if _SCHEDULE.match(first):
+                builder.add_schedule("", first, block)
+            else:
+                builder.add_labelled("", text, block)
+            continue
+        if (
+            guess_headings
+            and _heading_like(text)
+            and i < n
+            and not _in_address(builder, text)
+            and not builder.accepts_definition(text)
+        ):
+            builder.add_unnumbered_heading(text, block)
+            continue
+        builder.add_paragraph(text, block.line)
+    return Policy(metadata, builder.finish())
+
+
+def _in_address(builder: _Builder, text: str) -> bool:
+    """Inside an address or contact block, short lines continue the clause above."""
+    if not builder.stack:
+        return False
+    top = builder.stack[-1]
+    return (top.address or top.clause.text.endswith(":")) and not top.clause.children and _address_like(text)
+
+
+def _plausible_number(label: str, rest: str, builder: _Builder) -> bool:
+    """A bare "12 " starts a clause only when it fits the numbering or introduces a heading.
+
+    Keeps "10 Downing Street" and "13 years ..." as text.
+    """
+    if builder.stack and _in_address(builder, rest):
+        return False
+    if _heading_like(rest):
+        return True
+    number = int(label)
+    return 1 <= number <= builder.last_top_number + 3
