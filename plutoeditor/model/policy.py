@@ -84,6 +84,8 @@ class Policy:
         self.revision = 0
         self._listeners: list[Listener] = []
         self._index: dict[str, Clause] | None = None
+        #: What an importer wants the user to know (e.g. tracked changes were accepted).
+        self.import_notes: list[str] = []
 
     # -- traversal -------------------------------------------------------------
     def walk(self) -> Iterator[Clause]:
