@@ -57,7 +57,8 @@ def flatten(policy: Policy) -> list[Entry]:
 
     def visit(clauses: list[Clause], parent: Entry | None, depth: int) -> None:
         for clause in clauses:
-            words = _WORD.findall(f"{clause.heading} {clause.text}".lower())
+            heading = _WORD.findall(clause.heading.lower()) if clause.heading else []
+            words = heading + _WORD.findall(clause.text.lower())
             entry = Entry(
                 clause,
                 len(entries),
@@ -65,7 +66,7 @@ def flatten(policy: Policy) -> list[Entry]:
                 parent,
                 key=" ".join(words),
                 words=frozenset(words),
-                heading_key=" ".join(_WORD.findall(clause.heading.lower())),
+                heading_key=" ".join(heading),
             )
             entries.append(entry)
             if parent is not None:

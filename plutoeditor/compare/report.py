@@ -98,5 +98,13 @@ def _change_lines(change: ClauseChange) -> list[str]:
 
 
 def render_json(comparison: Comparison, old_path: str = "", new_path: str = "") -> str:
-    """The JSON object described in the compare issue (one line per key, UTF-8)."""
-    return json.dumps(comparison.to_dict(old_path, new_path), ensure_ascii=False, indent=1) + "\n"
+    """The JSON object described in the compare issue, one change a line.
+
+    Built from compact per-entry dumps: json's indenting encoder is pure Python and
+    several times slower on a 10,000-clause comparison.
+    """
+    data = comparison.to_dict(old_path, new_path)
+    changes = data.pop("changes")
+    head = json.dumps(data, ensure_ascii=False)[:-1]
+    entries = ",\n ".join(json.dumps(c, ensure_ascii=False) for c in changes)
+    return f'{head}, "changes": [\n {entries}\n]}}\n' if changes else f'{head}, "changes": []}}\n'
