@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 
 from plutoeditor import __version__
 
-#: Qt's translation lookup; lupdate finds the literal context and text in each call.
+# Qt's translation lookup; lupdate finds the literal context and text in each call.
 translate = QCoreApplication.translate
 
 
@@ -30,7 +30,7 @@ class BundledLibrary:
     url: str
 
 
-#: What a release build bundles, with the licence each is distributed under.
+# What a release build bundles, with the licence each is distributed under.
 BUNDLED_LIBRARIES: tuple[BundledLibrary, ...] = (
     BundledLibrary("Qt", "", "LGPL-3.0-only", "https://www.qt.io/licensing/open-source-lgpl-obligations"),
     BundledLibrary("PySide6", "PySide6-Essentials", "LGPL-3.0-only", "https://pypi.org/project/PySide6/"),

@@ -27,7 +27,7 @@ log = logging.getLogger("plutoeditor.crash")
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
-#: Qt's translation lookup; lupdate finds the literal context and text in each call.
+# Qt's translation lookup; lupdate finds the literal context and text in each call.
 translate = QCoreApplication.translate
 
 
