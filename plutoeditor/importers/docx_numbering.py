@@ -1,0 +1,339 @@
+"""Word's automatic numbering: the label Word shows for each numbered paragraph.
+
+numbering.xml holds abstract list definitions (`w:abstractNum`: one `w:lvl` per level with
+start value, number format, level text such as "%1.%2.%3", restart rule and isLgl) and list
+instances (`w:num`) that point to one and may override levels (`w:lvlOverride`,
+`w:startOverride`). A paragraph is numbered by its own `w:numPr` or by its paragraph
+style's (following `w:basedOn`). Instances of the same abstract list share their counters,
+as in Word, unless the instance restarts with a start override.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = f"{{{W}}}"
+_VAL = _W + "val"
+
+
+def _val(el: etree._Element | None, default: str | None = None) -> str | None:
+    if el is None:
+        return default
+    return el.get(_VAL, default)
+
+
+def _int(text: str | None, default: int | None = None) -> int | None:
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
+
+
+@dataclass
+class Level:
+    """One level of a list: how its counter starts, restarts and is shown."""
+
+    start: int = 1
+    fmt: str = "decimal"
+    text: str | None = None  # lvlText; None = "%n." default
+    restart: int | None = None  # lvlRestart (1-based level); None = after any higher level
+    is_legal: bool = False
+    style: str | None = None  # pStyle bound to this level
+
+
+@dataclass
+class ListInstance:
+    """A `w:num`: an abstract list plus per-level start overrides and level replacements."""
+
+    abstract_id: str
+    start_overrides: dict[int, int] = field(default_factory=dict)
+    level_overrides: dict[int, etree._Element] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class NumberedLabel:
+    """The label Word shows for a paragraph, and the list level it sits at."""
+
+    label: str
+    level: int
+    is_bullet: bool
+
+
+def _parse_level(lvl: etree._Element, base: Level | None = None) -> Level:
+    level = Level() if base is None else Level(**base.__dict__)
+    start = _int(_val(lvl.find(_W + "start")))
+    if start is not None:
+        level.start = start
+    fmt = _val(lvl.find(_W + "numFmt"))
+    if fmt:
+        level.fmt = fmt
+    text_el = lvl.find(_W + "lvlText")
+    if text_el is not None:
+        level.text = text_el.get(_VAL, "")
+    restart_el = lvl.find(_W + "lvlRestart")
+    if restart_el is not None:
+        level.restart = _int(_val(restart_el))
+    legal = lvl.find(_W + "isLgl")
+    if legal is not None:
+        level.is_legal = _val(legal, "true") not in ("false", "0", "off")
+    style = lvl.find(_W + "pStyle")
+    if style is not None:
+        level.style = _val(style)
+    return level
+
+
+# -- number formats -------------------------------------------------------------------------
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def to_roman(n: int) -> str:
+    if n <= 0:
+        return str(n)
+    out = []
+    for value, digits in _ROMAN:
+        while n >= value:
+            out.append(digits)
+            n -= value
+    return "".join(out)
+
+
+def to_letters(n: int) -> str:
+    """Word's letters: a..z, then aa, bb, ... zz, then aaa (the letter repeated)."""
+    if n <= 0:
+        return str(n)
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def format_number(n: int, fmt: str) -> str:
+    """One counter in one of Word's number formats (unknown formats fall back to decimal)."""
+    if fmt == "lowerLetter":
+        return to_letters(n)
+    if fmt == "upperLetter":
+        return to_letters(n).upper()
+    if fmt == "lowerRoman":
+        return to_roman(n)
+    if fmt == "upperRoman":
+        return to_roman(n).upper()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "ordinal":
+        return _ordinal(n)
+    if fmt in ("none", "bullet"):
+        return ""
+    return str(n)
+
+
+# -- the numbering definitions ------------------------------------------------------------
+class Numbering:
+    """The lists of one document, with running counters; label paragraphs in body order."""
+
+    def __init__(
+        self,
+        numbering_root: etree._Element | None = None,
+        style_numbering: dict[str, tuple[str | None, int | None]] | None = None,
+    ) -> None:
+        self.abstracts: dict[str, dict[int, Level]] = {}
+        self.abstract_links: dict[str, str] = {}  # abstractNum id -> numStyleLink style id
+        self.instances: dict[str, ListInstance] = {}
+        #: style id -> (numId, ilvl) from the style chain (styles.xml), resolved by the reader
+        self.style_numbering = style_numbering or {}
+        self._counters: dict[object, list[int | None]] = {}
+        self._levels: dict[str, list[Level]] = {}
+        if numbering_root is not None:
+            self._load(numbering_root)
+
+    def _load(self, root: etree._Element) -> None:
+        for abstract in root.iter(_W + "abstractNum"):
+            aid = abstract.get(_W + "abstractNumId", "")
+            levels: dict[int, Level] = {}
+            for lvl in abstract.iter(_W + "lvl"):
+                ilvl = _int(lvl.get(_W + "ilvl"), 0) or 0
+                levels[ilvl] = _parse_level(lvl)
+            self.abstracts[aid] = levels
+            link = abstract.find(_W + "numStyleLink")
+            if link is not None and _val(link):
+                self.abstract_links[aid] = _val(link) or ""
+        for num in root.iter(_W + "num"):
+            nid = num.get(_W + "numId", "")
+            instance = ListInstance(_val(num.find(_W + "abstractNumId"), "") or "")
+            for override in num.iter(_W + "lvlOverride"):
+                ilvl = _int(override.get(_W + "ilvl"), 0) or 0
+                start = _int(_val(override.find(_W + "startOverride")))
+                if start is not None:
+                    instance.start_overrides[ilvl] = start
+                lvl = override.find(_W + "lvl")
+                if lvl is not None:
+                    instance.level_overrides[ilvl] = lvl
+            self.instances[nid] = instance
+
+    def _abstract_of(self, num_id: str, depth: int = 0) -> str | None:
+        """The abstract list id of an instance, following numStyleLink through a style."""
+        instance = self.instances.get(num_id)
+        if instance is None:
+            return None
+        aid = instance.abstract_id
+        link = self.abstract_links.get(aid)
+        if link and depth < 4:
+            linked_num = self.style_numbering.get(link, (None, None))[0]
+            if linked_num and linked_num != num_id:
+                return self._abstract_of(linked_num, depth + 1) or aid
+        return aid
+
+    def level_of(self, num_id: str, ilvl: int) -> Level:
+        """The effective definition of one level of an instance (overrides applied)."""
+        instance = self.instances[num_id]
+        aid = self._abstract_of(num_id) or instance.abstract_id
+        base = self.abstracts.get(aid, {}).get(ilvl) or Level()
+        override = instance.level_overrides.get(ilvl)
+        if override is not None:
+            base = _parse_level(override, base)
+        return base
+
+    def level_for_style(self, num_id: str, style_id: str) -> int:
+        """The level an instance binds to a paragraph style (w:lvl/w:pStyle), else 0."""
+        aid = self._abstract_of(num_id) or ""
+        for ilvl, level in self.abstracts.get(aid, {}).items():
+            if level.style == style_id:
+                return ilvl
+        return 0
+
+    def label(self, num_id: str | None, ilvl: int | None) -> NumberedLabel | None:
+        """Advance the counters for one numbered paragraph and return the label it shows.
+
+        None when the paragraph is not numbered (no instance, numId 0, unknown instance).
+        """
+        if not num_id or num_id == "0" or num_id not in self.instances:
+            return None
+        ilvl = min(max(ilvl or 0, 0), 8)
+        instance = self.instances[num_id]
+        aid = self._abstract_of(num_id) or instance.abstract_id
+        key: object = aid
+        if instance.start_overrides:
+            key = ("num", num_id)  # a restarting instance counts on its own
+        counters = self._counters.get(key)
+        if counters is None:
+            counters = self._counters[key] = [None] * 9
+        levels = self._levels.get(num_id)
+        if levels is None:
+            levels = self._levels[num_id] = [self.level_of(num_id, i) for i in range(9)]
+        level = levels[ilvl]
+        current = counters[ilvl]
+        if current is None:
+            current = instance.start_overrides.get(ilvl, level.start)
+        else:
+            current += 1
+        counters[ilvl] = current
+        for deeper in range(ilvl + 1, 9):
+            restart = levels[deeper].restart
+            if restart is None or ilvl < restart:
+                counters[deeper] = None
+        if level.fmt == "bullet":
+            return NumberedLabel((level.text or "").strip(), ilvl, True)
+        return NumberedLabel(self._render(level, levels, counters, ilvl, instance), ilvl, False)
+
+    @staticmethod
+    def _render(
+        level: Level,
+        levels: list[Level],
+        counters: list[int | None],
+        ilvl: int,
+        instance: ListInstance,
+    ) -> str:
+        template = level.text if level.text is not None else f"%{ilvl + 1}."
+        out: list[str] = []
+        i = 0
+        while i < len(template):
+            ch = template[i]
+            if ch == "%" and i + 1 < len(template) and template[i + 1].isdigit():
+                ref = int(template[i + 1]) - 1
+                i += 2
+                if not 0 <= ref < 9:
+                    continue
+                value = counters[ref]
+                if value is None:
+                    value = instance.start_overrides.get(ref, levels[ref].start)
+                fmt = levels[ref].fmt
+                if level.is_legal and ref < ilvl:
+                    fmt = "decimal"
+                out.append(format_number(value, fmt))
+                continue
+            out.append(ch)
+            i += 1
+        return "".join(out).strip()
+
+
+# -- paragraph styles ---------------------------------------------------------------
+@dataclass
+class _Style:
+    name: str = ""
+    based_on: str | None = None
+    num_id: str | None = None
+    ilvl: int | None = None
+    outline: int | None = None
+
+
+class ParagraphStyles:
+    """Paragraph styles with their basedOn chains resolved on demand."""
+
+    def __init__(self, root: etree._Element | None) -> None:
+        self.styles: dict[str, _Style] = {}
+        self.default: str | None = None
+        if root is None:
+            return
+        for st in root.iter(_W + "style"):
+            if st.get(_W + "type", "paragraph") != "paragraph":
+                continue
+            sid = st.get(_W + "styleId", "")
+            style = _Style(name=_val(st.find(_W + "name")) or sid)
+            style.based_on = _val(st.find(_W + "basedOn"))
+            ppr = st.find(_W + "pPr")
+            if ppr is not None:
+                num = ppr.find(_W + "numPr")
+                if num is not None:
+                    style.num_id = _val(num.find(_W + "numId"))
+                    style.ilvl = _int(_val(num.find(_W + "ilvl")))
+                style.outline = _int(_val(ppr.find(_W + "outlineLvl")))
+            self.styles[sid] = style
+            if st.get(_W + "default") in ("1", "true"):
+                self.default = sid
+        self._cache: dict[str, tuple[str | None, int | None, int | None]] = {}
+
+    def name(self, sid: str | None) -> str:
+        style = self.styles.get(sid or "")
+        return style.name if style else (sid or "")
+
+    def resolved(self, sid: str | None) -> tuple[str | None, int | None, int | None]:
+        """(numId, ilvl, outline level) following basedOn; the nearest definition wins."""
+        sid = sid or self.default
+        if not sid:
+            return None, None, None
+        if sid in self._cache:
+            return self._cache[sid]
+        num_id = ilvl = outline = None
+        seen: set[str] = set()
+        current: str | None = sid
+        while current and current not in seen and current in self.styles:
+            seen.add(current)
+            style = self.styles[current]
+            if num_id is None and style.num_id is not None:
+                num_id = style.num_id
+                ilvl = style.ilvl
+            if outline is None and style.outline is not None:
+                outline = style.outline
+            current = style.based_on
+        self._cache[sid] = (num_id, ilvl, outline)
+        return num_id, ilvl, outline
+
+    def numbering_map(self) -> dict[str, tuple[str | None, int | None]]:
+        return {sid: self.resolved(sid)[:2] for sid in self.styles}
