@@ -66,7 +66,7 @@ def check_content(clause: Clause, context: Context) -> list[Finding]:
                 "incomplete-text",
                 clause.id,
                 name,
-                f"{name + ' ' if name else ''}{reason}".strip(),
+                reason[0].upper() + reason[1:],
                 clause.source_line,
             )
         )

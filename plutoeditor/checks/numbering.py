@@ -64,7 +64,7 @@ def _check_sequence(scope: Scope, expected: list[str], schedules: bool) -> list[
                     "duplicate-number",
                     clause.id,
                     name,
-                    f"{name} is used twice{where}; its position calls for {want}",
+                    f"Number used twice{where}; its position calls for {want}",
                     clause.source_line,
                     want,
                 )
@@ -76,7 +76,7 @@ def _check_sequence(scope: Scope, expected: list[str], schedules: bool) -> list[
                     "numbering-gap",
                     clause.id,
                     name,
-                    f"{missing} missing: {name} follows "
+                    f"{missing} missing: {name} comes after "
                     + (f"{_neighbour(label, scope, prev, schedules)}" if prev else "the start of the list"),
                     clause.source_line,
                     want,
@@ -88,7 +88,7 @@ def _check_sequence(scope: Scope, expected: list[str], schedules: bool) -> list[
                     "out-of-order",
                     clause.id,
                     name,
-                    f"{name} comes after {_neighbour(label, scope, prev, schedules)}; "
+                    f"Out of order: {name} comes after {_neighbour(label, scope, prev, schedules)}; "
                     f"its position calls for {want}",
                     clause.source_line,
                     want,
@@ -161,8 +161,8 @@ def _run_finding(code: str, run: list[tuple[Clause, str]], owner: Label | None) 
     return make(code, first.id, first.label.strip(), message, first.source_line, want)
 
 
-def check_label_styles(scopes: list[Scope]) -> list[Finding]:
-    """One warning per label style that deviates from the usual style at its level."""
+def _style_groups(scopes: list[Scope]) -> list[list[tuple[Clause, Label]]]:
+    """Numbered clauses grouped by family and level: the clauses whose styles should agree."""
     groups: dict[tuple[str, int], list[tuple[Clause, Label]]] = defaultdict(list)
     for scope in scopes:
         for clause in scope.members:
@@ -171,14 +171,37 @@ def check_label_styles(scopes: list[Scope]) -> list[Finding]:
                 continue
             depth = len(label.parts) if scope.family == DECIMAL else 0
             groups[(scope.family, depth)].append((clause, label))
+    return list(groups.values())
+
+
+def _by_style(members: list[tuple[Clause, Label]]) -> tuple[str, dict[str, list[tuple[Clause, Label]]]]:
+    by_style: dict[str, list[tuple[Clause, Label]]] = defaultdict(list)
+    for clause, label in members:
+        by_style[label.style()].append((clause, label))
+    usual = max(by_style, key=lambda s: len(by_style[s]))  # ties: the first written
+    return usual, by_style
+
+
+def restyle_labels(scopes: list[Scope], clause: Clause) -> dict[str, str]:
+    """clause id -> label in the usual style, for the clauses written like `clause` at its level."""
+    for members in _style_groups(scopes):
+        if any(c is clause for c, _ in members):
+            usual, by_style = _by_style(members)
+            example = by_style[usual][0][1]
+            style = parse_label(clause.label).style()
+            return {
+                c.id: f"{example.prefix}{label.core}{example.suffix}" for c, label in by_style.get(style, [])
+            } if style != usual else {}
+    return {}
+
+
+def check_label_styles(scopes: list[Scope]) -> list[Finding]:
+    """One warning per label style that deviates from the usual style at its level."""
     findings = []
-    for members in groups.values():
-        by_style: dict[str, list[tuple[Clause, Label]]] = defaultdict(list)
-        for clause, label in members:
-            by_style[label.style()].append((clause, label))
+    for members in _style_groups(scopes):
+        usual, by_style = _by_style(members)
         if len(by_style) < 2:
             continue
-        usual = max(by_style, key=lambda s: len(by_style[s]))  # ties: the first written
         example = by_style[usual][0][1]
         for style, users in by_style.items():
             if style == usual:
@@ -193,7 +216,7 @@ def check_label_styles(scopes: list[Scope]) -> list[Finding]:
                     "label-style",
                     clause.id,
                     clause.label.strip(),
-                    f"label written as {_show(style)} but most labels at this level are written as "
+                    f"Label written as {_show(style)} but most labels at this level are written as "
                     f"{_show(usual)} ({len(by_style[usual])} of {len(members)}){also}",
                     clause.source_line,
                     want,

@@ -19,7 +19,6 @@ def check_references(clause: Clause, index: dict[str, Clause]) -> list[Finding]:
     """broken-reference and empty-reference findings for one clause's text."""
     findings: list[Finding] = []
     reported: set[str] = set()
-    name = clause.label.strip() or clause.display_name(40)
     for reference in internal_references(clause):
         key = reference_key(reference.base)
         if key in reported:
@@ -32,7 +31,7 @@ def check_references(clause: Clause, index: dict[str, Clause]) -> list[Finding]:
                     "broken-reference",
                     clause.id,
                     clause.label.strip(),
-                    f"{name} refers to {reference.target}, which is not in this document",
+                    f"Refers to clause {reference.target}, which is not in this document",
                     clause.source_line,
                     target=reference.base,
                 )
@@ -45,7 +44,7 @@ def check_references(clause: Clause, index: dict[str, Clause]) -> list[Finding]:
                     "empty-reference",
                     clause.id,
                     clause.label.strip(),
-                    f"{name} refers to {reference.base}, which has no content"
+                    f"Refers to clause {reference.base}, which has no content"
                     + (f" (it reads only “{shown}”)" if shown else ""),
                     clause.source_line,
                     target=reference.base,

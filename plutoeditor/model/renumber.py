@@ -34,8 +34,12 @@ def renumber(policy: Policy, scope: Clause | None = None) -> Batch:
     Apply it with `.apply(policy)`, which returns the edit that undoes it. An empty Batch
     means the numbering is already right.
     """
-    changes = new_labels(policy, scope)
     name = "Renumber" if scope is None else f"Renumber {scope.label.strip() or scope.display_name(30)}"
+    return relabel(policy, new_labels(policy, scope), name)
+
+
+def relabel(policy: Policy, changes: dict[str, str], name: str = "Relabel") -> Batch:
+    """Give clauses new labels (clause id -> label) and make references follow them."""
     if not changes:
         return Batch([], name=name)
     index: dict[str, Clause] = {}

@@ -1,0 +1,76 @@
+"""Quick fixes: the edit that resolves a finding, with a name the user can read in a menu.
+
+Numbering findings have fixes (renumber the section, relabel a run, restyle labels);
+reference and content findings need a person to write the missing text, so they have none.
+"""
+
+from __future__ import annotations
+
+from plutoeditor.checks.finding import Finding
+from plutoeditor.checks.numbering import restyle_labels
+from plutoeditor.model.clause import Clause
+from plutoeditor.model.numbering import expected_labels, parse_label, scopes
+from plutoeditor.model.operations import Operation
+from plutoeditor.model.policy import Policy
+from plutoeditor.model.renumber import relabel, renumber
+
+
+def fix_for(policy: Policy, finding: Finding) -> tuple[str, Operation] | None:
+    """(menu text, edit) that fixes a finding, or None when only a person can fix it."""
+    clause = policy.find(finding.clause_id)
+    if clause is None:
+        return None
+    if finding.code in ("wrong-parent", "skipped-level"):
+        return _relabel_run(policy, clause)
+    if finding.code in ("duplicate-number", "numbering-gap", "out-of-order"):
+        owner = _scope_owner(clause)
+        where = f"section {owner.label.strip()}" if owner is not None else "the document"
+        name = f"Renumber {where}"
+        edit = renumber(policy, owner)
+        edit.name = name
+        return (name, edit) if edit.operations else None
+    if finding.code == "label-style":
+        changes = restyle_labels(scopes(policy), clause)
+        if not changes:
+            return None
+        first, count = changes[clause.id], len(changes)
+        name = f"Write {clause.label.strip()} as {first}" + (f" ({count} labels)" if count > 1 else "")
+        return name, relabel(policy, changes, name)
+    return None
+
+
+def _scope_owner(clause: Clause) -> Clause | None:
+    """The numbered clause (or schedule) whose numbering `clause` belongs to."""
+    parent = clause.parent
+    while parent is not None and not parent.label.strip() and parent.kind.value != "schedule":
+        parent = parent.parent
+    return parent
+
+
+def _relabel_run(policy: Policy, first: Clause) -> tuple[str, Operation] | None:
+    """Relabel the run of siblings written with the same wrong prefix, and what is below them."""
+    siblings = policy.siblings_of(first)
+    prefix = parse_label(first.label).parts[:-1]
+    start = first.index_in_parent(siblings)
+    run = []
+    for clause in siblings[start:]:
+        label = parse_label(clause.label)
+        if not clause.label.strip():
+            continue
+        if label.parts[:-1] != prefix:
+            break
+        run.append(clause)
+    expected = expected_labels(policy)
+    changes = {
+        c.id: expected[c.id]
+        for member in run
+        for c in member.walk()
+        if c.id in expected and expected[c.id] != c.label.strip()
+    }
+    if not changes:
+        return None
+    old = first.label.strip() if len(run) == 1 else f"{first.label.strip()}-{run[-1].label.strip()}"
+    new_first, new_last = expected[first.id], expected[run[-1].id]
+    new = new_first if len(run) == 1 else f"{new_first}-{new_last}"
+    name = f"Relabel {old} as {new}"
+    return name, relabel(policy, changes, name)

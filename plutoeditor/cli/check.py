@@ -1,0 +1,113 @@
+"""`plutoeditor check FILE...`: report numbering, reference and content findings.
+
+Text output is one line per finding, `PATH:LINE: SEVERITY CODE LABEL: MESSAGE`, then a
+summary line; `--format json` prints `{"files": [{"path": ..., "findings": [...]}]}`.
+Exit status: 0 no error-severity finding, 1 at least one, 2 a file could not be read
+(the other files are still checked and reported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from typing import Any
+
+from plutoeditor.checks import ERROR, Finding, run_checks
+from plutoeditor.formats.errors import PolicyFileError
+
+EXIT_CLEAN, EXIT_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="check numbering, cross-references and incomplete text",
+        description="Check one or more policies (.policy.yaml, .txt, .md or .docx). Exit status: "
+        "0 no errors, 1 errors found, 2 a file could not be read.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="policy files to check")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.set_defaults(func=run)
+
+
+def read_policy(path: str):  # type: ignore[no-untyped-def]
+    """Open a policy; every failure becomes one PolicyFileError naming the file."""
+    from plutoeditor.formats.opening import open_policy
+
+    try:
+        return open_policy(path)
+    except PolicyFileError:
+        raise
+    except OSError as exc:
+        raise PolicyFileError(path, f"cannot read file: {exc.strerror or exc}") from None
+    except (RecursionError, MemoryError):
+        raise PolicyFileError(path, "the document is too deeply nested or too large to read") from None
+    except Exception as exc:  # an importer bug must not become a traceback for the user
+        problem = f"{type(exc).__name__}: {exc}"
+        raise PolicyFileError(path, f"cannot read this file as a policy ({problem})") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    results: list[dict[str, Any]] = []
+    unreadable = 0
+    for path in args.files:
+        try:
+            policy = read_policy(path)
+        except PolicyFileError as exc:
+            print(f"plutoeditor: {exc}", file=sys.stderr)
+            unreadable += 1
+            results.append({"path": path, "error": str(exc), "findings": []})
+            continue
+        results.append({"path": path, "findings": run_checks(policy)})
+    if args.format == "json":
+        print(render_json(results))
+    else:
+        sys.stdout.write(render_text(results))
+    if unreadable:
+        return EXIT_BAD_INPUT
+    has_errors = any(f.severity == ERROR for r in results for f in r["findings"])
+    return EXIT_ERRORS if has_errors else EXIT_CLEAN
+
+
+def format_finding(path: str, finding: Finding) -> str:
+    """`PATH:LINE: SEVERITY CODE LABEL: MESSAGE` (line and label left out when unknown)."""
+    place = f"{path}:{finding.line}" if finding.line else path
+    label = f" {finding.label}" if finding.label else ""
+    return f"{place}: {finding.severity} {finding.code}{label}: {finding.message}"
+
+
+def render_text(results: list[dict[str, Any]]) -> str:
+    lines = []
+    counts: Counter[str] = Counter()
+    for result in results:
+        for finding in result["findings"]:
+            lines.append(format_finding(result["path"], finding))
+            counts[finding.severity] += 1
+    checked = sum(1 for r in results if "error" not in r)
+    summary = (
+        f"{checked} file{'s' if checked != 1 else ''} checked: "
+        f"{_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
+        f"{_count(counts['info'], 'note')}"
+    )
+    failed = len(results) - checked
+    if failed:
+        summary += f"; {_count(failed, 'file')} could not be read"
+    lines.append(summary)
+    return "\n".join(lines) + "\n"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def render_json(results: list[dict[str, Any]]) -> str:
+    files = []
+    for result in results:
+        findings = [f.to_dict() for f in result["findings"]]
+        entry: dict[str, Any] = {"path": result["path"], "findings": findings}
+        if "error" in result:
+            entry["error"] = result["error"]
+        files.append(entry)
+    return json.dumps({"files": files}, ensure_ascii=False, indent=2)
