@@ -36,6 +36,7 @@ PARAGRAPH_STYLES = {
     "Front Matter Heading": "Normal",
     "Clause Text": "Normal",
     "Definition": "Clause Text",
+    "Table Text": "Normal",
     "Running Header": "Normal",
     "Running Footer": "Normal",
     **{f"Heading {n}": "Normal" for n in range(1, 10)},

@@ -15,7 +15,6 @@ from collections.abc import Callable, Sequence
 
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_TAB_ALIGNMENT
-from docx.oxml.ns import qn
 from lxml import etree
 
 from plutoeditor.export.docx_template import ensure_styles, open_template
@@ -27,6 +26,7 @@ from plutoeditor.export.docx_xml import (
     Run,
     field_runs,
     save_document,
+    tab_run,
     text_run,
 )
 from plutoeditor.export.page_text import (
@@ -34,18 +34,11 @@ from plutoeditor.export.page_text import (
     document_title,
     effective_date_line,
     long_date,
+    text_column,
 )
 from plutoeditor.model import Clause, ClauseKind, Metadata, Policy
 
 Progress = Callable[[int, int], None]
-
-#: Deepest level that still gets its own indent; deeper clauses line up with it.
-MAX_INDENT_LEVEL = 6
-
-
-def text_column(depth: int) -> int:
-    """Where a clause's text starts (twips): levels 0 and 1 share the first column."""
-    return min(max(depth, 1), MAX_INDENT_LEVEL) * INDENT_STEP
 
 
 def clause_blocks(
@@ -64,8 +57,7 @@ def clause_blocks(
     the margin); otherwise the label hangs before the first text paragraph.
     """
     has_label = any(run.text for run in label)
-    # An unnumbered clause continues its parent: it lines up with the parent's text.
-    column = text_column(depth if has_label or depth == 0 else depth - 1)
+    column = text_column(depth, has_label) * INDENT_STEP
     lead = [*label, Run("\t", label[-1].mark if label else mark)] if has_label else []
     blocks: list[Block] = []
     rest = list(paragraphs)
@@ -120,8 +112,8 @@ def front_matter(writer: BodyWriter, metadata: Metadata) -> None:
             writer.paragraph(Block("Clause Text", [Run(f"{number})\t{item}")], INDENT_STEP, INDENT_STEP))
 
 
-def running_header_and_footer(document: DocxDocument, metadata: Metadata, style_ids: dict[str, str]) -> None:
-    """Title and effective date in every page header; "Page X of Y" in every footer.
+def running_header_and_footer(document: DocxDocument, left: str, right: str) -> None:
+    """`left` and `right` (title, effective date) in every page header; "Page X of Y" in every footer.
 
     A user template's letterhead stays: the lines are added below what its header holds.
     """
@@ -135,15 +127,14 @@ def running_header_and_footer(document: DocxDocument, metadata: Metadata, style_
     if document.settings.odd_and_even_pages_header_footer:
         headers.append(section.even_page_header)
         footers.append(section.even_page_footer)
-    date_line = effective_date_line(metadata)
     for header in headers:
         paragraph = _reuse_or_add(header)
         paragraph.style = document.styles["Running Header"]
         paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-        text_run(paragraph._p, document_title(metadata) + ("\t" if date_line else ""))
-        if date_line:
-            _replace_tab(paragraph._p)
-            text_run(paragraph._p, date_line)
+        text_run(paragraph._p, left)
+        if right:
+            paragraph._p.append(tab_run())
+            text_run(paragraph._p, right)
     for footer in footers:
         p = _reuse_or_add(footer)
         p.style = document.styles["Running Footer"]
@@ -151,7 +142,6 @@ def running_header_and_footer(document: DocxDocument, metadata: Metadata, style_
         field_runs(p._p, "PAGE", "1")
         text_run(p._p, " of ")
         field_runs(p._p, "NUMPAGES", "1")
-    del style_ids  # styles were ensured by open_template
 
 
 def _reuse_or_add(part):
@@ -161,13 +151,6 @@ def _reuse_or_add(part):
     if len(paragraphs) == 1 and not paragraphs[0].text.strip() and not paragraphs[0]._p.xpath(".//w:drawing"):
         return paragraphs[0]
     return part.add_paragraph()
-
-
-def _replace_tab(p: etree._Element) -> None:
-    """Turn the trailing tab of the last text run into a real <w:tab/>."""
-    t = p.findall(".//" + qn("w:t"))[-1]
-    t.text = t.text.rstrip("\t")
-    t.addnext(t.makeelement(qn("w:tab"), {}))
 
 
 def set_properties(document: DocxDocument, metadata: Metadata) -> None:
@@ -216,7 +199,7 @@ def build_docx(policy: Policy, template: str | os.PathLike[str] | None = None,
             writer.paragraph(block)
         if progress is not None and (done % 500 == 0 or done == total):
             progress(done, total)
-    running_header_and_footer(document, policy.metadata, style_ids)
+    running_header_and_footer(document, document_title(policy.metadata), effective_date_line(policy.metadata))
     set_properties(document, policy.metadata)
     return document
 

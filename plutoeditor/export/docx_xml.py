@@ -15,6 +15,7 @@ from io import BytesIO
 from os import PathLike
 
 from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -163,6 +164,12 @@ def text_run(paragraph: etree._Element, text: str) -> None:
     t = etree.SubElement(r, qn("w:t"))
     t.text = xml_text(text)
     t.set(_XML_SPACE, "preserve")
+
+
+def tab_run() -> etree._Element:
+    r = OxmlElement("w:r")
+    etree.SubElement(r, qn("w:tab"))
+    return r
 
 
 def save_document(document: DocxDocument, path: str | PathLike[str]) -> None:

@@ -59,3 +59,18 @@ def clause_anchor(clause: Clause) -> str:
 def heading_line(clause: Clause) -> str:
     """Label and heading as one line of plain text ('2 Privacy Policy')."""
     return " ".join(part for part in (clause.label.strip(), clause.heading.strip()) if part)
+
+
+#: Deepest level that still gets its own indent; deeper clauses line up with it.
+MAX_INDENT_LEVEL = 6
+
+
+def text_column(depth: int, numbered: bool) -> int:
+    """Which indent step a clause's text starts at (the label hangs one step to its left).
+
+    Levels 0 and 1 share the first column, as in most contracts ("1 Heading" over "1.1
+    Text"); an unnumbered clause continues its parent, so it lines up with the parent's text.
+    """
+    if not numbered and depth > 0:
+        depth -= 1
+    return min(max(depth, 1), MAX_INDENT_LEVEL)

@@ -5,7 +5,7 @@ derived from python-docx's own default document, so the result is reproducible a
 nothing but python-docx. It sets A4 pages with 2.5 cm margins, a serif body (Georgia, with
 Cambria and Times New Roman as the fall-backs Word and LibreOffice pick when it is missing),
 navy headings that keep with their text, and the paragraph styles the DOCX writer uses:
-"Clause Text", "Definition", "Front Matter", "Front Matter Heading", "Running Header" and
+"Clause Text", "Definition", "Table Text", "Front Matter", "Front Matter Heading", "Running Header" and
 "Running Footer". The heading styles stay Word's built-in "Heading 1".."Heading 9", so the
 navigation pane and a table of contents work.
 """
@@ -146,6 +146,11 @@ def build() -> bytes:
     clause.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     definition = _paragraph_style(doc, "Definition", "Clause Text")
     definition.paragraph_format.space_after = Pt(4)
+
+    table_text = _paragraph_style(doc, "Table Text")
+    table_text.font.size = Pt(9.5)
+    table_text.paragraph_format.space_after = Pt(0)
+    table_text.paragraph_format.line_spacing = 1.0
 
     header = _paragraph_style(doc, "Running Header")
     header.font.size, header.font.color.rgb = Pt(8.5), GREY

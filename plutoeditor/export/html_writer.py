@@ -1,0 +1,229 @@
+"""Export a policy as one standalone HTML file: inline CSS, no scripts, nothing fetched.
+
+Every clause gets a stable anchor built from its permanent id (`#clause-c1a2b3c4d5`), so a
+published clause can be linked to and the link survives renumbering. All document text is
+escaped; a Content-Security-Policy forbids scripts as a second line of defence. Print CSS
+gives A4 pages with the effective date in the running header and "Page X of Y" below.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+
+from plutoeditor.export.page_text import (
+    clause_anchor,
+    document_title,
+    effective_date_line,
+    long_date,
+    running_header,
+    text_column,
+)
+from plutoeditor.formats.files import write_atomic
+from plutoeditor.model import Clause, ClauseKind, Policy
+
+#: No scripts, no fetching: only the inline style may apply.
+_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+
+#: Table of contents: headed clauses down to this depth (0 = top level).
+CONTENTS_DEPTH = 1
+
+_STYLE = """
+:root { --ink: #1a1a1a; --navy: #1f2a44; --muted: #5c5c5c; --rule: #c9c6bd; --step: 3rem; }
+* { box-sizing: border-box; }
+html { background: #f3f2ee; }
+body { margin: 0; color: var(--ink); -webkit-text-size-adjust: 100%;
+  font: 16px/1.55 Georgia, Cambria, "Times New Roman", "DejaVu Serif", serif; }
+.sheet { max-width: 50rem; margin: 2.5rem auto; padding: 3.5rem 4.5rem 3rem; background: #fff;
+  box-shadow: 0 1px 4px rgba(0, 0, 0, .12); }
+.masthead { border-bottom: 2px solid var(--navy); margin-bottom: 2rem; padding-bottom: 1rem; }
+.organisation { margin: 0 0 .4rem; color: var(--muted); font-size: .8rem; letter-spacing: .12em;
+  text-transform: uppercase; }
+h1 { margin: 0; color: var(--navy); font-size: 2.1rem; line-height: 1.2; }
+.effective { margin: .6rem 0 0; color: var(--muted); }
+.effective strong { color: var(--ink); font-weight: normal; }
+.front h2 { margin: 0 0 .5rem; color: var(--navy); font-size: .8rem; letter-spacing: .12em;
+  text-transform: uppercase; }
+.front { margin: 0 0 2rem; padding: 1rem 1.25rem; background: #f7f6f2; border-left: 3px solid var(--navy); }
+.front ol { margin: 0; padding-left: 1.5rem; }
+.contents ol { list-style: none; margin: 0; padding: 0; }
+.contents ol ol { padding-left: var(--step); }
+.contents li { margin: .15rem 0; }
+.contents a { color: var(--ink); text-decoration: none; }
+.contents a:hover, .contents a:focus { text-decoration: underline; }
+.contents .label { min-width: var(--step); }
+main { hyphens: auto; }
+.clause { margin: 0; }
+.clause p, .clause-heading { margin: 0 0 .55rem; }
+.clause p { text-align: justify; }
+.col-1 { padding-left: calc(1 * var(--step)); } .col-2 { padding-left: calc(2 * var(--step)); }
+.col-3 { padding-left: calc(3 * var(--step)); } .col-4 { padding-left: calc(4 * var(--step)); }
+.col-5 { padding-left: calc(5 * var(--step)); } .col-6 { padding-left: calc(6 * var(--step)); }
+.numbered > .lead { text-indent: calc(-1 * var(--step)); }
+.label { display: inline-block; min-width: var(--step); padding-right: .5em; text-indent: 0;
+  font-variant-numeric: tabular-nums; }
+.clause-heading { color: var(--navy); line-height: 1.3; break-after: avoid; }
+h2.clause-heading { margin-top: 1.8rem; font-size: 1.2rem; }
+h3.clause-heading { margin-top: 1.1rem; font-size: 1.02rem; }
+h4.clause-heading, h5.clause-heading, h6.clause-heading, p.clause-heading { margin-top: .9rem;
+  font-size: 1rem; font-style: italic; }
+.clause :target, .clause:target > .lead { background: #fff6d6; }
+dfn { font-style: normal; font-weight: bold; }
+.schedule { margin-top: 3rem; padding-top: 1.5rem; border-top: 1px solid var(--rule); padding-left: 0; }
+.schedule > .clause-heading { margin-top: 0; font-size: 1.35rem; }
+.schedule .label { min-width: 0; padding-right: .6em; }
+.colophon { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid var(--rule); color: var(--muted);
+  font-size: .8rem; }
+@media (max-width: 40rem) { .sheet { margin: 0; padding: 1.5rem 1.2rem; } :root { --step: 2.4rem; } }
+@media print {
+  html, body { background: #fff; font-size: 10.5pt; }
+  .sheet { max-width: none; margin: 0; padding: 0; box-shadow: none; }
+  .front { background: none; }
+  .schedule { break-before: page; border-top: 0; margin-top: 0; padding-top: 0; }
+  .contents a { color: var(--ink); }
+  .colophon { display: none; }
+  p { orphans: 3; widows: 3; }
+}
+"""
+
+
+def css_string(text: str) -> str:
+    """A CSS string literal; '<' is escaped so that text can never close the <style> element."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ")
+    return f'"{escaped}"'
+
+
+def _page_css(policy: Policy) -> str:
+    date_line = effective_date_line(policy.metadata)
+    return (
+        "@page { size: A4; margin: 24mm 22mm 22mm;\n"
+        f"  @top-left {{ content: {css_string(document_title(policy.metadata))}; "
+        "font: 8pt Georgia, serif; color: #5c5c5c; }\n"
+        f"  @top-right {{ content: {css_string(date_line)}; font: 8pt Georgia, serif; color: #5c5c5c; }}\n"
+        '  @bottom-center { content: "Page " counter(page) " of " counter(pages); '
+        "font: 8pt Georgia, serif; color: #5c5c5c; }\n}\n"
+    )
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _label(label: str) -> str:
+    return f'<span class="label">{_e(label)}</span>' if label else ""
+
+
+def _masthead(policy: Policy) -> list[str]:
+    meta = policy.metadata
+    out = ['<header class="masthead">']
+    if meta.organisation.strip():
+        out.append(f'<p class="organisation">{_e(meta.organisation.strip())}</p>')
+    out.append(f"<h1>{_e(document_title(meta))}</h1>")
+    parts = []
+    if meta.effective_date is not None:
+        iso = meta.effective_date.isoformat()
+        parts.append(
+            f'Effective date: <strong><time datetime="{iso}">{long_date(meta.effective_date)}</time></strong>'
+        )
+    if meta.version.strip():
+        parts.append(f"Version {_e(meta.version.strip())}")
+    if meta.jurisdiction.strip():
+        parts.append(_e(meta.jurisdiction.strip()))
+    if parts:
+        out.append(f'<p class="effective">{" · ".join(parts)}</p>')
+    out.append("</header>")
+    items = [item.strip() for item in meta.summary_of_changes if item.strip()]
+    if items:
+        out.append('<section class="front summary" aria-labelledby="summary-of-changes">')
+        out.append('<h2 id="summary-of-changes">Summary of changes</h2><ol>')
+        out.extend(f"<li>{_e(item)}</li>" for item in items)
+        out.append("</ol></section>")
+    return out
+
+
+def _contents(policy: Policy) -> list[str]:
+    """Nested list of the headed clauses down to CONTENTS_DEPTH, linking to their anchors."""
+    entries = [
+        (clause, depth)
+        for clause, depth in policy.walk_with_depth()
+        if depth <= CONTENTS_DEPTH and (clause.heading.strip() or clause.kind is ClauseKind.SCHEDULE)
+        and clause.kind is not ClauseKind.DEFINITION
+    ]  # fmt: skip
+    if not entries:
+        return []
+    out = ['<nav class="front contents" aria-labelledby="contents"><h2 id="contents">Contents</h2><ol>']
+    previous: int | None = None
+    for clause, depth in entries:
+        level = 0 if previous is None else min(depth, previous + 1)
+        if previous is not None:
+            out.append("<ol>" if level > previous else "</li>" + "</ol></li>" * (previous - level))
+        text = clause.heading.strip() or clause.label.strip()
+        label = clause.label.strip() if clause.heading.strip() else ""
+        out.append(f'<li><a href="#{clause_anchor(clause)}">{_label(label)}{_e(text)}</a>')
+        previous = level
+    out.append("</li>" + "</ol></li>" * (previous or 0) + "</ol></nav>")
+    return out
+
+
+def _clause(clause: Clause, depth: int) -> str:
+    label = clause.label.strip()
+    heading = clause.heading.strip()
+    paragraphs = clause.paragraphs
+    classes = ["clause", f"col-{text_column(depth, bool(label))}"]
+    if label:
+        classes.append("numbered")
+    out: list[str] = []
+    if clause.kind is ClauseKind.DEFINITION:
+        classes.append("definition")
+        first = paragraphs[0] if paragraphs else ""
+        joint = ": " if heading and first else ""
+        out.append(f'<p class="lead">{_label(label)}<dfn>{_e(heading)}</dfn>{joint}{_e(first)}</p>')
+        paragraphs = paragraphs[1:]
+    elif heading or clause.kind is ClauseKind.SCHEDULE:
+        if clause.kind is ClauseKind.SCHEDULE:
+            classes = ["clause", "schedule"]
+        level = depth + 2
+        tag = f"h{level}" if level <= 6 else "p"
+        aria = "" if level <= 6 else f' role="heading" aria-level="{level}"'
+        out.append(f'<{tag} class="clause-heading lead"{aria}>{_label(label)}{_e(heading)}</{tag}>')
+    elif paragraphs or label:
+        out.append(f'<p class="lead">{_label(label)}{_e(paragraphs[0] if paragraphs else "")}</p>')
+        paragraphs = paragraphs[1:]
+    out.extend(f"<p>{_e(text)}</p>" for text in paragraphs)
+    return f'<div class="{" ".join(classes)}" id="{clause_anchor(clause)}">{"".join(out)}</div>'
+
+
+def render_html(policy: Policy) -> str:
+    """The whole standalone page for a policy."""
+    meta = policy.metadata
+    title = document_title(meta)
+    head_title = f"{title} — {meta.organisation.strip()}" if meta.organisation.strip() else title
+    lang = _e(meta.language.strip() or "en")
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{lang}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+        '<meta name="generator" content="PlutoEditor">',
+    ]
+    if meta.organisation.strip():
+        out.append(f'<meta name="author" content="{_e(meta.organisation.strip())}">')
+    out.append(f"<title>{_e(head_title)}</title>")
+    out.append(f"<style>{_STYLE}{_page_css(policy)}</style>")
+    out.append("</head>")
+    out.append('<body><div class="sheet">')
+    out.extend(_masthead(policy))
+    out.extend(_contents(policy))
+    out.append("<main>")
+    out.extend(_clause(clause, depth) for clause, depth in policy.walk_with_depth())
+    out.append("</main>")
+    out.append(f'<footer class="colophon"><p>{_e(running_header(meta))}</p></footer>')
+    out.append("</div></body>\n</html>\n")
+    return "\n".join(out)
+
+
+def export_html(policy: Policy, path: str | os.PathLike[str]) -> None:
+    """Write the standalone HTML file atomically."""
+    write_atomic(path, render_html(policy))
