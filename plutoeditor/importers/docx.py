@@ -78,6 +78,11 @@ class WordDocument:
     notes: list[str] = field(default_factory=list)
 
 
+def _clean(raw: str, keep_breaks: bool) -> str:
+    lines = (line.strip() for line in raw.split("\n"))
+    return ("\n" if keep_breaks else " ").join(line for line in lines if line)
+
+
 def _val(el: etree._Element | None) -> str | None:
     return None if el is None else el.get(_VAL)
 
@@ -110,7 +115,7 @@ class _Reader:
         for note in root.iter(_W + tag):
             if note.get(_W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
-            texts = [self._text(p, [])[0] for p in note.iter(P)]
+            texts = [self._text(p, []) for p in note.iter(P)]
             notes[note.get(_W + "id", "")] = " ".join(t for t in texts if t)
         return notes
 
@@ -166,7 +171,7 @@ class _Reader:
         sid = _val(ppr.find(_W + "pStyle")) if ppr is not None else None
         label = self._label(ppr, sid)
         notes: list[str] = []
-        text = self._text(p, notes)[0]
+        text = self._text(p, notes)
         return (label.label if label and not label.is_bullet else None), text
 
     def _paragraph(self, p: etree._Element) -> None:
@@ -174,13 +179,15 @@ class _Reader:
         sid = _val(ppr.find(_W + "pStyle")) if ppr is not None else None
         label = self._label(ppr, sid)
         footnotes: list[str] = []
-        text, mark_deleted = self._text(p, footnotes, keep_breaks=True)
-        if mark_deleted:  # accepting the deletion of a paragraph mark joins it to the next
+        raw = self._raw(p, footnotes)
+        rpr = ppr.find(_W + "rPr") if ppr is not None else None
+        if rpr is not None and rpr.find(_W + "del") is not None:
+            # accepting the deletion of a paragraph mark joins the paragraph to the next one
             self.tracked = True
-            self.pending += text
+            self.pending += raw
             return
-        if self.pending:
-            text, self.pending = self.pending + text, ""
+        text = _clean(self.pending + raw, keep_breaks=True)
+        self.pending = ""
         first, *more = text.split("\n")
         name = self.styles.name(sid)
         para = WordParagraph(first, 0, style=name)
@@ -226,20 +233,18 @@ class _Reader:
             return None
         return self.numbering.label(num_id, ilvl)
 
-    def _text(self, p: etree._Element, footnotes: list[str], keep_breaks: bool = False) -> tuple[str, bool]:
-        """The paragraph's visible text with tracked changes accepted; whether its mark is deleted.
+    def _text(self, p: etree._Element, footnotes: list[str], keep_breaks: bool = False) -> str:
+        """The paragraph's visible text with tracked changes accepted.
 
         Line breaks become spaces, or "\n" with `keep_breaks` (a soft break starts a new line
         for the reader, as in a text file).
         """
+        return _clean(self._raw(p, footnotes), keep_breaks)
+
+    def _raw(self, p: etree._Element, footnotes: list[str]) -> str:
         out: list[str] = []
         self._collect(p, out, footnotes)
-        lines = (line.strip() for line in "".join(out).split("\n"))
-        text = ("\n" if keep_breaks else " ").join(line for line in lines if line)
-        ppr = p.find(_W + "pPr")
-        rpr = ppr.find(_W + "rPr") if ppr is not None else None
-        mark_deleted = rpr is not None and rpr.find(_W + "del") is not None
-        return text, mark_deleted
+        return "".join(out)
 
     def _collect(self, el: etree._Element, out: list[str], footnotes: list[str]) -> None:
         for child in el:
@@ -303,7 +308,7 @@ def read_word_document(path: str | os.PathLike[str]) -> WordDocument:
                 root = package.xml(name)
                 if root is not None:
                     for p in root.iter(P):
-                        text = reader._text(p, [])[0]
+                        text = reader._text(p, [])
                         if text:
                             doc.header_text.append(text)
         if reader.tracked:

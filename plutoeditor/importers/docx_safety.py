@@ -166,13 +166,9 @@ class DocxPackage:
         except PolicyFileError:
             raise
         except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
-            raise PolicyFileError(
-                self.path, f"is a corrupt or truncated zip file ({name}: {exc})"
-            ) from None
+            raise PolicyFileError(self.path, f"is a corrupt or truncated zip file ({name}: {exc})") from None
         except Exception as exc:  # zlib.error and friends from a damaged stream
-            raise PolicyFileError(
-                self.path, f"is a corrupt or truncated zip file ({name}: {exc})"
-            ) from None
+            raise PolicyFileError(self.path, f"is a corrupt or truncated zip file ({name}: {exc})") from None
         self._read_total += got
         return b"".join(chunks)
 
