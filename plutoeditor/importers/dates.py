@@ -90,6 +90,12 @@ def find_effective_date(text: str) -> dt.date | None:
     return parse_date(text[trigger.start() :]) or parse_date(text[: trigger.start()])
 
 
+def text_before_date(text: str) -> str:
+    """What a date line says before its date phrase: "Firefox Privacy Notice Effective ..." -> the name."""
+    trigger = _TRIGGER.search(text)
+    return text[: trigger.start()].strip(" -\u2013\u2014:|,(") if trigger else text
+
+
 def is_date_line(text: str) -> bool:
     """A short line whose job is to state the effective date (not a clause)."""
     return len(text) <= 200 and "\n" not in text.strip() and find_effective_date(text) is not None

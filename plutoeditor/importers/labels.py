@@ -98,8 +98,9 @@ def label_key(label: str, previous_alpha: str | None = None) -> tuple:
         return ("n", form)
     if _ROMAN.match(letters):
         single = len(letters) == 1
-        follows = previous_alpha is not None and ord(letters.lower()) == ord(previous_alpha.lower()) + 1
-        prev_ok = single and follows
+        prev_ok = (
+            single and previous_alpha is not None and ord(letters.lower()) == ord(previous_alpha.lower()) + 1
+        )
         if not prev_ok:
             return ("r" if letters.islower() else "R", form)
     return ("a" if letters.islower() else "A", form)

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plutoeditor.importers.dates import find_effective_date, is_date_line
+from plutoeditor.importers.dates import find_effective_date, is_date_line, text_before_date
 from plutoeditor.importers.labels import split_label
 from plutoeditor.model.policy import Metadata
 
@@ -79,6 +79,9 @@ def read_front(blocks: list[Block], path: str = "") -> tuple[Metadata, list[Bloc
         if plain and meta.effective_date is None and is_date_line(text):
             meta.effective_date = find_effective_date(text)
             date_text = text
+            before = text_before_date(text)
+            if first and block.heading_level is not None and before and not split_label(before)[0]:
+                meta.title = before  # "## Firefox Privacy Notice *Effective September 26, 2017*"
             i += 1
             first = False
             continue

@@ -134,7 +134,10 @@ class _Builder:
             while depth and stack[depth - 1].key[0] in ("d", "p", "b"):
                 depth -= 1
             return self._pop_to(depth)
-        return stack[-1].clause if stack else None
+        depth = len(stack)
+        while depth and stack[depth - 1].key[0] == "p" and not stack[depth - 1].clause.text.endswith(":"):
+            depth -= 1  # a list after a paragraph that does not introduce it: not the paragraph's child
+        return self._pop_to(depth)
 
     def _parent_for_heading(self, level: int) -> Clause | None:
         depth = len(self.stack)
@@ -158,8 +161,11 @@ class _Builder:
         first, _, more = rest.partition("\n")
         form = "(x)" if label.startswith("(") else "x" + label[-1:]
         key = label_key(label, self._previous_alpha(form)) if label else ("b", block.list_level or 0)
-        if block.list_level is not None and key[0] not in ("d", "w"):
-            key = key + (block.list_level,)
+        if block.list_level is not None:
+            if key == ("d", 1):  # a list item "1.": siblings are the items of the same list level
+                key = ("L", block.list_level, label[-1:])
+            elif key[0] not in ("d", "w"):
+                key = key + (block.list_level,)
         if key[0] == "w" and key[1] in SCHEDULE_WORDS:
             self.add_schedule(label, first, block)
             if more:
@@ -180,7 +186,7 @@ class _Builder:
                 heading_like = not rest
             else:
                 clause.text = rest
-                if _heading_like(first, 20) and not more:
+                if key[0] in ("d", "w") and _heading_like(first, 20) and not more:
                     heading_like = True
                     self.heading_candidates.append(clause)
             parent = self._parent_for_label(key)
@@ -220,16 +226,16 @@ class _Builder:
         self._attach(clause, parent)
         self._push(clause, ("u",), True)
 
-    def add_paragraph(self, text: str, line: int | None) -> None:
+    def add_paragraph(self, text: str, line: int | None, next_text: str = "") -> None:
         """An unlabelled paragraph: continuation, definition or unnumbered clause (see module doc)."""
         current = self.stack[-1] if self.stack else None
         if current is not None:
             clause = current.clause
+            if self._add_definition(text, line, next_text):
+                return
             if (current.address or clause.text.endswith(":")) and not clause.children and _address_like(text):
                 clause.text = f"{clause.text}\n{text}" if clause.text else text
                 current.address = True
-                return
-            if self._add_definition(text, line, current):
                 return
         parent: Clause | None
         if current is None:
@@ -253,29 +259,33 @@ class _Builder:
         self._attach(para, parent)
         self._push(para, ("p",))
 
-    def _definition_host(self, text: str) -> tuple[int, re.Match[str]] | None:
-        """Where a "Term: meaning" paragraph goes, when the clause above introduces definitions."""
+    def _definition_host(self, text: str, next_text: str) -> tuple[int, re.Match[str]] | None:
+        """Where a "Term: meaning" paragraph goes, when the clause above introduces definitions.
+
+        Under a bare "Definitions" heading the next paragraph must be a definition too, so a
+        lone "Short version: ..." note is not mistaken for one.
+        """
         if not self.stack:
             return None
         clause = self.stack[-1].clause
-        if clause.kind is ClauseKind.DEFINITION:
-            host_depth = len(self.stack) - 1
-        elif _DEFINITIONS_INTRO.search(clause.heading or clause.text) and (
-            clause.text.endswith(":") or not clause.text or self.stack[-1].heading_like
-        ):
-            host_depth = len(self.stack)
-        else:
-            return None
         m = _DEFINITION.match(text)
         if not m or len(m.group("term").split()) > 8:
             return None
-        return host_depth, m
+        if clause.kind is ClauseKind.DEFINITION:
+            return len(self.stack) - 1, m
+        if not _DEFINITIONS_INTRO.search(clause.heading or clause.text):
+            return None
+        if clause.text.endswith(":"):
+            return len(self.stack), m
+        if (not clause.text or self.stack[-1].heading_like) and _DEFINITION.match(next_text):
+            return len(self.stack), m
+        return None
 
-    def accepts_definition(self, text: str) -> bool:
-        return self._definition_host(text) is not None
+    def accepts_definition(self, text: str, next_text: str = "") -> bool:
+        return self._definition_host(text, next_text) is not None
 
-    def _add_definition(self, text: str, line: int | None, current: _Open) -> bool:
-        found = self._definition_host(text)
+    def _add_definition(self, text: str, line: int | None, next_text: str) -> bool:
+        found = self._definition_host(text, next_text)
         if found is None:
             return False
         host_depth, m = found
@@ -312,7 +322,7 @@ def build_policy(blocks: list[Block], path: str = "", *, guess_headings: bool = 
         block = body[i]
         i += 1
         text = block.text.strip()
-        if not text and block.label is None:
+        if not text and block.label is None and not block.heading:
             continue
         if block.label is not None:
             label, rest = block.label, text
@@ -328,6 +338,8 @@ def build_policy(blocks: list[Block], path: str = "", *, guess_headings: bool = 
                     i += 1
             builder.add_labelled(label, rest, block)
             continue
+        if block.heading:  # a run-in heading on a paragraph that turned out to have no label
+            text = f"{block.heading} {text}".strip()
         first = text.split("\n", 1)[0]
         if block.heading_level is not None:
             if _SCHEDULE.match(first):
@@ -340,12 +352,16 @@ def build_policy(blocks: list[Block], path: str = "", *, guess_headings: bool = 
             and _heading_like(text)
             and i < n
             and not _in_address(builder, text)
-            and not builder.accepts_definition(text)
+            and not builder.accepts_definition(text, _next_text(body, i))
         ):
             builder.add_unnumbered_heading(text, block)
             continue
-        builder.add_paragraph(text, block.line)
+        builder.add_paragraph(text, block.line, _next_text(body, i))
     return Policy(metadata, builder.finish())
+
+
+def _next_text(body: list[Block], i: int) -> str:
+    return body[i].text.strip() if i < len(body) and body[i].label is None else ""
 
 
 def _in_address(builder: _Builder, text: str) -> bool:

@@ -1,0 +1,245 @@
+"""Markdown policies to `Block`s: headings, list items, bold labels, run-in headings.
+
+Handles what real policy repositories contain: YAML front matter (only `title` is read,
+with the safe loader), ATX ("#### 1." / "#### 1\\.") and setext headings, ordered and
+bullet lists (lazy "1. 1. 1." numbering is shown as 1. 2. 3., as Markdown displays it),
+a list marker alone on its line with the text below it, "**1.1**" and "**2.6 Title.**"
+bold labels, "**Title.** text" run-in headings, tables, code, HTML and kramdown
+attribute lines. Links, emphasis and escapes are reduced to their text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import tomllib
+
+import yaml
+
+from plutoeditor.importers.labels import split_label
+from plutoeditor.importers.structure import Block
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_ITEM = re.compile(r"^(?P<indent>[ ]*)(?P<marker>[-*+•]|\d{1,9}[.)])(?:[ \t]+(?P<rest>.*)|[ \t]*$)")
+_FENCE = re.compile(r"^ {0,3}(```+|~~~+)")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_NOISE = re.compile(r"^\s*(?:\{:.*\}|<!--.*-->|\[[^\]]+\]:\s+\S+.*)\s*$")
+_BOLD_START = re.compile(r"^(?:\*\*|__)(?P<inner>[^*_]+?)(?:\*\*|__)(?P<after>[.:]?)(?:[ \t]+|$)")
+
+_INLINE = [
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)"), r"\1"),
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
+    (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),
+    (re.compile(r"<br\s*/?>", re.IGNORECASE), " "),
+    (re.compile(r"</?[A-Za-z][^>]*>"), ""),
+    (re.compile(r"`([^`]*)`"), r"\1"),
+    (re.compile(r"\*\*(.+?)\*\*"), r"\1"),
+    (re.compile(r"(?<!\w)__(.+?)__(?!\w)"), r"\1"),
+    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w])_(?=\S)(.+?)(?<=\S)_(?![\w])"), r"\1"),
+    (re.compile(r"~~(.+?)~~"), r"\1"),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'])"), r"\1"),
+    (re.compile(r"[ ]{2,}"), " "),
+]
+
+
+def inline_text(text: str) -> str:
+    """Markdown inline markup reduced to the words a reader sees."""
+    for pattern, replacement in _INLINE:
+        text = pattern.sub(replacement, text)
+    return html.unescape(text).strip()
+
+
+def read_front_matter(lines: list[str]) -> tuple[str, int]:
+    """The `title` of YAML (safe loader only) or TOML front matter, and the lines it spans.
+
+    Everything else in the front matter is ignored; malformed front matter is skipped.
+    """
+    fence = lines[0].strip() if lines else ""
+    if fence not in ("---", "+++"):
+        return "", 0
+    closing = ("---", "...") if fence == "---" else ("+++",)
+    for end in range(1, min(len(lines), 400)):
+        if lines[end].strip() in closing:
+            source = "\n".join(lines[1:end])
+            data: object = None
+            try:
+                data = yaml.safe_load(source) if fence == "---" else tomllib.loads(source)
+            except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError):
+                data = None
+            title = data.get("title") if isinstance(data, dict) else None
+            return (title.strip() if isinstance(title, str) else ""), end + 1
+    return "", 0
+
+
+def _make_block(raw: str, line: int, label: str | None, list_level: int | None) -> Block:
+    """One block from raw Markdown text, with bold labels and run-in headings recognised."""
+    raw = raw.strip()
+    heading = None
+    m = _BOLD_START.match(raw)
+    if label is None and m:
+        inner_label, inner_rest = split_label(inline_text(m.group("inner")))
+        if inner_label and not inner_rest:  # "**2.4** **Title**. text"
+            label, raw = inner_label, raw[m.end() :]
+            m = _BOLD_START.match(raw)
+        elif inner_label and len(inner_rest.split()) <= 12:  # "**2.6 Additional Terms.** text"
+            return Block(inline_text(raw[m.end() :]), line, inner_label, None, list_level, inner_rest)
+    prefix = ""
+    if label is None:
+        prefix, rest = split_label(inline_text(raw.split("**", 1)[0]) if raw.startswith("**") else raw)
+        if prefix and raw.startswith(prefix):
+            m = _BOLD_START.match(raw[len(prefix) :].lstrip())
+            raw_rest = raw[len(prefix) :].lstrip()
+        else:
+            prefix, m, raw_rest = "", None, raw
+    else:
+        raw_rest = raw
+    if m and (label is not None or prefix) and len(m.group("inner").split()) <= 12:
+        if m.group("after") or m.group("inner").rstrip().endswith((".", ":")) or not raw_rest[m.end() :]:
+            heading = inline_text(m.group("inner"))
+            raw_rest = raw_rest[m.end() :]
+    text = inline_text(raw_rest)
+    if prefix:
+        text = f"{prefix} {text}" if text else prefix
+    return Block(text, line, label, None, list_level, heading)
+
+
+class _Splitter:
+    """Walks the lines once, emitting a block whenever a paragraph, item or heading ends."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.lines: list[str] = []
+        self.start = 0
+        self.item: tuple[str | None, int] | None = None  # (label, list level) of the open item
+        self.paragraphs: list[str] = []  # finished paragraphs of the open item
+        self.indents: list[int] = []
+        self.runs: dict[int, list[Block]] = {}
+
+    def flush(self) -> None:
+        if self.lines:
+            self.paragraphs.append(" ".join(self.lines))
+            self.lines = []
+        if not self.paragraphs and self.item is None:
+            return
+        if self.item is not None:
+            label, level = self.item
+            block = _make_block("\n".join(self.paragraphs), self.start, label, level)
+            block.text = "\n".join(p for p in (inline_text(x) for x in block.text.split("\n")) if p)
+            self.blocks.append(block)
+            if label:
+                self.runs.setdefault(level, []).append(block)
+        else:
+            for paragraph in self.paragraphs:
+                self.blocks.append(_make_block(paragraph, self.start, None, None))
+        self.paragraphs = []
+        self.item = None
+
+    def end_lists(self, below_level: int = 0) -> None:
+        """Close the ordered lists at `below_level` and deeper; lazy "1. 1. 1." become 1. 2. 3."""
+        for level in [lv for lv in self.runs if lv >= below_level]:
+            run = self.runs.pop(level)
+            labels = {b.label for b in run}
+            if len(run) > 1 and len(labels) == 1:
+                label = run[0].label or "1."
+                first, punct = int(label[:-1]), label[-1]
+                for offset, block in enumerate(run):
+                    block.label = f"{first + offset}{punct}"
+        if below_level == 0:
+            self.indents = []
+
+    def list_level(self, indent: int) -> int:
+        popped = False
+        while self.indents and indent < self.indents[-1]:
+            self.indents.pop()
+            popped = True
+        if not self.indents or (indent > self.indents[-1] and not popped):
+            self.indents.append(indent)
+        return len(self.indents) - 1
+
+
+def markdown_blocks(text: str) -> tuple[list[Block], str]:
+    """The blocks of a Markdown document and the front-matter title ("" when none)."""
+    lines = text.split("\n")
+    title, skip = read_front_matter(lines)
+    s = _Splitter()
+    fence: str | None = None
+    blank_before = False
+    for number in range(skip + 1, len(lines) + 1):
+        raw = lines[number - 1]
+        stripped = raw.strip()
+        if fence is not None:
+            if stripped.startswith(fence):
+                fence = None
+            elif stripped:
+                s.lines.append(stripped)
+            continue
+        if not stripped:
+            if s.lines:
+                s.paragraphs.append(" ".join(s.lines))
+                s.lines = []
+            if s.item is None:
+                s.flush()
+            blank_before = True
+            continue
+        indent = len(raw) - len(raw.lstrip(" "))
+        if f := _FENCE.match(raw):
+            s.flush()
+            fence, s.start = f.group(1)[:3], number
+            continue
+        if _NOISE.match(stripped) or _TABLE_RULE.match(stripped):
+            continue
+        if s.item is not None and blank_before and indent == 0 and not _ITEM.match(raw):
+            s.flush()
+            s.end_lists()
+        if (h := _SETEXT.match(raw)) and s.lines and s.item is None and len(s.paragraphs) == 0:
+            heading = " ".join(s.lines)
+            s.lines = []
+            s.blocks.append(Block(inline_text(heading), s.start, None, 1 if h.group(1)[0] == "=" else 2))
+            s.end_lists()
+            continue
+        if _BREAK.match(raw):
+            s.flush()
+            continue
+        if a := _ATX.match(raw):
+            s.flush()
+            s.end_lists()
+            s.blocks.append(Block(inline_text(a.group(2) or ""), number, None, len(a.group(1))))
+            continue
+        if it := _ITEM.match(raw):
+            s.flush()
+            level = s.list_level(indent)
+            s.end_lists(level + 1)
+            marker = it.group("marker")
+            ordered = marker[0].isdigit()
+            if not ordered:
+                s.runs.pop(level, None)
+            s.item, s.start = ((marker if ordered else ""), level), number
+            if it.group("rest"):
+                s.lines.append(it.group("rest").strip())
+            blank_before = False
+            continue
+        if stripped.startswith(">"):
+            stripped = stripped.lstrip("> ").strip()
+        if s.lines and s.item is None and not stripped.startswith("|"):
+            label = split_label(inline_text(stripped))[0]
+            if label and not label.isdigit():  # "a. ...", "**1.2** ..." on the next line: a new block
+                s.flush()
+        if not s.lines and not s.paragraphs and s.item is None:
+            s.start = number
+        if s.item is not None and blank_before and s.lines:
+            s.paragraphs.append(" ".join(s.lines))
+            s.lines = []
+        if stripped.startswith("|"):
+            stripped = " | ".join(cell.strip() for cell in stripped.strip("|").split("|"))
+            if s.lines and s.item is None:
+                s.lines[-1] += "\n" + stripped
+                continue
+        s.lines.append(stripped)
+        blank_before = False
+    s.flush()
+    s.end_lists()
+    return [b for b in s.blocks if b.text or b.label or b.heading], title
