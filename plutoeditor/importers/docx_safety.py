@@ -193,6 +193,10 @@ def parse_xml(path: str, part: str, data: bytes) -> etree._Element:
     except etree.XMLSyntaxError as exc:
         line = getattr(exc, "lineno", None) or (exc.position[0] if exc.position else 0)
         msg = str(exc.msg if hasattr(exc, "msg") else exc).split(", line")[0]
+        if "entity" in msg.lower() and "amplification" in msg.lower():
+            raise PolicyFileError(
+                path, f"{part} declares a DTD or entities, which Word never writes; refused as unsafe"
+            ) from None
         raise PolicyFileError(path, f"{part}, line {line}: malformed XML ({msg})") from None
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
