@@ -55,5 +55,15 @@ def make(
     expected_label: str = "",
     target: str = "",
 ) -> Finding:
-    """A finding with the severity its code carries."""
+    """A finding with the severity its code carries.
+
+    A trailing colon is a separator, not part of the number ("6.9.2:" is reported as
+    "6.9.2"), except in label-style findings, which are about exactly that.
+    """
+    if code != "label-style":
+        label, expected_label = _bare(label), _bare(expected_label)
     return Finding(code, CODES[code], label, expected_label, target, message, line, clause_id)
+
+
+def _bare(label: str) -> str:
+    return label.strip().rstrip(":").rstrip()

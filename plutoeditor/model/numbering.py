@@ -121,7 +121,7 @@ def alpha_value(text: str) -> int:
 
 
 def to_alpha(n: int) -> str:
-    return chr(96 + (n - 1) % 26) * ((n - 1) // 26 + 1)
+    return chr(97 + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
 def letter_families(part: str) -> tuple[str, ...]:
@@ -257,10 +257,9 @@ def expected_cores(scope: Scope, owner_core: str) -> list[str]:
             result.append(f"{label.word} {format_number(schedules, schedule_family(label))}")
         elif label.kind == INSERTION and scope.family in (DECIMAL, NUMBER):
             letters = label.last.lstrip("0123456789")
-            if n:
-                result.append((prefix if scope.family == DECIMAL else "") + str(n) + letters)
-            else:  # an insertion before the first clause keeps its label
-                result.append(label.core)
+            own = prefix if scope.family == DECIMAL else ""
+            # an insertion follows the clause before it; before the first, it keeps its number
+            result.append(own + (str(n) + letters if n else label.last))
         elif label.kind == OTHER:
             result.append(label.core or label.raw)
         else:

@@ -1,0 +1,50 @@
+"""Content findings: text that stops where its content should be; unnumbered paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+
+from plutoeditor.checks import run_checks
+from plutoeditor.model.notation import parse_tree
+
+
+def incomplete(notation: str) -> list[str]:
+    return [f.label or f"line {f.line}" for f in run_checks(parse_tree(notation)) if f.code == "incomplete-text"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Email address:",
+        "Acme Ltd – located at;",
+        "Users may opt out of these ads by visiting",
+        "If you have questions, contact us at",
+        "European Union: Information Commission:",
+        "You may also wish to refer to However, some browsers differ.",
+    ],
+)
+def test_text_that_breaks_off(text):
+    assert incomplete(f"[1] Contact |\n  [1.1] {text}\n[2] Next.\n") == ["1.1"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Company name; and",
+        "Information Regulator: 010 023 5207 or;",
+        "We keep your data for two years.",
+    ],
+)
+def test_complete_text(text):
+    assert incomplete(f"[1] Contact |\n  [1.1] {text}\n[2] Next.\n") == []
+
+
+def test_a_lead_in_with_children_or_a_following_paragraph_is_fine():
+    assert incomplete("[6] Rights |\n  [6.9] complain to the authority:\n    [6.9.1] The regulator.\n") == []
+    assert incomplete("[7] Info |\n  [7.4.3] Address for service:\n  [] 1 Main Road\n  [7.4.4] x.\n") == []
+
+
+def test_unnumbered_paragraph_is_info_only_among_numbered_siblings():
+    found = run_checks(parse_tree("[1] A |\n  [1.1] x.\n  [] A stray paragraph.\n[2] B |\n  [] Only text.\n"))
+    assert [(f.code, f.severity, f.line) for f in found] == [("unnumbered-paragraph", "info", 3)]
+    assert run_checks(parse_tree("sched [] Cookie Schedule |\n  [] Text.\n  [1] x.\n")) == []

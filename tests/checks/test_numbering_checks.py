@@ -1,0 +1,87 @@
+"""Numbering findings: each defect reported once, at its cause, with the label expected."""
+
+from __future__ import annotations
+
+from plutoeditor.checks import run_checks
+from plutoeditor.model.notation import parse_tree
+
+
+def codes(notation: str) -> list[tuple[str, str, str]]:
+    return [(f.code, f.label, f.expected_label) for f in run_checks(parse_tree(notation))]
+
+
+def test_clean_numbering_has_no_findings():
+    assert codes("[1] A |\n  [1.1] x.\n  [1.2] y.\n[2] B |\n  [2.1] z.\n") == []
+
+
+def test_duplicate_and_gap():
+    found = codes(
+        "[1] A |\n  [1.1] a.\n  [1.2] b.\n  [1.3] c.\n  [1.6] d.\n  [1.6] e.\n  [1.7] f.\n"
+    )
+    assert found == [("numbering-gap", "1.6", "1.4"), ("duplicate-number", "1.6", "1.5")]
+    message = run_checks(parse_tree("[1]\n  [1.1] a.\n  [1.3] b.\n"))[0].message
+    assert "1.2 is missing" in message
+
+
+def test_out_of_order():
+    assert codes("[1] a.\n[3] b.\n[2] c.\n") == [
+        ("numbering-gap", "3", "2"),
+        ("out-of-order", "2", "3"),
+    ]
+
+
+def test_wrong_parent_is_one_finding_per_run_and_not_duplicates():
+    found = run_checks(
+        parse_tree(
+            "[1] A |\n  [1.1] a.\n[2] B |\n"
+            + "".join(f"  [2.{i}] x.\n" for i in range(1, 7))
+            + "  [2.7] consent:\n"
+            + "".join(f"    [2.7.{i}] own {i}.\n" for i in range(1, 10))
+            + "  [2.8] other.\n  [2.9] parties:\n"
+            + "".join(f"    [2.7.{i}] party {i}.\n" for i in range(1, 11))
+        )
+    )
+    assert [(f.code, f.label, f.expected_label) for f in found] == [("wrong-parent", "2.7.1", "2.9.1")]
+    assert "2.7.1–2.7.10" in found[0].message and "2.9.1–2.9.10" in found[0].message
+
+
+def test_skipped_level():
+    before = "".join(f"[{i}] x.\n" for i in range(1, 10))
+    assert codes(before + "[10] A |\n  [10.1.1] x.\n  [10.1.2] y.\n") == [("skipped-level", "10.1.1", "10.1")]
+
+
+def test_a_wrong_parent_label_does_not_cascade_to_its_children():
+    # 3 is written twice; the children of the second 3 match their parent as written
+    found = codes("[1] a.\n[3] b.\n  [3.1] x.\n[3] c.\n  [3.1] y.\n")
+    assert [c for c, _, _ in found] == ["numbering-gap", "duplicate-number"]
+
+
+def test_label_style_one_warning_per_deviating_style():
+    found = run_checks(
+        parse_tree("[1] a |\n  [1.1] x.\n[2] b |\n[3] c |\n[4.] d |\n  [4.1] y.\n  [4.1.1:] z.\n  [4.1.2:] w.\n")
+    )
+    styles = [(f.code, f.label, f.severity) for f in found if f.code == "label-style"]
+    assert styles == [("label-style", "4.", "warning")]  # levels 3 has only one style
+    found = run_checks(parse_tree("[1] a |\n  [1.1] x.\n    [1.1.1] p.\n    [1.1.2:] q.\n    [1.1.3:] r.\n"
+                                  "    [1.1.4] s.\n    [1.1.5] t.\n"))
+    assert [(f.label, f.expected_label) for f in found] == [("1.1.2:", "1.1.2")]
+    assert "2 labels" in found[0].message
+
+
+def test_local_lists():
+    assert codes("[1] a |\n  [(a)] x.\n  [(b)] y.\n  [(d)] z.\n") == [("numbering-gap", "(d)", "(c)")]
+    assert codes("[1] a |\n  [(i)] x.\n  [(ii)] y.\n  [(iv)] z.\n") == [("numbering-gap", "(iv)", "(iii)")]
+
+
+def test_insertions_and_schedules_are_not_gaps():
+    assert codes("[1] a.\n[1A] b.\n[2] c.\nsched [Schedule 1] S |\n  [1] x.\n  [2] y.\n") == []
+    assert codes("[1] a.\n[2] b.\nsched [Schedule 1] S |\nsched [Schedule 3] T |\n") == [
+        ("numbering-gap", "Schedule 3", "Schedule 2")
+    ]
+
+
+def test_findings_carry_line_and_clause_id():
+    policy = parse_tree("[1] a.\n[1] b.\n")
+    (finding,) = run_checks(policy)
+    assert finding.line == 2 and finding.clause_id == policy.clauses[1].id
+    assert finding.to_dict()["code"] == "duplicate-number"

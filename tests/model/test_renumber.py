@@ -1,0 +1,74 @@
+"""Renumber: labels follow positions, references follow their clauses, undo restores all."""
+
+from __future__ import annotations
+
+from plutoeditor.checks import NUMBERING_CODES, run_checks
+from plutoeditor.formats.opening import open_policy
+from plutoeditor.model.notation import format_tree, parse_tree
+from plutoeditor.model.renumber import renumber
+
+DOC = """\
+[1] Scope |
+  [1.1] See clause 2.3 and section 4 of the Act.
+[2] Data |
+  [2.1] a.
+  [2.3] b; clause 2.4 applies.
+  [2.4] c.
+[4.] Contact |
+  [4.1] Write to the address in clause 4.2 below.
+  [4.2] 1 Main Road.
+"""
+
+
+def test_renumber_relabels_and_references_follow_their_clauses():
+    policy = parse_tree(DOC)
+    before = format_tree(policy)
+    inverse = renumber(policy).apply(policy)
+    assert format_tree(policy) == """\
+[1] Scope |
+  [1.1] See clause 2.2 and section 4 of the Act.
+[2] Data |
+  [2.1] a.
+  [2.2] b; clause 2.3 applies.
+  [2.3] c.
+[3.] Contact |
+  [3.1] Write to the address in clause 3.2 below.
+  [3.2] 1 Main Road."""
+    assert not [f for f in run_checks(policy) if f.code in NUMBERING_CODES]
+    inverse.apply(policy)
+    assert format_tree(policy) == before
+
+
+def test_renumber_a_scope_only():
+    policy = parse_tree(DOC)
+    section = policy.clauses[1]
+    renumber(policy, section).apply(policy)
+    assert [c.label for c in section.children] == ["2.1", "2.2", "2.3"]
+    assert policy.clauses[2].label == "4."  # outside the scope: untouched
+
+
+def test_renumber_twice_changes_nothing():
+    policy = parse_tree(DOC)
+    renumber(policy).apply(policy)
+    assert renumber(policy).operations == []
+
+
+def test_renumber_the_2022_seed(seed_2022):
+    policy = open_policy(seed_2022)
+    before = format_tree(policy)
+    email = next(c for c in policy.walk() if c.label == "7.4.6")
+    inverse = renumber(policy).apply(policy)
+    assert not [f for f in run_checks(policy) if f.code in NUMBERING_CODES]
+    recipients = next(c for c in policy.walk() if c.label == "2.16").children
+    assert [c.label for c in recipients] == [f"2.16.{i}" for i in range(1, 11)]
+    six_one = next(c for c in policy.walk() if c.label == "6.1")
+    assert f"clause {email.label} below" in six_one.text
+    assert [c.label for c in policy.walk() if c.label.startswith("2.3.")][-3:] == ["2.3.7", "2.3.8", "2.3.9"]
+    inverse.apply(policy)
+    assert format_tree(policy) == before
+
+
+def test_statute_references_are_untouched():
+    policy = parse_tree("[1] a |\n  [1.2] section 1.2 of the Act; clause 1.2.\n")
+    renumber(policy).apply(policy)
+    assert policy.clauses[0].children[0].text == "section 1.2 of the Act; clause 1.1."
