@@ -49,9 +49,10 @@ h1 { margin: 0; color: var(--navy); font-size: 2.1rem; line-height: 1.2; }
 .contents ol { list-style: none; margin: 0; padding: 0; }
 .contents ol ol { padding-left: var(--step); }
 .contents li { margin: .15rem 0; }
-.contents a { color: var(--ink); text-decoration: none; }
+.contents a { display: block; padding-left: var(--step); text-indent: calc(-1 * var(--step));
+  color: var(--ink); text-decoration: none; }
 .contents a:hover, .contents a:focus { text-decoration: underline; }
-.contents .label { min-width: var(--step); }
+.contents .label { min-width: var(--step); text-indent: 0; }
 main { hyphens: auto; }
 .clause { margin: 0; }
 .clause p, .clause-heading { margin: 0 0 .55rem; }

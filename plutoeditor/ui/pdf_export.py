@@ -1,0 +1,292 @@
+"""Export a policy to PDF through Qt's own print support (no extra dependency).
+
+The policy is laid out in a QTextDocument with the same layout as the HTML and DOCX
+exports (title block, summary of changes, contents, labels hanging in the margin,
+schedules on a new page) and painted page by page onto a QPdfWriter, with the title and
+effective date in the running header and "Page X of Y" in the footer of every page.
+Works headless: a QGuiApplication is created (offscreen) when none exists.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextLength,
+    QTextOption,
+)
+
+from plutoeditor.export.page_text import (
+    document_title,
+    effective_date_line,
+    text_column,
+)
+from plutoeditor.formats.files import write_atomic
+from plutoeditor.model import Clause, ClauseKind, Policy
+
+Progress = Callable[[int, int], None]
+
+DPI = 300
+MM = DPI / 25.4
+PAGE_MARGINS_MM = (22.0, 26.0, 22.0, 22.0)  # left, top, right, bottom
+INDENT_MM = 15.0
+FONTS = ["Georgia", "Cambria", "Times New Roman", "DejaVu Serif", "serif"]
+NAVY, INK, MUTED = QColor("#1f2a44"), QColor("#1a1a1a"), QColor("#5c5c5c")
+CONTENTS_DEPTH = 1
+_app: QGuiApplication | None = None
+
+
+def _ensure_app() -> None:
+    """Qt needs a GUI application for fonts; the CLI has none, so make an offscreen one."""
+    global _app
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _app = QGuiApplication([])
+
+
+def _char(size: float, bold: bool = False, italic: bool = False, colour: QColor = INK) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFontFamilies(FONTS)
+    fmt.setFontPointSize(size)
+    fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+    fmt.setFontItalic(italic)
+    fmt.setForeground(colour)
+    return fmt
+
+
+def _tab(distance: float, right: bool = False) -> QTextOption.Tab:
+    """A tab stop `distance` device pixels from the start of the line.
+
+    Qt measures tab stops (and vertical block margins) in 96-dpi pixels and scales them to
+    the paint device, while left margins and indents are device pixels.
+    """
+    kind = QTextOption.TabType.RightTab if right else QTextOption.TabType.LeftTab
+    return QTextOption.Tab(distance * 96 / DPI, kind)
+
+
+class _Layout:
+    """Builds the QTextDocument block by block with a cursor (document text is never parsed)."""
+
+    def __init__(self, body_width: float) -> None:
+        self.doc = QTextDocument()
+        self.doc.setDocumentMargin(0)
+        self.cursor = QTextCursor(self.doc)
+        self.first = True
+        self.step = INDENT_MM * MM
+        self.body_width = body_width
+        self.body = _char(10.5)
+        self.headings: list[tuple[QTextBlock, Clause]] = []
+        self.contents: list[tuple[QTextBlock, Clause]] = []
+
+    def block(self, fmt: QTextBlockFormat, runs: list[tuple[str, QTextCharFormat]]) -> QTextBlock:
+        if self.first:
+            self.cursor.setBlockFormat(fmt)
+            self.first = False
+        else:
+            self.cursor.insertBlock(fmt)
+        for text, char in runs:
+            if text:
+                self.cursor.insertText(text, char)
+        return self.cursor.block()
+
+    def paragraph_format(self, left: float = 0, hanging: float = 0, before: float = 0, after: float = 6,
+                         align=Qt.AlignmentFlag.AlignJustify) -> QTextBlockFormat:  # fmt: skip
+        fmt = QTextBlockFormat()
+        fmt.setLeftMargin(left)
+        fmt.setTextIndent(-hanging)
+        fmt.setTopMargin(before * 96 / 72)  # vertical spacing is in 96-dpi pixels (then scaled)
+        fmt.setBottomMargin(after * 96 / 72)
+        fmt.setAlignment(align)
+        fmt.setLineHeight(115, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        if hanging:
+            fmt.setTabPositions([_tab(hanging)])
+        return fmt
+
+    def front_matter(self, policy: Policy) -> None:
+        meta = policy.metadata
+        title = self.paragraph_format(after=4, align=Qt.AlignmentFlag.AlignLeft)
+        title.setProperty(
+            QTextFormat.Property.BlockTrailingHorizontalRulerWidth,
+            QTextLength(QTextLength.Type.PercentageLength, 100),
+        )
+        self.block(title, [(document_title(meta), _char(24, bold=True, colour=NAVY))])
+        for line in (meta.organisation.strip(), effective_date_line(meta)):
+            if line:
+                self.block(self.paragraph_format(before=2, after=2), [(line, _char(10.5, colour=MUTED))])
+        items = [item.strip() for item in meta.summary_of_changes if item.strip()]
+        if items:
+            self.block(
+                self.paragraph_format(before=14, after=4),
+                [("Summary of changes", _char(11, True, colour=NAVY))],
+            )
+            for number, item in enumerate(items, start=1):
+                fmt = self.paragraph_format(self.step, self.step, after=3)
+                self.block(fmt, [(f"{number})\t{item}", self.body)])
+        entries = [
+            (c, d) for c, d in policy.walk_with_depth()
+            if d <= CONTENTS_DEPTH and (c.heading.strip() or c.kind is ClauseKind.SCHEDULE)
+            and c.kind is not ClauseKind.DEFINITION
+        ]  # fmt: skip
+        if entries:
+            self.block(
+                self.paragraph_format(before=14, after=4), [("Contents", _char(11, True, colour=NAVY))]
+            )
+            for clause, depth in entries:
+                left = (depth + 1) * self.step
+                fmt = self.paragraph_format(left, self.step, after=1, align=Qt.AlignmentFlag.AlignLeft)
+                fmt.setTabPositions([_tab(self.step), _tab(self.body_width - left + self.step, right=True)])
+                label = clause.label.strip() if clause.heading.strip() else ""
+                text = clause.heading.strip() or clause.label.strip()
+                block = self.block(fmt, [(f"{label}\t{text}\t", _char(10)), ("#", _char(10))])
+                self.contents.append((block, clause))
+
+    def clause(self, clause: Clause, depth: int) -> None:
+        label = clause.label.strip()
+        heading = clause.heading.strip()
+        column = text_column(depth, bool(label)) * self.step
+        hanging = self.step if label else 0
+        lead = [(label + "\t", self.body)] if label else []
+        paragraphs = clause.paragraphs
+        if clause.kind is ClauseKind.DEFINITION:
+            first = paragraphs.pop(0) if paragraphs else ""
+            term = [(heading, _char(10.5, bold=True))]
+            joint = [(": ", self.body)] if heading and first else []
+            self.block(self.paragraph_format(column, hanging), [*lead, *term, *joint, (first, self.body)])
+        elif heading or clause.kind is ClauseKind.SCHEDULE:
+            size, italic = {0: (13, False), 1: (11, False)}.get(depth, (10.5, True))
+            char = _char(size, bold=True, italic=italic, colour=NAVY if depth <= 1 else INK)
+            if clause.kind is ClauseKind.SCHEDULE:
+                fmt = self.paragraph_format(0, 0, before=0, after=8, align=Qt.AlignmentFlag.AlignLeft)
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                fmt.setTabPositions([_tab(1.6 * self.step)])
+            else:
+                before = 16 if depth == 0 else 9
+                fmt = self.paragraph_format(
+                    column, hanging, before=before, after=5, align=Qt.AlignmentFlag.AlignLeft
+                )
+            block = self.block(fmt, [(label + "\t" if label else "", char), (heading, char)])
+            self.headings.append((block, clause))
+        elif lead or paragraphs:
+            first = paragraphs.pop(0) if paragraphs else ""
+            self.block(self.paragraph_format(column, hanging), [*lead, (first, self.body)])
+        for text in paragraphs:
+            self.block(self.paragraph_format(column), [(text, self.body)])
+
+
+def _page_of(doc: QTextDocument, block: QTextBlock, page_height: float) -> int:
+    return int(doc.documentLayout().blockBoundingRect(block).top() // page_height) + 1
+
+
+def _keep_headings_with_text(layout: _Layout, page_height: float) -> None:
+    """Qt has no keep-with-next: a heading left alone at a page's foot moves to the next page."""
+    for _ in range(6):
+        moved = False
+        for block, _clause in layout.headings:
+            following = block.next()
+            if not following.isValid():
+                continue
+            if _page_of(layout.doc, block, page_height) != _page_of(layout.doc, following, page_height):
+                cursor = QTextCursor(block)
+                fmt = block.blockFormat()
+                if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+                    continue
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                cursor.setBlockFormat(fmt)
+                moved = True
+                break  # later pages shift: look again from the top
+        if not moved:
+            return
+
+
+def _fill_contents_pages(layout: _Layout, page_height: float) -> None:
+    targets = {clause.id: block for block, clause in layout.headings}
+    for block, clause in layout.contents:
+        target = targets.get(clause.id)
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        cursor.movePosition(QTextCursor.MoveOperation.PreviousCharacter, QTextCursor.MoveMode.KeepAnchor)
+        page = _page_of(layout.doc, target, page_height) if target is not None else ""
+        cursor.insertText(str(page), _char(10))
+
+
+def render_pdf(policy: Policy, progress: Progress | None = None) -> bytes:
+    """The PDF file's bytes."""
+    _ensure_app()
+    buffer = QBuffer()
+    data = QByteArray()
+    buffer.setBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(DPI)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(0, 0, 0, 0)))  # fmt: skip
+    writer.setTitle(document_title(policy.metadata))
+    writer.setCreator("PlutoEditor")
+    page_rect = writer.pageLayout().fullRectPixels(DPI)
+    left, top, right, bottom = (m * MM for m in PAGE_MARGINS_MM)
+    body_width = page_rect.width() - left - right
+    body_height = page_rect.height() - top - bottom
+
+    layout = _Layout(body_width)
+    layout.doc.documentLayout().setPaintDevice(writer)
+    layout.doc.setPageSize(QSizeF(body_width, body_height))
+    layout.front_matter(policy)
+    total = len(policy)
+    for done, (clause, depth) in enumerate(policy.walk_with_depth(), start=1):
+        layout.clause(clause, depth)
+        if progress is not None and (done % 500 == 0 or done == total):
+            progress(done, total)
+    _keep_headings_with_text(layout, body_height)
+    _fill_contents_pages(layout, body_height)
+
+    painter = QPainter(writer)
+    pages = layout.doc.pageCount()
+    header_left = document_title(policy.metadata)
+    header_right = effective_date_line(policy.metadata)
+    small = QFont(FONTS[0])
+    small.setFamilies(FONTS)
+    small.setPointSizeF(8)
+    for page in range(pages):
+        if page:
+            writer.newPage()
+        painter.save()
+        painter.translate(left, top - page * body_height)
+        layout.doc.drawContents(painter, QRectF(0, page * body_height, body_width, body_height))
+        painter.restore()
+        painter.setFont(small)
+        painter.setPen(MUTED)
+        header = QRectF(left, top - 14 * MM, body_width, 8 * MM)
+        painter.drawText(header, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), header_left)
+        painter.drawText(
+            header, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), header_right
+        )
+        painter.setPen(QPen(QColor("#a6a6a6"), 0.3 * MM))
+        painter.drawLine(QPointF(left, top - 5 * MM), QPointF(left + body_width, top - 5 * MM))
+        painter.setPen(MUTED)
+        footer = QRectF(left, page_rect.height() - bottom + 6 * MM, body_width, 8 * MM)
+        painter.drawText(footer, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                         f"Page {page + 1} of {pages}")  # fmt: skip
+    painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
+def export_pdf(policy: Policy, path: str | os.PathLike[str], progress: Progress | None = None) -> None:
+    """Write the policy as PDF, atomically."""
+    write_atomic(path, render_pdf(policy, progress))
