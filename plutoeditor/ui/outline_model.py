@@ -6,7 +6,8 @@ matching begin/end call, and a drag and drop becomes a MoveClause pushed on the 
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -23,6 +24,7 @@ SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_COLOUR = {"error": "#b3261e", "warning": "#9a5b00", "info": "#1f5fa8"}
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()  # the invalid index: "top level" (a shared default argument)
 
 
 def normalise_label(label: str) -> str:
@@ -91,7 +93,9 @@ class OutlineModel(QAbstractItemModel):
             for cid in set(by_clause) | set(self._findings)
             if _marks(by_clause.get(cid, [])) != _marks(self._findings.get(cid, []))
         }
-        changed |= {cid for cid in set(expected) | set(self._expected) if expected.get(cid) != self._expected.get(cid)}
+        changed |= {
+            cid for cid in set(expected) | set(self._expected) if expected.get(cid) != self._expected.get(cid)
+        }
         self._expected, self._findings = dict(expected), by_clause
         for cid in changed:
             clause = self._policy.find(cid)
@@ -99,7 +103,7 @@ class OutlineModel(QAbstractItemModel):
                 self.dataChanged.emit(self.index_of(clause, 0), self.index_of(clause, 1))
 
     # -- QAbstractItemModel ---------------------------------------------------
-    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: AnyIndex = ROOT) -> QModelIndex:
         if column < 0 or column > 1 or row < 0:
             return QModelIndex()
         children = self._policy.children_of(self.clause_at(parent))
@@ -107,21 +111,21 @@ class OutlineModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, children[row])
 
-    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent(self, index: AnyIndex = ROOT) -> QModelIndex:  # type: ignore[override]
         clause = self.clause_at(index)
         if clause is None or clause.parent is None:
             return QModelIndex()
         return self.index_of(clause.parent)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: AnyIndex = ROOT) -> int:
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self._policy.children_of(self.clause_at(parent)))
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: AnyIndex = ROOT) -> int:
         return 2
 
-    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:
+    def hasChildren(self, parent: AnyIndex = ROOT) -> bool:
         return self.rowCount(parent) > 0
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -246,8 +250,11 @@ class OutlineModel(QAbstractItemModel):
                 if event.new_parent is event.parent and event.new_index > event.index:
                     destination += 1  # Qt counts the destination before the row is taken out
                 begun = self.beginMoveRows(
-                    self.index_of(event.parent), event.index, event.index,
-                    self.index_of(event.new_parent), destination,
+                    self.index_of(event.parent),
+                    event.index,
+                    event.index,
+                    self.index_of(event.new_parent),
+                    destination,
                 )
                 self._moves_begun.append(begun)
             elif self._moves_begun.pop():
@@ -278,7 +285,11 @@ class OutlineModel(QAbstractItemModel):
         lines = []
         expected = self._expected.get(clause.id)
         if expected and normalise_label(expected) != normalise_label(clause.label):
-            lines.append(self.tr("Written as {0}; its position calls for {1}").format(clause.label.strip() or "—", expected))
+            lines.append(
+                self.tr("Written as {0}; its position calls for {1}").format(
+                    clause.label.strip() or "—", expected
+                )
+            )
         for finding in findings or []:
             lines.append(f"{finding.severity}: {finding.message} [{finding.code}]")
         return "\n".join(lines) or None

@@ -5,12 +5,12 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from plutoeditor.model import Clause
 from plutoeditor.model import operations as ops
 from plutoeditor.model.notation import format_tree, parse_tree
-from plutoeditor.ui.outline_model import MIME_TYPE, OutlineModel
+from plutoeditor.ui.outline_model import MIME_TYPE, ROOT, OutlineModel
 
 DOC = """\
 [1] Introduction |
@@ -43,7 +43,7 @@ def model(qapp, qtmodeltester, policy):
     return model
 
 
-def labels(model, parent=QModelIndex()):
+def labels(model, parent=ROOT):
     return [model.index(r, 0, parent).data() for r in range(model.rowCount(parent))]
 
 
@@ -82,7 +82,7 @@ def test_model_tracks_each_operation_and_its_undo(qtmodeltester, policy, make_op
     assert _tree_from_model(model) == format_tree(policy, text=False)
 
 
-def _tree_from_model(model, parent=QModelIndex(), depth=0):
+def _tree_from_model(model, parent=ROOT, depth=0):
     lines = []
     for row in range(model.rowCount(parent)):
         index = model.index(row, 0, parent)
@@ -118,7 +118,9 @@ def test_cannot_drop_clause_inside_itself(model):
 
 def test_expected_labels_and_findings_mark_clauses(model, policy):
     first = policy.clauses[0].children[0]
-    finding = SimpleNamespace(severity="error", code="wrong-parent", message="Sits under 1", clause_id=first.id)
+    finding = SimpleNamespace(
+        severity="error", code="wrong-parent", message="Sits under 1", clause_id=first.id
+    )
     changed = []
     model.dataChanged.connect(lambda a, b: changed.append(model.clause_at(a)))
     model.set_annotations({first.id: "1.7"}, [finding])

@@ -1,0 +1,373 @@
+"""Every action of the editor window in one registry, with stable ids; menus and toolbar are
+built from it (as Frescobaldi's actioncollection does).
+
+Standard shortcuts come from QKeySequence.StandardKey where Qt has one, so each platform
+gets its own. Texts are marked with QT_TRANSLATE_NOOP and translated when actions are made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QStyle, QToolBar
+
+SK = QKeySequence.StandardKey
+SP = QStyle.StandardPixmap
+CONTEXT = "Actions"
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """What an action is: id, menu text, tooltip, shortcut and icon."""
+
+    id: str
+    text: str
+    tooltip: str
+    shortcut: SK | str | None = None
+    icon: SP | None = None
+
+
+SPECS: tuple[ActionSpec, ...] = (
+    # File
+    ActionSpec(
+        "file.new",
+        QT_TRANSLATE_NOOP("Actions", "&New"),
+        QT_TRANSLATE_NOOP("Actions", "Start a new, empty policy"),
+        SK.New,
+        SP.SP_FileIcon,
+    ),
+    ActionSpec(
+        "file.open",
+        QT_TRANSLATE_NOOP("Actions", "&Open…"),
+        QT_TRANSLATE_NOOP("Actions", "Open a policy, or import a text, Markdown or Word file"),
+        SK.Open,
+        SP.SP_DialogOpenButton,
+    ),
+    ActionSpec(
+        "file.open_sample",
+        QT_TRANSLATE_NOOP("Actions", "Open &Sample Policy"),
+        QT_TRANSLATE_NOOP("Actions", "Open the bundled sample privacy policy"),
+    ),
+    ActionSpec(
+        "file.save",
+        QT_TRANSLATE_NOOP("Actions", "&Save"),
+        QT_TRANSLATE_NOOP("Actions", "Save the policy (as a .policy.yaml file)"),
+        SK.Save,
+        SP.SP_DialogSaveButton,
+    ),
+    ActionSpec(
+        "file.save_as",
+        QT_TRANSLATE_NOOP("Actions", "Save &As…"),
+        QT_TRANSLATE_NOOP("Actions", "Save the policy under a new name"),
+        SK.SaveAs,
+    ),
+    ActionSpec(
+        "file.revert",
+        QT_TRANSLATE_NOOP("Actions", "&Revert to Saved"),
+        QT_TRANSLATE_NOOP("Actions", "Discard unsaved changes and reload the file"),
+    ),
+    ActionSpec(
+        "file.export_docx",
+        QT_TRANSLATE_NOOP("Actions", "Export as &Word…"),
+        QT_TRANSLATE_NOOP("Actions", "Write a .docx copy of the policy"),
+    ),
+    ActionSpec(
+        "file.export_html",
+        QT_TRANSLATE_NOOP("Actions", "Export as &HTML…"),
+        QT_TRANSLATE_NOOP("Actions", "Write a web page of the policy"),
+    ),
+    ActionSpec(
+        "file.export_pdf",
+        QT_TRANSLATE_NOOP("Actions", "Export as &PDF…"),
+        QT_TRANSLATE_NOOP("Actions", "Write a PDF of the policy"),
+    ),
+    ActionSpec(
+        "file.compare",
+        QT_TRANSLATE_NOOP("Actions", "&Compare With…"),
+        QT_TRANSLATE_NOOP("Actions", "Compare this policy with another version"),
+    ),
+    ActionSpec(
+        "file.close",
+        QT_TRANSLATE_NOOP("Actions", "&Close"),
+        QT_TRANSLATE_NOOP("Actions", "Close the policy"),
+        SK.Close,
+    ),
+    ActionSpec(
+        "file.quit",
+        QT_TRANSLATE_NOOP("Actions", "&Quit"),
+        QT_TRANSLATE_NOOP("Actions", "Quit PlutoEditor"),
+        SK.Quit,
+    ),
+    # Edit
+    ActionSpec(
+        "edit.undo",
+        QT_TRANSLATE_NOOP("Actions", "&Undo"),
+        QT_TRANSLATE_NOOP("Actions", "Undo the last change"),
+        SK.Undo,
+        SP.SP_ArrowBack,
+    ),
+    ActionSpec(
+        "edit.redo",
+        QT_TRANSLATE_NOOP("Actions", "&Redo"),
+        QT_TRANSLATE_NOOP("Actions", "Redo the change just undone"),
+        SK.Redo,
+        SP.SP_ArrowForward,
+    ),
+    ActionSpec(
+        "edit.find",
+        QT_TRANSLATE_NOOP("Actions", "&Find…"),
+        QT_TRANSLATE_NOOP("Actions", "Find text in every clause"),
+        SK.Find,
+    ),
+    ActionSpec(
+        "edit.replace",
+        QT_TRANSLATE_NOOP("Actions", "R&eplace…"),
+        QT_TRANSLATE_NOOP("Actions", "Find and replace text in every clause"),
+        SK.Replace,
+    ),
+    ActionSpec(
+        "edit.find_next",
+        QT_TRANSLATE_NOOP("Actions", "Find &Next"),
+        QT_TRANSLATE_NOOP("Actions", "Go to the next match"),
+        SK.FindNext,
+    ),
+    ActionSpec(
+        "edit.find_previous",
+        QT_TRANSLATE_NOOP("Actions", "Find Pre&vious"),
+        QT_TRANSLATE_NOOP("Actions", "Go to the previous match"),
+        SK.FindPrevious,
+    ),
+    # Clause
+    ActionSpec(
+        "clause.add_after",
+        QT_TRANSLATE_NOOP("Actions", "Add Clause &After"),
+        QT_TRANSLATE_NOOP("Actions", "Insert a new clause after the selected one"),
+        "Ctrl+Return",
+        SP.SP_FileDialogNewFolder,
+    ),
+    ActionSpec(
+        "clause.add_child",
+        QT_TRANSLATE_NOOP("Actions", "Add C&hild Clause"),
+        QT_TRANSLATE_NOOP("Actions", "Insert a new clause inside the selected one"),
+        "Ctrl+Shift+Return",
+    ),
+    ActionSpec(
+        "clause.delete",
+        QT_TRANSLATE_NOOP("Actions", "&Delete Clause"),
+        QT_TRANSLATE_NOOP("Actions", "Delete the selected clause and its sub-clauses"),
+        "Ctrl+Shift+Delete",
+        SP.SP_TrashIcon,
+    ),
+    ActionSpec(
+        "clause.move_up",
+        QT_TRANSLATE_NOOP("Actions", "Move &Up"),
+        QT_TRANSLATE_NOOP("Actions", "Move the clause before its previous sibling"),
+        "Alt+Shift+Up",
+        SP.SP_ArrowUp,
+    ),
+    ActionSpec(
+        "clause.move_down",
+        QT_TRANSLATE_NOOP("Actions", "Move Do&wn"),
+        QT_TRANSLATE_NOOP("Actions", "Move the clause after its next sibling"),
+        "Alt+Shift+Down",
+        SP.SP_ArrowDown,
+    ),
+    ActionSpec(
+        "clause.indent",
+        QT_TRANSLATE_NOOP("Actions", "&Indent"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Make the clause a sub-clause of the one before it (Tab in the outline)"
+        ),
+        "Alt+Shift+Right",
+        SP.SP_ArrowRight,
+    ),
+    ActionSpec(
+        "clause.outdent",
+        QT_TRANSLATE_NOOP("Actions", "&Outdent"),
+        QT_TRANSLATE_NOOP("Actions", "Move the clause up one level (Shift+Tab in the outline)"),
+        "Alt+Shift+Left",
+        SP.SP_ArrowLeft,
+    ),
+    ActionSpec(
+        "clause.split",
+        QT_TRANSLATE_NOOP("Actions", "&Split at Cursor"),
+        QT_TRANSLATE_NOOP("Actions", "Split the clause text at the cursor into two clauses"),
+        "Ctrl+Shift+S",
+    ),
+    ActionSpec(
+        "clause.merge",
+        QT_TRANSLATE_NOOP("Actions", "&Merge With Next"),
+        QT_TRANSLATE_NOOP("Actions", "Join the next clause onto this one"),
+        "Ctrl+Shift+M",
+    ),
+    ActionSpec(
+        "clause.renumber",
+        QT_TRANSLATE_NOOP("Actions", "&Renumber Document"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Relabel every clause to the number its position calls for; references follow"
+        ),
+        "Ctrl+Shift+R",
+        SP.SP_BrowserReload,
+    ),
+    # Findings
+    ActionSpec(
+        "findings.refresh",
+        QT_TRANSLATE_NOOP("Actions", "&Check Now"),
+        QT_TRANSLATE_NOOP("Actions", "Run the checks now"),
+        SK.Refresh,
+    ),
+    ActionSpec(
+        "findings.fix",
+        QT_TRANSLATE_NOOP("Actions", "Apply &Fix"),
+        QT_TRANSLATE_NOOP("Actions", "Apply the suggested fix for the selected finding"),
+        "Ctrl+.",
+    ),
+    # Help
+    ActionSpec(
+        "help.about",
+        QT_TRANSLATE_NOOP("Actions", "&About PlutoEditor"),
+        QT_TRANSLATE_NOOP("Actions", "Version and licences"),
+    ),
+)
+
+#: Menus in order: (title, action ids); None is a separator, "recent" the Open Recent submenu.
+MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
+    (
+        QT_TRANSLATE_NOOP("Actions", "&File"),
+        (
+            "file.new",
+            "file.open",
+            "recent",
+            "file.open_sample",
+            None,
+            "file.save",
+            "file.save_as",
+            "file.revert",
+            None,
+            "file.export_docx",
+            "file.export_html",
+            "file.export_pdf",
+            None,
+            "file.compare",
+            None,
+            "file.close",
+            "file.quit",
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Actions", "&Edit"),
+        (
+            "edit.undo",
+            "edit.redo",
+            None,
+            "edit.find",
+            "edit.replace",
+            "edit.find_next",
+            "edit.find_previous",
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Actions", "&Clause"),
+        (
+            "clause.add_after",
+            "clause.add_child",
+            "clause.delete",
+            None,
+            "clause.move_up",
+            "clause.move_down",
+            "clause.indent",
+            "clause.outdent",
+            None,
+            "clause.split",
+            "clause.merge",
+            None,
+            "clause.renumber",
+        ),
+    ),
+    (QT_TRANSLATE_NOOP("Actions", "Fin&dings"), ("findings.refresh", "findings.fix")),
+    (QT_TRANSLATE_NOOP("Actions", "&View"), ("docks",)),
+    (QT_TRANSLATE_NOOP("Actions", "&Help"), ("help.about",)),
+)
+
+TOOLBAR: tuple[str | None, ...] = (
+    "file.new",
+    "file.open",
+    "file.save",
+    None,
+    "edit.undo",
+    "edit.redo",
+    None,
+    "clause.add_after",
+    "clause.delete",
+    "clause.move_up",
+    "clause.move_down",
+    "clause.outdent",
+    "clause.indent",
+    None,
+    "clause.renumber",
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class ActionRegistry(QObject):
+    """The window's QActions by id. `connect(id, slot)` wires a handler."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self._window = window
+        self._actions: dict[str, QAction] = {}
+        style = QApplication.style()
+        for spec in SPECS:
+            action = QAction(tr(spec.text), window)
+            action.setObjectName(spec.id)
+            tip = tr(spec.tooltip)
+            if spec.shortcut is not None:
+                action.setShortcut(QKeySequence(spec.shortcut))
+                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                if keys:
+                    tip = f"{tip} ({keys})"
+            action.setToolTip(tip)
+            action.setStatusTip(tr(spec.tooltip))
+            if spec.icon is not None:
+                action.setIcon(style.standardIcon(spec.icon))
+            window.addAction(action)
+            self._actions[spec.id] = action
+
+    def __getitem__(self, action_id: str) -> QAction:
+        return self._actions[action_id]
+
+    def ids(self) -> list[str]:
+        return list(self._actions)
+
+    def connect(self, action_id: str, slot: Callable[[], object]) -> None:
+        self._actions[action_id].triggered.connect(lambda _checked=False: slot())
+
+    def build_menus(self, menubar: QMenuBar, recent: QMenu, docks: list[QAction]) -> dict[str, QMenu]:
+        menus: dict[str, QMenu] = {}
+        for title, items in MENUS:
+            menu = menubar.addMenu(tr(title))
+            menus[title] = menu
+            for item in items:
+                if item is None:
+                    menu.addSeparator()
+                elif item == "recent":
+                    menu.addMenu(recent)
+                elif item == "docks":
+                    for action in docks:
+                        menu.addAction(action)
+                else:
+                    menu.addAction(self._actions[item])
+        return menus
+
+    def build_toolbar(self, toolbar: QToolBar) -> None:
+        for item in TOOLBAR:
+            if item is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(self._actions[item])

@@ -1,0 +1,115 @@
+"""Autosave to a separate recovery file (never over the user's document), and recovery.
+
+Every few seconds, a document with unsaved changes is written to the RecoveryStore. Saving
+or closing discards the copy; after a crash the next start offers to recover what is left.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from plutoeditor.formats import native
+from plutoeditor.recovery import RecoveryEntry, RecoveryStore
+from plutoeditor.ui.document import Document
+
+if TYPE_CHECKING:
+    from plutoeditor.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class Autosave(QObject):
+    """Periodic recovery copies of the window's document."""
+
+    def __init__(self, window: MainWindow, store: RecoveryStore, interval_seconds: int) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = store
+        self._saved_revision: tuple[int, int] | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_seconds * 1000)
+        self.timer.timeout.connect(self.save_now)
+        self.timer.start()
+
+    def key(self, document: Document) -> str:
+        return document.recovery_key
+
+    def save_now(self) -> bool:
+        """Write the recovery copy if the document changed since the last one."""
+        document = self.window.document
+        if document is None or not document.is_modified:
+            return False
+        mark = (id(document), document.policy.revision)
+        if mark == self._saved_revision:
+            return False
+        try:
+            self.store.save(self.key(document), document.policy, document.path or document.source)
+        except (OSError, ValueError) as exc:  # never interrupt the user for a failed autosave
+            log.warning("autosave failed: %s", exc)
+            return False
+        self._saved_revision = mark
+        return True
+
+    def discard(self) -> None:
+        """Forget the recovery copy (the document was saved, closed or discarded)."""
+        document = self.window.document
+        if document is not None:
+            self.store.discard(self.key(document))
+        self._saved_revision = None
+
+    def offer_recovery(self) -> bool:
+        """Ask whether to recover unsaved work left by a crash; True when a document was recovered."""
+        entries = self.store.pending()
+        if not entries:
+            return False
+        names = "\n".join(
+            f"• {e.display_name()} ({e.saved_at.astimezone().strftime('%d %b %Y %H:%M')})"
+            for e in entries[:10]
+        )
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Recover Unsaved Work"),
+            self.tr(
+                "PlutoEditor did not close normally. Unsaved work was kept for:\n\n{0}\n\n"
+                "Recover the most recent?"
+            ).format(names),
+            QMessageBox.StandardButton.Yes
+            | QMessageBox.StandardButton.No
+            | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Discard:
+            self.store.discard_all()
+            return False
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return self.recover(entries[0])
+
+    def recover(self, entry: RecoveryEntry) -> bool:
+        try:
+            policy = self.store.load(entry)
+        except Exception as exc:  # a damaged copy: say so, keep it for inspection
+            QMessageBox.warning(
+                self.window,
+                self.tr("Cannot Recover"),
+                self.tr("The recovery copy could not be read.\n\n{0}").format(exc),
+            )
+            return False
+        original = entry.original_path
+        is_native = bool(original) and native.is_native(original)
+        document = Document(
+            policy,
+            path=original if is_native else None,
+            source=None if is_native else original,
+            unsaved=True,
+            parent=self.window,
+        )
+        self.window.set_document(document)
+        self.store.discard_entry(entry)
+        self.save_now()  # keep a copy under the new window's key straight away
+        self.window.statusBar().showMessage(self.tr("Recovered unsaved work - save it to keep it"), 15000)
+        return True

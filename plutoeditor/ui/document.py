@@ -1,0 +1,124 @@
+"""An open document: the policy, its file, its undo stack, its outline model and findings.
+
+Every edit goes through `push(operation)`, so undo, the modified flag, the outline and the
+debounced findings refresh all follow from one place.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from plutoeditor.checks import Checker
+from plutoeditor.formats import native
+from plutoeditor.model import ChangeEvent, Policy
+from plutoeditor.model.numbering import expected_labels
+from plutoeditor.model.operations import Operation
+from plutoeditor.ui.commands import OperationCommand
+from plutoeditor.ui.outline_model import OutlineModel
+
+#: How long after the last edit findings are refreshed (typing never waits for them).
+FINDINGS_DELAY_MS = 300
+
+
+class Document(QObject):
+    """A policy being edited. `path` is None until it is saved as a native file."""
+
+    findings_changed = Signal()
+    modified_changed = Signal(bool)
+    path_changed = Signal()
+    metadata_changed = Signal(str)
+
+    def __init__(
+        self,
+        policy: Policy,
+        path: str | None = None,
+        source: str | None = None,
+        unsaved: bool = False,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.policy = policy
+        self.path = path
+        #: the file this document was imported or recovered from (shown in the title)
+        self.source = source
+        #: names this document's autosave copy (unique per opened document)
+        self.recovery_key = uuid.uuid4().hex
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
+        if unsaved:
+            self.undo_stack.resetClean()  # imported or recovered: unsaved until saved as native
+        self.outline = OutlineModel(policy, self.push, self)
+        self.findings: list[Any] = []
+        self.expected: dict[str, str] = {}
+        self.last_check_seconds = 0.0
+        self._checker = Checker(policy)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(FINDINGS_DELAY_MS)
+        self._timer.timeout.connect(self.refresh_findings)
+        policy.subscribe(self._on_change)
+        self.refresh_findings()
+
+    # -- editing ----------------------------------------------------------------
+    def push(self, operation: Operation | None, typing: bool = False) -> None:
+        """Apply an operation as one undoable step (typing steps in one field merge)."""
+        if operation is None:
+            return
+        self.undo_stack.push(OperationCommand(self.policy, operation, typing=typing))
+
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def display_name(self) -> str:
+        """The file name the title bar shows ("Untitled" for a new document)."""
+        if self.path:
+            return Path(self.path).name
+        if self.source:
+            return Path(self.source).name
+        return self.tr("Untitled")
+
+    # -- files --------------------------------------------------------------------
+    def save(self, path: str | None = None) -> None:
+        """Write atomically as a native file; the undo stack becomes clean."""
+        target = path or self.path
+        if not target:
+            raise ValueError("no file name to save to")
+        native.save(self.policy, target)
+        if target != self.path:
+            self.path = target
+            self.path_changed.emit()
+        self.undo_stack.setClean()
+
+    def close(self) -> None:
+        """Stop listening to the policy; the document is not used afterwards."""
+        self._timer.stop()
+        self.policy.unsubscribe(self._on_change)
+        self.outline.detach()
+
+    # -- findings -------------------------------------------------------------------
+    def refresh_findings(self) -> None:
+        """Run the checks now (normally called by the debounce timer)."""
+        self._timer.stop()
+        started = time.perf_counter()
+        self.findings = list(self._checker.findings())
+        self.expected = expected_labels(self.policy)
+        self.last_check_seconds = time.perf_counter() - started
+        self.outline.set_annotations(self.expected, self.findings)
+        self.findings_changed.emit()
+
+    def findings_pending(self) -> bool:
+        return self._timer.isActive()
+
+    def _on_change(self, event: ChangeEvent) -> None:
+        if event.phase != "done":
+            return
+        if event.kind == "metadata":
+            self.metadata_changed.emit(event.field)
+        self._timer.start()

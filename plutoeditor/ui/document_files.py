@@ -1,0 +1,286 @@
+"""File commands of the editor window: new, open, open recent, save, save as, revert, close,
+export and compare - plus watching the open file for changes made by other programs.
+
+Nothing here lets an error escape: a file that cannot be read or written gives a dialog
+naming the file and the problem, and the window stays as it was.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from plutoeditor import paths
+from plutoeditor.formats import native
+from plutoeditor.formats.errors import PolicyFileError
+from plutoeditor.formats.opening import open_policy
+from plutoeditor.model import Policy
+from plutoeditor.ui.document import Document
+from plutoeditor.ui.workers import run_with_progress
+
+if TYPE_CHECKING:
+    from plutoeditor.ui.main_window import MainWindow
+
+#: Files bigger than this are imported on a worker thread with a progress dialog.
+BACKGROUND_BYTES = 256 * 1024
+SAMPLE = "samples/sample-privacy-policy.policy.yaml"
+
+
+def sample_path() -> Path:
+    return paths.resources_dir() / SAMPLE
+
+
+class DocumentFiles(QObject):
+    """Opening and saving for one window (one document at a time)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._file_changed)
+        self._ignore_change_until_saved = False
+        self._asking = False
+
+    # -- filters ------------------------------------------------------------------------
+    def _open_filter(self) -> str:
+        return ";;".join(
+            (
+                self.tr(
+                    "Policies and importable files (*.policy.yaml *.policy.yml *.txt *.md *.markdown *.docx)"
+                ),
+                self.tr("PlutoEditor policies (*.policy.yaml *.policy.yml)"),
+                self.tr("Text and Markdown (*.txt *.md *.markdown)"),
+                self.tr("Word documents (*.docx)"),
+                self.tr("All files (*)"),
+            )
+        )
+
+    # -- new / open --------------------------------------------------------------------------
+    def new(self) -> None:
+        if self.maybe_save():
+            self.window.set_document(Document(Policy(), parent=self.window))
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        folder = (
+            str(Path(self.window.document.path).parent)
+            if self.window.document and self.window.document.path
+            else ""
+        )
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open Policy"), folder, self._open_filter()
+        )
+        if path:
+            self.open_path(path, ask=False)
+
+    def open_sample(self) -> None:
+        self.open_path(str(sample_path()))
+
+    def open_path(self, path: str, ask: bool = True) -> None:
+        """Open a native file, or import any other file as an unsaved document.
+
+        Big files are read on a worker thread with a progress dialog.
+        """
+        if ask and not self.maybe_save():
+            return
+        try:
+            size = os.path.getsize(path)
+        except OSError:
+            size = 0
+        if size > BACKGROUND_BYTES:
+            run_with_progress(
+                self.window,
+                self.tr("Opening {0}…").format(Path(path).name),
+                lambda: open_policy(path),
+                lambda policy: self._opened(path, policy),
+                lambda exc: self._open_failed(path, exc),
+            )
+            return
+        try:
+            policy = open_policy(path)
+        except Exception as exc:  # PolicyFileError, or a reader bug: either way, tell and go on
+            self._open_failed(path, exc)
+            return
+        self._opened(path, policy)
+
+    def _opened(self, path: str, policy: Policy) -> None:
+        is_native = native.is_native(path)
+        document = Document(
+            policy,
+            path=path if is_native else None,
+            source=None if is_native else path,
+            unsaved=not is_native,
+            parent=self.window,
+        )
+        self.window.set_document(document)
+        self.window.settings.add_recent_file(path)
+        self.window.update_recent_menu()
+        notes = getattr(policy, "import_notes", None)
+        if notes:
+            self.window.statusBar().showMessage("; ".join(notes), 15000)
+
+    def _open_failed(self, path: str, exc: BaseException) -> None:
+        if not isinstance(exc, PolicyFileError):
+            exc = PolicyFileError(path, f"cannot be opened ({type(exc).__name__}: {exc})")
+        self.window.settings.remove_recent_file(path)
+        self.window.update_recent_menu()
+        QMessageBox.warning(
+            self.window,
+            self.tr("Cannot Open File"),
+            self.tr("{0} could not be opened.\n\n{1}").format(Path(path).name, str(exc)),
+        )
+
+    # -- save ------------------------------------------------------------------------------
+    def save(self) -> bool:
+        document = self.window.document
+        if document is None:
+            return False
+        if not document.path:
+            return self.save_as()
+        return self._save_to(document.path)
+
+    def save_as(self) -> bool:
+        document = self.window.document
+        if document is None:
+            return False
+        suggestion = document.path or _native_name(document.source or self.tr("Untitled"))
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Save Policy As"),
+            suggestion,
+            self.tr("PlutoEditor policies (*.policy.yaml)"),
+        )
+        if not path:
+            return False
+        if not native.is_native(path):
+            path = _native_name(path)
+        return self._save_to(path)
+
+    def _save_to(self, path: str) -> bool:
+        document = self.window.document
+        assert document is not None
+        old = document.path
+        if old and old in self.watcher.files():
+            self.watcher.removePath(old)
+        try:
+            document.save(path)
+        except (OSError, ValueError, PolicyFileError) as exc:
+            QMessageBox.critical(
+                self.window,
+                self.tr("Cannot Save"),
+                self.tr("{0} could not be saved.\n\n{1}").format(Path(path).name, str(exc)),
+            )
+            self._watch(old)
+            return False
+        self._watch(path)
+        self.window.settings.add_recent_file(path)
+        self.window.update_recent_menu()
+        self.window.autosave.discard()
+        self.window.statusBar().showMessage(self.tr("Saved {0}").format(path), 5000)
+        return True
+
+    # -- revert / close ------------------------------------------------------------------
+    def revert(self) -> None:
+        document = self.window.document
+        if document is None or not document.path:
+            return
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Revert to Saved"),
+            self.tr("Discard all unsaved changes to {0} and reload it from disk?").format(
+                document.display_name()
+            ),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Discard:
+            self._reload()
+
+    def _reload(self) -> None:
+        document = self.window.document
+        if document is None or not document.path:
+            return
+        path = document.path
+        self.window.autosave.discard()
+        document.undo_stack.setClean()  # so opening does not ask again
+        self.open_path(path, ask=False)
+
+    def maybe_save(self) -> bool:
+        """Ask Save / Discard / Cancel when there are unsaved changes; True when it is fine to go on."""
+        document = self.window.document
+        if document is None or not document.is_modified:
+            return True
+        answer = QMessageBox.warning(
+            self.window,
+            self.tr("Unsaved Changes"),
+            self.tr("{0} has unsaved changes. Save them before closing?").format(document.display_name()),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.window.autosave.discard()
+            return True
+        return False
+
+    def close_document(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.window.set_document(None)
+        return True
+
+    # -- watching -------------------------------------------------------------------------
+    def _watch(self, path: str | None) -> None:
+        for old in self.watcher.files():
+            self.watcher.removePath(old)
+        if path and os.path.exists(path):
+            self.watcher.addPath(path)
+
+    def document_changed(self, document: Document | None) -> None:
+        """The window shows another document: watch its file instead."""
+        self._watch(document.path if document else None)
+
+    def _file_changed(self, path: str) -> None:
+        document = self.window.document
+        if document is None or document.path != path or self._asking:
+            return
+        # editors often save by replacing the file; watch the new one when it appears
+        QTimer.singleShot(200, lambda: self._watch(path))
+        self._asking = True
+        try:
+            if not os.path.exists(path):
+                self.window.statusBar().showMessage(
+                    self.tr("{0} was deleted or moved on disk").format(path), 10000
+                )
+                return
+            extra = self.tr("\n\nYour unsaved changes here would be lost.") if document.is_modified else ""
+            answer = QMessageBox.question(
+                self.window,
+                self.tr("File Changed on Disk"),
+                self.tr("{0} was changed by another program. Reload it?").format(Path(path).name) + extra,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No if document.is_modified else QMessageBox.StandardButton.Yes,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self._reload()
+        finally:
+            self._asking = False
+
+
+def _native_name(path: str) -> str:
+    """`policy.txt` -> `policy.policy.yaml` (a native name beside the imported file)."""
+    p = Path(path)
+    name = p.name
+    for suffix in (".policy.yaml", ".policy.yml", ".docx", ".txt", ".md", ".markdown", ".text"):
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    return str(p.with_name(name + native.SUFFIX))

@@ -1,0 +1,391 @@
+"""The editor window: outline on the left, the clause in the centre, metadata on the right,
+findings at the bottom. Layout and wiring only; the work is done by the parts it holds.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plutoeditor.model import Clause
+from plutoeditor.recovery import RecoveryStore
+from plutoeditor.ui.actions import ActionRegistry
+from plutoeditor.ui.autosave import Autosave
+from plutoeditor.ui.clause_actions import ClauseActions
+from plutoeditor.ui.clause_editor import ClauseEditor
+from plutoeditor.ui.document import Document
+from plutoeditor.ui.document_files import DocumentFiles
+from plutoeditor.ui.find_replace import FindBar, Match
+from plutoeditor.ui.findings_panel import FindingsPanel
+from plutoeditor.ui.metadata_panel import MetadataPanel
+from plutoeditor.ui.publishing import Publishing
+from plutoeditor.ui.settings import Settings
+from plutoeditor.ui.start_page import StartPage
+
+APP_NAME = "PlutoEditor"
+
+
+class OutlineView(QTreeView):
+    """The clause outline. Tab and Shift+Tab indent and outdent instead of moving focus."""
+
+    indent_requested = Signal()
+    outdent_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUniformRowHeights(True)  # fast scrolling over 10,000 clauses
+        self.setAlternatingRowColors(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAnimated(False)
+        self.setIndentation(16)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):  # type: ignore[attr-defined]
+            if event.key() == Qt.Key.Key_Backtab or event.modifiers() & Qt.KeyboardModifier.ShiftModifier:  # type: ignore[attr-defined]
+                self.outdent_requested.emit()
+            else:
+                self.indent_requested.emit()
+            return True
+        return super().event(event)
+
+
+class MainWindow(QMainWindow):
+    """One window, one document at a time (or the start page)."""
+
+    def __init__(self, settings: Settings | None = None, recovery: RecoveryStore | None = None) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.document: Document | None = None
+        self.setObjectName("MainWindow")
+        self.resize(1400, 900)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+
+        self.actions_ = ActionRegistry(self)
+        self.clause_actions = ClauseActions(self)
+        self.files = DocumentFiles(self)
+        self.publishing = Publishing(self)
+
+        self.clause_editor = ClauseEditor()
+        self.find_bar = FindBar(lambda: self.document.policy if self.document else None, self._push)
+        self.find_bar.match_selected.connect(self.show_match)
+        editor_page = QWidget()
+        editor_layout = QVBoxLayout(editor_page)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.setSpacing(0)
+        editor_layout.addWidget(self.find_bar)
+        editor_layout.addWidget(self.clause_editor, 1)
+        self.start_page = StartPage()
+        self.start_page.new_requested.connect(self.files.new)
+        self.start_page.open_requested.connect(self.files.open_dialog)
+        self.start_page.sample_requested.connect(self.files.open_sample)
+        self.start_page.recent_requested.connect(lambda path: self.files.open_path(path))
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(editor_page)
+        self.setCentralWidget(self.pages)
+
+        self.outline = OutlineView()
+        self.outline.indent_requested.connect(self.clause_actions.indent)
+        self.outline.outdent_requested.connect(self.clause_actions.outdent)
+        self.metadata_panel = MetadataPanel()
+        self.findings_panel = FindingsPanel()
+        self.findings_panel.fix_lookup = self.clause_actions.fix_lookup
+        self.findings_panel.finding_activated.connect(self.show_finding)
+        self.findings_panel.fix_requested.connect(self.clause_actions.apply_fix)
+        self.docks = [
+            self._dock("outline", self.tr("Outline"), self.outline, Qt.DockWidgetArea.LeftDockWidgetArea),
+            self._dock(
+                "metadata",
+                self.tr("Policy Details"),
+                self.metadata_panel,
+                Qt.DockWidgetArea.RightDockWidgetArea,
+            ),
+            self._dock(
+                "findings", self.tr("Findings"), self.findings_panel, Qt.DockWidgetArea.BottomDockWidgetArea
+            ),
+        ]
+        self.resizeDocks(self.docks[:2], [400, 330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks[2]], [230], Qt.Orientation.Vertical)
+
+        self.findings_status = QLabel()
+        self.statusBar().addPermanentWidget(self.findings_status)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.actions_.build_menus(
+            self.menuBar(), self.recent_menu, [d.toggleViewAction() for d in self.docks]
+        )
+        toolbar = QToolBar(self.tr("Main"), self)
+        toolbar.setObjectName("toolbar.main")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.actions_.build_toolbar(toolbar)
+        self.addToolBar(toolbar)
+        for action_id in (
+            "clause.add_after",
+            "clause.add_child",
+            "clause.delete",
+            "clause.move_up",
+            "clause.move_down",
+            "clause.indent",
+            "clause.outdent",
+            "clause.merge",
+        ):
+            self.outline.addAction(self.actions_[action_id])
+        self._connect_actions()
+
+        self.autosave = Autosave(self, recovery or RecoveryStore(), self.settings.autosave_interval_seconds)
+        state = self.settings.window_state()
+        if state.geometry is not None:
+            self.restoreGeometry(state.geometry)
+        if state.state is not None:
+            self.restoreState(state.state)
+        self.set_document(None)
+
+    # -- construction helpers ----------------------------------------------------------------
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock.{name}")
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _connect_actions(self) -> None:
+        a, c, f = self.actions_, self.clause_actions, self.files
+        handlers: dict[str, Any] = {
+            "file.new": f.new,
+            "file.open": f.open_dialog,
+            "file.open_sample": f.open_sample,
+            "file.save": f.save,
+            "file.save_as": f.save_as,
+            "file.revert": f.revert,
+            "file.close": f.close_document,
+            "file.quit": self.close,
+            "file.export_docx": lambda: self.publishing.export("docx"),
+            "file.export_html": lambda: self.publishing.export("html"),
+            "file.export_pdf": lambda: self.publishing.export("pdf"),
+            "file.compare": self.publishing.compare_dialog,
+            "edit.undo": lambda: self.document and self.document.undo_stack.undo(),
+            "edit.redo": lambda: self.document and self.document.undo_stack.redo(),
+            "edit.find": lambda: self.find_bar.open(replace=False, text=self._selected_text()),
+            "edit.replace": lambda: self.find_bar.open(replace=True, text=self._selected_text()),
+            "edit.find_next": self.find_bar.find_next,
+            "edit.find_previous": self.find_bar.find_previous,
+            "clause.add_after": c.add_after,
+            "clause.add_child": c.add_child,
+            "clause.delete": c.delete,
+            "clause.move_up": lambda: c.move(-1),
+            "clause.move_down": lambda: c.move(+1),
+            "clause.indent": c.indent,
+            "clause.outdent": c.outdent,
+            "clause.split": c.split,
+            "clause.merge": c.merge,
+            "clause.renumber": c.renumber,
+            "findings.refresh": lambda: self.document and self.document.refresh_findings(),
+            "findings.fix": c.fix_selected,
+            "help.about": self._about,
+        }
+        for action_id, handler in handlers.items():
+            a.connect(action_id, handler)
+
+    # -- the document ------------------------------------------------------------------------
+    def set_document(self, document: Document | None) -> None:
+        """Show another document (None: the start page). The old one is closed."""
+        old = self.document
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        self.document = document
+        self.outline.setModel(document.outline if document else None)
+        self.clause_editor.set_document(document)
+        self.metadata_panel.set_document(document)
+        self.files.document_changed(document)
+        self.pages.setCurrentIndex(1 if document else 0)
+        for dock in self.docks:
+            dock.setVisible(document is not None)
+        if document is None:
+            self.start_page.set_recent_files(self.settings.recent_files())
+            self.findings_panel.set_findings([])
+            self.findings_status.clear()
+        else:
+            header = self.outline.header()
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            header.setStretchLastSection(True)
+            self.outline.selectionModel().currentChanged.connect(self._current_changed)
+            if len(document.policy) <= 3000:
+                self.outline.expandAll()
+            else:
+                self.outline.expandToDepth(0)
+            document.findings_changed.connect(self._findings_changed)
+            document.modified_changed.connect(self.setWindowModified)
+            document.path_changed.connect(self._update_title)
+            stack = document.undo_stack
+            for action_id, can, text in (
+                ("edit.undo", stack.canUndoChanged, stack.undoTextChanged),
+                ("edit.redo", stack.canRedoChanged, stack.redoTextChanged),
+            ):
+                can.connect(self.actions_[action_id].setEnabled)
+                text.connect(lambda _t, i=action_id: self._update_undo_texts())
+            self._findings_changed()
+            if document.policy.clauses:
+                self.select_clause(document.policy.clauses[0].id)
+        self._update_undo_texts()
+        self._update_title()
+        self._update_enabled()
+
+    def _update_title(self) -> None:
+        if self.document is None:
+            self.setWindowTitle(APP_NAME)
+            self.setWindowModified(False)
+            return
+        self.setWindowTitle(f"{self.document.display_name()}[*] — {APP_NAME}")
+        self.setWindowModified(self.document.is_modified)
+
+    def _update_undo_texts(self) -> None:
+        stack = self.document.undo_stack if self.document else None
+        for action_id, can, text, base in (
+            (
+                "edit.undo",
+                stack.canUndo() if stack else False,
+                stack.undoText() if stack else "",
+                self.tr("&Undo"),
+            ),
+            (
+                "edit.redo",
+                stack.canRedo() if stack else False,
+                stack.redoText() if stack else "",
+                self.tr("&Redo"),
+            ),
+        ):
+            action = self.actions_[action_id]
+            action.setEnabled(can)
+            action.setText(f"{base} {text}".strip() if text else base)
+
+    def _update_enabled(self) -> None:
+        has_doc = self.document is not None
+        for action_id in self.actions_.ids():
+            if action_id.startswith(("clause.", "findings.", "edit.find", "edit.replace")) or action_id in (
+                "file.save",
+                "file.save_as",
+                "file.close",
+                "file.export_docx",
+                "file.export_html",
+                "file.export_pdf",
+                "file.compare",
+            ):
+                self.actions_[action_id].setEnabled(has_doc)
+        self.actions_["file.revert"].setEnabled(bool(has_doc and self.document.path))
+
+    def update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files()
+        for path in files:
+            action = self.recent_menu.addAction(os.path.basename(path))
+            action.setToolTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.files.open_path(p))
+        self.recent_menu.setEnabled(bool(files))
+        if self.document is None:
+            self.start_page.set_recent_files(files)
+
+    # -- selection ---------------------------------------------------------------------------
+    def current_clause(self) -> Clause | None:
+        if self.document is None:
+            return None
+        return self.document.outline.clause_at(self.outline.currentIndex())
+
+    def select_clause(self, clause_id: str) -> bool:
+        """Select a clause in the outline (and so show it in the editor)."""
+        if self.document is None:
+            return False
+        clause = self.document.policy.find(clause_id)
+        if clause is None:
+            return False
+        index = self.document.outline.index_of(clause)
+        self.outline.setCurrentIndex(index)
+        self.outline.scrollTo(index)
+        self.clause_editor.show_clause(clause)
+        return True
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        clause = self.document.outline.clause_at(current) if self.document else None
+        self.clause_editor.show_clause(clause)
+
+    def show_finding(self, finding: Any) -> None:
+        """Select the finding's clause and put the cursor at the text it is about."""
+        if not finding.clause_id or not self.select_clause(finding.clause_id):
+            return
+        clause = self.current_clause()
+        assert clause is not None
+        editor = self.clause_editor
+        if finding.target and finding.target in clause.text:
+            start = clause.text.index(finding.target)
+            editor.select_text(start, start + len(finding.target))
+        elif finding.code == "incomplete-text":
+            editor.select_text(len(clause.text), len(clause.text))
+        elif finding.expected_label or finding.code in ("duplicate-number", "numbering-gap", "label-style"):
+            editor.label_edit.setFocus()
+            editor.label_edit.selectAll()
+        else:
+            editor.select_text(0, 0)
+
+    def show_match(self, match: Match) -> None:
+        if self.select_clause(match.clause_id):
+            self.clause_editor.select_text(match.start, match.end, match.field)
+
+    def _selected_text(self) -> str:
+        text = self.clause_editor.text_edit.textCursor().selectedText()
+        return text if text and "\u2029" not in text else ""
+
+    def _push(self, operation: Any) -> None:
+        if self.document is not None:
+            self.document.push(operation)
+
+    # -- findings ----------------------------------------------------------------------------
+    def _findings_changed(self) -> None:
+        document = self.document
+        if document is None:
+            return
+        findings = document.findings
+        self.findings_panel.set_findings(findings)
+        errors = sum(1 for f in findings if f.severity == "error")
+        warnings = sum(1 for f in findings if f.severity == "warning")
+        self.findings_status.setText(
+            self.tr("{0} findings: {1} errors, {2} warnings").format(len(findings), errors, warnings)
+            if findings
+            else self.tr("No findings")
+        )
+
+    # -- other windows and closing ------------------------------------------------------------
+    def _about(self) -> None:
+        from plutoeditor.ui.about import show_about
+
+        show_about(self)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.autosave.discard()
+        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        self.autosave.timer.stop()
+        event.accept()

@@ -1,0 +1,103 @@
+"""Export (Word, HTML, PDF) off the GUI thread, and "Compare With..." another version."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from plutoeditor.ui.workers import run_with_progress
+
+if TYPE_CHECKING:
+    from plutoeditor.ui.main_window import MainWindow
+
+
+def _exporter(kind: str) -> Callable[[Any, str], None]:
+    """The export function for a format (imported when first used)."""
+    if kind == "docx":
+        from plutoeditor.export.docx_writer import export_docx
+
+        return export_docx
+    if kind == "html":
+        from plutoeditor.export.html_writer import export_html
+
+        return export_html
+    from plutoeditor.ui.pdf_export import export_pdf
+
+    return export_pdf
+
+
+class Publishing(QObject):
+    """File > Export and File > Compare With... for one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.compare_windows: list[Any] = []
+
+    def export(self, kind: str, path: str | None = None) -> None:
+        document = self.window.document
+        if document is None:
+            return
+        filters = {
+            "docx": self.tr("Word documents (*.docx)"),
+            "html": self.tr("Web pages (*.html)"),
+            "pdf": self.tr("PDF documents (*.pdf)"),
+        }
+        if path is None:
+            base = document.path or document.source or self.tr("Untitled")
+            stem = Path(base).name.split(".")[0]
+            suggestion = str(Path(base).with_name(f"{stem}.{kind}"))
+            path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export"), suggestion, filters[kind])
+            if not path:
+                return
+        if not path.lower().endswith(f".{kind}"):
+            path += f".{kind}"
+        policy = document.policy.copy()  # the user keeps editing while the export runs
+        exporter = _exporter(kind)
+        target = path
+        run_with_progress(
+            self.window,
+            self.tr("Exporting {0}…").format(Path(target).name),
+            lambda: exporter(policy, target),
+            lambda _result: self.window.statusBar().showMessage(self.tr("Exported {0}").format(target), 8000),
+            lambda exc: QMessageBox.critical(
+                self.window,
+                self.tr("Export Failed"),
+                self.tr("{0} could not be written.\n\n{1}").format(Path(target).name, exc),
+            ),
+        )
+
+    def compare_dialog(self) -> None:
+        document = self.window.document
+        if document is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Compare With"),
+            str(Path(document.path).parent) if document.path else "",
+            self.tr(
+                "Policies and importable files (*.policy.yaml *.policy.yml *.txt *.md *.markdown *.docx)"
+            ),
+        )
+        if path:
+            self.compare_with(path)
+
+    def compare_with(self, other: Any) -> Any:
+        """Open the comparison window: `other` (path or policy) is the old version, ours the new."""
+        from plutoeditor.ui.compare_window import CompareWindow
+
+        document = self.window.document
+        if document is None:
+            return None
+        compare = CompareWindow(other, document.policy.copy(), self.window)
+        compare.open_clause_requested.connect(self.window.select_clause)
+        self.compare_windows.append(compare)
+        compare.destroyed.connect(
+            lambda *_: self.compare_windows.remove(compare) if compare in self.compare_windows else None
+        )
+        compare.show()
+        return compare
