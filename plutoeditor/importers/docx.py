@@ -25,7 +25,7 @@ from plutoeditor.importers.docx_safety import DOCUMENT_PART, DocxPackage
 from plutoeditor.model import Policy
 
 if TYPE_CHECKING:
-    from plutoeditor.importers.structure import Block
+    from plutoeditor.importers.structure import Block, split_label
 
 _W = f"{{{W}}}"
 _VAL = _W + "val"
@@ -345,7 +345,7 @@ def word_blocks(doc: WordDocument) -> list[Block]:
     Paragraphs at the top that only restate the document's properties (the title and the
     organisation written as front matter) are left out; they become metadata.
     """
-    from plutoeditor.importers.structure import Block
+    from plutoeditor.importers.structure import Block, split_label
 
     blocks: list[Block] = []
     front = True
@@ -369,8 +369,16 @@ def word_blocks(doc: WordDocument) -> list[Block]:
             )  # fmt: skip
         elif para.is_bullet:
             blocks.append(Block(text, para.line, label="", list_level=para.list_level or 0))
+        elif para.heading_level is not None:
+            # A number typed at the start of a heading is its label, however long the heading.
+            label, rest = split_label(text)
+            blocks.append(
+                Block(
+                    rest if label else text, para.line, label=label or None, heading_level=para.heading_level
+                )
+            )
         else:
-            blocks.append(Block(text, para.line, heading_level=para.heading_level))
+            blocks.append(Block(text, para.line))
     return blocks
 
 
