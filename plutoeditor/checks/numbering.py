@@ -189,9 +189,14 @@ def restyle_labels(scopes: list[Scope], clause: Clause) -> dict[str, str]:
             usual, by_style = _by_style(members)
             example = by_style[usual][0][1]
             style = parse_label(clause.label).style()
-            return {
-                c.id: f"{example.prefix}{label.core}{example.suffix}" for c, label in by_style.get(style, [])
-            } if style != usual else {}
+            return (
+                {
+                    c.id: f"{example.prefix}{label.core}{example.suffix}"
+                    for c, label in by_style.get(style, [])
+                }
+                if style != usual
+                else {}
+            )
     return {}
 
 

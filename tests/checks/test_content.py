@@ -9,7 +9,9 @@ from plutoeditor.model.notation import parse_tree
 
 
 def incomplete(notation: str) -> list[str]:
-    return [f.label or f"line {f.line}" for f in run_checks(parse_tree(notation)) if f.code == "incomplete-text"]
+    return [
+        f.label or f"line {f.line}" for f in run_checks(parse_tree(notation)) if f.code == "incomplete-text"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -15,9 +15,7 @@ def test_clean_numbering_has_no_findings():
 
 
 def test_duplicate_and_gap():
-    found = codes(
-        "[1] A |\n  [1.1] a.\n  [1.2] b.\n  [1.3] c.\n  [1.6] d.\n  [1.6] e.\n  [1.7] f.\n"
-    )
+    found = codes("[1] A |\n  [1.1] a.\n  [1.2] b.\n  [1.3] c.\n  [1.6] d.\n  [1.6] e.\n  [1.7] f.\n")
     assert found == [("numbering-gap", "1.6", "1.4"), ("duplicate-number", "1.6", "1.5")]
     message = run_checks(parse_tree("[1]\n  [1.1] a.\n  [1.3] b.\n"))[0].message
     assert "1.2 is missing" in message
@@ -58,12 +56,18 @@ def test_a_wrong_parent_label_does_not_cascade_to_its_children():
 
 def test_label_style_one_warning_per_deviating_style():
     found = run_checks(
-        parse_tree("[1] a |\n  [1.1] x.\n[2] b |\n[3] c |\n[4.] d |\n  [4.1] y.\n  [4.1.1:] z.\n  [4.1.2:] w.\n")
+        parse_tree(
+            "[1] a |\n  [1.1] x.\n[2] b |\n[3] c |\n[4.] d |\n  [4.1] y.\n  [4.1.1:] z.\n  [4.1.2:] w.\n"
+        )
     )
     styles = [(f.code, f.label, f.severity) for f in found if f.code == "label-style"]
     assert styles == [("label-style", "4.", "warning")]  # levels 3 has only one style
-    found = run_checks(parse_tree("[1] a |\n  [1.1] x.\n    [1.1.1] p.\n    [1.1.2:] q.\n    [1.1.3:] r.\n"
-                                  "    [1.1.4] s.\n    [1.1.5] t.\n"))
+    found = run_checks(
+        parse_tree(
+            "[1] a |\n  [1.1] x.\n    [1.1.1] p.\n    [1.1.2:] q.\n    [1.1.3:] r.\n"
+            "    [1.1.4] s.\n    [1.1.5] t.\n"
+        )
+    )
     assert [(f.label, f.expected_label) for f in found] == [("1.1.2:", "1.1.2")]
     assert "2 labels" in found[0].message
 

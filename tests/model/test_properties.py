@@ -26,12 +26,16 @@ def trees(draw, depth: int = 0, prefix: str = "") -> list[Clause]:
         n = draw(st.integers(1, 6))
         style = draw(st.sampled_from(LABEL_STYLES))
         hierarchical = f"{prefix}.{n}" if prefix else str(n)
-        label = style.format(h=hierarchical, a="abcdef"[n - 1], A="ABCDEF"[n - 1], r=["i", "ii", "iii", "iv", "v", "vi"][n - 1])
+        label = style.format(
+            h=hierarchical, a="abcdef"[n - 1], A="ABCDEF"[n - 1], r=["i", "ii", "iii", "iv", "v", "vi"][n - 1]
+        )
         text = draw(st.sampled_from(["", "see clause 1.2 below.", "clause 2 and section 3 of the Act."]))
         text += draw(WORDS)
         kind = draw(st.sampled_from([ClauseKind.CLAUSE] * 6 + [ClauseKind.DEFINITION, ClauseKind.SCHEDULE]))
         children = draw(trees(depth + 1, hierarchical)) if depth < 2 else []
-        clauses.append(Clause(label=label, heading=draw(WORDS), text=text.strip(), kind=kind, children=children))
+        clauses.append(
+            Clause(label=label, heading=draw(WORDS), text=text.strip(), kind=kind, children=children)
+        )
     return clauses
 
 

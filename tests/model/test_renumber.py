@@ -24,7 +24,9 @@ def test_renumber_relabels_and_references_follow_their_clauses():
     policy = parse_tree(DOC)
     before = format_tree(policy)
     inverse = renumber(policy).apply(policy)
-    assert format_tree(policy) == """\
+    assert (
+        format_tree(policy)
+        == """\
 [1] Scope |
   [1.1] See clause 2.2 and section 4 of the Act.
 [2] Data |
@@ -34,6 +36,7 @@ def test_renumber_relabels_and_references_follow_their_clauses():
 [3.] Contact |
   [3.1] Write to the address in clause 3.2 below.
   [3.2] 1 Main Road."""
+    )
     assert not [f for f in run_checks(policy) if f.code in NUMBERING_CODES]
     inverse.apply(policy)
     assert format_tree(policy) == before

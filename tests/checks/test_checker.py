@@ -1,0 +1,53 @@
+"""The incremental checker gives the same findings as a full check after every kind of edit."""
+
+from __future__ import annotations
+
+from plutoeditor.checks import Checker, run_checks
+from plutoeditor.model import Clause
+from plutoeditor.model import operations as ops
+from plutoeditor.model.notation import parse_tree
+
+DOC = """\
+[1] Scope |
+  [1.1] See clause 2.2.
+[2] Data |
+  [2.1] a.
+  [2.2] Email address:
+  [2.3] c.
+"""
+
+
+def same(checker: Checker) -> list[tuple[str, str]]:
+    incremental = [(f.code, f.label, f.message) for f in checker.findings()]
+    full = [(f.code, f.label, f.message) for f in run_checks(checker.policy)]
+    assert incremental == full
+    return [(f.code, f.label) for f in checker.findings()]
+
+
+def test_incremental_findings_follow_edits():
+    policy = parse_tree(DOC)
+    checker = Checker(policy)
+    assert same(checker) == [("empty-reference", "1.1"), ("incomplete-text", "2.2")]
+    email = policy.clauses[1].children[1]
+    undo = ops.SetClauseField(email.id, "text", "Email address: privacy@example.org").apply(policy)
+    assert same(checker) == []
+    undo.apply(policy)
+    assert same(checker) == [("empty-reference", "1.1"), ("incomplete-text", "2.2")]
+    ops.SetClauseField(email.id, "label", "2.5").apply(policy)
+    assert ("numbering-gap", "2.5") in same(checker)
+    ops.InsertClause(policy.clauses[1].id, 3, Clause(label="2.5", text="dup.")).apply(policy)
+    assert ("duplicate-number", "2.5") in same(checker)
+    ops.DeleteClause(policy.clauses[0].id).apply(policy)
+    assert ("numbering-gap", "2") in same(checker)
+    ops.MoveClause(policy.clauses[0].children[0].id, None, 0).apply(policy)
+    same(checker)
+    checker.close()
+
+
+def test_findings_are_cached_until_the_policy_changes():
+    policy = parse_tree(DOC)
+    checker = Checker(policy)
+    first = checker.findings()
+    assert checker.findings() == first
+    ops.SetMetadata("title", "New title").apply(policy)
+    assert checker.findings() == first

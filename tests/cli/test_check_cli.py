@@ -1,0 +1,84 @@
+"""`plutoeditor check`: one line per finding, a summary, JSON output and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plutoeditor.cli.main import main
+from plutoeditor.formats import native
+from plutoeditor.model.notation import parse_tree
+
+CLEAN = "[1] Scope |\n  [1.1] This notice covers the newsletter.\n[2] Data |\n  [2.1] We keep your email.\n"
+BROKEN = "[1] Scope |\n  [1.1] See clause 4.2.\n  [1.1] Twice.\n[2] Contact |\n  [2.1] Email address:\n"
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[str, str]:
+    clean, broken = tmp_path / "clean.policy.yaml", tmp_path / "broken.policy.yaml"
+    native.save(parse_tree(CLEAN), clean)
+    native.save(parse_tree(BROKEN), broken)
+    return str(clean), str(broken)
+
+
+def test_clean_file_exits_0(files, capsys):
+    assert main(["check", files[0]]) == 0
+    assert capsys.readouterr().out.strip() == "1 file checked: 0 errors, 0 warnings, 0 notes"
+
+
+def test_text_lines_and_summary(files, capsys):
+    clean, broken = files
+    assert main(["check", clean, broken]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert f"{broken}:3: error duplicate-number 1.1: Number used twice (also at line 2); " in lines[1] + " "
+    assert lines[0].startswith(f"{broken}:2: error broken-reference 1.1: Refers to clause 4.2")
+    assert any(line.startswith(f"{broken}:5: warning incomplete-text 2.1: ") for line in lines)
+    assert lines[-1] == "2 files checked: 2 errors, 1 warning, 0 notes"
+
+
+def test_json_output(files, capsys):
+    clean, broken = files
+    assert main(["check", "--format", "json", clean, broken]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert [f["path"] for f in data["files"]] == [clean, broken]
+    assert data["files"][0]["findings"] == []
+    first = data["files"][1]["findings"][0]
+    assert set(first) == {
+        "code",
+        "severity",
+        "label",
+        "expected_label",
+        "target",
+        "message",
+        "line",
+        "clause_id",
+    }
+    assert (first["code"], first["target"], first["line"]) == ("broken-reference", "4.2", 2)
+
+
+def test_unreadable_file_exits_2_and_others_are_still_reported(files, tmp_path, capsys):
+    missing = str(tmp_path / "missing.txt")
+    assert main(["check", missing, files[1]]) == 2
+    out, err = capsys.readouterr()
+    assert err.strip() == f"plutoeditor: {missing}: no such file"
+    assert "duplicate-number" in out and "1 file could not be read" in out
+
+
+def test_seed_reports_its_defects(seed_2022, capsys):
+    assert main(["check", str(seed_2022)]) == 1
+    out = capsys.readouterr().out
+    assert f"{seed_2022}:86: error wrong-parent 2.7.1: 2.7.1–2.7.10 are under 2.16" in out
+
+
+def test_console_script_in_a_subprocess(files):
+    result = subprocess.run(
+        [sys.executable, "-m", "plutoeditor", "check", "--format", "json", files[1]],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1, result.stderr
+    assert json.loads(result.stdout)["files"][0]["findings"]
