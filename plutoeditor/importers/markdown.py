@@ -24,7 +24,7 @@ _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _ITEM = re.compile(r"^(?P<indent>[ ]*)(?P<marker>[-*+•]|\d{1,9}[.)])(?:[ \t]+(?P<rest>.*)|[ \t]*$)")
 _FENCE = re.compile(r"^ {0,3}(```+|~~~+)")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$|^\s*\|\s*:?-{2,}:?\s*\|?\s*$")
 _NOISE = re.compile(r"^\s*(?:\{:.*\}|<!--.*-->|\[[^\]]+\]:\s+\S+.*)\s*$")
 _BOLD_START = re.compile(r"^(?:\*\*|__)(?P<inner>[^*_]+?)(?:\*\*|__)(?P<after>[.:]?)(?:[ \t]+|$)")
 
@@ -174,6 +174,9 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
         if fence is not None:
             if stripped.startswith(fence):
                 fence = None
+                if s.lines:  # code is kept verbatim: label "" means "do not look for a label"
+                    s.blocks.append(Block("\n".join(s.lines), s.start, ""))
+                    s.lines = []
             elif stripped:
                 s.lines.append(stripped)
             continue

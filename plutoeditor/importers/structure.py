@@ -44,7 +44,8 @@ class Block:
 
     `text` still starts with its label unless `label` is given (the source format knows the
     displayed label, e.g. Word automatic numbering or a Markdown ordered list; "" for a
-    bullet). Further paragraphs that belong to the same item are separated by "\\n".
+    bullet when `list_level` is set, or for text that must not be read for a label, such as
+    code). Further paragraphs that belong to the same item are separated by "\\n".
     `heading` is a run-in heading the format marked (Markdown "**Title.** text").
     """
 

@@ -1,0 +1,203 @@
+"""Markdown import: front matter, headings, lists, bold labels, inline markup reduced to text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+from plutoeditor.importers.markdown import inline_text
+from plutoeditor.importers.text import import_text, looks_like_markdown
+from plutoeditor.model.clause import ClauseKind
+from plutoeditor.model.notation import format_tree
+
+
+def md(source: str):
+    return import_text(textwrap.dedent(source).lstrip(), "policy.md")
+
+
+def test_front_matter_title_is_read_and_the_rest_ignored():
+    policy = md(
+        """\
+        ---
+        title: Acme Terms
+        redirect_from:
+          - /terms
+        ---
+
+        ## 1. Scope
+
+        These terms apply.
+        """
+    )
+    assert policy.metadata.title == "Acme Terms"
+    assert format_tree(policy) == "[1.] Scope |\n  [] These terms apply."
+    assert policy.clauses[0].source_line == 7
+
+
+def test_front_matter_is_read_with_the_safe_loader_only():
+    policy = md("---\ntitle: !!python/object/apply:os.system ['echo hacked']\n---\n\n# Real Title\n\nText.\n")
+    assert policy.metadata.title == "Real Title"
+
+
+def test_atx_headings_with_escaped_and_double_dot_labels():
+    policy = md(
+        """\
+        # Terms of Service
+
+        _Last Updated: January 1, 2021_
+
+        #### 1\\. Who we are
+
+        We are Acme.
+
+        #### 6.. Copyright
+
+        Respect it.
+        """
+    )
+    assert policy.metadata.title == "Terms of Service"
+    assert policy.metadata.effective_date == dt.date(2021, 1, 1)
+    assert [(c.label, c.heading) for c in policy.clauses] == [("1.", "Who we are"), ("6..", "Copyright")]
+
+
+def test_setext_headings_nest_by_level():
+    policy = md(
+        """\
+        Terms of Service
+        ================
+
+        1\\. Your Account
+        ----------------
+
+        Keep it safe.
+
+        ### a. Fees
+
+        Pay them.
+        """
+    )
+    assert format_tree(policy) == textwrap.dedent(
+        """\
+        [1.] Your Account |
+          [] Keep it safe.
+          [a.] Fees |
+            [] Pay them."""
+    )
+
+
+def test_bold_labels_and_run_in_headings():
+    policy = md(
+        """\
+        #### 3. Acceptable Use
+
+        **3.4** **Services Usage Limits**. Customer will not resell the Service.
+
+        **3.4 Scraping.** Scraping refers to extracting data.
+
+        **3.5** Plain text clause.
+        """
+    )
+    assert format_tree(policy) == textwrap.dedent(
+        """\
+        [3.] Acceptable Use |
+          [3.4] Services Usage Limits | Customer will not resell the Service.
+          [3.4] Scraping. | Scraping refers to extracting data.
+          [3.5] Plain text clause."""
+    )
+
+
+def test_list_items_with_bold_titles_bullets_and_a_detached_label():
+    policy = md(
+        """\
+        # Title
+
+        ### Terms
+
+        1.  **Your Account.** You are responsible for it.
+
+        2.
+          **Contributors.**
+          If you post material, you are responsible.
+
+          By submitting content you grant a licence.
+
+        3.  **Payment.**
+
+            *   **General Terms.** Upgrades are paid.
+            *   **Renewal.** Subscriptions renew.
+        """
+    )
+    assert format_tree(policy) == textwrap.dedent(
+        """\
+        [] Terms |
+          [1.] Your Account. | You are responsible for it.
+          [2.] Contributors. | If you post material, you are responsible.\\nBy submitting content you grant a licence.
+          [3.] Payment. |
+            [] General Terms. | Upgrades are paid.
+            [] Renewal. | Subscriptions renew."""
+    )
+
+
+def test_lazy_one_one_one_numbering_is_shown_as_markdown_displays_it():
+    policy = md("## A. Definitions\n\n1. Account means your account.\n1. Agreement means these terms.\n")
+    assert [c.label for c in policy.clauses[0].children] == ["1.", "2."]
+
+
+def test_explicit_list_numbers_are_kept_as_written_even_when_wrong():
+    policy = md("# Title\n\n## Terms\n\n1. First.\n2. Second.\n2. Third.\n")
+    assert [c.label for c in policy.clauses[0].children] == ["1.", "2.", "2."]
+
+
+def test_definitions_under_a_definitions_heading():
+    policy = md(
+        "## 1.6 Definitions\n\n**CAB Forum**: the CA/Browser Forum.\n\n**CA**: a Certificate Authority.\n"
+    )
+    definitions = policy.clauses[0].children
+    assert [(d.kind, d.heading, d.text) for d in definitions] == [
+        (ClauseKind.DEFINITION, "CAB Forum", "the CA/Browser Forum."),
+        (ClauseKind.DEFINITION, "CA", "a Certificate Authority."),
+    ]
+
+
+def test_a_lone_note_under_a_definitions_heading_is_not_a_definition():
+    policy = md("## A. Definitions\n\nShort version: we use these terms.\n\n1. Account means your account.\n")
+    assert policy.clauses[0].children[0].kind is ClauseKind.CLAUSE
+
+
+def test_inline_markup_is_reduced_to_text():
+    assert inline_text('See [our policy](https://x.test/p "t") and **bold** _em_ `code` &amp; 5\\*3') == (
+        "See our policy and bold em code & 5*3"
+    )
+    assert inline_text("snake_case_name stays, <br>tags <b>go</b>") == "snake_case_name stays, tags go"
+
+
+def test_tables_code_and_kramdown_attributes_do_not_break_import():
+    policy = md(
+        """\
+        # Notice
+
+        Effective May 4, 2026
+        {: datetime="2026-05-04" }
+
+        ## Data
+
+        | Type | Use |
+        | ---- | --- |
+        | Location | Country level |
+
+        ```
+        1. not a clause
+        ```
+        """
+    )
+    assert policy.metadata.effective_date == dt.date(2026, 5, 4)
+    table = policy.clauses[0].children[0]
+    assert table.paragraphs == ["Type | Use", "Location | Country level"]
+    assert policy.clauses[0].children[1].text == "1. not a clause"
+
+
+def test_markdown_is_recognised_by_extension_or_content():
+    assert looks_like_markdown("anything", "x.md")
+    assert not looks_like_markdown("# Heading\n\n## More\n", "x.txt")
+    assert looks_like_markdown("# Heading\n\n## More\n", "<text>")
+    assert not looks_like_markdown("1 Introduction\n\n1.1 Text.\n", "<text>")
