@@ -117,9 +117,9 @@ def test_list_items_with_bold_titles_bullets_and_a_detached_label():
 
         2.
           **Contributors.**
-          If you post material, you are responsible.
+          If you post material.
 
-          By submitting content you grant a licence.
+          By submitting you grant a licence.
 
         3.  **Payment.**
 
@@ -131,7 +131,7 @@ def test_list_items_with_bold_titles_bullets_and_a_detached_label():
         """\
         [] Terms |
           [1.] Your Account. | You are responsible for it.
-          [2.] Contributors. | If you post material, you are responsible.\\nBy submitting content you grant a licence.
+          [2.] Contributors. | If you post material.\\nBy submitting you grant a licence.
           [3.] Payment. |
             [] General Terms. | Upgrades are paid.
             [] Renewal. | Subscriptions renew."""
