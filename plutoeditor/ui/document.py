@@ -50,7 +50,9 @@ class Document(QObject):
         #: names this document's autosave copy (unique per opened document)
         self.recovery_key = uuid.uuid4().hex
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        stack = self.undo_stack  # Qt 6 clears (and so signals) a stack while destroying it
+        self.destroyed.connect(lambda *_: stack.blockSignals(True))
         if unsaved:
             self.undo_stack.resetClean()  # imported or recovered: unsaved until saved as native
         self.outline = OutlineModel(policy, self.push, self)
@@ -99,6 +101,8 @@ class Document(QObject):
     def close(self) -> None:
         """Stop listening to the policy; the document is not used afterwards."""
         self._timer.stop()
+        self.blockSignals(True)
+        self.undo_stack.blockSignals(True)  # it is destroyed with us; nobody should hear about it
         self.policy.unsubscribe(self._on_change)
         self.outline.detach()
 
@@ -112,6 +116,9 @@ class Document(QObject):
         self.last_check_seconds = time.perf_counter() - started
         self.outline.set_annotations(self.expected, self.findings)
         self.findings_changed.emit()
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
 
     def findings_pending(self) -> bool:
         return self._timer.isActive()

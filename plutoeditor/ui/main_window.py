@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
                 ("edit.redo", stack.canRedoChanged, stack.redoTextChanged),
             ):
                 can.connect(self.actions_[action_id].setEnabled)
-                text.connect(lambda _t, i=action_id: self._update_undo_texts())
+                text.connect(self._update_undo_texts)
             self._findings_changed()
             if document.policy.clauses:
                 self.select_clause(document.policy.clauses[0].id)
@@ -261,7 +261,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.document.display_name()}[*] — {APP_NAME}")
         self.setWindowModified(self.document.is_modified)
 
-    def _update_undo_texts(self) -> None:
+    def _update_undo_texts(self, *_args: object) -> None:
         stack = self.document.undo_stack if self.document else None
         for action_id, can, text, base in (
             (

@@ -1,0 +1,77 @@
+"""Fixtures for the editor window: a window with its own settings and recovery folder, and
+message boxes / file dialogs replaced so no modal dialog ever blocks a test."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from plutoeditor.recovery import RecoveryStore
+from plutoeditor.ui.main_window import MainWindow
+from plutoeditor.ui.settings import Settings
+
+Button = QMessageBox.StandardButton
+
+
+@dataclass
+class Dialogs:
+    """What the stubbed dialogs answer, and what they were asked."""
+
+    answer: Any = Button.Discard
+    save_path: str = ""
+    open_path: str = ""
+    asked: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def titles(self) -> list[str]:
+        return [title for _kind, title, _text in self.asked]
+
+
+@pytest.fixture
+def dialogs(monkeypatch, tmp_path) -> Dialogs:
+    record = Dialogs()
+    monkeypatch.setenv("PLUTOEDITOR_HOME", str(tmp_path / "home"))
+
+    def box(kind):
+        def ask(parent, title, text, *args, **kwargs):
+            record.asked.append((kind, title, text))
+            return record.answer
+
+        return staticmethod(ask)
+
+    for kind in ("warning", "question", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, kind, box(kind))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (record.save_path, "")))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (record.open_path, "")))
+    return record
+
+
+@pytest.fixture
+def store(tmp_path) -> RecoveryStore:
+    return RecoveryStore(tmp_path / "recovery")
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path, dialogs, store):
+    """A factory, so a test can start a second window (as after a crash)."""
+
+    def make() -> MainWindow:
+        window = MainWindow(Settings(tmp_path / "settings.ini"), store)
+        qtbot.addWidget(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window) -> MainWindow:
+    return make_window()
+
+
+@pytest.fixture
+def seed_window(window, seed_2022) -> MainWindow:
+    window.files.open_path(str(seed_2022), ask=False)
+    assert window.document is not None
+    return window

@@ -1,0 +1,147 @@
+"""The editor window on the 2022 seed: findings, quick fixes, undo, drag and drop, find."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from plutoeditor.model.notation import format_tree
+
+
+def clause_by_label(policy, label, nth=0):
+    found = [c for c in policy.walk() if c.label.strip() == label]
+    return found[nth]
+
+
+def codes_for(window, clause):
+    return {f.code for f in window.document.findings if f.clause_id == clause.id}
+
+
+def test_seed_opens_as_unsaved_import_with_findings(seed_window):
+    window = seed_window
+    policy = window.document.policy
+    assert window.windowTitle() == "pluto-privacy-2022-za.txt[*] — PlutoEditor"
+    assert window.isWindowModified()  # an import is unsaved until saved as a policy file
+    second_239 = clause_by_label(policy, "2.3.9", 1)
+    assert "duplicate-number" in codes_for(window, second_239)
+    sixteen = clause_by_label(policy, "2.16")
+    assert [c.label for c in sixteen.children][:2] == ["2.7.1", "2.7.2"]
+    assert "wrong-parent" in codes_for(window, sixteen.children[0])
+    outline = window.document.outline
+    assert outline.index_of(sixteen.children[0]).data() == "2.7.1 → 2.16.1"
+    assert outline.index_of(second_239).data(Qt.ItemDataRole.DecorationRole) is not None
+    assert "findings" in window.findings_status.text()
+    assert window.findings_panel.model.rowCount() == len(window.document.findings)
+
+
+def test_quick_fix_clears_findings_and_undo_brings_them_back(seed_window, qtbot):
+    window = seed_window
+    document = window.document
+    sixteen = clause_by_label(document.policy, "2.16")
+    finding = next(f for f in document.findings if f.code == "wrong-parent")
+    description, _op = window.clause_actions.fix_lookup(finding)
+    assert "2.16.1" in description
+    window.findings_panel.fix_requested.emit(finding)
+    assert [c.label for c in sixteen.children][:2] == ["2.16.1", "2.16.2"]
+    assert not any(f.code == "wrong-parent" for f in document.findings)
+    assert document.outline.index_of(sixteen.children[0]).data() == "2.16.1"
+    document.undo_stack.undo()
+    assert [c.label for c in sixteen.children][:2] == ["2.7.1", "2.7.2"]
+    qtbot.waitUntil(lambda: any(f.code == "wrong-parent" for f in document.findings), timeout=2000)
+
+
+def test_activating_a_finding_selects_its_clause_and_text(seed_window):
+    window = seed_window
+    finding = next(f for f in window.document.findings if f.code == "empty-reference")
+    window.findings_panel.finding_activated.emit(finding)
+    assert window.current_clause().id == finding.clause_id
+    assert window.clause_editor.text_edit.textCursor().selectedText() == "7.4.6"
+
+
+def test_typing_is_one_undo_step(seed_window, qtbot):
+    window = seed_window
+    document = window.document
+    clause = clause_by_label(document.policy, "2.5")
+    window.select_clause(clause.id)
+    before, steps = clause.text, document.undo_stack.count()
+    editor = window.clause_editor.text_edit
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, " Amended.")
+    assert clause.text == before + " Amended."
+    assert document.undo_stack.count() == steps + 1
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # our stack, not the field's
+    assert clause.text == before
+    assert editor.toPlainText() == before
+
+
+def test_drag_and_drop_updates_labels_and_findings(seed_window, qtbot):
+    window = seed_window
+    document = window.document
+    model = document.outline
+    intro_child = clause_by_label(document.policy, "1.1")
+    section_2 = clause_by_label(document.policy, "2")
+    data = model.mimeData([model.index_of(intro_child)])
+    assert model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, model.index_of(section_2))
+    assert section_2.children[0] is intro_child
+    qtbot.waitUntil(lambda: model.index_of(intro_child).data() == "1.1 → 2.1", timeout=2000)
+    assert codes_for(window, intro_child)  # a clause now under the wrong section is flagged
+    assert model.index_of(clause_by_label(document.policy, "2.1")).data() == "2.1 → 2.2"
+    document.undo_stack.undo()
+    qtbot.waitUntil(lambda: model.index_of(intro_child).data() == "1.1", timeout=2000)
+
+
+def test_structural_edits_from_the_outline_are_undoable(seed_window, qtbot):
+    window = seed_window
+    document = window.document
+    before = format_tree(document.policy)
+    clause = clause_by_label(document.policy, "2.2")
+    window.select_clause(clause.id)
+    window.outline.setFocus()
+    qtbot.keyClick(window.outline, Qt.Key.Key_Tab)  # indent under 2.1
+    assert clause.parent is clause_by_label(document.policy, "2.1")
+    qtbot.keyClick(window.outline, Qt.Key.Key_Backtab)
+    assert clause.parent is clause_by_label(document.policy, "2")
+    window.actions_["clause.add_after"].trigger()
+    new = window.current_clause()
+    assert new is not clause and new.parent is clause.parent and new.text == ""
+    window.actions_["clause.delete"].trigger()
+    assert document.policy.find(new.id) is None
+    window.actions_["clause.move_down"].trigger()
+    assert window.current_clause() is not None
+    while document.undo_stack.canUndo():
+        document.undo_stack.undo()
+    assert format_tree(document.policy) == before
+
+
+def test_find_and_replace_all_is_one_step(seed_window):
+    window = seed_window
+    document = window.document
+    window.actions_["edit.replace"].trigger()
+    bar = window.find_bar
+    assert not bar.isHidden() and not bar.replace_edit.isHidden()
+    bar.find_edit.setText("Pluto LMS")
+    count = len(bar.matches())
+    assert count > 5
+    bar.find_next()
+    assert "Pluto LMS" in window.clause_editor.text_edit.textCursor().selectedText()
+    bar.replace_edit.setText("Pluto Learning")
+    before = format_tree(document.policy)
+    bar.replace_everything()
+    assert bar.matches() == []
+    assert "Pluto Learning" in format_tree(document.policy)
+    document.undo_stack.undo()
+    assert format_tree(document.policy) == before
+
+
+def test_metadata_edits_are_undoable(seed_window, qtbot):
+    window = seed_window
+    panel = window.metadata_panel
+    meta = window.document.policy.metadata
+    panel.edits["organisation"].setFocus()
+    qtbot.keyClicks(panel.edits["organisation"], "Pluto LMS")
+    assert meta.organisation == "Pluto LMS"
+    panel.has_date.setChecked(False)
+    assert meta.effective_date is None
+    window.document.undo_stack.undo()
+    assert meta.effective_date is not None and panel.has_date.isChecked()
+    window.document.undo_stack.undo()
+    assert meta.organisation == "" and panel.edits["organisation"].text() == ""
