@@ -45,14 +45,13 @@ h1 { margin: 0; color: var(--navy); font-size: 2.1rem; line-height: 1.2; }
 .front h2 { margin: 0 0 .5rem; color: var(--navy); font-size: .8rem; letter-spacing: .12em;
   text-transform: uppercase; }
 .front { margin: 0 0 2rem; padding: 1rem 1.25rem; background: #f7f6f2; border-left: 3px solid var(--navy); }
-.front ol { margin: 0; padding-left: 1.5rem; }
+.summary ol { list-style: none; margin: 0; padding: 0; }
+.summary li { padding-left: var(--step); }
 .contents ol { list-style: none; margin: 0; padding: 0; }
 .contents ol ol { padding-left: var(--step); }
 .contents li { margin: .15rem 0; }
-.contents a { display: block; padding-left: var(--step); text-indent: calc(-1 * var(--step));
-  color: var(--ink); text-decoration: none; }
+.contents a { display: block; padding-left: var(--step); color: var(--ink); text-decoration: none; }
 .contents a:hover, .contents a:focus { text-decoration: underline; }
-.contents .label { min-width: var(--step); text-indent: 0; }
 main { hyphens: auto; }
 .clause { margin: 0; }
 .clause p, .clause-heading { margin: 0 0 .55rem; }
@@ -60,8 +59,9 @@ main { hyphens: auto; }
 .col-1 { padding-left: calc(1 * var(--step)); } .col-2 { padding-left: calc(2 * var(--step)); }
 .col-3 { padding-left: calc(3 * var(--step)); } .col-4 { padding-left: calc(4 * var(--step)); }
 .col-5 { padding-left: calc(5 * var(--step)); } .col-6 { padding-left: calc(6 * var(--step)); }
-.numbered > .lead { text-indent: calc(-1 * var(--step)); }
-.label { display: inline-block; min-width: var(--step); padding-right: .5em; text-indent: 0;
+/* The label hangs in the margin; the space after it starts the line, so it collapses, but
+   copying the text keeps "1.1 Text" apart. */
+.label { float: left; min-width: var(--step); margin-left: calc(-1 * var(--step)); padding-right: .5em;
   font-variant-numeric: tabular-nums; }
 .clause-heading { color: var(--navy); line-height: 1.3; break-after: avoid; }
 h2.clause-heading { margin-top: 1.8rem; font-size: 1.2rem; }
@@ -72,7 +72,7 @@ h4.clause-heading, h5.clause-heading, h6.clause-heading, p.clause-heading { marg
 dfn { font-style: normal; font-weight: bold; }
 .schedule { margin-top: 3rem; padding-top: 1.5rem; border-top: 1px solid var(--rule); padding-left: 0; }
 .schedule > .clause-heading { margin-top: 0; font-size: 1.35rem; }
-.schedule .label { min-width: 0; padding-right: .6em; }
+.schedule .label { float: none; min-width: 0; margin: 0; padding: 0; }
 .colophon { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid var(--rule); color: var(--muted);
   font-size: .8rem; }
 @media (max-width: 40rem) { .sheet { margin: 0; padding: 1.5rem 1.2rem; } :root { --step: 2.4rem; } }
@@ -111,7 +111,7 @@ def _e(text: str) -> str:
 
 
 def _label(label: str) -> str:
-    return f'<span class="label">{_e(label)}</span>' if label else ""
+    return f'<span class="label">{_e(label)}</span> ' if label else ""
 
 
 def _masthead(policy: Policy) -> list[str]:
@@ -137,7 +137,7 @@ def _masthead(policy: Policy) -> list[str]:
     if items:
         out.append('<section class="front summary" aria-labelledby="summary-of-changes">')
         out.append('<h2 id="summary-of-changes">Summary of changes</h2><ol>')
-        out.extend(f"<li>{_e(item)}</li>" for item in items)
+        out.extend(f"<li>{_label(f'{n})')}{_e(item)}</li>" for n, item in enumerate(items, 1))
         out.append("</ol></section>")
     return out
 
