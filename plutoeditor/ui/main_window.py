@@ -239,6 +239,7 @@ class MainWindow(QMainWindow):
             document.findings_changed.connect(self._findings_changed)
             document.modified_changed.connect(self.setWindowModified)
             document.path_changed.connect(self._update_title)
+            document.path_changed.connect(self._update_enabled)
             stack = document.undo_stack
             for action_id, can, text in (
                 ("edit.undo", stack.canUndoChanged, stack.undoTextChanged),
