@@ -8,6 +8,7 @@ scope and clause whose inputs are unchanged.
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from plutoeditor.checks.content import Context, check_content
@@ -77,7 +78,13 @@ class Checker:
         if self._result is not None:
             return list(self._result)
         if self._structure_dirty:
-            self._rebuild()
+            collecting = gc.isenabled()
+            gc.disable()  # the rebuild allocates many small tuples that all stay alive
+            try:
+                self._rebuild()
+            finally:
+                if collecting:
+                    gc.enable()
         else:
             for clause_id in self._dirty:
                 clause = self.policy.find(clause_id)

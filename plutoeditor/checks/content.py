@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from plutoeditor.checks.finding import Finding, make
 from plutoeditor.model.clause import Clause, ClauseKind
@@ -20,8 +20,7 @@ _DANGLING_MID = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):
     """What a content check needs to know about a clause's surroundings."""
 
     next_is_continuation: bool  # the next clause in document order is an unnumbered paragraph
@@ -31,22 +30,22 @@ class Context:
 
 def incomplete_reason(clause: Clause, context: Context) -> str | None:
     """Why a clause's text looks cut off, or None. A lead-in ending ":" with children is fine."""
-    paragraphs = [p.strip() for p in clause.text.split("\n") if p.strip()]
-    if not paragraphs:
-        if clause.heading.strip().endswith(":") and clause.label.strip() and not clause.children:
-            paragraphs = [clause.heading.strip()]
+    text = clause.text.strip()
+    if not text:
+        heading = clause.heading.strip()
+        if heading.endswith(":") and clause.label.strip() and not clause.children:
+            text = heading
         else:
             return None
-    last = paragraphs[-1]
-    for paragraph in paragraphs:
-        match = _DANGLING_MID.search(paragraph)
-        if match:
-            return f"text breaks off after “{_tail(paragraph[: match.end()])}”"
+    match = _DANGLING_MID.search(text) if ("to " in text or " at " in text or "visit" in text) else None
+    if match:
+        return f"text breaks off after “{_tail(text[: match.end()])}”"
+    last = text.rsplit("\n", 1)[-1].strip()
     if last.endswith(":"):
         if clause.children or context.next_is_continuation:
             return None
         return f"ends “{_tail(last)}” with nothing after it"
-    if _DANGLING_END.search(last) and not clause.children:
+    if not clause.children and _DANGLING_END.search(last[-30:]):
         return f"ends “{_tail(last)}” with nothing after it"
     return None
 

@@ -70,6 +70,9 @@ def parse_label(label: str) -> Label:
     raw = label.strip()
     if not raw:
         return Label(raw="")
+    core = raw.rstrip(".:")
+    if core.replace(".", "").isdigit() and ".." not in core and core[0] != ".":  # the usual case
+        return Label(raw, "", core, raw[len(core) :], tuple(core.split(".")), "number")
     match = _SCHEDULE_RE.match(raw)
     if match:
         num = match["num"]

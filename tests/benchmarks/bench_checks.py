@@ -1,0 +1,113 @@
+"""Benchmark: full check and one-clause re-check of a 10,000-clause policy; memory.
+
+Run: `pytest tests/benchmarks/bench_checks.py --benchmark-only` or as a script
+(`python tests/benchmarks/bench_checks.py`), which prints the numbers for the README.
+Targets: full check well under 0.5 s, re-check after one edit < 50 ms, import + check
+< 150 MB.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from policygen import generate_policy, generate_policy_text  # noqa: E402
+
+from plutoeditor.checks import Checker, run_checks  # noqa: E402
+from plutoeditor.model import operations as ops  # noqa: E402
+
+N = 10_000
+
+
+def _edit_one(policy, i: int):  # type: ignore[no-untyped-def]
+    clause = next(c for k, c in enumerate(policy.walk()) if k == 5000)
+    return ops.SetClauseField(clause.id, "text", clause.text + f" edit {i}.").apply(policy)
+
+
+def test_full_check(benchmark):
+    policy = generate_policy(N, seed=1)
+    findings = benchmark(run_checks, policy)
+    assert len(policy) >= N and isinstance(findings, list)
+
+
+def test_recheck_after_one_edit(benchmark):
+    policy = generate_policy(N, seed=1)
+    checker = Checker(policy)
+    checker.findings()
+    counter = iter(range(10**9))
+
+    def edit_and_recheck():
+        _edit_one(policy, next(counter))
+        return checker.findings()
+
+    benchmark(edit_and_recheck)
+
+
+def test_recheck_after_inserting_a_clause(benchmark):
+    from plutoeditor.model import Clause
+
+    policy = generate_policy(N, seed=1)
+    checker = Checker(policy)
+    checker.findings()
+    parent = policy.clauses[len(policy.clauses) // 2]
+
+    def insert_and_recheck():
+        ops.InsertClause(parent.id, 0, Clause(label="", text="A new paragraph.")).apply(policy)
+        return checker.findings()
+
+    benchmark(insert_and_recheck)
+
+
+def measure() -> None:
+    """The numbers for the README: timings (best of 5) and peak memory."""
+    text = generate_policy_text(N, seed=1)
+    tmp = Path("/tmp/plutoeditor-bench.txt")
+    tmp.write_text(text, encoding="utf-8")
+    from plutoeditor.formats.opening import open_policy
+
+    tracemalloc.start()
+    start = time.perf_counter()
+    policy = open_policy(tmp)
+    imported = time.perf_counter()
+    findings = run_checks(policy)
+    checked = time.perf_counter()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"{len(policy)} clauses, {len(text.split())} words, {len(findings)} findings")
+    print(f"import {imported - start:.3f} s, full check {checked - imported:.3f} s (with tracemalloc)")
+    print(f"peak traced memory for import + check: {peak / 1e6:.1f} MB")
+
+    best = min(_timed(lambda: run_checks(policy)) for _ in range(5))
+    print(f"full check, best of 5: {best * 1000:.0f} ms")
+    checker = Checker(policy)
+    checker.findings()
+    edits = []
+    for i in range(20):
+        _edit_one(policy, i)
+        edits.append(_timed(checker.findings))
+    print(f"re-check after a one-clause text edit: median {sorted(edits)[10] * 1000:.1f} ms")
+    from plutoeditor.model import Clause
+
+    parent = policy.clauses[len(policy.clauses) // 2]
+    inserts = []
+    for _ in range(5):
+        ops.InsertClause(parent.id, 0, Clause(label="", text="A new paragraph.")).apply(policy)
+        inserts.append(_timed(checker.findings))
+    print(f"re-check after inserting a clause: median {sorted(inserts)[2] * 1000:.1f} ms")
+    import resource
+
+    print(f"ru_maxrss: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+def _timed(fn) -> float:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+if __name__ == "__main__":
+    measure()
