@@ -1,0 +1,46 @@
+"""`plutoeditor compare OLD NEW`: open the compare window on two versions of a policy.
+
+Qt is imported inside the handler only, so the rest of the command line runs without it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "compare",
+        help="open the compare window on two versions of a policy",
+        description="Show two versions side by side, aligned clause by clause. "
+        "Use 'plutoeditor diff' for a report on the command line.",
+    )
+    parser.add_argument("old", metavar="OLD", help="the older version (.policy.yaml, .txt, .md or .docx)")
+    parser.add_argument("new", metavar="NEW", help="the newer version")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from plutoeditor.formats.errors import PolicyFileError
+
+    for path in (args.old, args.new):
+        if not Path(path).is_file():
+            raise PolicyFileError(path, "no such file")
+    try:
+        from PySide6.QtWidgets import QApplication
+
+        from plutoeditor.ui.compare_window import CompareWindow
+    except ImportError as exc:
+        print(f"plutoeditor: the compare window needs PySide6 ({exc})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("PlutoEditor")
+    window = CompareWindow(args.old, args.new)
+    window.show()
+    app.exec()
+    return EXIT_OK

@@ -1,0 +1,225 @@
+"""The comparison as a two-column table: old version on the left, new on the right.
+
+One row per aligned pair or unpaired clause, in the comparison's reading order, so the two
+sides stay aligned clause by clause in one view. Cells carry Qt rich text: inserted words
+underlined, deleted words struck through, moves and renumbering marked with a symbol and
+words as well as a colour.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from plutoeditor.compare.result import DELETE, INSERT, ClauseChange, Comparison, Ops
+from plutoeditor.export.redline_html import ADDED_MARK, MOVED_MARK, REMOVED_MARK
+
+OLD_COLUMN, NEW_COLUMN = 0, 1
+#: The cell as Qt rich text (the display role holds the same as plain text).
+HtmlRole = Qt.ItemDataRole.UserRole + 1
+#: The ClauseChange behind the row.
+ChangeRole = Qt.ItemDataRole.UserRole + 2
+#: The id of the clause shown in the cell ("" when that side has none).
+ClauseIdRole = Qt.ItemDataRole.UserRole + 3
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+_INS = '<span style="text-decoration: underline; color: #0b5d1e; background-color: #e3f6e6">'
+_DEL = '<span style="text-decoration: line-through; color: #9b1c1c; background-color: #fbe4e4">'
+_MOVE = '<span style="color: #ffffff; background-color: #6b3fa0"><b>&nbsp;{}&nbsp;</b></span> '
+_BADGE = '<span style="color: #ffffff; background-color: {}"><b>&nbsp;{}&nbsp;</b></span> '
+_BACKGROUND = {"added": "#eef8f0", "removed": "#fcefef", "moved": "#f4effa", "absent": "#f2f2f2"}
+
+
+class ComparisonModel(QAbstractTableModel):
+    """Read-only rows over `Comparison.changes`; `set_changes_only` hides unchanged rows."""
+
+    def __init__(self, comparison: Comparison | None = None, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._comparison = comparison
+        self._changes_only = False
+        self._rows: list[ClauseChange] = []
+        self._html_cache: dict[tuple[int, int], str] = {}
+        self._rebuild()
+
+    # -- content -------------------------------------------------------------------
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        self.beginResetModel()
+        self._comparison = comparison
+        self._rebuild()
+        self.endResetModel()
+
+    def comparison(self) -> Comparison | None:
+        return self._comparison
+
+    def set_changes_only(self, on: bool) -> None:
+        if on == self._changes_only:
+            return
+        self.beginResetModel()
+        self._changes_only = on
+        self._rebuild()
+        self.endResetModel()
+
+    def changes_only(self) -> bool:
+        return self._changes_only
+
+    def _rebuild(self) -> None:
+        changes = self._comparison.changes if self._comparison else []
+        self._rows = [c for c in changes if c.is_change] if self._changes_only else list(changes)
+        self._html_cache.clear()
+
+    def change_at(self, row: int) -> ClauseChange:
+        return self._rows[row]
+
+    def row_of_clause(self, clause_id: str) -> int:
+        """The row showing the clause with this id (old or new side), or -1."""
+        for row, change in enumerate(self._rows):
+            if (change.old is not None and change.old.id == clause_id) or (
+                change.new is not None and change.new.id == clause_id
+            ):
+                return row
+        return -1
+
+    # -- Qt model ------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return ("Old version", "New version")[section] if section in (0, 1) else None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        change = self._rows[index.row()]
+        column = index.column()
+        clause = change.old if column == OLD_COLUMN else change.new
+        if role == ChangeRole:
+            return change
+        if role == ClauseIdRole:
+            return clause.id if clause is not None else ""
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return plain_cell(change, column)
+        if role == HtmlRole:
+            key = (index.row(), column)
+            html = self._html_cache.get(key)
+            if html is None:
+                html = self._html_cache[key] = html_cell(change, column)
+            return html
+        if role == Qt.ItemDataRole.BackgroundRole:
+            colour = _background(change, clause)
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return describe(change)
+        return None
+
+
+def describe(change: ClauseChange) -> str:
+    """What happened to the clause, in words (tooltips, status bar, screen readers)."""
+    if change.status == "added":
+        return "Added in the new version"
+    if change.status == "removed":
+        return "Removed from the old version"
+    what = []
+    if change.moved:
+        what.append("moved")
+    if change.relabelled:
+        what.append(f"renumbered {change.old_label or '(unnumbered)'} → {change.new_label or '(unnumbered)'}")
+    if change.heading_changed:
+        what.append("heading changed")
+    if change.text_changed:
+        what.append("wording changed")
+    return ("; ".join(what) or "unchanged").capitalize()
+
+
+def _background(change: ClauseChange, clause) -> str | None:  # type: ignore[no-untyped-def]
+    if clause is None:
+        return _BACKGROUND["absent"]
+    if change.status in ("added", "removed"):
+        return _BACKGROUND[change.status]
+    return _BACKGROUND["moved"] if change.moved else None
+
+
+def _label(change: ClauseChange, column: int) -> str:
+    if column == NEW_COLUMN and change.relabelled:
+        return f"{change.old_label or '(unnumbered)'} → {change.new_label or '(unnumbered)'}"
+    return change.old_label if column == OLD_COLUMN else change.new_label
+
+
+def plain_cell(change: ClauseChange, column: int) -> str:
+    """The cell as plain text: marks, label, heading and text."""
+    clause = change.old if column == OLD_COLUMN else change.new
+    if clause is None:
+        return ""
+    marks = []
+    if change.status == "added":
+        marks.append(ADDED_MARK)
+    elif change.status == "removed":
+        marks.append(REMOVED_MARK)
+    if change.moved:
+        marks.append(MOVED_MARK)
+    head = " ".join(p for p in (*marks, _label(change, column), clause.heading) if p)
+    return "\n".join(p for p in (head, clause.text) if p)
+
+
+def _ops_side(ops: Ops, column: int) -> str:
+    """One side of a word diff: the old side shows deletions, the new side insertions."""
+    hidden = INSERT if column == OLD_COLUMN else DELETE
+    parts = []
+    for op, text in ops:
+        if op == hidden:
+            continue
+        body = escape(text).replace("\n", "<br>")
+        if op == DELETE:
+            parts.append(f"{_DEL}{body}</span>")
+        elif op == INSERT:
+            parts.append(f"{_INS}{body}</span>")
+        else:
+            parts.append(body)
+    return "".join(parts)
+
+
+def html_cell(change: ClauseChange, column: int) -> str:
+    """The cell as Qt rich text, indented by depth."""
+    clause = change.old if column == OLD_COLUMN else change.new
+    if clause is None:
+        return ""
+    whole = ""
+    badges = []
+    if change.status == "added":
+        badges.append(_BADGE.format("#1e7d34", escape(ADDED_MARK)))
+        whole = _INS
+    elif change.status == "removed":
+        badges.append(_BADGE.format("#b42318", escape(REMOVED_MARK)))
+        whole = _DEL
+    if change.moved:
+        badges.append(_MOVE.format(escape(MOVED_MARK)))
+    label = _label(change, column)
+    label_html = f"<b>{escape(label)}</b> " if label else ""
+    if change.heading_changed:
+        heading = _ops_side(change.heading_ops, column)
+    else:
+        heading = escape(clause.heading)
+    if change.text_changed:
+        text = _ops_side(change.ops, column)
+    else:
+        text = escape(clause.text).replace("\n", "<br>")
+    if whole:
+        heading = f"{whole}{heading}</span>" if heading else ""
+        text = f"{whole}{text}</span>" if text else ""
+    first = "".join(badges) + label_html + (f"<b>{heading}</b>" if heading else "")
+    body = "<br>".join(p for p in (first, text) if p)
+    indent = 18 * change.depth
+    return f'<div style="margin-left: {indent}px">{body}</div>'

@@ -1,0 +1,297 @@
+"""The compare window: old and new versions side by side, aligned clause by clause.
+
+One QTreeView over a ComparisonModel shows both versions as two columns, so they scroll
+together by construction. A summary bar counts the changes; F8 / Shift+F8 (and Alt+Down /
+Alt+Up) step through them; "Changes only" hides the rest; activating a clause asks the
+editor to open it; Export redline writes the HTML (or Word) redline. The comparison itself
+runs in a worker thread with progress in the status bar.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plutoeditor.compare.report import field_name
+from plutoeditor.compare.result import Comparison
+from plutoeditor.export.redline_html import render_redline_html
+from plutoeditor.formats.files import write_atomic
+from plutoeditor.ui.compare_delegate import RichTextDelegate
+from plutoeditor.ui.compare_model import ClauseIdRole, ComparisonModel, describe
+from plutoeditor.ui.compare_worker import Source, prepare_comparison, source_name
+
+HTML_FILTER = "HTML redline (*.html)"
+DOCX_FILTER = "Word redline with tracked changes (*.docx)"
+
+
+def docx_redline_writer():  # type: ignore[no-untyped-def]
+    """export.redline_docx.write_redline_docx, or None when it is not available."""
+    try:
+        from plutoeditor.export.redline_docx import write_redline_docx
+    except ImportError:
+        return None
+    return write_redline_docx
+
+
+class CompareWindow(QMainWindow):
+    """Compare two versions; `old` and `new` are each a Policy or a file path."""
+
+    #: The user asked to open this clause (its id, old or new side) in the editor.
+    open_clause_requested = Signal(str)
+    #: The comparison is ready (also emitted in tests to wait for the worker).
+    comparison_ready = Signal(object)
+    #: The comparison could not be made (the message names the file and place).
+    comparison_failed = Signal(str)
+
+    def __init__(self, old: Source, new: Source, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self._old_name, self._new_name = source_name(old), source_name(new)
+        self.setWindowTitle(self.tr("Compare {old} → {new}").format(old=self._old_name, new=self._new_name))
+        self.resize(1200, 800)
+        self.model = ComparisonModel(parent=self)
+        self._build_view()
+        self._build_actions()
+        self._build_status()
+        self._set_busy(True)
+        self._thread, self._worker = prepare_comparison(old, new)
+        self._worker.progress.connect(self._on_progress)
+        self._worker.finished.connect(self._on_finished)
+        self._worker.failed.connect(self._on_failed)
+        self._thread.start()
+
+    # -- building ------------------------------------------------------------------
+    def _build_view(self) -> None:
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        self.summary_label = QLabel(self.tr("Comparing…"), central)
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary_label.setAccessibleName(self.tr("Summary of changes"))
+        layout.addWidget(self.summary_label)
+        self.view = QTreeView(central)
+        self.view.setModel(self.model)
+        self.view.setRootIsDecorated(False)
+        self.view.setItemsExpandable(False)
+        self.view.setUniformRowHeights(False)
+        self.view.setAlternatingRowColors(False)
+        self.view.setWordWrap(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.header().setStretchLastSection(True)
+        self.view.setAccessibleName(self.tr("Old and new versions, clause by clause"))
+        self.delegate = RichTextDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.model.modelReset.connect(self.delegate.clear)
+        self.view.activated.connect(self._on_activated)
+        layout.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+
+    def _build_actions(self) -> None:
+        toolbar = self.addToolBar(self.tr("Compare"))
+        toolbar.setObjectName("compare-toolbar")
+        self.previous_action = QAction(self.tr("Previous change"), self)
+        self.previous_action.setShortcuts([QKeySequence("Shift+F8"), QKeySequence("Alt+Up")])
+        self.previous_action.triggered.connect(self.previous_change)
+        self.next_action = QAction(self.tr("Next change"), self)
+        self.next_action.setShortcuts([QKeySequence("F8"), QKeySequence("Alt+Down")])
+        self.next_action.triggered.connect(self.next_change)
+        self.changes_only_action = QAction(self.tr("Changes only"), self)
+        self.changes_only_action.setCheckable(True)
+        self.changes_only_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.changes_only_action.toggled.connect(self.set_changes_only)
+        self.open_action = QAction(self.tr("Open in editor"), self)
+        self.open_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.open_action.triggered.connect(self._open_current)
+        self.export_action = QAction(self.tr("Export redline…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.export_action.triggered.connect(self.export_redline_dialog)
+        close_action = QAction(self.tr("Close"), self)
+        close_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
+        close_action.triggered.connect(self.close)
+        for action in (
+            self.previous_action,
+            self.next_action,
+            self.changes_only_action,
+            self.open_action,
+            self.export_action,
+        ):
+            toolbar.addAction(action)
+            self.addAction(action)
+        self.addAction(close_action)
+        for action in (self.previous_action, self.next_action):
+            action.setToolTip(f"{action.text()} ({', '.join(s.toString() for s in action.shortcuts())})")
+
+    def _build_status(self) -> None:
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setRange(0, 100)
+        self.progress_bar.setMaximumWidth(240)
+        self.progress_bar.setAccessibleName(self.tr("Comparison progress"))
+        self.statusBar().addPermanentWidget(self.progress_bar)
+
+    # -- worker --------------------------------------------------------------------
+    def _set_busy(self, busy: bool) -> None:
+        self.progress_bar.setVisible(busy)
+        for action in (self.previous_action, self.next_action, self.changes_only_action, self.export_action):
+            action.setEnabled(not busy)
+        if busy:
+            self.statusBar().showMessage(self.tr("Comparing…"))
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done)
+
+    def _on_finished(self, comparison: Comparison) -> None:
+        self.model.set_comparison(comparison)
+        self._set_busy(False)
+        self.summary_label.setText(self._summary_text(comparison))
+        self.statusBar().showMessage(self.tr("Comparison ready"), 5000)
+        self.comparison_ready.emit(comparison)
+
+    def _on_failed(self, message: str) -> None:
+        self._set_busy(False)
+        self.export_action.setEnabled(False)
+        self.summary_label.setText(self.tr("Could not compare: {message}").format(message=message))
+        self.statusBar().showMessage(message)
+        self.comparison_failed.emit(message)
+
+    def comparison(self) -> Comparison | None:
+        return self.model.comparison()
+
+    def _summary_text(self, comparison: Comparison) -> str:
+        counts = comparison.summary()
+        changed = sum(
+            1 for c in comparison.changes if c.status == "matched" and (c.text_changed or c.heading_changed)
+        )
+        parts = [
+            self.tr("{n} added").format(n=counts["added"]),
+            self.tr("{n} removed").format(n=counts["removed"]),
+            self.tr("{n} changed").format(n=changed),
+            self.tr("{n} moved").format(n=counts["moved"]),
+            self.tr("{n} relabelled").format(n=counts["relabelled"]),
+        ]
+        lines = [" · ".join(parts)]
+        if comparison.is_identical():
+            lines = [self.tr("The two versions are the same.")]
+        for change in comparison.metadata_changes:
+            before = change.old.replace("\n", "; ") or "—"
+            after = change.new.replace("\n", "; ") or "—"
+            lines.append(f"{field_name(change.field)}: {before} → {after}")
+        return "\n".join(lines)
+
+    # -- navigation ----------------------------------------------------------------
+    def set_changes_only(self, on: bool) -> None:
+        """Show only added, removed, changed, moved and relabelled clauses."""
+        current = self._current_change()
+        self.model.set_changes_only(on)
+        if self.changes_only_action.isChecked() != on:
+            self.changes_only_action.setChecked(on)
+        if current is not None:
+            for row in range(self.model.rowCount()):
+                if self.model.change_at(row) is current:
+                    self._select_row(row)
+                    break
+
+    def _current_change(self):  # type: ignore[no-untyped-def]
+        index = self.view.currentIndex()
+        return self.model.change_at(index.row()) if index.isValid() else None
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.statusBar().showMessage(describe(self.model.change_at(row)))
+
+    def next_change(self) -> bool:
+        """Select the next changed clause; False when there is none after the current one."""
+        return self._step(1)
+
+    def previous_change(self) -> bool:
+        """Select the previous changed clause; False when there is none before the current one."""
+        return self._step(-1)
+
+    def _step(self, direction: int) -> bool:
+        rows = self.model.rowCount()
+        current = self.view.currentIndex()
+        row = current.row() if current.isValid() else (-1 if direction > 0 else rows)
+        row += direction
+        while 0 <= row < rows:
+            if self.model.change_at(row).is_change:
+                self._select_row(row)
+                return True
+            row += direction
+        self.statusBar().showMessage(
+            self.tr("No more changes below.") if direction > 0 else self.tr("No more changes above."), 3000
+        )
+        return False
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        clause_id = index.data(ClauseIdRole) or self.model.index(index.row(), 1 - index.column()).data(
+            ClauseIdRole
+        )
+        if clause_id:
+            self.open_clause_requested.emit(clause_id)
+
+    def _open_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self._on_activated(self.model.index(index.row(), 1))
+
+    # -- export --------------------------------------------------------------------
+    def export_redline_dialog(self) -> None:
+        """Ask where to save the redline, then write it."""
+        if self.comparison() is None:
+            return
+        filters = [HTML_FILTER] + ([DOCX_FILTER] if docx_redline_writer() else [])
+        suggested = os.path.splitext(self._new_name)[0] + "-redline.html"
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export redline"), suggested, ";;".join(filters)
+        )
+        if not path:
+            return
+        if chosen == DOCX_FILTER and not path.lower().endswith(".docx"):
+            path += ".docx"
+        elif chosen == HTML_FILTER and not path.lower().endswith((".html", ".htm")):
+            path += ".html"
+        try:
+            self.export_redline(path)
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Export redline"),
+                self.tr("Could not save {path}: {error}").format(
+                    path=path, error=getattr(exc, "strerror", None) or exc
+                ),
+            )
+
+    def export_redline(self, path: str) -> None:
+        """Write the redline to `path`: Word when it ends in .docx, HTML otherwise."""
+        comparison = self.comparison()
+        if comparison is None:
+            raise ValueError("the comparison is not ready yet")
+        if path.lower().endswith(".docx"):
+            writer = docx_redline_writer()
+            if writer is None:
+                raise ValueError("the Word redline is not available in this build")
+            writer(comparison, path)
+        else:
+            write_atomic(path, render_redline_html(comparison))
+        self.statusBar().showMessage(self.tr("Redline saved to {path}").format(path=path), 5000)

@@ -1,0 +1,82 @@
+"""Runs a comparison off the GUI thread and reports progress, result or failure by signal."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from plutoeditor.compare import compare_policies
+from plutoeditor.formats.errors import PolicyFileError
+from plutoeditor.formats.opening import open_policy
+from plutoeditor.model.policy import Policy
+
+Source = Policy | str | os.PathLike[str]
+
+
+def source_name(source: Source) -> str:
+    """How to name a version in titles: its file name, or the policy's title."""
+    if isinstance(source, Policy):
+        return source.metadata.title or "current document"
+    return os.path.basename(os.fspath(source))
+
+
+class CompareWorker(QObject):
+    """Opens (if given paths) and compares two versions; lives in its own QThread.
+
+    Policies are copied by the caller on the GUI thread, so edits made while the
+    comparison runs cannot race with it.
+    """
+
+    progress = Signal(int, int)
+    finished = Signal(object)  # Comparison
+    failed = Signal(str)
+
+    def __init__(self, old: Source, new: Source) -> None:
+        super().__init__()
+        self._old, self._new = old, new
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            old = self._old if isinstance(self._old, Policy) else open_policy(self._old)
+            new = self._new if isinstance(self._new, Policy) else open_policy(self._new)
+            comparison = compare_policies(old, new, self.progress.emit)
+        except PolicyFileError as exc:
+            self.failed.emit(str(exc))
+            return
+        except OSError as exc:
+            self.failed.emit(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+            return
+        except Exception as exc:  # a bug must not leave the window waiting forever
+            self.failed.emit(f"the comparison failed: {exc!r}")
+            raise
+        finally:
+            QThread.currentThread().quit()  # the thread's own loop: ends as soon as run returns
+        self.finished.emit(comparison)
+
+
+#: Threads still running; kept here (not as children of a window) so that closing the
+#: window never destroys a running thread. Each removes itself when it finishes.
+_RUNNING: set[QThread] = set()
+
+
+def prepare_comparison(old: Source, new: Source) -> tuple[QThread, CompareWorker]:
+    """A thread and its CompareWorker, not yet started: connect the worker's signals, then
+    call `thread.start()` (connecting after the start could miss a quick result).
+
+    Policies are copied here, on the calling (GUI) thread.
+    """
+    if isinstance(old, Policy):
+        old = old.copy()
+    if isinstance(new, Policy):
+        new = new.copy()
+    thread = QThread()
+    worker = CompareWorker(old, new)
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    _RUNNING.add(thread)
+    thread.finished.connect(worker.deleteLater)
+    thread.finished.connect(lambda: _RUNNING.discard(thread))
+    thread.finished.connect(thread.deleteLater)
+    return thread, worker

@@ -1,0 +1,161 @@
+"""The compare window: aligned panes, marks, navigation, filter, open-in-editor, export."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from plutoeditor.formats import native
+from plutoeditor.model.notation import parse_tree
+from plutoeditor.ui.compare_model import ComparisonModel, HtmlRole
+from plutoeditor.ui.compare_window import CompareWindow
+
+OLD = """
+[1] Scope |
+  [1.1] This notice covers the newsletter.
+  [1.2] It does not cover the shop.
+[2] Retention |
+  [2.1] We keep your email address until you unsubscribe.
+[3] Contact |
+  [3.1] Write to the data protection officer.
+[4] Complaints |
+  [4.1] You may complain to the regulator.
+"""
+NEW = """
+[1] Scope |
+  [1.1] This notice covers the forum.
+  [1.2] Forum posts are public.
+  [1.3] It does not cover the shop.
+[2] Contact |
+  [2.1] Write to the data protection officer.
+[3] Complaints |
+  [3.1] You may complain to the regulator.
+[4] Retention |
+  [4.1] We keep your email address until you unsubscribe.
+"""
+
+
+@pytest.fixture
+def window(qtbot):
+    old, new = parse_tree(OLD), parse_tree(NEW)
+    win = CompareWindow(old, new)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.comparison_ready, timeout=10000):
+        pass
+    win.show()
+    return win
+
+
+def _row_text(win, row):
+    return win.model.index(row, 0).data(), win.model.index(row, 1).data()
+
+
+def test_model_passes_qt_model_tester(qtmodeltester):
+    from plutoeditor.compare import compare_policies
+
+    model = ComparisonModel(compare_policies(parse_tree(OLD), parse_tree(NEW)))
+    qtmodeltester.check(model)
+    model.set_changes_only(True)
+    qtmodeltester.check(model)
+
+
+def test_both_versions_aligned_row_by_row(window):
+    model = window.model
+    assert model.columnCount() == 2 and model.rowCount() == 10
+    rows = [_row_text(window, r) for r in range(model.rowCount())]
+    assert any(
+        old.endswith("It does not cover the shop.") and new.endswith("It does not cover the shop.")
+        for old, new in rows
+    )
+    added = next(r for r in rows if "Forum posts" in r[1])
+    assert added[0] == "" and added[1].startswith("+ added")
+
+
+def test_marks_insertions_deletions_moves_and_relabels(window):
+    model = window.model
+    reworded = next(r for r in range(model.rowCount()) if "forum" in model.index(r, 1).data())
+    old_html = model.index(reworded, 0).data(HtmlRole)
+    new_html = model.index(reworded, 1).data(HtmlRole)
+    assert "line-through" in old_html and "newsletter" in old_html and "forum" not in old_html
+    assert "underline" in new_html and ">forum<" in new_html and "newsletter" not in new_html
+    moved = [r for r in range(model.rowCount()) if "⇄ moved" in model.index(r, 1).data()]
+    assert len(moved) == 1 and "Retention" in model.index(moved[0], 1).data()
+    assert model.index(moved[0], 1).data(Qt.ItemDataRole.BackgroundRole) is not None
+    relabelled = next(r for r in range(model.rowCount()) if "1.2 → 1.3" in model.index(r, 1).data())
+    html = model.index(relabelled, 1).data(HtmlRole)
+    assert "underline" not in html and "line-through" not in html
+
+
+def test_summary_bar_counts(window):
+    text = window.summary_label.text()
+    assert "1 added" in text and "0 removed" in text and "1 changed" in text
+    assert "1 moved" in text and "relabelled" in text
+
+
+def test_next_and_previous_change_with_keyboard(window, qtbot):
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_F8)
+    first = window.view.currentIndex().row()
+    assert window.model.change_at(first).is_change
+    qtbot.keyClick(window.view, Qt.Key.Key_F8)
+    second = window.view.currentIndex().row()
+    assert second > first and window.model.change_at(second).is_change
+    assert all(not window.model.change_at(r).is_change for r in range(first + 1, second))
+    qtbot.keyClick(window.view, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert window.view.currentIndex().row() == first
+    qtbot.keyClick(window.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert window.view.currentIndex().row() == second
+
+
+def test_changes_only_filter(window):
+    total = window.model.rowCount()
+    window.changes_only_action.trigger()
+    assert window.model.rowCount() < total
+    assert all(window.model.change_at(r).is_change for r in range(window.model.rowCount()))
+    window.changes_only_action.trigger()
+    assert window.model.rowCount() == total
+
+
+def test_activating_a_clause_asks_the_editor_to_open_it(window, qtbot):
+    row = next(r for r in range(window.model.rowCount()) if "Forum posts" in window.model.index(r, 1).data())
+    change = window.model.change_at(row)
+    with qtbot.waitSignal(window.open_clause_requested) as signal:
+        window.view.activated.emit(window.model.index(row, 1))
+    assert signal.args == [change.new.id]
+    with qtbot.waitSignal(window.open_clause_requested) as signal:  # old side is empty: new clause
+        window.view.activated.emit(window.model.index(row, 0))
+    assert signal.args == [change.new.id]
+
+
+def test_export_html_redline(window, tmp_path):
+    out = tmp_path / "redline.html"
+    window.export_redline(str(out))
+    html = out.read_text(encoding="utf-8")
+    assert "<ins>forum</ins>" in html and "⇄ moved" in html
+
+
+def test_compares_files_and_reports_bad_input(qtbot, tmp_path):
+    good = tmp_path / "good.policy.yaml"
+    native.save(parse_tree(OLD), good)
+    bad = tmp_path / "bad.policy.yaml"
+    bad.write_text("format: [unclosed\n", encoding="utf-8")
+    win = CompareWindow(str(good), str(good))
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.comparison_ready, timeout=10000) as ready:
+        pass
+    assert ready.args[0].is_identical() and "same" in win.summary_label.text()
+    win2 = CompareWindow(str(good), str(bad))
+    qtbot.addWidget(win2)
+    with qtbot.waitSignal(win2.comparison_failed, timeout=10000) as failed:
+        pass
+    assert "bad.policy.yaml" in failed.args[0] and "bad.policy.yaml" in win2.summary_label.text()
+
+
+def test_progress_is_shown_while_comparing(qtbot):
+    win = CompareWindow(parse_tree(OLD), parse_tree(NEW))
+    qtbot.addWidget(win)
+    values = []
+    win._worker.progress.connect(lambda done, total: values.append(done))
+    with qtbot.waitSignal(win.comparison_ready, timeout=10000):
+        pass
+    assert not win.progress_bar.isVisible()
