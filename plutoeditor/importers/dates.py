@@ -36,15 +36,17 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
+_A = r"(?<![\dA-Za-z])"  # a date starts and ends at a word edge ("_Last Updated: 1 May 2021_" too)
+_Z = r"(?![\dA-Za-z])"
 _FORMS = [
-    re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # 21st November 2022
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # March 1, 2024
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mm>\d{1,2})-(?P<dd>\d{1,2})\b"),  # 2024-03-01
-    re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d{2})\b"),  # 01/03/2024
+    re.compile(rf"{_A}{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}{_Z}", re.IGNORECASE),  # 21st November 2022
+    re.compile(rf"{_A}{_MONTH}\s+{_DAY},?\s+{_YEAR}{_Z}", re.IGNORECASE),  # March 1, 2024
+    re.compile(rf"{_A}(?P<year>(?:19|20)\d{{2}})-(?P<mm>\d{{1,2}})-(?P<dd>\d{{1,2}}){_Z}"),  # 2024-03-01
+    re.compile(rf"{_A}(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<year>(?:19|20)\d{{2}}){_Z}"),  # 01/03/2024
 ]
 
 _TRIGGER = re.compile(
-    r"\b(?:effective|last\s+(?:updated|modified|revised|amended|changed)|updated(?:\s+on)?|revised|"
+    r"(?<![A-Za-z])(?:effective|last\s+(?:updated|modified|revised|amended|changed)|updated(?:\s+on)?|revised|"
     r"in\s+force|version\s+date|date\s+of\s+(?:last\s+)?(?:revision|update)|dated)\b",
     re.IGNORECASE,
 )
