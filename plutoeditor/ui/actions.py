@@ -28,6 +28,7 @@ class ActionSpec:
     tooltip: str
     shortcut: SK | str | None = None
     icon: SP | None = None
+    short: str = ""  # the toolbar's text, when it differs from the menu's
 
 
 SPECS: tuple[ActionSpec, ...] = (
@@ -38,6 +39,7 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Start a new, empty policy"),
         SK.New,
         SP.SP_FileIcon,
+        short=QT_TRANSLATE_NOOP("Actions", "New"),
     ),
     ActionSpec(
         "file.open",
@@ -45,6 +47,7 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Open a policy, or import a text, Markdown or Word file"),
         SK.Open,
         SP.SP_DialogOpenButton,
+        short=QT_TRANSLATE_NOOP("Actions", "Open"),
     ),
     ActionSpec(
         "file.open_sample",
@@ -57,6 +60,7 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Save the policy (as a .policy.yaml file)"),
         SK.Save,
         SP.SP_DialogSaveButton,
+        short=QT_TRANSLATE_NOOP("Actions", "Save"),
     ),
     ActionSpec(
         "file.save_as",
@@ -108,6 +112,7 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Undo the last change"),
         SK.Undo,
         SP.SP_ArrowBack,
+        short=QT_TRANSLATE_NOOP("Actions", "Undo"),
     ),
     ActionSpec(
         "edit.redo",
@@ -115,6 +120,7 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Redo the change just undone"),
         SK.Redo,
         SP.SP_ArrowForward,
+        short=QT_TRANSLATE_NOOP("Actions", "Redo"),
     ),
     ActionSpec(
         "edit.find",
@@ -147,6 +153,7 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Insert a new clause after the selected one"),
         "Ctrl+Return",
         SP.SP_FileDialogNewFolder,
+        short=QT_TRANSLATE_NOOP("Actions", "Add"),
     ),
     ActionSpec(
         "clause.add_child",
@@ -160,6 +167,7 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Delete the selected clause and its sub-clauses"),
         "Ctrl+Shift+Delete",
         SP.SP_TrashIcon,
+        short=QT_TRANSLATE_NOOP("Actions", "Delete"),
     ),
     ActionSpec(
         "clause.move_up",
@@ -167,6 +175,7 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Move the clause before its previous sibling"),
         "Alt+Shift+Up",
         SP.SP_ArrowUp,
+        short=QT_TRANSLATE_NOOP("Actions", "Up"),
     ),
     ActionSpec(
         "clause.move_down",
@@ -174,6 +183,7 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Move the clause after its next sibling"),
         "Alt+Shift+Down",
         SP.SP_ArrowDown,
+        short=QT_TRANSLATE_NOOP("Actions", "Down"),
     ),
     ActionSpec(
         "clause.indent",
@@ -183,6 +193,7 @@ SPECS: tuple[ActionSpec, ...] = (
         ),
         "Alt+Shift+Right",
         SP.SP_ArrowRight,
+        short=QT_TRANSLATE_NOOP("Actions", "Indent"),
     ),
     ActionSpec(
         "clause.outdent",
@@ -190,6 +201,7 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Move the clause up one level (Shift+Tab in the outline)"),
         "Alt+Shift+Left",
         SP.SP_ArrowLeft,
+        short=QT_TRANSLATE_NOOP("Actions", "Outdent"),
     ),
     ActionSpec(
         "clause.split",
@@ -211,6 +223,7 @@ SPECS: tuple[ActionSpec, ...] = (
         ),
         "Ctrl+Shift+R",
         SP.SP_BrowserReload,
+        short=QT_TRANSLATE_NOOP("Actions", "Renumber"),
     ),
     # Findings
     ActionSpec(
@@ -336,6 +349,8 @@ class ActionRegistry(QObject):
             action.setStatusTip(tr(spec.tooltip))
             if spec.icon is not None:
                 action.setIcon(style.standardIcon(spec.icon))
+            if spec.short:
+                action.setIconText(tr(spec.short))
             window.addAction(action)
             self._actions[spec.id] = action
 

@@ -86,6 +86,17 @@ class ClauseEditor(QWidget):
         heading_font.setPointSizeF(max(heading_font.pointSizeF(), 10.0) + 2)
         heading_font.setBold(True)
         self.heading_edit.setFont(heading_font)
+        self.context = QLabel()
+        self.context.setObjectName("clauseContext")
+        self.context.setStyleSheet("#clauseContext { color: #666; }")
+        self.context.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes = QLabel()
+        self.notes.setObjectName("clauseNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes.setStyleSheet(
+            "#clauseNotes { background: #fff8e6; border: 1px solid #e8d9a8; border-radius: 4px; padding: 6px; }"
+        )
         self.placeholder = QLabel(self.tr("Select a clause in the outline to edit it."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: #777;")
@@ -105,8 +116,10 @@ class ClauseEditor(QWidget):
         self.fields = QWidget()
         fields_layout = QVBoxLayout(self.fields)
         fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addWidget(self.context)
         fields_layout.addLayout(form)
         fields_layout.addWidget(self.text_edit, 1)
+        fields_layout.addWidget(self.notes)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 6)
         layout.addWidget(self.fields, 1)
@@ -154,6 +167,7 @@ class ClauseEditor(QWidget):
             )
         finally:
             self._updating = False
+        self._show_context()
         self._show_expected()
 
     def select_text(self, start: int, end: int, field: str = "text") -> None:
@@ -207,7 +221,25 @@ class ClauseEditor(QWidget):
         finally:
             self._updating = False
 
+    def _show_context(self) -> None:
+        """Where the clause stands: its ancestors' labels and headings."""
+        names = []
+        node = self.clause.parent if self.clause else None
+        while node is not None:
+            names.append(f"{node.label.strip()} {node.display_name(40)}".strip())
+            node = node.parent
+        self.context.setText("  ›  ".join(reversed(names)) if names else self.tr("Top level"))
+
+    def _show_notes(self) -> None:
+        """The findings about this clause, under its text."""
+        clause, document = self.clause, self.document
+        findings = [f for f in document.findings if f.clause_id == clause.id] if clause and document else []
+        marks = {"error": "✖", "warning": "⚠", "info": "ℹ"}
+        self.notes.setText("\n".join(f"{marks.get(f.severity, '•')}  {f.message}" for f in findings))
+        self.notes.setVisible(bool(findings))
+
     def _show_expected(self) -> None:
+        self._show_notes()
         clause, document = self.clause, self.document
         expected = document.expected.get(clause.id) if clause and document else None
         if expected and normalise_label(expected) != normalise_label(clause.label):

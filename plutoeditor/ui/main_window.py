@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         )
         toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("toolbar.main")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.actions_.build_toolbar(toolbar)
         self.addToolBar(toolbar)
         for action_id in (

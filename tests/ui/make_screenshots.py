@@ -1,0 +1,65 @@
+"""Render the README screenshots of the editor window (offscreen, no display needed).
+
+    QT_QPA_PLATFORM=offscreen python tests/ui/make_screenshots.py [SEED] [OUT_DIR]
+
+Writes resources/screenshots/editor-seed-2022.png (the 2022 seed, a clause whose label
+disagrees with its position selected) and editor-start-page.png.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = REPO.parent / "shared" / "seeds" / "pluto-privacy-2022-za.txt"
+OUT = REPO / "resources" / "screenshots"
+
+
+def main(argv: list[str]) -> int:
+    seed = Path(argv[1]) if len(argv) > 1 else SEED
+    out = Path(argv[2]) if len(argv) > 2 else OUT
+    out.mkdir(parents=True, exist_ok=True)
+    home = tempfile.mkdtemp(prefix="plutoeditor-shots-")
+    os.environ["PLUTOEDITOR_HOME"] = home  # no user settings, no recent files, no recovery
+
+    from plutoeditor.recovery import RecoveryStore
+    from plutoeditor.ui.app import make_application
+    from plutoeditor.ui.main_window import MainWindow
+    from plutoeditor.ui.settings import Settings
+
+    app = make_application()
+    window = MainWindow(Settings(Path(home) / "settings.ini"), RecoveryStore(Path(home) / "recovery"))
+    window.resize(1400, 900)
+    window.show()
+    app.processEvents()
+    window.grab().save(str(out / "editor-start-page.png"))
+
+    window.files.open_path(str(seed), ask=False)
+    document = window.document
+    assert document is not None
+    sixteen = next(c for c in document.policy.walk() if c.label.strip() == "2.16")
+    target = sixteen.children[0]
+    window.select_clause(target.id)
+    window.outline.scrollTo(document.outline.index_of(sixteen), window.outline.ScrollHint.PositionAtTop)
+    finding = next(f for f in document.findings if f.clause_id == target.id)
+    panel = window.findings_panel
+    row = panel.model.findings.index(finding)
+    panel.view.setCurrentIndex(panel.proxy.mapFromSource(panel.model.index(row, 0)))
+    window.outline.setFocus()
+    for _ in range(5):
+        app.processEvents()
+    path = out / "editor-seed-2022.png"
+    window.grab().save(str(path))
+    print(f"wrote {path}")
+    document.undo_stack.setClean()
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
