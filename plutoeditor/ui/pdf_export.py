@@ -28,7 +28,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
-    QTextLength,
+    QTextLine,
     QTextOption,
 )
 
@@ -67,6 +67,8 @@ def _char(size: float, bold: bool = False, italic: bool = False, colour: QColor 
     fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
     fmt.setFontItalic(italic)
     fmt.setForeground(colour)
+    # No ligatures: copied or extracted text must read "effective", not "eﬀective".
+    fmt.setFontFeatures({QFont.Tag("liga"): 0, QFont.Tag("clig"): 0})
     return fmt
 
 
@@ -93,6 +95,7 @@ class _Layout:
         self.body = _char(10.5)
         self.headings: list[tuple[QTextBlock, Clause]] = []
         self.contents: list[tuple[QTextBlock, Clause]] = []
+        self.title_block: QTextBlock | None = None
 
     def block(self, fmt: QTextBlockFormat, runs: list[tuple[str, QTextCharFormat]]) -> QTextBlock:
         if self.first:
@@ -120,12 +123,8 @@ class _Layout:
 
     def front_matter(self, policy: Policy) -> None:
         meta = policy.metadata
-        title = self.paragraph_format(after=4, align=Qt.AlignmentFlag.AlignLeft)
-        title.setProperty(
-            QTextFormat.Property.BlockTrailingHorizontalRulerWidth,
-            QTextLength(QTextLength.Type.PercentageLength, 100),
-        )
-        self.block(title, [(document_title(meta), _char(24, bold=True, colour=NAVY))])
+        title = self.paragraph_format(after=10, align=Qt.AlignmentFlag.AlignLeft)
+        self.title_block = self.block(title, [(document_title(meta), _char(24, bold=True, colour=NAVY))])
         for line in (meta.organisation.strip(), effective_date_line(meta)):
             if line:
                 self.block(self.paragraph_format(before=2, after=2), [(line, _char(10.5, colour=MUTED))])
@@ -148,9 +147,13 @@ class _Layout:
                 self.paragraph_format(before=14, after=4), [("Contents", _char(11, True, colour=NAVY))]
             )
             for clause, depth in entries:
-                left = (depth + 1) * self.step
-                fmt = self.paragraph_format(left, self.step, after=1, align=Qt.AlignmentFlag.AlignLeft)
-                fmt.setTabPositions([_tab(self.step), _tab(self.body_width - left + self.step, right=True)])
+                left = depth * self.step
+                fmt = self.paragraph_format(left, after=1, align=Qt.AlignmentFlag.AlignLeft)
+                # Page numbers right-aligned at the end of the line, long headings wrapping before
+                # them. Qt measures tab stops from each line's start, so no hanging indent here.
+                fmt.setRightMargin(10 * MM)
+                line_width = self.body_width - 10 * MM - left
+                fmt.setTabPositions([_tab(self.step), _tab(line_width - 1, right=True)])
                 label = clause.label.strip() if clause.heading.strip() else ""
                 text = clause.heading.strip() or clause.label.strip()
                 block = self.block(fmt, [(f"{label}\t{text}\t", _char(10)), ("#", _char(10))])
@@ -256,35 +259,74 @@ def render_pdf(policy: Policy, progress: Progress | None = None) -> bytes:
     _fill_contents_pages(layout, body_height)
 
     painter = QPainter(writer)
+    try:
+        _paint_pages(painter, writer, layout, policy, (left, top, right, bottom))
+    finally:
+        painter.end()  # a painter left open on the writer crashes Qt at exit
+        buffer.close()
+    return bytes(data.data())
+
+
+def _lines_by_page(doc: QTextDocument, page_height: float) -> dict[int, list[tuple[QPointF, QTextLine]]]:
+    """Every laid-out line with the page it falls on.
+
+    Lines are drawn one by one rather than with drawContents and a clip: a clipped
+    paragraph that spans two pages would otherwise be written into both pages' text,
+    invisibly, and show up twice when the PDF is searched or copied from.
+    """
+    pages: dict[int, list[tuple[QPointF, QTextLine]]] = {}
+    block = doc.begin()
+    while block.isValid():
+        text_layout = block.layout()
+        origin = text_layout.position()
+        for i in range(text_layout.lineCount()):
+            line = text_layout.lineAt(i)
+            page = int((origin.y() + line.y() + line.height() / 2) // page_height)
+            pages.setdefault(page, []).append((origin, line))
+        block = block.next()
+    return pages
+
+
+def _paint_pages(
+    painter: QPainter, writer: QPdfWriter, layout: _Layout, policy: Policy, margins: tuple[float, ...]
+) -> None:
+    """Each page: its slice of the document, the running header and "Page X of Y"."""
+    left, top, _right, bottom = margins
+    page_height = writer.pageLayout().fullRectPixels(DPI).height()
+    body_width, body_height = layout.doc.pageSize().width(), layout.doc.pageSize().height()
     pages = layout.doc.pageCount()
     header_left = document_title(policy.metadata)
     header_right = effective_date_line(policy.metadata)
     small = QFont(FONTS[0])
     small.setFamilies(FONTS)
     small.setPointSizeF(8)
+    small.setFeature(QFont.Tag("liga"), 0)
+    header = QRectF(left, top - 14 * MM, body_width, 8 * MM)
+    footer = QRectF(left, page_height - bottom + 6 * MM, body_width, 8 * MM)
+    bottom_left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+    bottom_right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+    lines_by_page = _lines_by_page(layout.doc, body_height)
     for page in range(pages):
         if page:
             writer.newPage()
         painter.save()
         painter.translate(left, top - page * body_height)
-        layout.doc.drawContents(painter, QRectF(0, page * body_height, body_width, body_height))
+        for line_position, line in lines_by_page.get(page, []):
+            line.draw(painter, line_position)
         painter.restore()
+        if page == 0 and layout.title_block is not None:
+            rule_y = top + layout.doc.documentLayout().blockBoundingRect(layout.title_block).bottom()
+            painter.setPen(QPen(NAVY, 0.35 * MM))
+            painter.drawLine(QPointF(left, rule_y), QPointF(left + body_width, rule_y))
         painter.setFont(small)
         painter.setPen(MUTED)
-        header = QRectF(left, top - 14 * MM, body_width, 8 * MM)
-        painter.drawText(header, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), header_left)
-        painter.drawText(
-            header, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), header_right
-        )
+        painter.drawText(header, bottom_left, header_left)
+        painter.drawText(header, bottom_right, header_right)
         painter.setPen(QPen(QColor("#a6a6a6"), 0.3 * MM))
         painter.drawLine(QPointF(left, top - 5 * MM), QPointF(left + body_width, top - 5 * MM))
         painter.setPen(MUTED)
-        footer = QRectF(left, page_rect.height() - bottom + 6 * MM, body_width, 8 * MM)
         painter.drawText(footer, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
                          f"Page {page + 1} of {pages}")  # fmt: skip
-    painter.end()
-    buffer.close()
-    return bytes(data.data())
 
 
 def export_pdf(policy: Policy, path: str | os.PathLike[str], progress: Progress | None = None) -> None:
