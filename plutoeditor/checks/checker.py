@@ -101,10 +101,14 @@ class Checker:
         self._contexts = {}
         for i, (clause, in_schedule, numbered_siblings) in enumerate(ordered):
             following = ordered[i + 1][0] if i + 1 < len(ordered) else None
+            # what follows completes a lead-in: a paragraph, or the list an unnumbered lead-in opens
             continuation = (
                 following is not None
-                and not following.label.strip()
                 and following.kind is not ClauseKind.SCHEDULE
+                and (
+                    not following.label.strip()
+                    or (not clause.label.strip() and following.parent is clause.parent)
+                )
             )
             self._contexts[clause.id] = Context(continuation, numbered_siblings, in_schedule)
         self._content = {k: v for k, v in self._content.items() if k in self._order}

@@ -23,7 +23,7 @@ _DANGLING_MID = re.compile(
 class Context(NamedTuple):
     """What a content check needs to know about a clause's surroundings."""
 
-    next_is_continuation: bool  # the next clause in document order is an unnumbered paragraph
+    next_is_continuation: bool  # the next clause completes this one (a paragraph, a list)
     numbered_siblings: bool  # some sibling carries a number
     in_schedule: bool
 

@@ -24,7 +24,9 @@ def fix_for(policy: Policy, finding: Finding) -> tuple[str, Operation] | None:
         return _relabel_run(policy, clause)
     if finding.code in ("duplicate-number", "numbering-gap", "out-of-order"):
         owner = _scope_owner(clause)
-        where = f"section {owner.label.strip()}" if owner is not None else "the document"
+        where = "the document"
+        if owner is not None:
+            where = f"section {owner.label.strip()}" if owner.label.strip() else f"“{owner.display_name(30)}”"
         name = f"Renumber {where}"
         edit = renumber(policy, owner)
         edit.name = name
@@ -40,11 +42,8 @@ def fix_for(policy: Policy, finding: Finding) -> tuple[str, Operation] | None:
 
 
 def _scope_owner(clause: Clause) -> Clause | None:
-    """The numbered clause (or schedule) whose numbering `clause` belongs to."""
-    parent = clause.parent
-    while parent is not None and not parent.label.strip() and parent.kind.value != "schedule":
-        parent = parent.parent
-    return parent
+    """The clause whose children `clause` is numbered among (None: the top level)."""
+    return clause.parent
 
 
 def _relabel_run(policy: Policy, first: Clause) -> tuple[str, Operation] | None:

@@ -1,9 +1,9 @@
 """Numbering: read labels as written and derive the label each clause's position calls for.
 
 A *scope* is one run of numbered siblings: the numbered clauses under one owner (a numbered
-clause, a schedule, or the document). Unnumbered clauses that are not schedules are
-transparent: their numbered children count in the enclosing scope, so a Markdown heading
-does not restart the numbering. Schedules restart at 1.
+clause, or the document). Schedules and unnumbered headings ("# Terms for Sponsors")
+restart at 1 with no prefix. A Markdown list written "1. 1. 1." is auto-numbered, not a
+run of duplicates.
 
 Each scope has one numbering *family*: hierarchical ``decimal`` (1 / 1.1 / 1.1.1), or a
 local list style (``number`` 1., ``alpha-lower`` (a), ``alpha-upper`` A., ``roman-lower``
@@ -184,8 +184,9 @@ class Scope:
 
     @property
     def is_root(self) -> bool:
-        """The document and schedules number from 1 with no prefix."""
-        return self.owner is None or self.owner.kind is ClauseKind.SCHEDULE
+        """The document, schedules and unnumbered headings number from 1 with no prefix."""
+        owner = self.owner
+        return owner is None or owner.kind is ClauseKind.SCHEDULE or not owner.label.strip()
 
 
 def member_family(label: Label, root: bool) -> tuple[str, ...]:
@@ -225,16 +226,10 @@ def scopes(policy: Policy) -> list[Scope]:
         for clause in children:
             if clause.label.strip():
                 scope.members.append(clause)
-                if clause.children:
-                    own = Scope(clause)
-                    result.append(own)
-                    collect(clause.children, own)
-            elif clause.kind is ClauseKind.SCHEDULE:
+            if clause.children:
                 own = Scope(clause)
                 result.append(own)
                 collect(clause.children, own)
-            else:
-                collect(clause.children, scope)
 
     top = Scope(None)
     result.append(top)

@@ -54,9 +54,7 @@ class Reference:
 @lru_cache(maxsize=32768)
 def find_references(text: str) -> tuple[Reference, ...]:
     """Every clause/section/paragraph reference in a text, in order (cached by text)."""
-    if not (
-        "lause" in text or "ection" in text or "ara" in text or "LAUSE" in text or "ECTION" in text
-    ):
+    if not ("lause" in text or "ection" in text or "ara" in text or "LAUSE" in text or "ECTION" in text):
         return ()
     found: list[Reference] = []
     for match in _REFERENCE.finditer(text):
@@ -84,12 +82,44 @@ def reference_key(label: str) -> str:
 
 
 def label_index(clauses: Iterable[tuple[Clause, bool]]) -> dict[str, Clause]:
-    """Reference key -> first clause so labelled, outside schedules (which number on their own)."""
+    """Reference key -> first clause so labelled, outside schedules (which number on their own).
+
+    A local item is also found through its parent: "D.4" and "4.1(a)" for item 4 under D.
+    """
     index: dict[str, Clause] = {}
     for clause, in_schedule in clauses:
-        if clause.label.strip() and not in_schedule:
-            index.setdefault(reference_key(clause.label), clause)
+        if not clause.label.strip() or in_schedule:
+            continue
+        key = reference_key(clause.label)
+        index.setdefault(key, clause)
+        parent = clause.parent
+        if parent is not None and parent.label.strip() and "." not in key:
+            parent_key = reference_key(parent.label)
+            index.setdefault(f"{parent_key}.{key}", clause)
+            index.setdefault(f"{parent_key}({key})", clause)
     return index
+
+
+def rewritten_reference(reference: Reference, target: Clause, new_labels: dict[str, str]) -> str | None:
+    """The reference's text after relabelling, or None if it does not change.
+
+    `target` is the clause it pointed at before; composite references ("D.4") follow both
+    the item and its parent.
+    """
+
+    def core(clause: Clause) -> str:
+        return parse_label(new_labels.get(clause.id, clause.label)).core
+
+    rest = reference.target[len(reference.base) :]
+    if reference_key(reference.base) == reference_key(target.label):
+        if target.id not in new_labels:
+            return None
+        return core(target) + rest
+    parent = target.parent
+    if parent is None or (target.id not in new_labels and parent.id not in new_labels):
+        return None
+    joined = f"{core(parent)}({core(target)})" if "(" in reference.base else f"{core(parent)}.{core(target)}"
+    return joined + rest
 
 
 def internal_references(clause: Clause) -> Iterator[Reference]:

@@ -8,10 +8,16 @@ Statute references ("section 69 of the Act") are left as they are.
 from __future__ import annotations
 
 from plutoeditor.model.clause import Clause
-from plutoeditor.model.numbering import expected_labels, parse_label
+from plutoeditor.model.numbering import expected_labels
 from plutoeditor.model.operations import Batch, Operation, SetClauseField
 from plutoeditor.model.policy import Policy
-from plutoeditor.model.references import internal_references, reference_key, with_schedule_flag
+from plutoeditor.model.references import (
+    internal_references,
+    label_index,
+    reference_key,
+    rewritten_reference,
+    with_schedule_flag,
+)
 
 
 def new_labels(policy: Policy, scope: Clause | None = None) -> dict[str, str]:
@@ -42,10 +48,7 @@ def relabel(policy: Policy, changes: dict[str, str], name: str = "Relabel") -> B
     """Give clauses new labels (clause id -> label) and make references follow them."""
     if not changes:
         return Batch([], name=name)
-    index: dict[str, Clause] = {}
-    for clause, in_schedule in with_schedule_flag(policy):
-        if clause.label.strip() and not in_schedule:
-            index.setdefault(reference_key(clause.label), clause)
+    index = label_index(with_schedule_flag(policy))
 
     operations: list[Operation] = [
         SetClauseField(clause_id, "label", label, name=name) for clause_id, label in changes.items()
@@ -55,11 +58,11 @@ def relabel(policy: Policy, changes: dict[str, str], name: str = "Relabel") -> B
         last = 0
         for reference in internal_references(clause):
             target = index.get(reference_key(reference.base))
-            if target is None or target.id not in changes:
+            new_text = rewritten_reference(reference, target, changes) if target is not None else None
+            if new_text is None:
                 continue
-            new_core = parse_label(changes[target.id]).core
             pieces.append(clause.text[last : reference.start])
-            pieces.append(new_core + reference.target[len(reference.base) :])
+            pieces.append(new_text)
             last = reference.end
         if pieces:
             pieces.append(clause.text[last:])

@@ -50,3 +50,9 @@ def test_unnumbered_paragraph_is_info_only_among_numbered_siblings():
     found = run_checks(parse_tree("[1] A |\n  [1.1] x.\n  [] A stray paragraph.\n[2] B |\n  [] Only text.\n"))
     assert [(f.code, f.severity, f.line) for f in found] == [("unnumbered-paragraph", "info", 3)]
     assert run_checks(parse_tree("sched [] Cookie Schedule |\n  [] Text.\n  [1] x.\n")) == []
+
+
+def test_an_unnumbered_lead_in_opens_the_list_that_follows_it():
+    assert incomplete("[1] Choices |\n  [] You have several options:\n  [1.] Browser settings.\n") == []
+    # a numbered item followed by the next item is still empty
+    assert incomplete("[7] Info |\n  [7.1] Email address:\n  [7.2] Phone: 555 0100.\n") == ["7.1"]

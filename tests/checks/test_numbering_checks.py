@@ -85,7 +85,14 @@ def test_insertions_and_schedules_are_not_gaps():
 
 
 def test_findings_carry_line_and_clause_id():
-    policy = parse_tree("[1] a.\n[1] b.\n")
+    policy = parse_tree("[1] a.\n[2] b.\n[2] c.\n")
     (finding,) = run_checks(policy)
-    assert finding.line == 2 and finding.clause_id == policy.clauses[1].id
+    assert finding.line == 3 and finding.clause_id == policy.clauses[2].id
     assert finding.to_dict()["code"] == "duplicate-number"
+
+
+def test_markdown_auto_numbered_list_is_not_duplicates():
+    assert codes("[1] a |\n  [] Options:\n  [1.] x.\n  [1.] y.\n  [1.] z.\n") == [
+        ("unnumbered-paragraph", "", "")
+    ]
+    assert codes("[] Part one |\n  [1] a.\n  [2] b.\n[] Part two |\n  [1] c.\n") == []

@@ -31,6 +31,7 @@ def reference_findings(text: str, extra: str = "") -> list[tuple[str, str]]:
         "see the section headed 'Your rights' below.",
         "set out in the clause below “Cookies”.",
         "under California Civil Code Section 1798.83.",
+        "see clause 7.4(a).",
     ],
 )
 def test_understood_references_are_not_flagged(text):
@@ -58,3 +59,8 @@ def test_reference_kinds_and_offsets():
     assert [(r.target, r.kind) for r in refs] == [("7.4.6", INTERNAL), ("69", STATUTE), ("2", SCHEDULE_REF)]
     assert text[refs[0].start : refs[0].end] == "7.4.6"
     assert find_references("clause 4.1(a) applies")[0].base == "4.1"
+
+
+def test_references_through_a_lettered_parent():
+    policy = parse_tree("[D.] Content |\n  [4.] Licence.\n  [5.] See Sections D.4 and D.9.\n")
+    assert [(f.code, f.target) for f in run_checks(policy) if f.target] == [("broken-reference", "D.9")]

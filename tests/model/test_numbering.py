@@ -134,8 +134,8 @@ sched [Schedule 3] More |
     ) == ["1", "2", "Schedule 1", "1", "2", "1", "Schedule 2"]
 
 
-def test_unnumbered_headings_do_not_restart_numbering():
-    assert _expected("[] Part one |\n  [1] a\n  [2] b\n[] Part two |\n  [4] c\n") == ["1", "2", "3"]
+def test_unnumbered_headings_restart_numbering():
+    assert _expected("[] Part one |\n  [1] a\n  [2] b\n[] Part two |\n  [4] c\n") == ["1", "2", "1"]
 
 
 def test_local_numbers_under_a_lettered_parent():

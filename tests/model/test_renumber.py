@@ -75,3 +75,9 @@ def test_statute_references_are_untouched():
     policy = parse_tree("[1] a |\n  [1.2] section 1.2 of the Act; clause 1.2.\n")
     renumber(policy).apply(policy)
     assert policy.clauses[0].children[0].text == "section 1.2 of the Act; clause 1.1."
+
+
+def test_references_through_a_lettered_parent_follow_both():
+    policy = parse_tree("[A.] a |\n  [1.] x.\n[C.] d |\n  [1.] y.\n  [3.] See Section C.3 and clause A.1.\n")
+    renumber(policy).apply(policy)
+    assert policy.clauses[1].children[1].text == "See Section B.2 and clause A.1."
