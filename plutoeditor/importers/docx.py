@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -22,10 +21,8 @@ from plutoeditor.formats.errors import PolicyFileError
 from plutoeditor.importers.dates import find_effective_date
 from plutoeditor.importers.docx_numbering import NumberedLabel, Numbering, ParagraphStyles, W
 from plutoeditor.importers.docx_safety import DOCUMENT_PART, DocxPackage
+from plutoeditor.importers.structure import Block, build_policy, split_label
 from plutoeditor.model import Policy
-
-if TYPE_CHECKING:
-    from plutoeditor.importers.structure import Block, split_label
 
 _W = f"{{{W}}}"
 _VAL = _W + "val"
@@ -328,8 +325,6 @@ def import_docx(path: str | os.PathLike[str]) -> Policy:
 
     Import notes (tracked changes accepted, comments ignored) are in `policy.import_notes`.
     """
-    from plutoeditor.importers.structure import build_policy
-
     doc = read_word_document(path)
     blocks = word_blocks(doc)
     has_headings = any(p.heading_level is not None for p in doc.paragraphs)
@@ -345,8 +340,6 @@ def word_blocks(doc: WordDocument) -> list[Block]:
     Paragraphs at the top that only restate the document's properties (the title and the
     organisation written as front matter) are left out; they become metadata.
     """
-    from plutoeditor.importers.structure import Block, split_label
-
     blocks: list[Block] = []
     front = True
     restated = {t.casefold() for t in (doc.company,) if t}
@@ -362,6 +355,10 @@ def word_blocks(doc: WordDocument) -> list[Block]:
             blocks.append(Block(text, para.line, label=""))
         elif para.is_title:
             blocks.append(Block(text, para.line))
+        elif para.auto_label is not None and _reads_as_typed(para):
+            # A top-level "6." or "1)" item reads exactly like the same label typed in a text
+            # file, so Word and text copies of a document build the same tree.
+            blocks.append(Block(f"{para.auto_label} {text}", para.line))
         elif para.auto_label is not None:
             blocks.append(
                 Block(text, para.line, label=para.auto_label, heading_level=para.heading_level,
@@ -380,6 +377,14 @@ def word_blocks(doc: WordDocument) -> list[Block]:
         else:
             blocks.append(Block(text, para.line))
     return blocks
+
+
+def _reads_as_typed(para: WordParagraph) -> bool:
+    """A top-level decimal label that the text importer would read back unchanged."""
+    label = para.auto_label or ""
+    if para.heading_level is not None or para.list_level != 0 or not label[:1].isdigit() or label.isdigit():
+        return False
+    return split_label(f"{label} {para.text}") == (label, para.text)
 
 
 def _apply_properties(policy: Policy, doc: WordDocument) -> None:
