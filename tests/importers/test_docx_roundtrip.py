@@ -1,0 +1,65 @@
+"""Export to Word, import again: the same clause tree (labels, headings, text) and metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from plutoeditor.export.docx_writer import export_docx
+from plutoeditor.importers.docx import import_docx
+from plutoeditor.importers.text import import_file
+from plutoeditor.model import ClauseKind
+from plutoeditor.model.notation import format_tree, parse_tree
+
+NOTICE = """
+[1] Who we are |
+  [1.1] Acme Widgets Ltd sells widgets.
+  [1.2] We process:
+    [(a)] names;
+    [(b)] addresses.
+  [] in each case, only as this notice says.
+[2] Definitions |
+  def [] Controller | the person who decides why data is used
+  def [] Processor | the person who handles data for a controller
+[3] Your rights |
+  [3.1] You may ask for a copy of your data.
+    [3.1.1] We answer within one month.
+[4.] Contact |
+  [4.1] Write to us at:\\nAcme Ltd\\n9 High Street
+sched [Schedule 1] Cookies |
+  [1] Strictly necessary cookies.
+  [2] Analytics cookies.
+"""
+
+
+def round_trip(policy, tmp_path):
+    path = tmp_path / "exported.docx"
+    export_docx(policy, path)
+    return import_docx(path)
+
+
+def test_a_notice_with_lists_definitions_and_a_schedule(tmp_path):
+    policy = parse_tree(NOTICE)
+    meta = policy.metadata
+    meta.title = "Acme Customer Privacy Notice"
+    meta.organisation = "Acme Widgets Ltd"
+    meta.jurisdiction = "England and Wales"
+    meta.version = "3.1"
+    meta.effective_date = dt.date(2024, 3, 1)
+    meta.summary_of_changes = ["New cookie schedule", "Contact address updated"]
+    back = round_trip(policy, tmp_path)
+    assert format_tree(back) == format_tree(policy)
+    assert back.metadata == policy.metadata
+    kinds = [c.kind for c in back.walk()]
+    assert kinds.count(ClauseKind.DEFINITION) == 2 and kinds.count(ClauseKind.SCHEDULE) == 1
+    assert back.import_notes == []
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("seed", ["pluto-privacy-2022-za.txt", "pluto-privacy-2023-uk.txt"])
+def test_the_seeds(tmp_path, seeds_dir, seed):
+    policy = import_file(seeds_dir / seed)
+    back = round_trip(policy, tmp_path)
+    assert format_tree(back) == format_tree(policy)
+    assert back.metadata == policy.metadata
