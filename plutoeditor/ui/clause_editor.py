@@ -95,7 +95,8 @@ class ClauseEditor(QWidget):
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.PlainText)
         self.notes.setStyleSheet(
-            "#clauseNotes { background: #fff8e6; border: 1px solid #e8d9a8; border-radius: 4px; padding: 6px; }"
+            "#clauseNotes { background: #fff8e6; border: 1px solid #e8d9a8;"
+            " border-radius: 4px; padding: 6px; }"
         )
         self.placeholder = QLabel(self.tr("Select a clause in the outline to edit it."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,22 @@ from plutoeditor.ui.outline_model import OutlineModel
 FINDINGS_DELAY_MS = 300
 
 
+@dataclass
+class CheckedPolicy:
+    """A policy with its checker and first findings, prepared off the GUI thread."""
+
+    policy: Policy
+    checker: Checker
+    findings: list[Any]
+    expected: dict[str, str]
+
+
+def check_policy(policy: Policy) -> CheckedPolicy:
+    """Run the first full check (slow for big documents: call it on a worker thread)."""
+    checker = Checker(policy)
+    return CheckedPolicy(policy, checker, list(checker.findings()), expected_labels(policy))
+
+
 class Document(QObject):
     """A policy being edited. `path` is None until it is saved as a native file."""
 
@@ -41,6 +58,7 @@ class Document(QObject):
         source: str | None = None,
         unsaved: bool = False,
         parent: QObject | None = None,
+        checked: CheckedPolicy | None = None,
     ) -> None:
         super().__init__(parent)
         self.policy = policy
@@ -59,13 +77,22 @@ class Document(QObject):
         self.findings: list[Any] = []
         self.expected: dict[str, str] = {}
         self.last_check_seconds = 0.0
-        self._checker = Checker(policy)
+        self._structure_changed = True
+        if checked is not None and checked.policy is policy:  # checked on the worker thread
+            self._checker = checked.checker
+            self.findings, self.expected = checked.findings, checked.expected
+            self._structure_changed = False
+        else:
+            self._checker = Checker(policy)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(FINDINGS_DELAY_MS)
         self._timer.timeout.connect(self.refresh_findings)
         policy.subscribe(self._on_change)
-        self.refresh_findings()
+        if checked is not None and checked.policy is policy:
+            self.outline.set_annotations(self.expected, self.findings)
+        else:
+            self.refresh_findings()
 
     # -- editing ----------------------------------------------------------------
     def push(self, operation: Operation | None, typing: bool = False) -> None:
@@ -112,7 +139,9 @@ class Document(QObject):
         self._timer.stop()
         started = time.perf_counter()
         self.findings = list(self._checker.findings())
-        self.expected = expected_labels(self.policy)
+        if self._structure_changed:  # text and heading edits never change expected labels
+            self.expected = expected_labels(self.policy)
+            self._structure_changed = False
         self.last_check_seconds = time.perf_counter() - started
         self.outline.set_annotations(self.expected, self.findings)
         self.findings_changed.emit()
@@ -128,4 +157,6 @@ class Document(QObject):
             return
         if event.kind == "metadata":
             self.metadata_changed.emit(event.field)
+        elif event.kind != "update" or event.field in ("label", "kind"):
+            self._structure_changed = True
         self._timer.start()

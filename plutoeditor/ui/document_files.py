@@ -19,7 +19,7 @@ from plutoeditor.formats import native
 from plutoeditor.formats.errors import PolicyFileError
 from plutoeditor.formats.opening import open_policy
 from plutoeditor.model import Policy
-from plutoeditor.ui.document import Document
+from plutoeditor.ui.document import CheckedPolicy, Document, check_policy
 from plutoeditor.ui.workers import run_with_progress
 
 if TYPE_CHECKING:
@@ -96,8 +96,8 @@ class DocumentFiles(QObject):
             run_with_progress(
                 self.window,
                 self.tr("Opening {0}…").format(Path(path).name),
-                lambda: open_policy(path),
-                lambda policy: self._opened(path, policy),
+                lambda: check_policy(open_policy(path)),
+                lambda checked: self._opened(path, checked.policy, checked),
                 lambda exc: self._open_failed(path, exc),
             )
             return
@@ -108,7 +108,7 @@ class DocumentFiles(QObject):
             return
         self._opened(path, policy)
 
-    def _opened(self, path: str, policy: Policy) -> None:
+    def _opened(self, path: str, policy: Policy, checked: CheckedPolicy | None = None) -> None:
         is_native = native.is_native(path)
         document = Document(
             policy,
@@ -116,6 +116,7 @@ class DocumentFiles(QObject):
             source=None if is_native else path,
             unsaved=not is_native,
             parent=self.window,
+            checked=checked,
         )
         self.window.set_document(document)
         self.window.settings.add_recent_file(path)

@@ -136,13 +136,14 @@ class FindingsPanel(QWidget):
         current = self.current_finding()
         self.model.set_findings(findings)
         counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
-        self.summary.setText(
-            self.tr("{0} errors, {1} warnings, {2} notes").format(
-                counts["error"], counts["warning"], counts["info"]
-            )
-            if findings
-            else self.tr("No findings")
-        )
+        parts = [
+            self.tr("1 error") if counts["error"] == 1 else self.tr("{0} errors").format(counts["error"]),
+            self.tr("1 warning")
+            if counts["warning"] == 1
+            else self.tr("{0} warnings").format(counts["warning"]),
+            self.tr("1 note") if counts["info"] == 1 else self.tr("{0} notes").format(counts["info"]),
+        ]
+        self.summary.setText(", ".join(parts) if findings else self.tr("No findings"))
         if current is not None and current in findings:
             row = findings.index(current)
             self.view.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))

@@ -228,9 +228,10 @@ class MainWindow(QMainWindow):
             self.findings_status.clear()
         else:
             header = self.outline.header()
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            # ResizeToContents would ask every row for its label on each edit: fixed widths
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
             header.setStretchLastSection(True)
+            header.resizeSection(0, self._label_column_width(document))
             self.outline.selectionModel().currentChanged.connect(self._current_changed)
             if len(document.policy) <= 3000:
                 self.outline.expandAll()
@@ -253,6 +254,20 @@ class MainWindow(QMainWindow):
         self._update_undo_texts()
         self._update_title()
         self._update_enabled()
+
+    def _label_column_width(self, document: Document) -> int:
+        """Wide enough for the labels (with expected labels) of the first clauses, within limits."""
+        metrics = self.outline.fontMetrics()
+        widest = metrics.horizontalAdvance(self.tr("Label")) + 24
+        for count, (clause, depth) in enumerate(document.policy.walk_with_depth()):
+            if count > 3000:
+                break
+            text = document.outline.label_text(clause)
+            icon = 22 if document.outline.findings_for(clause) else 0
+            widest = max(
+                widest, (depth + 1) * self.outline.indentation() + icon + metrics.horizontalAdvance(text) + 12
+            )
+        return min(widest, 300)
 
     def _update_title(self) -> None:
         if self.document is None:

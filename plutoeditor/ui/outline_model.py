@@ -24,6 +24,13 @@ SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_COLOUR = {"error": "#b3261e", "warning": "#9a5b00", "info": "#1f5fa8"}
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+ROOT_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
+CLAUSE_FLAGS = (
+    Qt.ItemFlag.ItemIsDropEnabled
+    | Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsDragEnabled
+)
 ROOT = QModelIndex()  # the invalid index: "top level" (a shared default argument)
 
 
@@ -139,7 +146,7 @@ class OutlineModel(QAbstractItemModel):
             return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._label_text(clause) if column == LABEL_COLUMN else clause.display_name(80)
+            return self.label_text(clause) if column == LABEL_COLUMN else clause.display_name(80)
         if role == Qt.ItemDataRole.EditRole:
             return clause.label if column == LABEL_COLUMN else clause.heading
         findings = self._findings.get(clause.id)
@@ -163,10 +170,7 @@ class OutlineModel(QAbstractItemModel):
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsDropEnabled
-        if not index.isValid():
-            return base
-        return base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        return CLAUSE_FLAGS if index.isValid() else ROOT_FLAGS
 
     # -- drag and drop --------------------------------------------------------
     def supportedDropActions(self) -> Qt.DropAction:
@@ -270,11 +274,12 @@ class OutlineModel(QAbstractItemModel):
 
     # -- helpers --------------------------------------------------------------
     def _in_tree(self, clause: Clause) -> bool:
+        """Whether a clause is in the document (not deleted): its root must be findable."""
         while clause.parent is not None:
             clause = clause.parent
-        return any(c is clause for c in self._policy.clauses)
+        return self._policy.find(clause.id) is clause
 
-    def _label_text(self, clause: Clause) -> str:
+    def label_text(self, clause: Clause) -> str:
         label = clause.label.strip()
         expected = self._expected.get(clause.id)
         if expected and normalise_label(expected) != normalise_label(label):

@@ -1,0 +1,152 @@
+"""Benchmark: the editor window on a 10,000-clause policy.
+
+Run as a script (prints the numbers for the README):
+
+    QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_ui.py [N_CLAUSES]
+
+Measures: opening the file (import on a worker thread) and the longest the GUI thread went
+without processing events meanwhile; selecting a clause until it is shown; findings refresh
+after a text edit and after a move; scrolling the outline; resident memory of the process.
+Targets (issue 3): no freeze while opening, select < 50 ms, findings < 300 ms after an edit,
+whole app < 400 MB.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from policygen import generate_policy_text  # noqa: E402
+
+
+def rss_mb() -> float:
+    """Resident set size of this process now (Linux /proc; 0 elsewhere)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def main(n_clauses: int = 10_000) -> dict[str, float]:
+    home = tempfile.mkdtemp(prefix="plutoeditor-bench-")
+    os.environ["PLUTOEDITOR_HOME"] = home
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from plutoeditor.model import operations as ops
+    from plutoeditor.recovery import RecoveryStore
+    from plutoeditor.ui.app import make_application
+    from plutoeditor.ui.main_window import MainWindow
+    from plutoeditor.ui.settings import Settings
+
+    app = make_application()
+    source = Path(home) / f"policy-{n_clauses}.txt"
+    source.write_text(generate_policy_text(n_clauses, seed=1), encoding="utf-8")
+    window = MainWindow(Settings(Path(home) / "settings.ini"), RecoveryStore(Path(home) / "recovery"))
+    window.resize(1400, 900)
+    window.show()
+    app.processEvents()
+    base_rss = rss_mb()
+    results: dict[str, float] = {"file_mb": source.stat().st_size / 1e6}
+
+    # -- open: the import runs on a worker; a 5 ms timer measures how long the GUI thread stalls
+    gaps: list[float] = []
+    tick = QElapsedTimer()
+    tick.start()
+
+    def on_tick() -> None:
+        gaps.append(tick.restart() / 1000)
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(5)
+    heartbeat.timeout.connect(on_tick)
+    heartbeat.start()
+    started = time.perf_counter()
+    window.files.open_path(str(source), ask=False)
+    while window.document is None and time.perf_counter() - started < 120:
+        app.processEvents()
+        time.sleep(0.001)
+    results["open_s"] = time.perf_counter() - started
+    import_gaps = list(gaps)
+    app.processEvents()
+    heartbeat.stop()
+    document = window.document
+    assert document is not None, "the file did not open"
+    results["clauses"] = len(document.policy)
+    # the longest stall while the worker imported (before the document was shown)
+    results["gui_stall_during_import_ms"] = max(import_gaps or [0]) * 1000
+    results["show_document_ms"] = max(gaps or [0]) * 1000  # includes building the window's view
+
+    # -- select a clause until the editor shows it
+    clauses = list(document.policy.walk())
+    rng = random.Random(7)
+    times = []
+    for clause in rng.sample(clauses, 200):
+        t = time.perf_counter()
+        window.select_clause(clause.id)
+        app.processEvents()
+        times.append(time.perf_counter() - t)
+        assert window.clause_editor.clause is clause
+    results["select_median_ms"] = statistics.median(times) * 1000
+    results["select_max_ms"] = max(times) * 1000
+
+    # -- findings after an edit: the check itself, and edit -> findings on screen
+    text_times, refresh_times = [], []
+    for clause in rng.sample(clauses, 20):
+        t = time.perf_counter()
+        document.push(ops.SetClauseField(clause.id, "text", clause.text + " Amended."), typing=True)
+        push_done = time.perf_counter()
+        document.refresh_findings()
+        text_times.append(push_done - t)
+        refresh_times.append(time.perf_counter() - push_done)
+    results["keystroke_ms"] = statistics.median(text_times) * 1000
+    results["findings_after_text_edit_ms"] = statistics.median(refresh_times) * 1000
+    move_times = []
+    for clause in rng.sample([c for c in clauses if c.parent is not None], 10):
+        op = ops.move_by(document.policy, clause, -1) or ops.move_by(document.policy, clause, 1)
+        document.push(op)
+        t = time.perf_counter()
+        document.refresh_findings()
+        app.processEvents()
+        move_times.append(time.perf_counter() - t)
+    results["findings_after_move_ms"] = statistics.median(move_times) * 1000
+    results["findings_after_move_max_ms"] = max(move_times) * 1000
+
+    # -- scroll the outline from top to bottom, repainting each page
+    view = window.outline
+    bar = view.verticalScrollBar()
+    t = time.perf_counter()
+    pages = 0
+    for value in range(bar.minimum(), bar.maximum() + 1, max(1, bar.pageStep())):
+        bar.setValue(value)
+        view.viewport().repaint()
+        pages += 1
+    results["scroll_page_ms"] = (time.perf_counter() - t) / max(pages, 1) * 1000
+
+    results["rss_mb"] = rss_mb()
+    results["rss_before_open_mb"] = base_rss
+    document.undo_stack.setClean()
+    window.close()
+    return results
+
+
+if __name__ == "__main__":
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    numbers = main(n)
+    width = max(len(k) for k in numbers)
+    for key, value in numbers.items():
+        print(f"{key:<{width}}  {value:,.1f}")
