@@ -160,6 +160,7 @@ class CompareWindow(QMainWindow):
         self.progress_bar.setValue(done)
 
     def _on_finished(self, comparison: Comparison) -> None:
+        self._thread = self._worker = None
         self.model.set_comparison(comparison)
         self._set_busy(False)
         self.summary_label.setText(self._summary_text(comparison))
@@ -167,6 +168,7 @@ class CompareWindow(QMainWindow):
         self.comparison_ready.emit(comparison)
 
     def _on_failed(self, message: str) -> None:
+        self._thread = self._worker = None
         self._set_busy(False)
         self.export_action.setEnabled(False)
         self.summary_label.setText(self.tr("Could not compare: {message}").format(message=message))

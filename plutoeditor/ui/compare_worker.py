@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from plutoeditor.compare import compare_policies
 from plutoeditor.formats.errors import PolicyFileError
@@ -56,9 +56,10 @@ class CompareWorker(QObject):
         self.finished.emit(comparison)
 
 
-#: Threads still running; kept here (not as children of a window) so that closing the
-#: window never destroys a running thread. Each removes itself when it finishes.
-_RUNNING: set[QThread] = set()
+#: Workers whose thread still runs, so the worker outlives its thread even when the window
+#: that asked for it has gone. The thread itself belongs to the application (never to a
+#: window, whose closing would destroy a running thread) and deletes itself when done.
+_RUNNING: dict[QThread, CompareWorker] = {}
 
 
 def prepare_comparison(old: Source, new: Source) -> tuple[QThread, CompareWorker]:
@@ -71,12 +72,12 @@ def prepare_comparison(old: Source, new: Source) -> tuple[QThread, CompareWorker
         old = old.copy()
     if isinstance(new, Policy):
         new = new.copy()
-    thread = QThread()
+    thread = QThread(QCoreApplication.instance())
     worker = CompareWorker(old, new)
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
-    _RUNNING.add(thread)
-    thread.finished.connect(worker.deleteLater)
-    thread.finished.connect(lambda: _RUNNING.discard(thread))
+    _RUNNING[thread] = worker
+    # runs in the finishing thread: the worker is released in its own thread
+    thread.finished.connect(lambda: _RUNNING.pop(thread, None), Qt.ConnectionType.DirectConnection)
     thread.finished.connect(thread.deleteLater)
     return thread, worker

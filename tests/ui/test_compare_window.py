@@ -154,8 +154,9 @@ def test_compares_files_and_reports_bad_input(qtbot, tmp_path):
 def test_progress_is_shown_while_comparing(qtbot):
     win = CompareWindow(parse_tree(OLD), parse_tree(NEW))
     qtbot.addWidget(win)
-    values = []
-    win._worker.progress.connect(lambda done, total: values.append(done))
+    win.show()
+    assert win.progress_bar.isVisible() and not win.export_action.isEnabled()
     with qtbot.waitSignal(win.comparison_ready, timeout=10000):
         pass
-    assert not win.progress_bar.isVisible()
+    assert win.progress_bar.value() == win.progress_bar.maximum() == 100
+    assert not win.progress_bar.isVisible() and win.export_action.isEnabled()
