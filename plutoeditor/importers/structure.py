@@ -20,6 +20,7 @@ unnumbered headings; "Cookie Schedule", "Schedule 1", "Annex A" start a SCHEDULE
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
@@ -104,6 +105,15 @@ class _Builder:
         self.guess_headings = guess_headings
         self.heading_candidates: list[Clause] = []
         self.last_top_number = 0
+        self._random = ""
+        self._taken = 0
+
+    def new_id(self) -> str:
+        """A fresh permanent id like `new_clause_id` makes, from one random read per 1,000 clauses."""
+        if self._taken >= len(self._random):
+            self._random, self._taken = os.urandom(5 * 1000).hex(), 0
+        self._taken += 10
+        return "c" + self._random[self._taken - 10 : self._taken]
 
     # -- placing -----------------------------------------------------------------------
     def _attach(self, clause: Clause, parent: Clause | None) -> None:
@@ -160,8 +170,12 @@ class _Builder:
     # -- blocks ------------------------------------------------------------------------
     def add_labelled(self, label: str, rest: str, block: Block) -> None:
         first, _, more = rest.partition("\n")
-        form = "(x)" if label.startswith("(") else "x" + label[-1:]
-        key = label_key(label, self._previous_alpha(form)) if label else ("b", block.list_level or 0)
+        if not label:
+            key: tuple = ("b", block.list_level or 0)
+        elif label[0].isdigit():
+            key = label_key(label)
+        else:
+            key = label_key(label, self._previous_alpha("(x)" if label[0] == "(" else "x" + label[-1]))
         if block.list_level is not None:
             if key == ("d", 1):  # a list item "1.": siblings are the items of the same list level
                 key = ("L", block.list_level, label[-1:])
@@ -172,7 +186,7 @@ class _Builder:
             if more:
                 self.add_paragraph(more, block.line)
             return
-        clause = Clause(label=label, source_line=block.line)
+        clause = Clause(label=label, source_line=block.line, id=self.new_id())
         heading_like = False
         if block.heading_level is not None:
             clause.heading = first
@@ -197,7 +211,9 @@ class _Builder:
         self._push(clause, key, heading_like)
 
     def add_schedule(self, label: str, heading: str, block: Block) -> None:
-        clause = Clause(label=label, heading=heading, kind=ClauseKind.SCHEDULE, source_line=block.line)
+        clause = Clause(
+            label=label, heading=heading, kind=ClauseKind.SCHEDULE, source_line=block.line, id=self.new_id()
+        )
         if block.heading_level is not None:
             parent = self._parent_for_heading(block.heading_level)
             key: tuple = ("h", block.heading_level)
@@ -211,7 +227,7 @@ class _Builder:
         if _SCHEDULE.match(text):
             self.add_schedule("", text, block)
             return
-        clause = Clause(heading=text, source_line=block.line)
+        clause = Clause(heading=text, source_line=block.line, id=self.new_id())
         parent = None
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i].key == ("u",):
@@ -256,7 +272,7 @@ class _Builder:
                 and not self.stack[-2].heading_like
             )
             parent = self._pop_to(len(self.stack) - (2 if closes_list else 1))
-        para = Clause(text=text, source_line=line)
+        para = Clause(text=text, source_line=line, id=self.new_id())
         self._attach(para, parent)
         self._push(para, ("p",))
 
@@ -297,7 +313,9 @@ class _Builder:
         if run and len(run.group("term").split()) <= 6:
             pairs = [(term, run.group("before") + "."), (run.group("term"), run.group("meaning"))]
         for term, meaning in pairs:
-            definition = Clause(heading=term, text=meaning, kind=ClauseKind.DEFINITION, source_line=line)
+            definition = Clause(
+                heading=term, text=meaning, kind=ClauseKind.DEFINITION, source_line=line, id=self.new_id()
+            )
             self._attach(definition, host)
         self._push(definition, ("def",))
         return True

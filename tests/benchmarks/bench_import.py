@@ -1,0 +1,73 @@
+"""Benchmark: import of a generated 10,000-clause (about 250,000-word) plain-text policy.
+
+Run: `pytest tests/benchmarks/bench_import.py --benchmark-only`, or as a script
+(`python tests/benchmarks/bench_import.py`), which prints the numbers for the README:
+text to blocks, blocks to clause tree, whole import, and import + full check (the issue's
+target is under 1 s together), plus the same for the largest real corpus file.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from policygen import generate_policy_text  # noqa: E402
+
+from plutoeditor.importers.structure import build_policy  # noqa: E402
+from plutoeditor.importers.text import import_file, import_text, text_blocks  # noqa: E402
+
+N = 10_000
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+CORPUS_FILE = CORPUS / "letsencrypt-cp-cps__cp__2023-03-09_fe4ba58.md"  # the largest, 29k words
+
+
+def test_import_10k_clauses(benchmark):
+    text = generate_policy_text(N, seed=1)
+    policy = benchmark(import_text, text, "generated.txt")
+    assert len(policy) >= N * 0.95
+
+
+def test_import_and_check_10k_clauses(benchmark):
+    from plutoeditor.checks import run_checks
+
+    text = generate_policy_text(N, seed=1)
+    findings = benchmark(lambda: run_checks(import_text(text, "generated.txt")))
+    assert isinstance(findings, list)
+
+
+def _best(fn, repeat: int = 7) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times), statistics.median(times)
+
+
+def main() -> None:
+    from plutoeditor.checks import run_checks
+
+    text = generate_policy_text(N, seed=1)
+    words = len(text.split())
+    blocks = text_blocks(text)
+    policy = import_text(text, "generated.txt")
+    print(f"generated: {len(policy)} clauses, {words} words, {len(text) / 1e6:.2f} MB")
+    rows = [
+        ("text -> blocks", lambda: text_blocks(text)),
+        ("blocks -> clause tree", lambda: build_policy(blocks)),
+        ("import (whole)", lambda: import_text(text, "generated.txt")),
+        ("import + full check", lambda: run_checks(import_text(text, "generated.txt"))),
+    ]
+    if CORPUS_FILE.is_file():
+        rows.append((f"import {CORPUS_FILE.name[:40]}", lambda: import_file(CORPUS_FILE)))
+    for name, fn in rows:
+        best, median = _best(fn)
+        print(f"{name:48} best {best * 1000:7.1f} ms   median {median * 1000:7.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
