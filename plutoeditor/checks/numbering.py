@@ -35,8 +35,10 @@ def check_scope(scope: Scope) -> list[Finding]:
     expected = expected_cores(scope, owner_core)
     findings: list[Finding] = []
     findings += _check_prefixes(scope, owner, expected)
-    findings += _check_sequence(scope, expected, schedules=False)
-    findings += _check_sequence(scope, expected, schedules=True)
+    findings += _check_sequence(scope, expected, None)
+    words = {label.word.lower() for label in map(parse_label, (c.label for c in scope.members))}
+    for word in sorted(words - {""}):
+        findings += _check_sequence(scope, expected, word)
     order = {c.id: i for i, c in enumerate(scope.members)}
     findings.sort(key=lambda f: order.get(f.clause_id, 0))
     return findings
@@ -48,7 +50,9 @@ def _auto_numbered(scope: Scope) -> bool:
     return len(labels) > 1 and all(label.parts == ("1",) for label in labels)
 
 
-def _check_sequence(scope: Scope, expected: list[str], schedules: bool) -> list[Finding]:
+def _check_sequence(scope: Scope, expected: list[str], word: str | None) -> list[Finding]:
+    """Duplicates, gaps and order in the main sequence (word None) or one "Schedule N" sequence."""
+    schedules = word is not None
     findings: list[Finding] = []
     if not schedules and _auto_numbered(scope):
         return findings
@@ -57,6 +61,8 @@ def _check_sequence(scope: Scope, expected: list[str], schedules: bool) -> list[
     for clause, core in zip(scope.members, expected, strict=True):
         label = parse_label(clause.label)
         if (label.kind == SCHEDULE) != schedules or label.kind in (INSERTION, OTHER):
+            continue
+        if schedules and label.word.lower() != word:
             continue
         value = schedule_value(label) if schedules else value_in(label, scope.family)
         if value is None:  # written in another style: it still takes a number
@@ -131,7 +137,7 @@ def _check_prefixes(scope: Scope, owner: Label | None, expected: list[str]) -> l
     """Hierarchical labels must start with their owner's label: 2.16's children read 2.16.n."""
     if scope.family != DECIMAL or (owner is not None and owner.kind == OTHER):
         return []
-    owner_parts = owner.parts if owner is not None else ()
+    owner_parts = (owner.parts if owner.kind != SCHEDULE else (owner.last,)) if owner is not None else ()
     runs: list[tuple[str, list[tuple[Clause, str]]]] = []  # (code, [(clause, expected core)])
     current_key: tuple[str, tuple[str, ...]] | None = None
     for clause, core in zip(scope.members, expected, strict=True):

@@ -27,7 +27,7 @@ ROMAN_LOWER, ROMAN_UPPER = "roman-lower", "roman-upper"
 SCHEDULE, INSERTION, OTHER = "schedule", "insertion", "other"
 
 _SCHEDULE_RE = re.compile(
-    r"^(?P<word>schedule|annex|annexure|appendix|exhibit|attachment|part)\s+"
+    r"^(?P<word>schedule|annex|annexure|appendix|exhibit|attachment|part|section|article)\s+"
     r"(?P<num>\d+|[A-Z]|[IVX]+)(?P<suffix>\W*)$",
     re.IGNORECASE,
 )
@@ -246,13 +246,17 @@ def scopes(policy: Policy) -> list[Scope]:
 def expected_cores(scope: Scope, owner_core: str) -> list[str]:
     """The core (undecorated label) each member's position calls for, in member order."""
     result: list[str] = []
-    n = schedules = 0
+    n = 0
+    schedules: Counter[str] = Counter()  # "Section 1, 2" and "Exhibit A, B" count apart
+    if scope.owner is not None and parse_label(scope.owner.label).kind == SCHEDULE:
+        owner_core = owner_core.rsplit(" ", 1)[-1]  # "SECTION 1" numbers its clauses 1.1, 1.2
     prefix = "" if scope.is_root or not owner_core else owner_core + "."
     for clause in scope.members:
         label = parse_label(clause.label)
         if label.kind == SCHEDULE:
-            schedules += 1
-            result.append(f"{label.word} {format_number(schedules, schedule_family(label))}")
+            schedules[label.word.lower()] += 1
+            number = format_number(schedules[label.word.lower()], schedule_family(label))
+            result.append(f"{label.word} {number}")
         elif label.kind == INSERTION and scope.family in (DECIMAL, NUMBER):
             letters = label.last.lstrip("0123456789")
             own = prefix if scope.family == DECIMAL else ""

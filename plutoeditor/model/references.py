@@ -30,7 +30,7 @@ _OF_SCHEDULE = re.compile(
 _OF_OTHER = re.compile(r"\s*of\s+(?:the\s+)?\S", re.IGNORECASE)
 #: "California Civil Code Section 1798.83", "17 U.S.C. Section 512": a statute's own section.
 _STATUTE_BEFORE = re.compile(
-    r"(?:\b(?:Code|Act|Regulations?|Directive|GDPR|CCPA|U\.S\.C\.?|C\.F\.R\.?)|§)\s*$"
+    r"(?:\b(?:Code|Act|Regulations?|Directive|GDPR|CCPA|U\.S\.C\.?|C\.F\.R\.?|RFC\s*\d+,?)|§)\s*$"
 )
 
 INTERNAL, STATUTE, SCHEDULE_REF = "internal", "statute", "schedule"
@@ -92,6 +92,8 @@ def label_index(clauses: Iterable[tuple[Clause, bool]]) -> dict[str, Clause]:
             continue
         key = reference_key(clause.label)
         index.setdefault(key, clause)
+        if " " in key:  # "SECTION 1:" is what "Section 1" refers to
+            index.setdefault(key.rsplit(" ", 1)[-1], clause)
         parent = clause.parent
         if parent is not None and parent.label.strip() and "." not in key:
             parent_key = reference_key(parent.label)

@@ -96,3 +96,11 @@ def test_markdown_auto_numbered_list_is_not_duplicates():
         ("unnumbered-paragraph", "", "")
     ]
     assert codes("[] Part one |\n  [1] a.\n  [2] b.\n[] Part two |\n  [1] c.\n") == []
+
+
+def test_word_numbered_parts_count_per_word():
+    notation = (
+        "[SECTION 1:] a |\n  [1.1] x.\n[SECTION 2:] b |\n  [2.1] y.\n[EXHIBIT A:] c |\n[EXHIBIT B:] d |\n"
+    )
+    assert codes(notation) == []
+    assert codes(notation + "[EXHIBIT B:] e |\n") == [("duplicate-number", "EXHIBIT B", "EXHIBIT C")]

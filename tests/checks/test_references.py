@@ -32,6 +32,7 @@ def reference_findings(text: str, extra: str = "") -> list[tuple[str, str]]:
         "set out in the clause below “Cookies”.",
         "under California Civil Code Section 1798.83.",
         "see clause 7.4(a).",
+        "defined in RFC 8555, Section 7.6.",
     ],
 )
 def test_understood_references_are_not_flagged(text):
@@ -64,3 +65,8 @@ def test_reference_kinds_and_offsets():
 def test_references_through_a_lettered_parent():
     policy = parse_tree("[D.] Content |\n  [4.] Licence.\n  [5.] See Sections D.4 and D.9.\n")
     assert [(f.code, f.target) for f in run_checks(policy) if f.target] == [("broken-reference", "D.9")]
+
+
+def test_references_to_word_numbered_sections():
+    policy = parse_tree("[SECTION 1:] Server |\n  [1.1] This Section 1 applies.\n  [1.2] See Section 2.\n")
+    assert [(f.code, f.target) for f in run_checks(policy)] == [("broken-reference", "2")]
