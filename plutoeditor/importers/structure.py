@@ -82,7 +82,14 @@ def _heading_like(text: str, max_words: int = 12) -> bool:
 
 
 def _address_like(text: str) -> bool:
-    return "\n" not in text and len(text) <= 80 and len(text.split()) <= 12 and not text.endswith(".")
+    """A short line of an address or contact block; a schedule's title never is one."""
+    return (
+        "\n" not in text
+        and len(text) <= 80
+        and len(text.split()) <= 12
+        and not text.endswith(".")
+        and not _SCHEDULE.match(text)
+    )
 
 
 class _Open:
