@@ -235,8 +235,8 @@ class MainWindow(QMainWindow):
             self.outline.selectionModel().currentChanged.connect(self._current_changed)
             if len(document.policy) <= 3000:
                 self.outline.expandAll()
-            else:
-                self.outline.expandToDepth(0)
+            elif document.policy.clauses:  # big documents open with the sections collapsed
+                self.outline.expand(document.outline.index_of(document.policy.clauses[0]))
             document.findings_changed.connect(self._findings_changed)
             document.modified_changed.connect(self.setWindowModified)
             document.path_changed.connect(self._update_title)

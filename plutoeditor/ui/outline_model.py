@@ -62,6 +62,7 @@ class OutlineModel(QAbstractItemModel):
         self._expected: dict[str, str] = {}
         self._findings: dict[str, list[Any]] = {}
         self._icons: dict[str, Any] = {}
+        self._rows: dict[str, int] = {}
         policy.subscribe(self._on_change)
 
     # -- public ---------------------------------------------------------------
@@ -80,8 +81,16 @@ class OutlineModel(QAbstractItemModel):
         """The index of a clause currently in the tree (invalid index for None)."""
         if clause is None:
             return QModelIndex()
-        siblings = self._policy.siblings_of(clause)
-        return self.createIndex(siblings.index(clause), column, clause)
+        return self.createIndex(self._row_of(clause), column, clause)
+
+    def _row_of(self, clause: Clause) -> int:
+        """A clause's row among its siblings, cached until the tree's shape changes."""
+        row = self._rows.get(clause.id)
+        if row is None:
+            siblings = self._policy.siblings_of(clause)
+            self._rows.update((c.id, i) for i, c in enumerate(siblings))
+            row = self._rows[clause.id]
+        return row
 
     def expected_label(self, clause: Clause) -> str | None:
         return self._expected.get(clause.id)
@@ -104,10 +113,20 @@ class OutlineModel(QAbstractItemModel):
             cid for cid in set(expected) | set(self._expected) if expected.get(cid) != self._expected.get(cid)
         }
         self._expected, self._findings = dict(expected), by_clause
+        spans: dict[str | None, list[int]] = {}  # one dataChanged per parent, not per clause
+        parents: dict[str | None, Clause | None] = {}
         for cid in changed:
             clause = self._policy.find(cid)
-            if clause is not None and self._in_tree(clause):
-                self.dataChanged.emit(self.index_of(clause, 0), self.index_of(clause, 1))
+            if clause is None or not self._in_tree(clause):
+                continue
+            key = clause.parent.id if clause.parent else None
+            parents[key] = clause.parent
+            row = self._row_of(clause)
+            span = spans.setdefault(key, [row, row])
+            span[0], span[1] = min(span[0], row), max(span[1], row)
+        for key, (first, last) in spans.items():
+            parent = self.index_of(parents[key])
+            self.dataChanged.emit(self.index(first, 0, parent), self.index(last, 1, parent))
 
     # -- QAbstractItemModel ---------------------------------------------------
     def index(self, row: int, column: int, parent: AnyIndex = ROOT) -> QModelIndex:
@@ -238,6 +257,8 @@ class OutlineModel(QAbstractItemModel):
     # -- change events --------------------------------------------------------
     def _on_change(self, event: ChangeEvent) -> None:
         kind, about = event.kind, event.phase == "about"
+        if kind in ("insert", "remove", "move", "reset") and not about:
+            self._rows.clear()  # rows moved: the "about" calls above still needed the old ones
         if kind == "insert":
             if about:
                 self.beginInsertRows(self.index_of(event.parent), event.index, event.index)
