@@ -24,6 +24,7 @@ import os
 import re
 from dataclasses import dataclass
 
+from plutoeditor.importers.definitions import introduces_definitions, read_definition, split_run_together
 from plutoeditor.importers.labels import (
     SCHEDULE_WORDS,
     decimal_value,
@@ -58,14 +59,6 @@ class Block:
     heading: str | None = None
 
 
-_DEFINITIONS_INTRO = re.compile(r"defin|interpret|glossary|meanings?\b|acronym", re.IGNORECASE)
-_DEFINITION = re.compile(
-    r"^(?P<term>[“\"'‘]?[A-Z][^:.;!?]{0,70}?[”\"'’]?)\s*:\s+(?P<meaning>\S.*)$", re.DOTALL
-)
-# "...associated domains.Pluto, we or usPluto LMS LTD, ..." - a definition table flattened to text.
-_RUN_TOGETHER = re.compile(
-    r"^(?P<before>.*?[a-z0-9)])\.(?P<term>[A-Z][^.:;]{0,50}?[a-z])(?P<meaning>[A-Z][A-Za-z].*)$"
-)
 _SCHEDULE = re.compile(
     r"^(?:(?:schedule|annex(?:ure)?|appendix|exhibit)\b|.*\b(?:schedule|annex|appendix)$)", re.IGNORECASE
 )
@@ -283,7 +276,7 @@ class _Builder:
         self._attach(para, parent)
         self._push(para, ("p",))
 
-    def _definition_host(self, text: str, next_text: str) -> tuple[int, re.Match[str]] | None:
+    def _definition_host(self, text: str, next_text: str) -> tuple[int, tuple[str, str]] | None:
         """Where a "Term: meaning" paragraph goes, when the clause above introduces definitions.
 
         Under a bare "Definitions" heading the next paragraph must be a definition too, so a
@@ -292,17 +285,17 @@ class _Builder:
         if not self.stack:
             return None
         clause = self.stack[-1].clause
-        m = _DEFINITION.match(text)
-        if not m or len(m.group("term").split()) > 8:
+        found = read_definition(text)
+        if found is None:
             return None
         if clause.kind is ClauseKind.DEFINITION:
-            return len(self.stack) - 1, m
-        if not _DEFINITIONS_INTRO.search(clause.heading or clause.text):
+            return len(self.stack) - 1, found
+        if not introduces_definitions(clause.heading, clause.text):
             return None
         if clause.text.endswith(":"):
-            return len(self.stack), m
-        if (not clause.text or self.stack[-1].heading_like) and _DEFINITION.match(next_text):
-            return len(self.stack), m
+            return len(self.stack), found
+        if (not clause.text or self.stack[-1].heading_like) and read_definition(next_text):
+            return len(self.stack), found
         return None
 
     def accepts_definition(self, text: str, next_text: str = "") -> bool:
@@ -312,16 +305,11 @@ class _Builder:
         found = self._definition_host(text, next_text)
         if found is None:
             return False
-        host_depth, m = found
+        host_depth, (term, meaning) = found
         host = self._pop_to(host_depth)
-        term, meaning = m.group("term"), m.group("meaning")
-        pairs = [(term, meaning)]
-        run = _RUN_TOGETHER.match(meaning)
-        if run and len(run.group("term").split()) <= 6:
-            pairs = [(term, run.group("before") + "."), (run.group("term"), run.group("meaning"))]
-        for term, meaning in pairs:
+        for one_term, one_meaning in split_run_together(term, meaning):
             definition = Clause(
-                heading=term, text=meaning, kind=ClauseKind.DEFINITION, source_line=line, id=self.new_id()
+                heading=one_term, text=one_meaning, kind=ClauseKind.DEFINITION, source_line=line, id=self.new_id()
             )
             self._attach(definition, host)
         self._push(definition, ("def",))
