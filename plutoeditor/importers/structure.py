@@ -309,7 +309,11 @@ class _Builder:
         host = self._pop_to(host_depth)
         for one_term, one_meaning in split_run_together(term, meaning):
             definition = Clause(
-                heading=one_term, text=one_meaning, kind=ClauseKind.DEFINITION, source_line=line, id=self.new_id()
+                heading=one_term,
+                text=one_meaning,
+                kind=ClauseKind.DEFINITION,
+                source_line=line,
+                id=self.new_id(),
             )
             self._attach(definition, host)
         self._push(definition, ("def",))
