@@ -1,0 +1,56 @@
+"""Export runs off the GUI thread; Compare With opens the comparison and can jump back."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from plutoeditor.ui import document_files
+from plutoeditor.ui.workers import running_workers
+
+
+def test_export_html_runs_on_a_worker_and_writes_the_file(seed_window, qtbot, tmp_path):
+    window = seed_window
+    target = tmp_path / "policy.html"
+    window.publishing.export("html", str(target))
+    qtbot.waitUntil(lambda: not running_workers(window), timeout=20000)
+    html = target.read_text(encoding="utf-8")
+    assert "Privacy Policy" in html and "2.16" in html
+    assert "Exported" in window.statusBar().currentMessage()
+
+
+def test_export_failure_is_a_dialog_not_a_crash(seed_window, qtbot, tmp_path, dialogs):
+    window = seed_window
+    window.publishing.export("html", str(tmp_path / "no-such-folder" / "policy.html"))
+    qtbot.waitUntil(lambda: not running_workers(window), timeout=20000)
+    assert dialogs.titles() == ["Export Failed"]
+    assert window.document is not None
+
+
+def test_compare_with_opens_window_and_jumps_to_clause(seed_window, seed_2023, qtbot):
+    window = seed_window
+    compare = window.publishing.compare_with(str(seed_2023))
+    qtbot.addWidget(compare)
+    target = next(c for c in window.document.policy.walk() if c.label.strip() == "4.1.2")
+    compare.open_clause_requested.emit(target.id)
+    assert window.current_clause() is target
+
+
+def test_big_files_open_on_a_worker(window, qtbot, tmp_path, monkeypatch, seed_2022):
+    monkeypatch.setattr(document_files, "BACKGROUND_BYTES", 10)
+    copy = tmp_path / "copy.txt"
+    shutil.copy(seed_2022, copy)
+    window.files.open_path(str(copy))
+    assert running_workers(window)
+    qtbot.waitUntil(lambda: window.document is not None, timeout=20000)
+    assert any(f.code == "wrong-parent" for f in window.document.findings)
+
+
+def test_open_sample_from_the_start_page(window):
+    if not document_files.sample_path().is_file():
+        pytest.skip("the sample policy is not in resources/samples yet")
+    window.start_page.sample_requested.emit()
+    assert window.document is not None
+    assert window.document.path == str(document_files.sample_path())
+    assert not window.isWindowModified()
