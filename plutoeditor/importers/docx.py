@@ -455,9 +455,15 @@ def _reads_as_typed(para: WordParagraph) -> bool:
 
 
 def _apply_properties(policy: Policy, doc: WordDocument) -> None:
-    """Document properties fill metadata the text did not give (the title property wins)."""
+    """Document properties fill metadata the text did not give.
+
+    Title: a Title-styled paragraph at the top, else the title property, else the builder's.
+    """
     meta = policy.metadata
-    if doc.title:
+    title_paragraph = next((p.text for p in doc.paragraphs[:10] if p.is_title and p.text), "")
+    if title_paragraph:  # the title the reader sees beats a possibly stale property
+        meta.title = title_paragraph
+    elif doc.title:
         meta.title = doc.title
     if doc.company and not meta.organisation:
         meta.organisation = doc.company

@@ -203,6 +203,15 @@ def test_metadata_from_properties_and_the_page_header(tmp_path):
     assert meta.effective_date == dt.date(2024, 3, 1)
 
 
+def test_the_visible_title_beats_a_stale_title_property(tmp_path):
+    def setup(document):
+        document.core_properties.title = "Template v2 (do not use)"
+
+    body = [p_xml(r("Supplier Code of Conduct"), '<w:pStyle w:val="Title"/>'), p_xml(r("1 Scope."))]
+    path = make_docx(tmp_path / "stale.docx", body, setup=setup)
+    assert import_docx(path).metadata.title == "Supplier Code of Conduct"
+
+
 def test_effective_date_in_the_first_paragraphs(tmp_path):
     body = [
         p_xml(r("Cookie Notice"), '<w:pStyle w:val="Title"/>'),
