@@ -207,7 +207,7 @@ SPECS: tuple[ActionSpec, ...] = (
         "clause.split",
         QT_TRANSLATE_NOOP("Actions", "&Split at Cursor"),
         QT_TRANSLATE_NOOP("Actions", "Split the clause text at the cursor into two clauses"),
-        "Ctrl+Shift+S",
+        "Ctrl+Alt+S",
     ),
     ActionSpec(
         "clause.merge",
@@ -324,6 +324,10 @@ TOOLBAR: tuple[str | None, ...] = (
 )
 
 
+#: Shortcuts for standard keys some platforms leave empty (Quit has none on Linux).
+FALLBACK_KEYS = {"file.quit": "Ctrl+Q"}
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
@@ -340,7 +344,11 @@ class ActionRegistry(QObject):
             action = QAction(tr(spec.text), window)
             action.setObjectName(spec.id)
             tip = tr(spec.tooltip)
-            if spec.shortcut is not None:
+            if isinstance(spec.shortcut, SK):
+                action.setShortcuts(spec.shortcut)  # every binding the platform has
+                if not action.shortcuts() and spec.id in FALLBACK_KEYS:
+                    action.setShortcut(QKeySequence(FALLBACK_KEYS[spec.id]))
+            elif spec.shortcut is not None:
                 action.setShortcut(QKeySequence(spec.shortcut))
                 keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
                 if keys:

@@ -29,7 +29,8 @@ from plutoeditor.ui.outline_model import normalise_label
 class UndoKeys(QObject):
     """Sends Undo/Redo keys in text fields to the document's undo stack, not the field's own."""
 
-    def __init__(self, editor: ClauseEditor) -> None:
+    def __init__(self, editor: QWidget) -> None:
+        """`editor` is any widget with a `document` attribute (clause editor, metadata panel)."""
         super().__init__(editor)
         self._editor = editor
 
@@ -40,8 +41,9 @@ class UndoKeys(QObject):
                 (QKeySequence.StandardKey.Redo, "redo"),
             ):
                 if event.matches(key):  # type: ignore[attr-defined]
-                    if event.type() == QEvent.Type.KeyPress and self._editor.document is not None:
-                        getattr(self._editor.document.undo_stack, method)()
+                    document = getattr(self._editor, "document", None)
+                    if event.type() == QEvent.Type.KeyPress and document is not None:
+                        getattr(document.undo_stack, method)()
                     event.accept()
                     return True
         return False

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from plutoeditor.model.operations import SetMetadata
+from plutoeditor.ui.clause_editor import UndoKeys
 from plutoeditor.ui.document import Document
 
 TEXT_FIELDS = ("title", "organisation", "jurisdiction", "version")
@@ -82,6 +83,9 @@ class MetadataPanel(QWidget):
         buttons.addWidget(add)
         buttons.addWidget(remove)
 
+        undo_keys = UndoKeys(self)
+        for widget in [*self.edits.values(), self.date_edit, self.summary]:
+            widget.installEventFilter(undo_keys)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(form)
