@@ -114,6 +114,12 @@ def read_front(blocks: list[Block], path: str = "") -> tuple[Metadata, list[Bloc
                 body = body[:j] + body[j + 1 :]
                 break
     if not meta.title:
-        m = _TITLE_FROM_SENTENCE.search(date_text)
-        meta.title = m.group("title") if m else title_from_path(path)
+        # "This Privacy Policy is effective ...", "This Certification Practice Statement ("CPS") ..."
+        for text in [date_text] + [b.text for b in body[:3] if b.label is None]:
+            m = _TITLE_FROM_SENTENCE.search(text[:300])
+            if m:
+                meta.title = m.group("title")
+                break
+        else:
+            meta.title = title_from_path(path)
     return meta, body

@@ -323,6 +323,19 @@ def test_bad_files_raise_one_clear_error_naming_the_file(tmp_path, content, mess
     assert str(info.value).startswith(str(path))
 
 
+def test_too_large_file_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse: no 50 MB written to disk
+    with pytest.raises(PolicyFileError, match="too large"):
+        import_file(path)
+
+
+def test_title_from_the_opening_sentence_when_the_file_has_no_title_line():
+    policy = import_text("This Certification Practice Statement (CPS) describes our practices.\n\n1. Scope\n")
+    assert policy.metadata.title == "Certification Practice Statement"
+
+
 def test_missing_file_is_a_policy_file_error(tmp_path):
     with pytest.raises(PolicyFileError, match="no such file"):
         import_file(tmp_path / "missing.txt")
