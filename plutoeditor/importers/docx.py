@@ -47,6 +47,7 @@ _SLOW_TAGS = (
     _W + "object",
     _MC + "AlternateContent",
     P + "Change",
+    _W + "vanish",
 )
 _TEXT_TAGS = (
     T,
@@ -113,6 +114,15 @@ def _properties(p: etree._Element) -> tuple[str | None, etree._Element | None, i
         elif tag == _W + "rPr":
             deleted = child.find(_W + "del") is not None
     return sid, numpr, outline, deleted
+
+
+def _hidden(run: etree._Element) -> bool:
+    """A run formatted as hidden text (w:vanish), which Word does not display."""
+    rpr = run[0] if len(run) and run[0].tag == _W + "rPr" else None
+    if rpr is None:
+        return False
+    vanish = rpr.find(_W + "vanish")
+    return vanish is not None and vanish.get(_VAL, "true") not in ("false", "0", "off")
 
 
 def _clean(raw: str, keep_breaks: bool) -> str:
@@ -327,6 +337,8 @@ class _Reader:
             if tag == T:
                 out.append(child.text or "")
             elif tag in _SKIP or not isinstance(tag, str):
+                continue
+            elif tag == R and _hidden(child):
                 continue
             elif tag in _SPECIAL:
                 self._special(child, tag, out, footnotes)

@@ -156,6 +156,12 @@ def test_tracked_changes_are_read_as_accepted_with_a_warning(tmp_path):
     assert any("tracked changes" in note for note in policy.import_notes)
 
 
+def test_hidden_text_is_left_out(tmp_path):
+    hidden = "<w:r><w:rPr><w:vanish/></w:rPr><w:t> [drafting note: check with legal]</w:t></w:r>"
+    path = make_docx(tmp_path / "hidden.docx", [p_xml(r("1 We keep data safe.") + hidden)])
+    assert texts(path) == ["1 We keep data safe."]
+
+
 def test_a_document_without_changes_or_comments_has_no_notes(tmp_path):
     path = make_docx(tmp_path / "plain.docx", [p_xml(r("1 Plain."))])
     assert import_docx(path).import_notes == []
