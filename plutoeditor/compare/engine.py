@@ -22,7 +22,10 @@ def compare_policies(old: Policy, new: Policy, progress: Progress | None = None)
 
     `progress(done, total)` is called now and then (from the calling thread).
     """
-    report = progress or (lambda done, total: None)
+    return _compare(old, new, progress or (lambda done, total: None))
+
+
+def _compare(old: Policy, new: Policy, report: Progress) -> Comparison:
     report(0, PROGRESS_TOTAL)
     old_entries, new_entries = align(old, new)
     report(30, PROGRESS_TOTAL)
