@@ -28,29 +28,31 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$|^
 _NOISE = re.compile(r"^\s*(?:\{:.*\}|<!--.*-->|\[[^\]]+\]:\s+\S+.*)\s*$")
 _BOLD_START = re.compile(r"^(?:\*\*|__)(?P<inner>[^*_]+?)(?:\*\*|__)(?P<after>[.:]?)(?:[ \t]+|$)")
 
+# (character that must be present, pattern, replacement): the check skips most patterns cheaply.
 _INLINE = [
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)"), r"\1"),
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
-    (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),
-    (re.compile(r"<br\s*/?>", re.IGNORECASE), " "),
-    (re.compile(r"</?[A-Za-z][^>]*>"), ""),
-    (re.compile(r"`([^`]*)`"), r"\1"),
-    (re.compile(r"\*\*(.+?)\*\*"), r"\1"),
-    (re.compile(r"(?<!\w)__(.+?)__(?!\w)"), r"\1"),
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<![\w])_(?=\S)(.+?)(?<=\S)_(?![\w])"), r"\1"),
-    (re.compile(r"~~(.+?)~~"), r"\1"),
-    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'])"), r"\1"),
-    (re.compile(r"[ ]{2,}"), " "),
+    ("![", re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    ("](", re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)"), r"\1"),
+    ("][", re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
+    ("<", re.compile(r"<(https?://[^>\s]+)>"), r"\1"),
+    ("<", re.compile(r"<br\s*/?>", re.IGNORECASE), " "),
+    ("<", re.compile(r"</?[A-Za-z][^>]*>"), ""),
+    ("`", re.compile(r"`([^`]*)`"), r"\1"),
+    ("**", re.compile(r"\*\*(.+?)\*\*"), r"\1"),
+    ("__", re.compile(r"(?<!\w)__(.+?)__(?!\w)"), r"\1"),
+    ("*", re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),
+    ("_", re.compile(r"(?<![\w])_(?=\S)(.+?)(?<=\S)_(?![\w])"), r"\1"),
+    ("~~", re.compile(r"~~(.+?)~~"), r"\1"),
+    ("\\", re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'])"), r"\1"),
+    ("  ", re.compile(r"[ ]{2,}"), " "),
 ]
 
 
 def inline_text(text: str) -> str:
     """Markdown inline markup reduced to the words a reader sees."""
-    for pattern, replacement in _INLINE:
-        text = pattern.sub(replacement, text)
-    return html.unescape(text).strip()
+    for needed, pattern, replacement in _INLINE:
+        if needed in text:
+            text = pattern.sub(replacement, text)
+    return (html.unescape(text) if "&" in text else text).strip()
 
 
 def read_front_matter(lines: list[str]) -> tuple[str, int]:

@@ -23,14 +23,15 @@ _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _MARKDOWN_HINT = re.compile(
     r"^(?:#{1,6}\s+\S|---\s*$|\*\*[^*\n]+\*\*|[=-]{3,}\s*$|\s*[-*+]\s+\S)", re.MULTILINE
 )
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None) | dict.fromkeys(
-    map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v"), " "
-)
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ODD_SPACES = "\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v"
+_INVISIBLE = re.compile(f"[{_ZERO_WIDTH}{_ODD_SPACES}]")
 
 
 def normalise(text: str) -> str:
     """Zero-width characters removed, non-breaking and odd spaces made plain, newlines unified."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _INVISIBLE.sub(lambda m: "" if m.group() in _ZERO_WIDTH else " ", text)
 
 
 def looks_like_markdown(text: str, path: str = "") -> bool:
