@@ -23,6 +23,7 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _ITEM = re.compile(r"^(?P<indent>[ ]*)(?P<marker>[-*+•]|\d{1,9}[.)])(?:[ \t]+(?P<rest>.*)|[ \t]*$)")
+_LETTER_ITEM = re.compile(r"^(?:\([A-Za-z]{1,4}\)|[A-Za-z]{1,4}[.)])[ \t]")
 _FENCE = re.compile(r"^ {0,3}(```+|~~~+)")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$|^\s*\|\s*:?-{2,}:?\s*\|?\s*$")
 _NOISE = re.compile(r"^\s*(?:\{:.*\}|<!--.*-->|\[[^\]]+\]:\s+\S+.*)\s*$")
@@ -225,6 +226,15 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
             s.item, s.start = ((marker if ordered else ""), level), number
             if it.group("rest"):
                 s.lines.append(it.group("rest").strip())
+            blank_before = False
+            continue
+        if indent <= 3 and _LETTER_ITEM.match(stripped) and split_label(stripped)[0]:
+            # "a. `certificatePolicies`" with indented paragraphs below: an item, like "1." is
+            s.flush()
+            level = s.list_level(indent)
+            s.end_lists(level + 1)
+            s.item, s.start = (None, level), number
+            s.lines.append(stripped)
             blank_before = False
             continue
         if stripped.startswith(">"):

@@ -148,6 +148,33 @@ def test_explicit_list_numbers_are_kept_as_written_even_when_wrong():
     assert [c.label for c in policy.clauses[0].children] == ["1.", "2.", "2."]
 
 
+def test_lettered_paragraphs_keep_their_indented_paragraphs_and_bullets():
+    policy = md(
+        """\
+        # Profile
+
+        ## 7.1 Extensions
+
+        a. `certificatePolicies`
+
+           This extension MUST be present.
+
+           * `policyQualifierId` (Optional)
+
+        b. `keyUsage`
+
+           This extension MUST be critical.
+        """
+    )
+    assert format_tree(policy) == textwrap.dedent(
+        """\
+        [7.1] Extensions |
+          [a.] certificatePolicies\\nThis extension MUST be present.
+            [] policyQualifierId (Optional)
+          [b.] keyUsage\\nThis extension MUST be critical."""
+    )
+
+
 def test_definitions_under_a_definitions_heading():
     policy = md(
         "## 1.6 Definitions\n\n**CAB Forum**: the CA/Browser Forum.\n\n**CA**: a Certificate Authority.\n"
