@@ -41,7 +41,6 @@ class Level:
     text: str | None = None  # lvlText; None = "%n." default
     restart: int | None = None  # lvlRestart (1-based level); None = after any higher level
     is_legal: bool = False
-    style: str | None = None  # pStyle bound to this level
 
 
 @dataclass
@@ -79,9 +78,6 @@ def _parse_level(lvl: etree._Element, base: Level | None = None) -> Level:
     legal = lvl.find(_W + "isLgl")
     if legal is not None:
         level.is_legal = _val(legal, "true") not in ("false", "0", "off")
-    style = lvl.find(_W + "pStyle")
-    if style is not None:
-        level.style = _val(style)
     return level
 
 
@@ -199,14 +195,6 @@ class Numbering:
         if override is not None:
             base = _parse_level(override, base)
         return base
-
-    def level_for_style(self, num_id: str, style_id: str) -> int:
-        """The level an instance binds to a paragraph style (w:lvl/w:pStyle), else 0."""
-        aid = self._abstract_of(num_id) or ""
-        for ilvl, level in self.abstracts.get(aid, {}).items():
-            if level.style == style_id:
-                return ilvl
-        return 0
 
     def label(self, num_id: str | None, ilvl: int | None) -> NumberedLabel | None:
         """Advance the counters for one numbered paragraph and return the label it shows.

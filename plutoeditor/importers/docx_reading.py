@@ -279,9 +279,7 @@ class _Reader:
         if num_id is None:
             num_id = style_num
             if ilvl is None:
-                ilvl = style_ilvl
-            if ilvl is None and num_id and sid:
-                ilvl = self.numbering.level_for_style(num_id, sid)
+                ilvl = style_ilvl  # omitted: level 0, as Word and LibreOffice read it
         if not num_id:
             return None
         return self.numbering.label(num_id, ilvl)

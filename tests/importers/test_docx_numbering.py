@@ -168,17 +168,15 @@ def test_numbering_inherited_from_paragraph_styles(tmp_path):
     assert labels(path) == ["1.", "1.1", "1.2", None, "2."]
 
 
-def test_level_bound_to_a_style_by_pstyle(tmp_path):
+def test_a_style_numbering_without_a_level_is_level_one(tmp_path):
     def setup(document):
         style = document.styles.add_style("Schedule Item", WD_STYLE_TYPE.PARAGRAPH)
         style.element.get_or_add_pPr().append(parse_xml(f'<w:numPr {W_NS}><w:numId w:val="8"/></w:numPr>'))
 
-    defs = abstract(
-        8, lvl(0, "decimal", "%1."), lvl(1, "lowerLetter", "(%2)", extra='<w:pStyle w:val="ScheduleItem"/>')
-    )
-    body = [item("top", 8, 0), p_xml(r("bound to level 2"), '<w:pStyle w:val="ScheduleItem"/>')]
-    path = make_docx(tmp_path / "pstyle.docx", body, defs + num(8, 8), setup=setup)
-    assert labels(path) == ["1.", "(a)"]
+    defs = abstract(8, lvl(0, "decimal", "%1."), lvl(1, "lowerLetter", "(%2)"))
+    body = [item("top", 8, 0), p_xml(r("styled"), '<w:pStyle w:val="ScheduleItem"/>'), item("sub", 8, 1)]
+    path = make_docx(tmp_path / "nolevel.docx", body, defs + num(8, 8), setup=setup)
+    assert labels(path) == ["1.", "2.", "(a)"]
 
 
 def test_is_lgl_shows_higher_levels_as_decimal(tmp_path):

@@ -19,6 +19,8 @@ import pytest
 from plutoeditor.importers.docx import import_docx, read_word_document
 from plutoeditor.importers.text import import_file
 from plutoeditor.model.notation import format_tree
+from tests.importers.test_docx_numbering import LEGAL, abstract, item, lvl, num
+from tests.importers.test_docx_reading import make_docx, num_ppr, p_xml, r
 
 pytestmark = pytest.mark.tools
 
@@ -178,6 +180,52 @@ def test_own_markdown_lists_give_letters_roman_and_start_values(converted):
             expected = [label.lower() for label in expected]
         assert labels[:12] == expected and labels[-1] == roman, (writer, labels)
         assert [p.list_level for p in paragraphs[:4]] == [0, 1, 1, 2]
+
+
+def test_hand_built_numbering_matches_libreoffice(tmp_path):
+    """Our own numbering.xml: multilevel, letters, roman, starts, shared and restarted lists,
+    level overrides, numbering switched off, bullets. (LibreOffice 7.4 ignores isLgl and
+    lvlRestart, which we compute as Word does, so those are left out here.)"""
+    if not SOFFICE:
+        pytest.skip("LibreOffice is needed")
+    restart = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
+    replace = (
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride>'
+        '<w:lvlOverride w:ilvl="1"><w:lvl w:ilvl="1"><w:start w:val="1"/>'
+        '<w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1-%2"/></w:lvl></w:lvlOverride>'
+    )
+    defs = (
+        LEGAL
+        + abstract(2, lvl(0, "upperRoman", "%1."), lvl(1, "upperLetter", "%2)", start=3))
+        + abstract(3, lvl(0, "bullet", "\u2022"))
+        + num(1, 1) + num(2, 2) + num(3, 3) + num(4, 1) + num(5, 1, restart) + num(6, 1, replace)
+    )  # fmt: skip
+    body = [
+        item("Scope of these rules", 1, 0),
+        item("Members and guests", 1, 1),
+        item("Who may join", 1, 2),
+        item("Who may not join", 1, 2),
+        *[item(f"purpose number {i}", 1, 3) for i in range(1, 5)],
+        *[item(f"detail number {i}", 1, 4) for i in range(1, 5)],
+        item("Meetings and votes", 1, 1),
+        item("Continued through another instance", 4, 0),
+        item("Bullet about snacks", 3, 0),
+        item("Roman part one", 2, 0),
+        item("Lettered from C", 2, 1),
+        item("Lettered next", 2, 1),
+        item("Roman part two", 2, 0),
+        p_xml(r("Numbering switched off"), num_ppr(0, 0)),
+        item("Restarted list", 5, 0),
+        item("Restarted list second", 5, 0),
+        item("Replaced level parent", 6, 0),
+        item("Replaced level child", 6, 1),
+    ]
+    path = make_docx(tmp_path / "sampler.docx", body, defs)
+    _soffice(tmp_path / "lo-profile", tmp_path, "txt:Text", [path])
+    pairs, missing, numbered = displayed_labels(path, tmp_path / "sampler.txt")
+    assert missing == 0 and numbered == len(body) - 2  # not the bullet, not the switched-off one
+    assert [ours for ours, theirs in pairs if ours != theirs] == []
+    assert [ours for ours, _ in pairs][:5] == ["1.", "1.1", "1.1.1", "1.1.2", "(a)"]
 
 
 @pytest.mark.corpus
