@@ -219,13 +219,19 @@ def _keep_headings_with_text(layout: _Layout, page_height: float) -> None:
 
 def _fill_contents_pages(layout: _Layout, page_height: float) -> None:
     targets = {clause.id: block for block, clause in layout.headings}
+    pages = {
+        clause.id: _page_of(layout.doc, targets[clause.id], page_height)
+        for _, clause in layout.contents
+        if clause.id in targets
+    }
+    editing = QTextCursor(layout.doc)
+    editing.beginEditBlock()  # relayout once, after every number is in
     for block, clause in layout.contents:
-        target = targets.get(clause.id)
         cursor = QTextCursor(block)
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
         cursor.movePosition(QTextCursor.MoveOperation.PreviousCharacter, QTextCursor.MoveMode.KeepAnchor)
-        page = _page_of(layout.doc, target, page_height) if target is not None else ""
-        cursor.insertText(str(page), _char(10))
+        cursor.insertText(str(pages.get(clause.id, "")), _char(10))
+    editing.endEditBlock()
 
 
 def render_pdf(policy: Policy, progress: Progress | None = None) -> bytes:
@@ -249,12 +255,14 @@ def render_pdf(policy: Policy, progress: Progress | None = None) -> bytes:
     layout = _Layout(body_width)
     layout.doc.documentLayout().setPaintDevice(writer)
     layout.doc.setPageSize(QSizeF(body_width, body_height))
+    layout.cursor.beginEditBlock()  # one layout pass at the end, not one per paragraph
     layout.front_matter(policy)
     total = len(policy)
     for done, (clause, depth) in enumerate(policy.walk_with_depth(), start=1):
         layout.clause(clause, depth)
         if progress is not None and (done % 500 == 0 or done == total):
             progress(done, total)
+    layout.cursor.endEditBlock()
     _keep_headings_with_text(layout, body_height)
     _fill_contents_pages(layout, body_height)
 
