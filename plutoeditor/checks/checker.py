@@ -9,7 +9,6 @@ scope and clause whose inputs are unchanged.
 from __future__ import annotations
 
 import gc
-from typing import Any
 
 from plutoeditor.checks.content import Context, check_content
 from plutoeditor.checks.finding import Finding
@@ -45,11 +44,14 @@ class Checker:
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
         self._structure_dirty = True
+        self._all_dirty = True
         self._dirty: set[str] = set()
+        self._dirty_owners: set[str | None] = set()
+        self._labels_dirty = True  # the label index must be rebuilt
         self._order: dict[str, int] = {}
         self._contexts: dict[str, Context] = {}
-        self._scope_cache: dict[tuple[Any, ...], list[Finding]] = {}
-        self._content: dict[str, tuple[tuple[Any, ...], list[Finding]]] = {}
+        self._scope_cache: dict[str | None, list[Finding]] = {}
+        self._content: dict[str, tuple[Context, list[Finding], bool]] = {}
         self._numbering: list[Finding] = []
         self._index: dict[str, Clause] = {}
         self._referring: dict[str, Clause] = {}
@@ -64,13 +66,30 @@ class Checker:
             pass
 
     def _on_change(self, event: ChangeEvent) -> None:
+        """Note what an edit touched: a clause's content, or the numbering under some owners."""
         if event.phase != "done" or event.kind == "metadata":
             return
-        if event.kind == "update" and event.field in ("text", "heading") and event.clause is not None:
-            self._dirty.add(event.clause.id)
-        else:
-            self._structure_dirty = True
         self._result = None
+        clause = event.clause
+        if event.kind == "update" and event.field in ("text", "heading") and clause is not None:
+            self._dirty.add(clause.id)
+            return
+        self._structure_dirty = True
+        touched: list[Clause | None] = []
+        if event.kind in ("insert", "remove"):
+            touched = [event.parent]
+        elif event.kind == "move":
+            touched = [event.parent, event.new_parent]
+        elif event.kind == "update" and clause is not None:
+            touched = [clause.parent, clause]
+        else:
+            self._all_dirty = True
+        if event.kind == "update" or clause is None or any(c.label for c in clause.walk()):
+            self._labels_dirty = True  # labels came, went or moved; kind changes move schedules
+        for owner in touched:
+            self._dirty_owners.add(owner.id if owner is not None else None)
+            if owner is not None:
+                self._dirty.add(owner.id)
 
     # -- the public entry ---------------------------------------------------------------
     def findings(self) -> list[Finding]:
@@ -97,60 +116,66 @@ class Checker:
     # -- structure ----------------------------------------------------------------------
     def _rebuild(self) -> None:
         ordered = _document_order(self.policy)
-        self._order = {clause.id: i for i, (clause, _, _) in enumerate(ordered)}
-        self._contexts = {}
+        old_content = self._content
+        order: dict[str, int] = {}
+        contexts: dict[str, Context] = {}
+        content: dict[str, tuple[Context, list[Finding], bool]] = {}
+        dirty = self._dirty
+        everything = self._all_dirty
+        referring: dict[str, Clause] = {}
+        last = len(ordered) - 1
         for i, (clause, in_schedule, numbered_siblings) in enumerate(ordered):
-            following = ordered[i + 1][0] if i + 1 < len(ordered) else None
-            # what follows completes a lead-in: a paragraph, or the list an unnumbered lead-in opens
-            continuation = (
-                following is not None
-                and following.kind is not ClauseKind.SCHEDULE
-                and (
+            clause_id = clause.id
+            order[clause_id] = i
+            continuation = False
+            if i < last:
+                # what follows completes a lead-in: a paragraph, or the list an unnumbered lead-in opens
+                following = ordered[i + 1][0]
+                continuation = following.kind is not ClauseKind.SCHEDULE and (
                     not following.label.strip()
-                    or (not clause.label.strip() and following.parent is clause.parent)
+                    or (following.parent is clause.parent and not clause.label.strip())
                 )
-            )
-            self._contexts[clause.id] = Context(continuation, numbered_siblings, in_schedule)
-        self._content = {k: v for k, v in self._content.items() if k in self._order}
-        self._referring = {}
-        for clause, _, _ in ordered:
-            self._check_clause(clause, self._contexts[clause.id])
-        self._index = label_index((c, s) for c, s, _ in ordered)
+            context = Context(continuation, numbered_siblings, in_schedule)
+            contexts[clause_id] = context
+            cached = old_content.get(clause_id)
+            if everything or cached is None or cached[0] != context or clause_id in dirty:
+                cached = (context, check_content(clause, context), _refers_inside(clause))
+            content[clause_id] = cached
+            if cached[2]:
+                referring[clause_id] = clause
+        self._order, self._contexts, self._content, self._referring = order, contexts, content, referring
+        if self._labels_dirty or everything:
+            self._index = label_index((c, s) for c, s, _ in ordered)
+            self._labels_dirty = False
 
         all_scopes = scopes(self.policy)
-        cache: dict[tuple[Any, ...], list[Finding]] = {}
+        cache: dict[str | None, list[Finding]] = {}
         numbering: list[Finding] = []
         for scope in all_scopes:
-            owner = scope.owner
-            key = (
-                owner.id if owner else None,
-                owner.label if owner else None,
-                owner.kind if owner else None,
-                tuple((c.id, c.label, c.source_line) for c in scope.members),
-            )
-            found = self._scope_cache.get(key)
-            if found is None:
+            owner_id = scope.owner.id if scope.owner is not None else None
+            found = self._scope_cache.get(owner_id)
+            if found is None or everything or owner_id in self._dirty_owners:
                 found = check_scope(scope)
-            cache[key] = found
+            cache[owner_id] = found
             numbering.extend(found)
         self._scope_cache = cache
-        numbering.extend(check_label_styles(all_scopes))
+        numbering.extend(check_label_styles(all_scopes, self._order))
         self._numbering = numbering
+        self._dirty_owners.clear()
+        self._all_dirty = False
         self._structure_dirty = False
 
     def _check_clause(self, clause: Clause, context: Context) -> None:
-        key = (clause.text, clause.heading, clause.label, clause.kind, bool(clause.children), context)
-        cached = self._content.get(clause.id)
-        if cached is None or cached[0] != key:
-            self._content[clause.id] = (key, check_content(clause, context))
-        if next(internal_references(clause), None) is not None:
+        refers = _refers_inside(clause)
+        self._content[clause.id] = (context, check_content(clause, context), refers)
+        if refers:
             self._referring[clause.id] = clause
         else:
             self._referring.pop(clause.id, None)
 
     def _assemble(self) -> list[Finding]:
         found = list(self._numbering)
-        for _, content in self._content.values():
+        for _, content, _ in self._content.values():
             found.extend(content)
         for clause in self._referring.values():
             found.extend(check_references(clause, self._index))
@@ -159,22 +184,29 @@ class Checker:
         return found
 
 
+def _refers_inside(clause: Clause) -> bool:
+    return next(internal_references(clause), None) is not None
+
+
 def _document_order(policy: Policy) -> list[tuple[Clause, bool, bool]]:
-    """(clause, inside a schedule, has a numbered sibling) for every clause, in order."""
+    """(clause, inside a schedule, unnumbered among numbered siblings) for every clause, in order."""
     result: list[tuple[Clause, bool, bool]] = []
-    stack: list[tuple[list[Clause], int, bool, bool]] = []
-    roots = policy.clauses
-    stack.append((roots, 0, False, any(c.label.strip() for c in roots)))
-    while stack:
-        siblings, i, in_schedule, numbered = stack.pop()
-        if i >= len(siblings):
-            continue
-        clause = siblings[i]
-        stack.append((siblings, i + 1, in_schedule, numbered))
-        result.append((clause, in_schedule, numbered and not clause.label.strip()))
-        if clause.children:
-            inner = in_schedule or clause.kind is ClauseKind.SCHEDULE
-            stack.append((clause.children, 0, inner, any(c.label.strip() for c in clause.children)))
+    append = result.append
+
+    def visit(siblings: list[Clause], in_schedule: bool) -> None:
+        numbered: bool | None = None  # whether any sibling is numbered, worked out when needed
+        for clause in siblings:
+            label = clause.label
+            stray = False
+            if not label or label.isspace():
+                if numbered is None:
+                    numbered = any(c.label and not c.label.isspace() for c in siblings)
+                stray = numbered
+            append((clause, in_schedule, stray))
+            if clause.children:
+                visit(clause.children, in_schedule or clause.kind is ClauseKind.SCHEDULE)
+
+    visit(policy.clauses, False)
     return result
 
 

@@ -7,6 +7,7 @@ reported once and does not make every clause below it look wrong too.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from plutoeditor.checks.finding import Finding, make
 from plutoeditor.model.clause import Clause
@@ -214,34 +215,68 @@ def restyle_labels(scopes: list[Scope], clause: Clause) -> dict[str, str]:
     return {}
 
 
-def check_label_styles(scopes: list[Scope]) -> list[Finding]:
-    """One warning per label style that deviates from the usual style at its level."""
-    findings = []
-    for members in _style_groups(scopes):
-        usual, by_style = _by_style(members)
-        if len(by_style) < 2:
+_StyleSummary = tuple[tuple[tuple[str, int], str, tuple[int, ...]], ...]
+
+
+@lru_cache(maxsize=8192)
+def _scope_styles(family: str, labels: tuple[str, ...]) -> _StyleSummary:
+    """One scope's labels summarised: (level group, style, indexes of the labels so written)."""
+    found: dict[tuple[tuple[str, int], str], list[int]] = {}
+    for i, raw in enumerate(labels):
+        label = parse_label(raw)
+        if label.kind in (OTHER, SCHEDULE):
             continue
-        example = by_style[usual][0][1]
-        for style, users in by_style.items():
+        group = (family, len(label.parts) if family == DECIMAL else 0)
+        found.setdefault((group, label.style()), []).append(i)
+    return tuple((group, style, tuple(indexes)) for (group, style), indexes in found.items())
+
+
+def check_label_styles(scopes: list[Scope], order: dict[str, int] | None = None) -> list[Finding]:
+    """One warning per label style that deviates from the usual style at its level.
+
+    Each scope's summary is cached, so re-checking after an edit costs one pass over scopes.
+    """
+    # group -> style -> [count, first position, first clause, some labels]
+    groups: dict[tuple[str, int], dict[str, list]] = {}  # type: ignore[type-arg]
+    for n, scope in enumerate(scopes):
+        members = scope.members
+        for group, style, indexes in _scope_styles(scope.family, tuple([c.label for c in members])):
+            first = members[indexes[0]]
+            position = order.get(first.id, n) if order is not None else (n, indexes[0])
+            entry = groups.setdefault(group, {}).setdefault(style, [0, position, first, []])
+            entry[0] += len(indexes)
+            if position < entry[1]:
+                entry[1], entry[2] = position, first
+            if len(entry[3]) < 3:
+                entry[3].extend(members[i].label.strip() for i in indexes[: 3 - len(entry[3])])
+    findings = []
+    for styles in groups.values():
+        if len(styles) < 2:
+            continue
+        total = sum(entry[0] for entry in styles.values())
+        usual = max(styles, key=lambda st: (styles[st][0], [-x for x in _as_tuple(styles[st][1])]))
+        prefix, suffix = usual.split("N", 1)
+        for style, (count, _, clause, some) in styles.items():
             if style == usual:
                 continue
-            clause, label = users[0]
-            want = f"{example.prefix}{label.core}{example.suffix}"
-            also = ""
-            if len(users) > 1:
-                also = f" ({len(users)} labels, e.g. {', '.join(c.label.strip() for c, _ in users[:3])})"
+            core = parse_label(clause.label).core
+            also = f" ({count} labels, e.g. {', '.join(some)})" if count > 1 else ""
             findings.append(
                 make(
                     "label-style",
                     clause.id,
                     clause.label.strip(),
                     f"Label written as {_show(style)} but most labels at this level are written as "
-                    f"{_show(usual)} ({len(by_style[usual])} of {len(members)}){also}",
+                    f"{_show(usual)} ({styles[usual][0]} of {total}){also}",
                     clause.source_line,
-                    want,
+                    f"{prefix}{core}{suffix}",
                 )
             )
     return findings
+
+
+def _as_tuple(position: int | tuple[int, int]) -> tuple[int, ...]:
+    return position if isinstance(position, tuple) else (position,)
 
 
 def _show(style: str) -> str:

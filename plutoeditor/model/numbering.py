@@ -204,12 +204,17 @@ def member_family(label: Label, root: bool) -> tuple[str, ...]:
 
 def scope_family(members: list[Clause], root: bool) -> str:
     """The family most of a scope's labels are written in (ambiguous letters resolved)."""
-    options = [member_family(parse_label(c.label), root) for c in members]
+    return _family_of_labels(tuple([c.label for c in members]), root)
+
+
+@lru_cache(maxsize=8192)
+def _family_of_labels(labels: tuple[str, ...], root: bool) -> str:
+    options = [member_family(parse_label(label), root) for label in labels]
     certain = Counter(o[0] for o in options if len(o) == 1 and o[0] not in (SCHEDULE, INSERTION, OTHER))
     counts = Counter(certain)
-    ambiguous = [(c, o) for c, o in zip(members, options, strict=True) if len(o) > 1]
+    ambiguous = [(label, o) for label, o in zip(labels, options, strict=True) if len(o) > 1]
     if ambiguous:  # "i": roman if the list has other roman numerals or starts with "i"
-        starts_roman = parse_label(ambiguous[0][0].label).last.lower() == "i"
+        starts_roman = parse_label(ambiguous[0][0]).last.lower() == "i"
         for _, option in ambiguous:
             known = [f for f in option if certain.get(f)]
             counts[known[0] if known else option[1] if starts_roman else option[0]] += 1

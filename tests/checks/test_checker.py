@@ -51,3 +51,41 @@ def test_findings_are_cached_until_the_policy_changes():
     assert checker.findings() == first
     ops.SetMetadata("title", "New title").apply(policy)
     assert checker.findings() == first
+
+
+def test_random_edits_keep_incremental_and_full_checks_equal():
+    import random
+
+    rng = random.Random(7)
+    policy = parse_tree(
+        DOC
+        + "[3] More |\n  [3.1] Contact us at:\n  [] 1 Main Road.\n  [3.3] See clause 3.1.\n"
+        + "sched [] Cookie Schedule |\n  [] Cookies: small files, see clause 2.3.\n"
+    )
+    checker = Checker(policy)
+    labels = ["", "1", "2", "2.1", "2.2", "2.5", "3.1", "(a)", "Schedule 1", "4."]
+    texts = ["Email address:", "See clause 2.2.", "Fine text.", "contact us at", ""]
+    for _ in range(300):
+        clauses = list(policy.walk())
+        clause = rng.choice(clauses)
+        action = rng.randrange(6)
+        if action == 0:
+            ops.SetClauseField(clause.id, "label", rng.choice(labels)).apply(policy)
+        elif action == 1:
+            ops.SetClauseField(clause.id, "text", rng.choice(texts)).apply(policy)
+        elif action == 2:
+            parent = rng.choice([None, clause])
+            new = Clause(label=rng.choice(labels), text=rng.choice(texts))
+            ops.InsertClause(parent.id if parent else None, rng.randrange(3), new).apply(policy)
+        elif action == 3 and len(clauses) - sum(1 for _ in clause.walk()) >= 3:
+            ops.DeleteClause(clause.id).apply(policy)
+        elif action == 4:
+            target = rng.choice(clauses)
+            inside = {c.id for c in clause.walk()}
+            if target.id not in inside:
+                ops.MoveClause(clause.id, target.id, rng.randrange(3)).apply(policy)
+        else:
+            ops.SetClauseField(clause.id, "kind", rng.choice(["clause", "schedule", "definition"])).apply(policy)
+        if rng.random() < 0.5:
+            same(checker)
+    same(checker)
