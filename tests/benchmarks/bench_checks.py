@@ -100,8 +100,9 @@ def measure() -> None:
     print(f"re-check after inserting a clause: median {sorted(inserts)[2] * 1000:.1f} ms CPU")
     relabels = []
     clause = next(c for k, c in enumerate(policy.walk()) if k == 5000)
+    original = clause.label
     for i in range(6):
-        ops.SetClauseField(clause.id, "label", clause.label + ("A" if i % 2 == 0 else "")).apply(policy)
+        ops.SetClauseField(clause.id, "label", original + ("A" if i % 2 == 0 else "")).apply(policy)
         relabels.append(_timed(checker.findings))
     print(f"re-check after relabelling a clause: median {sorted(relabels)[3] * 1000:.1f} ms CPU")
     import resource
