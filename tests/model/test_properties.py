@@ -13,7 +13,7 @@ from plutoeditor.model.renumber import renumber
 
 LABEL_STYLES = ["{h}", "{h}.", "{h}:", "({a})", "{A}.", "({r})", "", "{h}A"]
 WORDS = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")), max_size=20
+    alphabet=st.characters(codec="utf-8"), max_size=20
 )
 
 
