@@ -19,7 +19,7 @@ import yaml
 from plutoeditor.importers.labels import split_label
 from plutoeditor.importers.structure import Block
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _ITEM = re.compile(r"^(?P<indent>[ ]*)(?P<marker>[-*+•]|\d{1,9}[.)])(?:[ \t]+(?P<rest>.*)|[ \t]*$)")
@@ -30,22 +30,38 @@ _NOISE = re.compile(r"^\s*(?:\{:.*\}|<!--.*-->|\[[^\]]+\]:\s+\S+.*)\s*$")
 _BOLD_START = re.compile(r"^(?:\*\*|__)(?P<inner>[^*_]+?)(?:\*\*|__)(?P<after>[.:]?)(?:[ \t]+|$)")
 
 # (character that must be present, pattern, replacement): the check skips most patterns cheaply.
+# (characters that must be present, pattern, replacement): the check skips most patterns cheaply.
+# Every span is bounded so that unclosed markup ("*a *a *a ...") cannot make a line take quadratic time.
 _INLINE = [
-    ("![", re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
-    ("](", re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)"), r"\1"),
-    ("][", re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
-    ("<", re.compile(r"<(https?://[^>\s]+)>"), r"\1"),
-    ("<", re.compile(r"<br\s*/?>", re.IGNORECASE), " "),
-    ("<", re.compile(r"</?[A-Za-z][^>]*>"), ""),
-    ("`", re.compile(r"`([^`]*)`"), r"\1"),
-    ("**", re.compile(r"\*\*(.+?)\*\*"), r"\1"),
-    ("__", re.compile(r"(?<!\w)__(.+?)__(?!\w)"), r"\1"),
-    ("*", re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),
-    ("_", re.compile(r"(?<![\w])_(?=\S)(.+?)(?<=\S)_(?![\w])"), r"\1"),
-    ("~~", re.compile(r"~~(.+?)~~"), r"\1"),
+    ("![", re.compile(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,300}\)"), r"\1"),
+    (
+        "](",
+        re.compile(r"\[([^\]\n]{1,500})\]\((?:[^()\s]|\([^)\n]{0,80}\)){0,300}(?:\s+\"[^\"\n]{0,200}\")?\)"),
+        r"\1",
+    ),
+    ("][", re.compile(r"\[([^\]\n]{1,500})\]\[[^\]\n]{0,100}\]"), r"\1"),
+    ("<", re.compile(r"<(https?://[^>\s]{1,500})>"), r"\1"),
+    ("<", re.compile(r"<br\s{0,5}/?>", re.IGNORECASE), " "),
+    ("<", re.compile(r"</?[A-Za-z][^<>\n]{0,500}>"), ""),
+    ("`", re.compile(r"`([^`\n]{0,500})`"), r"\1"),
+    ("**", re.compile(r"\*\*(.{1,500}?)\*\*"), r"\1"),
+    ("__", re.compile(r"(?<!\w)__(.{1,300}?)__(?!\w)"), r"\1"),
+    ("*", re.compile(r"(?<![\w*])\*(?=\S)(.{1,200}?)(?<=\S)\*(?![\w*])"), r"\1"),
+    ("_", re.compile(r"(?<![\w])_(?=\S)(.{1,200}?)(?<=\S)_(?![\w])"), r"\1"),
+    ("~~", re.compile(r"~~(.{1,500}?)~~"), r"\1"),
     ("\\", re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'])"), r"\1"),
     ("  ", re.compile(r"[ ]{2,}"), " "),
 ]
+
+
+def _atx_text(content: str) -> str:
+    """An ATX heading's text without its optional closing "###" sequence."""
+    content = content.strip()
+    if content.endswith("#"):
+        bare = content.rstrip("#")
+        if not bare or bare[-1] in " \t":
+            content = bare.rstrip()
+    return content
 
 
 def inline_text(text: str) -> str:
@@ -213,7 +229,7 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
         if a := _ATX.match(raw):
             s.flush()
             s.end_lists()
-            s.blocks.append(Block(inline_text(a.group(2) or ""), number, None, len(a.group(1))))
+            s.blocks.append(Block(inline_text(_atx_text(raw[a.end() :])), number, None, len(a.group(1))))
             continue
         if it := _ITEM.match(raw):
             s.flush()
