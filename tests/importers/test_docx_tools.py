@@ -34,7 +34,6 @@ CORPUS_PICKS = (
     "github-site-policy__ms-volume-licensing-supplemental-terms__2019-03-14_520f390",
     "github-site-policy__corporate-terms-of-service__2017-07-16_8f492a4",
     "github-site-policy__sponsors-additional-terms__2026-03-10_cbac3e1",
-    "mozilla-legal-docs__firefox-privacy-notice__2026-04-28_6e773a7",
 )
 
 #: Our own Markdown with the list styles pandoc turns into letters, roman numerals and starts.
@@ -104,21 +103,42 @@ def converted(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
     for name in CORPUS_PICKS:
         if (SHARED / "corpus" / f"{name}.md").is_file():
             sources[name] = SHARED / "corpus" / f"{name}.md"
-    pd_dir, html_dir, lo_dir = root / "pandoc", root / "html", root / "libreoffice"
-    for d in (pd_dir, html_dir, lo_dir):
+    html_dir, docx_dir, txt_dir = root / "html", root / "docx", root / "txt"
+    for d in (html_dir, docx_dir, txt_dir):
         d.mkdir()
     for name, src in sources.items():
-        _run([PANDOC, "-f", "markdown", "-t", "docx", str(src), "-o", str(pd_dir / f"{name}.docx")], root)
-        _run([PANDOC, "-f", "markdown", "-t", "html", str(src), "-o", str(html_dir / f"{name}.html")], root)
-    _soffice(profile, lo_dir, 'docx:"MS Word 2007 XML"'.replace('"', ""), sorted(html_dir.glob("*.html")),
-             infilter="HTML (StarWriter)")  # fmt: skip
+        _run(
+            [PANDOC, "-f", "markdown", "-t", "docx", str(src), "-o", str(docx_dir / f"pandoc-{name}.docx")],
+            root,
+        )
+        _run(
+            [
+                PANDOC,
+                "-f",
+                "markdown",
+                "-t",
+                "html",
+                str(src),
+                "-o",
+                str(html_dir / f"libreoffice-{name}.html"),
+            ],
+            root,
+        )
+    _soffice(
+        profile,
+        docx_dir,
+        "docx:MS Word 2007 XML",
+        sorted(html_dir.glob("*.html")),
+        infilter="HTML (StarWriter)",
+    )
+    _soffice(profile, txt_dir, "txt:Text", sorted(docx_dir.glob("*.docx")))
     result = {}
-    for writer, folder in (("pandoc", pd_dir), ("libreoffice", lo_dir)):
-        txt = root / f"{writer}-txt"
-        txt.mkdir()
-        _soffice(profile, txt, "txt:Text", sorted(folder.glob("*.docx")))
+    for writer in ("pandoc", "libreoffice"):
         for name in sources:
-            result[f"{writer}:{name}"] = (folder / f"{name}.docx", txt / f"{name}.txt")
+            result[f"{writer}:{name}"] = (
+                docx_dir / f"{writer}-{name}.docx",
+                txt_dir / f"{writer}-{name}.txt",
+            )
     return result
 
 
