@@ -45,7 +45,7 @@ class Checker:
         self.policy = policy
         self._structure_dirty = True
         self._all_dirty = True
-        self._dirty: set[str] = set()
+        self._dirty: dict[str, Clause] = {}  # clauses whose own content changed
         self._dirty_owners: set[str | None] = set()
         self._labels_dirty = True  # the label index must be rebuilt
         self._order: dict[str, int] = {}
@@ -72,7 +72,7 @@ class Checker:
         self._result = None
         clause = event.clause
         if event.kind == "update" and event.field in ("text", "heading") and clause is not None:
-            self._dirty.add(clause.id)
+            self._dirty[clause.id] = clause
             return
         self._structure_dirty = True
         touched: list[Clause | None] = []
@@ -89,7 +89,7 @@ class Checker:
         for owner in touched:
             self._dirty_owners.add(owner.id if owner is not None else None)
             if owner is not None:
-                self._dirty.add(owner.id)
+                self._dirty[owner.id] = owner
 
     # -- the public entry ---------------------------------------------------------------
     def findings(self) -> list[Finding]:
@@ -105,9 +105,8 @@ class Checker:
                 if collecting:
                     gc.enable()
         else:
-            for clause_id in self._dirty:
-                clause = self.policy.find(clause_id)
-                if clause is not None and clause_id in self._contexts:
+            for clause_id, clause in self._dirty.items():
+                if clause_id in self._contexts:  # still in the document
                     self._check_clause(clause, self._contexts[clause_id])
         self._dirty.clear()
         self._result = self._assemble()
