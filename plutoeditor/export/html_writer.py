@@ -29,7 +29,7 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'"
 CONTENTS_DEPTH = 1
 
 _STYLE = """
-:root { --ink: #1a1a1a; --navy: #1f2a44; --muted: #5c5c5c; --rule: #c9c6bd; --step: 3rem; }
+:root { --ink: #1a1a1a; --navy: #1f2a44; --muted: #5c5c5c; --rule: #c9c6bd; --step: 3.5rem; }
 * { box-sizing: border-box; }
 html { background: #f3f2ee; }
 body { margin: 0; color: var(--ink); -webkit-text-size-adjust: 100%;
@@ -55,13 +55,12 @@ h1 { margin: 0; color: var(--navy); font-size: 2.1rem; line-height: 1.2; }
 main { hyphens: auto; }
 .clause { margin: 0; }
 .clause p, .clause-heading { margin: 0 0 .55rem; }
-.clause p { text-align: justify; }
 .col-1 { padding-left: calc(1 * var(--step)); } .col-2 { padding-left: calc(2 * var(--step)); }
 .col-3 { padding-left: calc(3 * var(--step)); } .col-4 { padding-left: calc(4 * var(--step)); }
 .col-5 { padding-left: calc(5 * var(--step)); } .col-6 { padding-left: calc(6 * var(--step)); }
 /* The label hangs in the margin; the space after it starts the line, so it collapses, but
    copying the text keeps "1.1 Text" apart. */
-.label { float: left; min-width: var(--step); margin-left: calc(-1 * var(--step)); padding-right: .5em;
+.label { float: left; min-width: var(--step); margin-left: calc(-1 * var(--step)); padding-right: .4em;
   font-variant-numeric: tabular-nums; }
 .clause-heading { color: var(--navy); line-height: 1.3; break-after: avoid; }
 h2.clause-heading { margin-top: 1.8rem; font-size: 1.2rem; }
@@ -84,6 +83,7 @@ dfn { font-style: normal; font-weight: bold; }
   .contents a { color: var(--ink); }
   .colophon { display: none; }
   p { orphans: 3; widows: 3; }
+  .clause p { text-align: justify; }
 }
 """
 
