@@ -223,14 +223,15 @@ class _Reader:
 
     def _paragraph(self, p: etree._Element) -> None:
         sid, numpr, outline, mark_deleted = _properties(p)
-        label = self._label(numpr, sid)
         footnotes: list[str] = []
         raw = self._raw(p, footnotes)
         if mark_deleted:
-            # accepting the deletion of a paragraph mark joins the paragraph to the next one
+            # Accepting the deletion of a paragraph mark joins the paragraph to the next one;
+            # it is not numbered on its own, so it does not advance the list counters.
             self.tracked = True
             self.pending += raw
             return
+        label = self._label(numpr, sid)
         text = _clean(self.pending + raw, keep_breaks=True)
         self.pending = ""
         first, *more = text.split("\n")

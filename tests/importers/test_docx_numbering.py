@@ -186,6 +186,20 @@ def test_is_lgl_shows_higher_levels_as_decimal(tmp_path):
     assert labels(path) == ["Article I", "Article II", "2.1"]
 
 
+def test_a_numbered_paragraph_deleted_with_tracked_changes_does_not_count(tmp_path):
+    deleted = p_xml(
+        '<w:del w:id="1" w:author="Ann"><w:r><w:delText>Old clause</w:delText></w:r></w:del>',
+        num_ppr(1, 1) + '<w:rPr><w:del w:id="2" w:author="Ann"/></w:rPr>',
+    )
+    body = [item("first", 1, 1), deleted, item("second", 1, 1), item("third", 1, 1)]
+    path = make_docx(tmp_path / "deleted.docx", body, LEGAL + num(1, 1))
+    assert [(p.auto_label, p.text) for p in read_word_document(path).paragraphs] == [
+        ("1.1", "first"),  # an unused higher level shows its start value, as in LibreOffice
+        ("1.2", "second"),
+        ("1.3", "third"),
+    ]
+
+
 def test_bullets_are_unnumbered_list_items(tmp_path):
     defs = abstract(11, lvl(0, "bullet", "\u2022")) + num(11, 11) + LEGAL + num(1, 1)
     body = [item("We collect:", 1, 0), item("names", 11, 0), item("emails", 11, 0), item("We share", 1, 0)]
