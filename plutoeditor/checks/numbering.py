@@ -85,14 +85,14 @@ def _check_sequence(scope: Scope, expected: list[str], word: str | None) -> list
                 )
             )
         elif value > prev + 1:
-            missing = _missing(label, scope, prev + 1, value - 1, core, schedules)
+            missing = _missing(label, scope, prev + 1, value - 1, schedules)
             findings.append(
                 make(
                     "numbering-gap",
                     clause.id,
                     name,
                     f"{missing} missing: {name} comes after "
-                    + (f"{_neighbour(label, scope, prev, schedules)}" if prev else "the start of the list"),
+                    + (f"{_with_number(label, scope, prev, schedules)}" if prev else "the start of the list"),
                     clause.source_line,
                     want,
                 )
@@ -103,7 +103,7 @@ def _check_sequence(scope: Scope, expected: list[str], word: str | None) -> list
                     "out-of-order",
                     clause.id,
                     name,
-                    f"Out of order: {name} comes after {_neighbour(label, scope, prev, schedules)}; "
+                    f"Out of order: {name} comes after {_with_number(label, scope, prev, schedules)}; "
                     f"its position calls for {want}",
                     clause.source_line,
                     want,
@@ -123,11 +123,7 @@ def _with_number(label: Label, scope: Scope, n: int, schedules: bool) -> str:
     return ".".join(parts)
 
 
-def _neighbour(label: Label, scope: Scope, n: int, schedules: bool) -> str:
-    return _with_number(label, scope, n, schedules)
-
-
-def _missing(label: Label, scope: Scope, low: int, high: int, core: str, schedules: bool) -> str:
+def _missing(label: Label, scope: Scope, low: int, high: int, schedules: bool) -> str:
     first = _with_number(label, scope, low, schedules)
     if low == high:
         return f"{first} is"

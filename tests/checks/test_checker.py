@@ -85,7 +85,8 @@ def test_random_edits_keep_incremental_and_full_checks_equal():
             if target.id not in inside:
                 ops.MoveClause(clause.id, target.id, rng.randrange(3)).apply(policy)
         else:
-            ops.SetClauseField(clause.id, "kind", rng.choice(["clause", "schedule", "definition"])).apply(policy)
+            kind = rng.choice(["clause", "schedule", "definition"])
+            ops.SetClauseField(clause.id, "kind", kind).apply(policy)
         if rng.random() < 0.5:
             same(checker)
     same(checker)

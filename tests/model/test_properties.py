@@ -12,9 +12,7 @@ from plutoeditor.model.notation import format_tree
 from plutoeditor.model.renumber import renumber
 
 LABEL_STYLES = ["{h}", "{h}.", "{h}:", "({a})", "{A}.", "({r})", "", "{h}A"]
-WORDS = st.text(
-    alphabet=st.characters(codec="utf-8"), max_size=20
-)
+WORDS = st.text(alphabet=st.characters(codec="utf-8"), max_size=20)
 
 
 @st.composite
