@@ -105,7 +105,10 @@ def read_front(blocks: list[Block], path: str = "") -> tuple[Metadata, list[Bloc
         break
     body = blocks[i:]
     if meta.effective_date is None:
-        for j, block in enumerate(body[:_FRONT_SCAN]):
+        # near the top, or a "Last updated: ..." line closing the document
+        near_end = range(max(len(body) - 3, _FRONT_SCAN), len(body))
+        for j in [*range(min(_FRONT_SCAN, len(body))), *near_end]:
+            block = body[j]
             text = block.text.strip()
             plain = block.label is None and block.heading_level is None and block.list_level is None
             if plain and is_date_line(text):

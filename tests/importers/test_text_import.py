@@ -44,6 +44,13 @@ def test_title_effective_date_and_summary_become_metadata_not_clauses():
     assert format_tree(policy) == "[1] Introduction |\n  [1.1] We respect your privacy."
 
 
+def test_a_last_updated_line_at_the_end_is_metadata_too():
+    clauses = "\n\n".join(f"{n}. Clause number {n} of this policy." for n in range(1, 40))
+    policy = import_text(f"Policy\n\n{clauses}\n\nLast updated: 2 May 2023\n")
+    assert policy.metadata.effective_date == dt.date(2023, 5, 2)
+    assert policy.clauses[-1].label == "39."
+
+
 def test_title_is_derived_from_the_effective_date_sentence_when_there_is_no_title_line():
     policy = import_text("This Cookie Notice is effective from 2024-03-01.\n\n1 Scope\n\n1.1 Text here.\n")
     assert policy.metadata.title == "Cookie Notice"
