@@ -1,9 +1,10 @@
 """Pair the clauses of two versions of a policy.
 
 By id when both versions descend from the same native document; otherwise (and for what
-ids leave unpaired) by content: identical normalised heading and text first, then clauses
-whose children were paired with each other's children, then the most similar heading and
-text among the rest. Labels and positions only break ties. Candidates for the similarity
+ids leave unpaired) by content: identical normalised heading and text that occurs once in
+each version first, then sections whose children were paired with each other's children,
+then repeated content under paired parents, then the most similar heading and text among
+the rest. Labels and positions only break ties. Candidates for the similarity
 step come from shared rare words, so the work grows with the number of changed clauses,
 not with the square of the document.
 """
@@ -53,12 +54,11 @@ class Entry:
     key: str = ""
     words: frozenset[str] = frozenset()
     heading_key: str = ""
+    label: str = ""
+    position: int = 0
+    previous: Entry | None = None
     children: list[Entry] = field(default_factory=list)
     partner: Entry | None = None
-
-    @property
-    def label(self) -> str:
-        return normalise_label(self.clause.label)
 
 
 def flatten(policy: Policy) -> list[Entry]:
@@ -66,7 +66,8 @@ def flatten(policy: Policy) -> list[Entry]:
     entries: list[Entry] = []
 
     def visit(clauses: list[Clause], parent: Entry | None, depth: int) -> None:
-        for clause in clauses:
+        previous = None
+        for position, clause in enumerate(clauses):
             heading = words_of(clause.heading) if clause.heading else []
             words = heading + words_of(clause.text)
             entry = Entry(
@@ -77,7 +78,11 @@ def flatten(policy: Policy) -> list[Entry]:
                 key=" ".join(words),
                 words=frozenset(words),
                 heading_key=" ".join(heading),
+                label=normalise_label(clause.label),
+                position=position,
+                previous=previous,
             )
+            previous = entry
             entries.append(entry)
             if parent is not None:
                 parent.children.append(entry)
@@ -111,7 +116,9 @@ def align(old: Policy, new: Policy) -> tuple[list[Entry], list[Entry]]:
     old_entries, new_entries = flatten(old), flatten(new)
     if old.document_id == new.document_id:
         _align_by_id(old_entries, new_entries)
-    _align_identical(old_entries, new_entries)
+    repeated = _align_unique(old_entries, new_entries)
+    _align_by_children(old_entries, new_entries)
+    _align_repeated(repeated)
     _align_by_children(old_entries, new_entries)
     _align_similar(old_entries, new_entries)
     _align_by_children(old_entries, new_entries)
@@ -126,12 +133,14 @@ def _align_by_id(old_entries: list[Entry], new_entries: list[Entry]) -> None:
             _pair(entry, partner)
 
 
-def _align_identical(old_entries: list[Entry], new_entries: list[Entry]) -> None:
-    """Pair clauses whose normalised heading and text are identical.
+Groups = list[tuple[list[Entry], list[Entry]]]
 
-    Keys that occur once on each side are paired first; repeated keys ("in each case, in
-    accordance with this Policy.") then prefer a partner under the paired parent, then the
-    same label, then document order.
+
+def _align_unique(old_entries: list[Entry], new_entries: list[Entry]) -> Groups:
+    """Pair clauses whose normalised heading and text occur exactly once in each version.
+
+    Returns the groups of clauses whose content repeats ("in each case, in accordance with
+    this Policy.", a "Cookies" heading in every part), to be paired once their parents are.
     """
     old_groups: dict[str, list[Entry]] = defaultdict(list)
     new_groups: dict[str, list[Entry]] = defaultdict(list)
@@ -150,21 +159,54 @@ def _align_identical(old_entries: list[Entry], new_entries: list[Entry]) -> None
             _pair(olds[0], news[0])
         else:
             repeated.append((olds, news))
-    for olds, news in repeated:
-        for accept in (
-            lambda a, b: _same_context(a, b) and a.label == b.label,
-            _same_context,
-            lambda a, b: a.label == b.label,
-            lambda a, b: True,
-        ):
-            free = [n for n in news if n.partner is None]
-            for a in olds:
-                if a.partner is not None:
-                    continue
-                for b in free:
-                    if b.partner is None and accept(a, b):
-                        _pair(a, b)
-                        break
+    return repeated
+
+
+def _align_repeated(groups: Groups) -> None:
+    """Pair clauses with repeated content: under the paired parent first (same label
+    preferred), then with the same label, then in document order."""
+    for olds, news in groups:
+        under: dict[Entry | None, list[Entry]] = defaultdict(list)
+        for b in news:
+            if b.partner is None:
+                under[b.parent].append(b)
+        options = []
+        for a in olds:
+            if a.partner is not None or (a.parent is not None and a.parent.partner is None):
+                continue
+            for b in under.get(a.parent.partner if a.parent is not None else None, ()):
+                options.append((_repeat_distance(a, b), a.index, b.index, a, b))
+        options.sort(key=lambda o: o[:3])
+        for _distance, _i, _j, a, b in options:
+            if a.partner is None and b.partner is None:
+                _pair(a, b)
+        # The rest only where the parent gives no context (top level, or an unpaired
+        # parent): a repeated line is not taken from under another paired parent.
+        free_news = [b for b in news if b.partner is None and _without_context(b)]
+        free_olds = [a for a in olds if a.partner is None and _without_context(a)]
+        by_label: dict[str, list[Entry]] = defaultdict(list)
+        for b in free_news:
+            if b.label:
+                by_label[b.label].append(b)
+        for a in free_olds:
+            b = next((b for b in by_label.get(a.label, ()) if b.partner is None), None)
+            if b is not None:
+                _pair(a, b)
+        free_news = [b for b in free_news if b.partner is None]
+        for a, b in zip([a for a in free_olds if a.partner is None], free_news, strict=False):
+            _pair(a, b)
+
+
+def _repeat_distance(a: Entry, b: Entry) -> tuple[int, int, int]:
+    """How unlikely b is to be a's twin among clauses with the same content under the same
+    parent: best when their previous siblings are paired, then same label, then nearby."""
+    twin = a.previous.partner if a.previous is not None else None
+    after_twin = twin is not None and twin is b.previous
+    return (0 if after_twin else 1, 0 if a.label == b.label else 1, abs(a.position - b.position))
+
+
+def _without_context(entry: Entry) -> bool:
+    return entry.parent is None or entry.parent.partner is None
 
 
 def _align_by_children(old_entries: list[Entry], new_entries: list[Entry]) -> None:
