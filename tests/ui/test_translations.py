@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -96,3 +97,44 @@ def test_every_catalogue_string_has_a_context():
         text for context, text in _sources(translations_dir() / "plutoeditor_en.ts") if not context
     }
     assert not contextless, f"strings without a translation context: {sorted(contextless)[:5]}"
+
+
+#: Qt calls whose string arguments the user reads.
+_SHOWN_TO_USER = {
+    "setText", "setWindowTitle", "setToolTip", "setStatusTip", "setPlaceholderText", "showMessage",
+    "setInformativeText", "setDetailedText", "addMenu", "setTitle", "setLabelText", "setWhatsThis",
+    "addTab", "setTabText", "setHeaderLabels", "setSpecialValueText", "setSuffix", "setPrefix",
+    "QLabel", "QPushButton", "QAction", "QCheckBox", "QGroupBox", "QRadioButton", "QToolButton",
+    "QMenu", "QDockWidget", "information", "warning", "critical", "question",
+    "getOpenFileName", "getSaveFileName",
+}  # fmt: skip
+_LOGGERS = {"log", "logger", "logging", "_log", "LOG"}
+
+
+def _is_words(node: ast.expr) -> bool:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return any(ch.isalpha() for ch in node.value)
+    if isinstance(node, ast.JoinedStr):
+        return any(_is_words(part) for part in node.values if isinstance(part, ast.Constant))
+    return False
+
+
+def test_user_visible_strings_are_translatable():
+    """No literal text goes straight into a widget, dialog or action without tr()/translate()."""
+    raw = []
+    for path in sorted((REPO / "plutoeditor" / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            if isinstance(func, ast.Attribute):
+                if isinstance(func.value, ast.Name) and func.value.id in _LOGGERS:
+                    continue
+                name = func.attr
+            else:
+                name = func.id if isinstance(func, ast.Name) else ""
+            if name in _SHOWN_TO_USER:
+                raw += [
+                    f"{path.name}:{node.lineno}: {ast.unparse(a)[:50]}" for a in node.args if _is_words(a)
+                ]
+    assert not raw, "wrap these in self.tr() or translate():\n" + "\n".join(raw)
