@@ -27,7 +27,10 @@ _LETTER_ITEM = re.compile(r"^(?:\([A-Za-z]{1,4}\)|[A-Za-z]{1,4}[.)])[ \t]")
 _FENCE = re.compile(r"^ {0,3}(```+|~~~+)")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$|^\s*\|\s*:?-{2,}:?\s*\|?\s*$")
 _NOISE = re.compile(r"^\s*(?:\{:.*\}|<!--.*-->|\[[^\]]+\]:\s+\S+.*)\s*$")
-_BOLD_START = re.compile(r"^(?:\*\*|__)(?P<inner>[^*_]+?)(?:\*\*|__)(?P<after>[.:]?)(?:[ \t]+|$)")
+# "**Title.** text", "**Title**. text", and "**Title. **text" (the space typed inside the bold)
+_BOLD_START = re.compile(
+    r"^(?:\*\*|__)(?P<inner>[^*_]+?)(?:\*\*|__)(?P<after>[.:]?)(?:[ \t]+|$|(?<=[ \t]\*\*)|(?<=[ \t]__))"
+)
 
 # (character that must be present, pattern, replacement): the check skips most patterns cheaply.
 # (characters that must be present, pattern, replacement): the check skips most patterns cheaply.
