@@ -53,11 +53,20 @@ _app: QGuiApplication | None = None
 
 
 def _ensure_app() -> None:
-    """Qt needs a GUI application for fonts; the CLI has none, so make an offscreen one."""
+    """Qt needs a GUI application for fonts; the CLI has none, so make an offscreen one.
+
+    A QApplication (not just a QGuiApplication), so that a window or test that later
+    wants one in the same process still finds the kind it expects.
+    """
     global _app
     if QGuiApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _app = QGuiApplication([])
+        try:
+            from PySide6.QtWidgets import QApplication
+        except ImportError:  # pragma: no cover - PySide6 without widgets
+            _app = QGuiApplication([])
+        else:
+            _app = QApplication([])
 
 
 def _char(size: float, bold: bool = False, italic: bool = False, colour: QColor = INK) -> QTextCharFormat:

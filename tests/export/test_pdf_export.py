@@ -53,3 +53,15 @@ def test_schedule_starts_a_new_page_and_contents_list_page_numbers(policy, tmp_p
     assert pages[-1].split("\n", 1)[1].strip().startswith("Schedule 1")
     contents = pages[0][pages[0].index("Contents") :]
     assert contents.split("Retention Schedule")[1].split()[0] == str(len(pages))
+
+
+def test_pdf_renders_on_a_worker_thread_while_the_window_runs(qapp, policy):
+    """The editor exports on a worker thread (File > Export); Qt's text layout and PDF
+    writer must work there too."""
+    import threading
+
+    results: list[bytes] = []
+    thread = threading.Thread(target=lambda: results.append(render_pdf(policy)))
+    thread.start()
+    thread.join(timeout=60)
+    assert results and results[0].startswith(b"%PDF-")
