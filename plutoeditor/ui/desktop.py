@@ -16,7 +16,7 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
 def application_icon() -> QIcon:
-    """PlutoEditor's icon in every size shipped in resources/icons (empty if none is found)."""
+    """PlutoEditor's icon in every size in resources/icons (needs the QGuiApplication first)."""
     icon = QIcon()
     folder = paths.resources_dir() / "icons"
     for size in ICON_SIZES:

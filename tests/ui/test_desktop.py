@@ -11,7 +11,7 @@ from plutoeditor.ui.desktop import APP_ID, application_icon, apply_desktop_ident
 DESKTOP_FILE = Path(__file__).resolve().parents[2] / "packaging" / "linux" / f"{APP_ID}.desktop"
 
 
-def test_icon_has_every_size():
+def test_icon_has_every_size(qapp):
     sizes = {(s.width(), s.height()) for s in application_icon().availableSizes()}
     assert {(16, 16), (48, 48), (256, 256)} <= sizes
 
