@@ -189,9 +189,9 @@ def _align_repeated(groups: Groups) -> None:
             if b.label:
                 by_label[b.label].append(b)
         for a in free_olds:
-            b = next((b for b in by_label.get(a.label, ()) if b.partner is None), None)
-            if b is not None:
-                _pair(a, b)
+            twin = next((b for b in by_label.get(a.label, ()) if b.partner is None), None)
+            if twin is not None:
+                _pair(a, twin)
         free_news = [b for b in free_news if b.partner is None]
         for a, b in zip([a for a in free_olds if a.partner is None], free_news, strict=False):
             _pair(a, b)

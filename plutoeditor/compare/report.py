@@ -44,7 +44,7 @@ def inline_ops(ops: Ops) -> str:
 
 
 def label_change(change: ClauseChange) -> str:
-    """"3.2", or "3.2 -> 3.3" when relabelled; "(unnumbered)" when there is no label."""
+    """The label, "3.2 -> 3.3" when relabelled, "(unnumbered)" when there is none."""
     if change.status == "removed":
         return change.old_label or "(unnumbered)"
     if change.relabelled:
@@ -60,10 +60,10 @@ def render_text(comparison: Comparison, old_path: str = "", new_path: str = "") 
     if comparison.is_identical():
         lines.append("The versions are the same.")
         return "\n".join(lines) + "\n"
-    for change in comparison.metadata_changes:
-        before = change.old.replace("\n", "; ") or "(none)"
-        after = change.new.replace("\n", "; ") or "(none)"
-        lines.append(f"{field_name(change.field)}: {before} -> {after}")
+    for meta in comparison.metadata_changes:
+        before = meta.old.replace("\n", "; ") or "(none)"
+        after = meta.new.replace("\n", "; ") or "(none)"
+        lines.append(f"{field_name(meta.field)}: {before} -> {after}")
     lines.append(f"Summary: {summary_line(comparison)}")
     lines.append("")
     for change in comparison.changes:
