@@ -35,8 +35,8 @@ _FRONT_SCAN = 30  # an effective-date line is looked for among the first blocks 
 def _title_like(block: Block, text: str) -> bool:
     if block.label or block.list_level is not None or "\n" in text:
         return False
-    if block.heading_level is not None:
-        return not split_label(text)[0]
+    if block.heading_level is not None:  # "### The gist:" opens a section, it is not a title
+        return not text.endswith(":") and not split_label(text)[0]
     return (
         len(text) <= 120
         and len(text.split()) <= 14
