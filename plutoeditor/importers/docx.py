@@ -29,6 +29,7 @@ def import_docx(path: str | os.PathLike[str]) -> Policy:
     has_headings = any(p.heading_level is not None for p in doc.paragraphs)
     policy = build_policy(blocks, str(path), guess_headings=not has_headings)
     _apply_properties(policy, doc)
+    _restore_ids(policy, doc)
     policy.import_notes = list(doc.notes)
     return policy
 
@@ -37,16 +38,25 @@ def word_blocks(doc: WordDocument) -> list[Block]:
     """The tree builder's input: one block per paragraph, Word's automatic labels given.
 
     Paragraphs at the top that only restate the document's properties (the title and the
-    organisation written as front matter) are left out; they become metadata.
+    organisation written as front matter) are left out; they become metadata. In a document
+    whose clauses carry PlutoEditor's clause bookmarks, a paragraph without one is a further
+    paragraph of the clause above, not a clause of its own.
     """
     blocks: list[Block] = []
     front = True
     restated = {t.casefold() for t in (doc.company,) if t}
+    marked = any(p.clause_id for p in doc.paragraphs)
+    in_clauses = False
     for para in doc.paragraphs:
         text = para.text
         if para.footnotes:
             text = "\n".join([text, *para.footnotes])
         if front and para.auto_label is None and not para.is_title and text.strip().casefold() in restated:
+            continue
+        if para.clause_id:
+            in_clauses = True
+        elif marked and in_clauses and blocks and not para.in_table:
+            blocks[-1].text += "\n" + text
             continue
         if para.auto_label is not None or para.heading_level is not None or para.list_level is not None:
             front = False
@@ -76,6 +86,17 @@ def word_blocks(doc: WordDocument) -> list[Block]:
         else:
             blocks.append(Block(text, para.line))
     return blocks
+
+
+def _restore_ids(policy: Policy, doc: WordDocument) -> None:
+    """Give clauses back the permanent ids their bookmarks carry (identity is not position)."""
+    ids = {p.line: p.clause_id for p in doc.paragraphs if p.clause_id}
+    used: set[str] = set()
+    for clause in policy.walk():
+        clause_id = ids.get(clause.source_line or 0)
+        if clause_id and clause_id not in used:
+            clause.id = clause_id
+            used.add(clause_id)
 
 
 def _reads_as_typed(para: WordParagraph) -> bool:

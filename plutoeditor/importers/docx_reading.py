@@ -56,6 +56,9 @@ _TEXT_TAGS = (
 )
 PPR = _W + "pPr"
 _SPECIAL = frozenset(_TEXT_TAGS) - {T, P}
+#: A hidden bookmark at the start of a clause's first paragraph, written by PlutoEditor's
+#: export: it keeps the clause's permanent id and marks where each clause begins.
+CLAUSE_BOOKMARK = re.compile(r"^_PE_(c[0-9a-f]{10})$")
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 
 
@@ -73,6 +76,7 @@ class WordParagraph:
     is_bullet: bool = False
     in_table: bool = False
     footnotes: list[str] = field(default_factory=list)  # "[n] text"
+    clause_id: str | None = None  # from a PlutoEditor clause bookmark "_PE_<id>"
 
 
 @dataclass
@@ -237,6 +241,10 @@ class _Reader:
         first, *more = text.split("\n")
         name, is_title, level = self._style_info(sid)
         para = WordParagraph(first, 0, style=name, is_title=is_title, heading_level=level)
+        for mark in p.iterchildren(_W + "bookmarkStart"):
+            found = CLAUSE_BOOKMARK.match(mark.get(_W + "name", ""))
+            if found:
+                para.clause_id = found.group(1)
         if not is_title and outline is not None and level is None and 0 <= outline < 9:
             para.heading_level = outline + 1
         if label is not None:

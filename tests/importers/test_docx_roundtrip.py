@@ -11,6 +11,7 @@ from plutoeditor.importers.docx import import_docx
 from plutoeditor.importers.text import import_file
 from plutoeditor.model import ClauseKind
 from plutoeditor.model.notation import format_tree, parse_tree
+from tests.importers.test_docx_reading import make_docx, p_xml, r
 
 NOTICE = """
 [1] Who we are |
@@ -63,3 +64,31 @@ def test_the_seeds(tmp_path, seeds_dir, seed):
     back = round_trip(policy, tmp_path)
     assert format_tree(back) == format_tree(policy)
     assert back.metadata == policy.metadata
+
+
+def _marked(clause_id: str, inner: str, ppr: str = "") -> str:
+    """A paragraph starting with a PlutoEditor clause bookmark."""
+    mark = f'<w:bookmarkStart w:id="{int(clause_id[1:], 16) % 10000}" w:name="_PE_{clause_id}"/>'
+    return p_xml(mark + inner + f'<w:bookmarkEnd w:id="{int(clause_id[1:], 16) % 10000}"/>', ppr)
+
+
+def test_clause_bookmarks_keep_ids_and_paragraphs_together(tmp_path):
+    """Where each clause starts is marked, so heading-plus-text and multi-paragraph clauses
+    (which look the same as unnumbered child paragraphs on the page) come back whole."""
+    body = [
+        p_xml(r("Acme Notice"), '<w:pStyle w:val="Title"/>'),
+        _marked("c00000000a1", r("1\tYour rights"), '<w:pStyle w:val="Heading1"/>'),
+        p_xml(r("You may ask for a copy of your data.")),
+        _marked("c00000000a2", r("1.1\tWe answer within one month.")),
+        p_xml(r("We may ask who you are first.")),
+        _marked("c00000000a3", r("We never charge for this.")),
+    ]
+    path = make_docx(tmp_path / "marked.docx", body)
+    policy = import_docx(path)
+    assert format_tree(policy).splitlines() == [
+        "[1] Your rights | You may ask for a copy of your data.",
+        "  [1.1] We answer within one month.\\nWe may ask who you are first.",
+        "  [] We never charge for this.",
+    ]
+    assert [c.id for c in policy.walk()] == ["c00000000a1", "c00000000a2", "c00000000a3"]
+    assert policy.find("c00000000a2").label == "1.1"
