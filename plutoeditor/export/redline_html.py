@@ -30,7 +30,9 @@ h1 { font-size: 1.6em; margin-bottom: .2em; }
   vertical-align: top; }
 .summary { border: 1px solid #bbb; padding: .6em 1em; margin-bottom: 1.5em; background: #f7f7f7; }
 .summary ul { margin: .3em 0; padding-left: 1.2em; }
-.legend span { margin-right: 1.2em; }
+.legend > span { margin-right: 1.2em; white-space: nowrap; }
+.meta { border-collapse: collapse; }
+.meta td:first-child { white-space: nowrap; }
 ins { text-decoration: underline; text-decoration-thickness: 2px; color: #0b5d1e;
   background: #e3f6e6; }
 del { text-decoration: line-through; color: #9b1c1c; background: #fbe4e4; }
@@ -119,17 +121,28 @@ def _summary(comparison: Comparison) -> str:
     if comparison.metadata_changes:
         parts.append('<table class="meta"><tr><th>Field</th><th>Old</th><th>New</th></tr>')
         for change in comparison.metadata_changes:
-            old = escape(change.old).replace("\n", "<br>") or "—"
-            new = escape(change.new).replace("\n", "<br>") or "—"
+            old, new = _metadata_value(change.field, change.old), _metadata_value(change.field, change.new)
             parts.append(f"<tr><td>{escape(field_name(change.field))}</td><td>{old}</td><td>{new}</td></tr>")
         parts.append("</table>")
     parts.append(
-        '<p class="legend"><span><ins>inserted words</ins></span><span><del>deleted words</del></span>'
-        f'<span class="mark move">{MOVED_MARK}</span> clause moved '
-        '<span class="relabel">3.2 → 3.3</span> renumbered only</p>'
+        '<p class="legend">Key: <span><ins>inserted words</ins></span> <span><del>deleted words</del></span> '
+        f'<span><span class="mark move">{MOVED_MARK}</span>clause moved</span> '
+        '<span><span class="label relabel">3.2 → 3.3</span>renumbered, wording unchanged</span></p>'
     )
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def _metadata_value(field: str, value: str) -> str:
+    """A metadata value as HTML: dates written out, lists one item a line, "—" for none."""
+    if not value:
+        return "—"
+    if field == "effective_date":
+        try:
+            value = _date(dt.date.fromisoformat(value))
+        except ValueError:
+            pass
+    return escape(value).replace("\n", "<br>")
 
 
 def _ops_html(ops: Ops) -> list[str]:
