@@ -37,6 +37,8 @@ MAX_MEMBERS = 10_000
 CHUNK = 1024 * 1024
 
 DOCUMENT_PART = "word/document.xml"
+_STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+_TRANSITIONAL_W = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 _MAGIC = (
     (b"\x89PNG", "a PNG image"),
@@ -177,7 +179,10 @@ class DocxPackage:
         """The parsed root of an XML part, or None when the part is absent."""
         if name not in self._infos:
             return None
-        return parse_xml(self.path, name, self.read(name))
+        data = self.read(name)
+        if _STRICT_W in data:  # "Strict Open XML" names the same elements differently
+            data = data.replace(_STRICT_W, _TRANSITIONAL_W)
+        return parse_xml(self.path, name, data)
 
     def _bomb(self, name: str, why: str) -> PolicyFileError:
         return PolicyFileError(self.path, f"{name} {why}; refused as a possible zip bomb")

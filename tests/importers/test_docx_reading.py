@@ -7,6 +7,7 @@ Fixtures are built here with python-docx plus raw WordprocessingML written for t
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from pathlib import Path
 
 import docx
@@ -137,6 +138,21 @@ def test_soft_line_breaks_are_new_lines_like_in_a_text_file(tmp_path):
     assert texts(path) == ["1 Write to us at:", "Acme Ltd", "9 High St"]
     (clause,) = import_docx(path).clauses
     assert clause.label == "1" and clause.text == "Write to us at:\nAcme Ltd\n9 High St"
+
+
+def test_strict_open_xml_documents_are_read(tmp_path):
+    path = make_docx(tmp_path / "transitional.docx", [p_xml(r("1 Strict clause."))])
+    strict = tmp_path / "strict.docx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(strict, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(
+                    b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                    b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+                )
+            dst.writestr(info, data)
+    assert texts(strict) == ["1 Strict clause."]
 
 
 # -- tracked changes, comments, footnotes ---------------------------------------------------
