@@ -23,6 +23,7 @@ _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _MARKDOWN_HINT = re.compile(
     r"^(?:#{1,6}\s+\S|---\s*$|\*\*[^*\n]+\*\*|[=-]{3,}\s*$|\s*[-*+]\s+\S)", re.MULTILINE
 )
+_BULLET = re.compile(r"[-*•◦▪‣–]\s+(?=\S)")
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ODD_SPACES = "\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v"
 _INVISIBLE = re.compile(f"[{_ZERO_WIDTH}{_ODD_SPACES}]")
@@ -44,31 +45,50 @@ def looks_like_markdown(text: str, path: str = "") -> bool:
 
 
 def text_blocks(text: str) -> list[Block]:
-    """Paragraphs of a plain-text document with their 1-based starting lines."""
+    """Paragraphs of a plain-text document with their 1-based starting lines.
+
+    Bullet lines ("- ", "* ", "• ") become unlabelled list items, nested by indentation.
+    """
     blocks: list[Block] = []
     lines: list[str] = []
     start = 0
     previous = ""
+    bullet: int | None = None  # list level of the open bullet item
+    indents: list[int] = []
+
+    def flush() -> None:
+        if lines:
+            joined = " ".join(lines)
+            blocks.append(Block(joined, start) if bullet is None else Block(joined, start, "", None, bullet))
+            lines.clear()
+
     for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.strip()
         if not line:
-            if lines:
-                blocks.append(Block(" ".join(lines), start))
-                lines = []
+            flush()
             previous = ""
+            continue
+        if marker := _BULLET.match(line):
+            flush()
+            indent = len(raw) - len(raw.lstrip())
+            while indents and indent < indents[-1]:
+                indents.pop()
+            if not indents or indent > indents[-1]:
+                indents.append(indent)
+            bullet, start, previous = len(indents) - 1, number, line
+            lines.append(line[marker.end() :])
             continue
         if lines:
             label = split_label(line)[0]
             wrapped = len(previous) >= WRAP_WIDTH and not previous.endswith(":")
             if (label and not (is_bare_number(label) and wrapped)) or not wrapped:
-                blocks.append(Block(" ".join(lines), start))
-                lines = []
+                flush()
         if not lines:
-            start = number
+            start, bullet = number, None
+            indents.clear()
         lines.append(line)
         previous = line
-    if lines:
-        blocks.append(Block(" ".join(lines), start))
+    flush()
     return blocks
 
 

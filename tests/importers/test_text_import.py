@@ -105,6 +105,32 @@ def test_lettered_and_roman_items_nest_under_the_clause_that_introduces_them():
     )
 
 
+def test_bullets_become_unnumbered_items_nested_by_indentation():
+    assert tree(
+        """
+        Policy
+
+        4.1 We use your data to:
+        • run the service;
+        • send notices, including:
+          - changes; and
+          - outages;
+        • improve the product.
+
+        A closing paragraph.
+        """
+    ) == textwrap.dedent(
+        """\
+        [4.1] We use your data to:
+          [] run the service;
+          [] send notices, including:
+            [] changes; and
+            [] outages;
+          [] improve the product.
+        [] A closing paragraph."""
+    )
+
+
 def test_i_after_h_is_a_letter_not_a_roman_numeral():
     items = "\n".join(f"({c}) item {c};" for c in "abcdefghij")
     policy = import_text(f"Policy\n\n1.1 Items:\n{items}\n")
