@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         if state.state is not None:
             self.restoreState(state.state)
         self.set_document(None)
+        self.update_recent_menu()
 
     # -- construction helpers ----------------------------------------------------------------
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from plutoeditor.formats import native
@@ -115,3 +116,30 @@ def test_start_page_and_new_document(window):
     window.actions_["clause.add_after"].trigger()
     assert len(window.document.policy.clauses) == 1
     assert window.isWindowModified()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_unexpected_error_is_reported_and_the_document_stays_saveable(
+    seed_window, qapp, monkeypatch, dialogs, tmp_path
+):
+    from plutoeditor import logging_setup
+    from plutoeditor.ui import clause_actions, crash
+
+    shown: list[str] = []
+    monkeypatch.setattr(crash, "show_crash_dialog", lambda parent, summary, log: shown.append(summary))
+
+    def broken(policy, scope=None):
+        raise RuntimeError("renumbering went wrong")
+
+    monkeypatch.setattr(clause_actions, "renumber", broken)
+    handler = crash.install_excepthook(qapp)
+    try:
+        seed_window.actions_["clause.renumber"].trigger()
+    finally:
+        handler.uninstall()
+        logging_setup.shutdown_logging()
+    assert len(shown) == 1 and "renumbering went wrong" in shown[0]
+    assert seed_window.document is not None
+    dialogs.save_path = str(tmp_path / "after-error.policy.yaml")
+    assert seed_window.files.save()
+    assert native.load(dialogs.save_path).metadata.title == "Privacy Policy"

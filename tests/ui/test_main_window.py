@@ -145,3 +145,37 @@ def test_metadata_edits_are_undoable(seed_window, qtbot):
     assert meta.effective_date is not None and panel.has_date.isChecked()
     window.document.undo_stack.undo()
     assert meta.organisation == "" and panel.edits["organisation"].text() == ""
+
+
+def test_split_at_cursor_and_merge_back(seed_window):
+    window = seed_window
+    document = window.document
+    clause = clause_by_label(document.policy, "2.2")
+    window.select_clause(clause.id)
+    original = clause.text
+    editor = window.clause_editor
+    position = original.index("Accordingly")
+    editor.select_text(position, position)
+    window.actions_["clause.split"].trigger()
+    new = window.current_clause()
+    assert new is not clause and new.text.startswith("Accordingly")
+    assert clause.text == original[:position].rstrip()
+    window.select_clause(clause.id)
+    window.actions_["clause.merge"].trigger()
+    assert document.policy.find(new.id) is None
+    assert "Accordingly" in clause.text
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert clause.text == original
+
+
+def test_renumber_document_is_one_undo_step(seed_window):
+    window = seed_window
+    document = window.document
+    sixteen = clause_by_label(document.policy, "2.16")
+    window.actions_["clause.renumber"].trigger()
+    assert sixteen.children[0].label.strip() == "2.16.1"
+    document.refresh_findings()
+    assert not any(f.code in ("wrong-parent", "duplicate-number") for f in document.findings)
+    document.undo_stack.undo()
+    assert sixteen.children[0].label.strip() == "2.7.1"
