@@ -16,6 +16,8 @@ Unlabelled paragraphs (decisions, documented in the README):
 - otherwise -> an unnumbered sibling of the clause before it.
 Short unlabelled lines without final punctuation that are followed by content become
 unnumbered headings; "Cookie Schedule", "Schedule 1", "Annex A" start a SCHEDULE at top level.
+A bare number ("10 Harbour Road") is a label only when it fits the numbering or introduces a
+heading; a label alone on its line takes the next paragraph as its text.
 """
 
 from __future__ import annotations
