@@ -49,6 +49,8 @@ def _save(policy, path: str) -> None:  # type: ignore[no-untyped-def]
         native.save(policy, path)
     except ValueError as exc:  # the policy does not fit the schema: nothing was written
         raise PolicyFileError(path, f"not written: {exc}") from None
+    except OSError as exc:
+        raise PolicyFileError(path, f"cannot write the file: {exc.strerror or exc}") from None
 
 
 def run_import(args: argparse.Namespace) -> int:

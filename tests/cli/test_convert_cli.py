@@ -59,3 +59,11 @@ def test_failed_renumber_leaves_existing_output_untouched(tmp_path: Path):
     empty.write_bytes(b"")
     assert main(["renumber", str(empty), "-o", str(out)]) == 2
     assert out.read_text(encoding="utf-8") == "previous content"
+
+
+def test_unwritable_output_is_one_line(tmp_path: Path, capsys):
+    source = tmp_path / "notice.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "missing-folder" / "out.policy.yaml"
+    assert main(["import", str(source), "-o", str(out)]) == 2
+    assert capsys.readouterr().err.startswith(f"plutoeditor: {out}: cannot write the file")
