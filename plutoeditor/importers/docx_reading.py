@@ -41,7 +41,6 @@ _SLOW_TAGS = (
     _W + "pict",
     _W + "object",
     _MC + "AlternateContent",
-    P + "Change",
     _W + "vanish",
 )
 _TEXT_TAGS = (
@@ -153,7 +152,7 @@ class _Reader:
         self.pending = ""  # text of a paragraph whose mark was deleted (tracked)
         self.fast = False
         self._style_cache: dict[str, tuple[str, bool, int | None]] = {}
-        self.footnotes: dict[str, str] = {}
+        self.footnotes: dict[str, str] = {}  # read with the reader itself, so it must exist first
         self.footnotes = self._notes("word/footnotes.xml", "footnote")
 
     def _notes(self, part: str, tag: str) -> dict[str, str]:
@@ -395,7 +394,8 @@ def read_word_document(path: str | os.PathLike[str]) -> WordDocument:
                 "(inserted text in, deleted text out)."
             )
         comments = package.xml("word/comments.xml")
-        if comments is not None and next(comments.iter(_W + "comment"), None) is not None:
-            count = sum(1 for _ in comments.iter(_W + "comment"))
-            doc.notes.append(f"The document's {count} comment(s) were ignored.")
+        count = 0 if comments is None else sum(1 for _ in comments.iter(_W + "comment"))
+        if count:
+            what = "1 comment was" if count == 1 else f"{count} comments were"
+            doc.notes.append(f"The document's {what} ignored (comments are not part of the policy).")
     return doc
