@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from plutoeditor.ui.desktop import apply_desktop_identity
 from plutoeditor.ui.main_window import MainWindow
 from plutoeditor.ui.settings import APPLICATION, ORGANISATION
 
@@ -19,6 +20,7 @@ def make_application() -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
     app.setStyle("Fusion")
+    apply_desktop_identity(app)
     font = app.font()
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
