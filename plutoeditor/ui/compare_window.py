@@ -218,9 +218,20 @@ class CompareWindow(QMainWindow):
 
     def _select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
+        # Scrolling per item, the scroll bar's value is the top row: jump there first, as
+        # scrollTo() alone would lay out (measure) every row between here and there.
+        self.view.verticalScrollBar().setValue(max(row - 2, 0))
         self.view.setCurrentIndex(index)
-        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         self.statusBar().showMessage(describe(self.model.change_at(row)))
+
+    def select_clause(self, clause_id: str) -> bool:
+        """Show the row of the clause with this id (either version); False if it is not shown."""
+        row = self.model.row_of_clause(clause_id)
+        if row < 0:
+            return False
+        self._select_row(row)
+        return True
 
     def next_change(self) -> bool:
         """Select the next changed clause; False when there is none after the current one."""

@@ -160,3 +160,10 @@ def test_progress_is_shown_while_comparing(qtbot):
         pass
     assert win.progress_bar.value() == win.progress_bar.maximum() == 100
     assert not win.progress_bar.isVisible() and win.export_action.isEnabled()
+
+
+def test_select_clause_by_id_from_the_editor(window):
+    change = next(c for c in window.comparison().changes if c.heading == "Complaints")
+    assert window.select_clause(change.old.id)
+    assert window.model.change_at(window.view.currentIndex().row()) is change
+    assert not window.select_clause("no-such-id")
