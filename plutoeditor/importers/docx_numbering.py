@@ -277,10 +277,12 @@ class ParagraphStyles:
     def __init__(self, root: etree._Element | None) -> None:
         self.styles: dict[str, _Style] = {}
         self.default: str | None = None
+        self._cache: dict[str, tuple[str | None, int | None, int | None]] = {}
         if root is None:
             return
         for st in root.iter(_W + "style"):
-            if st.get(_W + "type", "paragraph") != "paragraph":
+            kind = st.get(_W + "type", "paragraph")
+            if kind not in ("paragraph", "numbering"):  # numbering styles back numStyleLink
                 continue
             sid = st.get(_W + "styleId", "")
             style = _Style(name=_val(st.find(_W + "name")) or sid)
@@ -293,9 +295,8 @@ class ParagraphStyles:
                     style.ilvl = _int(_val(num.find(_W + "ilvl")))
                 style.outline = _int(_val(ppr.find(_W + "outlineLvl")))
             self.styles[sid] = style
-            if st.get(_W + "default") in ("1", "true"):
+            if kind == "paragraph" and st.get(_W + "default") in ("1", "true"):
                 self.default = sid
-        self._cache: dict[str, tuple[str | None, int | None, int | None]] = {}
 
     def name(self, sid: str | None) -> str:
         style = self.styles.get(sid or "")

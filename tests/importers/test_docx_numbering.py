@@ -179,6 +179,32 @@ def test_a_style_numbering_without_a_level_is_level_one(tmp_path):
     assert labels(path) == ["1.", "2.", "(a)"]
 
 
+def test_a_list_defined_through_a_numbering_style(tmp_path):
+    """Word's "list styles": one abstract list links to a numbering style that names the
+    instance whose abstract list holds the levels (numStyleLink -> style -> num -> styleLink)."""
+
+    def setup(document):
+        styles = document.styles.element
+        styles.append(
+            parse_xml(
+                f'<w:style {W_NS} w:type="numbering" w:styleId="PolicyList"><w:name w:val="Policy List"/>'
+                '<w:pPr><w:numPr><w:numId w:val="21"/></w:numPr></w:pPr></w:style>'
+            )
+        )
+
+    defs = (
+        '<w:abstractNum w:abstractNumId="20"><w:numStyleLink w:val="PolicyList"/></w:abstractNum>'
+        + abstract(21, lvl(0, "upperLetter", "%1."), lvl(1, "decimal", "%1.%2")).replace(
+            '<w:lvl w:ilvl="0">', '<w:styleLink w:val="PolicyList"/><w:lvl w:ilvl="0">', 1
+        )
+        + num(20, 20)
+        + num(21, 21)
+    )
+    body = [item("first", 20, 0), item("sub", 20, 1), item("second", 20, 0)]
+    path = make_docx(tmp_path / "liststyle.docx", body, defs, setup=setup)
+    assert labels(path) == ["A.", "A.1", "B."]
+
+
 def test_is_lgl_shows_higher_levels_as_decimal(tmp_path):
     defs = abstract(9, lvl(0, "upperRoman", "Article %1"), lvl(1, "decimal", "%1.%2", extra="<w:isLgl/>"))
     body = [item("first", 9, 0), item("second", 9, 0), item("sub", 9, 1)]

@@ -89,6 +89,18 @@ def test_zip_without_a_word_document(tmp_path):
     refused(path, "without word/document.xml")
 
 
+def test_a_minimal_package_without_styles_or_numbering_parts(tmp_path):
+    xml = (
+        DOC_START
+        + '<w:p><w:pPr><w:pStyle w:val="Missing"/><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr>'
+        + "<w:r><w:t>1 Only clause.</w:t></w:r></w:p></w:body></w:document>"
+    )
+    path = zip_with(
+        tmp_path / "minimal.docx", {"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": xml}
+    )
+    assert [(c.label, c.text) for c in import_docx(path).walk()] == [("1", "Only clause.")]
+
+
 def test_malformed_xml_names_the_part_and_line(tmp_path):
     xml = DOC_START + "\n<w:p><w:r><w:t>unclosed</w:r></w:p></w:body></w:document>"
     path = zip_with(tmp_path / "bad.docx", {"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": xml})
