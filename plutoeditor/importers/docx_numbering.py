@@ -111,8 +111,14 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+#: Word's largest start value; beyond it letters and roman numerals would grow without bound.
+MAX_COUNTER = 32767
+
+
 def format_number(n: int, fmt: str) -> str:
     """One counter in one of Word's number formats (unknown formats fall back to decimal)."""
+    if n > MAX_COUNTER and fmt not in ("none", "bullet"):
+        return str(n)
     if fmt == "lowerLetter":
         return to_letters(n)
     if fmt == "upperLetter":

@@ -95,6 +95,7 @@ def test_number_formats():
     assert format_number(3, "decimalZero") == "03"
     assert format_number(2, "ordinal") == "2nd"
     assert format_number(7, "someFutureFormat") == "7"
+    assert format_number(10**11, "upperRoman") == str(10**11)  # a hostile start value stays small
 
 
 def test_start_values(tmp_path):

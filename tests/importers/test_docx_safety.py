@@ -9,6 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from plutoeditor.cli.main import main
 from plutoeditor.formats.errors import PolicyFileError
@@ -213,3 +215,73 @@ def test_cli_reports_one_line_and_exit_2(tmp_path, capsys):
 
 def test_a_sound_document_still_opens(good_docx):
     assert [c.label for c in import_docx(good_docx).walk()] == ["1", "2"]
+
+
+# -- fuzzing: any damage ends in a Policy or a PolicyFileError, nothing else ------------------
+NUMBERED = (
+    DOC_START
+    + "".join(
+        f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{i % 3}"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+        f"<w:r><w:t>Clause {i}</w:t></w:r></w:p>"
+        for i in range(12)
+    )
+    + "</w:body></w:document>"
+)
+NUMBERING_XML = (
+    '<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:abstractNum w:abstractNumId="1">{levels}</w:abstractNum>'
+    '<w:num w:numId="1"><w:abstractNumId w:val="1"/>{override}</w:num></w:numbering>'
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_damaged_bytes_never_crash(tmp_path, data):
+    base = zip_with(
+        tmp_path / "base.docx", {"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": NUMBERED}
+    ).read_bytes()
+    damaged = bytearray(base)
+    for _ in range(data.draw(st.integers(1, 8))):
+        at = data.draw(st.integers(0, len(damaged) - 1))
+        damaged[at] = data.draw(st.integers(0, 255))
+    cut = data.draw(st.integers(1, len(damaged)))
+    path = tmp_path / "damaged.docx"
+    path.write_bytes(bytes(damaged[:cut]))
+    try:
+        import_docx(path)
+    except PolicyFileError as exc:
+        assert "\n" not in str(exc)
+
+
+_ATTR = st.one_of(st.integers(-5, 40).map(str), st.sampled_from(["", "x", "1e3", "99999999999", "-0", " 2"]))
+_FMT = st.sampled_from(
+    ["decimal", "lowerLetter", "upperRoman", "bullet", "none", "ordinal", "chicago", "", "decimalZero"]
+)
+_LVL_TEXT = st.text(alphabet="%0123456789.()-ab ", max_size=12)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    levels=st.lists(st.tuples(_ATTR, _ATTR, _FMT, _LVL_TEXT, _ATTR), max_size=4),
+    override=st.tuples(_ATTR, _ATTR),
+)
+def test_odd_numbering_definitions_never_crash(tmp_path, levels, override):
+    level_xml = "".join(
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/><w:lvlRestart w:val="{restart}"/></w:lvl>'
+        for ilvl, start, fmt, text, restart in levels
+    )
+    override_xml = (
+        f'<w:lvlOverride w:ilvl="{override[0]}"><w:startOverride w:val="{override[1]}"/></w:lvlOverride>'
+    )
+    numbering = NUMBERING_XML.format(levels=level_xml, override=override_xml)
+    path = zip_with(
+        tmp_path / "odd.docx",
+        {
+            "[Content_Types].xml": CONTENT_TYPES,
+            "word/document.xml": NUMBERED,
+            "word/numbering.xml": numbering,
+        },
+    )
+    policy = import_docx(path)
+    assert len(policy) >= 1
