@@ -44,9 +44,15 @@ class CompareWorker(QObject):
         collecting = gc.isenabled()
         gc.disable()
         try:
+            # progress out of 100: opening each file is a fifth, comparing the rest
+            self.progress.emit(0, 100)
             old = self._old if isinstance(self._old, Policy) else open_policy(self._old)
+            self.progress.emit(20, 100)
             new = self._new if isinstance(self._new, Policy) else open_policy(self._new)
-            comparison = compare_policies(old, new, self.progress.emit)
+            self.progress.emit(40, 100)
+            comparison = compare_policies(
+                old, new, lambda done, total: self.progress.emit(40 + 60 * done // max(total, 1), 100)
+            )
         except PolicyFileError as exc:
             self.failed.emit(str(exc))
             return
