@@ -41,7 +41,11 @@ class Autosave(QObject):
     def save_now(self) -> bool:
         """Write the recovery copy if the document changed since the last one."""
         document = self.window.document
-        if document is None or not document.is_modified:
+        if document is None:
+            return False
+        if not document.is_modified:  # undone back to the saved state: no copy needed
+            if self._saved_revision is not None:
+                self.discard()
             return False
         mark = (id(document), document.policy.revision)
         if mark == self._saved_revision:

@@ -132,6 +132,7 @@ class Document(QObject):
         self.undo_stack.blockSignals(True)  # it is destroyed with us; nobody should hear about it
         self.policy.unsubscribe(self._on_change)
         self.outline.detach()
+        self._checker.close()
 
     # -- findings -------------------------------------------------------------------
     def refresh_findings(self) -> None:

@@ -213,10 +213,14 @@ class MainWindow(QMainWindow):
         """Show another document (None: the start page). The old one is closed."""
         old = self.document
         if old is not None:
+            self.autosave.discard()  # its recovery copy is no longer needed (asked before)
             old.close()
             old.deleteLater()
         self.document = document
+        old_selection = self.outline.selectionModel()
         self.outline.setModel(document.outline if document else None)
+        if old_selection is not None:
+            old_selection.deleteLater()  # setModel leaves the old selection model to us
         self.clause_editor.set_document(document)
         self.metadata_panel.set_document(document)
         self.files.document_changed(document)

@@ -143,3 +143,14 @@ def test_unexpected_error_is_reported_and_the_document_stays_saveable(
     dialogs.save_path = str(tmp_path / "after-error.policy.yaml")
     assert seed_window.files.save()
     assert native.load(dialogs.save_path).metadata.title == "Privacy Policy"
+
+
+def test_undoing_back_to_saved_state_removes_the_recovery_copy(seed_window, dialogs, store, tmp_path):
+    window = seed_window
+    dialogs.save_path = str(tmp_path / "clean.policy.yaml")
+    window.files.save()
+    window.document.push(SetClauseField(window.document.policy.clauses[0].id, "heading", "Changed"))
+    assert window.autosave.save_now() and store.pending()
+    window.document.undo_stack.undo()
+    window.autosave.save_now()
+    assert store.pending() == []
