@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.shared import Cm
 from lxml import etree
 
 from plutoeditor.export.docx_template import ensure_styles, open_template
@@ -118,7 +119,10 @@ def running_header_and_footer(document: DocxDocument, left: str, right: str) -> 
     A user template's letterhead stays: the lines are added below what its header holds.
     """
     section = document.sections[0]
-    width = section.page_width - section.left_margin - section.right_margin
+    # A template may leave page size or margins unset; Word then uses its defaults.
+    page = section.page_width if section.page_width is not None else Cm(21)
+    margins = [m if m is not None else Cm(2.5) for m in (section.left_margin, section.right_margin)]
+    width = page - margins[0] - margins[1]
     headers = [section.header]
     footers = [section.footer]
     if section.different_first_page_header_footer:

@@ -193,10 +193,10 @@ def build_redline(comparison: Comparison, template: str | os.PathLike[str] | Non
         written = [writer.paragraph(block) for block in change_blocks(change)]
         if change.moved and written:
             _comment_on(document, written[0], move_note(change))
-    old_date = effective_date_line(comparison.old.metadata)
     right = effective_date_line(new)
-    if old_date and old_date != right:
-        right = f"{right} (was {old_date[0].lower()}{old_date[1:]})" if right else f"Was {old_date}"
+    was = effective_date_line(comparison.old.metadata).removeprefix("Effective date: ")
+    if was and was != right.removeprefix("Effective date: "):
+        right = f"{right} (was {was})" if right else f"Was {was}"
     running_header_and_footer(document, f"Redline: {document_title(new)}", right)
     set_properties(document, new)
     document.core_properties.title = f"Redline: {document_title(new)}"

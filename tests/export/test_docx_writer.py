@@ -223,3 +223,14 @@ def test_existing_file_is_replaced_whole(policy, tmp_path):
     export_docx(policy, out)
     assert zipfile.is_zipfile(out)
     assert [p.name for p in tmp_path.iterdir()] == ["policy.docx"]  # no temporary file left
+
+
+def test_template_without_page_size_or_margins(policy, tmp_path):
+    template = docx.Document()
+    sect_pr = template.sections[0]._sectPr
+    for child in list(sect_pr):
+        sect_pr.remove(child)
+    path = tmp_path / "bare.docx"
+    template.save(str(path))
+    document = docx.Document(str(_export(policy, tmp_path, template=path)))
+    assert "Effective date: 1 March 2024" in document.sections[0].header.paragraphs[-1].text
