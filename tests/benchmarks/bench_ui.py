@@ -64,12 +64,21 @@ def main(n_clauses: int = 10_000) -> dict[str, float]:
     results: dict[str, float] = {"file_mb": source.stat().st_size / 1e6}
 
     # -- open: the import runs on a worker; a 5 ms timer measures how long the GUI thread stalls
-    gaps: list[float] = []
+    gaps: list[tuple[float, float]] = []  # (when, seconds since the previous tick)
     tick = QElapsedTimer()
     tick.start()
+    shown: list[float] = []  # start and end of building the window's view of the document
+    set_document = window.set_document
+
+    def timed_set_document(document) -> None:  # type: ignore[no-untyped-def]
+        shown.append(time.perf_counter())
+        set_document(document)
+        shown.append(time.perf_counter())
+
+    window.set_document = timed_set_document  # type: ignore[method-assign]
 
     def on_tick() -> None:
-        gaps.append(tick.restart() / 1000)
+        gaps.append((time.perf_counter(), tick.restart() / 1000))
 
     heartbeat = QTimer()
     heartbeat.setInterval(5)
@@ -81,15 +90,16 @@ def main(n_clauses: int = 10_000) -> dict[str, float]:
         app.processEvents()
         time.sleep(0.001)
     results["open_s"] = time.perf_counter() - started
-    import_gaps = list(gaps)
     app.processEvents()
     heartbeat.stop()
+    window.set_document = set_document  # type: ignore[method-assign]
     document = window.document
     assert document is not None, "the file did not open"
     results["clauses"] = len(document.policy)
-    # the longest stall while the worker imported (before the document was shown)
+    # the longest the GUI thread went without events while the worker imported and checked
+    import_gaps = [gap for when, gap in gaps if when <= shown[0]]
     results["gui_stall_during_import_ms"] = max(import_gaps or [0]) * 1000
-    results["show_document_ms"] = max(gaps or [0]) * 1000  # includes building the window's view
+    results["show_document_ms"] = (shown[1] - shown[0]) * 1000  # building the window's view
 
     # -- select a clause until the editor shows it
     clauses = list(document.policy.walk())
