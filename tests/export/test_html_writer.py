@@ -166,3 +166,25 @@ def test_seed_opens_in_chromium_and_prints_the_header_on_every_page(seed_policy,
     for number, text in enumerate(pages, start=1):
         assert "Effective date: 21 November 2022" in text
         assert f"Page {number} of {len(pages)}" in text
+
+
+@pytest.mark.parametrize(
+    "notation",
+    [
+        "[1] text\n  [1.1] Heading A |\n[2] Other |\n  [2.1] Sub |\n[3] Last |",
+        "[1] A |\n  [1.1] B |\n[2] C |",
+    ],
+    ids=["starts-nested", "nested"],
+)
+def test_contents_lists_are_well_formed(notation):
+    from plutoeditor.model.notation import parse_tree
+
+    page = render_html(parse_tree(notation))
+    nav = page[page.index("<nav") : page.index("</nav>")]
+    stack: list[str] = []
+    for closing, tag in re.findall(r"<(/?)(ol|li)[ >]", nav):
+        if closing:
+            assert stack and stack.pop() == tag
+        else:
+            stack.append(tag)
+    assert not stack
