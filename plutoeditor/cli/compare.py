@@ -32,14 +32,16 @@ def run(args: argparse.Namespace) -> int:
         if not Path(path).is_file():
             raise PolicyFileError(path, "no such file")
     try:
-        from PySide6.QtWidgets import QApplication
-
+        from plutoeditor.ui.app import make_application
         from plutoeditor.ui.compare_window import CompareWindow
+        from plutoeditor.ui.crash import install_excepthook
+        from plutoeditor.ui.translations import install_translator
     except ImportError as exc:
         print(f"plutoeditor: the compare window needs PySide6 ({exc})", file=sys.stderr)
         return EXIT_BAD_INPUT
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("PlutoEditor")
+    app = make_application()
+    install_translator(app)
+    install_excepthook(app)
     window = CompareWindow(args.old, args.new)
     window.show()
     app.exec()

@@ -59,7 +59,7 @@ class CompareWindow(QMainWindow):
 
     def __init__(self, old: Source, new: Source, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)  # the editor keeps a list until then
         self._old_name, self._new_name = source_name(old), source_name(new)
         self.setWindowTitle(self.tr("Compare {old} → {new}").format(old=self._old_name, new=self._new_name))
         self.resize(1200, 800)

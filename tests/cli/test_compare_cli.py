@@ -18,7 +18,7 @@ def test_opens_the_window_on_both_files(tmp_path, monkeypatch, qapp):
     pytest.importorskip("PySide6")
     from PySide6.QtWidgets import QApplication
 
-    from plutoeditor.ui import compare_window
+    from plutoeditor.ui import compare_window, crash
 
     old, new = tmp_path / "old.policy.yaml", tmp_path / "new.policy.yaml"
     native.save(parse_tree("[1] Scope | This covers the shop."), old)
@@ -31,6 +31,7 @@ def test_opens_the_window_on_both_files(tmp_path, monkeypatch, qapp):
 
     monkeypatch.setattr(compare_window, "CompareWindow", Recorder)
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    monkeypatch.setattr(crash, "install_excepthook", lambda app: None)  # no global hook in tests
     assert main(["compare", str(old), str(new)]) == 0
     assert len(opened) == 1 and "old.policy.yaml" in opened[0].windowTitle()
     opened[0].close()
