@@ -6,6 +6,7 @@ debounced findings refresh all follow from one place.
 
 from __future__ import annotations
 
+import logging
 import time
 import uuid
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ from plutoeditor.model.numbering import expected_labels
 from plutoeditor.model.operations import Operation
 from plutoeditor.ui.commands import OperationCommand
 from plutoeditor.ui.outline_model import OutlineModel
+
+log = logging.getLogger(__name__)
 
 #: How long after the last edit findings are refreshed (typing never waits for them).
 FINDINGS_DELAY_MS = 300
@@ -47,6 +50,8 @@ class Document(QObject):
     """A policy being edited. `path` is None until it is saved as a native file."""
 
     findings_changed = Signal()
+    #: the checks raised; the old findings stay (the message is for the status bar)
+    check_failed = Signal(str)
     modified_changed = Signal(bool)
     path_changed = Signal()
     metadata_changed = Signal(str)
@@ -139,16 +144,25 @@ class Document(QObject):
         """Run the checks now (normally called by the debounce timer)."""
         self._timer.stop()
         started = time.perf_counter()
-        self.findings = list(self._checker.findings())
-        if self._structure_changed:  # text and heading edits never change expected labels
-            self.expected = expected_labels(self.policy)
-            self._structure_changed = False
+        try:
+            self.findings = list(self._checker.findings())
+            if self._structure_changed:  # text and heading edits never change expected labels
+                self.expected = expected_labels(self.policy)
+                self._structure_changed = False
+        except Exception as exc:  # a checks bug must not interrupt every keystroke with a dialog
+            log.exception("checking the policy failed")
+            self.check_failed.emit(f"{type(exc).__name__}: {exc}")
+            return
         self.last_check_seconds = time.perf_counter() - started
         self.outline.set_annotations(self.expected, self.findings)
         self.findings_changed.emit()
 
     def _clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)
+
+    def set_findings_delay(self, milliseconds: int) -> None:
+        """The pause after an edit before findings refresh (a user preference)."""
+        self._timer.setInterval(milliseconds)
 
     def findings_pending(self) -> bool:
         return self._timer.isActive()

@@ -243,6 +243,8 @@ class MainWindow(QMainWindow):
             elif document.policy.clauses:  # big documents open with the sections collapsed
                 self.outline.expand(document.outline.index_of(document.policy.clauses[0]))
             document.findings_changed.connect(self._findings_changed)
+            document.check_failed.connect(self._check_failed)
+            document.set_findings_delay(self.settings.findings_debounce_ms)
             document.modified_changed.connect(self.setWindowModified)
             document.path_changed.connect(self._update_title)
             document.path_changed.connect(self._update_enabled)
@@ -394,6 +396,11 @@ class MainWindow(QMainWindow):
             self.tr("{0} findings: {1} errors, {2} warnings").format(len(findings), errors, warnings)
             if findings
             else self.tr("No findings")
+        )
+
+    def _check_failed(self, message: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("The checks could not run ({0}); see the log").format(message), 15000
         )
 
     # -- other windows and closing ------------------------------------------------------------

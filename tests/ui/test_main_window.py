@@ -179,3 +179,28 @@ def test_renumber_document_is_one_undo_step(seed_window):
     assert not any(f.code in ("wrong-parent", "duplicate-number") for f in document.findings)
     document.undo_stack.undo()
     assert sixteen.children[0].label.strip() == "2.7.1"
+
+
+def test_findings_refresh_on_their_own_after_an_edit(seed_window, qtbot):
+    document = seed_window.document
+    clause = clause_by_label(document.policy, "4.1.2")
+    assert "incomplete-text" in codes_for(seed_window, clause)
+    seed_window.select_clause(clause.id)
+    editor = seed_window.clause_editor.text_edit
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, " our opt-out page.")
+    assert document.findings_pending()  # typing does not wait for the checks
+    qtbot.waitUntil(lambda: "incomplete-text" not in codes_for(seed_window, clause), timeout=3000)
+
+
+def test_a_failing_check_is_reported_once_and_editing_goes_on(seed_window, monkeypatch):
+    document = seed_window.document
+    before = list(document.findings)
+
+    def broken():
+        raise RuntimeError("checker bug")
+
+    monkeypatch.setattr(document._checker, "findings", broken)
+    document.refresh_findings()
+    assert "checker bug" in seed_window.statusBar().currentMessage()
+    assert document.findings == before
