@@ -19,13 +19,9 @@ else
 fi
 echo "build: using $PY ($("$PY" --version))"
 
-# The app's own dependencies (skipped when already importable) and PyInstaller.
-if ! "$PY" -c "import PySide6.QtWidgets, docx, yaml, jsonschema, diff_match_patch" 2>/dev/null; then
-  "$PY" -m pip install -q -e .
-fi
-if ! "$PY" -c "import PyInstaller" 2>/dev/null; then
-  "$PY" -m pip install -q "pyinstaller>=6.10"
-fi
+# The app with its dependencies at the versions pyproject.toml allows (it excludes known-bad
+# PySide6 releases), plus PyInstaller from the 'packaging' extra. Quick when already there.
+"$PY" -m pip install -q -e '.[packaging]'
 
 # Compiled translations and icons are build inputs; refresh them when their tools exist.
 bindir=$(dirname "$PY")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from importlib import metadata
@@ -30,7 +31,7 @@ def test_every_runtime_dependency_is_listed():
     listed = {lib.distribution.lower() for lib in BUNDLED_LIBRARIES}
     required = metadata.requires("plutoeditor") or []
     runtime = [r for r in required if "extra ==" not in r]
-    names = {r.split(">")[0].split("<")[0].split("=")[0].split(";")[0].strip().lower() for r in runtime}
+    names = {re.match(r"[A-Za-z0-9._-]+", r).group(0).lower() for r in runtime}
     assert names and names <= listed
 
 
