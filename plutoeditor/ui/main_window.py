@@ -7,10 +7,9 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
     QHeaderView,
     QLabel,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QStackedWidget,
     QToolBar,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,38 +32,12 @@ from plutoeditor.ui.document_files import DocumentFiles
 from plutoeditor.ui.find_replace import FindBar, Match
 from plutoeditor.ui.findings_panel import FindingsPanel
 from plutoeditor.ui.metadata_panel import MetadataPanel
+from plutoeditor.ui.outline_view import OutlineView
 from plutoeditor.ui.publishing import Publishing
 from plutoeditor.ui.settings import Settings
 from plutoeditor.ui.start_page import StartPage
 
 APP_NAME = "PlutoEditor"
-
-
-class OutlineView(QTreeView):
-    """The clause outline. Tab and Shift+Tab indent and outdent instead of moving focus."""
-
-    indent_requested = Signal()
-    outdent_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setUniformRowHeights(True)  # fast scrolling over 10,000 clauses
-        self.setAlternatingRowColors(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setAnimated(False)
-        self.setIndentation(16)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):  # type: ignore[attr-defined]
-            if event.key() == Qt.Key.Key_Backtab or event.modifiers() & Qt.KeyboardModifier.ShiftModifier:  # type: ignore[attr-defined]
-                self.outdent_requested.emit()
-            else:
-                self.indent_requested.emit()
-            return True
-        return super().event(event)
 
 
 class MainWindow(QMainWindow):
