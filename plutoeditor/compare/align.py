@@ -43,7 +43,7 @@ def normalise_label(label: str) -> str:
     return label.strip().rstrip(".:").strip()
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Entry:
     """One clause of a version, flattened: its place and what its content looks like."""
 
@@ -52,13 +52,21 @@ class Entry:
     depth: int
     parent: Entry | None
     key: str = ""
-    words: frozenset[str] = frozenset()
     heading_key: str = ""
     label: str = ""
     position: int = 0
     previous: Entry | None = None
     children: list[Entry] = field(default_factory=list)
     partner: Entry | None = None
+    word_set: frozenset[str] | None = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The distinct words of heading and text (made when first needed: most clauses are
+        paired by their key alone)."""
+        if self.word_set is None:
+            self.word_set = frozenset(self.key.split())
+        return self.word_set
 
 
 def flatten(policy: Policy) -> list[Entry]:
@@ -76,7 +84,6 @@ def flatten(policy: Policy) -> list[Entry]:
                 depth,
                 parent,
                 key=" ".join(words),
-                words=frozenset(words),
                 heading_key=" ".join(heading),
                 label=normalise_label(clause.label),
                 position=position,
@@ -236,8 +243,8 @@ def _align_by_children(old_entries: list[Entry], new_entries: list[Entry]) -> No
 
 def _align_similar(old_entries: list[Entry], new_entries: list[Entry]) -> None:
     """Pair the most similar remaining clauses, best score first."""
-    olds = [e for e in old_entries if e.partner is None and e.words]
-    news = [e for e in new_entries if e.partner is None and e.words]
+    olds = [e for e in old_entries if e.partner is None and e.key]
+    news = [e for e in new_entries if e.partner is None and e.key]
     if not olds or not news:
         return
     frequency: Counter[str] = Counter()
@@ -298,7 +305,7 @@ def _gap_candidates(old_entries: list[Entry], news: list[Entry]) -> dict[Entry, 
         if entry.partner is not None:
             following = entry.partner.index
             continue
-        if not entry.words:
+        if not entry.key:
             continue
         low = previous[entry.index]
         high = following if following > low else low + GAP_CANDIDATES + 1

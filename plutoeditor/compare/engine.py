@@ -44,8 +44,8 @@ def _compare(old: Policy, new: Policy, report: Progress) -> Comparison:
 
 def _matched(old: Entry, new: Entry, moved: bool) -> ClauseChange:
     a, b = old.clause, new.clause
-    text_changed = _squash(a.text) != _squash(b.text)
-    heading_changed = _squash(a.heading) != _squash(b.heading)
+    text_changed = a.text != b.text and _squash(a.text) != _squash(b.text)
+    heading_changed = a.heading != b.heading and _squash(a.heading) != _squash(b.heading)
     return ClauseChange(
         status="matched",
         old=a,
