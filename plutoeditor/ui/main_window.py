@@ -230,6 +230,7 @@ class MainWindow(QMainWindow):
             self._findings_changed()
             if document.policy.clauses:
                 self.select_clause(document.policy.clauses[0].id)
+            self.outline.setFocus()  # keyboard work starts in the outline, not in a field
         self._update_undo_texts()
         self._update_title()
         self._update_enabled()
