@@ -49,6 +49,7 @@ class Checker:
         self._dirty_owners: set[str | None] = set()
         self._labels_dirty = True  # the label index must be rebuilt
         self._order: dict[str, int] = {}
+        self._ordered: list[tuple[Clause, bool, bool]] = []
         self._contexts: dict[str, Context] = {}
         self._scope_cache: dict[str | None, list[Finding]] = {}
         self._content: dict[str, tuple[Context, list[Finding], bool]] = {}
@@ -105,9 +106,18 @@ class Checker:
                 if collecting:
                     gc.enable()
         else:
+            ordered = self._ordered
             for clause_id, clause in self._dirty.items():
-                if clause_id in self._contexts:  # still in the document
-                    self._check_clause(clause, self._contexts[clause_id])
+                i = self._order.get(clause_id)
+                if i is None:  # no longer in the document
+                    continue
+                self._check_clause(clause, self._contexts[clause_id])
+                if i > 0:  # whether this text continues the sentence before it
+                    before = ordered[i - 1][0]
+                    context = _context(ordered, i - 1)
+                    if context != self._contexts[before.id]:
+                        self._contexts[before.id] = context
+                        self._check_clause(before, context)
         self._dirty.clear()
         self._result = self._assemble()
         return list(self._result)
@@ -122,19 +132,10 @@ class Checker:
         dirty = self._dirty
         everything = self._all_dirty
         referring: dict[str, Clause] = {}
-        last = len(ordered) - 1
-        for i, (clause, in_schedule, numbered_siblings) in enumerate(ordered):
+        for i, (clause, _, _) in enumerate(ordered):
             clause_id = clause.id
             order[clause_id] = i
-            continuation = False
-            if i < last:
-                # what follows completes a lead-in: a paragraph, or the list an unnumbered lead-in opens
-                following = ordered[i + 1][0]
-                continuation = following.kind is not ClauseKind.SCHEDULE and (
-                    not following.label.strip()
-                    or (following.parent is clause.parent and not clause.label.strip())
-                )
-            context = Context(continuation, numbered_siblings, in_schedule)
+            context = _context(ordered, i)
             contexts[clause_id] = context
             cached = old_content.get(clause_id)
             if everything or cached is None or cached[0] != context or clause_id in dirty:
@@ -143,6 +144,7 @@ class Checker:
             if cached[2]:
                 referring[clause_id] = clause
         self._order, self._contexts, self._content, self._referring = order, contexts, content, referring
+        self._ordered = ordered
         if self._labels_dirty or everything:
             self._index = label_index((c, s) for c, s, _ in ordered)
             self._labels_dirty = False
@@ -181,6 +183,23 @@ class Checker:
         order = self._order
         found.sort(key=lambda f: (order.get(f.clause_id, -1), _CODE_ORDER.get(f.code, 99)))
         return found
+
+
+def _context(ordered: list[tuple[Clause, bool, bool]], i: int) -> Context:
+    """What the content checks need to know about the clause at position i."""
+    clause, in_schedule, numbered_siblings = ordered[i]
+    completed = continued = False
+    if i + 1 < len(ordered):
+        following = ordered[i + 1][0]
+        if following.kind is not ClauseKind.SCHEDULE:
+            # a lead-in is completed by a paragraph, or by the list an unnumbered lead-in opens
+            numbered = bool(following.label.strip())
+            opens_list = numbered and following.parent is clause.parent and not clause.label.strip()
+            completed = opens_list or not numbered
+            # "... that result from" + "the use of ..." is one sentence run into a list
+            first = following.text.lstrip()[:1]
+            continued = opens_list or (completed and first.islower())
+    return Context(completed, continued, numbered_siblings, in_schedule)
 
 
 def _refers_inside(clause: Clause) -> bool:

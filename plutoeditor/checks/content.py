@@ -23,7 +23,8 @@ _DANGLING_MID = re.compile(
 class Context(NamedTuple):
     """What a content check needs to know about a clause's surroundings."""
 
-    next_is_continuation: bool  # the next clause completes this one (a paragraph, a list)
+    next_is_continuation: bool  # the next clause completes a lead-in (a paragraph, a list)
+    next_continues_sentence: bool  # the next clause carries on this sentence (a list item)
     numbered_siblings: bool  # some sibling carries a number
     in_schedule: bool
 
@@ -45,7 +46,7 @@ def incomplete_reason(clause: Clause, context: Context) -> str | None:
         if clause.children or context.next_is_continuation:
             return None
         return f"ends “{_tail(last)}” with nothing after it"
-    if not clause.children and _DANGLING_END.search(last[-30:]):
+    if not clause.children and not context.next_continues_sentence and _DANGLING_END.search(last[-30:]):
         return f"ends “{_tail(last)}” with nothing after it"
     return None
 

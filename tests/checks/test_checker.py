@@ -65,6 +65,7 @@ def test_random_edits_keep_incremental_and_full_checks_equal():
     checker = Checker(policy)
     labels = ["", "1", "2", "2.1", "2.2", "2.5", "3.1", "(a)", "Schedule 1", "4."]
     texts = ["Email address:", "See clause 2.2.", "Fine text.", "contact us at", ""]
+    texts += ["lower text", "results from"]
     for _ in range(300):
         clauses = list(policy.walk())
         clause = rng.choice(clauses)

@@ -56,3 +56,10 @@ def test_an_unnumbered_lead_in_opens_the_list_that_follows_it():
     assert incomplete("[1] Choices |\n  [] You have several options:\n  [1.] Browser settings.\n") == []
     # a numbered item followed by the next item is still empty
     assert incomplete("[7] Info |\n  [7.1] Email address:\n  [7.2] Phone: 555 0100.\n") == ["7.1"]
+
+
+def test_a_sentence_run_into_a_list_is_not_cut_off():
+    notation = "[1] Liability |\n  [] We are not liable for losses that result from\n  [] the use of it;\n"
+    assert incomplete(notation) == []
+    notation = "[1] Cookies |\n  [] Opt out by visiting\n  [] Permanent cookies: stored.\n"
+    assert incomplete(notation) == ["line 2"]
