@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.outline = OutlineView()
         self.outline.indent_requested.connect(self.clause_actions.indent)
         self.outline.outdent_requested.connect(self.clause_actions.outdent)
+        self.outline.delete_requested.connect(self.clause_actions.delete)
         self.metadata_panel = MetadataPanel()
         self.findings_panel = FindingsPanel()
         self.findings_panel.fix_lookup = self.clause_actions.fix_lookup

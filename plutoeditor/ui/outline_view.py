@@ -7,10 +7,12 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 
 class OutlineView(QTreeView):
-    """The clause outline. Tab and Shift+Tab indent and outdent instead of moving focus."""
+    """The clause outline. Tab and Shift+Tab indent and outdent instead of moving focus;
+    Delete deletes the selected clause (undoable, like everything else)."""
 
     indent_requested = Signal()
     outdent_requested = Signal()
+    delete_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,3 +33,9 @@ class OutlineView(QTreeView):
                 self.indent_requested.emit()
             return True
         return super().event(event)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() == Qt.Key.Key_Delete and not event.modifiers():
+            self.delete_requested.emit()
+            return
+        super().keyPressEvent(event)

@@ -103,7 +103,8 @@ def test_structural_edits_from_the_outline_are_undoable(seed_window, qtbot):
     window.actions_["clause.add_after"].trigger()
     new = window.current_clause()
     assert new is not clause and new.parent is clause.parent and new.text == ""
-    window.actions_["clause.delete"].trigger()
+    window.outline.setFocus()
+    qtbot.keyClick(window.outline, Qt.Key.Key_Delete)
     assert document.policy.find(new.id) is None
     window.actions_["clause.move_down"].trigger()
     assert window.current_clause() is not None
