@@ -30,8 +30,9 @@ _OF_SCHEDULE = re.compile(
 _OF_OTHER = re.compile(r"\s*of\s+(?:the\s+)?\S", re.IGNORECASE)
 #: "California Civil Code Section 1798.83", "17 U.S.C. Section 512": a statute's own section.
 _STATUTE_BEFORE = re.compile(
-    r"(?:\b(?:Code|Act|Regulations?|Directive|GDPR|CCPA|U\.S\.C\.?|C\.F\.R\.?|RFC\s*\d+,?)|§)\s*$"
+    r"(?:\b(?:Code|Act|Regulations?|Directive|U\.S\.C\.?|C\.F\.R\.?|RFC\s*\d+,?|[A-Z]{2,})|§)\s*$"
 )
+_JOINED = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 
 INTERNAL, STATUTE, SCHEDULE_REF = "internal", "statute", "schedule"
 
@@ -56,7 +57,7 @@ def find_references(text: str) -> tuple[Reference, ...]:
     """Every clause/section/paragraph reference in a text, in order (cached by text)."""
     if not ("lause" in text or "ection" in text or "ara" in text or "LAUSE" in text or "ECTION" in text):
         return ()
-    found: list[Reference] = []
+    groups: list[tuple[re.Match[str], str]] = []
     for match in _REFERENCE.finditer(text):
         after = text[match.end() : match.end() + 60]
         before = text[max(0, match.start() - 20) : match.start()]
@@ -68,10 +69,27 @@ def find_references(text: str) -> tuple[Reference, ...]:
             kind = STATUTE
         else:
             kind = INTERNAL
+        groups.append((match, kind))
+    # "Section 4.9.1.1 and Section 4.9.1.2 of the ISRG CP": the "of" covers the whole list
+    for k in range(len(groups) - 2, -1, -1):
+        (match, kind), (following, next_kind) = groups[k], groups[k + 1]
+        if (
+            kind == INTERNAL
+            and next_kind != INTERNAL
+            and _keyword(match) == _keyword(following)
+            and _JOINED.fullmatch(text, match.end(), following.start())
+        ):
+            groups[k] = (match, next_kind)
+    found: list[Reference] = []
+    for match, kind in groups:
         offset = match.start("labels")
         for label in _ONE_LABEL.finditer(match["labels"]):
             found.append(Reference(offset + label.start(), offset + label.end(), label.group(), kind))
     return tuple(found)
+
+
+def _keyword(match: re.Match[str]) -> str:
+    return match.group(0).split(None, 1)[0].lower().rstrip("s")
 
 
 def reference_key(label: str) -> str:

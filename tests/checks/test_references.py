@@ -33,6 +33,8 @@ def reference_findings(text: str, extra: str = "") -> list[tuple[str, str]]:
         "under California Civil Code Section 1798.83.",
         "see clause 7.4(a).",
         "defined in RFC 8555, Section 7.6.",
+        "revoke under Section 4.9.1.1 and Section 4.9.1.2 of the ISRG CP.",
+        "DNS Change (BR and ISRG CP Section 3.2.2.4.7)",
     ],
 )
 def test_understood_references_are_not_flagged(text):
