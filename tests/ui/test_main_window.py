@@ -205,3 +205,19 @@ def test_a_failing_check_is_reported_once_and_editing_goes_on(seed_window, monke
     document.refresh_findings()
     assert "checker bug" in seed_window.statusBar().currentMessage()
     assert document.findings == before
+
+
+def test_summary_of_changes_is_an_editable_list(seed_window):
+    panel = seed_window.metadata_panel
+    meta = seed_window.document.policy.metadata
+    assert panel.summary.count() == 2
+    panel._add_change()
+    assert meta.summary_of_changes[-1] == "New change"
+    panel.summary.item(2).setText("Cookie section rewritten")
+    assert meta.summary_of_changes[-1] == "Cookie section rewritten"
+    panel.summary.setCurrentRow(0)
+    panel._remove_change()
+    assert meta.summary_of_changes == ["Contact Number Updated", "Cookie section rewritten"]
+    while seed_window.document.undo_stack.canUndo():
+        seed_window.document.undo_stack.undo()
+    assert len(meta.summary_of_changes) == 2 and panel.summary.count() == 2
