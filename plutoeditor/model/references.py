@@ -30,7 +30,8 @@ _OF_SCHEDULE = re.compile(
 _OF_OTHER = re.compile(r"\s*of\s+(?:the\s+)?\S", re.IGNORECASE)
 #: "California Civil Code Section 1798.83", "17 U.S.C. Section 512": a statute's own section.
 _STATUTE_BEFORE = re.compile(
-    r"(?:\b(?:Code|Act|Regulations?|Directive|U\.S\.C\.?|C\.F\.R\.?|RFC\s*\d+,?|[A-Z]{2,})|§)\s*$"
+    r"(?:\b(?:Code|Act|Regulations?|Directive|Requirements|Guidelines|Standards?|U\.S\.C\.?|C\.F\.R\.?"
+    r"|RFC\s*\d+,?|[A-Z]{2,})|§)\s*$"
 )
 _JOINED = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 

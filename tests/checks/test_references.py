@@ -35,6 +35,7 @@ def reference_findings(text: str, extra: str = "") -> list[tuple[str, str]]:
         "defined in RFC 8555, Section 7.6.",
         "revoke under Section 4.9.1.1 and Section 4.9.1.2 of the ISRG CP.",
         "DNS Change (BR and ISRG CP Section 3.2.2.4.7)",
+        "DNS Change (Baseline Requirements Section 3.2.2.4.7)",
     ],
 )
 def test_understood_references_are_not_flagged(text):
