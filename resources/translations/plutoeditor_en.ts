@@ -456,7 +456,7 @@
 <context>
     <name>Autosave</name>
     <message>
-        <location filename="../../plutoeditor/ui/autosave.py" line="+75"/>
+        <location filename="../../plutoeditor/ui/autosave.py" line="+79"/>
         <source>Recover Unsaved Work</source>
         <translation type="unfinished"></translation>
     </message>
@@ -731,7 +731,7 @@ Recover the most recent?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+60"/>
         <source>No more changes below.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -788,9 +788,9 @@ Please send that file to your support contact.</source>
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../plutoeditor/ui/document.py" line="+114"/>
+        <location filename="../../plutoeditor/ui/document.py" line="+119"/>
         <source>Untitled</source>
-        <extracomment>How long after the last edit findings are refreshed (typing never waits for them). the file this document was imported or recovered from (shown in the title) names this document&apos;s autosave copy (unique per opened document)</extracomment>
+        <extracomment>How long after the last edit findings are refreshed (typing never waits for them). the checks raised; the old findings stay (the message is for the status bar) the file this document was imported or recovered from (shown in the title) names this document&apos;s autosave copy (unique per opened document)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1090,7 +1090,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/main_window.py" line="+115"/>
+        <location filename="../../plutoeditor/ui/main_window.py" line="+88"/>
         <source>Outline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1115,7 +1115,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+134"/>
         <source>Label</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1137,6 +1137,11 @@ Your unsaved changes here would be lost.</source>
     <message>
         <location line="+2"/>
         <source>No findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The checks could not run ({0}); see the log</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
