@@ -192,13 +192,16 @@ def _context(ordered: list[tuple[Clause, bool, bool]], i: int) -> Context:
     if i + 1 < len(ordered):
         following = ordered[i + 1][0]
         if following.kind is not ClauseKind.SCHEDULE:
-            # a lead-in is completed by a paragraph, or by the list an unnumbered lead-in opens
-            numbered = bool(following.label.strip())
-            opens_list = numbered and following.parent is clause.parent and not clause.label.strip()
-            completed = opens_list or not numbered
-            # "... that result from" + "the use of ..." is one sentence run into a list
-            first = following.text.lstrip()[:1]
-            continued = opens_list or (completed and first.islower())
+            label = following.label
+            if label and not label.isspace():
+                # a lead-in is completed by the list an unnumbered lead-in opens
+                own = clause.label
+                completed = continued = following.parent is clause.parent and (not own or own.isspace())
+            else:
+                # ... or by a paragraph; "that result from" + "the use of ..." is one sentence
+                completed = True
+                text = following.text
+                continued = text[:1].islower() or (text[:1].isspace() and text.lstrip()[:1].islower())
     return Context(completed, continued, numbered_siblings, in_schedule)
 
 
