@@ -99,6 +99,7 @@ class DocumentFiles(QObject):
                 lambda: check_policy(open_policy(path)),
                 lambda checked: self._opened(path, checked.policy, checked),
                 lambda exc: self._open_failed(path, exc),
+                modal=True,
             )
             return
         try:

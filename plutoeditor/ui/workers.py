@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
@@ -38,13 +38,20 @@ def run_with_progress(
     work: Callable[[], Any],
     on_success: Callable[[Any], None],
     on_failure: Callable[[BaseException], None],
+    modal: bool = False,
 ) -> Worker:
-    """Start `work` on a worker thread with a busy progress dialog shown after a short delay."""
+    """Start `work` on a worker thread with a busy progress dialog shown after a short delay.
+
+    `modal` keeps the user out of the window meanwhile (opening a file replaces the document;
+    an export works on a copy, so the user may go on editing).
+    """
     dialog = QProgressDialog(label, "", 0, 0, parent)
     dialog.setWindowTitle(parent.tr("Please wait") if parent else "Please wait")
     dialog.setCancelButton(None)  # the work cannot be interrupted halfway; it is short
     dialog.setMinimumDuration(400)
     dialog.setAutoClose(False)
+    if modal:
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setValue(0)
     worker = Worker(work, parent)
     workers: list[Worker] = running_workers(parent)
