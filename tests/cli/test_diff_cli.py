@@ -113,3 +113,15 @@ def test_broken_native_file_exits_2(versions, tmp_path, capsys):
     bad.write_text("format: [unclosed\n", encoding="utf-8")
     assert main(["diff", old, str(bad)]) == 2
     assert "bad.policy.yaml" in capsys.readouterr().err
+
+
+def test_output_file_docx_redline(versions, tmp_path):
+    pytest.importorskip("plutoeditor.export.redline_docx")
+    import zipfile
+
+    old, new = versions
+    out = tmp_path / "redline.docx"
+    assert main(["diff", old, new, "-o", str(out)]) == 1
+    with zipfile.ZipFile(out) as package:
+        body = package.read("word/document.xml").decode("utf-8")
+    assert "<w:ins " in body and "and the forum" in body

@@ -167,3 +167,13 @@ def test_select_clause_by_id_from_the_editor(window):
     assert window.select_clause(change.old.id)
     assert window.model.change_at(window.view.currentIndex().row()) is change
     assert not window.select_clause("no-such-id")
+
+
+def test_export_docx_redline(window, tmp_path):
+    pytest.importorskip("plutoeditor.export.redline_docx")
+    import zipfile
+
+    out = tmp_path / "redline.docx"
+    window.export_redline(str(out))
+    with zipfile.ZipFile(out) as package:
+        assert "<w:del " in package.read("word/document.xml").decode("utf-8")
