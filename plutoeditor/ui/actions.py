@@ -238,6 +238,18 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Apply the suggested fix for the selected finding"),
         "Ctrl+.",
     ),
+    ActionSpec(
+        "findings.next",
+        QT_TRANSLATE_NOOP("Actions", "&Next Finding"),
+        QT_TRANSLATE_NOOP("Actions", "Go to the next finding's clause"),
+        "F8",
+    ),
+    ActionSpec(
+        "findings.previous",
+        QT_TRANSLATE_NOOP("Actions", "&Previous Finding"),
+        QT_TRANSLATE_NOOP("Actions", "Go to the previous finding's clause"),
+        "Shift+F8",
+    ),
     # Help
     ActionSpec(
         "help.about",
@@ -300,7 +312,10 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "clause.renumber",
         ),
     ),
-    (QT_TRANSLATE_NOOP("Actions", "Fin&dings"), ("findings.refresh", "findings.fix")),
+    (
+        QT_TRANSLATE_NOOP("Actions", "Fin&dings"),
+        ("findings.next", "findings.previous", None, "findings.refresh", "findings.fix"),
+    ),
     (QT_TRANSLATE_NOOP("Actions", "&View"), ("docks",)),
     (QT_TRANSLATE_NOOP("Actions", "&Help"), ("help.about",)),
 )

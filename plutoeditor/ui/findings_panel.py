@@ -156,6 +156,18 @@ class FindingsPanel(QWidget):
         row = self.proxy.mapToSource(index).row()
         return self.model.findings[row] if 0 <= row < len(self.model.findings) else None
 
+    def step(self, delta: int) -> None:
+        """Go to the next (+1) or previous (-1) finding in the panel's order and show it."""
+        rows = self.proxy.rowCount()
+        if rows == 0:
+            return
+        current = self.view.currentIndex()
+        row = (current.row() + delta) % rows if current.isValid() else (0 if delta > 0 else rows - 1)
+        index = self.proxy.index(row, 0)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        self._activate(index)
+
     def fix_current(self) -> None:
         finding = self.current_finding()
         if finding is not None and self.fix_lookup(finding) is not None:

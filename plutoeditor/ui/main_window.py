@@ -176,6 +176,8 @@ class MainWindow(QMainWindow):
             "clause.renumber": c.renumber,
             "findings.refresh": lambda: self.document and self.document.refresh_findings(),
             "findings.fix": c.fix_selected,
+            "findings.next": lambda: self.findings_panel.step(+1),
+            "findings.previous": lambda: self.findings_panel.step(-1),
             "help.about": self._about,
         }
         for action_id, handler in handlers.items():

@@ -221,3 +221,15 @@ def test_summary_of_changes_is_an_editable_list(seed_window):
     while seed_window.document.undo_stack.canUndo():
         seed_window.document.undo_stack.undo()
     assert len(meta.summary_of_changes) == 2 and panel.summary.count() == 2
+
+
+def test_next_finding_walks_the_findings_in_order(seed_window):
+    window = seed_window
+    findings = window.document.findings
+    window.actions_["findings.next"].trigger()
+    assert window.current_clause().id == findings[0].clause_id
+    window.actions_["findings.next"].trigger()
+    assert window.current_clause().id == findings[1].clause_id
+    window.actions_["findings.previous"].trigger()
+    window.actions_["findings.previous"].trigger()  # wraps round to the last
+    assert window.findings_panel.current_finding() == findings[-1]
