@@ -38,7 +38,8 @@ def incomplete_reason(clause: Clause, context: Context) -> str | None:
             text = heading
         else:
             return None
-    match = _DANGLING_MID.search(text) if ("to " in text or " at " in text or "visit" in text) else None
+    maybe_mid = "refer to" in text or "visit" in text or "us at" in text or " at " in text
+    match = _DANGLING_MID.search(text) if maybe_mid else None
     if match:
         return f"text breaks off after “{_tail(text[: match.end()])}”"
     last = text.rsplit("\n", 1)[-1].strip()

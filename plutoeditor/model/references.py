@@ -17,7 +17,7 @@ from plutoeditor.model.clause import Clause, ClauseKind
 from plutoeditor.model.numbering import OTHER, parse_label
 from plutoeditor.model.policy import Policy
 
-_KEYWORD = r"(?i:sub-?clauses?|clauses?|sections?|paragraphs?|paras?\.?)"
+_KEYWORD = r"(?i:sub-?clauses?|clauses?|sections?|paragraphs?)"
 _LABEL = r"(?:\d+(?:\.\d+)*[A-Z]?|[A-Z]\.\d+(?:\.\d+)*)(?:\([a-z0-9]{1,4}\))*"
 _JOIN = r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to|through)\s|[-–])\s*"
 _REFERENCE = re.compile(rf"\b{_KEYWORD}\s+(?P<labels>{_LABEL}(?:{_JOIN}{_LABEL})*)(?![\w/])")
@@ -56,7 +56,15 @@ class Reference:
 @lru_cache(maxsize=32768)
 def find_references(text: str) -> tuple[Reference, ...]:
     """Every clause/section/paragraph reference in a text, in order (cached by text)."""
-    if not ("lause" in text or "ection" in text or "ara" in text or "LAUSE" in text or "ECTION" in text):
+    if not (
+        "lause" in text
+        or "section" in text
+        or "Section" in text
+        or "aragraph" in text
+        or "LAUSE" in text
+        or "SECTION" in text
+        or "ARAGRAPH" in text
+    ):
         return ()
     groups: list[tuple[re.Match[str], str]] = []
     for match in _REFERENCE.finditer(text):
