@@ -27,10 +27,13 @@ class ClauseActions(QObject):
     def _target(self) -> Clause | None:
         return self.window.current_clause()
 
-    def _push(self, operation: ops.Operation | None, select: Clause | None = None) -> None:
+    def _push(self, operation: ops.Operation | None, select: Clause | None = None, name: str = "") -> None:
+        """Push an operation; `name` (translated) is what Edit > Undo will say."""
         document = self.window.document
         if document is None or operation is None:
             return
+        if name and hasattr(operation, "name"):
+            operation.name = name
         document.push(operation)
         if select is not None:
             self.window.select_clause(select.id)
@@ -80,17 +83,21 @@ class ClauseActions(QObject):
     def move(self, delta: int) -> None:
         document, clause = self.window.document, self._target()
         if document is not None and clause is not None:
-            self._push(ops.move_by(document.policy, clause, delta), clause)
+            self._push(
+                ops.move_by(document.policy, clause, delta),
+                clause,
+                self.tr("Move up") if delta < 0 else self.tr("Move down"),
+            )
 
     def indent(self) -> None:
         document, clause = self.window.document, self._target()
         if document is not None and clause is not None:
-            self._push(ops.indent(document.policy, clause), clause)
+            self._push(ops.indent(document.policy, clause), clause, self.tr("Indent"))
 
     def outdent(self) -> None:
         document, clause = self.window.document, self._target()
         if document is not None and clause is not None:
-            self._push(ops.outdent(document.policy, clause), clause)
+            self._push(ops.outdent(document.policy, clause), clause, self.tr("Outdent"))
 
     def split(self) -> None:
         document, clause = self.window.document, self._target()
@@ -98,7 +105,7 @@ class ClauseActions(QObject):
             return
         position = self.window.clause_editor.cursor_position()
         operation = ops.split(document.policy, clause, position)
-        self._push(operation)
+        self._push(operation, name=self.tr("Split clause"))
         new = operation.operations[-1].clause if isinstance(operation, ops.Batch) else None
         if isinstance(new, Clause):
             self.window.select_clause(new.id)
@@ -106,7 +113,7 @@ class ClauseActions(QObject):
     def merge(self) -> None:
         document, clause = self.window.document, self._target()
         if document is not None and clause is not None:
-            self._push(ops.merge_with_next(document.policy, clause), clause)
+            self._push(ops.merge_with_next(document.policy, clause), clause, self.tr("Merge clauses"))
 
     def renumber(self) -> None:
         document = self.window.document

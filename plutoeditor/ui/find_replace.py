@@ -157,6 +157,7 @@ class FindBar(QWidget):
         count = len(self.matches())
         op = replace_all(policy, self.find_edit.text(), self.replace_edit.text(), self.match_case.isChecked())
         if op is not None:
+            op.name = self.tr("Replace all")  # what Edit > Undo says
             self._push(op)
         self.status.setText(self.tr("{0} replaced").format(count))
         self._current = -1

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
@@ -46,7 +46,7 @@ def run_with_progress(
     an export works on a copy, so the user may go on editing).
     """
     dialog = QProgressDialog(label, "", 0, 0, parent)
-    dialog.setWindowTitle(parent.tr("Please wait") if parent else "Please wait")
+    dialog.setWindowTitle(QCoreApplication.translate("Worker", "Please wait"))
     dialog.setCancelButton(None)  # the work cannot be interrupted halfway; it is short
     dialog.setMinimumDuration(400)
     dialog.setAutoClose(False)
