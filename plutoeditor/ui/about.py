@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from importlib import metadata
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from plutoeditor import __version__
+from plutoeditor import __version__, paths
 
 # Qt's translation lookup; lupdate finds the literal context and text in each call.
 translate = QCoreApplication.translate
@@ -100,12 +100,17 @@ def about_html() -> str:
         "shipped as separate shared libraries, which you may replace with your own builds; "
         "their source code is available from qt.io and from the links above.",
     )
+    licences = paths.resources_dir() / "licences"
+    texts = translate("AboutDialog", "The full licence texts are in {folder}.").format(
+        folder=f"<a href='{html.escape(QUrl.fromLocalFile(str(licences)).toString(), quote=True)}'>"
+        f"{html.escape(str(licences))}</a>"
+    )
     esc = html.escape
     return (
         f"<h2>PlutoEditor {esc(__version__)}</h2><p>{esc(purpose)}</p><h3>{esc(libraries)}</h3>"
         f"<table cellpadding='3'><tr><th align='left'>{esc(library)}</th>"
         f"<th align='left'>{esc(version)}</th><th align='left'>{esc(licence)}</th></tr>{rows}</table>"
-        f"<p>{esc(note)}</p>"
+        f"<p>{esc(note)}</p><p>{texts}</p>"
     )
 
 

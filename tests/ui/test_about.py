@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QTextBrowser
 
 import plutoeditor
+from plutoeditor import paths
 from plutoeditor.cli.main import main
 from plutoeditor.ui.about import BUNDLED_LIBRARIES, about_html, show_about
 
@@ -25,6 +26,15 @@ def test_about_dialog_shows_version_and_licences(qtbot):
         assert expected in text
     assert metadata.version("python-docx") in text
     assert metadata.version("PyYAML") in text
+    assert "licences" in text
+
+
+def test_licence_texts_the_lgpl_requires_are_shipped():
+    licences = paths.resources_dir() / "licences"
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in (licences / "LGPL-3.0.txt").read_text(encoding="utf-8")
+    assert "GNU GENERAL PUBLIC LICENSE" in (licences / "GPL-3.0.txt").read_text(encoding="utf-8")
+    assert "Apache License" in (licences / "Apache-2.0.txt").read_text(encoding="utf-8")
+    assert str(licences) in about_html()
 
 
 def test_every_runtime_dependency_is_listed():
