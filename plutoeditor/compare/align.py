@@ -170,22 +170,25 @@ def _align_unique(old_entries: list[Entry], new_entries: list[Entry]) -> Groups:
 
 
 def _align_repeated(groups: Groups) -> None:
-    """Pair clauses with repeated content: under the paired parent first (same label
-    preferred), then with the same label, then in document order."""
+    """Pair clauses with repeated content: right after the twin of their previous sibling,
+    then in order under the paired parent, then (without context) by label and order."""
     for olds, news in groups:
+        after = {b.previous: b for b in news if b.partner is None and b.previous is not None}
+        for a in olds:
+            twin = a.previous.partner if a.previous is not None else None
+            b = after.get(twin) if twin is not None else None
+            if a.partner is None and b is not None and b.partner is None:
+                _pair(a, b)
         under: dict[Entry | None, list[Entry]] = defaultdict(list)
         for b in news:
             if b.partner is None:
                 under[b.parent].append(b)
-        options = []
+        waiting: dict[Entry | None, list[Entry]] = defaultdict(list)
         for a in olds:
-            if a.partner is not None or (a.parent is not None and a.parent.partner is None):
-                continue
-            for b in under.get(a.parent.partner if a.parent is not None else None, ()):
-                options.append((_repeat_distance(a, b), a.index, b.index, a, b))
-        options.sort(key=lambda o: o[:3])
-        for _distance, _i, _j, a, b in options:
-            if a.partner is None and b.partner is None:
+            if a.partner is None and (a.parent is None or a.parent.partner is not None):
+                waiting[a.parent.partner if a.parent is not None else None].append(a)
+        for target, group in waiting.items():
+            for a, b in zip(group, under.get(target, []), strict=False):  # in order: no false moves
                 _pair(a, b)
         # The rest only where the parent gives no context (top level, or an unpaired
         # parent): a repeated line is not taken from under another paired parent.
@@ -202,14 +205,6 @@ def _align_repeated(groups: Groups) -> None:
         free_news = [b for b in free_news if b.partner is None]
         for a, b in zip([a for a in free_olds if a.partner is None], free_news, strict=False):
             _pair(a, b)
-
-
-def _repeat_distance(a: Entry, b: Entry) -> tuple[int, int, int]:
-    """How unlikely b is to be a's twin among clauses with the same content under the same
-    parent: best when their previous siblings are paired, then same label, then nearby."""
-    twin = a.previous.partner if a.previous is not None else None
-    after_twin = twin is not None and twin is b.previous
-    return (0 if after_twin else 1, 0 if a.label == b.label else 1, abs(a.position - b.position))
 
 
 def _without_context(entry: Entry) -> bool:
@@ -267,8 +262,9 @@ def _align_similar(old_entries: list[Entry], new_entries: list[Entry]) -> None:
         candidates: set[Entry] = set(gaps.get(a, ()))
         for word in rare:
             candidates.update(postings[word])
-        if a.heading_key:
-            candidates.update(by_heading.get(a.heading_key, ()))
+        same_heading = by_heading.get(a.heading_key, ()) if a.heading_key else ()
+        if len(same_heading) <= MAX_POSTING:
+            candidates.update(same_heading)
         for b in candidates:
             score = similarity(a, b)
             if a.heading_key and a.heading_key == b.heading_key:

@@ -171,3 +171,12 @@ def test_progress_is_reported_up_to_the_total():
     seen: list[tuple[int, int]] = []
     compare_policies(parse_tree(BASE), parse_tree(BASE), lambda done, total: seen.append((done, total)))
     assert seen[0][0] == 0 and seen[-1][0] == seen[-1][1]
+
+
+def test_many_identical_lines_pair_in_order_without_false_moves():
+    lines = "\n".join("  [] in each case, in accordance with this Policy." for _ in range(300))
+    old = f"[1] Lists |\n{lines}\n[2] End |"
+    new_lines = "\n".join("  [] in each case, in accordance with this Policy." for _ in range(290))
+    new = f"[1] Lists |\n{new_lines}\n[2] End |"
+    summary = _changes(old, new).summary()
+    assert summary["removed"] == 10 and summary["moved"] == 0 and summary["added"] == 0
