@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from plutoeditor.compare.result import DELETE, INSERT, ClauseChange, Comparison, Ops
@@ -17,9 +18,32 @@ _FIELD_NAMES = {
 }
 
 
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
 def field_name(field: str) -> str:
     """The metadata field as a reader would name it."""
     return _FIELD_NAMES.get(field, field.replace("_", " ").capitalize())
+
+
+def long_date(date: dt.date) -> str:
+    """'21 November 2022', whatever the machine's locale."""
+    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+def field_value(field: str, value: str, empty: str = "(none)") -> str:
+    """A metadata value as a reader would write it: dates in words, list items joined by '; '."""
+    if not value:
+        return empty
+    if field == "effective_date":
+        try:
+            return long_date(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
+    return value.replace("\n", "; ")
 
 
 def summary_line(comparison: Comparison) -> str:
@@ -61,8 +85,7 @@ def render_text(comparison: Comparison, old_path: str = "", new_path: str = "") 
         lines.append("The versions are the same.")
         return "\n".join(lines) + "\n"
     for meta in comparison.metadata_changes:
-        before = meta.old.replace("\n", "; ") or "(none)"
-        after = meta.new.replace("\n", "; ") or "(none)"
+        before, after = field_value(meta.field, meta.old), field_value(meta.field, meta.new)
         lines.append(f"{field_name(meta.field)}: {before} -> {after}")
     lines.append(f"Summary: {summary_line(comparison)}")
     lines.append("")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from plutoeditor.compare.report import field_name
+from plutoeditor.compare.report import field_name, field_value, long_date
 from plutoeditor.compare.result import DELETE, INSERT, ClauseChange, Comparison, Ops
 from plutoeditor.model.policy import Metadata
 
@@ -91,7 +91,7 @@ def render_redline_html(comparison: Comparison) -> str:
 
 
 def _date(value: dt.date | None) -> str:
-    return f"{value.day} {value:%B %Y}" if value else "not stated"
+    return long_date(value) if value else "not stated"
 
 
 def _versions_table(old: Metadata, new: Metadata) -> str:
@@ -134,15 +134,10 @@ def _summary(comparison: Comparison) -> str:
 
 
 def _metadata_value(field: str, value: str) -> str:
-    """A metadata value as HTML: dates written out, lists one item a line, "—" for none."""
-    if not value:
-        return "—"
-    if field == "effective_date":
-        try:
-            value = _date(dt.date.fromisoformat(value))
-        except ValueError:
-            pass
-    return escape(value).replace("\n", "<br>")
+    """A metadata value as HTML: dates written out, list items one a line, "—" for none."""
+    if field == "summary_of_changes":
+        return escape(value).replace("\n", "<br>") or "—"
+    return escape(field_value(field, value, "—"))
 
 
 def _ops_html(ops: Ops) -> list[str]:

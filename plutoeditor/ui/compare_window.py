@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plutoeditor.compare.report import field_name
+from plutoeditor.compare.report import field_name, field_value
 from plutoeditor.compare.result import Comparison
 from plutoeditor.export.redline_html import render_redline_html
 from plutoeditor.formats.files import write_atomic
@@ -194,8 +194,8 @@ class CompareWindow(QMainWindow):
         if comparison.is_identical():
             lines = [self.tr("The two versions are the same.")]
         for change in comparison.metadata_changes:
-            before = change.old.replace("\n", "; ") or "—"
-            after = change.new.replace("\n", "; ") or "—"
+            before = field_value(change.field, change.old, "—")
+            after = field_value(change.field, change.new, "—")
             lines.append(f"{field_name(change.field)}: {before} → {after}")
         return "\n".join(lines)
 
