@@ -108,3 +108,30 @@ def test_real_dialog_names_the_log_file(qtbot, monkeypatch, tmp_path):
     crash.show_crash_dialog(None, "Traceback ...", tmp_path / "plutoeditor.log")
     assert str(tmp_path / "plutoeditor.log") in texts[0]
     assert "still open" in texts[0]
+
+
+@pytest.mark.qt_no_exception_capture
+def test_document_stays_open_and_saveable_after_an_unexpected_error(qtbot, handler, shown, tmp_path):
+    from plutoeditor.formats import native
+    from plutoeditor.model.notation import parse_tree
+    from plutoeditor.recovery import RecoveryStore
+    from plutoeditor.ui.main_window import MainWindow
+    from plutoeditor.ui.settings import Settings
+
+    path = tmp_path / "terms.policy.yaml"
+    native.save(parse_tree("[1] Scope | These terms apply.\n[2] Liability | Limited.\n"), path)
+    window = MainWindow(Settings(tmp_path / "s.ini"), RecoveryStore(tmp_path / "recovery"))
+    qtbot.addWidget(window)
+    window.show()
+    window.files.open_path(str(path), ask=False)
+    document = window.document
+    assert document is not None
+
+    def broken_action():
+        raise KeyError("clause-id-that-vanished")
+
+    QTimer.singleShot(0, broken_action)
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=2000)
+    assert window.isVisible() and window.document is document
+    document.save(str(tmp_path / "copy.policy.yaml"))
+    assert native.load(tmp_path / "copy.policy.yaml").clauses[1].heading == "Liability"
