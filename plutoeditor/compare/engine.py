@@ -60,6 +60,7 @@ def _matched(old: Entry, new: Entry, moved: bool) -> ClauseChange:
         ops=word_diff(a.text, b.text) if text_changed else [],
         heading_ops=word_diff(a.heading, b.heading) if heading_changed else [],
         depth=new.depth,
+        old_depth=old.depth,
     )
 
 
@@ -74,6 +75,7 @@ def _unpaired(entry: Entry, status: str) -> ClauseChange:
         new_label=label if status == "added" else "",
         heading=clause.heading,
         depth=entry.depth,
+        old_depth=entry.depth if status == "removed" else 0,
     )
 
 

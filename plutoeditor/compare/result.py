@@ -37,7 +37,7 @@ class ClauseChange:
     status: "added" (only in the new version), "removed" (only in the old), "matched".
     `ops` is the word-level diff of the text (empty when the text is unchanged);
     `heading_ops` likewise for the heading. `depth` is the nesting level in the new
-    version (in the old one for removed clauses).
+    version (in the old one for removed clauses); `old_depth` the level in the old version.
     """
 
     status: str
@@ -53,6 +53,7 @@ class ClauseChange:
     ops: Ops = field(default_factory=list)
     heading_ops: Ops = field(default_factory=list)
     depth: int = 0
+    old_depth: int = 0
 
     @property
     def clause(self) -> Clause:

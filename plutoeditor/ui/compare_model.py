@@ -221,5 +221,5 @@ def html_cell(change: ClauseChange, column: int) -> str:
         text = f"{whole}{text}</span>" if text else ""
     first = "".join(badges) + label_html + (f"<b>{heading}</b>" if heading else "")
     body = "<br>".join(p for p in (first, text) if p)
-    indent = 18 * change.depth
+    indent = 18 * (change.old_depth if column == OLD_COLUMN else change.depth)
     return f'<div style="margin-left: {indent}px">{body}</div>'
