@@ -7,6 +7,11 @@ import json
 
 from plutoeditor.compare.result import DELETE, INSERT, ClauseChange, Comparison, Ops
 
+#: How every renderer marks a clause's fate: a symbol and words, never colour alone.
+MOVED_MARK = "⇄ moved"
+ADDED_MARK = "+ added"
+REMOVED_MARK = "− removed"
+
 _FIELD_NAMES = {
     "effective_date": "Effective date",
     "summary_of_changes": "Summary of changes",

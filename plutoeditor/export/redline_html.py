@@ -11,13 +11,18 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from plutoeditor.compare.report import field_name, field_value, long_date
+from plutoeditor.compare.report import (
+    ADDED_MARK,
+    MOVED_MARK,
+    REMOVED_MARK,
+    field_name,
+    field_value,
+    long_date,
+)
 from plutoeditor.compare.result import DELETE, INSERT, ClauseChange, Comparison, Ops
 from plutoeditor.model.policy import Metadata
 
-MOVED_MARK = "⇄ moved"
-ADDED_MARK = "+ added"
-REMOVED_MARK = "− removed"
+__all__ = ["render_redline_html", "ADDED_MARK", "MOVED_MARK", "REMOVED_MARK"]
 
 _CSS = (
     """

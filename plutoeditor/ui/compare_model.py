@@ -14,8 +14,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from plutoeditor.compare.report import ADDED_MARK, MOVED_MARK, REMOVED_MARK
 from plutoeditor.compare.result import DELETE, INSERT, ClauseChange, Comparison, Ops
-from plutoeditor.export.redline_html import ADDED_MARK, MOVED_MARK, REMOVED_MARK
 
 OLD_COLUMN, NEW_COLUMN = 0, 1
 #: The cell as Qt rich text (the display role holds the same as plain text).

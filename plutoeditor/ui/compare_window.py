@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from plutoeditor.compare.report import field_name, field_value
 from plutoeditor.compare.result import Comparison
-from plutoeditor.export.redline_html import render_redline_html
 from plutoeditor.formats.files import write_atomic
 from plutoeditor.ui.compare_delegate import RichTextDelegate
 from plutoeditor.ui.compare_model import ClauseIdRole, ComparisonModel, describe
@@ -306,5 +305,7 @@ class CompareWindow(QMainWindow):
                 raise ValueError("the Word redline is not available in this build")
             writer(comparison, path)
         else:
+            from plutoeditor.export.redline_html import render_redline_html
+
             write_atomic(path, render_redline_html(comparison))
         self.statusBar().showMessage(self.tr("Redline saved to {path}").format(path=path), 5000)
