@@ -62,8 +62,17 @@ def run(args: argparse.Namespace) -> int:
     if output:
         write_atomic(output, report)
     else:
-        sys.stdout.write(report)
+        _print(report)
     return status
+
+
+def _print(report: str) -> None:
+    """Write to the terminal; a console that cannot show a character gets UTF-8 bytes."""
+    try:
+        sys.stdout.write(report)
+    except UnicodeEncodeError:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(report.encode("utf-8"))
 
 
 def render(comparison, report_format: str, old_path: str, new_path: str) -> str:  # type: ignore[no-untyped-def]
