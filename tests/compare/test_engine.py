@@ -180,3 +180,15 @@ def test_many_identical_lines_pair_in_order_without_false_moves():
     new = f"[1] Lists |\n{new_lines}\n[2] End |"
     summary = _changes(old, new).summary()
     assert summary["removed"] == 10 and summary["moved"] == 0 and summary["added"] == 0
+
+
+def test_section_moved_with_the_editor_is_one_move_by_id():
+    from plutoeditor.model.operations import MoveClause
+
+    old = parse_tree(BASE)
+    new = old.copy()
+    MoveClause(new.clauses[0].id, None, 3).apply(new)  # Introduction to the end
+    comparison = compare_policies(old, new)
+    moved = [c for c in comparison.changes if c.moved]
+    assert [c.heading for c in moved] == ["Introduction"]
+    assert comparison.summary()["moved"] == 1 and comparison.summary()["relabelled"] == 0
