@@ -34,10 +34,11 @@ else
 fi
 echo "+ $frozen check (the imported .policy.yaml, validated against the bundled schema)"
 expect 1 "$frozen" check "$work/seed.policy.yaml"
-echo "+ $frozen export to Word and HTML, and diff"
+echo "+ $frozen export to Word and HTML, diff, import from Word"
 expect 0 "$frozen" export "$work/seed.policy.yaml" -o "$work/seed.docx"
 expect 0 "$frozen" export "$work/seed.policy.yaml" -o "$work/seed.html"
 expect 0 "$frozen" diff "$work/seed.policy.yaml" "$work/seed.policy.yaml"
+expect 0 "$frozen" import "$work/seed.docx" -o "$work/from-word.policy.yaml"
 echo "+ $frozen check missing-file   (expect 2: bad input)"
 expect 2 "$frozen" check "$work/missing.policy.yaml"
 echo "+ $frozen --smoke-test (window offscreen)"
