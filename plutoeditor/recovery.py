@@ -67,6 +67,8 @@ class RecoveryStore:
             "original_path": str(Path(original_path).resolve()) if original_path else None,
             "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "copy": target.name,
+            "pid": os.getpid(),
+            "process_started": _process_start(os.getpid()),
         }
         write_atomic(self._sidecar_path(doc_key), json.dumps(sidecar, indent=2) + "\n")
         return target
@@ -96,13 +98,18 @@ class RecoveryStore:
     # -- reading ---------------------------------------------------------------
 
     def pending(self) -> list[RecoveryEntry]:
-        """Recovery copies left on disk, newest first (after a crash, these are unsaved work)."""
+        """Recovery copies left on disk by a session that ended, newest first.
+
+        Copies kept by another PlutoEditor that is still running (a second window opened by
+        double-clicking another file starts a second process) are not offered: that work is
+        not lost, and recovering it would take it away from the running window.
+        """
         if not self.folder.is_dir():
             return []
         entries = []
         for copy in self.folder.glob(f"*{_SUFFIX}"):
             entry = self._entry_for(copy)
-            if entry is not None:
+            if entry is not None and not self._kept_by_running_session(copy):
                 entries.append(entry)
         entries.sort(key=lambda e: e.saved_at, reverse=True)
         return entries
@@ -130,6 +137,17 @@ class RecoveryStore:
             log.warning("recovery sidecar %s is unreadable (%s); using the copy's date", sidecar, exc)
         return RecoveryEntry(path=copy, original_path=original, saved_at=saved_at, doc_key=doc_key)
 
+    def _kept_by_running_session(self, copy: Path) -> bool:
+        stem = copy.name[: -len(_SUFFIX)]
+        try:
+            data = json.loads(copy.with_name(stem + _SIDECAR_SUFFIX).read_text(encoding="utf-8"))
+            pid, started = int(data["pid"]), data.get("process_started")
+        except (OSError, ValueError, KeyError, TypeError):
+            return False
+        if pid == os.getpid():
+            return False  # this process: a fresh store after a simulated crash, or a restart
+        return _process_running(pid, started)
+
     # -- file names ------------------------------------------------------------
 
     def _stem(self, doc_key: str) -> str:
@@ -150,3 +168,28 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
     except OSError:
         return False
+
+
+def _process_start(pid: int) -> str | None:
+    """When a process started (Linux), so a reused process id is not mistaken for it."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
+    except OSError:
+        return None
+    return stat.rsplit(")", 1)[-1].split()[19]  # field 22, counted after the command name
+
+
+def _process_running(pid: int, started: str | None) -> bool:
+    """Whether the session that wrote a copy is still alive (POSIX; elsewhere assume not)."""
+    if os.name != "posix" or pid <= 0:
+        return False  # on Windows os.kill(pid, 0) would terminate the process
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # alive, owned by someone else
+    except OSError:
+        return False
+    current = _process_start(pid)
+    return started is None or current is None or current == started

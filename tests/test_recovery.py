@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -107,3 +111,41 @@ def test_default_folder_follows_plutoeditor_home(tmp_path, monkeypatch):
     store.save("k", unsaved_policy(), None)
     assert store.folder == tmp_path / "state" / "recovery"
     assert len(RecoveryStore().pending()) == 1
+
+
+WRITER = """
+import sys
+from plutoeditor.model.notation import parse_tree
+from plutoeditor.recovery import RecoveryStore
+RecoveryStore(sys.argv[1]).save("other-window", parse_tree("[1] Live work."), None)
+print("saved", flush=True)
+sys.stdin.readline()  # stay alive until the test says so
+"""
+
+
+def test_work_of_a_running_plutoeditor_is_not_offered_until_it_ends(tmp_path):
+    other = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(tmp_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert other.stdout.readline().strip() == "saved"
+        assert RecoveryStore(tmp_path).pending() == []  # still running: not lost, not ours to take
+    finally:
+        other.communicate("\n", timeout=60)
+    (entry,) = RecoveryStore(tmp_path).pending()  # it ended without discarding: a crash
+    assert entry.doc_key == "other-window"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process start times come from /proc")
+def test_a_reused_process_id_does_not_hide_crashed_work(tmp_path):
+    store = RecoveryStore(tmp_path)
+    store.save("k", unsaved_policy(), None)
+    (sidecar,) = tmp_path.glob("*.json")
+    data = json.loads(sidecar.read_text(encoding="utf-8"))
+    data["pid"] = os.getppid()  # alive, but not the process that wrote the copy
+    data["process_started"] = "0"
+    sidecar.write_text(json.dumps(data), encoding="utf-8")
+    assert len(store.pending()) == 1
