@@ -39,7 +39,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+7"/>
+        <source>The full licence texts are in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>About PlutoEditor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -412,6 +417,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>&amp;Next Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the next finding&apos;s clause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Previous Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the previous finding&apos;s clause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>&amp;About PlutoEditor</source>
         <translation type="unfinished"></translation>
@@ -438,12 +463,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Fin&amp;dings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
@@ -490,7 +515,7 @@ Recover the most recent?</source>
 <context>
     <name>ClauseActions</name>
     <message>
-        <location filename="../../plutoeditor/ui/clause_actions.py" line="+46"/>
+        <location filename="../../plutoeditor/ui/clause_actions.py" line="+49"/>
         <location line="+6"/>
         <source>Add clause</source>
         <translation type="unfinished"></translation>
@@ -506,7 +531,37 @@ Recover the most recent?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+8"/>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Indent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Outdent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Split clause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Merge clauses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Every clause already has the number its position calls for</source>
         <translation type="unfinished"></translation>
     </message>
@@ -629,7 +684,7 @@ Recover the most recent?</source>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/compare_window.py" line="+64"/>
+        <location filename="../../plutoeditor/ui/compare_window.py" line="+63"/>
         <source>Compare {old} → {new}</source>
         <extracomment>The user asked to open this clause (its id, old or new side) in the editor. The comparison is ready (also emitted in tests to wait for the worker). The comparison could not be made (the message names the file and place).</extracomment>
         <translation type="unfinished"></translation>
@@ -752,7 +807,7 @@ Recover the most recent?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Redline saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -833,7 +888,7 @@ Please send that file to your support contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Cannot Open File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -974,7 +1029,12 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+68"/>
+        <source>Replace all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{0} replaced</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1026,12 +1086,12 @@ Your unsaved changes here would be lost.</source>
     <name>FindingsPanel</name>
     <message>
         <location line="+47"/>
-        <location line="+57"/>
+        <location line="+69"/>
         <source>Fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-67"/>
         <source>Apply the suggested fix for the selected finding</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1071,7 +1131,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+40"/>
         <location line="+12"/>
         <source>Fix: {0}</source>
         <translation type="unfinished"></translation>
@@ -1115,7 +1175,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+136"/>
         <source>Label</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1331,9 +1391,9 @@ Your unsaved changes here would be lost.</source>
     </message>
 </context>
 <context>
-    <name>parent</name>
+    <name>Worker</name>
     <message>
-        <location filename="../../plutoeditor/ui/workers.py" line="+44"/>
+        <location filename="../../plutoeditor/ui/workers.py" line="+49"/>
         <source>Please wait</source>
         <translation type="unfinished"></translation>
     </message>
