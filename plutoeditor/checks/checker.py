@@ -48,6 +48,8 @@ class Checker:
         self._dirty: dict[str, Clause] = {}  # clauses whose own content changed
         self._dirty_owners: set[str | None] = set()
         self._labels_dirty = True  # the label index must be rebuilt
+        self._relabelled: dict[str, Clause] = {}  # label edits since the last call
+        self._only_relabelled = True  # ... and no other structural edit
         self._order: dict[str, int] = {}
         self._ordered: list[tuple[Clause, bool, bool]] = []
         self._contexts: dict[str, Context] = {}
@@ -77,12 +79,18 @@ class Checker:
             return
         self._structure_dirty = True
         touched: list[Clause | None] = []
+        if event.kind != "update":
+            self._only_relabelled = False
         if event.kind in ("insert", "remove"):
             touched = [event.parent]
         elif event.kind == "move":
             touched = [event.parent, event.new_parent]
         elif event.kind == "update" and clause is not None:
             touched = [clause.parent, clause]
+            if event.field == "label":
+                self._relabelled[clause.id] = clause
+            else:  # a kind change moves clauses in or out of a schedule
+                self._only_relabelled = False
         else:
             self._all_dirty = True
         if event.kind == "update" or clause is None or any(c.label for c in clause.walk()):
@@ -101,7 +109,10 @@ class Checker:
             collecting = gc.isenabled()
             gc.disable()  # the rebuild allocates many small tuples that all stay alive
             try:
-                self._rebuild()
+                if self._only_relabelled and not self._all_dirty and self._relabel_in_place():
+                    self._check_numbering()
+                else:
+                    self._rebuild()
             finally:
                 if collecting:
                     gc.enable()
@@ -145,10 +156,45 @@ class Checker:
                 referring[clause_id] = clause
         self._order, self._contexts, self._content, self._referring = order, contexts, content, referring
         self._ordered = ordered
-        if self._labels_dirty or everything:
-            self._index = label_index((c, s) for c, s, _ in ordered)
-            self._labels_dirty = False
+        self._check_numbering()
 
+    def _relabel_in_place(self) -> bool:
+        """After label edits only: re-derive the few contexts a label affects. False: rebuild."""
+        ordered, order = self._ordered, self._order
+        positions: set[int] = set()
+        for clause in self._relabelled.values():
+            i = order.get(clause.id)
+            if i is None or ordered[i][0] is not clause:
+                return False
+            siblings = self.policy.children_of(clause.parent)
+            numbered = any(c.label and not c.label.isspace() for c in siblings)
+            for sibling in siblings:  # "unnumbered among numbered siblings" may have changed
+                j = order[sibling.id]
+                ordered[j] = (
+                    sibling,
+                    ordered[j][1],
+                    numbered and (not sibling.label or sibling.label.isspace()),
+                )
+                positions.add(j)
+            positions.update((i, i - 1) if i else (i,))
+        for clause_id in self._dirty:  # text edits made alongside
+            i = order.get(clause_id)
+            if i is not None:
+                positions.update((i, i - 1) if i else (i,))
+        for j in sorted(positions):
+            clause = ordered[j][0]
+            context = _context(ordered, j)
+            if context != self._contexts[clause.id] or clause.id in self._dirty:
+                self._contexts[clause.id] = context
+                self._check_clause(clause, context)
+        return True
+
+    def _check_numbering(self) -> None:
+        """Label index, scopes and label styles; unchanged scopes keep their findings."""
+        everything = self._all_dirty
+        if self._labels_dirty or everything:
+            self._index = label_index((c, s) for c, s, _ in self._ordered)
+            self._labels_dirty = False
         all_scopes = scopes(self.policy)
         cache: dict[str | None, list[Finding]] = {}
         numbering: list[Finding] = []
@@ -163,6 +209,8 @@ class Checker:
         numbering.extend(check_label_styles(all_scopes, self._order))
         self._numbering = numbering
         self._dirty_owners.clear()
+        self._relabelled.clear()
+        self._only_relabelled = True
         self._all_dirty = False
         self._structure_dirty = False
 
