@@ -7,6 +7,7 @@ reported once and does not make every clause below it look wrong too.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 
 from plutoeditor.checks.finding import Finding, make
@@ -227,22 +228,24 @@ def _scope_styles(family: str, labels: tuple[str, ...]) -> _StyleSummary:
     return tuple((group, style, tuple(indexes)) for (group, style), indexes in found.items())
 
 
-def check_label_styles(scopes: list[Scope], order: dict[str, int] | None = None) -> list[Finding]:
+def check_label_styles(
+    scopes: list[Scope], position: Callable[[Clause], tuple[int, ...]] | None = None
+) -> list[Finding]:
     """One warning per label style that deviates from the usual style at its level.
 
     Each scope's summary is cached, so re-checking after an edit costs one pass over scopes.
+    `position` gives document order (the first clause written in a deviating style is the
+    one reported); without it, scope order is used.
     """
-    # group -> style -> [count, first position, first clause, some labels]
+    # group -> style -> [count, first (scope, index), first clause of each scope, some labels]
     groups: dict[tuple[str, int], dict[str, list]] = {}  # type: ignore[type-arg]
     for n, scope in enumerate(scopes):
         members = scope.members
         for group, style, indexes in _scope_styles(scope.family, tuple([c.label for c in members])):
             first = members[indexes[0]]
-            position = order.get(first.id, n) if order is not None else (n, indexes[0])
-            entry = groups.setdefault(group, {}).setdefault(style, [0, position, first, []])
+            entry = groups.setdefault(group, {}).setdefault(style, [0, (n, indexes[0]), [], []])
             entry[0] += len(indexes)
-            if position < entry[1]:
-                entry[1], entry[2] = position, first
+            entry[2].append(first)
             if len(entry[3]) < 3:
                 entry[3].extend(members[i].label.strip() for i in indexes[: 3 - len(entry[3])])
     findings = []
@@ -250,11 +253,12 @@ def check_label_styles(scopes: list[Scope], order: dict[str, int] | None = None)
         if len(styles) < 2:
             continue
         total = sum(entry[0] for entry in styles.values())
-        usual = max(styles, key=lambda st: (styles[st][0], [-x for x in _as_tuple(styles[st][1])]))
+        usual = max(styles, key=lambda st: (styles[st][0], -styles[st][1][0], -styles[st][1][1]))
         prefix, suffix = usual.split("N", 1)
-        for style, (count, _, clause, some) in styles.items():
+        for style, (count, _, firsts, some) in styles.items():
             if style == usual:
                 continue
+            clause = min(firsts, key=position) if position is not None else firsts[0]
             core = parse_label(clause.label).core
             also = f" ({count} labels, e.g. {', '.join(some)})" if count > 1 else ""
             findings.append(
@@ -269,10 +273,6 @@ def check_label_styles(scopes: list[Scope], order: dict[str, int] | None = None)
                 )
             )
     return findings
-
-
-def _as_tuple(position: int | tuple[int, int]) -> tuple[int, ...]:
-    return position if isinstance(position, tuple) else (position,)
 
 
 def _show(style: str) -> str:

@@ -9,7 +9,7 @@ left alone. The checks resolve them; renumbering makes them follow their clauses
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -108,24 +108,31 @@ def reference_key(label: str) -> str:
     return core.lower()
 
 
-def label_index(clauses: Iterable[tuple[Clause, bool]]) -> dict[str, Clause]:
+def label_index(policy: Policy) -> dict[str, Clause]:
     """Reference key -> first clause so labelled, outside schedules (which number on their own).
 
-    A local item is also found through its parent: "D.4" and "4.1(a)" for item 4 under D.
+    A local item is also found through its parent: "D.4" and "4.1(a)" for item 4 under D;
+    "SECTION 1:" is found as "1".
     """
     index: dict[str, Clause] = {}
-    for clause, in_schedule in clauses:
-        if not clause.label.strip() or in_schedule:
-            continue
-        key = reference_key(clause.label)
-        index.setdefault(key, clause)
-        if " " in key:  # "SECTION 1:" is what "Section 1" refers to
-            index.setdefault(key.rsplit(" ", 1)[-1], clause)
-        parent = clause.parent
-        if parent is not None and parent.label.strip() and "." not in key:
-            parent_key = reference_key(parent.label)
-            index.setdefault(f"{parent_key}.{key}", clause)
-            index.setdefault(f"{parent_key}({key})", clause)
+    setdefault = index.setdefault
+
+    def visit(children: list[Clause], parent_key: str | None) -> None:
+        for clause in children:
+            label = clause.label
+            key = None
+            if label and not label.isspace():
+                key = reference_key(label)
+                setdefault(key, clause)
+                if " " in key:
+                    setdefault(key.rsplit(" ", 1)[-1], clause)
+                if parent_key is not None and "." not in key:
+                    setdefault(f"{parent_key}.{key}", clause)
+                    setdefault(f"{parent_key}({key})", clause)
+            if clause.children and clause.kind is not ClauseKind.SCHEDULE:
+                visit(clause.children, key)
+
+    visit(policy.clauses, None)
     return index
 
 
@@ -156,13 +163,3 @@ def internal_references(clause: Clause) -> Iterator[Reference]:
     for reference in find_references(clause.text):
         if reference.kind == INTERNAL:
             yield reference
-
-
-def with_schedule_flag(policy: Policy) -> Iterator[tuple[Clause, bool]]:
-    """(clause, inside a schedule) in document order."""
-    stack = [(c, False) for c in reversed(policy.clauses)]
-    while stack:
-        clause, in_schedule = stack.pop()
-        yield clause, in_schedule
-        inner = in_schedule or clause.kind is ClauseKind.SCHEDULE
-        stack.extend((c, inner) for c in reversed(clause.children))

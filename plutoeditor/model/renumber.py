@@ -16,7 +16,6 @@ from plutoeditor.model.references import (
     label_index,
     reference_key,
     rewritten_reference,
-    with_schedule_flag,
 )
 
 
@@ -48,7 +47,7 @@ def relabel(policy: Policy, changes: dict[str, str], name: str = "Relabel") -> B
     """Give clauses new labels (clause id -> label) and make references follow them."""
     if not changes:
         return Batch([], name=name)
-    index = label_index(with_schedule_flag(policy))
+    index = label_index(policy)
 
     operations: list[Operation] = [
         SetClauseField(clause_id, "label", label, name=name) for clause_id, label in changes.items()
