@@ -25,7 +25,7 @@ class Context(NamedTuple):
 
     next_is_continuation: bool  # the next clause completes a lead-in (a paragraph, a list)
     next_continues_sentence: bool  # the next clause carries on this sentence (a list item)
-    numbered_siblings: bool  # some sibling carries a number
+    numbered_siblings: bool  # unnumbered itself, while some sibling carries a number
     in_schedule: bool
 
 
