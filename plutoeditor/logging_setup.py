@@ -6,19 +6,28 @@ Qt-free. The editor window calls `configure_logging()` once at start; the crash 
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import logging.handlers
 import platform
 import sys
 import tempfile
 from pathlib import Path
+from typing import TextIO
 
 from plutoeditor import __version__, paths
 
 LOG_FILE_NAME = "plutoeditor.log"
+#: Hard crashes (a fault inside Qt or another C library) are written here by faulthandler:
+#: the Python log cannot record them, because the process dies at once.
+FAULT_LOG_NAME = "plutoeditor-crash.log"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
 _FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
+
+
+_fault_file: TextIO | None = None  # the open crash log faulthandler writes to
+_fault_handler_was_enabled = False  # faulthandler's state before we took it over
 
 
 class _AppLogHandler(logging.handlers.RotatingFileHandler):
@@ -40,6 +49,7 @@ def configure_logging(level: int = logging.INFO, folder: Path | None = None) -> 
                 return target
             root.removeHandler(handler)
             handler.close()
+    _enable_fault_log(target.parent / FAULT_LOG_NAME)
     handler = _AppLogHandler(target, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
     handler.setFormatter(logging.Formatter(_FORMAT))
     root.addHandler(handler)
@@ -64,11 +74,35 @@ def log_file() -> Path | None:
 
 def shutdown_logging() -> None:
     """Remove and close the application log handler (tests; the end of the app)."""
+    global _fault_file
+    if _fault_file is not None:
+        faulthandler.disable()
+        if _fault_handler_was_enabled and sys.__stderr__ is not None:
+            faulthandler.enable(file=sys.__stderr__, all_threads=True)  # as it was (pytest)
+        _fault_file.close()
+        _fault_file = None
     root = logging.getLogger()
     for handler in list(root.handlers):
         if isinstance(handler, _AppLogHandler):
             root.removeHandler(handler)
             handler.close()
+
+
+def _enable_fault_log(path: Path) -> None:
+    """Let a hard crash leave the Python stack of every thread in `path` (kept under 1 MB)."""
+    global _fault_file, _fault_handler_was_enabled
+    try:
+        if path.exists() and path.stat().st_size > MAX_BYTES:
+            path.replace(path.with_name(path.name + ".1"))
+        handle = open(path, "a", encoding="utf-8")  # noqa: SIM115 - must stay open for faulthandler
+    except OSError:
+        return
+    if _fault_file is None:
+        _fault_handler_was_enabled = faulthandler.is_enabled()
+    faulthandler.enable(file=handle, all_threads=True)
+    if _fault_file is not None:
+        _fault_file.close()
+    _fault_file = handle
 
 
 def _usable_folder(folder: Path) -> Path:

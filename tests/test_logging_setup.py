@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 
 import pytest
 
@@ -49,3 +51,19 @@ def test_log_rotates(tmp_path, monkeypatch):
         logging.getLogger("plutoeditor.test").warning("line %d of a long session", i)
     assert path.stat().st_size <= 2000
     assert (tmp_path / "plutoeditor.log.1").exists()
+
+
+HARD_CRASH = """
+import faulthandler
+from plutoeditor.logging_setup import configure_logging
+configure_logging()
+faulthandler._sigsegv()  # what a fault inside Qt looks like to Python
+"""
+
+
+def test_a_hard_crash_leaves_a_log_with_the_stack(_private_home):
+    result = subprocess.run([sys.executable, "-c", HARD_CRASH], capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    text = (_private_home / "log" / "plutoeditor-crash.log").read_text(encoding="utf-8")
+    assert "Fatal Python error: Segmentation fault" in text
+    assert "line 5" in text  # the Python stack at the moment of the crash
