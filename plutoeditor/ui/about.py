@@ -11,12 +11,22 @@ import html
 import platform
 from dataclasses import dataclass
 from importlib import metadata
+from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, qVersion
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from plutoeditor import __version__, paths
+from plutoeditor.ui.desktop import application_icon
 
 # Qt's translation lookup; lupdate finds the literal context and text in each call.
 translate = QCoreApplication.translate
@@ -85,7 +95,7 @@ def _row(lib: BundledLibrary) -> str:
 
 
 def about_html() -> str:
-    """The dialog's text: name, version, purpose and the table of bundled libraries."""
+    """The dialog's text (below the heading with the version): purpose, folders, libraries."""
     rows = "".join(_row(lib) for lib in BUNDLED_LIBRARIES)
     purpose = translate("AboutDialog", "Write, check, compare and publish policies, offline.")
     libraries = translate("AboutDialog", "Bundled libraries")
@@ -100,18 +110,33 @@ def about_html() -> str:
         "shipped as separate shared libraries, which you may replace with your own builds; "
         "their source code is available from qt.io and from the links above.",
     )
-    licences = paths.resources_dir() / "licences"
     texts = translate("AboutDialog", "The full licence texts are in {folder}.").format(
-        folder=f"<a href='{html.escape(QUrl.fromLocalFile(str(licences)).toString(), quote=True)}'>"
-        f"{html.escape(str(licences))}</a>"
+        folder=_link(paths.resources_dir() / "licences")
     )
     esc = html.escape
     return (
-        f"<h2>PlutoEditor {esc(__version__)}</h2><p>{esc(purpose)}</p><h3>{esc(libraries)}</h3>"
+        f"<p>{esc(purpose)}</p>{_files_html()}"
+        f"<h3>{esc(libraries)}</h3>"
         f"<table cellpadding='3'><tr><th align='left'>{esc(library)}</th>"
         f"<th align='left'>{esc(version)}</th><th align='left'>{esc(licence)}</th></tr>{rows}</table>"
         f"<p>{esc(note)}</p><p>{texts}</p>"
     )
+
+
+def _link(path: Path) -> str:
+    url = QUrl.fromLocalFile(str(path)).toString()
+    return f"<a href='{html.escape(url, quote=True)}'>{html.escape(str(path))}</a>"
+
+
+def _files_html() -> str:
+    """Where settings, recovery copies and logs are: what support asks for first."""
+    rows = (
+        (translate("AboutDialog", "Settings"), paths.settings_file()),
+        (translate("AboutDialog", "Recovery files"), paths.recovery_dir()),
+        (translate("AboutDialog", "Log files"), paths.log_dir()),
+    )
+    cells = "".join(f"<tr><td>{html.escape(name)}</td><td>{_link(path)}</td></tr>" for name, path in rows)
+    return f"<table cellpadding='2'>{cells}</table>"
 
 
 def show_about(parent: QWidget | None) -> QDialog:
@@ -127,7 +152,12 @@ def show_about(parent: QWidget | None) -> QDialog:
     font.setPointSizeF(font.pointSizeF() * 1.4)
     font.setBold(True)
     heading.setFont(font)
-    layout.addWidget(heading)
+    icon = QLabel()
+    icon.setPixmap(application_icon().pixmap(48, 48))
+    top = QHBoxLayout()
+    top.addWidget(icon)
+    top.addWidget(heading, 1)
+    layout.addLayout(top)
     text = QTextBrowser()
     text.setObjectName("aboutText")
     text.setOpenExternalLinks(True)

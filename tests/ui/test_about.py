@@ -45,9 +45,16 @@ def test_every_runtime_dependency_is_listed():
     assert names and names <= listed
 
 
+def test_about_says_where_the_log_and_settings_are(_private_home):
+    text = about_html()
+    assert str(_private_home / "log") in text
+    assert str(_private_home / "config" / "PlutoEditor.ini") in text
+    assert str(_private_home / "state" / "recovery") in text
+
+
 def test_about_text_is_escaped_html():
     text = about_html()
-    assert text.count("<tr>") == len(BUNDLED_LIBRARIES) + 1
+    assert text.count("<tr>") == len(BUNDLED_LIBRARIES) + 1 + 3  # libraries, header, 3 folders
     assert "<script" not in text
 
 
