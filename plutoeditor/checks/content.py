@@ -68,7 +68,7 @@ def check_content(clause: Clause, context: Context) -> list[Finding]:
                 clause.id,
                 name,
                 reason[0].upper() + reason[1:],
-                clause.source_line,
+                clause.line,
             )
         )
     if (
@@ -84,7 +84,7 @@ def check_content(clause: Clause, context: Context) -> list[Finding]:
                 clause.id,
                 "",
                 f"unnumbered paragraph among numbered clauses: “{clause.display_name(50)}”",
-                clause.source_line,
+                clause.line,
             )
         )
     return findings

@@ -74,14 +74,14 @@ def _check_sequence(scope: Scope, expected: list[str], word: str | None) -> list
         name = clause.label.strip()
         if value in seen:
             first = seen[value]
-            where = f" (also at line {first.source_line})" if first.source_line else ""
+            where = f" (also at line {first.line})" if first.line else ""
             findings.append(
                 make(
                     "duplicate-number",
                     clause.id,
                     name,
                     f"Number used twice{where}; its position calls for {want}",
-                    clause.source_line,
+                    clause.line,
                     want,
                 )
             )
@@ -94,7 +94,7 @@ def _check_sequence(scope: Scope, expected: list[str], word: str | None) -> list
                     name,
                     f"{missing} missing: {name} comes after "
                     + (f"{_with_number(label, scope, prev, schedules)}" if prev else "the start of the list"),
-                    clause.source_line,
+                    clause.line,
                     want,
                 )
             )
@@ -106,7 +106,7 @@ def _check_sequence(scope: Scope, expected: list[str], word: str | None) -> list
                     name,
                     f"Out of order: {name} comes after {_with_number(label, scope, prev, schedules)}; "
                     f"its position calls for {want}",
-                    clause.source_line,
+                    clause.line,
                     want,
                 )
             )
@@ -170,7 +170,7 @@ def _run_finding(code: str, run: list[tuple[Clause, str]], owner: Label | None) 
     else:
         under = f"directly under {owner.raw}" if owner is not None else "at the top level"
         message = f"{written} {verb} {under}: a level is skipped; expected {wants}"
-    return make(code, first.id, first.label.strip(), message, first.source_line, want)
+    return make(code, first.id, first.label.strip(), message, first.line, want)
 
 
 def _style_groups(scopes: list[Scope]) -> list[list[tuple[Clause, Label]]]:
@@ -268,7 +268,7 @@ def check_label_styles(
                     clause.label.strip(),
                     f"Label written as {_show(style)} but most labels at this level are written as "
                     f"{_show(usual)} ({styles[usual][0]} of {total}){also}",
-                    clause.source_line,
+                    clause.line,
                     f"{prefix}{core}{suffix}",
                 )
             )

@@ -32,7 +32,7 @@ def check_references(clause: Clause, index: dict[str, Clause]) -> list[Finding]:
                     clause.id,
                     clause.label.strip(),
                     f"Refers to clause {reference.target}, which is not in this document",
-                    clause.source_line,
+                    clause.line,
                     target=reference.base,
                 )
             )
@@ -46,7 +46,7 @@ def check_references(clause: Clause, index: dict[str, Clause]) -> list[Finding]:
                     clause.label.strip(),
                     f"Refers to clause {reference.base}, which has no content"
                     + (f" (it reads only “{shown}”)" if shown else ""),
-                    clause.source_line,
+                    clause.line,
                     target=reference.base,
                 )
             )

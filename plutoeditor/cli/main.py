@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
+import os
 import sys
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from plutoeditor import __version__
 from plutoeditor.formats.errors import PolicyFileError
@@ -64,10 +66,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("plutoeditor: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # e.g. `plutoeditor check ... | head`: the reader left, not an error
+        _silence_stdout()
+        return EXIT_OK
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"plutoeditor: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except RecursionError:
+        print("plutoeditor: the document is nested too deeply to process", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # a bug: one line for the user, the traceback to the log
+        logging.getLogger("plutoeditor").exception("unexpected error in %s", args.command)
+        message = f"unexpected error ({type(exc).__name__}: {exc}); please report it"
+        print(f"plutoeditor: {message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's exit-time flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _open_window(files: list[str]) -> int:

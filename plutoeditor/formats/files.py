@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -21,7 +22,7 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> byt
             raise PolicyFileError(str(path), "is a folder, not a file")
         if size > limit:
             raise PolicyFileError(
-                str(path), f"file is too large ({size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB)"
+                str(path), f"file is too large ({size / 2**20:.1f} MiB; the limit is {limit / 2**20:.0f} MiB)"
             )
         data = p.read_bytes()
     except FileNotFoundError:
@@ -37,7 +38,9 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> byt
 
 def decode_text(path: str, data: bytes) -> str:
     """Decode UTF-8 text (a BOM is dropped); binary or other encodings are refused."""
-    if b"\x00" in data[:8192] or b"\x00" in data:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise PolicyFileError(path, "is UTF-16 text; save it as UTF-8 and try again", 1)
+    if b"\x00" in data:
         raise PolicyFileError(path, "looks like a binary file, not text", _line_at(data, data.find(b"\x00")))
     try:
         text = data.decode("utf-8-sig")
@@ -63,7 +66,12 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(target))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:  # name the file the user asked for, not our temporary one
+        raise type(exc)(exc.errno, exc.strerror or str(exc), str(target)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -74,11 +82,13 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
         else:
             os.chmod(tmp, 0o644)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise type(exc)(exc.errno, exc.strerror or str(exc), str(target)) from None
         raise
     try:
         dir_fd = os.open(folder, os.O_RDONLY)

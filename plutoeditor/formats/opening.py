@@ -23,10 +23,22 @@ def open_policy(path: str | os.PathLike[str]) -> Policy:
     if p.suffix.lower() == ".docx":
         from plutoeditor.importers import docx as docx_import
 
-        return docx_import.import_docx(p)
-    from plutoeditor.importers import text as text_import
+        policy = docx_import.import_docx(p)
+    else:
+        from plutoeditor.importers import text as text_import
 
-    return text_import.import_file(p)
+        policy = text_import.import_file(p)
+    _refuse_deep_nesting(policy, str(p))
+    return policy
+
+
+def _refuse_deep_nesting(policy: Policy, path: str) -> None:
+    """An imported tree deeper than the native format allows could not be saved or checked."""
+    for clause, depth in policy.walk_with_depth():
+        if depth + 1 > native.MAX_DEPTH:
+            raise PolicyFileError(
+                path, f"clauses are nested more than {native.MAX_DEPTH} levels deep", clause.source_line
+            )
 
 
 __all__ = ["open_policy", "PolicyFileError", "IMPORTABLE_SUFFIXES"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class ClauseKind(str, Enum):
+class ClauseKind(StrEnum):
     """What a clause is, so checks and exports can treat it properly."""
 
     CLAUSE = "clause"  # an ordinary clause, numbered or not
@@ -37,12 +37,20 @@ class Clause:
     id: str = field(default_factory=new_clause_id)
     source_line: int | None = None
     parent: Clause | None = field(default=None, repr=False, compare=False)
+    #: Line of this clause in the file it was last read from (a native file's YAML line);
+    #: not saved. Findings name this line, so they point into the file being checked.
+    file_line: int | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.kind, ClauseKind):
             self.kind = ClauseKind(self.kind)
         for child in self.children:
             child.parent = self
+
+    @property
+    def line(self) -> int | None:
+        """The line to show a user: in the file being read, else in the imported source."""
+        return self.file_line if self.file_line is not None else self.source_line
 
     @property
     def paragraphs(self) -> list[str]:
@@ -81,4 +89,5 @@ class Clause:
             children=[c.copy(keep_ids) for c in self.children],
             id=self.id if keep_ids else new_clause_id(),
             source_line=self.source_line,
+            file_line=self.file_line,
         )

@@ -6,6 +6,7 @@ The Qt layer wraps these in QUndoCommands; the CLI and tests call them directly.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Protocol
 
 from plutoeditor.model.clause import Clause, ClauseKind
@@ -47,11 +48,11 @@ class InsertClause:
         parent = _parent(policy, self.parent_id)
         siblings = policy.children_of(parent)
         index = max(0, min(self.index, len(siblings)))
-        event = dict(kind="insert", clause=self.clause, parent=parent, index=index)
-        policy.notify(ChangeEvent(phase="about", **event))
+        event = partial(ChangeEvent, kind="insert", clause=self.clause, parent=parent, index=index)
+        policy.notify(event(phase="about"))
         siblings.insert(index, self.clause)
         self.clause.parent = parent
-        policy.notify(ChangeEvent(phase="done", **event))
+        policy.notify(event(phase="done"))
         return DeleteClause(self.clause.id, name=self.name)
 
 
@@ -67,11 +68,11 @@ class DeleteClause:
         parent = clause.parent
         siblings = policy.children_of(parent)
         index = clause.index_in_parent(siblings)
-        event = dict(kind="remove", clause=clause, parent=parent, index=index)
-        policy.notify(ChangeEvent(phase="about", **event))
+        event = partial(ChangeEvent, kind="remove", clause=clause, parent=parent, index=index)
+        policy.notify(event(phase="about"))
         del siblings[index]
         clause.parent = None
-        policy.notify(ChangeEvent(phase="done", **event))
+        policy.notify(event(phase="done"))
         return InsertClause(parent.id if parent else None, index, clause, name=self.name)
 
 
@@ -101,7 +102,8 @@ class MoveClause:
         new_siblings = policy.children_of(new_parent)
         limit = len(new_siblings) - (1 if new_siblings is old_siblings else 0)
         new_index = max(0, min(self.new_index, limit))
-        event = dict(
+        event = partial(
+            ChangeEvent,
             kind="move",
             clause=clause,
             parent=old_parent,
@@ -109,14 +111,12 @@ class MoveClause:
             new_parent=new_parent,
             new_index=new_index,
         )
-        policy.notify(ChangeEvent(phase="about", **event))
+        policy.notify(event(phase="about"))
         del old_siblings[old_index]
         new_siblings.insert(new_index, clause)
         clause.parent = new_parent
-        policy.notify(ChangeEvent(phase="done", **event))
-        return MoveClause(
-            clause.id, old_parent.id if old_parent else None, old_index, name=self.name
-        )
+        policy.notify(event(phase="done"))
+        return MoveClause(clause.id, old_parent.id if old_parent else None, old_index, name=self.name)
 
 
 @dataclass
@@ -134,10 +134,10 @@ class SetClauseField:
         clause = _clause(policy, self.clause_id)
         value = ClauseKind(self.value) if self.field == "kind" else self.value
         old = getattr(clause, self.field)
-        event = dict(kind="update", clause=clause, field=self.field)
-        policy.notify(ChangeEvent(phase="about", **event))
+        event = partial(ChangeEvent, kind="update", clause=clause, field=self.field)
+        policy.notify(event(phase="about"))
         setattr(clause, self.field, value)
-        policy.notify(ChangeEvent(phase="done", **event))
+        policy.notify(event(phase="done"))
         return SetClauseField(self.clause_id, self.field, old, name=self.name)
 
 

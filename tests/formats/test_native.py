@@ -97,3 +97,94 @@ def test_failed_save_leaves_old_file(tmp_path):
         native.save(broken, path)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.policy.yaml"]
+
+
+def _saved_text(tmp_path):
+    path = tmp_path / "p.policy.yaml"
+    native.save(sample_policy(), path)
+    return path, path.read_text(encoding="utf-8")
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path):
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, 8):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
+    path = tmp_path / "bomb.policy.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(PolicyFileError) as info:
+        native.load(path)
+    assert "aliases" in str(info.value) and info.value.line == 1  # the reused anchor
+
+
+def test_repeated_key_is_refused_with_its_line(tmp_path):
+    path, text = _saved_text(tmp_path)
+    text = text.replace("  title: Privacy Policy\n", "  title: Privacy Policy\n  title: Other\n", 1)
+    path.write_text(text)
+    with pytest.raises(PolicyFileError) as info:
+        native.load(path)
+    assert "'title' appears twice" in str(info.value)
+    assert info.value.line == text.splitlines().index("  title: Other") + 1
+
+
+def test_clause_id_used_twice_is_refused(tmp_path):
+    path = tmp_path / "dup.policy.yaml"
+    text = native.dumps(sample_policy())
+    first, second = (c.id for c in native.loads(text).clauses[:2])
+    path.write_text(text.replace(f"id: {second}", f"id: {first}"))
+    with pytest.raises(PolicyFileError) as info:
+        native.load(path)
+    assert f"clause id '{first}' is used twice" in str(info.value)
+
+
+def test_impossible_date_names_its_line(tmp_path):
+    path, text = _saved_text(tmp_path)
+    text = text.replace("effective_date: '2022-11-21'", "effective_date: '2022-02-31'")
+    path.write_text(text)
+    with pytest.raises(PolicyFileError) as info:
+        native.load(path)
+    assert "not a real date" in str(info.value)
+    assert info.value.line == text.splitlines().index("  effective_date: '2022-02-31'") + 1
+
+
+def test_clauses_know_their_yaml_line(tmp_path):
+    path, text = _saved_text(tmp_path)
+    policy = native.load(path)
+    lines = text.splitlines()
+    for clause in policy.walk():
+        assert lines[clause.line - 1].strip() == f"- id: {clause.id}"
+
+
+def test_nesting_beyond_the_limit_is_refused_on_save_and_load(tmp_path):
+    from plutoeditor.model import Clause, Policy
+
+    root = Clause(label="1", text="x")
+    leaf = root
+    for _ in range(native.MAX_DEPTH):
+        child = Clause(label="1", text="x")
+        leaf.children.append(child)
+        child.parent = leaf
+        leaf = child
+    with pytest.raises(ValueError, match="levels deep"):
+        native.dumps(Policy(clauses=[root]))
+
+
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda d: d,
+        lambda d: d["metadata"].pop("title"),
+        lambda d: d["clauses"][0].update(id="bad id"),
+        lambda d: d["clauses"][0].update(kind="appendix"),
+        lambda d: d["clauses"][0].update(extra=1),
+        lambda d: d.update(format_version=2),
+        lambda d: d["metadata"].update(effective_date="2022-13-01"),
+        lambda d: d["clauses"][0]["children"][0].update(source_line=0),
+    ],
+)
+def test_fast_validator_agrees_with_the_reference_validator(mutate):
+    import jsonschema
+
+    data = native.to_data(sample_policy())
+    mutate(data)
+    reference = jsonschema.Draft202012Validator(native.schema()).is_valid(data)
+    assert (native._schema_error(data) is None) == reference
