@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from plutoeditor import paths
@@ -59,3 +60,8 @@ def test_tests_never_touch_the_real_home(tmp_path):
 def test_resources_folder_is_found_from_a_checkout():
     assert paths.resources_dir().name == "resources"
     assert paths.resources_dir().parent == Path(paths.__file__).resolve().parents[1]
+
+
+def test_resources_folder_in_a_frozen_build(monkeypatch, tmp_path):
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert paths.resources_dir() == tmp_path / "resources"
