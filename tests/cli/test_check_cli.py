@@ -17,6 +17,13 @@ CLEAN = "[1] Scope |\n  [1.1] This notice covers the newsletter.\n[2] Data |\n  
 BROKEN = "[1] Scope |\n  [1.1] See clause 4.2.\n  [1.1] Twice.\n[2] Contact |\n  [2.1] Email address:\n"
 
 
+def yaml_line(path: str, text: str) -> int:
+    """The line of the clause whose text is `text` in a saved .policy.yaml (its "- id:" line)."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip() in (f"text: {text}", f"text: '{text}'"))
+    return next(i for i in range(at, -1, -1) if lines[i].lstrip().startswith("- id:")) + 1
+
+
 @pytest.fixture
 def files(tmp_path: Path) -> tuple[str, str]:
     clean, broken = tmp_path / "clean.policy.yaml", tmp_path / "broken.policy.yaml"
@@ -34,9 +41,14 @@ def test_text_lines_and_summary(files, capsys):
     clean, broken = files
     assert main(["check", clean, broken]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert f"{broken}:3: error duplicate-number 1.1: Number used twice (also at line 2); " in lines[1] + " "
-    assert lines[0].startswith(f"{broken}:2: error broken-reference 1.1: Refers to clause 4.2")
-    assert any(line.startswith(f"{broken}:5: warning incomplete-text 2.1: ") for line in lines)
+    # lines are those of the .policy.yaml being checked, not of the notation it came from
+    see, twice, email = (yaml_line(broken, t) for t in ("See clause 4.2.", "Twice.", "Email address:"))
+    assert see > 5
+    assert f"{broken}:{twice}: error duplicate-number 1.1: Number used twice (also at line {see}); " in (
+        lines[1] + " "
+    )
+    assert lines[0].startswith(f"{broken}:{see}: error broken-reference 1.1: Refers to clause 4.2")
+    assert any(line.startswith(f"{broken}:{email}: warning incomplete-text 2.1: ") for line in lines)
     assert lines[-1] == "2 files checked: 2 errors, 1 warning, 0 notes"
 
 
@@ -57,7 +69,11 @@ def test_json_output(files, capsys):
         "line",
         "clause_id",
     }
-    assert (first["code"], first["target"], first["line"]) == ("broken-reference", "4.2", 2)
+    assert (first["code"], first["target"], first["line"]) == (
+        "broken-reference",
+        "4.2",
+        yaml_line(broken, "See clause 4.2."),
+    )
 
 
 def test_unreadable_file_exits_2_and_others_are_still_reported(files, tmp_path, capsys):
@@ -72,6 +88,24 @@ def test_seed_reports_its_defects(seed_2022, capsys):
     assert main(["check", str(seed_2022)]) == 1
     out = capsys.readouterr().out
     assert f"{seed_2022}:86: error wrong-parent 2.7.1: 2.7.1–2.7.10 are under 2.16" in out
+
+
+def test_imported_seed_reports_lines_of_the_yaml_file(seed_2022, tmp_path, capsys):
+    """Checking an imported .policy.yaml names the line in that file, not in the original .txt."""
+    out_path = str(tmp_path / "seed.policy.yaml")
+    assert main(["import", str(seed_2022), "-o", out_path]) == 0
+    capsys.readouterr()
+    assert main(["check", str(seed_2022)]) == 1
+    txt_lines = [line for line in capsys.readouterr().out.splitlines() if " numbering-gap 2.3.9:" in line]
+    assert txt_lines and txt_lines[0].startswith(f"{seed_2022}:36: ")
+    assert main(["check", out_path]) == 1
+    found = [line for line in capsys.readouterr().out.splitlines() if " numbering-gap 2.3.9:" in line]
+    assert len(found) == 1
+    line = int(found[0][len(out_path) + 1 :].split(":", 1)[0])
+    yaml = Path(out_path).read_text(encoding="utf-8").splitlines()
+    assert line != 36
+    assert yaml[line - 1].lstrip().startswith("- id:")  # the clause's mapping starts here ...
+    assert yaml[line].strip() in ("label: 2.3.9", "label: '2.3.9'")  # ... and it is 2.3.9's
 
 
 def test_console_script_in_a_subprocess(files):
