@@ -35,12 +35,11 @@ def check_scope(scope: Scope) -> list[Finding]:
     owner = parse_label(scope.owner.label) if scope.owner is not None and not scope.is_root else None
     owner_core = owner.core if owner is not None and owner.kind != OTHER else ""
     expected = expected_cores(scope, owner_core)
-    findings: list[Finding] = []
-    findings += _check_prefixes(scope, owner, expected)
-    findings += _check_sequence(scope, expected, None)
+    findings, misplaced = _check_prefixes(scope, owner, expected)
+    findings += _check_sequence(scope, expected, None, misplaced)
     words = {label.word.lower() for label in map(parse_label, (c.label for c in scope.members))}
     for word in sorted(words - {""}):
-        findings += _check_sequence(scope, expected, word)
+        findings += _check_sequence(scope, expected, word, misplaced)
     order = {c.id: i for i, c in enumerate(scope.members)}
     findings.sort(key=lambda f: order.get(f.clause_id, 0))
     return findings
@@ -52,28 +51,40 @@ def _auto_numbered(scope: Scope) -> bool:
     return len(labels) > 1 and all(label.parts == ("1",) for label in labels)
 
 
-def _check_sequence(scope: Scope, expected: list[str], word: str | None) -> list[Finding]:
-    """Duplicates, gaps and order in the main sequence (word None) or one "Schedule N" sequence."""
+def _check_sequence(
+    scope: Scope, expected: list[str], word: str | None, misplaced: frozenset[str] = frozenset()
+) -> list[Finding]:
+    """Duplicates, gaps and order in the main sequence (word None) or one "Schedule N" sequence.
+
+    Members in `misplaced` (already reported as under the wrong parent) are left out: their
+    numbers belong to another parent, so they are neither duplicates nor gaps here.
+    """
     schedules = word is not None
     findings: list[Finding] = []
     if not schedules and _auto_numbered(scope):
         return findings
-    prev = 0
-    seen: dict[int, Clause] = {}
+    members: list[tuple[Clause, Label, str, int | None]] = []
     for clause, core in zip(scope.members, expected, strict=True):
         label = parse_label(clause.label)
         if (label.kind == SCHEDULE) != schedules or label.kind in (INSERTION, OTHER):
             continue
-        if schedules and label.word.lower() != word:
+        if (schedules and label.word.lower() != word) or clause.id in misplaced:
             continue
         value = schedule_value(label) if schedules else value_in(label, scope.family)
+        members.append((clause, label, core, value))
+    present = {value for _, _, _, value in members if value is not None}
+    prev = 0
+    seen: dict[str, Clause] = {}  # the full label as written (normalised) -> its first clause
+    for clause, label, core, value in members:
         if value is None:  # written in another style: it still takes a number
             prev += 1
             continue
         want = format_label(label, core)
         name = clause.label.strip()
-        if value in seen:
-            first = seen[value]
+        key = label.core.lower()
+        absent = [n for n in range(prev + 1, value) if n not in present]  # swapped ones are not gaps
+        if key in seen:
+            first = seen[key]
             where = f" (also at line {first.line})" if first.line else ""
             findings.append(
                 make(
@@ -85,8 +96,8 @@ def _check_sequence(scope: Scope, expected: list[str], word: str | None) -> list
                     want,
                 )
             )
-        elif value > prev + 1:
-            missing = _missing(label, scope, prev + 1, value - 1, schedules)
+        elif value > prev + 1 and absent:
+            missing = _missing(label, scope, absent[0], absent[-1], schedules)
             findings.append(
                 make(
                     "numbering-gap",
@@ -110,7 +121,7 @@ def _check_sequence(scope: Scope, expected: list[str], word: str | None) -> list
                     want,
                 )
             )
-        seen.setdefault(value, clause)
+        seen.setdefault(key, clause)
         prev = value
     return findings
 
@@ -131,10 +142,15 @@ def _missing(label: Label, scope: Scope, low: int, high: int, schedules: bool) -
     return f"{first}–{_with_number(label, scope, high, schedules)} are"
 
 
-def _check_prefixes(scope: Scope, owner: Label | None, expected: list[str]) -> list[Finding]:
-    """Hierarchical labels must start with their owner's label: 2.16's children read 2.16.n."""
+def _check_prefixes(
+    scope: Scope, owner: Label | None, expected: list[str]
+) -> tuple[list[Finding], frozenset[str]]:
+    """Hierarchical labels must start with their owner's label: 2.16's children read 2.16.n.
+
+    Returns the findings and the ids of the members under the wrong parent.
+    """
     if scope.family != DECIMAL or (owner is not None and owner.kind == OTHER):
-        return []
+        return [], frozenset()
     owner_parts = (owner.parts if owner.kind != SCHEDULE else (owner.last,)) if owner is not None else ()
     runs: list[tuple[str, list[tuple[Clause, str]]]] = []  # (code, [(clause, expected core)])
     current_key: tuple[str, tuple[str, ...]] | None = None
@@ -154,7 +170,8 @@ def _check_prefixes(scope: Scope, owner: Label | None, expected: list[str]) -> l
             runs.append((code, []))
             current_key = key
         runs[-1][1].append((clause, core))
-    return [_run_finding(code, run, owner) for code, run in runs]
+    misplaced = frozenset(c.id for code, run in runs if code == "wrong-parent" for c, _ in run)
+    return [_run_finding(code, run, owner) for code, run in runs], misplaced
 
 
 def _run_finding(code: str, run: list[tuple[Clause, str]], owner: Label | None) -> Finding:

@@ -22,10 +22,26 @@ def test_duplicate_and_gap():
 
 
 def test_out_of_order():
-    assert codes("[1] a.\n[3] b.\n[2] c.\n") == [
-        ("numbering-gap", "3", "2"),
-        ("out-of-order", "2", "3"),
-    ]
+    # 2 is not missing, only out of place: one finding, not a gap as well
+    assert codes("[1] a.\n[3] b.\n[2] c.\n") == [("out-of-order", "2", "3")]
+
+
+def test_swapped_siblings_are_out_of_order_not_a_gap():
+    found = codes("[1] A |\n[2] B |\n  [2.2] x.\n  [2.1] y.\n  [2.3] z.\n")
+    assert found == [("out-of-order", "2.1", "2.2")]
+
+
+def test_a_real_gap_beside_a_swap_is_still_reported():
+    found = codes("[1] a.\n[3] b.\n[2] c.\n[5] d.\n")
+    assert ("numbering-gap", "5", "4") in found and ("out-of-order", "2", "3") in found
+    messages = [f.message for f in run_checks(parse_tree("[1] a.\n[3] b.\n[2] c.\n[5] d.\n"))]
+    assert any("4 is missing" in m for m in messages)
+
+
+def test_wrong_parent_members_are_not_also_duplicates():
+    found = run_checks(parse_tree("[1] A |\n  [1.1] a.\n  [1.2] b.\n  [2.1] c.\n  [2.2] d.\n[2] B |\n"))
+    assert [(f.code, f.label) for f in found] == [("wrong-parent", "2.1")]
+    assert "2.1–2.2" in found[0].message
 
 
 def test_wrong_parent_is_one_finding_per_run_and_not_duplicates():
