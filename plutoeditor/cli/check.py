@@ -1,7 +1,9 @@
 """`plutoeditor check FILE...`: report numbering, reference and content findings.
 
 Text output is one line per finding, `PATH:LINE: SEVERITY CODE LABEL: MESSAGE`, then a
-summary line; `--format json` prints `{"files": [{"path": ..., "findings": [...]}]}`.
+summary line; `--format json` prints `{"files": [{"path": ..., "notes": [...], "findings":
+[...]}]}`. Notes from importing (a Word file's tracked changes were accepted, its comments
+ignored) go to stderr as `PATH: note: ...` before the findings, or into "notes" in JSON.
 Exit status: 0 no error-severity finding, 1 at least one, 2 a file could not be read
 (the other files are still checked and reported).
 """
@@ -49,6 +51,17 @@ def read_policy(path: str):  # type: ignore[no-untyped-def]
         raise PolicyFileError(path, f"cannot read this file as a policy ({problem})") from None
 
 
+def import_notes(policy: object) -> list[str]:
+    """What the importer wants the user to know (tracked changes accepted, comments ignored)."""
+    return list(getattr(policy, "import_notes", None) or [])
+
+
+def print_import_notes(path: str, policy: object, prefix: str = "plutoeditor: ") -> None:
+    """One stderr line per import note: `plutoeditor: PATH: note: ...`."""
+    for note in import_notes(policy):
+        print(f"{prefix}{path}: note: {note}", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     results: list[dict[str, Any]] = []
     unreadable = 0
@@ -60,7 +73,10 @@ def run(args: argparse.Namespace) -> int:
             unreadable += 1
             results.append({"path": path, "error": str(exc), "findings": []})
             continue
-        results.append({"path": path, "findings": run_checks(policy)})
+        notes = import_notes(policy)
+        if args.format == "text":
+            print_import_notes(path, policy, prefix="")
+        results.append({"path": path, "notes": notes, "findings": run_checks(policy)})
     if args.format == "json":
         print(render_json(results))
     else:
@@ -106,7 +122,8 @@ def render_json(results: list[dict[str, Any]]) -> str:
     files = []
     for result in results:
         findings = [f.to_dict() for f in result["findings"]]
-        entry: dict[str, Any] = {"path": result["path"], "findings": findings}
+        notes = result.get("notes", [])
+        entry: dict[str, Any] = {"path": result["path"], "notes": notes, "findings": findings}
         if "error" in result:
             entry["error"] = result["error"]
         files.append(entry)

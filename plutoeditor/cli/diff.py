@@ -52,6 +52,10 @@ def run(args: argparse.Namespace) -> int:
             print("plutoeditor: the Word redline (.docx) is not available in this build", file=sys.stderr)
             return EXIT_BAD_INPUT
     old, new = open_policy(args.old), open_policy(args.new)
+    from plutoeditor.cli.check import print_import_notes
+
+    print_import_notes(args.old, old)
+    print_import_notes(args.new, new)
     comparison = compare_policies(old, new)
     status = EXIT_SAME if comparison.is_identical() else EXIT_DIFFERENT
     if write_docx is not None:

@@ -53,6 +53,9 @@ def run(args: argparse.Namespace) -> int:
     from plutoeditor.formats.opening import open_policy
 
     policy = open_policy(args.file)
+    from plutoeditor.cli.check import print_import_notes
+
+    print_import_notes(args.file, policy)
     if suffix == ".docx":
         from plutoeditor.export.docx_writer import export_docx
 
