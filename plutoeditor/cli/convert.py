@@ -27,7 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     renumberer = subparsers.add_parser(
         "renumber",
         help="relabel every clause to the number its position calls for",
-        description="Renumber a policy in its own label style; references to clauses follow "
+        description="Renumber a policy, each level in the label style most of its labels use "
+        '("6." among "1", "2" becomes "6"); references to clauses follow '
         "their clauses. The result is saved as .policy.yaml.",
     )
     _add_io(renumberer)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -284,19 +285,59 @@ def schedule_family(label: Label) -> str:
     return ROMAN_UPPER if len(num) > 1 else ALPHA_UPPER
 
 
-def expected_labels(policy: Policy) -> dict[str, str]:
-    """clause id -> the label its position calls for, in its own decoration. O(n).
+def expected_labels(policy: Policy, usual_style: bool = False) -> dict[str, str]:
+    """clause id -> the label its position calls for. O(n).
 
-    Only numbered clauses appear; unnumbered ones take no number.
+    In the clause's own decoration ("6." stays "N."), or with `usual_style` in the style
+    most labels at its level are written in (what renumbering writes). Only numbered
+    clauses appear; unnumbered ones take no number.
     """
+    return labels_of_scopes(scopes(policy), usual_style)
+
+
+def labels_of_scopes(all_scopes: list[Scope], usual_style: bool = False) -> dict[str, str]:
+    """`expected_labels` for scopes already derived (owners before the scopes they own)."""
     cores: dict[str, str] = {}
-    labels: dict[str, str] = {}
-    for scope in scopes(policy):  # owners come before the scopes they own
+    placed: list[tuple[Clause, Label, str, tuple[str, int] | None]] = []  # group None: kept as written
+    for scope in all_scopes:
         owner_core = cores.get(scope.owner.id, "") if scope.owner is not None else ""
         for clause, core in zip(scope.members, expected_cores(scope, owner_core), strict=True):
             cores[clause.id] = core
-            labels[clause.id] = format_label(parse_label(clause.label), core)
+            written = parse_label(clause.label)
+            group = style_group(scope.family, core) if written.kind not in (OTHER, SCHEDULE) else None
+            placed.append((clause, written, core, group))
+    styles = usual_styles((group, written.style()) for _, written, _, group in placed) if usual_style else {}
+    labels: dict[str, str] = {}
+    for clause, written, core, group in placed:
+        style = styles.get(group) if group is not None else None
+        if style is None:
+            labels[clause.id] = format_label(written, core)
+        else:
+            prefix, suffix = style.split("N", 1)
+            labels[clause.id] = f"{prefix}{core}{suffix}"
     return labels
+
+
+def style_group(family: str, core: str) -> tuple[str, int]:
+    """The labels whose styles should agree: same family and, for 1.2.3, same depth."""
+    return (family, core.count(".") + 1 if family == DECIMAL else 0)
+
+
+def usual_styles(
+    written: Iterable[tuple[tuple[str, int] | None, str]],
+) -> dict[tuple[str, int], str]:
+    """Style group -> the style most of its labels are written in ("N", "N.", "(N)").
+
+    `written` gives (group, style) per label in document scope order; ties go to the style
+    written first, as in the label-style check.
+    """
+    found: dict[tuple[str, int], dict[str, list[int]]] = {}  # group -> style -> [count, first]
+    for n, (group, style) in enumerate(written):
+        if group is not None:
+            found.setdefault(group, {}).setdefault(style, [0, n])[0] += 1
+    return {
+        group: max(styles, key=lambda st: (styles[st][0], -styles[st][1])) for group, styles in found.items()
+    }
 
 
 def schedule_value(label: Label) -> int | None:

@@ -1,5 +1,7 @@
 """Renumber: relabel clauses to the numbers their positions call for, as one undoable edit.
 
+Labels are written in the style most labels at their level already use ("6." among "1",
+"2", "3" becomes "6"), so a renumbered document has one label style per level.
 References inside the document follow their clauses: they are resolved to clauses *before*
 anything is relabelled, so if 7.4.6 becomes 7.4.7, "clause 7.4.6" becomes "clause 7.4.7".
 Statute references ("section 69 of the Act") are left as they are.
@@ -21,7 +23,7 @@ from plutoeditor.model.references import (
 
 def new_labels(policy: Policy, scope: Clause | None = None) -> dict[str, str]:
     """clause id -> new label, for the clauses renumbering would change (inside `scope`)."""
-    expected = expected_labels(policy)
+    expected = expected_labels(policy, usual_style=True)
     inside = None if scope is None else {c.id for c in scope.walk() if c is not scope}
     changes = {}
     for clause in policy.walk():

@@ -33,13 +33,23 @@ def test_renumber_relabels_and_references_follow_their_clauses():
   [2.1] a.
   [2.2] b; clause 2.3 applies.
   [2.3] c.
-[3.] Contact |
+[3] Contact |
   [3.1] Write to the address in clause 3.2 below.
   [3.2] 1 Main Road."""
     )
-    assert not [f for f in run_checks(policy) if f.code in NUMBERING_CODES]
+    assert not [f for f in run_checks(policy) if f.code in (*NUMBERING_CODES, "label-style")]
     inverse.apply(policy)
     assert format_tree(policy) == before
+
+
+def test_renumber_writes_each_level_in_its_usual_style():
+    """Among "1", "2" a "4." becomes "3" (not "3."); "(d)" among "a." and "b." becomes "c."."""
+    policy = parse_tree(
+        "[1] a |\n  [1.1:] x.\n  [1.2:] y.\n  [1.4] z.\n[2] b |\n  [a.] p.\n  [b.] q.\n  [(d)] r.\n[4.] c |\n"
+    )
+    renumber(policy).apply(policy)
+    assert [c.label for c in policy.walk()] == ["1", "1.1:", "1.2:", "1.3:", "2", "a.", "b.", "c.", "3"]
+    assert not [f for f in run_checks(policy) if f.code == "label-style"]
 
 
 def test_renumber_a_scope_only():
@@ -60,8 +70,10 @@ def test_renumber_the_2022_seed(seed_2022):
     policy = open_policy(seed_2022)
     before = format_tree(policy)
     email = next(c for c in policy.walk() if c.label == "7.4.6")
+    assert [f.label for f in run_checks(policy) if f.code == "label-style"] == ["6.", "6.9.1:"]
     inverse = renumber(policy).apply(policy)
-    assert not [f for f in run_checks(policy) if f.code in NUMBERING_CODES]
+    assert not [f for f in run_checks(policy) if f.code in (*NUMBERING_CODES, "label-style")]
+    assert next(c for c in policy.walk() if c.label.startswith("6.9.1")).label == "6.9.1"
     recipients = next(c for c in policy.walk() if c.label == "2.16").children
     assert [c.label for c in recipients] == [f"2.16.{i}" for i in range(1, 11)]
     six_one = next(c for c in policy.walk() if c.label == "6.1")
