@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from plutoeditor.model.clause import Clause, ClauseKind
-from plutoeditor.model.numbering import OTHER, parse_label
+from plutoeditor.model.numbering import OTHER, SCHEDULE, parse_label
 from plutoeditor.model.policy import Policy
 
 _KEYWORD = r"(?i:sub-?clauses?|clauses?|sections?|paragraphs?)"
@@ -25,7 +25,8 @@ _ONE_LABEL = re.compile(_LABEL)
 #: "... of this Policy" is internal; "... of the Act" / "of the GDPR" / "of Schedule 1" is not.
 _OF_THIS = re.compile(r"\s*(?:of|in)\s+(?:this|these)\b", re.IGNORECASE)
 _OF_SCHEDULE = re.compile(
-    r"\s*(?:of|in)\s+(?:the\s+)?(?:schedule|annex|annexure|appendix|exhibit)\s+\w+", re.IGNORECASE
+    r"\s*(?:of|in)\s+(?:the\s+)?(?P<schedule>(?:schedule|annex|annexure|appendix|exhibit)\s+\w+)",
+    re.IGNORECASE,
 )
 _OF_OTHER = re.compile(r"\s*of\s+(?:the\s+)?\S", re.IGNORECASE)
 #: "California Civil Code Section 1798.83", "17 U.S.C. Section 512": a statute's own section.
@@ -46,6 +47,7 @@ class Reference:
     end: int
     target: str
     kind: str  # internal | statute | schedule
+    schedule: str = ""  # for kind schedule: the schedule referred into, as written ("Schedule 1")
 
     @property
     def base(self) -> str:
@@ -66,34 +68,36 @@ def find_references(text: str) -> tuple[Reference, ...]:
         or "ARAGRAPH" in text
     ):
         return ()
-    groups: list[tuple[re.Match[str], str]] = []
+    groups: list[tuple[re.Match[str], str, str]] = []  # (match, kind, schedule)
     for match in _REFERENCE.finditer(text):
         after = text[match.end() : match.end() + 60]
         before = text[max(0, match.start() - 20) : match.start()]
+        schedule = ""
         if _OF_THIS.match(after):
             kind = INTERNAL
-        elif _OF_SCHEDULE.match(after):
-            kind = SCHEDULE_REF
+        elif of_schedule := _OF_SCHEDULE.match(after):
+            kind, schedule = SCHEDULE_REF, of_schedule["schedule"]
         elif _OF_OTHER.match(after) or _STATUTE_BEFORE.search(before):
             kind = STATUTE
         else:
             kind = INTERNAL
-        groups.append((match, kind))
+        groups.append((match, kind, schedule))
     # "Section 4.9.1.1 and Section 4.9.1.2 of the ISRG CP": the "of" covers the whole list
     for k in range(len(groups) - 2, -1, -1):
-        (match, kind), (following, next_kind) = groups[k], groups[k + 1]
+        (match, kind, _), (following, next_kind, next_schedule) = groups[k], groups[k + 1]
         if (
             kind == INTERNAL
             and next_kind != INTERNAL
             and _keyword(match) == _keyword(following)
             and _JOINED.fullmatch(text, match.end(), following.start())
         ):
-            groups[k] = (match, next_kind)
+            groups[k] = (match, next_kind, next_schedule)
     found: list[Reference] = []
-    for match, kind in groups:
+    for match, kind, schedule in groups:
         offset = match.start("labels")
         for label in _ONE_LABEL.finditer(match["labels"]):
-            found.append(Reference(offset + label.start(), offset + label.end(), label.group(), kind))
+            start, end = offset + label.start(), offset + label.end()
+            found.append(Reference(start, end, label.group(), kind, schedule))
     return tuple(found)
 
 
@@ -114,6 +118,31 @@ def label_index(policy: Policy) -> dict[str, Clause]:
     A local item is also found through its parent: "D.4" and "4.1(a)" for item 4 under D;
     "SECTION 1:" is found as "1".
     """
+    return _index_of(policy.clauses)
+
+
+def schedule_index(policy: Policy) -> dict[str, dict[str, Clause]]:
+    """Schedule key ("schedule 1") -> the label index inside that schedule.
+
+    "paragraph 3 of Schedule 1" is resolved here: schedules number on their own.
+    """
+    indexes: dict[str, dict[str, Clause]] = {}
+    for clause in policy.walk():
+        names = (clause.label, clause.heading) if clause.kind is ClauseKind.SCHEDULE else (clause.label,)
+        for name in names:
+            parsed = parse_label(name)
+            if parsed.kind == SCHEDULE and parsed.core.lower() not in indexes:
+                indexes[parsed.core.lower()] = _index_of(clause.children)
+                break
+    return indexes
+
+
+def schedule_key(name: str) -> str:
+    """How a schedule named in a reference is looked up: "Schedule  1" -> "schedule 1"."""
+    return " ".join(name.split()).lower()
+
+
+def _index_of(clauses: list[Clause]) -> dict[str, Clause]:
     index: dict[str, Clause] = {}
     setdefault = index.setdefault
 
@@ -132,7 +161,7 @@ def label_index(policy: Policy) -> dict[str, Clause]:
             if clause.children and clause.kind is not ClauseKind.SCHEDULE:
                 visit(clause.children, key)
 
-    visit(policy.clauses, None)
+    visit(clauses, None)
     return index
 
 
@@ -156,6 +185,13 @@ def rewritten_reference(reference: Reference, target: Clause, new_labels: dict[s
         return None
     joined = f"{core(parent)}({core(target)})" if "(" in reference.base else f"{core(parent)}.{core(target)}"
     return joined + rest
+
+
+def followed_references(clause: Clause) -> Iterator[Reference]:
+    """The references renumbering makes follow their clauses: internal ones and into schedules."""
+    for reference in find_references(clause.text):
+        if reference.kind in (INTERNAL, SCHEDULE_REF):
+            yield reference
 
 
 def internal_references(clause: Clause) -> Iterator[Reference]:

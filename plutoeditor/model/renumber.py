@@ -4,6 +4,7 @@ Labels are written in the style most labels at their level already use ("6." amo
 "2", "3" becomes "6"), so a renumbered document has one label style per level.
 References inside the document follow their clauses: they are resolved to clauses *before*
 anything is relabelled, so if 7.4.6 becomes 7.4.7, "clause 7.4.6" becomes "clause 7.4.7".
+"paragraph 3 of Schedule 1" is resolved inside Schedule 1 and follows its paragraph.
 Statute references ("section 69 of the Act") are left as they are.
 """
 
@@ -14,10 +15,13 @@ from plutoeditor.model.numbering import expected_labels
 from plutoeditor.model.operations import Batch, Operation, SetClauseField
 from plutoeditor.model.policy import Policy
 from plutoeditor.model.references import (
-    internal_references,
+    SCHEDULE_REF,
+    followed_references,
     label_index,
     reference_key,
     rewritten_reference,
+    schedule_index,
+    schedule_key,
 )
 
 
@@ -50,6 +54,7 @@ def relabel(policy: Policy, changes: dict[str, str], name: str = "Relabel") -> B
     if not changes:
         return Batch([], name=name)
     index = label_index(policy)
+    schedules: dict[str, dict[str, Clause]] | None = None  # built when a text refers into one
 
     operations: list[Operation] = [
         SetClauseField(clause_id, "label", label, name=name) for clause_id, label in changes.items()
@@ -57,8 +62,13 @@ def relabel(policy: Policy, changes: dict[str, str], name: str = "Relabel") -> B
     for clause in policy.walk():
         pieces: list[str] = []
         last = 0
-        for reference in internal_references(clause):
-            target = index.get(reference_key(reference.base))
+        for reference in followed_references(clause):
+            scope = index
+            if reference.kind == SCHEDULE_REF:
+                if schedules is None:
+                    schedules = schedule_index(policy)
+                scope = schedules.get(schedule_key(reference.schedule), {})
+            target = scope.get(reference_key(reference.base))
             new_text = rewritten_reference(reference, target, changes) if target is not None else None
             if new_text is None:
                 continue

@@ -61,6 +61,7 @@ def test_reference_kinds_and_offsets():
     text = "see clause 7.4.6 and section 69 of the Act and paragraph 2 of Schedule 1"
     refs = find_references(text)
     assert [(r.target, r.kind) for r in refs] == [("7.4.6", INTERNAL), ("69", STATUTE), ("2", SCHEDULE_REF)]
+    assert refs[2].schedule == "Schedule 1"
     assert text[refs[0].start : refs[0].end] == "7.4.6"
     assert find_references("clause 4.1(a) applies")[0].base == "4.1"
 

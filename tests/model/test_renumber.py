@@ -93,3 +93,35 @@ def test_references_through_a_lettered_parent_follow_both():
     policy = parse_tree("[A.] a |\n  [1.] x.\n[C.] d |\n  [1.] y.\n  [3.] See Section C.3 and clause A.1.\n")
     renumber(policy).apply(policy)
     assert policy.clauses[1].children[1].text == "See Section B.2 and clause A.1."
+
+
+SCHEDULES = """\
+[1] See paragraph 3 of Schedule 1, paragraphs 1 and 3 in Schedule 2, and clause 3.
+[3] Cookies are described in the schedules.
+sched [Schedule 1] Cookies |
+  [1] Strictly necessary cookies.
+  [3] Analytics cookies.
+sched [Schedule 2] Processors |
+  [1] Hosting.
+  [2] Email.
+  [3] Payments.
+"""
+
+
+def test_schedule_references_follow_their_paragraph_inside_that_schedule():
+    policy = parse_tree(SCHEDULES)
+    before = format_tree(policy)
+    inverse = renumber(policy).apply(policy)
+    assert [c.label for c in policy.clauses[2].children] == ["1", "2"]
+    # Schedule 1's item 3 became 2; Schedule 2's item 3 kept its number; clause 3 became 2
+    assert policy.clauses[0].text == (
+        "See paragraph 2 of Schedule 1, paragraphs 1 and 3 in Schedule 2, and clause 2."
+    )
+    inverse.apply(policy)
+    assert format_tree(policy) == before
+
+
+def test_reference_into_a_missing_schedule_is_left_alone():
+    policy = parse_tree("[1] See paragraph 3 of Schedule 9 and clause 3.\n[3] x.\n")
+    renumber(policy).apply(policy)
+    assert policy.clauses[0].text == "See paragraph 3 of Schedule 9 and clause 2."
