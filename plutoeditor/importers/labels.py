@@ -116,3 +116,24 @@ def decimal_value(label: str) -> int | None:
     """The first number of a decimal label ("12" -> 12, "2.3" -> 2), or None."""
     m = re.match(r"\d{1,3}", label)
     return int(m.group(0)) if m else None
+
+
+def decimal_parts(label: str) -> tuple[int, ...] | None:
+    """The numbers of a decimal label ("2.3.9" -> (2, 3, 9), "6." -> (6,)), or None for "(a)", "1)"."""
+    core = label.strip()
+    m = _DECIMAL.fullmatch(core) if core[:1].isdigit() else None
+    if not m or m.group("paren"):
+        return None
+    return tuple(int(re.match(r"\d+", part).group(0)) for part in m.group("num").split("."))  # type: ignore[union-attr]
+
+
+def follows(open_parts: tuple[int, ...], parts: tuple[int, ...]) -> bool:
+    """Whether `parts` is the next label after the open clauses `open_parts`.
+
+    The next label is a first child (2.3 -> 2.3.1), the next sibling (2.4) or the next
+    label at any level above (3); with nothing open, it is 1.
+    """
+    if parts == open_parts + (1,):
+        return True
+    return any(parts == open_parts[:k] + (open_parts[k] + 1,) for k in range(len(open_parts)))
+

@@ -1,8 +1,10 @@
 """Import plain-text and Markdown policies as they are really written.
 
 Plain text: paragraphs are separated by blank lines, and also by single newlines when the
-next line starts with a label ("2.7.1 Payment Gateways;" lists) or the line before is short
-(address blocks). Long lines followed by a line without a label are one wrapped paragraph.
+line before is short (address blocks) or the next line starts a clause ("2.7.1 Payment
+Gateways;" lists). Long lines followed by a line without a label are one wrapped paragraph;
+a wrapped line may start with a number ("... kept for\n3 months"), so a number there starts
+a clause only when it is the next label in sequence or follows the end of a sentence.
 Markdown (by extension, or by its headings and front matter) goes through `markdown.py`.
 """
 
@@ -13,7 +15,7 @@ import re
 
 from plutoeditor.formats.errors import PolicyFileError
 from plutoeditor.formats.files import decode_text, read_bytes
-from plutoeditor.importers.labels import is_bare_number, split_label
+from plutoeditor.importers.labels import decimal_parts, follows, is_bare_number, split_label
 from plutoeditor.importers.structure import Block, build_policy
 from plutoeditor.model.policy import Policy
 
@@ -27,6 +29,7 @@ _BULLET = re.compile(r"[-*•◦▪‣–]\s+(?=\S)")
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ODD_SPACES = "\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v"
 _INVISIBLE = re.compile(f"[{_ZERO_WIDTH}{_ODD_SPACES}]")
+_SENTENCE_END = (".", ";", ":", "!", "?")
 
 
 def normalise(text: str) -> str:
@@ -44,6 +47,23 @@ def looks_like_markdown(text: str, path: str = "") -> bool:
     return len(_MARKDOWN_HINT.findall(text[:20000])) >= 2
 
 
+def _starts_clause(label: str, rest: str, previous: str, open_parts: tuple[int, ...]) -> bool:
+    """Whether a labelled line after a long (possibly wrapped) line starts a new clause.
+
+    After the end of a sentence it does; "(a)" always does. Mid-sentence, a number followed
+    by a lower-case word or unit ("3 months", "2.5 million") continues the sentence, "2.7.1"
+    and "6." start a clause, and a bare "2" does only when it is the next label in sequence.
+    """
+    if previous.endswith(_SENTENCE_END):
+        return True
+    parts = decimal_parts(label)
+    if parts is None:
+        return True
+    if rest[:1].islower() or rest[:1] == "%":
+        return False
+    return not is_bare_number(label) or follows(open_parts, parts)
+
+
 def text_blocks(text: str) -> list[Block]:
     """Paragraphs of a plain-text document with their 1-based starting lines.
 
@@ -55,6 +75,7 @@ def text_blocks(text: str) -> list[Block]:
     previous = ""
     bullet: int | None = None  # list level of the open bullet item
     indents: list[int] = []
+    open_parts: tuple[int, ...] = ()  # the last decimal label that started a paragraph
 
     def flush() -> None:
         if lines:
@@ -78,14 +99,15 @@ def text_blocks(text: str) -> list[Block]:
             bullet, start, previous = len(indents) - 1, number, line
             lines.append(line[marker.end() :])
             continue
+        label, rest = split_label(line)
         if lines:
-            label = split_label(line)[0]
             wrapped = len(previous) >= WRAP_WIDTH and not previous.endswith(":")
-            if (label and not (is_bare_number(label) and wrapped)) or not wrapped:
+            if not wrapped or (label and _starts_clause(label, rest, previous, open_parts)):
                 flush()
         if not lines:
             start, bullet = number, None
             indents.clear()
+            open_parts = decimal_parts(label) or open_parts if label else open_parts
         lines.append(line)
         previous = line
     flush()

@@ -372,3 +372,51 @@ def test_title_from_the_opening_sentence_when_the_file_has_no_title_line():
 def test_missing_file_is_a_policy_file_error(tmp_path):
     with pytest.raises(PolicyFileError, match="no such file"):
         import_file(tmp_path / "missing.txt")
+
+
+def test_next_section_after_a_long_line_starts_a_clause_not_a_wrapped_line():
+    source = (
+        "T\n\n1 Intro\n1.1 A.\n"
+        "1.2 We keep your data for as long as the law requires and then delete it.\n"
+        "2 Other\n2.1 D.\n"
+    )
+    assert format_tree(import_text(source, "policy.txt")) == textwrap.dedent(
+        """\
+        [1] Intro |
+          [1.1] A.
+          [1.2] We keep your data for as long as the law requires and then delete it.
+        [2] Other |
+          [2.1] D."""
+    )
+
+
+def test_next_label_in_sequence_starts_a_clause_even_without_final_punctuation():
+    source = (
+        "T\n\n1 Intro\n"
+        "1.1 We keep your data for as long as the law requires and then delete it\n"
+        "2 Other\n2.1 D.\n"
+    )
+    assert [c.label for c in import_text(source, "policy.txt").clauses] == ["1", "2"]
+
+
+def test_number_at_the_start_of_a_wrapped_line_stays_in_the_sentence():
+    policy = import_text(
+        textwrap.dedent(
+            """\
+            T
+
+            1 Intro
+            1.1 We keep the access logs of your account for as long as the law requires, at most
+            2 years after you close the account, and we may fine a partner up to the sum of
+            2.5 million rand. Backups are overwritten after a period that is never longer than
+            12 Months.
+            1.2 Next.
+            """
+        ),
+        "policy.txt",
+    )
+    intro = policy.clauses[0]
+    assert [c.label for c in policy.walk()] == ["1", "1.1", "1.2"]
+    assert "at most 2 years after" in intro.children[0].text
+    assert "sum of 2.5 million rand. Backups" in intro.children[0].text
+    assert intro.children[0].text.endswith("longer than 12 Months.")
