@@ -26,7 +26,7 @@ from plutoeditor.checks.surroundings import (
     siblings_of,
 )
 from plutoeditor.model.clause import Clause
-from plutoeditor.model.numbering import scopes
+from plutoeditor.model.numbering import Scope, expected_cores, format_label, parse_label, scopes
 from plutoeditor.model.policy import ChangeEvent, Policy
 from plutoeditor.model.references import internal_references, label_index
 
@@ -75,6 +75,11 @@ class Checker:
         self._index: dict[str, Clause] = {}
         self._result: list[Finding] | None = None
         self._positions: dict[str, tuple[int, ...]] = {}  # document order, until clauses move
+        self._scopes: list[Scope] = []
+        # expected labels per scope owner: (owner's expected core, member cores, member labels)
+        self._expected_cache: dict[str | None, tuple[str, dict[str, str], dict[str, str]]] = {}
+        self._expected_stale: set[str | None] = set()  # owners whose scopes were re-checked
+        self._expected: dict[str, str] | None = None
         policy.subscribe(self._on_change)
 
     def close(self) -> None:
@@ -210,18 +215,54 @@ class Checker:
         all_scopes = scopes(self.policy)
         cache: dict[str | None, list[Finding]] = {}
         numbering: list[Finding] = []
+        if self._everything:
+            self._expected_cache.clear()
         for scope in all_scopes:
             owner_id = scope.owner.id if scope.owner is not None else None
             found = self._scope_cache.get(owner_id)
             if found is None or self._everything or owner_id in self._dirty_owners:
                 found = check_scope(scope)
+                self._expected_stale.add(owner_id)
             cache[owner_id] = found
             numbering.extend(found)
         self._scope_cache = cache
+        self._scopes = all_scopes
+        self._expected = None
         numbering.extend(check_label_styles(all_scopes, self._position))
         self._numbering = numbering
         self._dirty_owners.clear()
         self._numbering_dirty = False
+
+    def expected_labels(self) -> dict[str, str]:
+        """clause id -> the label its position calls for (as `model.numbering.expected_labels`).
+
+        Worked out from the scopes the numbering check already derived; a scope's labels are
+        kept until its members change or its owner's expected number does.
+        """
+        if self._everything or self._numbering_dirty:
+            self.findings()
+        if self._expected is None:
+            cache: dict[str | None, tuple[str, dict[str, str], dict[str, str]]] = {}
+            cores: dict[str, str] = {}
+            labels: dict[str, str] = {}
+            for scope in self._scopes:  # owners come before the scopes they own
+                owner_id = scope.owner.id if scope.owner is not None else None
+                owner_core = cores.get(owner_id, "") if owner_id is not None else ""
+                entry = self._expected_cache.get(owner_id)
+                if entry is None or entry[0] != owner_core or owner_id in self._expected_stale:
+                    pairs = list(zip(scope.members, expected_cores(scope, owner_core), strict=True))
+                    entry = (
+                        owner_core,
+                        {c.id: core for c, core in pairs},
+                        {c.id: format_label(parse_label(c.label), core) for c, core in pairs},
+                    )
+                cache[owner_id] = entry
+                cores.update(entry[1])
+                labels.update(entry[2])
+            self._expected_cache = cache
+            self._expected_stale.clear()
+            self._expected = labels
+        return dict(self._expected)
 
     def _position(self, clause: Clause) -> tuple[int, ...]:
         key = self._positions.get(clause.id)

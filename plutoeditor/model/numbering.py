@@ -304,8 +304,8 @@ def labels_of_scopes(all_scopes: list[Scope], usual_style: bool = False) -> dict
         for clause, core in zip(scope.members, expected_cores(scope, owner_core), strict=True):
             cores[clause.id] = core
             written = parse_label(clause.label)
-            group = style_group(scope.family, core) if written.kind not in (OTHER, SCHEDULE) else None
-            placed.append((clause, written, core, group))
+            numbered = usual_style and written.kind not in (OTHER, SCHEDULE)
+            placed.append((clause, written, core, style_group(scope.family, core) if numbered else None))
     styles = usual_styles((group, written.style()) for _, written, _, group in placed) if usual_style else {}
     labels: dict[str, str] = {}
     for clause, written, core, group in placed:

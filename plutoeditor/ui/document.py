@@ -19,7 +19,6 @@ from PySide6.QtGui import QUndoStack
 from plutoeditor.checks import Checker
 from plutoeditor.formats import native
 from plutoeditor.model import ChangeEvent, Policy
-from plutoeditor.model.numbering import expected_labels
 from plutoeditor.model.operations import Operation
 from plutoeditor.ui.commands import OperationCommand
 from plutoeditor.ui.outline_model import OutlineModel
@@ -43,7 +42,7 @@ class CheckedPolicy:
 def check_policy(policy: Policy) -> CheckedPolicy:
     """Run the first full check (slow for big documents: call it on a worker thread)."""
     checker = Checker(policy)
-    return CheckedPolicy(policy, checker, list(checker.findings()), expected_labels(policy))
+    return CheckedPolicy(policy, checker, list(checker.findings()), checker.expected_labels())
 
 
 class Document(QObject):
@@ -147,7 +146,7 @@ class Document(QObject):
         try:
             self.findings = list(self._checker.findings())
             if self._structure_changed:  # text and heading edits never change expected labels
-                self.expected = expected_labels(self.policy)
+                self.expected = self._checker.expected_labels()
                 self._structure_changed = False
         except Exception as exc:  # a checks bug must not interrupt every keystroke with a dialog
             log.exception("checking the policy failed")

@@ -8,6 +8,7 @@ from plutoeditor.checks import Checker, run_checks
 from plutoeditor.model import Clause
 from plutoeditor.model import operations as ops
 from plutoeditor.model.notation import parse_tree
+from plutoeditor.model.numbering import expected_labels
 
 DOC = """\
 [1] Scope |
@@ -93,4 +94,20 @@ def test_random_edits_keep_incremental_and_full_checks_equal(seed):
             ops.SetClauseField(clause.id, "kind", kind).apply(policy)
         if rng.random() < 0.5:
             same(checker)
+        if rng.random() < 0.3:  # the editor asks for expected labels after structural edits
+            assert checker.expected_labels() == expected_labels(policy)
     same(checker)
+    assert checker.expected_labels() == expected_labels(policy)
+
+
+def test_expected_labels_follow_a_move_and_a_relabel():
+    policy = parse_tree("[1] A |\n  [1.1] a.\n[2] B |\n  [2.1] b.\n  [2.2] c.\n")
+    checker = Checker(policy)
+    assert checker.expected_labels() == expected_labels(policy)
+    second = policy.clauses[1]
+    ops.MoveClause(second.id, None, 0).apply(policy)  # B first: it and its items become 1, 1.1, 1.2
+    wanted = checker.expected_labels()
+    assert [wanted[c.id] for c in second.walk()] == ["1", "1.1", "1.2"]
+    assert wanted[policy.clauses[1].children[0].id] == "2.1"
+    ops.SetClauseField(second.children[0].id, "label", "(a)").apply(policy)
+    assert checker.expected_labels() == expected_labels(policy)
