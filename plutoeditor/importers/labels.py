@@ -137,3 +137,15 @@ def follows(open_parts: tuple[int, ...], parts: tuple[int, ...]) -> bool:
         return True
     return any(parts == open_parts[:k] + (open_parts[k] + 1,) for k in range(len(open_parts)))
 
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def roman_value(letters: str) -> int | None:
+    """The value of a roman numeral ("iv" -> 4, "XII" -> 12), or None when it is not one."""
+    letters = letters.lower()
+    if not letters or not _ROMAN.match(letters):
+        return None
+    values = [_ROMAN_VALUES[ch] for ch in letters]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+

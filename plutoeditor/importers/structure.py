@@ -33,6 +33,7 @@ from plutoeditor.importers.labels import (
     is_bare_number,
     label_key,
     letter_of,
+    roman_value,
     split_label,
 )
 from plutoeditor.importers.metadata import read_front
@@ -169,6 +170,26 @@ class _Builder:
                 return letter_of(entry.clause.label)
         return None
 
+    def _letter_or_roman(self, label: str, key: tuple) -> tuple:
+        """A one-letter roman label ("(c)", "(v)") continues an open letter list of its form.
+
+        "(a) (c) (d)" is a letter list with a gap, so "(c)" is not the numeral 100 nested
+        under "(a)". It stays a numeral when it is the next number of an open roman list
+        ("(iv)" then "(v)"), and "(i)" under a letter other than "(h)" starts a roman list.
+        """
+        letters = label.strip("().")
+        if key[0] not in ("r", "R") or len(letters) != 1:
+            return key
+        alpha = "a" if key[0] == "r" else "A"
+        value = roman_value(letters)
+        for entry in reversed(self.stack):
+            if entry.key[0] == key[0] and entry.key[1] == key[1]:
+                if roman_value(entry.clause.label.strip("().")) == (value or 0) - 1:
+                    return key
+            elif entry.key[0] == alpha and entry.key[1] == key[1] and letters.lower() != "i":
+                return (alpha,) + key[1:]
+        return key
+
     # -- blocks ------------------------------------------------------------------------
     def add_labelled(self, label: str, rest: str, block: Block) -> None:
         first, _, more = rest.partition("\n")
@@ -178,6 +199,7 @@ class _Builder:
             key = label_key(label)
         else:
             key = label_key(label, self._previous_alpha("(x)" if label[0] == "(" else "x" + label[-1]))
+            key = self._letter_or_roman(label, key)
         if block.list_level is not None:
             if key == ("d", 1):  # a list item "1.": siblings are the items of the same list level
                 key = ("L", block.list_level, label[-1:])

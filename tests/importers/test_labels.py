@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from plutoeditor.importers.labels import label_key
+from plutoeditor.importers.labels import label_key, roman_value
 from plutoeditor.importers.structure import split_label
 
 
@@ -55,3 +55,8 @@ def test_roman_or_letter_depends_on_the_letter_before():
     assert label_key("(i)", previous_alpha="h")[0] == "a"
     assert label_key("(v)", previous_alpha="u")[0] == "a"
     assert label_key("(ii)", previous_alpha="h")[0] == "r"
+
+
+def test_roman_value_reads_numerals_and_rejects_letters():
+    assert [roman_value(r) for r in ("i", "iv", "v", "ix", "XII", "xl", "c")] == [1, 4, 5, 9, 12, 40, 100]
+    assert roman_value("b") is None

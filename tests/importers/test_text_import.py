@@ -420,3 +420,65 @@ def test_number_at_the_start_of_a_wrapped_line_stays_in_the_sentence():
     assert "at most 2 years after" in intro.children[0].text
     assert "sum of 2.5 million rand. Backups" in intro.children[0].text
     assert intro.children[0].text.endswith("longer than 12 Months.")
+
+
+def test_letter_list_with_a_gap_stays_one_list():
+    assert tree(
+        """
+        T
+
+        1 Intro
+
+        1.1 Items:
+        (a) first;
+        (c) third;
+        (d) fourth.
+        1.2 Upper:
+        (A) one;
+        (C) three.
+        """
+    ) == textwrap.dedent(
+        """\
+        [1] Intro |
+          [1.1] Items:
+            [(a)] first;
+            [(c)] third;
+            [(d)] fourth.
+          [1.2] Upper:
+            [(A)] one;
+            [(C)] three."""
+    )
+
+
+def test_roman_list_under_a_letter_still_nests_and_i_after_h_is_a_letter():
+    assert tree(
+        """
+        T
+
+        1 Intro
+
+        1.1 Items:
+        (a) first:
+        (i) one;
+        (ii) two;
+        (iv) four;
+        (v) five;
+        (b) second;
+        (h) eighth;
+        (i) ninth;
+        (l) twelfth.
+        """
+    ) == textwrap.dedent(
+        """\
+        [1] Intro |
+          [1.1] Items:
+            [(a)] first:
+              [(i)] one;
+              [(ii)] two;
+              [(iv)] four;
+              [(v)] five;
+            [(b)] second;
+            [(h)] eighth;
+            [(i)] ninth;
+            [(l)] twelfth."""
+    )
