@@ -105,6 +105,7 @@ def _keyword(match: re.Match[str]) -> str:
     return match.group(0).split(None, 1)[0].lower().rstrip("s")
 
 
+@lru_cache(maxsize=65536)
 def reference_key(label: str) -> str:
     """How labels are compared: decoration dropped, case ignored ("6." == "6")."""
     parsed = parse_label(label)
