@@ -22,10 +22,10 @@ heading; a label alone on its line takes the next paragraph as its text.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 
+from plutoeditor.importers.clause_ids import assign_ids
 from plutoeditor.importers.definitions import introduces_definitions, read_definition, split_run_together
 from plutoeditor.importers.labels import (
     SCHEDULE_WORDS,
@@ -108,15 +108,6 @@ class _Builder:
         self.guess_headings = guess_headings
         self.heading_candidates: list[Clause] = []
         self.last_top_number = 0
-        self._random = ""
-        self._taken = 0
-
-    def new_id(self) -> str:
-        """A fresh permanent id like `new_clause_id` makes, from one random read per 1,000 clauses."""
-        if self._taken >= len(self._random):
-            self._random, self._taken = os.urandom(5 * 1000).hex(), 0
-        self._taken += 10
-        return "c" + self._random[self._taken - 10 : self._taken]
 
     # -- placing -----------------------------------------------------------------------
     def _attach(self, clause: Clause, parent: Clause | None) -> None:
@@ -210,7 +201,7 @@ class _Builder:
             if more:
                 self.add_paragraph(more, block.line)
             return
-        clause = Clause(label=label, source_line=block.line, id=self.new_id())
+        clause = Clause(label=label, source_line=block.line, id="")
         heading_like = False
         if block.heading_level is not None:
             clause.heading = first
@@ -236,7 +227,7 @@ class _Builder:
 
     def add_schedule(self, label: str, heading: str, block: Block) -> None:
         clause = Clause(
-            label=label, heading=heading, kind=ClauseKind.SCHEDULE, source_line=block.line, id=self.new_id()
+            label=label, heading=heading, kind=ClauseKind.SCHEDULE, source_line=block.line, id=""
         )
         if block.heading_level is not None:
             parent = self._parent_for_heading(block.heading_level)
@@ -251,7 +242,7 @@ class _Builder:
         if _SCHEDULE.match(text):
             self.add_schedule("", text, block)
             return
-        clause = Clause(heading=text, source_line=block.line, id=self.new_id())
+        clause = Clause(heading=text, source_line=block.line, id="")
         parent = None
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i].key == ("u",):
@@ -296,7 +287,7 @@ class _Builder:
                 and not self.stack[-2].heading_like
             )
             parent = self._pop_to(len(self.stack) - (2 if closes_list else 1))
-        para = Clause(text=text, source_line=line, id=self.new_id())
+        para = Clause(text=text, source_line=line, id="")
         self._attach(para, parent)
         self._push(para, ("p",))
 
@@ -337,7 +328,7 @@ class _Builder:
                 text=one_meaning,
                 kind=ClauseKind.DEFINITION,
                 source_line=line,
-                id=self.new_id(),
+                id="",
             )
             self._attach(definition, host)
         self._push(definition, ("def",))
@@ -399,7 +390,9 @@ def build_policy(blocks: list[Block], path: str = "", *, guess_headings: bool = 
             builder.add_unnumbered_heading(text, block)
             continue
         builder.add_paragraph(text, block.line, _next_text(body, i))
-    return Policy(metadata, builder.finish())
+    clauses = builder.finish()
+    assign_ids(clauses)
+    return Policy(metadata, clauses)
 
 
 def _next_text(body: list[Block], i: int) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import textwrap
 
 import pytest
@@ -482,3 +483,38 @@ def test_roman_list_under_a_letter_still_nests_and_i_after_h_is_a_letter():
             [(i)] ninth;
             [(l)] twelfth."""
     )
+
+
+_TWICE = """\
+Acme Privacy Policy
+
+1 Introduction
+
+1.1 Items:
+(a) none;
+(b) none;
+(c) none.
+
+2 Contact
+
+2.1 Write to us.
+"""
+
+
+def test_importing_the_same_text_twice_gives_the_same_clause_ids_and_html_anchors(tmp_path):
+    from plutoeditor.export.html_writer import render_html
+
+    path = tmp_path / "policy.txt"
+    path.write_text(_TWICE, encoding="utf-8")
+    first, second = import_file(path), import_file(path)
+    assert [c.id for c in first.walk()] == [c.id for c in second.walk()]
+    assert render_html(first) == render_html(second)
+    assert first.document_id != second.document_id  # two versions are still told apart
+
+
+def test_imported_clause_ids_are_unique_even_for_clauses_that_say_the_same():
+    policy = import_text(_TWICE + "\n3 Other\n\n3.1 Items:\n(a) none;\n(b) none;\n", "policy.txt")
+    ids = [c.id for c in policy.walk()]
+    assert [c.label for c in policy.walk()].count("(a)") == 2  # "(a) none;" twice
+    assert len(ids) == len(set(ids)) == 11
+    assert all(re.fullmatch(r"c[0-9a-f]{10}", clause_id) for clause_id in ids)
