@@ -61,6 +61,30 @@ def test_recheck_after_inserting_a_clause(benchmark):
     benchmark.pedantic(checker.findings, setup=insert, rounds=20)
 
 
+def test_recheck_and_expected_labels_after_a_move(benchmark):
+    """What the editor does after a structural edit: findings, then the expected labels."""
+    import random
+
+    policy = generate_policy(N, seed=1)
+    checker = Checker(policy)
+    checker.findings()
+    checker.expected_labels()
+    rng = random.Random(7)
+    movable = [c for c in policy.walk() if c.parent is not None]
+
+    def move() -> None:
+        clause = rng.choice(movable)
+        op = ops.move_by(policy, clause, -1) or ops.move_by(policy, clause, 1)
+        if op is not None:
+            op.apply(policy)
+
+    def recheck() -> None:
+        checker.findings()
+        checker.expected_labels()
+
+    benchmark.pedantic(recheck, setup=move, rounds=30)
+
+
 def measure() -> None:
     """The numbers for the README: timings (best of 5) and peak memory."""
     text = generate_policy_text(N, seed=1)
