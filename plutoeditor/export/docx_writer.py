@@ -15,6 +15,9 @@ from collections.abc import Callable, Sequence
 
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.shared import Cm
 from lxml import etree
 
@@ -37,6 +40,7 @@ from plutoeditor.export.page_text import (
     long_date,
     text_column,
 )
+from plutoeditor.importers.docx_clauses import bookmark_names
 from plutoeditor.model import Clause, ClauseKind, Metadata, Policy
 
 Progress = Callable[[int, int], None]
@@ -190,6 +194,34 @@ def _set_company(document: DocxDocument, company: str) -> None:
             part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+_CUSTOM_PROPERTIES = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+
+
+def set_custom_properties(document: DocxDocument, values: dict[str, str]) -> None:
+    """Text custom properties (docProps/custom.xml): here the long clause ids of short bookmarks."""
+    if not values:
+        return
+    package = document.part.package
+    existing = next((p for p in package.iter_parts() if p.partname == "/docProps/custom.xml"), None)
+    if existing is not None:  # a user template's own properties stay
+        root = etree.fromstring(existing.blob)
+    else:
+        root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap={None: _CUSTOM_NS, "vt": _VT_NS})
+    first = 2 + len(root)  # pids start at 2 and must be unique
+    for pid, (name, value) in enumerate(values.items(), start=first):
+        prop = etree.SubElement(root, f"{{{_CUSTOM_NS}}}property", fmtid=_FMTID, pid=str(pid), name=name)
+        etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = value
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    if existing is not None:
+        existing._blob = blob
+        return
+    part = Part(PackURI("/docProps/custom.xml"), _CUSTOM_PROPERTIES, blob, package)
+    package.relate_to(part, RT.CUSTOM_PROPERTIES)
+
+
 def build_docx(policy: Policy, template: str | os.PathLike[str] | None = None,
                progress: Progress | None = None) -> DocxDocument:  # fmt: skip
     """The python-docx Document for a policy (not yet saved)."""
@@ -197,12 +229,30 @@ def build_docx(policy: Policy, template: str | os.PathLike[str] | None = None,
     style_ids = ensure_styles(document)
     writer = BodyWriter(document, style_ids)
     front_matter(writer, policy.metadata)
+    names, mapped = bookmark_names(clause.id for clause in policy.walk())
     total = len(policy)
-    for done, (clause, depth) in enumerate(policy.walk_with_depth(), start=1):
-        for block in plain_blocks(clause, depth):
-            writer.paragraph(block)
+    done = 0
+
+    def write(clause: Clause, depth: int) -> etree._Element:
+        """The clause and its descendants inside one bookmark; returns the last paragraph."""
+        nonlocal done
+        empty = Block("Clause Text", [], text_column(depth, False) * INDENT_STEP)
+        blocks = plain_blocks(clause, depth) or [empty]  # an empty clause still has its place
+        blocks[0].bookmark = names[clause.id]
+        last = None
+        for block in blocks:
+            last = writer.paragraph(block)
+        done += 1
         if progress is not None and (done % 500 == 0 or done == total):
             progress(done, total)
+        for child in clause.children:
+            last = write(child, depth + 1)
+        writer.end_bookmark(last, names[clause.id])
+        return last
+
+    for clause in policy.clauses:
+        write(clause, 0)
+    set_custom_properties(document, mapped)
     running_header_and_footer(document, document_title(policy.metadata), effective_date_line(policy.metadata))
     set_properties(document, policy.metadata)
     return document

@@ -35,6 +35,10 @@ _IND, _LEFT, _HANGING, _RPR, _R, _B, _T, _DEL_TEXT, _TAB = (
     qn(n) for n in ("w:ind", "w:left", "w:hanging", "w:rPr", "w:r", "w:b", "w:t", "w:delText", "w:tab")
 )
 
+_BOOKMARK_START, _BOOKMARK_END, _ID, _NAME = (
+    qn(n) for n in ("w:bookmarkStart", "w:bookmarkEnd", "w:id", "w:name")
+)
+
 #: Twentieths of a point: the unit of Word indents. One indent step is 1.5 cm.
 TWIPS_PER_CM = 567
 INDENT_STEP = 851
@@ -65,6 +69,7 @@ class Block:
     page_break_before: bool = False
     keep_with_next: bool = False
     mark: str = PLAIN
+    bookmark: str = ""  # a hidden bookmark starting at this paragraph (see importers.docx_clauses)
 
 
 def xml_text(text: str) -> str:
@@ -87,7 +92,12 @@ class BodyWriter:
         self.style_ids = style_ids
         self.author = author
         self.date = (date or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
-        self._next_id = 1
+        self._next_id = 1  # revisions and bookmarks: each w:id unique in the document
+        self._bookmark_ids: dict[str, int] = {}
+
+    def end_bookmark(self, paragraph: etree._Element, name: str) -> None:
+        """End the bookmark `name` at the end of `paragraph` (a range may span many paragraphs)."""
+        etree.SubElement(paragraph, _BOOKMARK_END).set(_ID, str(self._bookmark_ids.pop(name)))
 
     def _append(self, element: etree._Element) -> None:
         if self.sect_pr is not None:
@@ -119,6 +129,12 @@ class BodyWriter:
                 ind.set(_HANGING, str(block.hanging))
         if block.mark:
             self._revision(etree.SubElement(ppr, _RPR), block.mark)
+        if block.bookmark:
+            start = etree.SubElement(p, _BOOKMARK_START)
+            start.set(_ID, str(self._next_id))
+            start.set(_NAME, block.bookmark)
+            self._bookmark_ids[block.bookmark] = self._next_id
+            self._next_id += 1
         holder, holder_mark = p, PLAIN
         for run in block.runs:
             if not run.text:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 
 from plutoeditor.importers.dates import find_effective_date
+from plutoeditor.importers.docx_clauses import ClauseParagraph, build_marked_clauses
 from plutoeditor.importers.docx_reading import WordDocument, WordParagraph, read_word_document
 from plutoeditor.importers.structure import Block, build_policy, split_label
 from plutoeditor.model import Policy
@@ -25,11 +26,18 @@ def import_docx(path: str | os.PathLike[str]) -> Policy:
     Import notes (tracked changes accepted, comments ignored) are in `policy.import_notes`.
     """
     doc = read_word_document(path)
-    blocks = word_blocks(doc)
-    has_headings = any(p.heading_level is not None for p in doc.paragraphs)
-    policy = build_policy(blocks, str(path), guess_headings=not has_headings)
+    start = next((i for i, p in enumerate(doc.paragraphs) if p.clause_id), None)
+    if start is not None:
+        # Written by PlutoEditor: the clause bookmarks give the tree back exactly; only the
+        # front matter above the first clause is read for metadata.
+        front = WordDocument(doc.paragraphs[:start], company=doc.company)
+        policy = build_policy(word_blocks(front), str(path), guess_headings=False)
+        policy.clauses = build_marked_clauses([_parts(p) for p in doc.paragraphs[start:]])
+    else:
+        blocks = word_blocks(doc)
+        has_headings = any(p.heading_level is not None for p in doc.paragraphs)
+        policy = build_policy(blocks, str(path), guess_headings=not has_headings)
     _apply_properties(policy, doc)
-    _restore_ids(policy, doc)
     policy.import_notes = list(doc.notes)
     return policy
 
@@ -38,25 +46,16 @@ def word_blocks(doc: WordDocument) -> list[Block]:
     """The tree builder's input: one block per paragraph, Word's automatic labels given.
 
     Paragraphs at the top that only restate the document's properties (the title and the
-    organisation written as front matter) are left out; they become metadata. In a document
-    whose clauses carry PlutoEditor's clause bookmarks, a paragraph without one is a further
-    paragraph of the clause above, not a clause of its own.
+    organisation written as front matter) are left out; they become metadata.
     """
     blocks: list[Block] = []
     front = True
     restated = {t.casefold() for t in (doc.company,) if t}
-    marked = any(p.clause_id for p in doc.paragraphs)
-    in_clauses = False
     for para in doc.paragraphs:
         text = para.text
         if para.footnotes:
             text = "\n".join([text, *para.footnotes])
         if front and para.auto_label is None and not para.is_title and text.strip().casefold() in restated:
-            continue
-        if para.clause_id:
-            in_clauses = True
-        elif marked and in_clauses and blocks and not para.in_table:
-            blocks[-1].text += "\n" + text
             continue
         if para.auto_label is not None or para.heading_level is not None or para.list_level is not None:
             front = False
@@ -88,15 +87,12 @@ def word_blocks(doc: WordDocument) -> list[Block]:
     return blocks
 
 
-def _restore_ids(policy: Policy, doc: WordDocument) -> None:
-    """Give clauses back the permanent ids their bookmarks carry (identity is not position)."""
-    ids = {p.line: p.clause_id for p in doc.paragraphs if p.clause_id}
-    used: set[str] = set()
-    for clause in policy.walk():
-        clause_id = ids.get(clause.source_line or 0)
-        if clause_id and clause_id not in used:
-            clause.id = clause_id
-            used.add(clause_id)
+def _parts(para: WordParagraph) -> ClauseParagraph:
+    """A paragraph as the clause-tree builder reads it (a table row or soft-broken line as text)."""
+    if para.clause_parts is not None and not para.in_table:
+        para.clause_parts.line = para.line
+        return para.clause_parts
+    return ClauseParagraph(None, para.style, None, "", para.text, line=para.line)
 
 
 def _reads_as_typed(para: WordParagraph) -> bool:

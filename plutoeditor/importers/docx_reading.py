@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from plutoeditor.formats.errors import PolicyFileError
+from plutoeditor.importers.docx_clauses import ClauseParagraph, clause_id_of, clause_paragraph, mapped_ids
 from plutoeditor.importers.docx_numbering import NumberedLabel, Numbering, ParagraphStyles, W
 from plutoeditor.importers.docx_safety import DOCUMENT_PART, DocxPackage
 
@@ -55,9 +56,6 @@ _TEXT_TAGS = (
 )
 PPR = _W + "pPr"
 _SPECIAL = frozenset(_TEXT_TAGS) - {T, P}
-#: A hidden bookmark at the start of a clause's first paragraph, written by PlutoEditor's
-#: export: it keeps the clause's permanent id and marks where each clause begins.
-CLAUSE_BOOKMARK = re.compile(r"^_PE_(c[0-9a-f]{10})$")
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 
 
@@ -75,7 +73,8 @@ class WordParagraph:
     is_bullet: bool = False
     in_table: bool = False
     footnotes: list[str] = field(default_factory=list)  # "[n] text"
-    clause_id: str | None = None  # from a PlutoEditor clause bookmark "_PE_<id>"
+    clause_id: str | None = None  # from a PlutoEditor clause bookmark (see docx_clauses)
+    clause_parts: ClauseParagraph | None = None  # set in documents with clause bookmarks
 
 
 @dataclass
@@ -154,6 +153,8 @@ class _Reader:
         self._style_cache: dict[str, tuple[str, bool, int | None]] = {}
         self.footnotes: dict[str, str] = {}  # read with the reader itself, so it must exist first
         self.footnotes = self._notes("word/footnotes.xml", "footnote")
+        self.mapped_ids = mapped_ids(package.xml("docProps/custom.xml"))  # short name -> long id
+        self.bookmarks: dict[str, str] = {}  # w:id of a clause bookmark -> clause id
 
     def _notes(self, part: str, tag: str) -> dict[str, str]:
         root = self.package.xml(part)
@@ -180,6 +181,10 @@ class _Reader:
         # Without tracked changes, drawings or alternate content, text can be gathered by
         # lxml's C iteration instead of walking every element in Python (3x faster).
         self.fast = not any(next(body.iter(tag), None) is not None for tag in _SLOW_TAGS)
+        for mark in body.iter(_W + "bookmarkStart"):
+            clause_id = clause_id_of(mark.get(_W + "name", ""), self.mapped_ids)
+            if clause_id is not None:
+                self.bookmarks[mark.get(_W + "id", "")] = clause_id
         self._block(body, in_table=False)
         return self.paragraphs
 
@@ -188,6 +193,10 @@ class _Reader:
             tag = child.tag
             if tag == P:
                 self._paragraph(child)
+            elif tag == _W + "bookmarkEnd" and self.paragraphs and self.paragraphs[-1].clause_parts:
+                ended = self.bookmarks.get(child.get(_W + "id", ""))
+                if ended:  # Word may move a range's end between paragraphs
+                    self.paragraphs[-1].clause_parts.ends.append(ended)
             elif tag == TBL:
                 self._table(child)
             elif tag in (_W + "sdt", _W + "customXml", _W + "ins", _W + "moveTo"):
@@ -240,10 +249,9 @@ class _Reader:
         first, *more = text.split("\n")
         name, is_title, level = self._style_info(sid)
         para = WordParagraph(first, 0, style=name, is_title=is_title, heading_level=level)
-        for mark in p.iterchildren(_W + "bookmarkStart"):
-            found = CLAUSE_BOOKMARK.match(mark.get(_W + "name", ""))
-            if found:
-                para.clause_id = found.group(1)
+        if self.bookmarks:
+            para.clause_parts = clause_paragraph(p, name, self.bookmarks)
+            para.clause_id = para.clause_parts.clause_id
         if not is_title and outline is not None and level is None and 0 <= outline < 9:
             para.heading_level = outline + 1
         if label is not None:
@@ -253,10 +261,14 @@ class _Reader:
                 para.auto_label = label.label
         if para.heading_level is not None or para.is_title:
             para.text, more = " ".join([first, *more]), []
-        lines = [para] if first or para.auto_label is not None else []
+        lines = [para] if first or para.auto_label is not None or para.clause_id else []
         lines += [WordParagraph(line, 0, style=name) for line in more]
         if lines:
             lines[-1].footnotes = footnotes
+        elif para.clause_parts and para.clause_parts.ends and self.paragraphs:
+            previous = self.paragraphs[-1].clause_parts
+            if previous is not None:  # an empty paragraph a user left: its range ends go up
+                previous.ends += para.clause_parts.ends
         for line in lines:
             self._add(line)
 

@@ -66,23 +66,31 @@ def test_the_seeds(tmp_path, seeds_dir, seed):
     assert back.metadata == policy.metadata
 
 
-def _marked(clause_id: str, inner: str, ppr: str = "") -> str:
-    """A paragraph starting with a PlutoEditor clause bookmark."""
-    mark = f'<w:bookmarkStart w:id="{int(clause_id[1:], 16) % 10000}" w:name="_PE_{clause_id}"/>'
-    return p_xml(mark + inner + f'<w:bookmarkEnd w:id="{int(clause_id[1:], 16) % 10000}"/>', ppr)
+HANGING = '<w:ind w:left="851" w:hanging="851"/>'
+TAB = "<w:r><w:tab/></w:r>"
+
+
+def _start(number: int, clause_id: str) -> str:
+    return f'<w:bookmarkStart w:id="{number}" w:name="_PE_{clause_id}"/>'
+
+
+def _end(number: int) -> str:
+    return f'<w:bookmarkEnd w:id="{number}"/>'
 
 
 def test_clause_bookmarks_keep_ids_and_paragraphs_together(tmp_path):
-    """Where each clause starts is marked, so heading-plus-text and multi-paragraph clauses
-    (which look the same as unnumbered child paragraphs on the page) come back whole."""
+    """Each clause is a bookmark range (first paragraph to its last descendant's), so
+    heading-plus-text and multi-paragraph clauses (which look the same as unnumbered child
+    paragraphs on the page) come back whole, nested as the ranges nest."""
     body = [
         p_xml(r("Acme Notice"), '<w:pStyle w:val="Title"/>'),
-        _marked("c00000000a1", r("1\tYour rights"), '<w:pStyle w:val="Heading1"/>'),
+        p_xml(_start(1, "c00000000a1") + r("1") + TAB + r("Your rights"),
+              '<w:pStyle w:val="Heading1"/>' + HANGING),
         p_xml(r("You may ask for a copy of your data.")),
-        _marked("c00000000a2", r("1.1\tWe answer within one month.")),
-        p_xml(r("We may ask who you are first.")),
-        _marked("c00000000a3", r("We never charge for this.")),
-    ]
+        p_xml(_start(2, "c00000000a2") + r("1.1") + TAB + r("We answer within one month."), HANGING),
+        p_xml(r("We may ask who you are first.") + _end(2)),
+        p_xml(_start(3, "c00000000a3") + r("We never charge for this.") + _end(3) + _end(1)),
+    ]  # fmt: skip
     path = make_docx(tmp_path / "marked.docx", body)
     policy = import_docx(path)
     assert format_tree(policy).splitlines() == [

@@ -1,0 +1,205 @@
+"""PlutoEditor's clause bookmarks in Word: write their names, read the clause tree back.
+
+The DOCX export puts a hidden bookmark around every clause: it starts at the clause's first
+paragraph and ends after the last paragraph of its last descendant, so the bookmark ranges
+nest exactly as the clauses do. Its name carries the clause's permanent id ("_PE_<id>");
+Word allows bookmark names of at most 40 letters, digits and underscores, so an id that does
+not fit gets a short name ("_PX_<n>") and the id is kept in a custom document property of
+that name. On import, bookmarked paragraphs give back labels, headings, texts, kinds, nesting
+and ids exactly; paragraphs a Word user added (no bookmark) join the clause above, or become
+a new clause beside it when they are headings or carry a hanging label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from plutoeditor.model.clause import Clause, ClauseKind
+
+#: Longest bookmark name Word accepts.
+MAX_BOOKMARK_NAME = 40
+DIRECT_PREFIX = "_PE_"
+MAPPED_PREFIX = "_PX_"
+_DIRECT_ID = re.compile(r"^[A-Za-z0-9_]{1,36}$")
+CLAUSE_BOOKMARK = re.compile(r"^_P([EX])_([A-Za-z0-9_]{1,36})$")
+
+
+def bookmark_names(clause_ids: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Bookmark name per clause id, and the custom properties mapping short names to long ids."""
+    names: dict[str, str] = {}
+    mapped: dict[str, str] = {}
+    for clause_id in clause_ids:
+        if _DIRECT_ID.match(clause_id):
+            names[clause_id] = DIRECT_PREFIX + clause_id
+        else:
+            name = f"{MAPPED_PREFIX}{len(mapped) + 1}"
+            names[clause_id] = name
+            mapped[name] = clause_id
+    return names, mapped
+
+
+def clause_id_of(bookmark: str, mapped: dict[str, str]) -> str | None:
+    """The clause id a bookmark name stands for, or None when it is not a clause bookmark."""
+    found = CLAUSE_BOOKMARK.match(bookmark)
+    if found is None:
+        return None
+    if found.group(1) == "E":
+        return found.group(2)
+    return mapped.get(bookmark)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
+_NOT_SHOWN = {_W + "del", _W + "moveFrom", _W + "pPr", _W + "rPr"}
+_OFF = ("false", "0", "off")
+
+
+def mapped_ids(custom: etree._Element | None) -> dict[str, str]:
+    """Short bookmark names and the long clause ids they stand for (docProps/custom.xml)."""
+    found: dict[str, str] = {}
+    if custom is None:
+        return found
+    for prop in custom.iter(_CUSTOM + "property"):
+        name = prop.get("name", "")
+        if name.startswith(MAPPED_PREFIX):
+            found[name] = "".join(prop.itertext()).strip()
+    return found
+
+
+def clause_paragraph(p: etree._Element, style: str, bookmarks: dict[str, str]) -> ClauseParagraph:
+    """Split a paragraph the way the exporter built it: label, tab, bold term, text.
+
+    `bookmarks` maps the w:id of each clause bookmark to its clause id. A label is read
+    only where the exporter hangs one (a hanging indent, or a schedule's page break), so a
+    tab typed in a clause's text is not mistaken for one.
+    """
+    clause_id = None
+    ends: list[str] = []
+    pieces: list[tuple[str, bool]] = []  # (text, bold); a tab is its own piece
+    ppr = p.find(_W + "pPr")
+    ind = ppr.find(_W + "ind") if ppr is not None else None
+    page_break = ppr is not None and ppr.find(_W + "pageBreakBefore") is not None
+    hangs = ind is not None and ind.get(_W + "hanging") not in (None, "0")
+    for el in p.iter(_W + "bookmarkStart", _W + "bookmarkEnd", _W + "r"):
+        if el.tag == _W + "bookmarkStart":
+            if clause_id is None:
+                clause_id = bookmarks.get(el.get(_W + "id", ""))
+        elif el.tag == _W + "bookmarkEnd":
+            ended = bookmarks.get(el.get(_W + "id", ""))
+            if ended:
+                ends.append(ended)
+        elif _shown(el, p):
+            pieces.extend(_run_pieces(el))
+    lead: str | None = None
+    if (hangs or page_break) and any(text == "\t" for text, _ in pieces):
+        cut = next(i for i, (text, _) in enumerate(pieces) if text == "\t")
+        lead = "".join(text for text, _ in pieces[:cut]).strip()
+        pieces = pieces[cut + 1 :]
+    term = ""
+    if style == "Definition":
+        while pieces and pieces[0][1]:
+            term += pieces.pop(0)[0]
+    rest = "".join(text for text, _ in pieces)
+    return ClauseParagraph(clause_id, style, lead, term, rest, page_break, ends)
+
+
+def _shown(run: etree._Element, p: etree._Element) -> bool:
+    """Not inside a tracked deletion (or the paragraph's properties) below `p`."""
+    for ancestor in run.iterancestors():
+        if ancestor is p:
+            return True
+        if ancestor.tag in _NOT_SHOWN:
+            return False
+    return True
+
+
+def _run_pieces(run: etree._Element) -> list[tuple[str, bool]]:
+    rpr = run.find(_W + "rPr")
+    bold_el = rpr.find(_W + "b") if rpr is not None else None
+    if rpr is not None and rpr.find(_W + "vanish") is not None:
+        return []
+    bold = bold_el is not None and bold_el.get(_W + "val", "true") not in _OFF
+    pieces: list[tuple[str, bool]] = []
+    for child in run:
+        if child.tag == _W + "t":
+            pieces.append((child.text or "", bold))
+        elif child.tag in (_W + "tab", _W + "ptab"):
+            pieces.append(("\t", bold))
+    return pieces
+
+
+@dataclass
+class ClauseParagraph:
+    """What the exporter wrote in a clause's paragraph, read back from its runs."""
+
+    clause_id: str | None
+    style: str
+    lead: str | None  # the label hanging before a tab, None when there is none
+    term: str  # bold text after the label (a definition's term)
+    rest: str  # the remaining text
+    page_break: bool = False
+    ends: list[str] = field(default_factory=list)  # clause ids whose bookmark ends here
+    line: int | None = None  # the paragraph's place in the document, for findings
+
+
+def _kind_and_fields(para: ClauseParagraph) -> tuple[ClauseKind, str, str, str]:
+    """(kind, label, heading, first text paragraph) of a bookmarked paragraph."""
+    label = para.lead or ""
+    if para.style == "Definition":
+        meaning = para.rest[2:] if para.term and para.rest.startswith(": ") else para.rest
+        return ClauseKind.DEFINITION, label, para.term, meaning
+    body = para.term + para.rest
+    if para.style.lower().startswith("heading"):
+        kind = ClauseKind.SCHEDULE if para.page_break else ClauseKind.CLAUSE
+        return kind, label, body, ""
+    return ClauseKind.CLAUSE, label, "", body
+
+
+def build_marked_clauses(paragraphs: list[ClauseParagraph]) -> list[Clause]:
+    """The clause tree of a document whose clauses carry PlutoEditor's bookmarks.
+
+    Nesting follows the bookmark ranges; a bookmark whose end went missing closes when its
+    parent's does, so a damaged range never swallows the rest of the document.
+    """
+    top: list[Clause] = []
+    open_ids: list[str] = []  # bookmark ranges open at this point, outermost first
+    by_id: dict[str, Clause] = {}
+    texts: dict[str, list[str]] = {}
+    last: Clause | None = None
+    for para in paragraphs:
+        clause_id = para.clause_id if para.clause_id not in by_id else None
+        if clause_id is not None or _starts_clause(para, last):
+            kind, label, heading, first = _kind_and_fields(para)
+            clause = Clause(label=label, heading=heading, kind=kind, source_line=para.line)
+            if clause_id is not None:
+                clause.id = clause_id
+            parent = by_id.get(open_ids[-1]) if open_ids else None
+            if clause_id is None and last is not None:
+                parent = last.parent  # an added clause stands beside the clause above
+            siblings = parent.children if parent is not None else top
+            clause.parent = parent
+            siblings.append(clause)
+            by_id[clause.id] = clause
+            texts[clause.id] = [first] if (first or kind is ClauseKind.DEFINITION) else []
+            if clause_id is not None:
+                open_ids.append(clause_id)
+            last = clause
+        elif last is not None:
+            texts[last.id].append(para.term + para.rest)
+        for ended in para.ends:
+            if ended in open_ids:
+                del open_ids[open_ids.index(ended) :]
+    for clause_id, parts in texts.items():
+        by_id[clause_id].text = "\n".join(parts)
+    return top
+
+
+def _starts_clause(para: ClauseParagraph, last: Clause | None) -> bool:
+    """An unbookmarked paragraph a Word user added that reads as a clause of its own."""
+    if last is None:
+        return True
+    return bool(para.lead) or para.style.lower().startswith("heading")
