@@ -1,6 +1,7 @@
 """Open the Word template an export starts from, and make sure the styles it needs exist.
 
-The default template is resources/templates/policy-template.docx (built by make_template.py);
+The default template ships as package data, plutoeditor/data/templates/policy-template.docx
+(built by resources/templates/make_template.py), so an installed package finds it too;
 a user's own .docx or .dotx brings their fonts, margins and letterhead. Whatever the
 template lacks (a user's file may define no "Heading 3"), a plain version is added, so
 every export uses real Word heading styles.
@@ -10,8 +11,8 @@ from __future__ import annotations
 
 import os
 import zipfile
+from importlib import resources
 from io import BytesIO
-from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -24,7 +25,7 @@ from docx.shared import Pt
 from plutoeditor.formats.errors import PolicyFileError
 from plutoeditor.formats.files import read_bytes
 
-DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "resources" / "templates" / "policy-template.docx"
+DEFAULT_TEMPLATE = resources.files("plutoeditor").joinpath("data", "templates", "policy-template.docx")
 
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -46,7 +47,8 @@ PARAGRAPH_STYLES = {
 def open_template(template: str | os.PathLike[str] | None = None) -> DocxDocument:
     """A python-docx Document from the template, its body emptied (headers are kept)."""
     if template is None:
-        document = Document(str(DEFAULT_TEMPLATE)) if DEFAULT_TEMPLATE.is_file() else Document()
+        found = DEFAULT_TEMPLATE.is_file()  # read as bytes: works from a zip or frozen build too
+        document = Document(BytesIO(DEFAULT_TEMPLATE.read_bytes())) if found else Document()
     else:
         document = _open_user_template(template)
     body = document.element.body

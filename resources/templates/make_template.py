@@ -1,4 +1,6 @@
-"""Build resources/templates/policy-template.docx, the default look of exported policies.
+"""Build plutoeditor/data/templates/policy-template.docx, the default look of exported policies.
+
+The template ships inside the package (package data), so an installed PlutoEditor finds it.
 
 Run from the repository root: `python resources/templates/make_template.py`. The template is
 derived from python-docx's own default document, so the result is reproducible and needs
@@ -23,11 +25,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from plutoeditor.formats.files import write_atomic
+
 BODY_FONT = "Georgia"
 NAVY = RGBColor(0x1F, 0x2A, 0x44)
 GREY = RGBColor(0x59, 0x59, 0x59)
 INK = RGBColor(0x1A, 0x1A, 0x1A)
-OUT = Path(__file__).with_name("policy-template.docx")
+OUT = Path(__file__).resolve().parents[2] / "plutoeditor" / "data" / "templates" / "policy-template.docx"
 
 
 def _set_font(rpr_owner, name: str) -> None:
@@ -175,7 +179,7 @@ def build() -> bytes:
 
 
 def main() -> int:
-    OUT.write_bytes(build())
+    write_atomic(OUT, build())
     print(f"wrote {OUT}")
     return 0
 

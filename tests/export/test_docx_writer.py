@@ -152,6 +152,21 @@ def test_default_template_look(policy, tmp_path):
     assert document.styles["Normal"].font.name == "Georgia"
 
 
+def test_default_template_ships_inside_the_package():
+    """An installed (non-editable) package has no resources/ folder: the template is package data."""
+    import tomllib
+
+    import plutoeditor
+    from plutoeditor.export.docx_template import DEFAULT_TEMPLATE
+
+    package = Path(plutoeditor.__file__).resolve().parent
+    template = Path(str(DEFAULT_TEMPLATE)).resolve()
+    assert template.is_file() and package in template.parents
+    pyproject = tomllib.loads((package.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["plutoeditor"]
+    assert any(template in {p.resolve() for p in package.glob(pattern)} for pattern in patterns)
+
+
 def _letterhead_template(path: Path, heading_font: str = "Arial", dotx: bool = False) -> Path:
     template = docx.Document()
     section = template.sections[0]
