@@ -48,6 +48,7 @@ class Reference:
     target: str
     kind: str  # internal | statute | schedule
     schedule: str = ""  # for kind schedule: the schedule referred into, as written ("Schedule 1")
+    schedule_start: int = -1  # offset of that schedule's name in the text
 
     @property
     def base(self) -> str:
@@ -68,36 +69,37 @@ def find_references(text: str) -> tuple[Reference, ...]:
         or "ARAGRAPH" in text
     ):
         return ()
-    groups: list[tuple[re.Match[str], str, str]] = []  # (match, kind, schedule)
+    groups: list[tuple[re.Match[str], str, str, int]] = []  # (match, kind, schedule, its offset)
     for match in _REFERENCE.finditer(text):
         after = text[match.end() : match.end() + 60]
         before = text[max(0, match.start() - 20) : match.start()]
-        schedule = ""
+        schedule, schedule_start = "", -1
         if _OF_THIS.match(after):
             kind = INTERNAL
         elif of_schedule := _OF_SCHEDULE.match(after):
             kind, schedule = SCHEDULE_REF, of_schedule["schedule"]
+            schedule_start = match.end() + of_schedule.start("schedule")
         elif _OF_OTHER.match(after) or _STATUTE_BEFORE.search(before):
             kind = STATUTE
         else:
             kind = INTERNAL
-        groups.append((match, kind, schedule))
+        groups.append((match, kind, schedule, schedule_start))
     # "Section 4.9.1.1 and Section 4.9.1.2 of the ISRG CP": the "of" covers the whole list
     for k in range(len(groups) - 2, -1, -1):
-        (match, kind, _), (following, next_kind, next_schedule) = groups[k], groups[k + 1]
+        (match, kind, _, _), (following, next_kind, *next_schedule) = groups[k], groups[k + 1]
         if (
             kind == INTERNAL
             and next_kind != INTERNAL
             and _keyword(match) == _keyword(following)
             and _JOINED.fullmatch(text, match.end(), following.start())
         ):
-            groups[k] = (match, next_kind, next_schedule)
+            groups[k] = (match, next_kind, next_schedule[0], next_schedule[1])
     found: list[Reference] = []
-    for match, kind, schedule in groups:
+    for match, kind, schedule, schedule_start in groups:
         offset = match.start("labels")
         for label in _ONE_LABEL.finditer(match["labels"]):
             start, end = offset + label.start(), offset + label.end()
-            found.append(Reference(start, end, label.group(), kind, schedule))
+            found.append(Reference(start, end, label.group(), kind, schedule, schedule_start))
     return tuple(found)
 
 
@@ -122,18 +124,18 @@ def label_index(policy: Policy) -> dict[str, Clause]:
     return _index_of(policy.clauses)
 
 
-def schedule_index(policy: Policy) -> dict[str, dict[str, Clause]]:
-    """Schedule key ("schedule 1") -> the label index inside that schedule.
+def schedule_index(policy: Policy) -> dict[str, tuple[Clause, dict[str, Clause]]]:
+    """Schedule key ("schedule 1") -> (the schedule, the label index inside it).
 
     "paragraph 3 of Schedule 1" is resolved here: schedules number on their own.
     """
-    indexes: dict[str, dict[str, Clause]] = {}
+    indexes: dict[str, tuple[Clause, dict[str, Clause]]] = {}
     for clause in policy.walk():
         names = (clause.label, clause.heading) if clause.kind is ClauseKind.SCHEDULE else (clause.label,)
         for name in names:
             parsed = parse_label(name)
             if parsed.kind == SCHEDULE and parsed.core.lower() not in indexes:
-                indexes[parsed.core.lower()] = _index_of(clause.children)
+                indexes[parsed.core.lower()] = (clause, _index_of(clause.children))
                 break
     return indexes
 

@@ -4,14 +4,15 @@ Labels are written in the style most labels at their level already use ("6." amo
 "2", "3" becomes "6"), so a renumbered document has one label style per level.
 References inside the document follow their clauses: they are resolved to clauses *before*
 anything is relabelled, so if 7.4.6 becomes 7.4.7, "clause 7.4.6" becomes "clause 7.4.7".
-"paragraph 3 of Schedule 1" is resolved inside Schedule 1 and follows its paragraph.
+"paragraph 3 of Schedule 1" is resolved inside Schedule 1 and follows its paragraph (and
+the schedule's name follows when the schedule itself is renumbered).
 Statute references ("section 69 of the Act") are left as they are.
 """
 
 from __future__ import annotations
 
 from plutoeditor.model.clause import Clause
-from plutoeditor.model.numbering import expected_labels
+from plutoeditor.model.numbering import expected_labels, parse_label
 from plutoeditor.model.operations import Batch, Operation, SetClauseField
 from plutoeditor.model.policy import Policy
 from plutoeditor.model.references import (
@@ -54,30 +55,44 @@ def relabel(policy: Policy, changes: dict[str, str], name: str = "Relabel") -> B
     if not changes:
         return Batch([], name=name)
     index = label_index(policy)
-    schedules: dict[str, dict[str, Clause]] | None = None  # built when a text refers into one
+    schedules: dict[str, tuple[Clause, dict[str, Clause]]] | None = None  # built when needed
 
     operations: list[Operation] = [
         SetClauseField(clause_id, "label", label, name=name) for clause_id, label in changes.items()
     ]
     for clause in policy.walk():
-        pieces: list[str] = []
-        last = 0
+        edits: dict[int, tuple[int, str]] = {}  # start -> (end, new text)
         for reference in followed_references(clause):
             scope = index
             if reference.kind == SCHEDULE_REF:
                 if schedules is None:
                     schedules = schedule_index(policy)
-                scope = schedules.get(schedule_key(reference.schedule), {})
+                schedule, scope = schedules.get(schedule_key(reference.schedule), (None, {}))
+                if schedule is not None and schedule.id in changes:  # "of Schedule 3" -> "of Schedule 2"
+                    renamed = parse_label(changes[schedule.id]).core
+                    edits[reference.schedule_start] = (
+                        reference.schedule_start + len(reference.schedule),
+                        renamed,
+                    )
             target = scope.get(reference_key(reference.base))
             new_text = rewritten_reference(reference, target, changes) if target is not None else None
-            if new_text is None:
-                continue
-            pieces.append(clause.text[last : reference.start])
-            pieces.append(new_text)
-            last = reference.end
-        if pieces:
-            pieces.append(clause.text[last:])
-            text = "".join(pieces)
+            if new_text is not None:
+                edits[reference.start] = (reference.end, new_text)
+        if edits:
+            text = _edited(clause.text, edits)
             if text != clause.text:
                 operations.append(SetClauseField(clause.id, "text", text, name=name))
     return Batch(operations, name=name)
+
+
+def _edited(text: str, edits: dict[int, tuple[int, str]]) -> str:
+    """The text with each span (start -> (end, replacement)) replaced; spans do not overlap."""
+    pieces: list[str] = []
+    last = 0
+    for start in sorted(edits):
+        end, new_text = edits[start]
+        pieces.append(text[last:start])
+        pieces.append(new_text)
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)

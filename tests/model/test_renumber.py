@@ -125,3 +125,14 @@ def test_reference_into_a_missing_schedule_is_left_alone():
     policy = parse_tree("[1] See paragraph 3 of Schedule 9 and clause 3.\n[3] x.\n")
     renumber(policy).apply(policy)
     assert policy.clauses[0].text == "See paragraph 3 of Schedule 9 and clause 2."
+
+
+def test_schedule_name_in_a_reference_follows_a_renumbered_schedule():
+    policy = parse_tree(
+        "[1] See paragraph 3 of Schedule 3.\n"
+        "sched [Schedule 1] Cookies |\n  [1] a.\n"
+        "sched [Schedule 3] Processors |\n  [1] Hosting.\n  [3] Email.\n"
+    )
+    renumber(policy).apply(policy)
+    assert policy.clauses[2].label == "Schedule 2"
+    assert policy.clauses[0].text == "See paragraph 2 of Schedule 2."  # both followed
