@@ -2,7 +2,8 @@
 
 These lines describe the policy rather than belong to it, so they become metadata and not
 clauses: the title line, "This Privacy Policy is effective as of: 21st November 2022",
-"_Last Updated: January 1, 2021_", and a "Summary of Update:" heading with its "1) ..." lines.
+"_Last Updated: January 1, 2021_", and a "Summary of Update:" heading with its "1) ...",
+"1. ...", "1 ..." or bulleted lines.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ _SUMMARY_HEADING = re.compile(
     re.IGNORECASE,
 )
 _SUMMARY_ENTRY = re.compile(r"^\s*(?:\(?\d{1,2}\)|[-*•\u2013])\s+(?P<entry>\S.*)$", re.DOTALL)
+# "1. New address", "1 New address" (but not "1.1 ..."): the form the body's clauses also use
+_NUMBERED_ENTRY = re.compile(r"^\s*(?P<number>\d{1,2})(?P<form>\.?)[ \t]+(?P<entry>\S.*)$", re.DOTALL)
 _TITLE_FROM_SENTENCE = re.compile(
     r"\b[Tt]his\s+(?P<title>(?:[A-Z][\w’'-]*\s+){0,4}?"
     r"(?:Policy|Notice|Statement|Terms(?:\s+of\s+(?:Service|Use))?|Agreement|Conditions|Code\s+of\s+Conduct))\b"
@@ -50,6 +53,38 @@ def _summary_entry(block: Block, text: str) -> str | None:
         return text
     m = _SUMMARY_ENTRY.match(text)
     return m.group("entry").strip() if m else None
+
+
+def _numbered_entry(
+    blocks: list[Block], i: int, previous: tuple[int, str] | None
+) -> tuple[int, str, str] | None:
+    """A "1. ..." / "1 ..." summary entry at blocks[i] as (number, form, text), or None.
+
+    These look like the body's clauses, so the first one is an entry only when it does not
+    start the body: not followed by its own sub-clause ("1 Introduction" then "1.1"), and,
+    when it is a short heading-like line after a blank line, only when "2" follows. Later
+    entries must continue the numbering in the same form ("1 Introduction" after "2." ends it).
+    """
+    block = blocks[i]
+    if block.label is not None or block.heading_level is not None:
+        return None
+    m = _NUMBERED_ENTRY.match(block.text.strip())
+    if m is None:
+        return None
+    number, form, entry = int(m.group("number")), m.group("form"), m.group("entry").strip()
+    following = next((b.text.strip() for b in blocks[i + 1 :] if b.text.strip()), "")
+    if re.match(rf"{number}\.\d", following):
+        return None  # "1 Introduction" followed by "1.1 ...": the body starts here
+    if previous is not None:
+        return (number, form, entry) if (number, form) == (previous[0] + 1, previous[1]) else None
+    if number != 1:
+        return None
+    heading_like = len(entry) <= 100 and len(entry.split()) <= 12 and not entry.endswith((".", ";", ",", ":"))
+    if block.blank_before and heading_like:
+        m2 = _NUMBERED_ENTRY.match(following)
+        if not (m2 and m2.group("number") == "2" and m2.group("form") == form):
+            return None
+    return number, form, entry
 
 
 def title_from_path(path: str) -> str:
@@ -93,8 +128,11 @@ def read_front(blocks: list[Block], path: str = "") -> tuple[Metadata, list[Bloc
         first = False
         if block.label is None and _SUMMARY_HEADING.match(text):
             i += 1
+            numbered: tuple[int, str] | None = None
             while i < n:
                 entry = _summary_entry(blocks[i], blocks[i].text.strip())
+                if entry is None and (found := _numbered_entry(blocks, i, numbered)):
+                    numbered, entry = found[:2], found[2]
                 if entry is None:
                     if blocks[i].text.strip():
                         break

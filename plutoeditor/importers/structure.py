@@ -52,6 +52,7 @@ class Block:
     bullet when `list_level` is set, or for text that must not be read for a label, such as
     code). Further paragraphs that belong to the same item are separated by "\\n".
     `heading` is a run-in heading the format marked (Markdown "**Title.** text").
+    `blank_before` is False for a plain-text paragraph that directly follows another line.
     """
 
     text: str
@@ -60,6 +61,7 @@ class Block:
     heading_level: int | None = None
     list_level: int | None = None
     heading: str | None = None
+    blank_before: bool = True
 
 
 _SCHEDULE = re.compile(

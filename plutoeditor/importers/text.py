@@ -77,10 +77,14 @@ def text_blocks(text: str) -> list[Block]:
     indents: list[int] = []
     open_parts: tuple[int, ...] = ()  # the last decimal label that started a paragraph
 
+    after_blank = True  # the open paragraph follows a blank line or starts the file
+
     def flush() -> None:
         if lines:
             joined = " ".join(lines)
-            blocks.append(Block(joined, start) if bullet is None else Block(joined, start, "", None, bullet))
+            block = Block(joined, start) if bullet is None else Block(joined, start, "", None, bullet)
+            block.blank_before = after_blank
+            blocks.append(block)
             lines.clear()
 
     for number, raw in enumerate(text.split("\n"), start=1):
@@ -91,6 +95,7 @@ def text_blocks(text: str) -> list[Block]:
             continue
         if marker := _BULLET.match(line):
             flush()
+            after_blank = not previous
             indent = len(raw) - len(raw.lstrip())
             while indents and indent < indents[-1]:
                 indents.pop()
@@ -105,6 +110,7 @@ def text_blocks(text: str) -> list[Block]:
             if not wrapped or (label and _starts_clause(label, rest, previous, open_parts)):
                 flush()
         if not lines:
+            after_blank = not previous
             start, bullet = number, None
             indents.clear()
             open_parts = decimal_parts(label) or open_parts if label else open_parts

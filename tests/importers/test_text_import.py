@@ -518,3 +518,32 @@ def test_imported_clause_ids_are_unique_even_for_clauses_that_say_the_same():
     assert [c.label for c in policy.walk()].count("(a)") == 2  # "(a) none;" twice
     assert len(ids) == len(set(ids)) == 11
     assert all(re.fullmatch(r"c[0-9a-f]{10}", clause_id) for clause_id in ids)
+
+
+def test_summary_of_changes_reads_numbered_entries_without_taking_the_first_clause():
+    policy = import_text(
+        "Acme Policy\n\nSummary of Updates:\n1. New contact address.\n2. Cookie section rewritten\n\n"
+        "1 Introduction\n\n1.1 We respect your privacy.\n",
+        "policy.txt",
+    )
+    assert policy.metadata.summary_of_changes == ["New contact address.", "Cookie section rewritten"]
+    assert format_tree(policy) == "[1] Introduction |\n  [1.1] We respect your privacy."
+
+
+@pytest.mark.parametrize(
+    ("entries", "summary"),
+    [
+        ("1 New address\n2 Cookie section rewritten\n", ["New address", "Cookie section rewritten"]),
+        ("1. New address\n\n2. Cookie section rewritten\n", ["New address", "Cookie section rewritten"]),
+        ("1. The contact address changed.\n", ["The contact address changed."]),
+        ("", []),  # no entries: "1 Introduction" is still the first clause
+    ],
+)
+def test_summary_numbered_entries_end_where_the_body_starts(entries, summary):
+    policy = import_text(
+        f"Acme Policy\n\nSummary of Changes:\n\n{entries}\n1 Introduction\n\nWe respect your privacy.\n\n"
+        "2 Data\n\nWe keep it.\n",
+        "policy.txt",
+    )
+    assert policy.metadata.summary_of_changes == summary
+    assert [c.heading for c in policy.clauses] == ["Introduction", "Data"]
