@@ -4,7 +4,7 @@ Inserted words are <w:ins> runs, deleted words <w:del> runs with <w:delText>; an
 clause is inserted whole (paragraph marks too) and a removed one deleted whole, so
 accepting everything gives the new version and rejecting everything the old one.
 Relabelled clauses carry their new label as plain text, not as a change: renumbering is
-not a change of substance, and the summary table lists it instead. Moved clauses keep their
+not a change of substance, and the summary lists it in one short paragraph instead. Moved clauses keep their
 text unmarked and get a Word comment ("Moved from 4.1 to 9.2"), which is visible in Word's
 and LibreOffice's margin but never becomes document text; w:moveFrom/w:moveTo would repeat
 the whole clause at its old place, and LibreOffice shows those as plain deletions.
@@ -21,6 +21,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run as DocxRun
 from lxml import etree
 
+from plutoeditor.compare.report import field_name, field_value
 from plutoeditor.compare.result import DELETE, INSERT, ClauseChange, Comparison, Ops
 from plutoeditor.export.docx_template import ensure_styles, open_template
 from plutoeditor.export.docx_writer import clause_blocks, running_header_and_footer, set_properties
@@ -30,7 +31,9 @@ from plutoeditor.model import Metadata
 
 AUTHOR = "PlutoEditor"
 _MARKS = {INSERT: INSERTED, DELETE: DELETED}
-_FIELD_NAMES = {"effective_date": "Effective date", "summary_of_changes": "Summary of changes"}
+#: Longest lists in the summary; the rest is "and N more" (the body shows every change).
+MAX_MOVES_LISTED = 10
+MAX_RELABELS_LISTED = 12
 
 
 def paragraphs_from_ops(ops: Ops) -> list[tuple[list[Run], str]]:
@@ -86,27 +89,45 @@ def move_note(change: ClauseChange) -> str:
     return f"Moved from {old} to {change.new_label}" if change.new_label else f"Moved from {old}"
 
 
-def describe(change: ClauseChange) -> str:
-    """What happened to a clause, in words, for the summary table."""
-    if change.status == "added":
-        return "Added"
-    if change.status == "removed":
-        return "Removed"
-    parts = []
-    if change.text_changed:
-        parts.append("Reworded")
-    if change.heading_changed:
-        parts.append("Heading changed")
-    if change.moved:
-        parts.append(move_note(change))
-    if change.relabelled:
-        parts.append(f"Relabelled {change.old_label or '(none)'} → {change.new_label or '(none)'}")
-    return "; ".join(parts)
+def capped(items: list[str], limit: int) -> str:
+    """'a, b, c and 7 more': a list that stays one short paragraph however long it is."""
+    shown = ", ".join(items[:limit])
+    return f"{shown} and {len(items) - limit} more" if len(items) > limit else shown
 
 
 def _version_line(which: str, metadata: Metadata) -> str:
     line = effective_date_line(metadata) or "no effective date"
     return f"{which}: {document_title(metadata)}, {line[0].lower()}{line[1:]}"
+
+
+def summary_lines(comparison: Comparison) -> list[str]:
+    """The compact summary above the redline: counts, metadata changes, moves, relabels.
+
+    Added, removed and reworded clauses are not listed: they are the tracked changes in the
+    body, where Word's Review pane lists them. Dates are written in words.
+    """
+    counts = comparison.summary()
+    words = ("added", "removed", "text_changed", "moved", "relabelled")
+    names = {"text_changed": "reworded"}
+    lines = [
+        " · ".join(f"{counts[k]} {names.get(k, k)}" for k in words) + ". Insertions and deletions are "
+        "tracked changes; relabelled clauses are not marked; moved clauses carry a comment."
+    ]
+    for m in comparison.metadata_changes:
+        lines.append(f"{field_name(m.field)}: {field_value(m.field, m.old)} → {field_value(m.field, m.new)}")
+    moved = [c for c in comparison.changes if c.moved]
+    for change in moved[:MAX_MOVES_LISTED]:
+        label = change.new_label or change.old_label
+        name = " ".join(p for p in (label, change.clause.display_name(50)) if p)
+        note = move_note(change)
+        lines.append(f"Moved: {name} ({note[0].lower()}{note[1:]})")
+    if len(moved) > MAX_MOVES_LISTED:
+        lines.append(f"Moved: and {len(moved) - MAX_MOVES_LISTED} more")
+    relabelled = [c for c in comparison.changes if c.relabelled and not c.moved]
+    if relabelled:
+        pairs = [f"{c.old_label or '(none)'} → {c.new_label or '(none)'}" for c in relabelled]
+        lines.append(f"Relabelled: {capped(pairs, MAX_RELABELS_LISTED)}")
+    return lines
 
 
 def _summary(writer: BodyWriter, comparison: Comparison) -> None:
@@ -115,55 +136,10 @@ def _summary(writer: BodyWriter, comparison: Comparison) -> None:
     writer.paragraph(Block("Front Matter", [Run(_version_line("Old version", old))]))
     writer.paragraph(Block("Front Matter", [Run(_version_line("New version", new))]))
     writer.paragraph(Block("Front Matter Heading", [Run("Summary of changes")]))
-    counts = comparison.summary()
-    words = ("added", "removed", "text_changed", "moved", "relabelled")
-    names = {"text_changed": "reworded"}
-    line = " · ".join(f"{counts[k]} {names.get(k, k)}" for k in words)
-    writer.paragraph(Block("Clause Text", [Run(f"{line}. Insertions and deletions are tracked changes; "
-                                               "relabelled clauses are not marked; moved clauses carry "
-                                               "a comment.")]))  # fmt: skip
-    rows = [(_FIELD_NAMES.get(m.field, m.field.replace("_", " ").capitalize()),
-             f"{m.old or '(none)'} → {m.new or '(none)'}") for m in comparison.metadata_changes]  # fmt: skip
-    for change in comparison.changes:
-        if change.is_change:
-            label = change.new_label or change.old_label
-            rows.append((" ".join(p for p in (label, change.clause.display_name(50)) if p), describe(change)))
-    if rows:
-        _table(writer, [("Clause", "Change"), *rows])
-
-
-def _table(writer: BodyWriter, rows: list[tuple[str, str]]) -> None:
-    """A two-column table built as XML (python-docx's cell access is slow on long tables)."""
-    tbl = writer.body.makeelement(qn("w:tbl"), {})
-    pr = etree.SubElement(tbl, qn("w:tblPr"))
-    etree.SubElement(pr, qn("w:tblW"), {qn("w:w"): "5000", qn("w:type"): "pct"})
-    borders = etree.SubElement(pr, qn("w:tblBorders"))
-    for side in ("top", "bottom", "insideH"):
-        attrs = {qn("w:val"): "single", qn("w:sz"): "4", qn("w:space"): "0", qn("w:color"): "A6A6A6"}
-        etree.SubElement(borders, qn(f"w:{side}"), attrs)
-    margins = etree.SubElement(pr, qn("w:tblCellMar"))
-    for side, size in (("top", "40"), ("bottom", "40"), ("left", "80"), ("right", "80")):
-        etree.SubElement(margins, qn(f"w:{side}"), {qn("w:w"): size, qn("w:type"): "dxa"})
-    grid = etree.SubElement(tbl, qn("w:tblGrid"))
-    for width in ("3400", "5600"):
-        etree.SubElement(grid, qn("w:gridCol"), {qn("w:w"): width})
-    for index, row in enumerate(rows):
-        tr = etree.SubElement(tbl, qn("w:tr"))
-        if index == 0:
-            etree.SubElement(etree.SubElement(tr, qn("w:trPr")), qn("w:tblHeader"))
-        for width, text in zip(("3400", "5600"), row, strict=True):
-            tc = etree.SubElement(tr, qn("w:tc"))
-            tc_pr = etree.SubElement(tc, qn("w:tcPr"))
-            etree.SubElement(tc_pr, qn("w:tcW"), {qn("w:w"): width, qn("w:type"): "dxa"})
-            if index == 0:
-                etree.SubElement(tc_pr, qn("w:shd"), {qn("w:val"): "clear", qn("w:fill"): "EDEEF2"})
-            for line in text.split("\n") or [""]:
-                p = writer.paragraph(Block("Table Text", [Run(line, bold=index == 0)]))
-                tc.append(p)  # moves the paragraph from the body into the cell
-    if writer.sect_pr is not None:
-        writer.sect_pr.addprevious(tbl)
-    else:
-        writer.body.append(tbl)
+    for line in summary_lines(comparison):
+        name, sep, rest = line.partition(": ")
+        lead = [Run(name + sep, bold=True), Run(rest)] if sep and len(name) < 30 else [Run(line)]
+        writer.paragraph(Block("Clause Text", lead))
 
 
 def _comment_on(document: DocxDocument, p: etree._Element, text: str) -> None:

@@ -85,3 +85,16 @@ def test_redline_shows_both_dates_and_the_changes(converted):
     assert added and removed and reworded
     for words in added[:3] + removed[:3]:
         assert " ".join(words.split()) in text  # both shown: inserted underlined, deleted struck through
+
+
+def test_redline_summary_fits_on_the_first_page(converted):
+    """The summary is counts, metadata, moves and one relabel line; the changes themselves
+    are the tracked changes from page 2 on (it was a 10-page table of every change)."""
+    from plutoeditor.export.redline_docx import summary_lines
+
+    _, comparison, pages = converted
+    first, second = (" ".join(page.split()) for page in pages["redline"][:2])
+    for line in summary_lines(comparison):
+        assert " ".join(line.split())[:40] in first
+    assert "21 November 2022 → 7 June 2023" in first
+    assert "Moved:" not in second and "Relabelled:" not in second  # no spill onto page 2

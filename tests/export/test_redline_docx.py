@@ -132,18 +132,44 @@ def test_relabelled_clauses_are_not_marked(comparison, redline):
     assert "Your rights" not in marked and "2.1" not in marked
 
 
-def test_moved_clause_gets_a_comment_and_summary_row(comparison, redline):
+def _summary_paragraphs(redline) -> list[str]:
+    """The paragraphs between the "Summary of changes" heading and the redlined document."""
+    texts = [p.text for p in docx.Document(str(redline)).paragraphs]
+    start = texts.index("Summary of changes") + 1
+    return texts[start : texts.index("Customer Privacy Notice", start)]
+
+
+def test_moved_clause_gets_a_comment_and_a_summary_line(comparison, redline):
     comments = part(redline, "word/comments.xml")
     notes = ["".join(t.text for t in c.iterfind(".//w:t", NS)) for c in comments.findall("w:comment", NS)]
     assert notes == ["Moved from 2 to 4"]
-    table = body(redline).find(".//w:tbl", NS)
-    rows = ["|".join("".join(t.text for t in cell.iterfind(".//w:t", NS)) for cell in row.findall("w:tc", NS))
-            for row in table.findall("w:tr", NS)]  # fmt: skip
-    assert rows[0] == "Clause|Change"
-    assert "4 Collection|Moved from 2 to 4; Relabelled 2 → 4" in rows
-    assert "1.3 It also applies to visitors of our website.|Added" in rows
-    assert "3.2 We never sell personal data.|Removed" in rows
-    assert "Effective date|2023-01-09 → 2024-03-01" in rows
+    assert "Moved: 4 Collection (moved from 2 to 4)" in _summary_paragraphs(redline)
+
+
+def test_the_summary_is_compact_with_dates_in_words(redline):
+    """Counts, metadata changes (dates in words), moves and one relabel paragraph; no table
+    listing every change (the tracked changes in the body are that list)."""
+    summary = _summary_paragraphs(redline)
+    assert summary == [
+        "1 added · 1 removed · 1 reworded · 1 moved · 7 relabelled. Insertions and deletions are "
+        "tracked changes; relabelled clauses are not marked; moved clauses carry a comment.",
+        "Effective date: 9 January 2023 → 1 March 2024",
+        "Moved: 4 Collection (moved from 2 to 4)",
+        "Relabelled: 3 → 2, 3.1 → 2.1, 4 → 3, 4.1 → 3.1, 2.1 → 4.1, 2.2 → 4.2",
+    ]
+    assert body(redline).find(".//w:tbl", NS) is None
+
+
+def test_a_long_list_of_relabels_is_capped(tmp_path):
+    old = parse_tree("\n".join(f"[{n}] Clause number {n} says something different." for n in range(1, 41)))
+    new = parse_tree("[1] A new first clause.\n" + "\n".join(
+        f"[{n + 1}] Clause number {n} says something different." for n in range(1, 41)))  # fmt: skip
+    out = tmp_path / "relabelled.docx"
+    write_redline_docx(compare_policies(old, new), out)
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    relabel = [t for t in texts if t.startswith("Relabelled: ")]
+    assert relabel == ["Relabelled: 1 → 2, 2 → 3, 3 → 4, 4 → 5, 5 → 6, 6 → 7, 7 → 8, 8 → 9, 9 → 10, "
+                       "10 → 11, 11 → 12, 12 → 13 and 28 more"]  # fmt: skip
 
 
 def test_summary_at_the_top_with_both_effective_dates(redline):
