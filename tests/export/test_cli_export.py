@@ -81,3 +81,23 @@ def test_docx_and_html_export_never_import_qt(source, tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".html"])
+def test_a_failed_write_names_the_output_file_not_a_temporary_one(
+    source, tmp_path, capsys, monkeypatch, suffix
+):
+    """A disk-full or permission error while saving: one line naming the file the user chose,
+    exit 2, and neither a half-written file nor a stray temporary file left behind."""
+    import errno
+
+    def fail(src, dst):
+        raise OSError(errno.ENOSPC, "No space left on device", src)
+
+    monkeypatch.setattr("plutoeditor.formats.files.os.replace", fail)
+    out = tmp_path / f"out{suffix}"
+    assert main(["export", str(source), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert str(out) in err and "No space left" in err and err.count("\n") == 1
+    assert ".tmp" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == [source.name]
