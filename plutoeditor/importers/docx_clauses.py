@@ -77,7 +77,7 @@ def clause_paragraph(p: etree._Element, style: str, bookmarks: dict[str, str]) -
     only where the exporter hangs one (a hanging indent, or a schedule's page break), so a
     tab typed in a clause's text is not mistaken for one.
     """
-    clause_id = None
+    starts: list[str] = []
     ends: list[str] = []
     pieces: list[tuple[str, bool]] = []  # (text, bold); a tab is its own piece
     ppr = p.find(_W + "pPr")
@@ -86,8 +86,9 @@ def clause_paragraph(p: etree._Element, style: str, bookmarks: dict[str, str]) -
     hangs = ind is not None and ind.get(_W + "hanging") not in (None, "0")
     for el in p.iter(_W + "bookmarkStart", _W + "bookmarkEnd", _W + "r"):
         if el.tag == _W + "bookmarkStart":
-            if clause_id is None:
-                clause_id = bookmarks.get(el.get(_W + "id", ""))
+            started = bookmarks.get(el.get(_W + "id", ""))
+            if started:
+                starts.append(started)
         elif el.tag == _W + "bookmarkEnd":
             ended = bookmarks.get(el.get(_W + "id", ""))
             if ended:
@@ -104,7 +105,9 @@ def clause_paragraph(p: etree._Element, style: str, bookmarks: dict[str, str]) -
         while pieces and pieces[0][1]:
             term += pieces.pop(0)[0]
     rest = "".join(text for text, _ in pieces)
-    return ClauseParagraph(clause_id, style, lead, term, rest, page_break, ends)
+    return ClauseParagraph(
+        starts[0] if starts else None, style, lead, term, rest, page_break, ends, starts=starts
+    )
 
 
 def _shown(run: etree._Element, p: etree._Element) -> bool:
@@ -144,6 +147,7 @@ class ClauseParagraph:
     page_break: bool = False
     ends: list[str] = field(default_factory=list)  # clause ids whose bookmark ends here
     line: int | None = None  # the paragraph's place in the document, for findings
+    starts: list[str] = field(default_factory=list)  # every clause bookmark starting here
 
 
 def _kind_and_fields(para: ClauseParagraph) -> tuple[ClauseKind, str, str, str]:
@@ -171,7 +175,10 @@ def build_marked_clauses(paragraphs: list[ClauseParagraph]) -> list[Clause]:
     texts: dict[str, list[str]] = {}
     last: Clause | None = None
     for para in paragraphs:
-        clause_id = para.clause_id if para.clause_id not in by_id else None
+        # LibreOffice's DOCX export starts a multi-paragraph bookmark again at its last
+        # paragraph (beside that paragraph's own): a clause starts only once, at its first.
+        fresh = para.starts or ([para.clause_id] if para.clause_id else [])
+        clause_id = next((i for i in fresh if i not in by_id), None)
         if clause_id is not None or _starts_clause(para, last):
             kind, label, heading, first = _kind_and_fields(para)
             clause = Clause(label=label, heading=heading, kind=kind, source_line=para.line)

@@ -98,3 +98,24 @@ def test_redline_summary_fits_on_the_first_page(converted):
         assert " ".join(line.split())[:40] in first
     assert "21 November 2022 → 7 June 2023" in first
     assert "Moved:" not in second and "Relabelled:" not in second  # no spill onto page 2
+
+
+def test_saved_again_by_libreoffice_the_export_still_imports_exactly(converted, tmp_path):
+    """LibreOffice rewrites the clause bookmark ranges when it saves a .docx (it starts each
+    multi-paragraph range again at its last paragraph); the import still gets the same tree."""
+    from plutoeditor.importers.docx import import_docx
+
+    old, _, _ = converted
+    soffice = require("libreoffice")
+    export_docx(old, tmp_path / "seed.docx")
+    profile = (tmp_path / f"lo-profile-{uuid.uuid4().hex}").as_uri()
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "docx:MS Word 2007 XML",
+         "--outdir", str(tmp_path / "saved"), str(tmp_path / "seed.docx")],
+        capture_output=True, text=True, timeout=240,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    again = import_docx(tmp_path / "saved" / "seed.docx")
+    exact = [(c.id, c.label, c.heading, c.text, c.kind, d) for c, d in old.walk_with_depth()]
+    assert [(c.id, c.label, c.heading, c.text, c.kind, d) for c, d in again.walk_with_depth()] == exact
+    assert again.metadata == old.metadata
