@@ -86,14 +86,14 @@ def find_references(text: str) -> tuple[Reference, ...]:
         groups.append((match, kind, schedule, schedule_start))
     # "Section 4.9.1.1 and Section 4.9.1.2 of the ISRG CP": the "of" covers the whole list
     for k in range(len(groups) - 2, -1, -1):
-        (match, kind, _, _), (following, next_kind, *next_schedule) = groups[k], groups[k + 1]
+        (match, kind, _, _), (following, next_kind, next_schedule, next_start) = groups[k], groups[k + 1]
         if (
             kind == INTERNAL
             and next_kind != INTERNAL
             and _keyword(match) == _keyword(following)
             and _JOINED.fullmatch(text, match.end(), following.start())
         ):
-            groups[k] = (match, next_kind, next_schedule[0], next_schedule[1])
+            groups[k] = (match, next_kind, next_schedule, next_start)
     found: list[Reference] = []
     for match, kind, schedule, schedule_start in groups:
         offset = match.start("labels")
