@@ -54,6 +54,12 @@ BUNDLED_LIBRARIES: tuple[BundledLibrary, ...] = (
         "https://github.com/diff-match-patch-python/diff-match-patch",
     ),
     BundledLibrary("PyYAML", "PyYAML", "MIT", "https://pyyaml.org/"),
+    BundledLibrary(
+        "fastjsonschema",
+        "fastjsonschema",
+        "BSD-3-Clause",
+        "https://github.com/horejsek/python-fastjsonschema",
+    ),
     BundledLibrary("jsonschema", "jsonschema", "MIT", "https://github.com/python-jsonschema/jsonschema"),
     BundledLibrary(
         "jsonschema-specifications",
