@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../plutoeditor/ui/about.py" line="+88"/>
+        <location filename="../../plutoeditor/ui/about.py" line="+94"/>
         <source>not installed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -858,7 +858,7 @@ Please send that file to your support contact.</source>
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../plutoeditor/ui/document.py" line="+119"/>
+        <location filename="../../plutoeditor/ui/document.py" line="+118"/>
         <source>Untitled</source>
         <extracomment>How long after the last edit findings are refreshed (typing never waits for them). the checks raised; the old findings stay (the message is for the status bar) the file this document was imported or recovered from (shown in the title) names this document&apos;s autosave copy (unique per opened document)</extracomment>
         <translation type="unfinished"></translation>
