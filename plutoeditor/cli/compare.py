@@ -1,4 +1,5 @@
-"""`plutoeditor compare OLD NEW`: open the compare window on two versions of a policy.
+"""`plutoeditor compare OLD NEW`: open the compare window on two versions of a policy;
+activating a clause opens that version's file in an editor window.
 
 Qt is imported inside the handler only, so the rest of the command line runs without it.
 """
@@ -33,8 +34,8 @@ def run(args: argparse.Namespace) -> int:
             raise PolicyFileError(path, "no such file")
     try:
         from plutoeditor.ui.app import make_application
-        from plutoeditor.ui.compare_window import CompareWindow
         from plutoeditor.ui.crash import install_excepthook
+        from plutoeditor.ui.standalone_compare import open_standalone_compare
         from plutoeditor.ui.translations import install_translator
     except ImportError as exc:
         print(f"plutoeditor: the compare window needs PySide6 ({exc})", file=sys.stderr)
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     app = make_application()
     install_translator(app)
     install_excepthook(app)
-    window = CompareWindow(args.old, args.new)
-    window.show()
+    standalone = open_standalone_compare(args.old, args.new)  # editor windows opened from it live in it
     app.exec()
+    del standalone
     return EXIT_OK

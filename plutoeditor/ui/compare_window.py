@@ -3,8 +3,9 @@
 One QTreeView over a ComparisonModel shows both versions as two columns, so they scroll
 together by construction. A summary bar counts the changes; F8 / Shift+F8 (and Alt+Down /
 Alt+Up) step through them; "Changes only" hides the rest; activating a clause asks the
-editor to open it; Export redline writes the HTML (or Word) redline. The comparison itself
-runs in a worker thread with progress in the status bar.
+editor to open it (standing alone, standalone_compare opens that version's file); Export
+redline writes the HTML (or Word) redline. The comparison itself runs in a worker thread
+with progress in the status bar.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from plutoeditor.compare.report import field_name, field_value
 from plutoeditor.compare.result import Comparison
 from plutoeditor.formats.files import write_atomic
 from plutoeditor.ui.compare_delegate import RichTextDelegate
-from plutoeditor.ui.compare_model import ClauseIdRole, ComparisonModel, describe
+from plutoeditor.ui.compare_model import NEW_COLUMN, OLD_COLUMN, ClauseIdRole, ComparisonModel, describe
 from plutoeditor.ui.compare_worker import Source, prepare_comparison, source_name
 
 HTML_FILTER = "HTML redline (*.html)"
@@ -51,6 +52,9 @@ class CompareWindow(QMainWindow):
 
     #: The user asked to open this clause (its id, old or new side) in the editor.
     open_clause_requested = Signal(str)
+    #: The same request with the version it came from ("old" or "new"), for opening that
+    #: version's file when the window stands alone (`plutoeditor compare`).
+    open_version_clause_requested = Signal(str, str)
     #: The comparison is ready (also emitted in tests to wait for the worker).
     comparison_ready = Signal(object)
     #: The comparison could not be made (the message names the file and place).
@@ -216,7 +220,10 @@ class CompareWindow(QMainWindow):
         return self.model.change_at(index.row()) if index.isValid() else None
 
     def _select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
+        # Stay in the column the user was in (the new version at first), so Enter after F8
+        # opens the version they were reading.
+        current = self.view.currentIndex()
+        index = self.model.index(row, current.column() if current.isValid() else NEW_COLUMN)
         # Scrolling per item, the scroll bar's value is the top row: jump there first, as
         # scrollTo() alone would lay out (measure) every row between here and there.
         self.view.verticalScrollBar().setValue(max(row - 2, 0))
@@ -256,16 +263,19 @@ class CompareWindow(QMainWindow):
         return False
 
     def _on_activated(self, index: QModelIndex) -> None:
-        clause_id = index.data(ClauseIdRole) or self.model.index(index.row(), 1 - index.column()).data(
-            ClauseIdRole
-        )
+        column = index.column()
+        clause_id = index.data(ClauseIdRole)
+        if not clause_id:  # that side has no such clause (added or removed): take the other
+            column = 1 - column
+            clause_id = self.model.index(index.row(), column).data(ClauseIdRole)
         if clause_id:
             self.open_clause_requested.emit(clause_id)
+            self.open_version_clause_requested.emit(clause_id, "old" if column == OLD_COLUMN else "new")
 
     def _open_current(self) -> None:
         index = self.view.currentIndex()
         if index.isValid():
-            self._on_activated(self.model.index(index.row(), 1))
+            self._on_activated(self.model.index(index.row(), NEW_COLUMN))
 
     # -- export --------------------------------------------------------------------
     def export_redline_dialog(self) -> None:

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from plutoeditor import paths
@@ -36,6 +36,12 @@ def sample_path() -> Path:
 
 class DocumentFiles(QObject):
     """Opening and saving for one window (one document at a time)."""
+
+    #: `open_path` finished: the file (as given) is the window's document now. Opening a big
+    #: file ends later, on a worker's signal, so wait for this before using the document.
+    opened = Signal(str)
+    #: `open_path` could not open the file (as given); the user has been told.
+    open_failed = Signal(str)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -125,6 +131,7 @@ class DocumentFiles(QObject):
         notes = getattr(policy, "import_notes", None)
         if notes:
             self.window.statusBar().showMessage("; ".join(notes), 15000)
+        self.opened.emit(path)
 
     def _open_failed(self, path: str, exc: BaseException) -> None:
         if not isinstance(exc, PolicyFileError):
@@ -136,6 +143,7 @@ class DocumentFiles(QObject):
             self.tr("Cannot Open File"),
             self.tr("{0} could not be opened.\n\n{1}").format(Path(path).name, str(exc)),
         )
+        self.open_failed.emit(path)
 
     # -- save ------------------------------------------------------------------------------
     def save(self) -> bool:

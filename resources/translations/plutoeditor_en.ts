@@ -699,9 +699,9 @@ Recover the most recent?</source>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/compare_window.py" line="+63"/>
+        <location filename="../../plutoeditor/ui/compare_window.py" line="+67"/>
         <source>Compare {old} → {new}</source>
-        <extracomment>The user asked to open this clause (its id, old or new side) in the editor. The comparison is ready (also emitted in tests to wait for the worker). The comparison could not be made (the message names the file and place).</extracomment>
+        <extracomment>The user asked to open this clause (its id, old or new side) in the editor. The same request with the version it came from (&quot;old&quot; or &quot;new&quot;), for opening that version&apos;s file when the window stands alone (`plutoeditor compare`). The comparison is ready (also emitted in tests to wait for the worker). The comparison could not be made (the message names the file and place).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -801,7 +801,7 @@ Recover the most recent?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>No more changes below.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -811,7 +811,7 @@ Recover the most recent?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <location line="+13"/>
         <source>Export redline</source>
         <translation type="unfinished"></translation>
@@ -867,9 +867,9 @@ Please send that file to your support contact.</source>
 <context>
     <name>DocumentFiles</name>
     <message>
-        <location filename="../../plutoeditor/ui/document_files.py" line="+53"/>
+        <location filename="../../plutoeditor/ui/document_files.py" line="+59"/>
         <source>Policies and importable files (*.policy.yaml *.policy.yml *.txt *.md *.markdown *.docx)</source>
-        <extracomment>Files bigger than this are imported on a worker thread with a progress dialog.</extracomment>
+        <extracomment>Files bigger than this are imported on a worker thread with a progress dialog. `open_path` finished: the file (as given) is the window&apos;s document now. Opening a big file ends later, on a worker&apos;s signal, so wait for this before using the document. `open_path` could not open the file (as given); the user has been told.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -903,7 +903,7 @@ Please send that file to your support contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Cannot Open File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -915,7 +915,7 @@ Please send that file to your support contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1369,6 +1369,15 @@ Your unsaved changes here would be lost.</source>
     <message>
         <location line="+3"/>
         <source>Policies and importable files (*.policy.yaml *.policy.yml *.txt *.md *.markdown *.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StandaloneCompare</name>
+    <message>
+        <location filename="../../plutoeditor/ui/standalone_compare.py" line="+105"/>
+        <source>The clause “{clause}” is not in this document; it may have changed since the comparison.</source>
+        <extracomment>How long the &quot;clause not found&quot; message stays in the editor&apos;s status bar.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -18,7 +18,7 @@ def test_opens_the_window_on_both_files(tmp_path, monkeypatch, qapp):
     pytest.importorskip("PySide6")
     from PySide6.QtWidgets import QApplication
 
-    from plutoeditor.ui import compare_window, crash
+    from plutoeditor.ui import compare_window, crash, standalone_compare
 
     old, new = tmp_path / "old.policy.yaml", tmp_path / "new.policy.yaml"
     native.save(parse_tree("[1] Scope | This covers the shop."), old)
@@ -29,7 +29,7 @@ def test_opens_the_window_on_both_files(tmp_path, monkeypatch, qapp):
         def show(self):
             opened.append(self)
 
-    monkeypatch.setattr(compare_window, "CompareWindow", Recorder)
+    monkeypatch.setattr(standalone_compare, "CompareWindow", Recorder)
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
     monkeypatch.setattr(crash, "install_excepthook", lambda app: None)  # no global hook in tests
     assert main(["compare", str(old), str(new)]) == 0
