@@ -38,3 +38,24 @@ def test_sample_shows_its_deliberate_defects():
     }
     assert ("duplicate-number", "5.2") in findings
     assert ("empty-reference", "7.2") in findings or ("empty-reference", "8.3") in findings
+
+
+def test_sample_2025_version_shows_each_kind_of_change_once_compared():
+    """The bundled second version is the 2024 sample edited as a reviewer would meet it:
+    a clause inserted (its siblings renumbered), a section moved, two rewordings, a new date."""
+    from plutoeditor.compare.engine import compare_policies
+
+    old = native.load(SAMPLES / "sample-privacy-policy.policy.yaml")
+    new = native.load(SAMPLES / "sample-privacy-policy-2025.policy.yaml")
+    comparison = compare_policies(old, new)
+    summary = comparison.summary()
+    assert summary["added"] == 1 and summary["removed"] == 0
+    assert summary["moved"] == 1
+    assert summary["relabelled"] >= 10
+    moved = [c for c in comparison.changes if c.moved]
+    assert [c.heading for c in moved] == ["Sharing Personal Data"]
+    reworded = {c.new_label: c for c in comparison.changes if c.text_changed}
+    assert "5.1" in reworded and "8.3" in reworded  # retention shortened, DPO address added
+    assert {m.field for m in comparison.metadata_changes} >= {"effective_date", "version"}
+    # The 2025 version was renumbered, so its own defects are gone.
+    assert not [f for f in run_checks(new) if f.severity == "error"]

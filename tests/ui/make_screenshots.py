@@ -3,7 +3,8 @@
     QT_QPA_PLATFORM=offscreen python tests/ui/make_screenshots.py [SEED] [OUT_DIR]
 
 Writes resources/screenshots/editor-seed-2022.png (the 2022 seed, a clause whose label
-disagrees with its position selected) and editor-start-page.png.
+disagrees with its position selected), editor-start-page.png and compare-samples.png (the
+bundled sample policy, 2024 against 2025).
 """
 
 from __future__ import annotations
@@ -58,6 +59,28 @@ def main(argv: list[str]) -> int:
     print(f"wrote {path}")
     document.undo_stack.setClean()
     window.close()
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from plutoeditor.ui.compare_window import CompareWindow
+
+    samples = REPO / "resources" / "samples"
+    compare = CompareWindow(
+        str(samples / "sample-privacy-policy.policy.yaml"), str(samples / "sample-privacy-policy-2025.policy.yaml")
+    )
+    compare.resize(1400, 900)
+    compare.show()
+    loop = QEventLoop()
+    compare.comparison_ready.connect(loop.quit)
+    QTimer.singleShot(30_000, loop.quit)
+    loop.exec()
+    compare.next_change()
+    for _ in range(5):
+        app.processEvents()
+    path = out / "compare-samples.png"
+    compare.grab().save(str(path))
+    print(f"wrote {path}")
+    compare.close()
     return 0
 
 
