@@ -3,8 +3,11 @@
 `docx_reading` turns the document into paragraphs (automatic numbering computed, tracked
 changes accepted); here they become `Block`s for the shared tree builder
 (`importers.structure.build_policy`), exactly as text-imported lines do, so checks behave
-the same on Word and text copies of a policy. Document properties fill the metadata the
-text does not give; import notes (tracked changes, comments) go to `policy.import_notes`.
+the same on Word and text copies of a policy. Text boxes, footnotes and endnotes stay with
+the paragraph they are anchored in, as further lines of its clause's text; a text box with
+no clause above it (at the top, by the title) is an unlabelled clause. Document properties
+fill the metadata the text does not give (the model has no author field, so the creator
+property is not used); import notes (tracked changes, comments) go to `policy.import_notes`.
 """
 
 from __future__ import annotations
@@ -53,14 +56,17 @@ def word_blocks(doc: WordDocument) -> list[Block]:
     restated = {t.casefold() for t in (doc.company,) if t}
     for para in doc.paragraphs:
         text = para.text
-        if para.footnotes:
-            text = "\n".join([text, *para.footnotes])
+        anchored = para.anchored_lines()
+        if anchored:
+            text = "\n".join([text, *anchored])
         if front and para.auto_label is None and not para.is_title and text.strip().casefold() in restated:
             continue
         if para.auto_label is not None or para.heading_level is not None or para.list_level is not None:
             front = False
         if para.in_table:
             blocks.append(Block(text, para.line, label=""))
+        elif para.in_text_box:  # a callout with no clause to join: a clause of its own, unlabelled
+            blocks.append(Block(text, para.line, label="", list_level=0))
         elif para.is_title:
             blocks.append(Block(text, para.line))
         elif para.auto_label is not None and _reads_as_typed(para):
@@ -90,9 +96,12 @@ def word_blocks(doc: WordDocument) -> list[Block]:
 def _parts(para: WordParagraph) -> ClauseParagraph:
     """A paragraph as the clause-tree builder reads it (a table row or soft-broken line as text)."""
     if para.clause_parts is not None and not para.in_table:
-        para.clause_parts.line = para.line
-        return para.clause_parts
-    return ClauseParagraph(None, para.style, None, "", para.text, line=para.line)
+        parts = para.clause_parts
+        parts.line = para.line
+    else:
+        parts = ClauseParagraph(None, para.style, None, "", para.text, line=para.line)
+    parts.anchored = para.anchored_lines()
+    return parts
 
 
 def _reads_as_typed(para: WordParagraph) -> bool:

@@ -7,7 +7,8 @@ Word allows bookmark names of at most 40 letters, digits and underscores, so an 
 not fit gets a short name ("_PX_<n>") and the id is kept in a custom document property of
 that name. On import, bookmarked paragraphs give back labels, headings, texts, kinds, nesting
 and ids exactly; paragraphs a Word user added (no bookmark) join the clause above, or become
-a new clause beside it when they are headings or carry a hanging label.
+a new clause beside it when they are headings or carry a hanging label. Text boxes and notes
+a Word user added join their paragraph's clause as further lines, as in any Word document.
 """
 
 from __future__ import annotations
@@ -54,7 +55,11 @@ def clause_id_of(bookmark: str, mapped: dict[str, str]) -> str | None:
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
-_NOT_SHOWN = {_W + "del", _W + "moveFrom", _W + "pPr", _W + "rPr"}
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+#: Runs below these are not the paragraph's own text (text boxes are read as anchored lines).
+_NOT_SHOWN = {_W + "del", _W + "moveFrom", _W + "pPr", _W + "rPr", _W + "drawing", _W + "pict",
+              _W + "txbxContent", _MC + "Fallback"}  # fmt: skip
+_NOTE_REFERENCES = {_W + "footnoteReference": "footnote ", _W + "endnoteReference": "endnote "}
 _OFF = ("false", "0", "off")
 
 
@@ -70,10 +75,13 @@ def mapped_ids(custom: etree._Element | None) -> dict[str, str]:
     return found
 
 
-def clause_paragraph(p: etree._Element, style: str, bookmarks: dict[str, str]) -> ClauseParagraph:
+def clause_paragraph(
+    p: etree._Element, style: str, bookmarks: dict[str, str], marks: dict[str, str] | None = None
+) -> ClauseParagraph:
     """Split a paragraph the way the exporter built it: label, tab, bold term, text.
 
-    `bookmarks` maps the w:id of each clause bookmark to its clause id. A label is read
+    `bookmarks` maps the w:id of each clause bookmark to its clause id; `marks` the note
+    references ("footnote 2") to the marks the reader gave them ("[1]"). A label is read
     only where the exporter hangs one (a hanging indent, or a schedule's page break), so a
     tab typed in a clause's text is not mistaken for one.
     """
@@ -94,7 +102,7 @@ def clause_paragraph(p: etree._Element, style: str, bookmarks: dict[str, str]) -
             if ended:
                 ends.append(ended)
         elif _shown(el, p):
-            pieces.extend(_run_pieces(el))
+            pieces.extend(_run_pieces(el, marks or {}))
     lead: str | None = None
     if (hangs or page_break) and any(text == "\t" for text, _ in pieces):
         cut = next(i for i, (text, _) in enumerate(pieces) if text == "\t")
@@ -120,7 +128,7 @@ def _shown(run: etree._Element, p: etree._Element) -> bool:
     return True
 
 
-def _run_pieces(run: etree._Element) -> list[tuple[str, bool]]:
+def _run_pieces(run: etree._Element, marks: dict[str, str]) -> list[tuple[str, bool]]:
     rpr = run.find(_W + "rPr")
     bold_el = rpr.find(_W + "b") if rpr is not None else None
     if rpr is not None and rpr.find(_W + "vanish") is not None:
@@ -132,6 +140,9 @@ def _run_pieces(run: etree._Element) -> list[tuple[str, bool]]:
             pieces.append((child.text or "", bold))
         elif child.tag in (_W + "tab", _W + "ptab"):
             pieces.append(("\t", bold))
+        elif child.tag in _NOTE_REFERENCES:
+            mark = marks.get(_NOTE_REFERENCES[child.tag] + child.get(_W + "id", ""), "")
+            pieces.append((mark, False))
     return pieces
 
 
@@ -148,6 +159,7 @@ class ClauseParagraph:
     ends: list[str] = field(default_factory=list)  # clause ids whose bookmark ends here
     line: int | None = None  # the paragraph's place in the document, for findings
     starts: list[str] = field(default_factory=list)  # every clause bookmark starting here
+    anchored: list[str] = field(default_factory=list)  # text-box lines and notes, after the text
 
 
 def _kind_and_fields(para: ClauseParagraph) -> tuple[ClauseKind, str, str, str]:
@@ -195,8 +207,9 @@ def build_marked_clauses(paragraphs: list[ClauseParagraph]) -> list[Clause]:
             if clause_id is not None:
                 open_ids.append(clause_id)
             last = clause
+            texts[clause.id] += para.anchored
         elif last is not None:
-            texts[last.id].append(para.term + para.rest)
+            texts[last.id] += [para.term + para.rest, *para.anchored]
         for ended in para.ends:
             if ended in open_ids:
                 del open_ids[open_ids.index(ended) :]

@@ -4,9 +4,13 @@ The package is opened through `docx_safety` (size limits, hardened XML) and read
 directly, several times faster than python-docx on large documents. Automatic numbering
 comes from `docx_numbering`; headings from heading styles, Title and outline levels.
 Tracked changes read as if accepted (w:ins and w:moveTo in, w:del and w:moveFrom out),
-hidden text and comments are left out, footnotes are kept with their paragraph ("[n] text"),
-table rows become text rows with cells joined by " | ", and a soft line break starts a new
-line as it would in a text file.
+hidden text and comments are left out, footnotes and endnotes are kept with their paragraph
+("[1] text", endnotes numbered as Word shows them, "[i] text" by default), table rows become
+text rows with cells joined by " | ", and a soft line break starts a new line as it would in
+a text file. Text boxes (w:txbxContent in DrawingML or VML shapes) are read once (one
+branch of mc:AlternateContent) as lines of the paragraph anchoring them, or of the paragraph
+above when the anchor has no text, so a callout never starts a clause; only a box with
+nothing but the title above it is a paragraph of its own (`docx_anchored`).
 """
 
 from __future__ import annotations
@@ -18,8 +22,9 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from plutoeditor.formats.errors import PolicyFileError
+from plutoeditor.importers.docx_anchored import SHAPES, Anchored, in_text_box, one_branch, text_boxes
 from plutoeditor.importers.docx_clauses import ClauseParagraph, clause_id_of, clause_paragraph, mapped_ids
-from plutoeditor.importers.docx_numbering import NumberedLabel, Numbering, ParagraphStyles, W
+from plutoeditor.importers.docx_numbering import NumberedLabel, Numbering, ParagraphStyles, W, format_number
 from plutoeditor.importers.docx_safety import DOCUMENT_PART, DocxPackage
 
 _W = f"{{{W}}}"
@@ -32,7 +37,7 @@ _EP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-propertie
 T, P, R, TBL, TR, TC = (_W + n for n in ("t", "p", "r", "tbl", "tr", "tc"))
 _SKIP = {  # subtrees whose text Word does not show as body text (or shows elsewhere)
     _W + "del", _W + "moveFrom", _W + "delText", _W + "instrText", _W + "pPr", _W + "rPr",
-    _W + "drawing", _W + "pict", _W + "object", _MC + "Fallback", _W + "commentReference",
+    _W + "object", _MC + "Fallback", _W + "commentReference",
     _W + "annotationRef", _W + "footnoteRef", _W + "endnoteRef", _W + "fldData",
 }  # fmt: skip
 _CHANGE_TAGS = (_W + "ins", _W + "del", _W + "moveFrom", _W + "moveTo")
@@ -52,6 +57,7 @@ _TEXT_TAGS = (
     _W + "cr",
     _W + "noBreakHyphen",
     _W + "footnoteReference",
+    _W + "endnoteReference",
     P,
 )
 PPR = _W + "pPr"
@@ -72,9 +78,21 @@ class WordParagraph:
     list_level: int | None = None
     is_bullet: bool = False
     in_table: bool = False
-    footnotes: list[str] = field(default_factory=list)  # "[n] text"
+    in_text_box: bool = False  # a text box with no paragraph to join (at the top, by the title)
+    footnotes: list[str] = field(default_factory=list)  # "[1] text"
+    endnotes: list[str] = field(default_factory=list)  # "[i] text"
+    text_boxes: list[str] = field(default_factory=list)  # paragraphs of anchored text boxes
     clause_id: str | None = None  # from a PlutoEditor clause bookmark (see docx_clauses)
     clause_parts: ClauseParagraph | None = None  # set in documents with clause bookmarks
+
+    def anchored_lines(self) -> list[str]:
+        """Text-box lines, then footnotes, then endnotes: kept as lines of this paragraph."""
+        return [*self.text_boxes, *self.footnotes, *self.endnotes]
+
+    def anchor(self, found: Anchored) -> None:
+        self.text_boxes += found.text_boxes
+        self.footnotes += found.footnotes
+        self.endnotes += found.endnotes
 
 
 @dataclass
@@ -146,13 +164,19 @@ class _Reader:
         self.styles = ParagraphStyles(package.xml("word/styles.xml"))
         self.numbering = Numbering(package.xml("word/numbering.xml"), self.styles.numbering_map())
         self.footnote_count = 0
+        self.endnote_count = 0
         self.paragraphs: list[WordParagraph] = []
         self.tracked = False
         self.pending = ""  # text of a paragraph whose mark was deleted (tracked)
+        self.pending_anchored = Anchored()  # and what that paragraph carried
+        self.marks: dict[str, str] = {}  # "footnote 3" / "endnote 3" -> the mark shown ("[1]")
         self.fast = False
         self._style_cache: dict[str, tuple[str, bool, int | None]] = {}
         self.footnotes: dict[str, str] = {}  # read with the reader itself, so it must exist first
         self.footnotes = self._notes("word/footnotes.xml", "footnote")
+        self.endnote_format, self.endnote_start = "lowerRoman", 1  # Word's default: i, ii, iii
+        self.endnotes: dict[str, str] = {}
+        self.endnotes = self._notes("word/endnotes.xml", "endnote")
         self.mapped_ids = mapped_ids(package.xml("docProps/custom.xml"))  # short name -> long id
         self.bookmarks: dict[str, str] = {}  # w:id of a clause bookmark -> clause id
 
@@ -164,7 +188,7 @@ class _Reader:
         for note in root.iter(_W + tag):
             if note.get(_W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
-            texts = [self._text(p, []) for p in note.iter(P)]
+            texts = [self._text(p, Anchored()) for p in note.iter(P) if not in_text_box(p, note)]
             notes[note.get(_W + "id", "")] = " ".join(t for t in texts if t)
         return notes
 
@@ -174,6 +198,8 @@ class _Reader:
         body = root.find(_W + "body")
         if body is None:
             raise PolicyFileError(self.package.path, f"{DOCUMENT_PART} has no document body")
+        if self.endnotes:
+            self._endnote_numbering(body)
         for tag in _CHANGE_TAGS:
             if next(body.iter(tag), None) is not None:
                 self.tracked = True
@@ -187,6 +213,16 @@ class _Reader:
                 self.bookmarks[mark.get(_W + "id", "")] = clause_id
         self._block(body, in_table=False)
         return self.paragraphs
+
+    def _endnote_numbering(self, body: etree._Element) -> None:
+        """How endnotes are numbered: the document's settings, then its last section's."""
+        settings = self.package.xml("word/settings.xml")
+        section = body.find(_W + "sectPr")
+        for found in (settings, section):
+            endnote_pr = found.find(_W + "endnotePr") if found is not None else None
+            if endnote_pr is not None:
+                self.endnote_format = _val(endnote_pr.find(_W + "numFmt")) or self.endnote_format
+                self.endnote_start = _int(_val(endnote_pr.find(_W + "numStart"))) or self.endnote_start
 
     def _block(self, container: etree._Element, in_table: bool) -> None:
         for child in container:
@@ -213,35 +249,42 @@ class _Reader:
                 self.tracked = True
                 continue
             cells = []
+            anchored = Anchored()
             for cell in row.iter(TC):
                 if cell.getparent() is not row:
                     continue
                 parts = []
                 for p in cell.iter(P):
-                    label, text = self._numbered_text(p)
+                    if in_text_box(p, cell):
+                        continue  # read with the text box's anchor
+                    label, text = self._numbered_text(p, anchored)
                     text = f"{label} {text}".strip() if label else text
                     if text:
                         parts.append(text)
                 cells.append(" ".join(parts))
             if any(cells):
-                self._add(WordParagraph(" | ".join(cells), 0, in_table=True))
+                para = WordParagraph(" | ".join(cells), 0, in_table=True)
+                para.anchor(anchored)
+                self._add(para)
+            elif anchored.lines() and self.paragraphs:
+                self.paragraphs[-1].anchor(anchored)
 
-    def _numbered_text(self, p: etree._Element) -> tuple[str | None, str]:
+    def _numbered_text(self, p: etree._Element, anchored: Anchored) -> tuple[str | None, str]:
         sid, numpr, _, _ = _properties(p)
         label = self._label(numpr, sid)
-        notes: list[str] = []
-        text = self._text(p, notes)
+        text = self._text(p, anchored)
         return (label.label if label and not label.is_bullet else None), text
 
     def _paragraph(self, p: etree._Element) -> None:
         sid, numpr, outline, mark_deleted = _properties(p)
-        footnotes: list[str] = []
-        raw = self._raw(p, footnotes)
+        anchored, self.pending_anchored = self.pending_anchored, Anchored()
+        raw = self._raw(p, anchored)
         if mark_deleted:
             # Accepting the deletion of a paragraph mark joins the paragraph to the next one;
             # it is not numbered on its own, so it does not advance the list counters.
             self.tracked = True
             self.pending += raw
+            self.pending_anchored = anchored
             return
         label = self._label(numpr, sid)
         text = _clean(self.pending + raw, keep_breaks=True)
@@ -250,7 +293,7 @@ class _Reader:
         name, is_title, level = self._style_info(sid)
         para = WordParagraph(first, 0, style=name, is_title=is_title, heading_level=level)
         if self.bookmarks:
-            para.clause_parts = clause_paragraph(p, name, self.bookmarks)
+            para.clause_parts = clause_paragraph(p, name, self.bookmarks, self.marks)
             para.clause_id = para.clause_parts.clause_id
         if not is_title and outline is not None and level is None and 0 <= outline < 9:
             para.heading_level = outline + 1
@@ -263,12 +306,19 @@ class _Reader:
             para.text, more = " ".join([first, *more]), []
         lines = [para] if first or para.auto_label is not None or para.clause_id else []
         lines += [WordParagraph(line, 0, style=name) for line in more]
-        if lines:
-            lines[-1].footnotes = footnotes
-        elif para.clause_parts and para.clause_parts.ends and self.paragraphs:
-            previous = self.paragraphs[-1].clause_parts
-            if previous is not None:  # an empty paragraph a user left: its range ends go up
-                previous.ends += para.clause_parts.ends
+        # A paragraph with no text of its own (often just the anchor of a floating text box):
+        # what it carries belongs to the clause above, as the reader sees it.
+        host = lines[-1] if lines else self.paragraphs[-1] if self.paragraphs else None
+        if not lines and host is not None and host.clause_parts and para.clause_parts:
+            host.clause_parts.ends += para.clause_parts.ends  # an empty paragraph a user left
+        if (host is None or host.is_title) and anchored.text_boxes:
+            # Nothing above but the title: the boxes are a paragraph of their own, so the
+            # title stays the title.
+            host = WordParagraph("\n".join(anchored.text_boxes), 0, style=name, in_text_box=True)
+            lines.append(host)
+            anchored.text_boxes = []
+        if host is not None:
+            host.anchor(anchored)
         for line in lines:
             self._add(line)
 
@@ -304,18 +354,18 @@ class _Reader:
             return None
         return self.numbering.label(num_id, ilvl)
 
-    def _text(self, p: etree._Element, footnotes: list[str], keep_breaks: bool = False) -> str:
+    def _text(self, p: etree._Element, anchored: Anchored, keep_breaks: bool = False) -> str:
         """The paragraph's visible text with tracked changes accepted.
 
         Line breaks become spaces, or "\n" with `keep_breaks` (a soft break starts a new line
-        for the reader, as in a text file).
+        for the reader, as in a text file). Text boxes and notes go to `anchored`.
         """
-        return _clean(self._raw(p, footnotes), keep_breaks)
+        return _clean(self._raw(p, anchored), keep_breaks)
 
-    def _raw(self, p: etree._Element, footnotes: list[str]) -> str:
+    def _raw(self, p: etree._Element, anchored: Anchored) -> str:
         out: list[str] = []
         if not self.fast:
-            self._collect(p, out, footnotes)
+            self._collect(p, out, anchored)
             return "".join(out)
         for el in p.iter(*_TEXT_TAGS):
             tag = el.tag
@@ -325,11 +375,11 @@ class _Reader:
                 if el is not p:
                     out.append(" ")
             else:
-                self._special(el, tag, out, footnotes)
+                self._special(el, tag, out, anchored)
         return "".join(out)
 
-    def _special(self, el: etree._Element, tag: str, out: list[str], footnotes: list[str]) -> None:
-        """Tabs, breaks, hyphens and footnote references inside a run."""
+    def _special(self, el: etree._Element, tag: str, out: list[str], anchored: Anchored) -> None:
+        """Tabs, breaks, hyphens and footnote or endnote references inside a run."""
         if tag == _W + "tab" or tag == _W + "ptab":
             out.append(" ")
         elif tag == _W + "br" or tag == _W + "cr":
@@ -339,12 +389,21 @@ class _Reader:
             out.append("-")
         elif tag == _W + "footnoteReference":
             self.footnote_count += 1
-            mark = str(self.footnote_count)
-            out.append(f"[{mark}]")
-            note = self.footnotes.get(el.get(_W + "id", ""), "")
-            footnotes.append(f"[{mark}] {note}".strip())
+            mark = f"[{self.footnote_count}]"
+            out.append(mark)
+            note_id = el.get(_W + "id", "")
+            self.marks["footnote " + note_id] = mark
+            anchored.footnotes.append(f"{mark} {self.footnotes.get(note_id, '')}".strip())
+        elif tag == _W + "endnoteReference":
+            number = self.endnote_start + self.endnote_count
+            self.endnote_count += 1
+            mark = f"[{format_number(number, self.endnote_format) or number}]"
+            out.append(mark)
+            note_id = el.get(_W + "id", "")
+            self.marks["endnote " + note_id] = mark
+            anchored.endnotes.append(f"{mark} {self.endnotes.get(note_id, '')}".strip())
 
-    def _collect(self, el: etree._Element, out: list[str], footnotes: list[str]) -> None:
+    def _collect(self, el: etree._Element, out: list[str], anchored: Anchored) -> None:
         for child in el:
             tag = child.tag
             if tag == T:
@@ -354,12 +413,43 @@ class _Reader:
             elif tag == R and _hidden(child):
                 continue
             elif tag in _SPECIAL:
-                self._special(child, tag, out, footnotes)
-            elif tag == P:  # a text box or nested paragraph: keep its words apart
+                self._special(child, tag, out, anchored)
+            elif tag in SHAPES:
+                for box in text_boxes(child):
+                    self._text_box(box, anchored)
+            elif tag == _MC + "AlternateContent":
+                branch = one_branch(child)
+                if branch is not None:
+                    self._collect(branch, out, anchored)
+            elif tag == P:  # a nested paragraph: keep its words apart
                 out.append(" ")
-                self._collect(child, out, footnotes)
+                self._collect(child, out, anchored)
             else:
-                self._collect(child, out, footnotes)
+                self._collect(child, out, anchored)
+
+    def _text_box(self, box: etree._Element, anchored: Anchored) -> None:
+        """A text box's paragraphs (and table rows) as lines, in order; nested boxes after."""
+        for child in box:
+            tag = child.tag
+            if tag == P:
+                inner = Anchored()
+                anchored.text_boxes += self._text(child, inner, keep_breaks=True).splitlines()
+                anchored.extend(inner)
+            elif tag == TBL:
+                for row in child.iter(TR):
+                    inner = Anchored()
+                    cells = [
+                        " ".join(t for t in (self._text(p, inner) for p in cell.iter(P)) if t)
+                        for cell in row.iter(TC)
+                        if cell.getparent() is row
+                    ]
+                    if any(cells):
+                        anchored.text_boxes.append(" | ".join(cells))
+                    anchored.extend(inner)
+            elif tag in (_W + "sdt", _W + "customXml", _W + "ins", _W + "moveTo"):
+                inner_box = child.find(_W + "sdtContent") if tag == _W + "sdt" else child
+                if inner_box is not None:
+                    self._text_box(inner_box, anchored)
 
     def _add(self, para: WordParagraph) -> None:
         para.line = len(self.paragraphs) + 1
@@ -392,14 +482,17 @@ def read_word_document(path: str | os.PathLike[str]) -> WordDocument:
                 value = "".join(prop.itertext()).strip()
                 if value:
                     doc.property_text.append(f"{prop.get('name', '')}: {value}")
+        reader.fast = False  # headers are small, and may hold text boxes the fast path would double
         for name in sorted(package.names()):
             if re.fullmatch(r"word/header\d*\.xml", name):
                 root = package.xml(name)
                 if root is not None:
                     for p in root.iter(P):
-                        text = reader._text(p, [])
-                        if text:
-                            doc.header_text.append(text)
+                        if in_text_box(p, root):
+                            continue  # read with the paragraph it is anchored in
+                        boxes = Anchored()
+                        text = reader._text(p, boxes)
+                        doc.header_text += [line for line in [text, *boxes.text_boxes] if line]
         if reader.tracked:
             doc.notes.append(
                 "The document had unaccepted tracked changes; they were read as if accepted "
