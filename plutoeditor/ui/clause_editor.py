@@ -115,7 +115,7 @@ class ClauseEditor(QWidget):
         label_caption = QLabel(self.tr("&Label:"))
         label_caption.setBuddy(self.label_edit)
         form.addRow(label_caption, label_row)
-        form.addRow(self.tr("&Heading:"), self.heading_edit)
+        form.addRow(self.tr("Headi&ng:"), self.heading_edit)
         self.fields = QWidget()
         fields_layout = QVBoxLayout(self.fields)
         fields_layout.setContentsMargins(0, 0, 0, 0)

@@ -128,7 +128,7 @@ class CompareWindow(QMainWindow):
         self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.export_action.triggered.connect(self.export_redline_dialog)
         close_action = QAction(self.tr("Close"), self)
-        close_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
+        close_action.setShortcuts(QKeySequence.StandardKey.Close)  # Ctrl+W as well as Ctrl+F4
         close_action.triggered.connect(self.close)
         for action in (
             self.previous_action,

@@ -43,7 +43,7 @@ class MetadataPanel(QWidget):
             "title": self.tr("&Title:"),
             "organisation": self.tr("&Organisation:"),
             "jurisdiction": self.tr("&Jurisdiction:"),
-            "version": self.tr("&Version:"),
+            "version": self.tr("Ve&rsion:"),
         }
         for name in TEXT_FIELDS:
             edit = QLineEdit()
@@ -60,7 +60,7 @@ class MetadataPanel(QWidget):
         date_row = QHBoxLayout()
         date_row.addWidget(self.has_date)
         date_row.addWidget(self.date_edit, 1)
-        date_caption = QLabel(self.tr("&Effective date:"))
+        date_caption = QLabel(self.tr("Effective d&ate:"))
         date_caption.setBuddy(self.date_edit)
         form.addRow(date_caption, date_row)
         self.has_date.toggled.connect(self._date_edited)

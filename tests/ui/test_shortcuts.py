@@ -1,0 +1,103 @@
+"""Keys a keyboard user relies on: no key sequence or Alt+letter claimed twice in one window
+(Qt makes both ambiguous and neither fires), and the common ones do what they say."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMainWindow
+
+from plutoeditor.ui.compare_window import CompareWindow
+
+SAMPLE = "resources/samples/sample-privacy-policy.policy.yaml"
+SAMPLE_2025 = "resources/samples/sample-privacy-policy-2025.policy.yaml"
+
+
+def key_owners(window: QMainWindow) -> dict[str, list[str]]:
+    """Every enabled action's key sequences in the window, and which actions claim each."""
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        if not action.isEnabled():
+            continue
+        for key in action.shortcuts():
+            name = action.objectName() or action.text()
+            if name not in owners.setdefault(key.toString(), []):
+                owners[key.toString()].append(name)
+    return owners
+
+
+def mnemonic_owners(window: QMainWindow) -> dict[str, list[str]]:
+    """Every Alt+letter of the menu bar, field captions and buttons shown in the window."""
+    owners: dict[str, list[str]] = {}
+    texts = [action.text() for action in window.menuBar().actions()]
+    texts += [label.text() for label in window.findChildren(QLabel) if label.buddy() is not None]
+    texts += [button.text() for button in window.findChildren(QAbstractButton)]
+    for text in texts:
+        key = QKeySequence.mnemonic(text).toString()
+        if key:
+            owners.setdefault(key, []).append(text)
+    return owners
+
+
+def duplicates(owners: dict[str, list[str]]) -> dict[str, list[str]]:
+    return {key: names for key, names in owners.items() if len(names) > 1}
+
+
+@pytest.fixture
+def sample_window(window):
+    window.files.open_path(SAMPLE, ask=False)
+    window.show()
+    return window
+
+
+@pytest.fixture
+def compare_window(qtbot):
+    win = CompareWindow(SAMPLE, SAMPLE_2025)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.comparison_ready, timeout=10000):
+        pass
+    win.show()
+    return win
+
+
+def test_no_key_sequence_is_claimed_twice_in_the_editor(window, sample_window):
+    assert duplicates(key_owners(sample_window)) == {}
+
+
+def test_no_key_sequence_is_claimed_twice_in_the_compare_window(compare_window):
+    owners = key_owners(compare_window)
+    assert duplicates(owners) == {}
+    assert {"F8", "Shift+F8", "Alt+Down", "Alt+Up", "Ctrl+W"} <= set(owners)
+
+
+def test_no_alt_letter_is_claimed_twice(sample_window):
+    assert duplicates(mnemonic_owners(sample_window)) == {}
+
+
+@pytest.mark.parametrize("letter, menu", [("E", "&Edit"), ("V", "&View"), ("H", "&Help")])
+def test_alt_letter_opens_its_menu_even_with_the_fields_shown(sample_window, qtbot, letter, menu):
+    sample_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is sample_window)
+    sample_window.outline.setFocus()
+    qtbot.keyClick(sample_window, getattr(Qt.Key, f"Key_{letter}"), Qt.KeyboardModifier.AltModifier)
+    popup = QApplication.activePopupWidget()
+    try:
+        assert popup is not None and popup.title() == menu
+    finally:
+        if popup is not None:
+            popup.close()
+
+
+def test_ctrl_w_closes_the_compare_window(qtbot):
+    win = CompareWindow(SAMPLE, SAMPLE_2025)  # deletes itself on close: not handed to qtbot
+    with qtbot.waitSignal(win.comparison_ready, timeout=10000):
+        pass
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    win.view.setFocus()
+    closed: list[bool] = []
+    win.destroyed.connect(lambda: closed.append(True))
+    qtbot.keyClick(win.view, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(closed), timeout=2000)
