@@ -51,7 +51,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "file.open_sample",
-        QT_TRANSLATE_NOOP("Actions", "Open &Sample Policy"),
+        QT_TRANSLATE_NOOP("Actions", "Open Sa&mple Policy"),
         QT_TRANSLATE_NOOP("Actions", "Open the bundled sample privacy policy"),
     ),
     ActionSpec(
@@ -70,7 +70,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "file.revert",
-        QT_TRANSLATE_NOOP("Actions", "&Revert to Saved"),
+        QT_TRANSLATE_NOOP("Actions", "Re&vert to Saved"),
         QT_TRANSLATE_NOOP("Actions", "Discard unsaved changes and reload the file"),
     ),
     ActionSpec(
@@ -90,7 +90,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "file.compare",
-        QT_TRANSLATE_NOOP("Actions", "&Compare With…"),
+        QT_TRANSLATE_NOOP("Actions", "Compar&e With…"),
         QT_TRANSLATE_NOOP("Actions", "Compare this policy with another version"),
     ),
     ActionSpec(

@@ -75,6 +75,17 @@ def test_no_alt_letter_is_claimed_twice(sample_window):
     assert duplicates(mnemonic_owners(sample_window)) == {}
 
 
+def test_no_letter_is_used_twice_within_a_menu(sample_window):
+    sample_window.update_recent_menu()
+    for top in sample_window.menuBar().actions():
+        owners: dict[str, list[str]] = {}
+        for action in top.menu().actions():
+            key = QKeySequence.mnemonic(action.text()).toString()
+            if key and action.isVisible():
+                owners.setdefault(key, []).append(action.text())
+        assert duplicates(owners) == {}, top.text()
+
+
 @pytest.mark.parametrize("letter, menu", [("E", "&Edit"), ("V", "&View"), ("H", "&Help")])
 def test_alt_letter_opens_its_menu_even_with_the_fields_shown(sample_window, qtbot, letter, menu):
     sample_window.activateWindow()
