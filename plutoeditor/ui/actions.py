@@ -250,6 +250,21 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Go to the previous finding's clause"),
         "Shift+F8",
     ),
+    # View
+    ActionSpec(
+        "view.next_pane",
+        QT_TRANSLATE_NOOP("Actions", "Next &Pane"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Move the keyboard to the next pane: outline, clause, findings, policy details"
+        ),
+        "F6",
+    ),
+    ActionSpec(
+        "view.previous_pane",
+        QT_TRANSLATE_NOOP("Actions", "Pre&vious Pane"),
+        QT_TRANSLATE_NOOP("Actions", "Move the keyboard to the previous pane"),
+        "Shift+F6",
+    ),
     # Help
     ActionSpec(
         "help.about",
@@ -316,7 +331,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
         QT_TRANSLATE_NOOP("Actions", "Fin&dings"),
         ("findings.next", "findings.previous", None, "findings.refresh", "findings.fix"),
     ),
-    (QT_TRANSLATE_NOOP("Actions", "&View"), ("docks",)),
+    (QT_TRANSLATE_NOOP("Actions", "&View"), ("view.next_pane", "view.previous_pane", None, "docks")),
     (QT_TRANSLATE_NOOP("Actions", "&Help"), ("help.about",)),
 )
 

@@ -81,6 +81,7 @@ class ClauseEditor(QWidget):
         self.text_edit = QPlainTextEdit()
         self.text_edit.setPlaceholderText(self.tr("Clause text. Paragraphs are separated by line breaks."))
         self.text_edit.setUndoRedoEnabled(False)
+        self.text_edit.setTabChangesFocus(True)  # keyboard users go on to the findings and details
         text_font = QFont(self.text_edit.font())
         text_font.setPointSizeF(max(text_font.pointSizeF(), 10.0) + 1.5)
         self.text_edit.setFont(text_font)
@@ -173,10 +174,12 @@ class ClauseEditor(QWidget):
         self._show_context()
         self._show_expected()
 
-    def select_text(self, start: int, end: int, field: str = "text") -> None:
-        """Put the cursor on a span of the heading or text (finding, search match)."""
+    def select_text(self, start: int, end: int, field: str = "text", focus: bool = True) -> None:
+        """Put the cursor on a span of the heading or text (finding, search match); with
+        `focus` False the span is selected but the keyboard stays where it is (find bar)."""
         if field == "heading":
-            self.heading_edit.setFocus()
+            if focus:
+                self.heading_edit.setFocus()
             self.heading_edit.setSelection(start, end - start)
             return
         cursor = self.text_edit.textCursor()
@@ -184,7 +187,8 @@ class ClauseEditor(QWidget):
         cursor.setPosition(min(end, len(self.text_edit.toPlainText())), QTextCursor.MoveMode.KeepAnchor)
         self.text_edit.setTextCursor(cursor)
         self.text_edit.centerCursor()
-        self.text_edit.setFocus()
+        if focus:
+            self.text_edit.setFocus()
 
     def cursor_position(self) -> int:
         return self.text_edit.textCursor().position()

@@ -11,7 +11,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 from plutoeditor.model import Policy
 from plutoeditor.model.operations import Batch, Operation, SetClauseField
@@ -62,6 +71,8 @@ class FindBar(QWidget):
 
     #: a match to show: the window selects its clause and the text
     match_selected = Signal(object)
+    #: the user closed the bar (Esc or ✕) while the keyboard was in it: focus goes back
+    closed = Signal()
 
     def __init__(
         self, policy_getter: Callable[[], Policy | None], push: Callable[[Operation], None], parent=None
@@ -102,7 +113,7 @@ class FindBar(QWidget):
         previous.clicked.connect(self.find_previous)
         self.replace_button.clicked.connect(self.replace_current)
         self.replace_all_button.clicked.connect(self.replace_everything)
-        close.clicked.connect(self.hide)
+        close.clicked.connect(self.close_bar)
         self.hide()
 
     def open(self, replace: bool = False, text: str = "") -> None:
@@ -115,9 +126,22 @@ class FindBar(QWidget):
         self.find_edit.setFocus()
         self.find_edit.selectAll()
 
+    def close_bar(self) -> None:
+        """Hide the bar; when the keyboard was in it, say so, so the window can take it back."""
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and (focus is self or self.isAncestorOf(focus))
+        self.hide()
+        if had_focus:
+            self.closed.emit()
+
+    def current_match(self) -> Match | None:
+        """The match last shown (Next / Previous), if it is still there."""
+        matches = self.matches()
+        return matches[self._current] if 0 <= self._current < len(matches) else None
+
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:
-            self.hide()
+            self.close_bar()
         else:
             super().keyPressEvent(event)
 

@@ -133,7 +133,10 @@ class FindingsPanel(QWidget):
 
     # -- public ---------------------------------------------------------------------
     def set_findings(self, findings: list[Any]) -> None:
+        """Show new findings, keeping the selected one; when it is gone (fixed), the one that
+        took its row is selected, so Fix / Enter / F8 go on from there."""
         current = self.current_finding()
+        current_row = self.view.currentIndex().row()
         self.model.set_findings(findings)
         counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
         parts = [
@@ -147,7 +150,12 @@ class FindingsPanel(QWidget):
         if current is not None and current in findings:
             row = findings.index(current)
             self.view.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+        elif current is not None and self.proxy.rowCount() > 0:
+            self.view.setCurrentIndex(self.proxy.index(min(current_row, self.proxy.rowCount() - 1), 0))
+        fix_had_focus = self.fix_button.hasFocus()
         self._update_fix_button()
+        if fix_had_focus and not self.fix_button.isEnabled():
+            self.view.setFocus()  # not lost to whatever widget comes next in the window
 
     def current_finding(self) -> Any | None:
         index = self.view.currentIndex()

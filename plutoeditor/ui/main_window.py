@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QHeaderView,
     QLabel,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid as shiboken_valid
 
 from plutoeditor.model import Clause
 from plutoeditor.recovery import RecoveryStore
@@ -59,6 +61,8 @@ class MainWindow(QMainWindow):
         self.clause_editor = ClauseEditor()
         self.find_bar = FindBar(lambda: self.document.policy if self.document else None, self._push)
         self.find_bar.match_selected.connect(self.show_match)
+        self.find_bar.closed.connect(self._find_closed)
+        self._focus_before_find: QWidget | None = None
         editor_page = QWidget()
         editor_layout = QVBoxLayout(editor_page)
         editor_layout.setContentsMargins(0, 0, 0, 0)
@@ -122,6 +126,7 @@ class MainWindow(QMainWindow):
         ):
             self.outline.addAction(self.actions_[action_id])
         self._connect_actions()
+        self._set_tab_order()
 
         self.autosave = Autosave(self, recovery or RecoveryStore(), self.settings.autosave_interval_seconds)
         state = self.settings.window_state()
@@ -143,6 +148,70 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
+    def _set_tab_order(self) -> None:
+        """Tab goes outline → label → kind → heading → text → findings → policy details.
+        (Tab in the outline indents; Shift+Tab and F6 leave it.)"""
+        editor, details = self.clause_editor, self.metadata_panel
+        chain = [
+            self.outline,
+            editor.label_edit,
+            editor.kind_box,
+            editor.heading_edit,
+            editor.text_edit,
+            self.findings_panel.view,
+            self.findings_panel.fix_button,
+            *details.edits.values(),
+            details.has_date,
+            details.date_edit,
+            details.summary,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def _panes(self) -> list[tuple[QWidget, QWidget]]:
+        """(pane, widget to focus) in F6 order, for the panes now shown."""
+        editor = self.clause_editor
+        panes = [
+            (self.outline, self.outline),
+            (self.pages, editor.text_edit if editor.clause is not None else self.outline),
+            (self.findings_panel, self.findings_panel.view),
+            (self.metadata_panel, self.metadata_panel.edits["title"]),
+        ]
+        return [(pane, target) for pane, target in panes if pane.isVisible() and target.isVisible()]
+
+    def cycle_pane(self, delta: int) -> None:
+        """Move the keyboard to the next (+1) or previous (-1) pane (F6 / Shift+F6)."""
+        panes = self._panes()
+        if not panes:
+            return
+        focus = QApplication.focusWidget()
+        here = next(
+            (i for i, (pane, _t) in enumerate(panes) if focus is pane or pane.isAncestorOf(focus)), None
+        )
+        index = (0 if delta > 0 else len(panes) - 1) if here is None else (here + delta) % len(panes)
+        panes[index][1].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _open_find(self, replace: bool) -> None:
+        focus = QApplication.focusWidget()
+        if focus is not None and not self.find_bar.isAncestorOf(focus):
+            self._focus_before_find = focus
+        self.find_bar.open(replace=replace, text=self._selected_text())
+
+    def _find_closed(self) -> None:
+        """Esc in the find bar: back to the match it showed, else to where the user was."""
+        match = self.find_bar.current_match()
+        editor = self.clause_editor
+        if match is not None and editor.clause is not None and editor.clause.id == match.clause_id:
+            (editor.heading_edit if match.field == "heading" else editor.text_edit).setFocus()
+            return
+        before = self._focus_before_find
+        if before is not None and shiboken_valid(before) and before.isVisible() and before.isEnabled():
+            before.setFocus()
+        elif editor.clause is not None:
+            editor.text_edit.setFocus()
+        else:
+            self.outline.setFocus()
+
     def _connect_actions(self) -> None:
         a, c, f = self.actions_, self.clause_actions, self.files
         handlers: dict[str, Any] = {
@@ -160,8 +229,8 @@ class MainWindow(QMainWindow):
             "file.compare": self.publishing.compare_dialog,
             "edit.undo": lambda: self.document and self.document.undo_stack.undo(),
             "edit.redo": lambda: self.document and self.document.undo_stack.redo(),
-            "edit.find": lambda: self.find_bar.open(replace=False, text=self._selected_text()),
-            "edit.replace": lambda: self.find_bar.open(replace=True, text=self._selected_text()),
+            "edit.find": lambda: self._open_find(replace=False),
+            "edit.replace": lambda: self._open_find(replace=True),
             "edit.find_next": self.find_bar.find_next,
             "edit.find_previous": self.find_bar.find_previous,
             "clause.add_after": c.add_after,
@@ -178,6 +247,8 @@ class MainWindow(QMainWindow):
             "findings.fix": c.fix_selected,
             "findings.next": lambda: self.findings_panel.step(+1),
             "findings.previous": lambda: self.findings_panel.step(-1),
+            "view.next_pane": lambda: self.cycle_pane(+1),
+            "view.previous_pane": lambda: self.cycle_pane(-1),
             "help.about": self._about,
         }
         for action_id, handler in handlers.items():
@@ -283,7 +354,9 @@ class MainWindow(QMainWindow):
     def _update_enabled(self) -> None:
         has_doc = self.document is not None
         for action_id in self.actions_.ids():
-            if action_id.startswith(("clause.", "findings.", "edit.find", "edit.replace")) or action_id in (
+            if action_id.startswith(
+                ("clause.", "findings.", "edit.find", "edit.replace", "view.")
+            ) or action_id in (
                 "file.save",
                 "file.save_as",
                 "file.close",
@@ -348,8 +421,12 @@ class MainWindow(QMainWindow):
             editor.select_text(0, 0)
 
     def show_match(self, match: Match) -> None:
+        """Select a search match; typing in the find bar, the keyboard stays there (Enter
+        goes on to the next match instead of replacing this one with a line break)."""
+        focus = QApplication.focusWidget()
+        in_bar = focus is not None and self.find_bar.isAncestorOf(focus)
         if self.select_clause(match.clause_id):
-            self.clause_editor.select_text(match.start, match.end, match.field)
+            self.clause_editor.select_text(match.start, match.end, match.field, focus=not in_bar)
 
     def _selected_text(self) -> str:
         text = self.clause_editor.text_edit.textCursor().selectedText()
