@@ -35,6 +35,7 @@ from plutoeditor.export.docx_xml import (
 )
 from plutoeditor.export.page_text import (
     MAX_WORD_HEADING,
+    ClauseColumns,
     document_title,
     effective_date_line,
     long_date,
@@ -53,16 +54,18 @@ def clause_blocks(
     heading: Sequence[Run],
     paragraphs: Sequence[tuple[list[Run], str]],
     mark: str = PLAIN,
+    column: int | None = None,
 ) -> list[Block]:
     """The paragraphs of one clause (its children are separate).
 
     `label` and `heading` are runs, and `paragraphs` lists each text paragraph's runs with
     the mark of its paragraph mark, so the redline can pass diffed runs and the plain
-    export plain ones. A clause with a heading gets a heading paragraph (label hanging in
+    export plain ones. `column` is the text's indent step (by default from `depth` alone,
+    see page_text.ClauseColumns). A clause with a heading gets a heading paragraph (label hanging in
     the margin); otherwise the label hangs before the first text paragraph.
     """
     has_label = any(run.text for run in label)
-    column = text_column(depth, has_label) * INDENT_STEP
+    column = (text_column(depth, has_label) if column is None else column) * INDENT_STEP
     lead = [*label, Run("\t", label[-1].mark if label else mark)] if has_label else []
     blocks: list[Block] = []
     rest = list(paragraphs)
@@ -97,11 +100,12 @@ def clause_blocks(
     return blocks
 
 
-def plain_blocks(clause: Clause, depth: int) -> list[Block]:
+def plain_blocks(clause: Clause, depth: int, column: int | None = None) -> list[Block]:
     paragraphs = [([Run(text)], PLAIN) for text in clause.paragraphs]
     return clause_blocks(
-        clause, depth, [Run(clause.label.strip())], [Run(clause.heading.strip())], paragraphs
-    )
+        clause, depth, [Run(clause.label.strip())], [Run(clause.heading.strip())], paragraphs,
+        column=column,
+    )  # fmt: skip
 
 
 def front_matter(writer: BodyWriter, metadata: Metadata) -> None:
@@ -232,12 +236,14 @@ def build_docx(policy: Policy, template: str | os.PathLike[str] | None = None,
     names, mapped = bookmark_names(clause.id for clause in policy.walk())
     total = len(policy)
     done = 0
+    columns = ClauseColumns()
 
     def write(clause: Clause, depth: int) -> etree._Element:
         """The clause and its descendants inside one bookmark; returns the last paragraph."""
         nonlocal done
-        empty = Block("Clause Text", [], text_column(depth, False) * INDENT_STEP)
-        blocks = plain_blocks(clause, depth) or [empty]  # an empty clause still has its place
+        column = columns.of(clause, depth)
+        empty = Block("Clause Text", [], column * INDENT_STEP)
+        blocks = plain_blocks(clause, depth, column) or [empty]  # an empty clause still has its place
         blocks[0].bookmark = names[clause.id]
         last = None
         for block in blocks:

@@ -12,12 +12,12 @@ import html
 import os
 
 from plutoeditor.export.page_text import (
+    ClauseColumns,
     clause_anchor,
     document_title,
     effective_date_line,
     long_date,
     running_header,
-    text_column,
 )
 from plutoeditor.formats.files import write_atomic
 from plutoeditor.model import Clause, ClauseKind, Policy
@@ -166,11 +166,11 @@ def _contents(policy: Policy) -> list[str]:
     return out
 
 
-def _clause(clause: Clause, depth: int) -> str:
+def _clause(clause: Clause, depth: int, column: int) -> str:
     label = clause.label.strip()
     heading = clause.heading.strip()
     paragraphs = clause.paragraphs
-    classes = ["clause", f"col-{text_column(depth, bool(label))}"]
+    classes = ["clause", f"col-{column}"]
     if label:
         classes.append("numbered")
     out: list[str] = []
@@ -218,7 +218,10 @@ def render_html(policy: Policy) -> str:
     out.extend(_masthead(policy))
     out.extend(_contents(policy))
     out.append("<main>")
-    out.extend(_clause(clause, depth) for clause, depth in policy.walk_with_depth())
+    columns = ClauseColumns()
+    out.extend(
+        _clause(clause, depth, columns.of(clause, depth)) for clause, depth in policy.walk_with_depth()
+    )
     out.append("</main>")
     out.append(f'<footer class="colophon"><p>{_e(running_header(meta))}</p></footer>')
     out.append("</div></body>\n</html>\n")

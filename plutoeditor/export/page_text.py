@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from plutoeditor.model import Clause, Metadata
+from plutoeditor.model import Clause, ClauseKind, Metadata
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -74,3 +74,53 @@ def text_column(depth: int, numbered: bool) -> int:
     if not numbered and depth > 0:
         depth -= 1
     return min(max(depth, 1), MAX_INDENT_LEVEL)
+
+
+def _is_lead_in(clause: Clause) -> bool:
+    """A clause of plain text (no heading, no label of its children) that introduces a list."""
+    return (
+        clause.kind is ClauseKind.CLAUSE
+        and not clause.heading.strip()
+        and bool(clause.text.strip())
+        and not any(child.label.strip() for child in clause.children)
+    )
+
+
+class ClauseColumns:
+    """Text columns for one export: `text_column`, except that unnumbered items under a lead-in
+    ("Examples include:" followed by bullet points) sit one step further in, so a nested list
+    does not print flush with the sentence that introduces it.
+
+    An unnumbered clause among numbered siblings ("in each case, ..." after 3.1.8) still lines
+    up with its parent's text, as does text under a heading. Memoised per export: lists of
+    thousands of items stay linear.
+    """
+
+    def __init__(self) -> None:
+        self._columns: dict[int, int] = {}
+        self._lead_ins: dict[int, bool] = {}
+
+    def _lead_in(self, clause: Clause) -> bool:
+        known = self._lead_ins.get(id(clause))
+        if known is None:
+            known = self._lead_ins[id(clause)] = _is_lead_in(clause)
+        return known
+
+    def of(self, clause: Clause, depth: int) -> int:
+        known = self._columns.get(id(clause))
+        if known is not None:
+            return known
+        numbered = bool(clause.label.strip())
+        parent = clause.parent
+        if (
+            not numbered
+            and clause.kind is ClauseKind.CLAUSE
+            and depth > 0
+            and parent is not None
+            and self._lead_in(parent)
+        ):
+            column = min(self.of(parent, depth - 1) + 1, MAX_INDENT_LEVEL)
+        else:
+            column = text_column(depth, numbered)
+        self._columns[id(clause)] = column
+        return column
