@@ -81,7 +81,10 @@ class ClauseEditor(QWidget):
         self.text_edit = QPlainTextEdit()
         self.text_edit.setPlaceholderText(self.tr("Clause text. Paragraphs are separated by line breaks."))
         self.text_edit.setUndoRedoEnabled(False)
-        self.text_edit.setTabChangesFocus(True)  # keyboard users go on to the findings and details
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setAccessibleName(
+            self.tr("Clause text")
+        )  # keyboard users go on to the findings and details
         text_font = QFont(self.text_edit.font())
         text_font.setPointSizeF(max(text_font.pointSizeF(), 10.0) + 1.5)
         self.text_edit.setFont(text_font)
@@ -109,7 +112,9 @@ class ClauseEditor(QWidget):
         label_row.addWidget(self.label_edit)
         label_row.addWidget(self.expected)
         label_row.addStretch(1)
-        label_row.addWidget(QLabel(self.tr("Kind:")))
+        kind_caption = QLabel(self.tr("&Kind:"))
+        kind_caption.setBuddy(self.kind_box)
+        label_row.addWidget(kind_caption)
         label_row.addWidget(self.kind_box)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

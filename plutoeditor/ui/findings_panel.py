@@ -100,6 +100,7 @@ class FindingsPanel(QWidget):
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
         self.view = QTreeView()
         self.view.setModel(self.proxy)
+        self.view.setAccessibleName(self.tr("Findings"))
         self.view.setRootIsDecorated(False)
         self.view.setAlternatingRowColors(True)
         self.view.setUniformRowHeights(True)

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
 
         self.outline = OutlineView()
+        self.outline.setAccessibleName(self.tr("Outline of clauses"))
         self.outline.indent_requested.connect(self.clause_actions.indent)
         self.outline.outdent_requested.connect(self.clause_actions.outdent)
         self.outline.delete_requested.connect(self.clause_actions.delete)

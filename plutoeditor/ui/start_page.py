@@ -47,7 +47,8 @@ class StartPage(QWidget):
         self.recent.itemActivated.connect(
             lambda item: self.recent_requested.emit(item.data(Qt.ItemDataRole.UserRole))
         )
-        self.recent_label = QLabel(self.tr("Open recent"))
+        self.recent_label = QLabel(self.tr("Open &recent"))
+        self.recent_label.setBuddy(self.recent)
         buttons = QHBoxLayout()
         for button in (new, open_, sample):
             buttons.addWidget(button)

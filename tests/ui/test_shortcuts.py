@@ -28,11 +28,11 @@ def key_owners(window: QMainWindow) -> dict[str, list[str]]:
 
 
 def mnemonic_owners(window: QMainWindow) -> dict[str, list[str]]:
-    """Every Alt+letter of the menu bar, field captions and buttons shown in the window."""
+    """Every Alt+letter of the menu bar and of the field captions and buttons shown."""
     owners: dict[str, list[str]] = {}
     texts = [action.text() for action in window.menuBar().actions()]
-    texts += [label.text() for label in window.findChildren(QLabel) if label.buddy() is not None]
-    texts += [button.text() for button in window.findChildren(QAbstractButton)]
+    shown = [w for w in window.findChildren(QLabel) + window.findChildren(QAbstractButton) if w.isVisible()]
+    texts += [w.text() for w in shown if not isinstance(w, QLabel) or w.buddy() is not None]
     for text in texts:
         key = QKeySequence.mnemonic(text).toString()
         if key:
