@@ -21,7 +21,10 @@ class RichTextDelegate(QStyledItemDelegate):
         view.header().sectionResized.connect(self._forget_heights)
 
     def _forget_heights(self, *args: object) -> None:
+        """A column changed width: text wraps anew, so rows must be measured again (the view
+        keeps each row's height until its items are laid out)."""
         self._heights.clear()
+        self._view.scheduleDelayedItemsLayout()
 
     def clear(self) -> None:
         """Forget cached heights (call when the model is reset)."""

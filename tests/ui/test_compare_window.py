@@ -177,3 +177,30 @@ def test_export_docx_redline(window, tmp_path):
     window.export_redline(str(out))
     with zipfile.ZipFile(out) as package:
         assert "<w:del " in package.read("word/document.xml").decode("utf-8")
+
+
+def test_rows_grow_when_the_window_narrows_so_no_text_is_cut_off(qtbot):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    win = CompareWindow(
+        "resources/samples/sample-privacy-policy.policy.yaml",
+        "resources/samples/sample-privacy-policy-2025.policy.yaml",
+    )
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    with qtbot.waitSignal(win.comparison_ready, timeout=10000):
+        win.show()
+    qtbot.wait(50)
+    win.resize(1024, 640)  # the columns narrow and the text wraps onto more lines
+
+    def cut_off() -> list[int]:
+        rows = []
+        for row in range(min(win.model.rowCount(), 40)):
+            for column in (0, 1):
+                index = win.model.index(row, column)
+                needed = win.delegate.sizeHint(QStyleOptionViewItem(), index).height()
+                if win.view.visualRect(index).height() < needed:
+                    rows.append(row)
+        return rows
+
+    qtbot.waitUntil(lambda: cut_off() == [], timeout=2000)
