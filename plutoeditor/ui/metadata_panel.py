@@ -117,6 +117,8 @@ class MetadataPanel(QWidget):
             for name, edit in self.edits.items():
                 if edit.text() != getattr(meta, name):
                     edit.setText(getattr(meta, name))
+                    if not edit.hasFocus():
+                        edit.setCursorPosition(0)  # a long title shows its start, not its end
             self.has_date.setChecked(meta.effective_date is not None)
             self.date_edit.setEnabled(meta.effective_date is not None)
             if meta.effective_date is not None:

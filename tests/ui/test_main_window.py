@@ -233,3 +233,12 @@ def test_next_finding_walks_the_findings_in_order(seed_window):
     window.actions_["findings.previous"].trigger()
     window.actions_["findings.previous"].trigger()  # wraps round to the last
     assert window.findings_panel.current_finding() == findings[-1]
+
+
+def test_a_long_title_shows_its_beginning(window):
+    window.files.open_path("resources/samples/sample-privacy-policy.policy.yaml", ask=False)
+    window.resize(1024, 640)
+    window.show()
+    title = window.metadata_panel.edits["title"]
+    assert title.text().startswith("Northwind")
+    assert title.cursorPosition() == 0  # so "Northwind ..." is what the user sees
