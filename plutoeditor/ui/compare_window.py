@@ -140,8 +140,19 @@ class CompareWindow(QMainWindow):
             toolbar.addAction(action)
             self.addAction(action)
         self.addAction(close_action)
-        for action in (self.previous_action, self.next_action):
-            action.setToolTip(f"{action.text()} ({', '.join(s.toString() for s in action.shortcuts())})")
+        for action, tip in (
+            (self.previous_action, self.tr("Go to the previous changed clause")),
+            (self.next_action, self.tr("Go to the next changed clause")),
+            (self.changes_only_action, self.tr("Hide the clauses that did not change")),
+            (self.open_action, self.tr("Open the selected clause in the editor")),
+            (self.export_action, self.tr("Save the comparison as an HTML or Word redline")),
+            (close_action, self.tr("Close the compare window")),
+        ):
+            keys = ", ".join(
+                key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
+            )
+            action.setStatusTip(tip)
+            action.setToolTip(f"{tip} ({keys})" if keys else tip)
 
     def _build_status(self) -> None:
         self.progress_bar = QProgressBar(self)

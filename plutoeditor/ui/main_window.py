@@ -101,6 +101,10 @@ class MainWindow(QMainWindow):
                 "findings", self.tr("Findings"), self.findings_panel, Qt.DockWidgetArea.BottomDockWidgetArea
             ),
         ]
+        for dock in self.docks:
+            tip = self.tr("Show or hide the {0} pane").format(dock.windowTitle())
+            dock.toggleViewAction().setToolTip(tip)
+            dock.toggleViewAction().setStatusTip(tip)
         self.resizeDocks(self.docks[:2], [400, 330], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks[2]], [230], Qt.Orientation.Vertical)
 
@@ -375,6 +379,7 @@ class MainWindow(QMainWindow):
         for path in files:
             action = self.recent_menu.addAction(os.path.basename(path))
             action.setToolTip(path)
+            action.setStatusTip(path)
             action.triggered.connect(lambda _c=False, p=path: self.files.open_path(p))
         self.recent_menu.setEnabled(bool(files))
         if self.document is None:

@@ -112,3 +112,17 @@ def test_ctrl_w_closes_the_compare_window(qtbot):
     win.destroyed.connect(lambda: closed.append(True))
     qtbot.keyClick(win.view, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: bool(closed), timeout=2000)
+
+
+def test_every_menu_and_toolbar_action_explains_itself(sample_window, compare_window):
+    """A status-bar tip for every action a user can pick, and its keys in the tooltip."""
+    sample_window.update_recent_menu()
+    picked = [a for top in sample_window.menuBar().actions() for a in top.menu().actions()]
+    picked += compare_window.actions()
+    for action in picked:
+        if action.isSeparator() or action.menu() is not None:
+            continue
+        assert action.statusTip(), action.text()
+    for action in compare_window.actions():
+        for key in action.shortcuts():
+            assert key.toString(QKeySequence.SequenceFormat.NativeText) in action.toolTip()
