@@ -102,12 +102,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Open &amp;Sample Policy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Open the bundled sample privacy policy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -137,12 +132,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&amp;Revert to Saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Discard unsaved changes and reload the file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -177,8 +167,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&amp;Compare With…</source>
+        <location line="-35"/>
+        <source>Open Sa&amp;mple Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Re&amp;vert to Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Compar&amp;e With…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -453,6 +453,26 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Next &amp;Pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the keyboard to the next pane: outline, clause, findings, policy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pre&amp;vious Pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the keyboard to the previous pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;About PlutoEditor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -626,13 +646,18 @@ Recover the most recent?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+89"/>
+        <location line="+95"/>
         <source>No heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-93"/>
         <source>Clause text. Paragraphs are separated by line breaks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clause text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -642,26 +667,26 @@ Recover the most recent?</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>Kind:</source>
+        <source>&amp;Kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
+        <source>Headi&amp;ng:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>&amp;Label:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Heading:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Term defined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Edit label</source>
         <translation type="unfinished"></translation>
     </message>
@@ -706,12 +731,12 @@ Recover the most recent?</source>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+74"/>
+        <location line="+85"/>
         <source>Comparing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-82"/>
         <source>Summary of changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -756,7 +781,37 @@ Recover the most recent?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+14"/>
+        <source>Go to the previous changed clause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the next changed clause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide the clauses that did not change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the selected clause in the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the comparison as an HTML or Word redline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the compare window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Comparison progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -992,9 +1047,9 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../plutoeditor/ui/find_replace.py" line="+73"/>
+        <location filename="../../plutoeditor/ui/find_replace.py" line="+84"/>
         <source>Find in all clauses</source>
-        <extracomment>a match to show: the window selects its clause and the text</extracomment>
+        <extracomment>a match to show: the window selects its clause and the text the user closed the bar (Esc or ✕) while the keyboard was in it: focus goes back</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1019,12 +1074,12 @@ Your unsaved changes here would be lost.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+69"/>
+        <location line="+86"/>
         <source>Replace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-85"/>
         <source>Replace All</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1039,12 +1094,17 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>Close the find bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Replace:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+82"/>
         <source>Replace all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1100,18 +1160,23 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location line="+47"/>
-        <location line="+69"/>
+        <location line="+33"/>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+77"/>
         <source>Fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-75"/>
         <source>Apply the suggested fix for the selected finding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>1 error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1146,7 +1211,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <location line="+12"/>
         <source>Fix: {0}</source>
         <translation type="unfinished"></translation>
@@ -1165,7 +1230,12 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/main_window.py" line="+88"/>
+        <location filename="../../plutoeditor/ui/main_window.py" line="+83"/>
+        <source>Outline of clauses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Outline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1180,6 +1250,11 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Show or hide the {0} pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
@@ -1190,7 +1265,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+203"/>
         <source>Label</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1205,7 +1280,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+103"/>
         <source>{0} findings: {1} errors, {2} warnings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1239,21 +1314,41 @@ Your unsaved changes here would be lost.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Version:</source>
+        <source>Ve&amp;rsion:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>Has an effective date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Effective d&amp;ate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Add change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Summary of changes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-28"/>
         <source>Whether the policy states an effective date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>&amp;Effective date:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>Double-click an item to edit it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1268,12 +1363,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Summary of changes:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+61"/>
+        <location line="+71"/>
         <source>Edit {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1410,7 +1500,7 @@ Your unsaved changes here would be lost.</source>
     </message>
     <message>
         <location line="+11"/>
-        <source>Open recent</source>
+        <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
