@@ -66,7 +66,8 @@ def main(argv: list[str]) -> int:
 
     samples = REPO / "resources" / "samples"
     compare = CompareWindow(
-        str(samples / "sample-privacy-policy.policy.yaml"), str(samples / "sample-privacy-policy-2025.policy.yaml")
+        str(samples / "sample-privacy-policy.policy.yaml"),
+        str(samples / "sample-privacy-policy-2025.policy.yaml"),
     )
     compare.resize(1400, 900)
     compare.show()
