@@ -56,9 +56,8 @@ def word_blocks(doc: WordDocument) -> list[Block]:
     restated = {t.casefold() for t in (doc.company,) if t}
     for para in doc.paragraphs:
         text = para.text
-        anchored = para.anchored_lines()
-        if anchored:
-            text = "\n".join([text, *anchored])
+        if para.text_boxes or para.footnotes or para.endnotes:
+            text = "\n".join([text, *para.anchored_lines()])
         if front and para.auto_label is None and not para.is_title and text.strip().casefold() in restated:
             continue
         if para.auto_label is not None or para.heading_level is not None or para.list_level is not None:

@@ -168,7 +168,7 @@ class _Reader:
         self.paragraphs: list[WordParagraph] = []
         self.tracked = False
         self.pending = ""  # text of a paragraph whose mark was deleted (tracked)
-        self.pending_anchored = Anchored()  # and what that paragraph carried
+        self.pending_anchored: Anchored | None = None  # and what that paragraph carried
         self.marks: dict[str, str] = {}  # "footnote 3" / "endnote 3" -> the mark shown ("[1]")
         self.fast = False
         self._style_cache: dict[str, tuple[str, bool, int | None]] = {}
@@ -277,7 +277,7 @@ class _Reader:
 
     def _paragraph(self, p: etree._Element) -> None:
         sid, numpr, outline, mark_deleted = _properties(p)
-        anchored, self.pending_anchored = self.pending_anchored, Anchored()
+        anchored, self.pending_anchored = self.pending_anchored or Anchored(), None
         raw = self._raw(p, anchored)
         if mark_deleted:
             # Accepting the deletion of a paragraph mark joins the paragraph to the next one;
@@ -317,7 +317,7 @@ class _Reader:
             host = WordParagraph("\n".join(anchored.text_boxes), 0, style=name, in_text_box=True)
             lines.append(host)
             anchored.text_boxes = []
-        if host is not None:
+        if host is not None and (anchored.text_boxes or anchored.footnotes or anchored.endnotes):
             host.anchor(anchored)
         for line in lines:
             self._add(line)
