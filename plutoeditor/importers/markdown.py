@@ -47,10 +47,13 @@ _INLINE = [
     ("<", re.compile(r"<br\s{0,5}/?>", re.IGNORECASE), " "),
     ("<", re.compile(r"</?[A-Za-z][^<>\n]{0,500}>"), ""),
     ("`", re.compile(r"`([^`\n]{0,500})`"), r"\1"),
-    ("**", re.compile(r"\*\*(.{1,500}?)\*\*"), r"\1"),
-    ("__", re.compile(r"(?<!\w)__(.{1,300}?)__(?!\w)"), r"\1"),
-    ("*", re.compile(r"(?<![\w*])\*(?=\S)(.{1,200}?)(?<=\S)\*(?![\w*])"), r"\1"),
-    ("_", re.compile(r"(?<![\w])_(?=\S)(.{1,200}?)(?<=\S)_(?![\w])"), r"\1"),
+    # Emphasis spans a whole sentence or paragraph in real policies ("*Short version: ...*"),
+    # so the bound is generous; a span cannot contain its own delimiter, so each scan stops at
+    # the next one and a line costs linear time however much markup it holds.
+    ("**", re.compile(r"\*\*((?:[^*\n]|\*(?!\*)){1,5000}?)\*\*"), r"\1"),
+    ("__", re.compile(r"(?<!\w)__((?:[^_\n]|_(?!_)){1,5000}?)__(?!\w)"), r"\1"),
+    ("*", re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,5000}?)(?<=\S)\*(?![\w*])"), r"\1"),
+    ("_", re.compile(r"(?<![\w])_(?=[^\s_])([^_\n]{1,5000}?)(?<=\S)_(?![\w])"), r"\1"),
     ("~~", re.compile(r"~~(.{1,500}?)~~"), r"\1"),
     ("\\", re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'])"), r"\1"),
     ("  ", re.compile(r"[ ]{2,}"), " "),

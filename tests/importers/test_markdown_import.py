@@ -228,3 +228,18 @@ def test_markdown_is_recognised_by_extension_or_content():
     assert not looks_like_markdown("# Heading\n\n## More\n", "x.txt")
     assert looks_like_markdown("# Heading\n\n## More\n", "<text>")
     assert not looks_like_markdown("1 Introduction\n\n1.1 Text.\n", "<text>")
+
+
+def test_emphasis_over_a_whole_long_sentence_is_reduced_to_its_words():
+    sentence = "We use these basic terms throughout the agreement, and they have specific meanings " * 4
+    policy = import_text(f"# Terms\n\n## 1. Definitions\n\n**Short version:** *{sentence.strip()}*\n", "t.md")
+    text = next(c.text for c in policy.walk() if c.text.startswith("Short version"))
+    assert "*" not in text and text.endswith("specific meanings")
+    assert len(text) > 300
+
+
+def test_unclosed_emphasis_markers_cost_linear_time_and_stay_as_written():
+    from plutoeditor.importers.markdown import inline_text
+
+    line = "*a " * 50_000
+    assert inline_text(line) == line.strip()  # nothing closes, so nothing is removed
