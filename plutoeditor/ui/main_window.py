@@ -449,13 +449,8 @@ class MainWindow(QMainWindow):
             return
         findings = document.findings
         self.findings_panel.set_findings(findings)
-        errors = sum(1 for f in findings if f.severity == "error")
-        warnings = sum(1 for f in findings if f.severity == "warning")
-        self.findings_status.setText(
-            self.tr("{0} findings: {1} errors, {2} warnings").format(len(findings), errors, warnings)
-            if findings
-            else self.tr("No findings")
-        )
+        # The findings panel's own count ("5 errors, 6 warnings, 1 note"), so the two agree.
+        self.findings_status.setText(self.findings_panel.summary.text())
 
     def _check_failed(self, message: str) -> None:
         self.statusBar().showMessage(

@@ -1280,17 +1280,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
-        <source>{0} findings: {1} errors, {2} warnings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No findings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+105"/>
         <source>The checks could not run ({0}); see the log</source>
         <translation type="unfinished"></translation>
     </message>

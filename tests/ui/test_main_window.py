@@ -29,7 +29,10 @@ def test_seed_opens_as_unsaved_import_with_findings(seed_window):
     outline = window.document.outline
     assert outline.index_of(sixteen.children[0]).data() == "2.7.1 → 2.16.1"
     assert outline.index_of(second_239).data(Qt.ItemDataRole.DecorationRole) is not None
-    assert "findings" in window.findings_status.text()
+    # The status bar counts as the findings panel does, in correct English (the 2022 seed
+    # has exactly one note: "1 note", never "1 notes" or a count that leaves notes out).
+    assert window.findings_status.text() == window.findings_panel.summary.text()
+    assert window.findings_status.text().endswith(", 1 note")
     assert window.findings_panel.model.rowCount() == len(window.document.findings)
 
 
