@@ -85,9 +85,18 @@ class FindBar(QWidget):
         self.replace_edit = QLineEdit(placeholderText=self.tr("Replace with"))
         self.match_case = QCheckBox(self.tr("Match case"))
         self.status = QLabel()
-        self.status.setMinimumWidth(90)
-        previous = QPushButton(self.tr("Previous"))
-        following = QPushButton(self.tr("Next"))
+        self.status.setMinimumWidth(self.fontMetrics().horizontalAdvance("888 of 888"))
+        # Arrows, not words, for previous / next, so the search field keeps its width in a
+        # narrow editor column (the outline and the details panel share a 1024 px screen).
+        previous = QToolButton(toolTip=self.tr("Previous match (Shift+F3)"))
+        previous.setArrowType(Qt.ArrowType.UpArrow)
+        previous.setAccessibleName(self.tr("Previous match"))
+        following = QToolButton(toolTip=self.tr("Next match (F3)"))
+        following.setArrowType(Qt.ArrowType.DownArrow)
+        following.setAccessibleName(self.tr("Next match"))
+        self.previous_button, self.next_button = previous, following
+        for edit in (self.find_edit, self.replace_edit):
+            edit.setMinimumWidth(self.fontMetrics().averageCharWidth() * 16)
         self.replace_button = QPushButton(self.tr("Replace"))
         self.replace_all_button = QPushButton(self.tr("Replace All"))
         close = QToolButton(text="✕", toolTip=self.tr("Close the find bar (Esc)"))
@@ -106,9 +115,11 @@ class FindBar(QWidget):
         self.replace_label = QLabel(self.tr("Replace:"))
         self.replace_label.setBuddy(self.replace_edit)
         grid.addWidget(self.replace_label, 1, 0)
-        grid.addWidget(self.replace_edit, 1, 1)
-        grid.addWidget(self.replace_button, 1, 2)
-        grid.addWidget(self.replace_all_button, 1, 3)
+        # The replace field spans the arrows' columns; its buttons sit under Match case and
+        # the count, so neither row forces the other's columns wide.
+        grid.addWidget(self.replace_edit, 1, 1, 1, 3)
+        grid.addWidget(self.replace_button, 1, 4)
+        grid.addWidget(self.replace_all_button, 1, 5)
         grid.setColumnStretch(1, 1)
         self.find_edit.textChanged.connect(self._restart)
         self.match_case.toggled.connect(self._restart)

@@ -245,3 +245,23 @@ def test_a_long_title_shows_its_beginning(window):
     title = window.metadata_panel.edits["title"]
     assert title.text().startswith("Northwind")
     assert title.cursorPosition() == 0  # so "Northwind ..." is what the user sees
+
+
+def test_find_bar_keeps_a_usable_search_field_on_a_small_screen(seed_window, qtbot):
+    """At 1024x640, with outline and details beside the editor, the search field still shows
+    a phrase, and the arrow buttons step through the matches."""
+    window = seed_window
+    window.resize(1024, 640)
+    window.actions_["edit.replace"].trigger()
+    bar = window.find_bar
+    bar.find_edit.setText("Pluto LMS")
+    qtbot.wait(50)
+    twelve_chars = bar.find_edit.fontMetrics().horizontalAdvance("Personal Dat")
+    assert bar.find_edit.width() >= twelve_chars
+    assert bar.replace_edit.width() >= twelve_chars
+    qtbot.mouseClick(bar.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(bar.next_button, Qt.MouseButton.LeftButton)
+    assert bar.status.text().startswith("2 of ")
+    qtbot.mouseClick(bar.previous_button, Qt.MouseButton.LeftButton)
+    assert bar.status.text().startswith("1 of ")
+    assert bar.previous_button.accessibleName() and bar.next_button.toolTip()
