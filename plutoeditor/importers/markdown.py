@@ -18,6 +18,7 @@ import yaml
 
 from plutoeditor.importers.labels import split_label
 from plutoeditor.importers.structure import Block
+from plutoeditor.model.tables import table_lines
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -26,6 +27,10 @@ _ITEM = re.compile(r"^(?P<indent>[ ]*)(?P<marker>[-*+•]|\d{1,9}[.)])(?:[ \t]+(
 _LETTER_ITEM = re.compile(r"^(?:\([A-Za-z]{1,4}\)|[A-Za-z]{1,4}[.)])[ \t]")
 _FENCE = re.compile(r"^ {0,3}(```+|~~~+)")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$|^\s*\|\s*:?-{2,}:?\s*\|?\s*$")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+#: Stands for a table in a paragraph's text until the block is made, so that the rows, already
+#: reduced to their words, are not read again for markup (a NUL never reaches the importer).
+_TABLE_MARK = re.compile("\x00(\\d+)\x00")
 _NOISE = re.compile(r"^\s*(?:\{:.*\}|<!--.*-->|\[[^\]]+\]:\s+\S+.*)\s*$")
 # "**Title.** text", "**Title**. text", and "**Title. **text" (the space typed inside the bold)
 _BOLD_START = re.compile(
@@ -143,8 +148,41 @@ class _Splitter:
         self.paragraphs: list[str] = []  # finished paragraphs of the open item
         self.indents: list[int] = []
         self.runs: dict[int, list[Block]] = {}
+        self.tables: list[tuple[list[list[str]], bool]] = []  # (rows of cells, has a header)
+        self.table_open = False
+
+    def table_row(self, stripped: str) -> None:
+        """A "| a | b |" line: a row of the open table, or the first row of a new one."""
+        inner = stripped[1:]
+        if inner.endswith("|") and not inner.endswith("\\|"):
+            inner = inner[:-1]
+        cells = [inline_text(cell) for cell in _CELL_SPLIT.split(inner)]
+        if self.table_open:
+            self.tables[-1][0].append(cells)
+            return
+        self.tables.append(([cells], False))
+        self.table_open = True
+        mark = f"\x00{len(self.tables) - 1}\x00"
+        if self.lines:  # right under a line of text: the table continues that paragraph
+            self.lines[-1] += "\n" + mark
+        else:
+            self.lines.append(mark)
+
+    def table_rule(self) -> bool:
+        """A "| --- | --- |" line under a table's first row makes that row the header."""
+        if self.table_open and len(self.tables[-1][0]) == 1:
+            self.tables[-1] = (self.tables[-1][0], True)
+            return True
+        return False
+
+    def table_text(self, text: str) -> str:
+        """Block text with each table mark replaced by the table's canonical pipe rows."""
+        if "\x00" not in text:
+            return text
+        return _TABLE_MARK.sub(lambda m: "\n".join(table_lines(*self.tables[int(m.group(1))])), text)
 
     def flush(self) -> None:
+        self.table_open = False
         if self.lines:
             self.paragraphs.append(" ".join(self.lines))
             self.lines = []
@@ -206,6 +244,7 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
                 s.lines.append(stripped)
             continue
         if not stripped:
+            s.table_open = False
             if s.lines:
                 s.paragraphs.append(" ".join(s.lines))
                 s.lines = []
@@ -218,8 +257,18 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
             s.flush()
             fence, s.start = f.group(1)[:3], number
             continue
-        if _NOISE.match(stripped) or _TABLE_RULE.match(stripped):
+        if _TABLE_RULE.match(stripped):
+            s.table_rule()
             continue
+        if _NOISE.match(stripped):
+            continue
+        if s.table_open and not stripped.startswith("|"):
+            s.table_open = False  # text right under a table starts a paragraph of its own
+            if s.item is None:
+                s.flush()
+            elif s.lines:
+                s.paragraphs.append(" ".join(s.lines))
+                s.lines = []
         if s.item is not None and blank_before and indent == 0 and not _ITEM.match(raw):
             s.flush()
             s.end_lists()
@@ -271,12 +320,13 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
             s.paragraphs.append(" ".join(s.lines))
             s.lines = []
         if stripped.startswith("|"):
-            stripped = " | ".join(cell.strip() for cell in stripped.strip("|").split("|"))
-            if s.lines and s.item is None:
-                s.lines[-1] += "\n" + stripped
-                continue
+            s.table_row(stripped)
+            blank_before = False
+            continue
         s.lines.append(stripped)
         blank_before = False
     s.flush()
     s.end_lists()
+    for block in s.blocks:
+        block.text = s.table_text(block.text)
     return [b for b in s.blocks if b.text or b.label or b.heading], title

@@ -219,7 +219,7 @@ def test_tables_code_and_kramdown_attributes_do_not_break_import():
     )
     assert policy.metadata.effective_date == dt.date(2026, 5, 4)
     table = policy.clauses[0].children[0]
-    assert table.paragraphs == ["Type | Use", "Location | Country level"]
+    assert table.paragraphs == ["| Type | Use |", "| --- | --- |", "| Location | Country level |"]
     assert policy.clauses[0].children[1].text == "1. not a clause"
 
 
@@ -243,3 +243,31 @@ def test_unclosed_emphasis_markers_cost_linear_time_and_stay_as_written():
 
     line = "*a " * 50_000
     assert inline_text(line) == line.strip()  # nothing closes, so nothing is removed
+
+
+def test_a_markdown_table_becomes_pipe_rows_with_its_header_and_escaped_pipes():
+    policy = import_text(
+        "# Cookies\n\nWe use these cookies:\n"
+        "| Cookie | Purpose |\n"
+        "|:-------|---------|\n"
+        "| [__ssid](https://example.com) | Fraud **detection**<br>and payments |\n"
+        "| a \\| b | `x` |\n"
+        "| short |\n"
+        "\nAfter the table.\n",
+        "cookies.md",
+    )
+    texts = [c.text for c in policy.walk()]
+    assert (
+        "We use these cookies:\n"
+        "| Cookie | Purpose |\n"
+        "| --- | --- |\n"
+        "| __ssid | Fraud detection and payments |\n"
+        "| a \\| b | x |\n"
+        "| short | |"
+    ) in texts
+    assert "After the table." in texts
+
+
+def test_a_table_without_separator_has_no_header_row():
+    policy = import_text("# Title\n\n## Section\n\n| a | b |\n| c | d |\n", "t.md")
+    assert [c.text for c in policy.walk()] == ["", "| a | b |\n| c | d |"]
