@@ -94,7 +94,7 @@ def word_blocks(doc: WordDocument) -> list[Block]:
 
 def _parts(para: WordParagraph) -> ClauseParagraph:
     """A paragraph as the clause-tree builder reads it (a table row or soft-broken line as text)."""
-    if para.clause_parts is not None and not para.in_table:
+    if para.clause_parts is not None:
         parts = para.clause_parts
         parts.line = para.line
     else:

@@ -5,8 +5,8 @@ directly, several times faster than python-docx on large documents. Automatic nu
 comes from `docx_numbering`; headings from heading styles, Title and outline levels.
 Tracked changes read as if accepted (w:ins and w:moveTo in, w:del and w:moveFrom out),
 hidden text and comments are left out, footnotes and endnotes are kept with their paragraph
-("[1] text", endnotes numbered as Word shows them, "[i] text" by default), table rows become
-text rows with cells joined by " | ", and a soft line break starts a new line as it would in
+("[1] text", endnotes numbered as Word shows them, "[i] text" by default), a table becomes
+Markdown pipe rows ("| a | b |", `model.tables`), and a soft line break starts a new line as it would in
 a text file. Text boxes (w:txbxContent in DrawingML or VML shapes) are read once (one
 branch of mc:AlternateContent) as lines of the paragraph anchoring them, or of the paragraph
 above when the anchor has no text, so a callout never starts a clause; only a box with
@@ -26,6 +26,7 @@ from plutoeditor.importers.docx_anchored import SHAPES, Anchored, in_text_box, o
 from plutoeditor.importers.docx_clauses import ClauseParagraph, clause_id_of, clause_paragraph, mapped_ids
 from plutoeditor.importers.docx_numbering import NumberedLabel, Numbering, ParagraphStyles, W, format_number
 from plutoeditor.importers.docx_safety import DOCUMENT_PART, DocxPackage
+from plutoeditor.model.tables import table_lines
 
 _W = f"{{{W}}}"
 _VAL = _W + "val"
@@ -67,10 +68,10 @@ _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 
 @dataclass
 class WordParagraph:
-    """One body paragraph (or table row) as Word shows it."""
+    """One body paragraph (or table, as pipe rows) as Word shows it."""
 
     text: str
-    line: int  # 1-based index among body paragraphs and table rows
+    line: int  # 1-based index among body paragraphs and tables
     style: str = ""  # style name
     heading_level: int | None = None  # 1-9 from heading styles or outline levels
     is_title: bool = False
@@ -143,6 +144,11 @@ def _hidden(run: etree._Element) -> bool:
 def _clean(raw: str, keep_breaks: bool) -> str:
     lines = (line.strip() for line in raw.split("\n"))
     return ("\n" if keep_breaks else " ").join(line for line in lines if line)
+
+
+def _on(el: etree._Element | None) -> bool:
+    """A Word on/off property that is present and not switched off (w:val="false")."""
+    return el is not None and el.get(_VAL, "true") not in ("false", "0", "off")
 
 
 def _val(el: etree._Element | None) -> str | None:
@@ -241,6 +247,17 @@ class _Reader:
                     self._block(inner, in_table)
 
     def _table(self, table: etree._Element) -> None:
+        """A table as one paragraph of Markdown pipe rows (`model.tables`), one line per row.
+
+        The first row is the header (followed by the "| --- |" separator line) when Word
+        repeats it on every page (w:tblHeader), which is how PlutoEditor exports a header.
+        Cells are padded to the widest row; a table without any text is left out. In a
+        document with clause bookmarks, bookmarks ending inside the table end with it.
+        """
+        rows: list[list[str]] = []
+        header = False
+        anchored = Anchored()
+        ends: list[str] = []
         for row in table.iter(TR):
             if row.getparent() is not table and row.getparent().tag != _W + "sdtContent":
                 continue  # rows of nested tables are read inside their cell
@@ -248,8 +265,9 @@ class _Reader:
             if trpr is not None and trpr.find(_W + "del") is not None:
                 self.tracked = True
                 continue
+            if not rows and trpr is not None:
+                header = _on(trpr.find(_W + "tblHeader"))
             cells = []
-            anchored = Anchored()
             for cell in row.iter(TC):
                 if cell.getparent() is not row:
                     continue
@@ -262,12 +280,22 @@ class _Reader:
                     if text:
                         parts.append(text)
                 cells.append(" ".join(parts))
-            if any(cells):
-                para = WordParagraph(" | ".join(cells), 0, in_table=True)
-                para.anchor(anchored)
-                self._add(para)
-            elif anchored.lines() and self.paragraphs:
-                self.paragraphs[-1].anchor(anchored)
+            rows.append(cells)
+            if self.bookmarks:
+                for mark in row.iter(_W + "bookmarkEnd"):
+                    ended = self.bookmarks.get(mark.get(_W + "id", ""))
+                    if ended:
+                        ends.append(ended)
+        if any(any(cells) for cells in rows):
+            para = WordParagraph("\n".join(table_lines(rows, header)), 0, style="Table Text", in_table=True)
+            if self.bookmarks:
+                para.clause_parts = ClauseParagraph(None, "Table Text", None, "", para.text, ends=ends)
+            para.anchor(anchored)
+            self._add(para)
+        elif self.paragraphs:
+            self.paragraphs[-1].anchor(anchored)
+            if ends and self.paragraphs[-1].clause_parts:
+                self.paragraphs[-1].clause_parts.ends += ends
 
     def _numbered_text(self, p: etree._Element, anchored: Anchored) -> tuple[str | None, str]:
         sid, numpr, _, _ = _properties(p)

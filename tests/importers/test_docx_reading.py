@@ -112,7 +112,7 @@ def _table(rows: list[list[str]]) -> str:
     return f"<w:tbl {W_NS}><w:tblPr/><w:tblGrid/>{cells}</w:tbl>"
 
 
-def test_tables_are_read_in_body_order_as_text_rows(tmp_path):
+def test_tables_are_read_in_body_order_as_pipe_rows(tmp_path):
     body = [
         p_xml(r("1 Retention periods")),
         _table([["Record", "Kept for"], ["Invoices", "7 years"]]),
@@ -122,13 +122,20 @@ def test_tables_are_read_in_body_order_as_text_rows(tmp_path):
     doc = read_word_document(path)
     assert [p.text for p in doc.paragraphs] == [
         "1 Retention periods",
-        "Record | Kept for",
-        "Invoices | 7 years",
+        "| Record | Kept for |\n| Invoices | 7 years |",  # no w:tblHeader: no header row
         "2 After that we delete them.",
     ]
-    assert [p.in_table for p in doc.paragraphs] == [False, True, True, False]
+    assert [p.in_table for p in doc.paragraphs] == [False, True, False]
     labels = [c.label for c in import_docx(path).walk()]
     assert labels.count("1") == 1 and "2" in labels  # rows do not become clauses of their own
+
+
+def test_a_repeated_first_row_is_the_header_and_pipes_in_cells_are_escaped(tmp_path):
+    table = _table([["Name", "Use"], ["a | b", ""], ["only one"]]).replace(
+        "<w:tr>", "<w:tr><w:trPr><w:tblHeader/></w:trPr>", 1
+    )
+    doc = read_word_document(make_docx(tmp_path / "header.docx", [p_xml(r("1 Cookies")), table]))
+    assert doc.paragraphs[1].text == "| Name | Use |\n| --- | --- |\n| a \\| b | |\n| only one | |"
 
 
 def test_soft_line_breaks_are_new_lines_like_in_a_text_file(tmp_path):
