@@ -9,7 +9,9 @@ from plutoeditor.compare.align import Entry, align
 from plutoeditor.compare.moves import moved_entries
 from plutoeditor.compare.result import ClauseChange, Comparison, MetadataChange, metadata_text
 from plutoeditor.compare.worddiff import word_diff
+from plutoeditor.model.operations import SetClauseField
 from plutoeditor.model.policy import Metadata, Policy
+from plutoeditor.model.renumber import relabel
 
 Progress = Callable[[int, int], None]
 
@@ -31,15 +33,41 @@ def _compare(old: Policy, new: Policy, report: Progress) -> Comparison:
     report(30, PROGRESS_TOTAL)
     moved = moved_entries(new_entries)
     pairs = [e for e in new_entries if e.partner is not None]
+    followed = _texts_with_references_followed(old, pairs)
     changes_by_entry: dict[Entry, ClauseChange] = {}
     step = max(len(pairs) // 20, 1)
     for done, entry in enumerate(pairs, start=1):
-        changes_by_entry[entry] = _matched(entry.partner, entry, entry in moved)  # type: ignore[arg-type]
+        change = _matched(entry.partner, entry, entry in moved)  # type: ignore[arg-type]
+        if change.text_changed and change.old is not None and change.new is not None:
+            after = followed.get(change.old.id)
+            change.references_followed = after is not None and _squash(after) == _squash(change.new.text)
+        changes_by_entry[entry] = change
         if done % step == 0:
             report(30 + 69 * done // len(pairs), PROGRESS_TOTAL)
     changes = _reading_order(old_entries, new_entries, changes_by_entry)
     report(PROGRESS_TOTAL, PROGRESS_TOTAL)
     return Comparison(old, new, metadata_changes(old.metadata, new.metadata), changes)
+
+
+def _texts_with_references_followed(old: Policy, pairs: list[Entry]) -> dict[str, str]:
+    """Old clause id -> its text with every cross-reference moved to the referenced clause's
+    new label, for the clauses whose text renumbering alone would change.
+
+    A clause whose new text is exactly this was not reworded: its references followed
+    clauses that were renumbered (the same rewriting `plutoeditor renumber` does).
+    """
+    new_labels = {
+        entry.partner.clause.id: entry.clause.label.strip()
+        for entry in pairs
+        if entry.partner is not None and entry.partner.clause.label.strip() != entry.clause.label.strip()
+    }
+    if not new_labels:
+        return {}
+    return {
+        op.clause_id: op.value
+        for op in relabel(old, new_labels).operations
+        if isinstance(op, SetClauseField) and op.field == "text"
+    }
 
 
 def _matched(old: Entry, new: Entry, moved: bool) -> ClauseChange:

@@ -11,6 +11,7 @@ from plutoeditor.compare.result import DELETE, INSERT, ClauseChange, Comparison,
 MOVED_MARK = "⇄ moved"
 ADDED_MARK = "+ added"
 REMOVED_MARK = "− removed"
+REFERENCES_MARK = "↻ references follow renumbering"
 
 _FIELD_NAMES = {
     "effective_date": "Effective date",
@@ -53,9 +54,15 @@ def field_value(field: str, value: str, empty: str = "(none)") -> str:
 
 def summary_line(comparison: Comparison) -> str:
     counts = comparison.summary()
+    followed = (
+        f" ({counts['references_followed']} only references following renumbering)"
+        if counts["references_followed"]
+        else ""
+    )
     return (
-        f"{counts['added']} added, {counts['removed']} removed, {counts['text_changed']} text changed, "
-        f"{counts['moved']} moved, {counts['relabelled']} relabelled, {counts['unchanged']} unchanged"
+        f"{counts['added']} added, {counts['removed']} removed, "
+        f"{counts['text_changed']} text changed{followed}, {counts['moved']} moved, "
+        f"{counts['relabelled']} relabelled, {counts['unchanged']} unchanged"
     )
 
 
@@ -113,7 +120,8 @@ def _change_lines(change: ClauseChange) -> list[str]:
             ("moved", change.moved),
             ("relabelled", change.relabelled),
             ("heading changed", change.heading_changed),
-            ("text changed", change.text_changed),
+            ("references follow renumbering", change.references_followed),
+            ("text changed", change.text_changed and not change.references_followed),
         )
         if flag
     ]

@@ -38,6 +38,8 @@ class ClauseChange:
     `ops` is the word-level diff of the text (empty when the text is unchanged);
     `heading_ops` likewise for the heading. `depth` is the nesting level in the new
     version (in the old one for removed clauses); `old_depth` the level in the old version.
+    `references_followed`: the text changed only because its cross-references follow
+    clauses that were renumbered ("clause 7.2" -> "clause 6.2"), not because it was reworded.
     """
 
     status: str
@@ -50,6 +52,7 @@ class ClauseChange:
     heading_changed: bool = False
     relabelled: bool = False
     moved: bool = False
+    references_followed: bool = False
     ops: Ops = field(default_factory=list)
     heading_ops: Ops = field(default_factory=list)
     depth: int = 0
@@ -83,6 +86,7 @@ class ClauseChange:
             "heading_changed": self.heading_changed,
             "relabelled": self.relabelled,
             "moved": self.moved,
+            "references_followed": self.references_followed,
         }
         if self.old is not None:
             entry["old_id"] = self.old.id
@@ -110,11 +114,14 @@ class Comparison:
 
     def summary(self) -> dict[str, int]:
         counts = {"added": 0, "removed": 0, "text_changed": 0, "moved": 0, "relabelled": 0, "unchanged": 0}
+        # Of the text changes, those that are only references following renumbered clauses.
+        counts["references_followed"] = 0
         for change in self.changes:
             if change.status in ("added", "removed"):
                 counts[change.status] += 1
                 continue
             counts["text_changed"] += change.text_changed
+            counts["references_followed"] += change.references_followed
             counts["moved"] += change.moved
             counts["relabelled"] += change.relabelled
             if not change.is_change:

@@ -107,8 +107,14 @@ def summary_lines(comparison: Comparison) -> list[str]:
     body, where Word's Review pane lists them. Dates are written in words.
     """
     counts = comparison.summary()
-    words = ("added", "removed", "text_changed", "moved", "relabelled")
+    words: tuple[str, ...] = ("added", "removed", "text_changed", "moved", "relabelled")
     names = {"text_changed": "reworded"}
+    # Clauses whose only text change is references following renumbered clauses are not
+    # rewording: counted apart, their tracked changes kept (the publisher accepts them).
+    counts["text_changed"] -= counts["references_followed"]
+    if counts["references_followed"]:
+        words += ("references_followed",)
+    names["references_followed"] = "with references following renumbering"
     lines = [
         " · ".join(f"{counts[k]} {names.get(k, k)}" for k in words) + ". Insertions and deletions are "
         "tracked changes; relabelled clauses are not marked; moved clauses carry a comment."
@@ -169,6 +175,8 @@ def build_redline(comparison: Comparison, template: str | os.PathLike[str] | Non
         written = [writer.paragraph(block) for block in change_blocks(change)]
         if change.moved and written:
             _comment_on(document, written[0], move_note(change))
+        if change.references_followed and written:
+            _comment_on(document, written[0], "References follow renumbered clauses; wording unchanged")
     right = effective_date_line(new)
     was = effective_date_line(comparison.old.metadata).removeprefix("Effective date: ")
     if was and was != right.removeprefix("Effective date: "):

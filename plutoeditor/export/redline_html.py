@@ -14,6 +14,7 @@ from html import escape
 from plutoeditor.compare.report import (
     ADDED_MARK,
     MOVED_MARK,
+    REFERENCES_MARK,
     REMOVED_MARK,
     field_name,
     field_value,
@@ -52,6 +53,7 @@ del { text-decoration: line-through; color: #9b1c1c; background: #fbe4e4; }
 .removed { border-left-color: #b42318; }
 .removed .mark { color: #fff; background: #b42318; }
 .moved { border-left-color: #6b3fa0; background: #f4effa; }
+.mark.references { color: #fff; background: #5b6570; }
 .mark.move { color: #fff; background: #6b3fa0; }
 .relabel { color: #5a4a00; }
 .unchanged { color: #333; }
@@ -114,7 +116,12 @@ def _summary(comparison: Comparison) -> str:
     items = [
         f"{counts['added']} added",
         f"{counts['removed']} removed",
-        f"{counts['text_changed']} with changed text",
+        f"{counts['text_changed']} with changed text"
+        + (
+            f" ({counts['references_followed']} only references following renumbering)"
+            if counts["references_followed"]
+            else ""
+        ),
         f"{counts['moved']} moved",
         f"{counts['relabelled']} renumbered",
         f"{counts['unchanged']} unchanged",
@@ -189,6 +196,8 @@ def _clause(change: ClauseChange) -> str:
     if change.moved:
         classes.append("moved")
         marks.append(f'<span class="mark move">{MOVED_MARK}</span>')
+    if change.references_followed:
+        marks.append(f'<span class="mark references">{REFERENCES_MARK}</span>')
     if not change.is_change:
         classes.append("unchanged")
     if change.relabelled:

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from plutoeditor.compare.report import ADDED_MARK, MOVED_MARK, REMOVED_MARK
+from plutoeditor.compare.report import ADDED_MARK, MOVED_MARK, REFERENCES_MARK, REMOVED_MARK
 from plutoeditor.compare.result import DELETE, INSERT, ClauseChange, Comparison, Ops
 
 OLD_COLUMN, NEW_COLUMN = 0, 1
@@ -139,7 +139,9 @@ def describe(change: ClauseChange) -> str:
         what.append(f"renumbered {change.old_label or '(unnumbered)'} → {change.new_label or '(unnumbered)'}")
     if change.heading_changed:
         what.append("heading changed")
-    if change.text_changed:
+    if change.references_followed:
+        what.append("references follow renumbering, wording unchanged")
+    elif change.text_changed:
         what.append("wording changed")
     return ("; ".join(what) or "unchanged").capitalize()
 
@@ -170,6 +172,8 @@ def plain_cell(change: ClauseChange, column: int) -> str:
         marks.append(REMOVED_MARK)
     if change.moved:
         marks.append(MOVED_MARK)
+    if change.references_followed and column == NEW_COLUMN:
+        marks.append(REFERENCES_MARK)
     head = " ".join(p for p in (*marks, _label(change, column), clause.heading) if p)
     return "\n".join(p for p in (head, clause.text) if p)
 
@@ -206,6 +210,8 @@ def html_cell(change: ClauseChange, column: int) -> str:
         whole = _DEL
     if change.moved:
         badges.append(_MOVE.format(escape(MOVED_MARK)))
+    if change.references_followed and column == NEW_COLUMN:
+        badges.append(_BADGE.format("#5b6570", escape(REFERENCES_MARK)))
     label = _label(change, column)
     label_html = f"<b>{escape(label)}</b> " if label else ""
     if change.heading_changed:

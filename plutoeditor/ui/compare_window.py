@@ -197,10 +197,15 @@ class CompareWindow(QMainWindow):
         changed = sum(
             1 for c in comparison.changes if c.status == "matched" and (c.text_changed or c.heading_changed)
         )
+        changed_text = self.tr("{n} changed").format(n=changed)
+        if counts["references_followed"]:
+            changed_text = self.tr("{n} changed ({k} only references following renumbering)").format(
+                n=changed, k=counts["references_followed"]
+            )
         parts = [
             self.tr("{n} added").format(n=counts["added"]),
             self.tr("{n} removed").format(n=counts["removed"]),
-            self.tr("{n} changed").format(n=changed),
+            changed_text,
             self.tr("{n} moved").format(n=counts["moved"]),
             self.tr("{n} relabelled").format(n=counts["relabelled"]),
         ]

@@ -826,7 +826,12 @@ Recover the most recent?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>{n} changed ({k} only references following renumbering)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{n} added</source>
         <translation type="unfinished"></translation>
     </message>
@@ -836,12 +841,12 @@ Recover the most recent?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>{n} changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>{n} moved</source>
         <translation type="unfinished"></translation>
     </message>

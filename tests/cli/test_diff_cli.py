@@ -63,6 +63,7 @@ def test_json_report(versions, capsys):
         "moved": 0,
         "relabelled": 1,
         "unchanged": 3,
+        "references_followed": 0,
     }
     assert len(data["changes"]) == 6
     first = data["changes"][1]

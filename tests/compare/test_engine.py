@@ -34,7 +34,7 @@ def test_identical_documents_have_no_changes():
     summary = comparison.summary()
     assert summary["unchanged"] == 13
     assert {k: v for k, v in summary.items() if k != "unchanged"} == dict.fromkeys(
-        ("added", "removed", "text_changed", "moved", "relabelled"), 0
+        ("added", "removed", "text_changed", "moved", "relabelled", "references_followed"), 0
     )
 
 

@@ -204,3 +204,17 @@ def test_rows_grow_when_the_window_narrows_so_no_text_is_cut_off(qtbot):
         return rows
 
     qtbot.waitUntil(lambda: cut_off() == [], timeout=2000)
+
+
+def test_reference_that_only_followed_renumbering_is_marked_as_such(qtbot):
+    from tests.compare.test_references_followed import NEW, OLD
+
+    win = CompareWindow(parse_tree(OLD), parse_tree(NEW))
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.comparison_ready, timeout=10000):
+        win.show()
+    assert "2 changed (1 only references following renumbering)" in win.summary_label.text()
+    rows = [_row_text(win, row) for row in range(win.model.rowCount())]
+    followed = [r for r in rows if "clause 3.3." in r[1]]
+    assert followed and "↻ references follow renumbering" in followed[0][1]
+    assert not [r for r in rows if "60 days" in r[1] and "references follow" in r[1]]
