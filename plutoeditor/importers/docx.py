@@ -35,7 +35,7 @@ def import_docx(path: str | os.PathLike[str]) -> Policy:
         # front matter above the first clause is read for metadata.
         front = WordDocument(doc.paragraphs[:start], company=doc.company)
         policy = build_policy(word_blocks(front), str(path), guess_headings=False)
-        policy.clauses = build_marked_clauses([_parts(p) for p in doc.paragraphs[start:]])
+        policy.clauses = build_marked_clauses(_clause_paragraphs(doc.paragraphs[start:]))
     else:
         blocks = word_blocks(doc)
         has_headings = any(p.heading_level is not None for p in doc.paragraphs)
@@ -49,17 +49,27 @@ def word_blocks(doc: WordDocument) -> list[Block]:
     """The tree builder's input: one block per paragraph, Word's automatic labels given.
 
     Paragraphs at the top that only restate the document's properties (the title and the
-    organisation written as front matter) are left out; they become metadata.
+    organisation written as front matter) are left out; they become metadata. A line after a
+    soft break is a further line of its paragraph's block, as Word shows it, unless one of the
+    paragraph's lines starts with a label typed after a break ("(a) ...", "9 High St"): then
+    the tree builder reads each line as it would in a text file.
     """
     blocks: list[Block] = []
     front = True
     restated = {t.casefold() for t in (doc.company,) if t}
-    for para in doc.paragraphs:
+    added = False  # the paragraph before gave the last block
+    joined = _joined_lines(doc.paragraphs)
+    for i, para in enumerate(doc.paragraphs):
         text = para.text
         if para.text_boxes or para.footnotes or para.endnotes:
             text = "\n".join([text, *para.anchored_lines()])
+        if i in joined and added:
+            blocks[-1].text += "\n" + text
+            continue
+        added = False
         if front and para.auto_label is None and not para.is_title and text.strip().casefold() in restated:
             continue
+        added = True
         if para.auto_label is not None or para.heading_level is not None or para.list_level is not None:
             front = False
         if para.in_table:
@@ -92,8 +102,35 @@ def word_blocks(doc: WordDocument) -> list[Block]:
     return blocks
 
 
+def _joined_lines(paragraphs: list[WordParagraph]) -> set[int]:
+    """The lines after soft breaks that stay in their paragraph's block (by index): all of a
+    paragraph's, when none of them starts with a label."""
+    joined: set[int] = set()
+    group: list[int] = []
+    for i, para in enumerate([*paragraphs, None]):
+        if para is not None and para.soft_line:
+            group.append(i)
+            continue
+        if not any(split_label(paragraphs[j].text)[0] for j in group):
+            joined.update(group)
+        group = []
+    return joined
+
+
+def _clause_paragraphs(paragraphs: list[WordParagraph]) -> list[ClauseParagraph]:
+    """One per Word paragraph or table row: the lines after a soft break are already in the
+    text of their paragraph's clause_parts; only what they carry (notes, text boxes) is added."""
+    found: list[ClauseParagraph] = []
+    for para in paragraphs:
+        if para.soft_line and found:
+            found[-1].anchored += para.anchored_lines()
+        else:
+            found.append(_parts(para))
+    return found
+
+
 def _parts(para: WordParagraph) -> ClauseParagraph:
-    """A paragraph as the clause-tree builder reads it (a table row or soft-broken line as text)."""
+    """A paragraph as the clause-tree builder reads it (a table row as text)."""
     if para.clause_parts is not None:
         parts = para.clause_parts
         parts.line = para.line

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from plutoeditor.importers.docx_characters import CHARACTER_TAGS, one_line, shown_character, text_lines
 from plutoeditor.model.clause import Clause, ClauseKind
 
 #: Longest bookmark name Word accepts.
@@ -83,7 +84,9 @@ def clause_paragraph(
     `bookmarks` maps the w:id of each clause bookmark to its clause id; `marks` the note
     references ("footnote 2") to the marks the reader gave them ("[1]"). A label is read
     only where the exporter hangs one (a hanging indent, or a schedule's page break), so a
-    tab typed in a clause's text is not mistaken for one.
+    tab typed in a clause's text is not mistaken for one. A line break a Word user typed
+    (Shift+Enter) starts a further line of `rest`, as in the body reader; in a label or a
+    definition's term it reads as a space.
     """
     starts: list[str] = []
     ends: list[str] = []
@@ -106,13 +109,14 @@ def clause_paragraph(
     lead: str | None = None
     if (hangs or page_break) and any(text == "\t" for text, _ in pieces):
         cut = next(i for i, (text, _) in enumerate(pieces) if text == "\t")
-        lead = "".join(text for text, _ in pieces[:cut]).strip()
+        lead = one_line("".join(text for text, _ in pieces[:cut])).strip()
         pieces = pieces[cut + 1 :]
     term = ""
     if style == "Definition":
         while pieces and pieces[0][1]:
             term += pieces.pop(0)[0]
-    rest = "".join(text for text, _ in pieces)
+    rest = text_lines("".join(text for text, _ in pieces))
+    term = one_line(term)
     return ClauseParagraph(
         starts[0] if starts else None, style, lead, term, rest, page_break, ends, starts=starts
     )
@@ -138,8 +142,8 @@ def _run_pieces(run: etree._Element, marks: dict[str, str]) -> list[tuple[str, b
     for child in run:
         if child.tag == _W + "t":
             pieces.append((child.text or "", bold))
-        elif child.tag in (_W + "tab", _W + "ptab"):
-            pieces.append(("\t", bold))
+        elif child.tag in CHARACTER_TAGS:  # a tab is a piece of its own: it may end a label
+            pieces.append((shown_character(child), bold))
         elif child.tag in _NOTE_REFERENCES:
             mark = marks.get(_NOTE_REFERENCES[child.tag] + child.get(_W + "id", ""), "")
             pieces.append((mark, False))
@@ -169,7 +173,8 @@ def _kind_and_fields(para: ClauseParagraph) -> tuple[ClauseKind, str, str, str]:
         meaning = para.rest[2:] if para.term and para.rest.startswith(": ") else para.rest
         return ClauseKind.DEFINITION, label, para.term, meaning
     body = para.term + para.rest
-    if para.style.lower().startswith("heading"):
+    if para.style.lower().startswith("heading"):  # one line, as the body reader reads a heading
+        body = one_line(body)
         kind = ClauseKind.SCHEDULE if para.page_break else ClauseKind.CLAUSE
         return kind, label, body, ""
     return ClauseKind.CLAUSE, label, "", body

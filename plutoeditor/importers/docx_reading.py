@@ -6,11 +6,14 @@ comes from `docx_numbering`; headings from heading styles, Title and outline lev
 Tracked changes read as if accepted (w:ins and w:moveTo in, w:del and w:moveFrom out),
 hidden text and comments are left out, footnotes and endnotes are kept with their paragraph
 ("[1] text", endnotes numbered as Word shows them, "[i] text" by default), a table becomes
-Markdown pipe rows ("| a | b |", `model.tables`), and a soft line break starts a new line as it would in
-a text file. Text boxes (w:txbxContent in DrawingML or VML shapes) are read once (one
-branch of mc:AlternateContent) as lines of the paragraph anchoring them, or of the paragraph
-above when the anchor has no text, so a callout never starts a clause; only a box with
-nothing but the title above it is a paragraph of its own (`docx_anchored`).
+Markdown pipe rows ("| a | b |", `model.tables`), and a line break (soft, page or column) starts a new
+line as it would in a text file (`docx_characters`: what Word shows for breaks, tabs, hyphens
+and symbols). In a document with clause bookmarks, such a line is also kept in its
+paragraph's `clause_parts`, so the clause gets it once, as a further paragraph of its text.
+Text boxes (w:txbxContent in DrawingML or VML shapes) are read once (one branch of
+mc:AlternateContent) as lines of the paragraph anchoring them, or of the paragraph above when
+the anchor has no text, so a callout never starts a clause; only a box with nothing but the
+title above it is a paragraph of its own (`docx_anchored`).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from lxml import etree
 
 from plutoeditor.formats.errors import PolicyFileError
 from plutoeditor.importers.docx_anchored import SHAPES, Anchored, in_text_box, one_branch, text_boxes
+from plutoeditor.importers.docx_characters import CHARACTER_TAGS, shown_character
 from plutoeditor.importers.docx_clauses import ClauseParagraph, clause_id_of, clause_paragraph, mapped_ids
 from plutoeditor.importers.docx_numbering import NumberedLabel, Numbering, ParagraphStyles, W, format_number
 from plutoeditor.importers.docx_safety import DOCUMENT_PART, DocxPackage
@@ -50,17 +54,7 @@ _SLOW_TAGS = (
     _MC + "AlternateContent",
     _W + "vanish",
 )
-_TEXT_TAGS = (
-    T,
-    _W + "tab",
-    _W + "ptab",
-    _W + "br",
-    _W + "cr",
-    _W + "noBreakHyphen",
-    _W + "footnoteReference",
-    _W + "endnoteReference",
-    P,
-)
+_TEXT_TAGS = (T, *CHARACTER_TAGS, _W + "footnoteReference", _W + "endnoteReference", P)
 PPR = _W + "pPr"
 _SPECIAL = frozenset(_TEXT_TAGS) - {T, P}
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
@@ -85,6 +79,7 @@ class WordParagraph:
     text_boxes: list[str] = field(default_factory=list)  # paragraphs of anchored text boxes
     clause_id: str | None = None  # from a PlutoEditor clause bookmark (see docx_clauses)
     clause_parts: ClauseParagraph | None = None  # set in documents with clause bookmarks
+    soft_line: bool = False  # a line after a soft break, its text also in the clause_parts above
 
     def anchored_lines(self) -> list[str]:
         """Text-box lines, then footnotes, then endnotes: kept as lines of this paragraph."""
@@ -333,7 +328,12 @@ class _Reader:
         if para.heading_level is not None or para.is_title:
             para.text, more = " ".join([first, *more]), []
         lines = [para] if first or para.auto_label is not None or para.clause_id else []
-        lines += [WordParagraph(line, 0, style=name) for line in more]
+        # The lines after soft breaks share the paragraph's clause_parts, which already holds
+        # them: a clause bookmark ending after them still ends in this paragraph.
+        lines += [
+            WordParagraph(line, 0, style=name, clause_parts=para.clause_parts, soft_line=True)
+            for line in more
+        ]
         # A paragraph with no text of its own (often just the anchor of a floating text box):
         # what it carries belongs to the clause above, as the reader sees it.
         host = lines[-1] if lines else self.paragraphs[-1] if self.paragraphs else None
@@ -407,15 +407,11 @@ class _Reader:
         return "".join(out)
 
     def _special(self, el: etree._Element, tag: str, out: list[str], anchored: Anchored) -> None:
-        """Tabs, breaks, hyphens and footnote or endnote references inside a run."""
-        if tag == _W + "tab" or tag == _W + "ptab":
-            out.append(" ")
-        elif tag == _W + "br" or tag == _W + "cr":
-            if el.get(_W + "type") not in ("page", "column"):
-                out.append("\n")
-        elif tag == _W + "noBreakHyphen":
-            out.append("-")
-        elif tag == _W + "footnoteReference":
+        """Tabs, breaks, hyphens, symbols and note references inside a run (see docx_characters).
+
+        A tab is a space here: in body text it only aligns what follows.
+        """
+        if tag == _W + "footnoteReference":
             self.footnote_count += 1
             mark = f"[{self.footnote_count}]"
             out.append(mark)
@@ -430,6 +426,9 @@ class _Reader:
             note_id = el.get(_W + "id", "")
             self.marks["endnote " + note_id] = mark
             anchored.endnotes.append(f"{mark} {self.endnotes.get(note_id, '')}".strip())
+        else:
+            shown = shown_character(el)
+            out.append(" " if shown == "\t" else shown)
 
     def _collect(self, el: etree._Element, out: list[str], anchored: Anchored) -> None:
         for child in el:
