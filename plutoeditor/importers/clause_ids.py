@@ -19,20 +19,31 @@ def assign_ids(clauses: list[Clause]) -> None:
     clauses before it say exactly the same; exported HTML anchors then stay stable. The
     document id stays random, so two imported versions are still told apart.
     """
-    seen: dict[tuple[str, str, str], int] = {}
-    used: set[str] = set()
+    found: list[Clause] = []
     stack = list(reversed(clauses))
     while stack:
         clause = stack.pop()
         stack.extend(reversed(clause.children))
+        found.append(clause)
+    derive_ids(found, set())
+
+
+def derive_ids(clauses: list[Clause], taken: set[str]) -> None:
+    """Give each of `clauses`, in order, an id derived from what it says (see `assign_ids`).
+
+    An id in `taken` (say, a clause's permanent id kept in the file) is never given; each id
+    given is added to it.
+    """
+    seen: dict[tuple[str, str, str], int] = {}
+    for clause in clauses:
         triple = (clause.label, clause.heading, clause.text)
         occurrence = seen.get(triple, 0)
         while True:
             digest = hashlib.sha1("\x00".join((*triple, str(occurrence))).encode("utf-8")).hexdigest()
             clause_id = "c" + digest[:10]
             occurrence += 1
-            if clause_id not in used:  # two different clauses sharing 40 bits: take the next index
+            if clause_id not in taken:  # two different clauses sharing 40 bits: take the next index
                 break
         seen[triple] = occurrence
-        used.add(clause_id)
+        taken.add(clause_id)
         clause.id = clause_id

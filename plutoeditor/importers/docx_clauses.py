@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from plutoeditor.importers.clause_ids import derive_ids
 from plutoeditor.importers.docx_characters import CHARACTER_TAGS, one_line, shown_character, text_lines
 from plutoeditor.model.clause import Clause, ClauseKind
 
@@ -184,42 +185,44 @@ def build_marked_clauses(paragraphs: list[ClauseParagraph]) -> list[Clause]:
     """The clause tree of a document whose clauses carry PlutoEditor's bookmarks.
 
     Nesting follows the bookmark ranges; a bookmark whose end went missing closes when its
-    parent's does, so a damaged range never swallows the rest of the document.
+    parent's does, so a damaged range never swallows the rest of the document. A clause a
+    Word user added (no bookmark) gets an id derived from what it says, as text imports do
+    (`clause_ids`), so opening the file twice gives the same ids; never a bookmarked one's.
     """
     top: list[Clause] = []
     open_ids: list[str] = []  # bookmark ranges open at this point, outermost first
-    by_id: dict[str, Clause] = {}
-    texts: dict[str, list[str]] = {}
-    last: Clause | None = None
+    by_id: dict[str, Clause] = {}  # the bookmarked clauses
+    found: list[tuple[Clause, list[str]]] = []  # every clause in order, with its text's paragraphs
     for para in paragraphs:
         # LibreOffice's DOCX export starts a multi-paragraph bookmark again at its last
         # paragraph (beside that paragraph's own): a clause starts only once, at its first.
         fresh = para.starts or ([para.clause_id] if para.clause_id else [])
         clause_id = next((i for i in fresh if i not in by_id), None)
+        last = found[-1][0] if found else None
         if clause_id is not None or _starts_clause(para, last):
             kind, label, heading, first = _kind_and_fields(para)
-            clause = Clause(label=label, heading=heading, kind=kind, source_line=para.line)
-            if clause_id is not None:
-                clause.id = clause_id
+            clause = Clause(
+                label=label, heading=heading, kind=kind, source_line=para.line, id=clause_id or ""
+            )
             parent = by_id.get(open_ids[-1]) if open_ids else None
             if clause_id is None and last is not None:
                 parent = last.parent  # an added clause stands beside the clause above
             siblings = parent.children if parent is not None else top
             clause.parent = parent
             siblings.append(clause)
-            by_id[clause.id] = clause
-            texts[clause.id] = [first] if (first or kind is ClauseKind.DEFINITION) else []
             if clause_id is not None:
+                by_id[clause_id] = clause
                 open_ids.append(clause_id)
-            last = clause
-            texts[clause.id] += para.anchored
-        elif last is not None:
-            texts[last.id] += [para.term + para.rest, *para.anchored]
+            texts = [first] if (first or kind is ClauseKind.DEFINITION) else []
+            found.append((clause, texts + para.anchored))
+        elif found:
+            found[-1][1].extend([para.term + para.rest, *para.anchored])
         for ended in para.ends:
             if ended in open_ids:
                 del open_ids[open_ids.index(ended) :]
-    for clause_id, parts in texts.items():
-        by_id[clause_id].text = "\n".join(parts)
+    for clause, parts in found:
+        clause.text = "\n".join(parts)
+    derive_ids([clause for clause, _ in found if not clause.id], set(by_id))
     return top
 
 

@@ -100,3 +100,59 @@ def test_clause_bookmarks_keep_ids_and_paragraphs_together(tmp_path):
     ]
     assert [c.id for c in policy.walk()] == ["c00000000a1", "c00000000a2", "c00000000a3"]
     assert policy.find("c00000000a2").label == "1.1"
+
+
+HEADING = '<w:pStyle w:val="Heading1"/>'
+
+
+def _edited_notice(tmp_path):
+    """An exported notice in which a Word user typed clauses 1.2 and 3 (no bookmarks)."""
+    body = [
+        p_xml(r("Acme Notice"), '<w:pStyle w:val="Title"/>'),
+        p_xml(_start(1, "c00000000a1") + r("1") + TAB + r("Who we are"), HEADING + HANGING),
+        p_xml(_start(2, "c00000000a2") + r("1.1") + TAB + r("Acme sells widgets.") + _end(2) + _end(1),
+              HANGING),
+        p_xml(r("1.2") + TAB + r("We also sell gift cards."), HANGING),
+        p_xml(_start(3, "c00000000a3") + r("2") + TAB + r("Your rights") + _end(3),
+              '<w:pStyle w:val="Heading1"/>' + HANGING),
+        p_xml(r("3") + TAB + r("Contact"), '<w:pStyle w:val="Heading1"/>' + HANGING),
+        p_xml(r("Write to us."), HANGING),
+    ]  # fmt: skip
+    return make_docx(tmp_path / "edited.docx", body)
+
+
+def test_clauses_added_in_word_get_the_same_ids_every_time_the_file_is_opened(tmp_path):
+    path = _edited_notice(tmp_path)
+    first, second = import_docx(path), import_docx(path)
+    assert format_tree(first).splitlines() == [
+        "[1] Who we are |",
+        "  [1.1] Acme sells widgets.",
+        "  [1.2] We also sell gift cards.",
+        "[2] Your rights |",
+        "[3] Contact | Write to us.",
+    ]
+    ids = [c.id for c in first.walk()]
+    assert ids == [c.id for c in second.walk()]
+    assert ids[:2] == ["c00000000a1", "c00000000a2"] and ids[3] == "c00000000a3"
+    assert len(set(ids)) == len(ids)
+    added = first.find(ids[2])
+    assert added is not None and added.text == "We also sell gift cards."  # found by id, as the editor does
+
+
+def test_an_added_clause_never_takes_a_bookmarked_clauses_id(tmp_path):
+    """Even when the id derived from its words is one a bookmarked clause already has."""
+    path = _edited_notice(tmp_path)
+    derived = import_docx(path).clauses[0].children[1].id
+    body = [
+        p_xml(_start(1, derived) + r("1") + TAB + r("Who we are"), '<w:pStyle w:val="Heading1"/>' + HANGING),
+        p_xml(r("1.2") + TAB + r("We also sell gift cards."), HANGING),
+        p_xml(r("Last words.") + _end(1)),
+    ]  # fmt: skip
+    clash = import_docx(make_docx(tmp_path / "clash.docx", body))
+    assert format_tree(clash).splitlines() == [
+        "[1] Who we are |",
+        "[1.2] We also sell gift cards.\\nLast words.",
+    ]
+    ids = [c.id for c in clash.walk()]
+    assert ids[0] == derived and ids[1] != derived
+    assert ids == [c.id for c in import_docx(tmp_path / "clash.docx").walk()]
