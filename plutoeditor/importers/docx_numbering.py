@@ -131,6 +131,8 @@ def format_number(n: int, fmt: str) -> str:
         return f"{n:02d}"
     if fmt == "ordinal":
         return _ordinal(n)
+    if fmt == "chicago" and 0 < n <= 40:  # *, †, ‡, §, then each doubled, tripled...
+        return "*\u2020\u2021\u00a7"[(n - 1) % 4] * ((n - 1) // 4 + 1)
     if fmt in ("none", "bullet"):
         return ""
     return str(n)

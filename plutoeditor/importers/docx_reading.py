@@ -5,7 +5,7 @@ directly, several times faster than python-docx on large documents. Automatic nu
 comes from `docx_numbering`; headings from heading styles, Title and outline levels.
 Tracked changes read as if accepted (w:ins and w:moveTo in, w:del and w:moveFrom out),
 hidden text and comments are left out, footnotes and endnotes are kept with their paragraph
-("[1] text", endnotes numbered as Word shows them, "[i] text" by default), a table becomes
+(numbered as Word shows them: "[1] text" and "[i] text" by default), a table becomes
 Markdown pipe rows ("| a | b |", `model.tables`), and a line break (soft, page or column) starts a new
 line as it would in a text file (`docx_characters`: what Word shows for breaks, tabs, hyphens
 and symbols). In a document with clause bookmarks, such a line is also kept in its
@@ -175,6 +175,7 @@ class _Reader:
         self._style_cache: dict[str, tuple[str, bool, int | None]] = {}
         self.footnotes: dict[str, str] = {}  # read with the reader itself, so it must exist first
         self.footnotes = self._notes("word/footnotes.xml", "footnote")
+        self.footnote_format, self.footnote_start = "decimal", 1  # Word's default: 1, 2, 3
         self.endnote_format, self.endnote_start = "lowerRoman", 1  # Word's default: i, ii, iii
         self.endnotes: dict[str, str] = {}
         self.endnotes = self._notes("word/endnotes.xml", "endnote")
@@ -199,8 +200,7 @@ class _Reader:
         body = root.find(_W + "body")
         if body is None:
             raise PolicyFileError(self.package.path, f"{DOCUMENT_PART} has no document body")
-        if self.endnotes:
-            self._endnote_numbering(body)
+        self._note_numbering(body)
         for tag in _CHANGE_TAGS:
             if next(body.iter(tag), None) is not None:
                 self.tracked = True
@@ -215,12 +215,19 @@ class _Reader:
         self._block(body, in_table=False)
         return self.paragraphs
 
-    def _endnote_numbering(self, body: etree._Element) -> None:
-        """How endnotes are numbered: the document's settings, then its last section's."""
+    def _note_numbering(self, body: etree._Element) -> None:
+        """How footnotes and endnotes are numbered: the document's settings, then its last
+        section's (which Word lets override them)."""
         settings = self.package.xml("word/settings.xml")
         section = body.find(_W + "sectPr")
         for found in (settings, section):
-            endnote_pr = found.find(_W + "endnotePr") if found is not None else None
+            if found is None:
+                continue
+            footnote_pr = found.find(_W + "footnotePr")
+            if footnote_pr is not None:
+                self.footnote_format = _val(footnote_pr.find(_W + "numFmt")) or self.footnote_format
+                self.footnote_start = _int(_val(footnote_pr.find(_W + "numStart"))) or self.footnote_start
+            endnote_pr = found.find(_W + "endnotePr")
             if endnote_pr is not None:
                 self.endnote_format = _val(endnote_pr.find(_W + "numFmt")) or self.endnote_format
                 self.endnote_start = _int(_val(endnote_pr.find(_W + "numStart"))) or self.endnote_start
@@ -412,8 +419,9 @@ class _Reader:
         A tab is a space here: in body text it only aligns what follows.
         """
         if tag == _W + "footnoteReference":
+            number = self.footnote_start + self.footnote_count
             self.footnote_count += 1
-            mark = f"[{self.footnote_count}]"
+            mark = f"[{format_number(number, self.footnote_format) or number}]"
             out.append(mark)
             note_id = el.get(_W + "id", "")
             self.marks["footnote " + note_id] = mark
