@@ -21,6 +21,7 @@ from docx.opc.part import Part
 from docx.shared import Cm
 from lxml import etree
 
+from plutoeditor.export.docx_table import write_table
 from plutoeditor.export.docx_template import ensure_styles, open_template
 from plutoeditor.export.docx_xml import (
     INDENT_STEP,
@@ -43,6 +44,7 @@ from plutoeditor.export.page_text import (
 )
 from plutoeditor.importers.docx_clauses import bookmark_names
 from plutoeditor.model import Clause, ClauseKind, Metadata, Policy
+from plutoeditor.model.tables import Table, text_parts
 
 Progress = Callable[[int, int], None]
 
@@ -101,11 +103,37 @@ def clause_blocks(
 
 
 def plain_blocks(clause: Clause, depth: int, column: int | None = None) -> list[Block]:
-    paragraphs = [([Run(text)], PLAIN) for text in clause.paragraphs]
-    return clause_blocks(
+    """The clause's paragraphs; each run of pipe rows becomes one block holding a Table."""
+    parts = text_parts(clause.paragraphs)
+    if parts and isinstance(parts[0], Table) and _first_paragraph_leads(clause):
+        parts.insert(0, "")  # the label (and the clause's bookmark) need a paragraph above the table
+    paragraphs = [([Run(part if isinstance(part, str) else "")], PLAIN) for part in parts]
+    blocks = clause_blocks(
         clause, depth, [Run(clause.label.strip())], [Run(clause.heading.strip())], paragraphs,
         column=column,
     )  # fmt: skip
+    tables = {
+        id(runs): part for (runs, _), part in zip(paragraphs, parts, strict=True) if isinstance(part, Table)
+    }
+    if tables:
+        for block in blocks:  # a table's placeholder paragraph is passed on as it is, never joined
+            block.table = tables.get(id(block.runs))
+    return blocks
+
+
+def _first_paragraph_leads(clause: Clause) -> bool:
+    """Whether `clause_blocks` joins the first text paragraph to the label (no heading above it)."""
+    return clause.kind is ClauseKind.DEFINITION or not (
+        clause.heading.strip() or clause.kind is ClauseKind.SCHEDULE
+    )
+
+
+def text_width(document: DocxDocument) -> int:
+    """The width between the page margins (a template may leave them unset: Word's defaults)."""
+    section = document.sections[0]
+    page = section.page_width if section.page_width is not None else Cm(21)
+    margins = [m if m is not None else Cm(2.5) for m in (section.left_margin, section.right_margin)]
+    return page - margins[0] - margins[1]
 
 
 def front_matter(writer: BodyWriter, metadata: Metadata) -> None:
@@ -127,10 +155,7 @@ def running_header_and_footer(document: DocxDocument, left: str, right: str) -> 
     A user template's letterhead stays: the lines are added below what its header holds.
     """
     section = document.sections[0]
-    # A template may leave page size or margins unset; Word then uses its defaults.
-    page = section.page_width if section.page_width is not None else Cm(21)
-    margins = [m if m is not None else Cm(2.5) for m in (section.left_margin, section.right_margin)]
-    width = page - margins[0] - margins[1]
+    width = text_width(document)
     headers = [section.header]
     footers = [section.footer]
     if section.different_first_page_header_footer:
@@ -237,6 +262,7 @@ def build_docx(policy: Policy, template: str | os.PathLike[str] | None = None,
     total = len(policy)
     done = 0
     columns = ClauseColumns()
+    table_width = text_width(document) // 635  # EMU to twips
 
     def write(clause: Clause, depth: int) -> etree._Element:
         """The clause and its descendants inside one bookmark; returns the last paragraph."""
@@ -247,7 +273,11 @@ def build_docx(policy: Policy, template: str | os.PathLike[str] | None = None,
         blocks[0].bookmark = names[clause.id]
         last = None
         for block in blocks:
-            last = writer.paragraph(block)
+            if block.table is not None:
+                left = block.left or 0
+                last = write_table(writer, block.table, left, table_width - left)
+            else:
+                last = writer.paragraph(block)
         done += 1
         if progress is not None and (done % 500 == 0 or done == total):
             progress(done, total)
@@ -258,6 +288,8 @@ def build_docx(policy: Policy, template: str | os.PathLike[str] | None = None,
 
     for clause in policy.clauses:
         write(clause, 0)
+    if writer.body_ends_with_table():
+        writer.paragraph(Block("Clause Text"))  # Word wants a paragraph after the last table
     set_custom_properties(document, mapped)
     running_header_and_footer(document, document_title(policy.metadata), effective_date_line(policy.metadata))
     set_properties(document, policy.metadata)

@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from plutoeditor.formats.files import write_atomic
+from plutoeditor.model.tables import Table
 
 #: Characters XML 1.0 forbids; a policy pasted from elsewhere may contain them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -35,6 +36,7 @@ _IND, _LEFT, _HANGING, _RPR, _R, _B, _T, _DEL_TEXT, _TAB = (
     qn(n) for n in ("w:ind", "w:left", "w:hanging", "w:rPr", "w:r", "w:b", "w:t", "w:delText", "w:tab")
 )
 
+_TBL = qn("w:tbl")
 _BOOKMARK_START, _BOOKMARK_END, _ID, _NAME = (
     qn(n) for n in ("w:bookmarkStart", "w:bookmarkEnd", "w:id", "w:name")
 )
@@ -70,6 +72,7 @@ class Block:
     keep_with_next: bool = False
     mark: str = PLAIN
     bookmark: str = ""  # a hidden bookmark starting at this paragraph (see importers.docx_clauses)
+    table: Table | None = None  # written as a Word table instead of a paragraph (see docx_table)
 
 
 def xml_text(text: str) -> str:
@@ -115,6 +118,24 @@ class BodyWriter:
 
     def paragraph(self, block: Block) -> etree._Element:
         """Append one paragraph; consecutive runs with the same mark share one revision."""
+        p = self.make_paragraph(block)
+        self._append(p)
+        return p
+
+    def body_ends_with_table(self) -> bool:
+        last = (
+            self.sect_pr.getprevious()
+            if self.sect_pr is not None
+            else (self.body[-1] if len(self.body) else None)
+        )
+        return last is not None and last.tag == _TBL
+
+    def append(self, element: etree._Element) -> None:
+        """Append a body element (a table) before the section properties."""
+        self._append(element)
+
+    def make_paragraph(self, block: Block) -> etree._Element:
+        """One paragraph element, not yet placed (a table cell's, or the body's)."""
         p = self.body.makeelement(_P, {})
         ppr = etree.SubElement(p, _PPR)
         etree.SubElement(ppr, _PSTYLE).set(_VAL, self.style_ids.get(block.style, block.style))
@@ -143,7 +164,6 @@ class BodyWriter:
                 holder = self._revision(p, run.mark) if run.mark else p
                 holder_mark = run.mark
             self._add_run(holder, run)
-        self._append(p)
         return p
 
     def _add_run(self, parent: etree._Element, run: Run) -> None:

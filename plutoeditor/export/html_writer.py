@@ -21,6 +21,7 @@ from plutoeditor.export.page_text import (
 )
 from plutoeditor.formats.files import write_atomic
 from plutoeditor.model import Clause, ClauseKind, Policy
+from plutoeditor.model.tables import Table, is_table_row, text_parts
 
 #: No scripts, no fetching: only the inline style may apply.
 _CSP = "default-src 'none'; style-src 'unsafe-inline'"
@@ -72,6 +73,11 @@ dfn { font-style: normal; font-weight: bold; }
 .schedule { margin-top: 3rem; padding-top: 1.5rem; border-top: 1px solid var(--rule); padding-left: 0; }
 .schedule > .clause-heading { margin-top: 0; font-size: 1.35rem; }
 .schedule .label { float: none; min-width: 0; margin: 0; padding: 0; }
+.clause-table { width: 100%; margin: .2rem 0 .9rem; border-collapse: collapse; font-size: .9rem;
+  line-height: 1.4; hyphens: manual; }
+.clause-table th, .clause-table td { padding: .3rem .5rem; border: 1px solid var(--rule); text-align: left;
+  vertical-align: top; overflow-wrap: anywhere; }
+.clause-table thead th { background: #eceef3; color: var(--navy); }
 .colophon { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid var(--rule); color: var(--muted);
   font-size: .8rem; }
 @media (max-width: 40rem) { .sheet { margin: 0; padding: 1.5rem 1.2rem; } :root { --step: 2.4rem; } }
@@ -84,6 +90,8 @@ dfn { font-style: normal; font-weight: bold; }
   .colophon { display: none; }
   p { orphans: 3; widows: 3; }
   .clause p { text-align: justify; }
+  .clause-table thead { display: table-header-group; }
+  .clause-table tr { break-inside: avoid; }
 }
 """
 
@@ -166,6 +174,19 @@ def _contents(policy: Policy) -> list[str]:
     return out
 
 
+def _table(table: Table) -> str:
+    """A pipe table as an HTML table; a header row (unless all empty) goes in <thead>."""
+    out = ['<table class="clause-table">']
+    if table.header is not None and any(table.header):
+        cells = "".join(f'<th scope="col">{_e(cell)}</th>' for cell in table.padded(table.header))
+        out.append(f"<thead><tr>{cells}</tr></thead>")
+    out.append("<tbody>")
+    for row in table.rows:
+        out.append("<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in table.padded(row)) + "</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
 def _clause(clause: Clause, depth: int, column: int) -> str:
     label = clause.label.strip()
     heading = clause.heading.strip()
@@ -176,10 +197,10 @@ def _clause(clause: Clause, depth: int, column: int) -> str:
     out: list[str] = []
     if clause.kind is ClauseKind.DEFINITION:
         classes.append("definition")
-        first = paragraphs[0] if paragraphs else ""
+        first = paragraphs[0] if paragraphs and not is_table_row(paragraphs[0]) else ""
         joint = ": " if heading and first else ""
         out.append(f'<p class="lead">{_label(label)}<dfn>{_e(heading)}</dfn>{joint}{_e(first)}</p>')
-        paragraphs = paragraphs[1:]
+        paragraphs = paragraphs[1:] if first else paragraphs
     elif heading or clause.kind is ClauseKind.SCHEDULE:
         if clause.kind is ClauseKind.SCHEDULE:
             classes = ["clause", "schedule"]
@@ -188,9 +209,13 @@ def _clause(clause: Clause, depth: int, column: int) -> str:
         aria = "" if level <= 6 else f' role="heading" aria-level="{level}"'
         out.append(f'<{tag} class="clause-heading lead"{aria}>{_label(label)}{_e(heading)}</{tag}>')
     elif paragraphs or label:
-        out.append(f'<p class="lead">{_label(label)}{_e(paragraphs[0] if paragraphs else "")}</p>')
-        paragraphs = paragraphs[1:]
-    out.extend(f"<p>{_e(text)}</p>" for text in paragraphs)
+        first = paragraphs[0] if paragraphs and not is_table_row(paragraphs[0]) else ""
+        if label or first:
+            out.append(f'<p class="lead">{_label(label)}{_e(first)}</p>')
+        paragraphs = paragraphs[1:] if first else paragraphs
+    out.extend(
+        f"<p>{_e(part)}</p>" if isinstance(part, str) else _table(part) for part in text_parts(paragraphs)
+    )
     return f'<div class="{" ".join(classes)}" id="{clause_anchor(clause)}">{"".join(out)}</div>'
 
 

@@ -29,6 +29,10 @@ class Table:
     def width(self) -> int:
         return max((len(row) for row in self.all_rows()), default=0)
 
+    def padded(self, cells: list[str]) -> list[str]:
+        """A row with empty cells added up to the table's width."""
+        return _padded(cells, self.width)
+
     def all_rows(self) -> list[list[str]]:
         return ([self.header] if self.header is not None else []) + self.rows
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -28,10 +29,14 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextLength,
     QTextLine,
     QTextOption,
+    QTextTable,
+    QTextTableFormat,
 )
 
+from plutoeditor.export.docx_table import column_widths
 from plutoeditor.export.page_text import (
     document_title,
     effective_date_line,
@@ -39,6 +44,7 @@ from plutoeditor.export.page_text import (
 )
 from plutoeditor.formats.files import write_atomic
 from plutoeditor.model import Clause, ClauseKind, Policy
+from plutoeditor.model.tables import Table, is_table_row, text_parts
 
 Progress = Callable[[int, int], None]
 
@@ -48,6 +54,7 @@ PAGE_MARGINS_MM = (22.0, 26.0, 22.0, 22.0)  # left, top, right, bottom
 INDENT_MM = 15.0
 FONTS = ["Georgia", "Cambria", "Times New Roman", "DejaVu Serif", "serif"]
 NAVY, INK, MUTED = QColor("#1f2a44"), QColor("#1a1a1a"), QColor("#5c5c5c")
+RULE, HEADER_FILL = QColor("#a6a6a6"), QColor("#e8eaf0")
 CONTENTS_DEPTH = 1
 _app: QGuiApplication | None = None
 
@@ -91,6 +98,85 @@ def _tab(distance: float, right: bool = False) -> QTextOption.Tab:
     return QTextOption.Tab(distance * 96 / DPI, kind)
 
 
+@dataclass
+class _PaintedTable:
+    """A table in the layout, and the span it covers (device pixels), to paint its rules."""
+
+    table: QTextTable
+    header: bool
+    left: float
+    right: float
+
+
+@dataclass
+class _TableDecor:
+    """What a page shows of tables besides their text: header fills, rules, repeated headers."""
+
+    fills: list[QRectF] = field(default_factory=list)
+    rules: list[tuple[float, float, float, bool]] = field(default_factory=list)  # y, x0, x1, strong
+    header_lines: list[tuple[QPointF, QTextLine]] = field(default_factory=list)
+
+
+def _row_span(doc: QTextDocument, table: QTextTable, row: int, padding: float) -> tuple[float, float]:
+    """Top and bottom of a table row in the document (device pixels)."""
+    layout = doc.documentLayout()
+    top, bottom = float("inf"), 0.0
+    for column in range(table.columns()):
+        cell = table.cellAt(row, column)
+        top = min(top, layout.blockBoundingRect(cell.firstCursorPosition().block()).top())
+        bottom = max(bottom, layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom())
+    return top - padding, bottom + padding
+
+
+def _table_decor(layout: _Layout, page_height: float) -> dict[int, _TableDecor]:
+    """Rules under every row, the header shaded and repeated at the top of each further page.
+
+    Qt leaves room for the header on every page a table continues on (headerRowCount), but
+    draws it only in drawContents, which this export does not use (see _lines_by_page).
+    """
+    pages: dict[int, _TableDecor] = {}
+    doc = layout.doc
+    for painted in layout.tables:
+        table = painted.table
+        padding = table.format().cellPadding() * DPI / 96
+        left, right = painted.left, painted.right
+        spans = [_row_span(doc, table, row, padding) for row in range(table.rows())]
+        first_page = int(spans[0][0] // page_height)
+        pages.setdefault(first_page, _TableDecor()).rules.append((spans[0][0], left, right, True))
+        header_top, header_bottom = spans[0]
+        header_lines: list[tuple[QPointF, QTextLine]] = []
+        if painted.header:
+            for column in range(table.columns()):
+                cell = table.cellAt(0, column)
+                block = cell.firstCursorPosition().block()
+                end = cell.lastCursorPosition().block()
+                while block.isValid():
+                    origin = doc.documentLayout().blockBoundingRect(block).topLeft()
+                    text_layout = block.layout()
+                    header_lines += [(origin, text_layout.lineAt(i)) for i in range(text_layout.lineCount())]
+                    if block == end:
+                        break
+                    block = block.next()
+            pages[first_page].fills.append(QRectF(left, header_top, right - left, header_bottom - header_top))
+        seen = {first_page}
+        for row, (top, bottom) in enumerate(spans):
+            page = int((bottom - 1) // page_height)
+            decor = pages.setdefault(page, _TableDecor())
+            decor.rules.append((bottom, left, right, row == 0 and painted.header))
+            start = int(top // page_height)
+            for continued in range(start, page + 1):
+                if continued in seen or not painted.header:
+                    continue
+                seen.add(continued)
+                shift = continued * page_height - header_top
+                extra = pages.setdefault(continued, _TableDecor())
+                extra.fills.append(QRectF(left, header_top + shift, right - left, header_bottom - header_top))
+                extra.rules.append((header_top + shift, left, right, True))
+                extra.rules.append((header_bottom + shift, left, right, True))
+                extra.header_lines += [(origin + QPointF(0, shift), line) for origin, line in header_lines]
+    return pages
+
+
 class _Layout:
     """Builds the QTextDocument block by block with a cursor (document text is never parsed)."""
 
@@ -105,9 +191,10 @@ class _Layout:
         self.headings: list[tuple[QTextBlock, Clause]] = []
         self.contents: list[tuple[QTextBlock, Clause]] = []
         self.title_block: QTextBlock | None = None
+        self.tables: list[_PaintedTable] = []
 
     def block(self, fmt: QTextBlockFormat, runs: list[tuple[str, QTextCharFormat]]) -> QTextBlock:
-        if self.first:
+        if self.first:  # the document's first block, or the empty one Qt leaves after a table
             self.cursor.setBlockFormat(fmt)
             self.first = False
         else:
@@ -176,7 +263,7 @@ class _Layout:
         lead = [(label + "\t", self.body)] if label else []
         paragraphs = clause.paragraphs
         if clause.kind is ClauseKind.DEFINITION:
-            first = paragraphs.pop(0) if paragraphs else ""
+            first = paragraphs.pop(0) if paragraphs and not is_table_row(paragraphs[0]) else ""
             term = [(heading, _char(10.5, bold=True))]
             joint = [(": ", self.body)] if heading and first else []
             self.block(self.paragraph_format(column, hanging), [*lead, *term, *joint, (first, self.body)])
@@ -195,10 +282,46 @@ class _Layout:
             block = self.block(fmt, [(label + "\t" if label else "", char), (heading, char)])
             self.headings.append((block, clause))
         elif lead or paragraphs:
-            first = paragraphs.pop(0) if paragraphs else ""
-            self.block(self.paragraph_format(column, hanging), [*lead, (first, self.body)])
-        for text in paragraphs:
-            self.block(self.paragraph_format(column), [(text, self.body)])
+            first = paragraphs.pop(0) if paragraphs and not is_table_row(paragraphs[0]) else ""
+            if lead or first:
+                self.block(self.paragraph_format(column, hanging), [*lead, (first, self.body)])
+        for part in text_parts(paragraphs):
+            if isinstance(part, Table):
+                self.table(part, column)
+            else:
+                self.block(self.paragraph_format(column), [(part, self.body)])
+
+    def table(self, table: Table, left: float) -> None:
+        """A real table at the clause's text column: grey rules, a bold header row that Qt
+        repeats at the top of every page the table continues on."""
+        fmt = QTextTableFormat()  # frame lengths are in 96-dpi pixels, like tab stops
+        fmt.setLeftMargin(left * 96 / DPI)
+        fmt.setTopMargin(2 * 96 / 72)
+        fmt.setBottomMargin(8 * 96 / 72)
+        fmt.setCellSpacing(0)
+        fmt.setCellPadding(1.2 * MM * 96 / DPI)
+        fmt.setBorder(0)  # the rules are painted with the lines (see _paint_table_rules)
+        fmt.setWidth(QTextLength(QTextLength.Type.FixedLength, (self.body_width - left) * 96 / DPI))
+        twips = int((self.body_width - left) / DPI * 1440)  # the same widths as the DOCX export
+        widths = column_widths(table, twips)
+        fmt.setColumnWidthConstraints(
+            [QTextLength(QTextLength.Type.PercentageLength, 100 * w / twips) for w in widths]
+        )
+        header = table.header is not None and any(table.header)
+        fmt.setHeaderRowCount(1 if header else 0)
+        rows = table.all_rows() if header else table.rows
+        qt_table = self.cursor.insertTable(len(rows), table.width, fmt)
+        cell_format = self.paragraph_format(after=0, align=Qt.AlignmentFlag.AlignLeft)
+        cell_format.setLineHeight(100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        for r, cells in enumerate(rows):
+            char = _char(9.5, bold=header and r == 0)
+            for c, text in enumerate(table.padded(cells)):
+                cursor = qt_table.cellAt(r, c).firstCursorPosition()
+                cursor.setBlockFormat(cell_format)
+                cursor.insertText(text, char)
+        self.tables.append(_PaintedTable(qt_table, header, left, self.body_width))
+        self.cursor.movePosition(QTextCursor.MoveOperation.End)
+        self.first = True
 
 
 def _page_of(doc: QTextDocument, block: QTextBlock, page_height: float) -> int:
@@ -271,6 +394,10 @@ def render_pdf(policy: Policy, progress: Progress | None = None) -> bytes:
         layout.clause(clause, depth)
         if progress is not None and (done % 500 == 0 or done == total):
             progress(done, total)
+    if layout.first and layout.tables:  # the empty block Qt keeps after a final table: no blank page
+        flat = QTextBlockFormat()
+        flat.setLineHeight(0, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        layout.cursor.setBlockFormat(flat)
     layout.cursor.endEditBlock()
     _keep_headings_with_text(layout, body_height)
     _fill_contents_pages(layout, body_height)
@@ -284,18 +411,22 @@ def render_pdf(policy: Policy, progress: Progress | None = None) -> bytes:
     return bytes(data.data())
 
 
-def _lines_by_page(doc: QTextDocument, page_height: float) -> dict[int, list[tuple[QPointF, QTextLine]]]:
+def _lines_by_page(
+    doc: QTextDocument, page_height: float, has_tables: bool = False
+) -> dict[int, list[tuple[QPointF, QTextLine]]]:
     """Every laid-out line with the page it falls on.
 
     Lines are drawn one by one rather than with drawContents and a clip: a clipped
     paragraph that spans two pages would otherwise be written into both pages' text,
-    invisibly, and show up twice when the PDF is searched or copied from.
+    invisibly, and show up twice when the PDF is searched or copied from. A block in a
+    table cell is laid out relative to its cell, so its place on the page is asked for.
     """
     pages: dict[int, list[tuple[QPointF, QTextLine]]] = {}
+    document_layout = doc.documentLayout()
     block = doc.begin()
     while block.isValid():
         text_layout = block.layout()
-        origin = text_layout.position()
+        origin = document_layout.blockBoundingRect(block).topLeft() if has_tables else text_layout.position()
         for i in range(text_layout.lineCount()):
             line = text_layout.lineAt(i)
             page = int((origin.y() + line.y() + line.height() / 2) // page_height)
@@ -322,12 +453,16 @@ def _paint_pages(
     footer = QRectF(left, page_height - bottom + 6 * MM, body_width, 8 * MM)
     bottom_left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
     bottom_right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
-    lines_by_page = _lines_by_page(layout.doc, body_height)
+    lines_by_page = _lines_by_page(layout.doc, body_height, bool(layout.tables))
+    table_decor = _table_decor(layout, body_height) if layout.tables else {}
     for page in range(pages):
         if page:
             writer.newPage()
         painter.save()
         painter.translate(left, top - page * body_height)
+        decor = table_decor.get(page)
+        if decor is not None:
+            _paint_table_decor(painter, decor)
         for line_position, line in lines_by_page.get(page, []):
             line.draw(painter, line_position)
         painter.restore()
@@ -344,6 +479,16 @@ def _paint_pages(
         painter.setPen(MUTED)
         painter.drawText(footer, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
                          f"Page {page + 1} of {pages}")  # fmt: skip
+
+
+def _paint_table_decor(painter: QPainter, decor: _TableDecor) -> None:
+    for rect in decor.fills:
+        painter.fillRect(rect, HEADER_FILL)
+    for y, x0, x1, strong in decor.rules:
+        painter.setPen(QPen(NAVY if strong else RULE, (0.3 if strong else 0.15) * MM))
+        painter.drawLine(QPointF(x0, y), QPointF(x1, y))
+    for origin, line in decor.header_lines:
+        line.draw(painter, origin)
 
 
 def export_pdf(policy: Policy, path: str | os.PathLike[str], progress: Progress | None = None) -> None:

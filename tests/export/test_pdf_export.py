@@ -65,3 +65,16 @@ def test_pdf_renders_on_a_worker_thread_while_the_window_runs(qapp, policy):
     thread.start()
     thread.join(timeout=60)
     assert results and results[0].startswith(b"%PDF-")
+
+
+def test_a_long_table_is_a_table_with_its_header_on_every_page(tmp_path):
+    from plutoeditor.model import Clause, Metadata, Policy
+
+    rows = "\n".join(f"| Record {n} | Kept for {n} years after the end of the contract |" for n in range(120))
+    text = "Retention:\n| Record kind | Retention period |\n| --- | --- |\n" + rows
+    out = tmp_path / "table.pdf"
+    export_pdf(Policy(Metadata(title="Retention"), [Clause("1", "", text)]), out)
+    pages = _pages(out)
+    assert len(pages) >= 3
+    assert all("Retention period" in page for page in pages)  # the header row on every page
+    assert "Record 119" in pages[-1] and "|" not in "".join(pages)
