@@ -300,7 +300,7 @@ class _Layout:
         fmt.setBottomMargin(8 * 96 / 72)
         fmt.setCellSpacing(0)
         fmt.setCellPadding(1.2 * MM * 96 / DPI)
-        fmt.setBorder(0)  # the rules are painted with the lines (see _paint_table_rules)
+        fmt.setBorder(0)  # the rules are painted with the lines (see _table_decor)
         fmt.setWidth(QTextLength(QTextLength.Type.FixedLength, (self.body_width - left) * 96 / DPI))
         twips = int((self.body_width - left) / DPI * 1440)  # the same widths as the DOCX export
         widths = column_widths(table, twips)
