@@ -78,7 +78,11 @@ def mapped_ids(custom: etree._Element | None) -> dict[str, str]:
 
 
 def clause_paragraph(
-    p: etree._Element, style: str, bookmarks: dict[str, str], marks: dict[str, str] | None = None
+    p: etree._Element,
+    style: str,
+    bookmarks: dict[str, str],
+    marks: dict[str, str] | None = None,
+    joined: Iterable[etree._Element] = (),
 ) -> ClauseParagraph:
     """Split a paragraph the way the exporter built it: label, tab, bold term, text.
 
@@ -88,25 +92,28 @@ def clause_paragraph(
     tab typed in a clause's text is not mistaken for one. A line break a Word user typed
     (Shift+Enter) starts a further line of `rest`, as in the body reader; in a label or a
     definition's term it reads as a space.
+
+    `joined` are the paragraphs just above whose marks were deleted as a tracked change:
+    accepting it makes them the start of `p` (in `p`'s paragraph properties). One whose text
+    was all deleted goes with its clauses; ranges from above ending in it end before `p`.
     """
     starts: list[str] = []
     ends: list[str] = []
+    ended_before: list[str] = []
     pieces: list[tuple[str, bool]] = []  # (text, bold); a tab is its own piece
     ppr = p.find(_W + "pPr")
     ind = ppr.find(_W + "ind") if ppr is not None else None
     page_break = ppr is not None and ppr.find(_W + "pageBreakBefore") is not None
     hangs = ind is not None and ind.get(_W + "hanging") not in (None, "0")
-    for el in p.iter(_W + "bookmarkStart", _W + "bookmarkEnd", _W + "r"):
-        if el.tag == _W + "bookmarkStart":
-            started = bookmarks.get(el.get(_W + "id", ""))
-            if started:
-                starts.append(started)
-        elif el.tag == _W + "bookmarkEnd":
-            ended = bookmarks.get(el.get(_W + "id", ""))
-            if ended:
-                ends.append(ended)
-        elif _shown(el, p):
-            pieces.extend(_run_pieces(el, marks or {}))
+    for part in [*joined, p]:
+        part_starts, part_ends, part_pieces = _read_part(part, bookmarks, marks or {})
+        if part is not p and not part_pieces:  # deleted whole
+            closing = [ended for ended in part_ends if ended not in part_starts]
+            (ends if pieces else ended_before).extend(closing)
+            continue
+        starts += part_starts
+        ends += part_ends
+        pieces += part_pieces
     lead: str | None = None
     if (hangs or page_break) and any(text == "\t" for text, _ in pieces):
         cut = next(i for i, (text, _) in enumerate(pieces) if text == "\t")
@@ -119,8 +126,30 @@ def clause_paragraph(
     rest = text_lines("".join(text for text, _ in pieces))
     term = one_line(term)
     return ClauseParagraph(
-        starts[0] if starts else None, style, lead, term, rest, page_break, ends, starts=starts
-    )
+        starts[0] if starts else None, style, lead, term, rest, page_break, ends, starts=starts,
+        ended_before=ended_before,
+    )  # fmt: skip
+
+
+def _read_part(
+    p: etree._Element, bookmarks: dict[str, str], marks: dict[str, str]
+) -> tuple[list[str], list[str], list[tuple[str, bool]]]:
+    """(clause bookmarks starting, ending, shown pieces) of one paragraph, in order."""
+    starts: list[str] = []
+    ends: list[str] = []
+    pieces: list[tuple[str, bool]] = []
+    for el in p.iter(_W + "bookmarkStart", _W + "bookmarkEnd", _W + "r"):
+        if el.tag == _W + "bookmarkStart":
+            started = bookmarks.get(el.get(_W + "id", ""))
+            if started:
+                starts.append(started)
+        elif el.tag == _W + "bookmarkEnd":
+            ended = bookmarks.get(el.get(_W + "id", ""))
+            if ended:
+                ends.append(ended)
+        elif _shown(el, p):
+            pieces.extend(_run_pieces(el, marks))
+    return starts, ends, pieces
 
 
 def _shown(run: etree._Element, p: etree._Element) -> bool:
@@ -165,6 +194,7 @@ class ClauseParagraph:
     line: int | None = None  # the paragraph's place in the document, for findings
     starts: list[str] = field(default_factory=list)  # every clause bookmark starting here
     anchored: list[str] = field(default_factory=list)  # text-box lines and notes, after the text
+    ended_before: list[str] = field(default_factory=list)  # clause ids whose bookmark ends above
 
 
 def _kind_and_fields(para: ClauseParagraph) -> tuple[ClauseKind, str, str, str]:
@@ -194,6 +224,7 @@ def build_marked_clauses(paragraphs: list[ClauseParagraph]) -> list[Clause]:
     by_id: dict[str, Clause] = {}  # the bookmarked clauses
     found: list[tuple[Clause, list[str]]] = []  # every clause in order, with its text's paragraphs
     for para in paragraphs:
+        _close(open_ids, para.ended_before)
         # LibreOffice's DOCX export starts a multi-paragraph bookmark again at its last
         # paragraph (beside that paragraph's own): a clause starts only once, at its first.
         fresh = para.starts or ([para.clause_id] if para.clause_id else [])
@@ -217,13 +248,18 @@ def build_marked_clauses(paragraphs: list[ClauseParagraph]) -> list[Clause]:
             found.append((clause, texts + para.anchored))
         elif found:
             found[-1][1].extend([para.term + para.rest, *para.anchored])
-        for ended in para.ends:
-            if ended in open_ids:
-                del open_ids[open_ids.index(ended) :]
+        _close(open_ids, para.ends)
     for clause, parts in found:
         clause.text = "\n".join(parts)
     derive_ids([clause for clause, _ in found if not clause.id], set(by_id))
     return top
+
+
+def _close(open_ids: list[str], ended: list[str]) -> None:
+    """End these bookmark ranges, and any still open inside them."""
+    for clause_id in ended:
+        if clause_id in open_ids:
+            del open_ids[open_ids.index(clause_id) :]
 
 
 def _starts_clause(para: ClauseParagraph, last: Clause | None) -> bool:

@@ -170,6 +170,7 @@ class _Reader:
         self.tracked = False
         self.pending = ""  # text of a paragraph whose mark was deleted (tracked)
         self.pending_anchored: Anchored | None = None  # and what that paragraph carried
+        self.pending_paragraphs: list[etree._Element] = []  # and the paragraphs themselves
         self.marks: dict[str, str] = {}  # "footnote 3" / "endnote 3" -> the mark shown ("[1]")
         self.fast = False
         self._style_cache: dict[str, tuple[str, bool, int | None]] = {}
@@ -181,6 +182,7 @@ class _Reader:
         self.endnotes = self._notes("word/endnotes.xml", "endnote")
         self.mapped_ids = mapped_ids(package.xml("docProps/custom.xml"))  # short name -> long id
         self.bookmarks: dict[str, str] = {}  # w:id of a clause bookmark -> clause id
+        self.last_paragraph: etree._Element | None = None  # the body's, which has none to join
 
     def _notes(self, part: str, tag: str) -> dict[str, str]:
         root = self.package.xml(part)
@@ -212,6 +214,7 @@ class _Reader:
             clause_id = clause_id_of(mark.get(_W + "name", ""), self.mapped_ids)
             if clause_id is not None:
                 self.bookmarks[mark.get(_W + "id", "")] = clause_id
+        self.last_paragraph = next((el for el in reversed(body) if el.tag == P), None)
         self._block(body, in_table=False)
         return self.paragraphs
 
@@ -309,21 +312,24 @@ class _Reader:
         sid, numpr, outline, mark_deleted = _properties(p)
         anchored, self.pending_anchored = self.pending_anchored or Anchored(), None
         raw = self._raw(p, anchored)
-        if mark_deleted:
-            # Accepting the deletion of a paragraph mark joins the paragraph to the next one;
-            # it is not numbered on its own, so it does not advance the list counters.
+        if mark_deleted and p is not self.last_paragraph:
+            # Accepting the deletion of a paragraph mark joins the paragraph to the next one
+            # (the body's last has none: Word never deletes its mark); it is not numbered on
+            # its own, so it does not advance the list counters.
             self.tracked = True
             self.pending += raw
             self.pending_anchored = anchored
+            self.pending_paragraphs.append(p)
             return
         label = self._label(numpr, sid)
         text = _clean(self.pending + raw, keep_breaks=True)
         self.pending = ""
+        joined, self.pending_paragraphs = self.pending_paragraphs, []
         first, *more = text.split("\n")
         name, is_title, level = self._style_info(sid)
         para = WordParagraph(first, 0, style=name, is_title=is_title, heading_level=level)
         if self.bookmarks:
-            para.clause_parts = clause_paragraph(p, name, self.bookmarks, self.marks)
+            para.clause_parts = clause_paragraph(p, name, self.bookmarks, self.marks, joined)
             para.clause_id = para.clause_parts.clause_id
         if not is_title and outline is not None and level is None and 0 <= outline < 9:
             para.heading_level = outline + 1
