@@ -419,6 +419,13 @@ class _Reader:
                 self._special(el, tag, out, anchored)
         return "".join(out)
 
+    def _note(self, el: etree._Element, kind: str, number: str, out: list[str]) -> str:
+        """Write a note reference's mark ("[1]", "[i]") into the text and remember it by note id."""
+        mark = f"[{number}]"
+        out.append(mark)
+        self.marks[f"{kind} {el.get(_W + 'id', '')}"] = mark
+        return mark
+
     def _special(self, el: etree._Element, tag: str, out: list[str], anchored: Anchored) -> None:
         """Tabs, breaks, hyphens, symbols and note references inside a run (see docx_characters).
 
@@ -427,19 +434,13 @@ class _Reader:
         if tag == _W + "footnoteReference":
             number = self.footnote_start + self.footnote_count
             self.footnote_count += 1
-            mark = f"[{format_number(number, self.footnote_format) or number}]"
-            out.append(mark)
-            note_id = el.get(_W + "id", "")
-            self.marks["footnote " + note_id] = mark
-            anchored.footnotes.append(f"{mark} {self.footnotes.get(note_id, '')}".strip())
+            mark = self._note(el, "footnote", format_number(number, self.footnote_format) or str(number), out)
+            anchored.footnotes.append(f"{mark} {self.footnotes.get(el.get(_W + 'id', ''), '')}".strip())
         elif tag == _W + "endnoteReference":
             number = self.endnote_start + self.endnote_count
             self.endnote_count += 1
-            mark = f"[{format_number(number, self.endnote_format) or number}]"
-            out.append(mark)
-            note_id = el.get(_W + "id", "")
-            self.marks["endnote " + note_id] = mark
-            anchored.endnotes.append(f"{mark} {self.endnotes.get(note_id, '')}".strip())
+            mark = self._note(el, "endnote", format_number(number, self.endnote_format) or str(number), out)
+            anchored.endnotes.append(f"{mark} {self.endnotes.get(el.get(_W + 'id', ''), '')}".strip())
         else:
             shown = shown_character(el)
             out.append(" " if shown == "\t" else shown)
