@@ -394,10 +394,6 @@ def render_pdf(policy: Policy, progress: Progress | None = None) -> bytes:
         layout.clause(clause, depth)
         if progress is not None and (done % 500 == 0 or done == total):
             progress(done, total)
-    if layout.first and layout.tables:  # the empty block Qt keeps after a final table: no blank page
-        flat = QTextBlockFormat()
-        flat.setLineHeight(0, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
-        layout.cursor.setBlockFormat(flat)
     layout.cursor.endEditBlock()
     _keep_headings_with_text(layout, body_height)
     _fill_contents_pages(layout, body_height)
@@ -435,6 +431,19 @@ def _lines_by_page(
     return pages
 
 
+def _page_count(
+    lines_by_page: dict[int, list[tuple[QPointF, QTextLine]]], table_decor: dict[int, _TableDecor]
+) -> int:
+    """The pages up to the last one with something to show.
+
+    Not QTextDocument.pageCount(): that counts the spacing after the last paragraph or
+    table too, and when the text ends just above a page's foot the spacing alone spills
+    over, which printed a blank last page (header and "Page N of N", nothing else).
+    """
+    shown = [page for page, lines in lines_by_page.items() if any(line.textLength() for _, line in lines)]
+    return max(shown + list(table_decor), default=0) + 1
+
+
 def _paint_pages(
     painter: QPainter, writer: QPdfWriter, layout: _Layout, policy: Policy, margins: tuple[float, ...]
 ) -> None:
@@ -442,7 +451,6 @@ def _paint_pages(
     left, top, _right, bottom = margins
     page_height = writer.pageLayout().fullRectPixels(DPI).height()
     body_width, body_height = layout.doc.pageSize().width(), layout.doc.pageSize().height()
-    pages = layout.doc.pageCount()
     header_left = document_title(policy.metadata)
     header_right = effective_date_line(policy.metadata)
     small = QFont(FONTS[0])
@@ -455,6 +463,7 @@ def _paint_pages(
     bottom_right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
     lines_by_page = _lines_by_page(layout.doc, body_height, bool(layout.tables))
     table_decor = _table_decor(layout, body_height) if layout.tables else {}
+    pages = _page_count(lines_by_page, table_decor)
     for page in range(pages):
         if page:
             writer.newPage()
