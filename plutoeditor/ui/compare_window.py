@@ -2,15 +2,17 @@
 
 One QTreeView over a ComparisonModel shows both versions as two columns, so they scroll
 together by construction. A summary bar counts the changes; F8 / Shift+F8 (and Alt+Down /
-Alt+Up) step through them; "Changes only" hides the rest; activating a clause asks the
+Alt+Up) step through them; "Changes Only" hides the rest; activating a clause asks the
 editor to open it (standing alone, standalone_compare opens that version's file); Export
 redline writes the HTML (or Word) redline. The comparison itself runs in a worker thread
-with progress in the status bar.
+with progress in the status bar. Every command is in the menu bar (File, View, Go, Help), so
+it can be found there and reached with Alt.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -109,27 +111,62 @@ class CompareWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _build_actions(self) -> None:
-        toolbar = self.addToolBar(self.tr("Compare"))
-        toolbar.setObjectName("compare-toolbar")
-        self.previous_action = QAction(self.tr("Previous change"), self)
-        self.previous_action.setShortcuts([QKeySequence("Shift+F8"), QKeySequence("Alt+Up")])
-        self.previous_action.triggered.connect(self.previous_change)
-        self.next_action = QAction(self.tr("Next change"), self)
-        self.next_action.setShortcuts([QKeySequence("F8"), QKeySequence("Alt+Down")])
-        self.next_action.triggered.connect(self.next_change)
-        self.changes_only_action = QAction(self.tr("Changes only"), self)
+        """The window's commands, each in the menu bar (so Alt reaches it) and most on the toolbar."""
+        self.toolbar = self.addToolBar(self.tr("Compare"))
+        self.toolbar.setObjectName("compare-toolbar")
+        self.export_action = self._action(
+            "compare.export",
+            self.tr("&Export Redline…"),
+            self.tr("Save the comparison as an HTML or Word redline"),
+            self.export_redline_dialog,
+            "Ctrl+Shift+E",
+        )
+        self.close_action = self._action(
+            "compare.close",
+            self.tr("&Close"),
+            self.tr("Close the compare window"),
+            self.close,
+            QKeySequence.StandardKey.Close,  # Ctrl+W as well as Ctrl+F4
+        )
+        self.changes_only_action = self._action(
+            "compare.changes_only",
+            self.tr("&Changes Only"),
+            self.tr("Hide the clauses that did not change"),
+            None,
+            "Ctrl+Shift+H",
+        )
         self.changes_only_action.setCheckable(True)
-        self.changes_only_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
         self.changes_only_action.toggled.connect(self.set_changes_only)
-        self.open_action = QAction(self.tr("Open in editor"), self)
-        self.open_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.open_action.triggered.connect(self._open_current)
-        self.export_action = QAction(self.tr("Export redline…"), self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        self.export_action.triggered.connect(self.export_redline_dialog)
-        close_action = QAction(self.tr("Close"), self)
-        close_action.setShortcuts(QKeySequence.StandardKey.Close)  # Ctrl+W as well as Ctrl+F4
-        close_action.triggered.connect(self.close)
+        toolbar_toggle = self.toolbar.toggleViewAction()
+        toolbar_toggle.setText(self.tr("&Toolbar"))
+        toolbar_toggle.setStatusTip(self.tr("Show or hide the toolbar"))
+        toolbar_toggle.setToolTip(toolbar_toggle.statusTip())
+        self.next_action = self._action(
+            "compare.next",
+            self.tr("&Next Change"),
+            self.tr("Go to the next changed clause"),
+            self.next_change,
+            "F8",
+            "Alt+Down",
+        )
+        self.previous_action = self._action(
+            "compare.previous",
+            self.tr("&Previous Change"),
+            self.tr("Go to the previous changed clause"),
+            self.previous_change,
+            "Shift+F8",
+            "Alt+Up",
+        )
+        self.open_action = self._action(
+            "compare.open",
+            self.tr("&Open in Editor"),
+            self.tr("Open the selected clause in the editor"),
+            self._open_current,
+            "Ctrl+E",
+        )
+        self.about_action = self._action(
+            "compare.about", self.tr("&About PlutoEditor"), self.tr("Version and licences"), self._about
+        )
         for action in (
             self.previous_action,
             self.next_action,
@@ -137,22 +174,49 @@ class CompareWindow(QMainWindow):
             self.open_action,
             self.export_action,
         ):
-            toolbar.addAction(action)
-            self.addAction(action)
-        self.addAction(close_action)
-        for action, tip in (
-            (self.previous_action, self.tr("Go to the previous changed clause")),
-            (self.next_action, self.tr("Go to the next changed clause")),
-            (self.changes_only_action, self.tr("Hide the clauses that did not change")),
-            (self.open_action, self.tr("Open the selected clause in the editor")),
-            (self.export_action, self.tr("Save the comparison as an HTML or Word redline")),
-            (close_action, self.tr("Close the compare window")),
-        ):
-            keys = ", ".join(
-                key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
-            )
-            action.setStatusTip(tip)
-            action.setToolTip(f"{tip} ({keys})" if keys else tip)
+            self.toolbar.addAction(action)
+        menus = (
+            (self.tr("&File"), (self.export_action, None, self.close_action)),
+            (self.tr("&View"), (self.changes_only_action, None, toolbar_toggle)),
+            (self.tr("&Go"), (self.next_action, self.previous_action, None, self.open_action)),
+            (self.tr("&Help"), (self.about_action,)),
+        )
+        for title, actions in menus:
+            menu = self.menuBar().addMenu(title)
+            for action in actions:
+                if action is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(action)
+
+    def _action(
+        self,
+        action_id: str,
+        text: str,
+        tip: str,
+        slot: Callable[[], object] | None,
+        *keys: str | QKeySequence.StandardKey,
+    ) -> QAction:
+        """An action of this window: its shortcuts work wherever the focus is in it, its tooltip
+        names them, and the status bar explains it while it is highlighted in a menu."""
+        action = QAction(text, self)
+        action.setObjectName(action_id)
+        if len(keys) == 1 and isinstance(keys[0], QKeySequence.StandardKey):
+            action.setShortcuts(keys[0])  # every binding the platform has
+        else:
+            action.setShortcuts([QKeySequence(key) for key in keys])
+        names = ", ".join(key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts())
+        action.setStatusTip(tip)
+        action.setToolTip(f"{tip} ({names})" if names else tip)
+        if slot is not None:
+            action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _about(self) -> None:
+        from plutoeditor.ui.about import show_about
+
+        show_about(self)
 
     def _build_status(self) -> None:
         self.progress_bar = QProgressBar(self)

@@ -724,19 +724,19 @@ Recover the most recent?</source>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/compare_window.py" line="+67"/>
+        <location filename="../../plutoeditor/ui/compare_window.py" line="+69"/>
         <source>Compare {old} → {new}</source>
         <extracomment>The user asked to open this clause (its id, old or new side) in the editor. The same request with the version it came from (&quot;old&quot; or &quot;new&quot;), for opening that version&apos;s file when the window stands alone (`plutoeditor compare`). The comparison is ready (also emitted in tests to wait for the worker). The comparison could not be made (the message names the file and place).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+85"/>
+        <location line="+147"/>
         <source>Comparing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-144"/>
         <source>Summary of changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -746,72 +746,42 @@ Recover the most recent?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Previous change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Next change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Changes only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Open in editor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Export redline…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+40"/>
         <source>Go to the previous changed clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>Go to the next changed clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
         <source>Hide the clauses that did not change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+29"/>
         <source>Open the selected clause in the editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-43"/>
         <source>Save the comparison as an HTML or Word redline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Close the compare window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+98"/>
         <source>Comparison progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -846,7 +816,77 @@ Recover the most recent?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-145"/>
+        <source>&amp;Export Redline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Changes Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Next Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Previous Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Open in Editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;About PlutoEditor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version and licences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+91"/>
         <source>{n} moved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1147,7 +1187,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../plutoeditor/ui/findings_panel.py" line="+54"/>
+        <location filename="../../plutoeditor/ui/findings_panel.py" line="+55"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1227,17 +1267,22 @@ Your unsaved changes here would be lost.</source>
     </message>
     <message>
         <location line="+45"/>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Fix: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-4"/>
         <source>Go to Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+0"/>
+        <source>Go to Policy Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Copy Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1295,7 +1340,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+117"/>
         <source>The checks could not run ({0}); see the log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1368,7 +1413,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+86"/>
         <source>Edit {0}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -218,3 +218,104 @@ def test_reference_that_only_followed_renumbering_is_marked_as_such(qtbot):
     followed = [r for r in rows if "clause 3.3." in r[1]]
     assert followed and "↻ references follow renumbering" in followed[0][1]
     assert not [r for r in rows if "60 days" in r[1] and "references follow" in r[1]]
+
+
+def _menu(win, title):
+    return next(a.menu() for a in win.menuBar().actions() if a.text() == title)
+
+
+def _menu_texts(win) -> dict[str, list[str]]:
+    return {
+        top.text(): [a.text() for a in top.menu().actions() if not a.isSeparator()]
+        for top in win.menuBar().actions()
+    }
+
+
+def test_menu_bar_holds_every_command(window):
+    assert _menu_texts(window) == {
+        "&File": ["&Export Redline…", "&Close"],
+        "&View": ["&Changes Only", "&Toolbar"],
+        "&Go": ["&Next Change", "&Previous Change", "&Open in Editor"],
+        "&Help": ["&About PlutoEditor"],
+    }
+    go = _menu(window, "&Go").actions()
+    assert window.next_action in go and window.previous_action in go and window.open_action in go
+
+
+def test_go_menu_steps_through_the_changes(window):
+    first = next(r for r in range(window.model.rowCount()) if window.model.change_at(r).is_change)
+    go = {a.text(): a for a in _menu(window, "&Go").actions()}
+    go["&Next Change"].trigger()
+    assert window.view.currentIndex().row() == first
+    go["&Next Change"].trigger()
+    second = window.view.currentIndex().row()
+    assert second > first and window.model.change_at(second).is_change
+    go["&Previous Change"].trigger()
+    assert window.view.currentIndex().row() == first
+
+
+def test_go_menu_with_the_keyboard_alt_g_then_n(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    first = next(r for r in range(window.model.rowCount()) if window.model.change_at(r).is_change)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.view.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+    popup = QApplication.activePopupWidget()
+    assert popup is not None and popup.title() == "&Go"
+    qtbot.keyClick(popup, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    assert window.view.currentIndex().row() == first
+
+
+def test_go_menu_opens_the_selected_clause_in_the_editor(window, qtbot):
+    row = next(r for r in range(window.model.rowCount()) if "Forum posts" in window.model.index(r, 1).data())
+    window.select_clause(window.model.change_at(row).new.id)
+    open_action = next(a for a in _menu(window, "&Go").actions() if a.text() == "&Open in Editor")
+    with qtbot.waitSignal(window.open_clause_requested) as signal:
+        open_action.trigger()
+    assert signal.args == [window.model.change_at(row).new.id]
+
+
+def test_view_menu_filters_and_hides_the_toolbar(window):
+    total = window.model.rowCount()
+    view = {a.text(): a for a in _menu(window, "&View").actions()}
+    view["&Changes Only"].trigger()
+    assert window.model.rowCount() < total and view["&Changes Only"].isChecked()
+    view["&Changes Only"].trigger()
+    assert window.model.rowCount() == total
+    view["&Toolbar"].trigger()
+    assert window.toolbar.isHidden()
+    view["&Toolbar"].trigger()
+    assert not window.toolbar.isHidden()
+
+
+def test_file_menu_exports_the_redline(window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    out = tmp_path / "menu-redline.html"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "HTML redline (*.html)"))
+    )
+    next(a for a in _menu(window, "&File").actions() if a.text() == "&Export Redline…").trigger()
+    assert "<ins>forum</ins>" in out.read_text(encoding="utf-8")
+
+
+def test_file_menu_closes_the_window(qtbot):
+    win = CompareWindow(parse_tree(OLD), parse_tree(NEW))  # deletes itself on close: not handed to qtbot
+    with qtbot.waitSignal(win.comparison_ready, timeout=10000):
+        win.show()
+    closed: list[bool] = []
+    win.destroyed.connect(lambda: closed.append(True))
+    next(a for a in _menu(win, "&File").actions() if a.text() == "&Close").trigger()
+    qtbot.waitUntil(lambda: bool(closed), timeout=2000)
+
+
+def test_help_menu_shows_about(window, qtbot):
+    from PySide6.QtWidgets import QDialog
+
+    next(a for a in _menu(window, "&Help").actions() if a.text() == "&About PlutoEditor").trigger()
+    dialog = window.findChild(QDialog, "aboutDialog")
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()

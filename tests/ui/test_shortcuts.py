@@ -71,13 +71,18 @@ def test_no_key_sequence_is_claimed_twice_in_the_compare_window(compare_window):
     assert {"F8", "Shift+F8", "Alt+Down", "Alt+Up", "Ctrl+W"} <= set(owners)
 
 
-def test_no_alt_letter_is_claimed_twice(sample_window):
-    assert duplicates(mnemonic_owners(sample_window)) == {}
+@pytest.mark.parametrize("which", ["sample_window", "compare_window"])
+def test_no_alt_letter_is_claimed_twice(request, which):
+    assert duplicates(mnemonic_owners(request.getfixturevalue(which))) == {}
 
 
-def test_no_letter_is_used_twice_within_a_menu(sample_window):
-    sample_window.update_recent_menu()
-    for top in sample_window.menuBar().actions():
+@pytest.mark.parametrize("which", ["sample_window", "compare_window"])
+def test_no_letter_is_used_twice_within_a_menu(request, which):
+    win = request.getfixturevalue(which)
+    if hasattr(win, "update_recent_menu"):
+        win.update_recent_menu()
+    assert win.menuBar().actions()
+    for top in win.menuBar().actions():
         owners: dict[str, list[str]] = {}
         for action in top.menu().actions():
             key = QKeySequence.mnemonic(action.text()).toString()
@@ -92,6 +97,26 @@ def test_alt_letter_opens_its_menu_even_with_the_fields_shown(sample_window, qtb
     qtbot.waitUntil(lambda: QApplication.activeWindow() is sample_window)
     sample_window.outline.setFocus()
     qtbot.keyClick(sample_window, getattr(Qt.Key, f"Key_{letter}"), Qt.KeyboardModifier.AltModifier)
+    popup = QApplication.activePopupWidget()
+    try:
+        assert popup is not None and popup.title() == menu
+    finally:
+        if popup is not None:
+            popup.close()
+
+
+def test_every_compare_menu_item_has_its_letter(compare_window):
+    for top in compare_window.menuBar().actions():
+        for action in top.menu().actions():
+            assert action.isSeparator() or QKeySequence.mnemonic(action.text()).toString(), action.text()
+
+
+@pytest.mark.parametrize("letter, menu", [("F", "&File"), ("V", "&View"), ("G", "&Go"), ("H", "&Help")])
+def test_alt_letter_opens_its_menu_in_the_compare_window(compare_window, qtbot, letter, menu):
+    compare_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is compare_window)
+    compare_window.view.setFocus()
+    qtbot.keyClick(compare_window, getattr(Qt.Key, f"Key_{letter}"), Qt.KeyboardModifier.AltModifier)
     popup = QApplication.activePopupWidget()
     try:
         assert popup is not None and popup.title() == menu
@@ -119,6 +144,7 @@ def test_every_menu_and_toolbar_action_explains_itself(sample_window, compare_wi
     sample_window.update_recent_menu()
     picked = [a for top in sample_window.menuBar().actions() for a in top.menu().actions()]
     picked += compare_window.actions()
+    picked += [a for top in compare_window.menuBar().actions() for a in top.menu().actions()]
     for action in picked:
         if action.isSeparator() or action.menu() is not None:
             continue
