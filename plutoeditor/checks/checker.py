@@ -5,6 +5,7 @@ around what they touched: the edited clause and its neighbours in document order
 a lead-in is completed depends on what follows it), the siblings of an inserted, removed or
 relabelled clause, and the scopes whose numbering changed. References are re-resolved
 each time (a short list); the label index is rebuilt only when labels came, went or moved.
+A metadata edit re-checks only the metadata.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import gc
 
 from plutoeditor.checks.content import Context, check_content
 from plutoeditor.checks.finding import Finding
+from plutoeditor.checks.metadata import check_metadata
 from plutoeditor.checks.numbering import check_label_styles, check_scope
 from plutoeditor.checks.references import check_references
 from plutoeditor.checks.surroundings import (
@@ -43,6 +45,7 @@ _CODE_ORDER = {
             "broken-reference",
             "empty-reference",
             "incomplete-text",
+            "empty-clause",
             "unnumbered-paragraph",
         )
     )
@@ -72,8 +75,10 @@ class Checker:
         self._referring: dict[str, Clause] = {}
         self._scope_cache: dict[str | None, list[Finding]] = {}
         self._numbering: list[Finding] = []
+        self._metadata: list[Finding] | None = None  # None: to be checked
         self._index: dict[str, Clause] = {}
         self._result: list[Finding] | None = None
+        self._clause_findings: list[Finding] | None = None  # None: clauses edited since
         self._positions: dict[str, tuple[int, ...]] = {}  # document order, until clauses move
         self._scopes: list[Scope] = []
         # expected labels per scope owner: (owner's expected core, member cores, member labels)
@@ -92,9 +97,14 @@ class Checker:
     # -- listening ----------------------------------------------------------------------
     def _on_change(self, event: ChangeEvent) -> None:
         """Note what an edit touched; the work is done at the next `findings()`."""
-        if event.phase != "done" or event.kind == "metadata":
+        if event.phase != "done":
             return
         self._result = None
+        if event.kind in ("metadata", "reset"):
+            self._metadata = None
+            if event.kind == "metadata":
+                return  # the clauses' findings stand
+        self._clause_findings = None
         clause = event.clause
         if event.kind == "update" and clause is not None:
             self._dirty[clause.id] = clause
@@ -130,6 +140,15 @@ class Checker:
         """Every finding, in document order."""
         if self._result is not None:
             return list(self._result)
+        if self._metadata is None or self._everything:
+            self._metadata = check_metadata(self.policy)
+        if self._clause_findings is None or self._everything:
+            self._clause_findings = self._check_clauses()
+        # the metadata findings are about the header, which comes before every clause
+        self._result = [*self._metadata, *self._clause_findings]
+        return list(self._result)
+
+    def _check_clauses(self) -> list[Finding]:
         collecting = gc.isenabled()
         gc.disable()  # a full check allocates many small objects that all stay alive
         try:
@@ -143,8 +162,7 @@ class Checker:
             if collecting:
                 gc.enable()
         self._everything = False
-        self._result = self._assemble()
-        return list(self._result)
+        return self._assemble()
 
     # -- content ------------------------------------------------------------------------
     def _check_everything(self) -> None:

@@ -1,11 +1,12 @@
-"""Content checks: text that stops where its content should be, and unnumbered paragraphs."""
+"""Content checks: text that stops where its content should be, numbered clauses with nothing
+in them, and unnumbered paragraphs."""
 
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
 
-from plutoeditor.checks.finding import Finding, make
+from plutoeditor.checks.finding import Finding, bare_label, make
 from plutoeditor.model.clause import Clause, ClauseKind
 
 #: A sentence that ends on a word that needs something after it: "contact us at", "located
@@ -60,6 +61,10 @@ def _tail(text: str, words: int = 5) -> str:
 def check_content(clause: Clause, context: Context) -> list[Finding]:
     findings = []
     name = clause.label.strip()
+    if name and clause.is_empty():
+        # a label alone on its line ("1.2"): one finding, whatever follows it
+        findings.append(make("empty-clause", clause.id, name, f"{bare_label(name)} has no text", clause.line))
+        return findings
     reason = incomplete_reason(clause, context)
     if reason:
         findings.append(

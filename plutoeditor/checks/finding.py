@@ -19,6 +19,8 @@ CODES: dict[str, str] = {
     "broken-reference": ERROR,
     "empty-reference": ERROR,
     "incomplete-text": WARNING,
+    "empty-clause": WARNING,
+    "missing-metadata": WARNING,
     "unnumbered-paragraph": INFO,
 }
 
@@ -27,7 +29,11 @@ NUMBERING_CODES = ("duplicate-number", "numbering-gap", "out-of-order", "wrong-p
 
 @dataclass(frozen=True)
 class Finding:
-    """What was found, where (label as written, source line, clause id) and what was expected."""
+    """What was found, where (label as written, source line, clause id) and what was expected.
+
+    A finding about the policy's details rather than a clause (missing-metadata) has an
+    empty clause_id and label; its target names the metadata field ("effective_date").
+    """
 
     code: str
     severity: str
@@ -61,9 +67,9 @@ def make(
     "6.9.2"), except in label-style findings, which are about exactly that.
     """
     if code != "label-style":
-        label, expected_label = _bare(label), _bare(expected_label)
+        label, expected_label = bare_label(label), bare_label(expected_label)
     return Finding(code, CODES[code], label, expected_label, target, message, line, clause_id)
 
 
-def _bare(label: str) -> str:
+def bare_label(label: str) -> str:
     return label.strip().rstrip(":").rstrip()

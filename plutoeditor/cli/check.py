@@ -1,4 +1,4 @@
-"""`plutoeditor check FILE...`: report numbering, reference and content findings.
+"""`plutoeditor check FILE...`: report numbering, reference, content and metadata findings.
 
 Text output is one line per finding, `PATH:LINE: SEVERITY CODE LABEL: MESSAGE`, then a
 summary line; `--format json` prints `{"files": [{"path": ..., "notes": [...], "findings":
@@ -25,7 +25,7 @@ EXIT_CLEAN, EXIT_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check",
-        help="check numbering, cross-references and incomplete text",
+        help="check numbering, cross-references and completeness",
         description="Check one or more policies (.policy.yaml, .txt, .md or .docx). Exit status: "
         "0 no errors, 1 errors found, 2 a file could not be read.",
     )

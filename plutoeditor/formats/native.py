@@ -206,7 +206,22 @@ def _policy_from_data(data: dict[str, Any], root: yaml.Node, path: str) -> Polic
         _clause_from_data(c, _child(clauses_node, i) if clauses_node else None, path, ids, 1)
         for i, c in enumerate(data["clauses"])
     ]
-    return Policy(metadata, clauses, data.get("document_id"))
+    policy = Policy(metadata, clauses, data.get("document_id"))
+    policy.metadata_lines = _metadata_lines(root)
+    return policy
+
+
+def _metadata_lines(root: yaml.Node) -> dict[str, int]:
+    """The line of the metadata key and of each field's key, as a finding would name them."""
+    lines: dict[str, int] = {}
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if key.value == "metadata":
+                lines[""] = key.start_mark.line + 1
+                if isinstance(value, yaml.MappingNode):
+                    for field_key, _ in value.value:
+                        lines[str(field_key.value)] = field_key.start_mark.line + 1
+    return lines
 
 
 def _clause_from_data(

@@ -86,6 +86,9 @@ class Policy:
         self._index: dict[str, Clause] | None = None
         #: What an importer wants the user to know (e.g. tracked changes were accepted).
         self.import_notes: list[str] = []
+        #: Line of each metadata field ("" for the metadata block) in the file it was last
+        #: read from; not saved. Findings about the metadata name these lines.
+        self.metadata_lines: dict[str, int] = {}
 
     # -- traversal -------------------------------------------------------------
     def walk(self) -> Iterator[Clause]:
@@ -138,4 +141,6 @@ class Policy:
 
     def copy(self) -> Policy:
         """A deep copy with the same ids and document id (listeners not copied)."""
-        return Policy(self.metadata.copy(), [c.copy() for c in self.clauses], self.document_id)
+        copied = Policy(self.metadata.copy(), [c.copy() for c in self.clauses], self.document_id)
+        copied.metadata_lines = dict(self.metadata_lines)
+        return copied

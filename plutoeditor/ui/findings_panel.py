@@ -1,7 +1,8 @@
 """The findings panel: severity, code, label and message of everything the checks noticed.
 
-Activating a finding asks the window to show its clause; a finding with an obvious fix
-offers it (button and context menu), applied through the undo stack.
+Activating a finding asks the window to show its clause (or, for a finding about the
+policy's details, the field it is about); a finding with an obvious fix offers it (button
+and context menu), applied through the undo stack.
 """
 
 from __future__ import annotations
@@ -201,7 +202,8 @@ class FindingsPanel(QWidget):
         self.view.setCurrentIndex(index)
         finding = self.current_finding()
         menu = QMenu(self)
-        menu.addAction(self.tr("Go to Clause"), lambda: self.finding_activated.emit(finding))
+        go_to = self.tr("Go to Clause") if finding.clause_id else self.tr("Go to Policy Details")
+        menu.addAction(go_to, lambda: self.finding_activated.emit(finding))
         fix = self.fix_lookup(finding)
         if fix is not None:
             action = QAction(self.tr("Fix: {0}").format(fix[0]), menu)

@@ -409,8 +409,13 @@ class MainWindow(QMainWindow):
         self.clause_editor.show_clause(clause)
 
     def show_finding(self, finding: Any) -> None:
-        """Select the finding's clause and put the cursor at the text it is about."""
-        if not finding.clause_id or not self.select_clause(finding.clause_id):
+        """Select the finding's clause and put the cursor at the text it is about; a finding
+        about the policy's details (no clause) puts it in that field of Policy Details."""
+        if not finding.clause_id:
+            if finding.target:
+                self.show_details_field(finding.target)
+            return
+        if not self.select_clause(finding.clause_id):
             return
         clause = self.current_clause()
         assert clause is not None
@@ -425,6 +430,13 @@ class MainWindow(QMainWindow):
             editor.label_edit.selectAll()
         else:
             editor.select_text(0, 0)
+
+    def show_details_field(self, name: str) -> None:
+        """Show the Policy Details pane (if it was closed) with the keyboard in one field."""
+        dock = next(d for d in self.docks if d.widget() is self.metadata_panel)
+        dock.show()
+        dock.raise_()
+        self.metadata_panel.focus_field(name)
 
     def show_match(self, match: Match) -> None:
         """Select a search match; typing in the find bar, the keyboard stays there (Enter

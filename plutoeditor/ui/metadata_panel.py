@@ -107,6 +107,21 @@ class MetadataPanel(QWidget):
             document.metadata_changed.connect(self._refresh)
             self._refresh()
 
+    def focus_field(self, name: str) -> bool:
+        """Put the keyboard in a metadata field ("title", "effective_date", ...), as for a
+        finding about it. Without a date the date picker is off: its switch gets the focus."""
+        if name in self.edits:
+            widget: QWidget = self.edits[name]
+            self.edits[name].selectAll()
+        elif name == "effective_date":
+            widget = self.date_edit if self.date_edit.isEnabled() else self.has_date
+        elif name == "summary_of_changes":
+            widget = self.summary
+        else:
+            return False
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
     # -- showing ------------------------------------------------------------------------
     def _refresh(self, _field: str = "") -> None:
         if self.document is None:

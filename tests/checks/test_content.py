@@ -8,9 +8,16 @@ from plutoeditor.checks import run_checks
 from plutoeditor.model.notation import parse_tree
 
 
+def clause_findings(policy):
+    """Findings about clauses; these trees have no title or date (missing-metadata is tested apart)."""
+    return [f for f in run_checks(policy) if f.code != "missing-metadata"]
+
+
 def incomplete(notation: str) -> list[str]:
     return [
-        f.label or f"line {f.line}" for f in run_checks(parse_tree(notation)) if f.code == "incomplete-text"
+        f.label or f"line {f.line}"
+        for f in clause_findings(parse_tree(notation))
+        if f.code == "incomplete-text"
     ]
 
 
@@ -47,9 +54,11 @@ def test_a_lead_in_with_children_or_a_following_paragraph_is_fine():
 
 
 def test_unnumbered_paragraph_is_info_only_among_numbered_siblings():
-    found = run_checks(parse_tree("[1] A |\n  [1.1] x.\n  [] A stray paragraph.\n[2] B |\n  [] Only text.\n"))
+    found = clause_findings(
+        parse_tree("[1] A |\n  [1.1] x.\n  [] A stray paragraph.\n[2] B |\n  [] Only text.\n")
+    )
     assert [(f.code, f.severity, f.line) for f in found] == [("unnumbered-paragraph", "info", 3)]
-    assert run_checks(parse_tree("sched [] Cookie Schedule |\n  [] Text.\n  [1] x.\n")) == []
+    assert clause_findings(parse_tree("sched [] Cookie Schedule |\n  [] Text.\n  [1] x.\n")) == []
 
 
 def test_an_unnumbered_lead_in_opens_the_list_that_follows_it():
@@ -63,3 +72,30 @@ def test_a_sentence_run_into_a_list_is_not_cut_off():
     assert incomplete(notation) == []
     notation = "[1] Cookies |\n  [] Opt out by visiting\n  [] Permanent cookies: stored.\n"
     assert incomplete(notation) == ["line 2"]
+
+
+def empty(notation: str) -> list[tuple[str, str]]:
+    return [(f.label, f.message) for f in clause_findings(parse_tree(notation)) if f.code == "empty-clause"]
+
+
+def test_a_label_alone_is_one_empty_clause_warning_and_nothing_else():
+    found = clause_findings(parse_tree("[1] Scope |\n  [1.1] x.\n  [1.2]\n  [1.3] Contact us.\n"))
+    assert [(f.code, f.severity, f.label, f.message, f.line) for f in found] == [
+        ("empty-clause", "warning", "1.2", "1.2 has no text", 3)
+    ]
+    assert empty("[6] Rights |\n  [6.9.1:]\n") == [("6.9.1", "6.9.1 has no text")]
+
+
+def test_a_heading_children_or_no_label_is_not_an_empty_clause():
+    assert empty("[1] Scope |\n  [1.1] Definitions |\n[2]\n  [2.1] x.\n") == []
+    assert empty("[1] Scope |\n  [1.1] x.\n  []\n") == []  # a blank paragraph: nothing to number
+    assert empty("def [] Cookie |\n") == []  # the term is the heading
+
+
+def test_an_empty_schedule_is_reported_and_an_empty_clause_referred_to_is_reported_once():
+    assert empty("[1] Scope |\n  [1.1] x.\nsched [Schedule 1]\n") == [
+        ("Schedule 1", "Schedule 1 has no text")
+    ]
+    found = clause_findings(parse_tree("[1] Scope |\n  [1.1] See clause 1.2.\n  [1.2]\n"))
+    # the reference is a defect of 1.1, the missing text one of 1.2: one finding each
+    assert [(f.code, f.label) for f in found] == [("empty-reference", "1.1"), ("empty-clause", "1.2")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -24,11 +25,18 @@ def yaml_line(path: str, text: str) -> int:
     return next(i for i in range(at, -1, -1) if lines[i].lstrip().startswith("- id:")) + 1
 
 
+def dated(policy):
+    """A policy with the title and effective date a published header needs."""
+    policy.metadata.title = "Newsletter Privacy Notice"
+    policy.metadata.effective_date = dt.date(2024, 3, 1)
+    return policy
+
+
 @pytest.fixture
 def files(tmp_path: Path) -> tuple[str, str]:
     clean, broken = tmp_path / "clean.policy.yaml", tmp_path / "broken.policy.yaml"
-    native.save(parse_tree(CLEAN), clean)
-    native.save(parse_tree(BROKEN), broken)
+    native.save(dated(parse_tree(CLEAN)), clean)
+    native.save(dated(parse_tree(BROKEN)), broken)
     return str(clean), str(broken)
 
 
@@ -116,3 +124,37 @@ def test_console_script_in_a_subprocess(files):
     )
     assert result.returncode == 1, result.stderr
     assert json.loads(result.stdout)["files"][0]["findings"]
+
+
+def test_empty_clause_and_missing_date_in_a_text_file(tmp_path, capsys):
+    """A label alone on its line is one warning; no date is a warning without a line."""
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "Newsletter Privacy Notice\n\n1. Scope\n\n1.1 This notice covers the newsletter.\n\n1.2\n\n"
+        "1.3 We keep your email.\n",
+        encoding="utf-8",
+    )
+    assert main(["check", str(path)]) == 0  # warnings only
+    assert capsys.readouterr().out.splitlines() == [
+        f"{path}: warning missing-metadata: No effective date: the published header would have no date",
+        f"{path}:7: warning empty-clause 1.2: 1.2 has no text",
+        "1 file checked: 0 errors, 2 warnings, 0 notes",
+    ]
+
+
+def test_missing_metadata_names_the_line_of_the_field_in_a_policy_file(tmp_path, capsys):
+    path = str(tmp_path / "undated.policy.yaml")
+    native.save(parse_tree(CLEAN), path)  # no title, no date
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    title = next(i for i, line in enumerate(lines) if line.strip().startswith("title:")) + 1
+    date = next(i for i, line in enumerate(lines) if line.strip().startswith("effective_date:")) + 1
+    assert main(["check", "--format", "json", path]) == 0
+    findings = json.loads(capsys.readouterr().out)["files"][0]["findings"]
+    assert [(f["code"], f["target"], f["line"], f["label"], f["clause_id"]) for f in findings] == [
+        ("missing-metadata", "title", title, "", ""),
+        ("missing-metadata", "effective_date", date, "", ""),
+    ]
+    assert main(["check", path]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == (
+        f"{path}:{date}: warning missing-metadata: No effective date: the published header would have no date"
+    )
