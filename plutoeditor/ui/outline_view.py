@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+if TYPE_CHECKING:
+    from plutoeditor.ui.document import Document
+
+# Up to this many clauses a document opens fully expanded.
+EXPAND_ALL_LIMIT = 3000
 
 
 class OutlineView(QTreeView):
@@ -24,6 +32,39 @@ class OutlineView(QTreeView):
         self.setAnimated(False)
         self.setIndentation(16)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def show_document(self, document: Document | None) -> None:
+        """Show a document's clauses (None: none): the label column sized to fit them, all
+        expanded, or a big document with only its first section open."""
+        old_selection = self.selectionModel()
+        self.setModel(document.outline if document else None)
+        if old_selection is not None:
+            old_selection.deleteLater()  # setModel leaves the old selection model to us
+        if document is None:
+            return
+        header = self.header()
+        # ResizeToContents would ask every row for its label on each edit: fixed widths
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.resizeSection(0, self._label_column_width(document))
+        if len(document.policy) <= EXPAND_ALL_LIMIT:
+            self.expandAll()
+        elif document.policy.clauses:  # big documents open with the sections collapsed
+            self.expand(document.outline.index_of(document.policy.clauses[0]))
+
+    def _label_column_width(self, document: Document) -> int:
+        """Wide enough for the labels (with expected labels) of the first clauses, within limits."""
+        metrics = self.fontMetrics()
+        widest = metrics.horizontalAdvance(self.tr("Label")) + 24
+        for count, (clause, depth) in enumerate(document.policy.walk_with_depth()):
+            if count > 3000:
+                break
+            text = document.outline.label_text(clause)
+            icon = 22 if document.outline.findings_for(clause) else 0
+            widest = max(
+                widest, (depth + 1) * self.indentation() + icon + metrics.horizontalAdvance(text) + 12
+            )
+        return min(widest, 300)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):  # type: ignore[attr-defined]

@@ -1090,6 +1090,24 @@ Your unsaved changes here would be lost.</source>
     </message>
 </context>
 <context>
+    <name>DocumentStatus</name>
+    <message>
+        <location filename="../../plutoeditor/ui/document_status.py" line="+82"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The checks could not run ({0}); see the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../plutoeditor/ui/find_replace.py" line="+84"/>
@@ -1324,26 +1342,6 @@ Your unsaved changes here would be lost.</source>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+203"/>
-        <source>Label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+117"/>
-        <source>The checks could not run ({0}); see the log</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>MetadataPanel</name>
@@ -1449,6 +1447,14 @@ Your unsaved changes here would be lost.</source>
     <message>
         <location line="+62"/>
         <source>Written as {0}; its position calls for {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutlineView</name>
+    <message>
+        <location filename="../../plutoeditor/ui/outline_view.py" line="+58"/>
+        <source>Label</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
