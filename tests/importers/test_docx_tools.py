@@ -186,7 +186,10 @@ def test_labels_equal_what_libreoffice_displays(converted, writer):
         for para in read_word_document(docx).paragraphs:
             if para.auto_label and para.line in by_line:
                 assert by_line[para.line] == para.auto_label, (key, para.line)
-    assert total_numbered >= 50  # real automatic numbering was exercised
+    # Real automatic numbering was exercised: with the seeds and corpus picks there are
+    # hundreds of numbered paragraphs; without ../shared only our own Markdown's dozen.
+    with_shared = any(key.startswith(writer + ":pluto-") for key in converted)
+    assert total_numbered >= (50 if with_shared else 10)
 
 
 def test_own_markdown_lists_give_letters_roman_and_start_values(converted):
