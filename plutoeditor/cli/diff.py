@@ -1,8 +1,8 @@
 """`plutoeditor diff OLD NEW`: what changed between two versions of a policy.
 
 Exit 0 when the versions are the same, 1 when they differ, 2 on bad input. `-o` writes the
-report to a file (atomically); a name ending in .html writes the HTML redline and one
-ending in .docx the Word redline with tracked changes.
+report to a file (atomically), in the format its name ends in: .txt text, .json JSON, .html
+the HTML redline, .docx the Word redline with tracked changes.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--format",
         choices=("text", "json", "html"),
-        default="text",
-        help="report format (default: text); -o NAME.html or NAME.docx picks the redline instead",
+        default=None,
+        help="report format (default: text, or what the -o name ends in: .txt, .json, .html, .docx)",
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of the screen")
     parser.set_defaults(func=run)
@@ -44,9 +44,9 @@ def run(args: argparse.Namespace) -> int:
     from plutoeditor.formats.opening import open_policy
 
     output: str | None = args.output
-    lower = (output or "").lower()
+    report_format = output_format(output, args.format)
     write_docx = None
-    if lower.endswith(".docx"):
+    if report_format == "docx":
         write_docx = _docx_writer()
         if write_docx is None:
             print("plutoeditor: the Word redline (.docx) is not available in this build", file=sys.stderr)
@@ -61,13 +61,47 @@ def run(args: argparse.Namespace) -> int:
     if write_docx is not None:
         write_docx(comparison, output)
         return status
-    report_format = "html" if lower.endswith((".html", ".htm")) else args.format
     report = render(comparison, report_format, args.old, args.new)
     if output:
         write_atomic(output, report)
     else:
         _print(report)
     return status
+
+
+#: What an output file's name says it holds.
+FORMAT_OF_SUFFIX = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+}
+
+
+def output_format(output: str | None, requested: str | None) -> str:
+    """The report format: --format, else what the -o name ends in, else text.
+
+    A name whose ending PlutoEditor does not write (".pdf"), or one that contradicts
+    --format ("--format json -o x.html"), is refused before anything is read or written.
+    """
+    if not output:
+        return requested or "text"
+    from pathlib import Path
+
+    from plutoeditor.formats.errors import PolicyFileError
+
+    suffix = Path(output).suffix.lower()
+    implied = FORMAT_OF_SUFFIX.get(suffix)
+    if suffix and implied is None:
+        raise PolicyFileError(
+            output, "cannot write a comparison to this kind of file; name it .txt, .json, .html or .docx"
+        )
+    if requested and implied and implied != requested:
+        raise PolicyFileError(output, f"--format {requested} does not match a {suffix} file")
+    return implied or requested or "text"
 
 
 def _print(report: str) -> None:

@@ -18,7 +18,9 @@ def open_policy(path: str | os.PathLike[str]) -> Policy:
     Every failure is a PolicyFileError whose `str()` names the file and place.
     """
     p = Path(path)
-    if native.is_native(p):
+    # A policy saved as NAME.yaml (without ".policy") is still YAML: read it as the native
+    # format, so a stray file gets a schema error rather than a nonsense text import.
+    if native.is_native(p) or p.suffix.lower() in (".yaml", ".yml"):
         return native.load(p)
     if p.suffix.lower() == ".docx":
         from plutoeditor.importers import docx as docx_import

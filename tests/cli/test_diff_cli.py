@@ -126,3 +126,36 @@ def test_output_file_docx_redline(versions, tmp_path):
     with zipfile.ZipFile(out) as package:
         body = package.read("word/document.xml").decode("utf-8")
     assert "<w:ins " in body and "and the forum" in body
+
+
+def test_output_name_picks_the_format(versions, tmp_path):
+    old, new = versions
+    out = tmp_path / "changes.json"
+    assert main(["diff", old, new, "-o", str(out)]) == 1
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["added"] == 1
+    text = tmp_path / "changes.txt"
+    assert main(["diff", old, new, "-o", str(text)]) == 1
+    assert text.read_text(encoding="utf-8").startswith("Comparing ")
+
+
+@pytest.mark.parametrize(
+    ("name", "extra", "message"),
+    [
+        ("changes.pdf", [], "cannot write a comparison to this kind of file"),
+        ("changes.html", ["--format", "json"], "--format json does not match a .html file"),
+    ],
+)
+def test_output_name_that_cannot_hold_the_report_is_refused(versions, tmp_path, capsys, name, extra, message):
+    old, new = versions
+    out = tmp_path / name
+    assert main(["diff", old, new, *extra, "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and name in err[0] and message in err[0]
+    assert not out.exists()
+
+
+def test_a_policy_saved_as_plain_yaml_is_read_as_a_policy(versions, tmp_path, capsys):
+    old, new = versions
+    plain = tmp_path / "old.yaml"
+    plain.write_bytes(Path(old).read_bytes())
+    assert main(["diff", str(plain), old]) == 0  # the same policy, not a text import of YAML
