@@ -39,6 +39,7 @@ from plutoeditor.importers.labels import (
 from plutoeditor.importers.metadata import read_front
 from plutoeditor.model.clause import Clause, ClauseKind
 from plutoeditor.model.policy import Policy
+from plutoeditor.model.tables import is_table_row
 
 __all__ = ["Block", "build_policy", "split_label"]
 
@@ -266,6 +267,11 @@ class _Builder:
         if current is not None:
             clause = current.clause
             if self._add_definition(text, line, next_text):
+                return
+            if clause.text and not clause.children and all(is_table_row(row) for row in text.split("\n")):
+                # A table after a clause's text ("1.1 We use these cookies:" then the table)
+                # is part of that clause, blank line or not: a table is never a clause.
+                clause.text = f"{clause.text}\n{text}"
                 return
             if (current.address or clause.text.endswith(":")) and not clause.children and _address_like(text):
                 clause.text = f"{clause.text}\n{text}" if clause.text else text

@@ -271,3 +271,18 @@ def test_a_markdown_table_becomes_pipe_rows_with_its_header_and_escaped_pipes():
 def test_a_table_without_separator_has_no_header_row():
     policy = import_text("# Title\n\n## Section\n\n| a | b |\n| c | d |\n", "t.md")
     assert [c.text for c in policy.walk()] == ["", "| a | b |\n| c | d |"]
+
+
+def test_a_table_after_a_blank_line_stays_with_the_clause_that_introduces_it():
+    policy = import_text(
+        "# Cookie Notice\n\n## 1. Cookies\n\n1.1 We use these cookies:\n\n"
+        "| Cookie | Purpose |\n| --- | --- |\n| sid | keeps you signed in |\n\n1.2 You can refuse them.\n",
+        "cookies.md",
+    )
+    clauses = {c.label: c for c in policy.walk() if c.label}
+    assert clauses["1.1"].text.split("\n")[1:] == [
+        "| Cookie | Purpose |",
+        "| --- | --- |",
+        "| sid | keeps you signed in |",
+    ]
+    assert not [c for c in policy.walk() if not c.label and "Cookie" in c.text]  # no clause of its own
