@@ -14,7 +14,9 @@ navigation pane and a table of contents work.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
+import zipfile
 from io import BytesIO
 from pathlib import Path
 
@@ -173,9 +175,25 @@ def build() -> bytes:
     props = doc.core_properties
     props.title, props.author, props.comments = "", "PlutoEditor", "Default PlutoEditor policy template"
     props.last_modified_by, props.revision = "PlutoEditor", 1
+    props.created = props.modified = FIXED_TIME
     buffer = BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    return _repacked(buffer.getvalue())
+
+
+#: One fixed time for the properties and zip entries, so a rebuild gives the same bytes.
+FIXED_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)
+
+
+def _repacked(data: bytes) -> bytes:
+    """The same package with every zip entry stamped FIXED_TIME (python-docx stamps "now")."""
+    out = BytesIO()
+    with zipfile.ZipFile(BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
 
 
 def main() -> int:
