@@ -1,6 +1,6 @@
 """What Word shows for the parts of a run that are not w:t: breaks, tabs, hyphens, symbols.
 
-Both readers of a paragraph use this one table (`docx_reading` for any document,
+Both readers of a paragraph use this one table (`docx_text` for any document,
 `docx_clauses` for the clause paragraphs of a PlutoEditor export), so a character reads the
 same on both paths:
 

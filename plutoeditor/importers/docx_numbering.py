@@ -19,13 +19,15 @@ _W = f"{{{W}}}"
 _VAL = _W + "val"
 
 
-def _val(el: etree._Element | None, default: str | None = None) -> str | None:
+def val_of(el: etree._Element | None, default: str | None = None) -> str | None:
+    """An element's w:val (`default` when the element or the attribute is missing)."""
     if el is None:
         return default
     return el.get(_VAL, default)
 
 
-def _int(text: str | None, default: int | None = None) -> int | None:
+def int_of(text: str | None, default: int | None = None) -> int | None:
+    """A whole number as Word writes it in an attribute; `default` when missing or not one."""
     try:
         return int(text) if text is not None else default
     except ValueError:
@@ -63,10 +65,10 @@ class NumberedLabel:
 
 def _parse_level(lvl: etree._Element, base: Level | None = None) -> Level:
     level = Level() if base is None else Level(**base.__dict__)
-    start = _int(_val(lvl.find(_W + "start")))
+    start = int_of(val_of(lvl.find(_W + "start")))
     if start is not None:
         level.start = start
-    fmt = _val(lvl.find(_W + "numFmt"))
+    fmt = val_of(lvl.find(_W + "numFmt"))
     if fmt:
         level.fmt = fmt
     text_el = lvl.find(_W + "lvlText")
@@ -74,10 +76,10 @@ def _parse_level(lvl: etree._Element, base: Level | None = None) -> Level:
         level.text = text_el.get(_VAL, "")
     restart_el = lvl.find(_W + "lvlRestart")
     if restart_el is not None:
-        level.restart = _int(_val(restart_el))
+        level.restart = int_of(val_of(restart_el))
     legal = lvl.find(_W + "isLgl")
     if legal is not None:
-        level.is_legal = _val(legal, "true") not in ("false", "0", "off")
+        level.is_legal = val_of(legal, "true") not in ("false", "0", "off")
     return level
 
 
@@ -162,18 +164,18 @@ class Numbering:
             aid = abstract.get(_W + "abstractNumId", "")
             levels: dict[int, Level] = {}
             for lvl in abstract.iter(_W + "lvl"):
-                ilvl = _int(lvl.get(_W + "ilvl"), 0) or 0
+                ilvl = int_of(lvl.get(_W + "ilvl"), 0) or 0
                 levels[ilvl] = _parse_level(lvl)
             self.abstracts[aid] = levels
             link = abstract.find(_W + "numStyleLink")
-            if link is not None and _val(link):
-                self.abstract_links[aid] = _val(link) or ""
+            if link is not None and val_of(link):
+                self.abstract_links[aid] = val_of(link) or ""
         for num in root.iter(_W + "num"):
             nid = num.get(_W + "numId", "")
-            instance = ListInstance(_val(num.find(_W + "abstractNumId"), "") or "")
+            instance = ListInstance(val_of(num.find(_W + "abstractNumId"), "") or "")
             for override in num.iter(_W + "lvlOverride"):
-                ilvl = _int(override.get(_W + "ilvl"), 0) or 0
-                start = _int(_val(override.find(_W + "startOverride")))
+                ilvl = int_of(override.get(_W + "ilvl"), 0) or 0
+                start = int_of(val_of(override.find(_W + "startOverride")))
                 if start is not None:
                     instance.start_overrides[ilvl] = start
                 lvl = override.find(_W + "lvl")
@@ -293,15 +295,15 @@ class ParagraphStyles:
             if kind not in ("paragraph", "numbering"):  # numbering styles back numStyleLink
                 continue
             sid = st.get(_W + "styleId", "")
-            style = _Style(name=_val(st.find(_W + "name")) or sid)
-            style.based_on = _val(st.find(_W + "basedOn"))
+            style = _Style(name=val_of(st.find(_W + "name")) or sid)
+            style.based_on = val_of(st.find(_W + "basedOn"))
             ppr = st.find(_W + "pPr")
             if ppr is not None:
                 num = ppr.find(_W + "numPr")
                 if num is not None:
-                    style.num_id = _val(num.find(_W + "numId"))
-                    style.ilvl = _int(_val(num.find(_W + "ilvl")))
-                style.outline = _int(_val(ppr.find(_W + "outlineLvl")))
+                    style.num_id = val_of(num.find(_W + "numId"))
+                    style.ilvl = int_of(val_of(num.find(_W + "ilvl")))
+                style.outline = int_of(val_of(ppr.find(_W + "outlineLvl")))
             self.styles[sid] = style
             if kind == "paragraph" and st.get(_W + "default") in ("1", "true"):
                 self.default = sid
