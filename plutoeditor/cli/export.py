@@ -1,17 +1,21 @@
-"""`plutoeditor export FILE -o OUT.docx|.html|.pdf [--template T.docx]`: publish a policy.
+"""`plutoeditor export FILE -o OUT.docx|.html|.pdf [--template T.docx] [--strict]`: publish a policy.
 
 The output format follows the suffix of OUT. Files are written atomically. PDF goes
 through Qt's print support, so PySide6 is imported only when a PDF is asked for.
+A policy with error findings is exported with one warning line on stderr; with --strict
+it is refused (nothing written, exit 1). Warnings and notes never block.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
+from plutoeditor.checks import run_checks
 from plutoeditor.formats.errors import PolicyFileError
 
-EXIT_OK = 0
+EXIT_OK, EXIT_REFUSED = 0, 1
 FORMATS = (".docx", ".html", ".htm", ".pdf")
 
 
@@ -36,6 +40,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="T.docx",
         help="Word template (.docx or .dotx) whose styles, margins and letterhead the .docx uses",
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse to export a policy with error findings (exit 1, nothing written)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -56,6 +65,14 @@ def run(args: argparse.Namespace) -> int:
     from plutoeditor.cli.check import print_import_notes
 
     print_import_notes(args.file, policy)
+    errors = sum(1 for finding in run_checks(policy) if finding.is_error)
+    if errors and args.strict:
+        if args.template:  # a bad template is still bad input (exit 2), not a refusal
+            from plutoeditor.export.docx_template import open_template
+
+            open_template(args.template)
+        print(f"plutoeditor: {errors_line(args.file, errors)}; not exported (--strict)", file=sys.stderr)
+        return EXIT_REFUSED
     if suffix == ".docx":
         from plutoeditor.export.docx_writer import export_docx
 
@@ -68,7 +85,14 @@ def run(args: argparse.Namespace) -> int:
         from plutoeditor.export.html_writer import export_html
 
         export_html(policy, output)
+    if errors:
+        print(f"plutoeditor: warning: {errors_line(args.file, errors)}; exported anyway", file=sys.stderr)
     return EXIT_OK
+
+
+def errors_line(path: str, errors: int) -> str:
+    """`PATH has 5 errors (see 'plutoeditor check')`: what stands between a policy and publishing."""
+    return f"{path} has {errors} error{'' if errors == 1 else 's'} (see 'plutoeditor check')"
 
 
 __all__ = ["register", "run"]

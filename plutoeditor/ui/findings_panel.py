@@ -166,6 +166,15 @@ class FindingsPanel(QWidget):
         row = self.proxy.mapToSource(index).row()
         return self.model.findings[row] if 0 <= row < len(self.model.findings) else None
 
+    def select_finding(self, finding: Any) -> None:
+        """Select a finding and put the keyboard in the list, so F8 / Enter go on from it."""
+        if finding not in self.model.findings:
+            return
+        index = self.proxy.mapFromSource(self.model.index(self.model.findings.index(finding), 0))
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        self.view.setFocus()
+
     def step(self, delta: int) -> None:
         """Go to the next (+1) or previous (-1) finding in the panel's order and show it."""
         rows = self.proxy.rowCount()

@@ -265,6 +265,13 @@ class MainWindow(QMainWindow):
         dock.raise_()
         self.metadata_panel.focus_field(name)
 
+    def show_finding_in_panel(self, finding: Any) -> None:
+        """Show the Findings pane (if it was closed) with one finding selected and focused."""
+        dock = next(d for d in self.docks if d.widget() is self.findings_panel)
+        dock.show()
+        dock.raise_()
+        self.findings_panel.select_finding(finding)
+
     def _push(self, operation: Any) -> None:
         if self.document is not None:
             self.document.push(operation)

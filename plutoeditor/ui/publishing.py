@@ -1,4 +1,8 @@
-"""Export (Word, HTML, PDF) off the GUI thread, and "Compare With..." another version."""
+"""Export (Word, HTML, PDF) off the GUI thread, and "Compare With..." another version.
+
+Publishing a policy with error findings (broken references, duplicate numbers) first asks:
+Export Anyway / Show Findings / Cancel.
+"""
 
 from __future__ import annotations
 
@@ -40,7 +44,7 @@ class Publishing(QObject):
 
     def export(self, kind: str, path: str | None = None) -> None:
         document = self.window.document
-        if document is None:
+        if document is None or not self.confirm_errors(document):
             return
         filters = {
             "docx": self.tr("Word documents (*.docx)"),
@@ -70,6 +74,42 @@ class Publishing(QObject):
                 self.tr("{0} could not be written.\n\n{1}").format(Path(target).name, exc),
             ),
         )
+
+    def confirm_errors(self, document: Any) -> bool:
+        """True when the policy has no error findings or the user chose Export Anyway;
+        Show Findings selects the first error in the Findings pane instead."""
+        if document.findings_pending():
+            document.refresh_findings()  # the last edit's findings, not the ones before it
+        errors = [finding for finding in document.findings if finding.is_error]
+        if not errors:
+            return True
+        examples = ", ".join(f"{f.code} {f.label}".strip() for f in errors[:2])
+        if len(errors) > 2:
+            examples += ", …"
+        if len(errors) == 1:
+            text = self.tr("This policy has 1 error ({0}). Publish it anyway?").format(examples)
+        else:
+            text = self.tr("This policy has {0} errors ({1}). Publish it anyway?").format(
+                len(errors), examples
+            )
+        Button = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Errors in This Policy"),
+            text,
+            Button.Yes | Button.Open | Button.Cancel,
+            self.window,
+        )
+        box.setInformativeText(self.tr("Show Findings selects the first error in the Findings pane."))
+        box.button(Button.Yes).setText(self.tr("Export Anyway"))
+        box.button(Button.Open).setText(self.tr("Show Findings"))
+        box.setDefaultButton(Button.Cancel)
+        box.setEscapeButton(Button.Cancel)
+        answer = Button(box.exec())
+        box.deleteLater()
+        if answer == Button.Open:
+            self.window.show_finding_in_panel(errors[0])
+        return answer == Button.Yes
 
     def compare_dialog(self) -> None:
         document = self.window.document

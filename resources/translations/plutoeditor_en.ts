@@ -1239,12 +1239,12 @@ Your unsaved changes here would be lost.</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+77"/>
+        <location line="+86"/>
         <source>Fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-84"/>
         <source>Apply the suggested fix for the selected finding</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1284,7 +1284,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+54"/>
         <location line="+13"/>
         <source>Fix: {0}</source>
         <translation type="unfinished"></translation>
@@ -1461,7 +1461,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>Publishing</name>
     <message>
-        <location filename="../../plutoeditor/ui/publishing.py" line="+46"/>
+        <location filename="../../plutoeditor/ui/publishing.py" line="+50"/>
         <source>Word documents (*.docx)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1508,7 +1508,37 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
+        <source>This policy has 1 error ({0}). Publish it anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This policy has {0} errors ({1}). Publish it anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Errors in This Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show Findings selects the first error in the Findings pane.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Compare With</source>
         <translation type="unfinished"></translation>
     </message>

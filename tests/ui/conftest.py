@@ -14,6 +14,12 @@ from plutoeditor.ui.main_window import MainWindow
 from plutoeditor.ui.settings import Settings
 
 Button = QMessageBox.StandardButton
+ICON_KINDS = {
+    QMessageBox.Icon.Warning: "warning",
+    QMessageBox.Icon.Question: "question",
+    QMessageBox.Icon.Critical: "critical",
+    QMessageBox.Icon.Information: "information",
+}
 
 
 @dataclass
@@ -24,6 +30,8 @@ class Dialogs:
     save_path: str = ""
     open_path: str = ""
     asked: list[tuple[str, str, str]] = field(default_factory=list)
+    #: for a message box built with its own button texts: each standard button's text
+    buttons: list[dict[Any, str]] = field(default_factory=list)
 
     def titles(self) -> list[str]:
         return [title for _kind, title, _text in self.asked]
@@ -43,6 +51,14 @@ def dialogs(monkeypatch, tmp_path) -> Dialogs:
 
     for kind in ("warning", "question", "critical", "information"):
         monkeypatch.setattr(QMessageBox, kind, box(kind))
+
+    def run_box(message_box):  # a QMessageBox built by hand, then exec()'d
+        kind = ICON_KINDS.get(message_box.icon(), "box")
+        record.asked.append((kind, message_box.windowTitle(), message_box.text()))
+        record.buttons.append({message_box.standardButton(b): b.text() for b in message_box.buttons()})
+        return record.answer
+
+    monkeypatch.setattr(QMessageBox, "exec", run_box)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (record.save_path, "")))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (record.open_path, "")))
     return record

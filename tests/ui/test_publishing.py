@@ -5,13 +5,17 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from plutoeditor.ui import document_files
 from plutoeditor.ui.workers import running_workers
 
+Button = QMessageBox.StandardButton
 
-def test_export_html_runs_on_a_worker_and_writes_the_file(seed_window, qtbot, tmp_path):
+
+def test_export_html_runs_on_a_worker_and_writes_the_file(seed_window, qtbot, tmp_path, dialogs):
     window = seed_window
+    dialogs.answer = Button.Yes  # Export Anyway: the seed has error findings
     target = tmp_path / "policy.html"
     window.publishing.export("html", str(target))
     qtbot.waitUntil(lambda: not running_workers(window), timeout=20000)
@@ -22,9 +26,10 @@ def test_export_html_runs_on_a_worker_and_writes_the_file(seed_window, qtbot, tm
 
 def test_export_failure_is_a_dialog_not_a_crash(seed_window, qtbot, tmp_path, dialogs):
     window = seed_window
+    dialogs.answer = Button.Yes  # Export Anyway: the seed has error findings
     window.publishing.export("html", str(tmp_path / "no-such-folder" / "policy.html"))
     qtbot.waitUntil(lambda: not running_workers(window), timeout=20000)
-    assert dialogs.titles() == ["Export Failed"]
+    assert dialogs.titles() == ["Errors in This Policy", "Export Failed"]
     assert window.document is not None
 
 
