@@ -8,21 +8,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from plutoeditor.model.operations import SetClauseField
 from plutoeditor.ui.workers import running_workers
+from tests.cli.test_export_findings_cli import CLEAN
 
 Button = QMessageBox.StandardButton
 
-CLEAN = """Privacy Notice
-
-Effective date: 1 March 2024
-
-1 Scope
-
-1.1 This notice covers the newsletter.
-
-1.2 See clause 1.3 for contact details.
-
-1.3 Write to us at 1 Main Road, Springfield.
-"""
 
 QUESTION = "This policy has 5 errors (numbering-gap 2.3.9, duplicate-number 2.3.9, …). Publish it anyway?"
 

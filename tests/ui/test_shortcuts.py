@@ -93,16 +93,20 @@ def test_no_letter_is_used_twice_within_a_menu(request, which):
 
 @pytest.mark.parametrize("letter, menu", [("E", "&Edit"), ("V", "&View"), ("H", "&Help")])
 def test_alt_letter_opens_its_menu_even_with_the_fields_shown(sample_window, qtbot, letter, menu):
-    sample_window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is sample_window)
-    sample_window.outline.setFocus()
-    qtbot.keyClick(sample_window, getattr(Qt.Key, f"Key_{letter}"), Qt.KeyboardModifier.AltModifier)
+    assert _menu_opened_by_alt(sample_window, sample_window.outline, qtbot, letter) == menu
+
+
+def _menu_opened_by_alt(window, focus, qtbot, letter: str) -> str | None:
+    """Press Alt+letter with the keyboard in `focus`; the title of the menu that opened."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    focus.setFocus()
+    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{letter}"), Qt.KeyboardModifier.AltModifier)
     popup = QApplication.activePopupWidget()
-    try:
-        assert popup is not None and popup.title() == menu
-    finally:
-        if popup is not None:
-            popup.close()
+    if popup is None:
+        return None
+    popup.close()
+    return popup.title()
 
 
 def test_every_compare_menu_item_has_its_letter(compare_window):
@@ -113,16 +117,7 @@ def test_every_compare_menu_item_has_its_letter(compare_window):
 
 @pytest.mark.parametrize("letter, menu", [("F", "&File"), ("V", "&View"), ("G", "&Go"), ("H", "&Help")])
 def test_alt_letter_opens_its_menu_in_the_compare_window(compare_window, qtbot, letter, menu):
-    compare_window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is compare_window)
-    compare_window.view.setFocus()
-    qtbot.keyClick(compare_window, getattr(Qt.Key, f"Key_{letter}"), Qt.KeyboardModifier.AltModifier)
-    popup = QApplication.activePopupWidget()
-    try:
-        assert popup is not None and popup.title() == menu
-    finally:
-        if popup is not None:
-            popup.close()
+    assert _menu_opened_by_alt(compare_window, compare_window.view, qtbot, letter) == menu
 
 
 def test_ctrl_w_closes_the_compare_window(qtbot):
