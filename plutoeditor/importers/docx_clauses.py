@@ -7,8 +7,10 @@ Word allows bookmark names of at most 40 letters, digits and underscores, so an 
 not fit gets a short name ("_PX_<n>") and the id is kept in a custom document property of
 that name. On import, bookmarked paragraphs give back labels, headings, texts, kinds, nesting
 and ids exactly; paragraphs a Word user added (no bookmark) join the clause above, or become
-a new clause beside it when they are headings or carry a hanging label. Text boxes and notes
-a Word user added join their paragraph's clause as further lines, as in any Word document.
+a new clause beside it (a shallower decimal label beside the clause above it at its level)
+when they are headings or carry a label: one hanging as the exporter writes it, or one typed
+before a tab, or at the start of a heading, whatever the paragraph's indents. Text boxes and
+notes a Word user added join their paragraph's clause as further lines, as in any Word document.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from lxml import etree
 
 from plutoeditor.importers.clause_ids import derive_ids
 from plutoeditor.importers.docx_characters import CHARACTER_TAGS, one_line, shown_character, text_lines
+from plutoeditor.importers.labels import decimal_parts, decimal_value, is_bare_number, split_label
 from plutoeditor.model.clause import Clause, ClauseKind
 
 #: Longest bookmark name Word accepts.
@@ -88,8 +91,9 @@ def clause_paragraph(
 
     `bookmarks` maps the w:id of each clause bookmark to its clause id; `marks` the note
     references ("footnote 2") to the marks the reader gave them ("[1]"). A label is read
-    only where the exporter hangs one (a hanging indent, or a schedule's page break), so a
-    tab typed in a clause's text is not mistaken for one. A line break a Word user typed
+    here only where the exporter hangs one (a hanging indent, or a schedule's page break), so
+    a tab in a clause's text is not mistaken for one; a paragraph without a bookmark may
+    still carry one typed by a Word user (`build_marked_clauses`). A line break a Word user typed
     (Shift+Enter) starts a further line of `rest`, as in the body reader; in a label or a
     definition's term it reads as a space.
 
@@ -230,6 +234,8 @@ def build_marked_clauses(paragraphs: list[ClauseParagraph]) -> list[Clause]:
         fresh = para.starts or ([para.clause_id] if para.clause_id else [])
         clause_id = next((i for i in fresh if i not in by_id), None)
         last = found[-1][0] if found else None
+        if clause_id is None and last is not None:
+            _read_typed_label(para, top)
         if clause_id is not None or _starts_clause(para, last):
             kind, label, heading, first = _kind_and_fields(para)
             clause = Clause(
@@ -237,7 +243,7 @@ def build_marked_clauses(paragraphs: list[ClauseParagraph]) -> list[Clause]:
             )
             parent = by_id.get(open_ids[-1]) if open_ids else None
             if clause_id is None and last is not None:
-                parent = last.parent  # an added clause stands beside the clause above
+                parent = _added_parent(label, last)
             siblings = parent.children if parent is not None else top
             clause.parent = parent
             siblings.append(clause)
@@ -267,3 +273,51 @@ def _starts_clause(para: ClauseParagraph, last: Clause | None) -> bool:
     if last is None:
         return True
     return bool(para.lead) or para.style.lower().startswith("heading")
+
+
+def _read_typed_label(para: ClauseParagraph, top: list[Clause]) -> None:
+    """Set the lead of an unbookmarked paragraph to a label a Word user typed, as the plain
+    Word import reads one, whatever the paragraph's indents.
+
+    A heading's label is split as in any Word document ("3 Contact"). In body text the
+    label must end in a tab, as the exporter writes it ("2.3<Tab>We also ..."), since a
+    paragraph the exporter wrote for a clause's text may start with a number ("30 days
+    after ...", "1.5 million ..."); a bare number must also fit the top-level numbering.
+    """
+    if para.lead is not None or para.term:
+        return
+    heading = para.style.lower().startswith("heading")
+    text = one_line(para.rest) if heading else para.rest
+    label, rest = split_label(text)
+    if not label:
+        return
+    if not heading:
+        if not text.lstrip()[len(label) :].startswith("\t"):
+            return
+        if is_bare_number(label) and not 1 <= int(label) <= _last_top_number(top) + 3:
+            return
+    para.lead, para.rest = label, rest
+
+
+def _last_top_number(top: list[Clause]) -> int:
+    """The number of the last top-level clause with a one-part decimal label ("3", "3."), or 0."""
+    for clause in reversed(top):
+        parts = decimal_parts(clause.label)
+        if parts is not None and len(parts) == 1:
+            return decimal_value(clause.label) or 0
+    return 0
+
+
+def _added_parent(label: str, last: Clause) -> Clause | None:
+    """Where a clause a Word user added goes: beside the clause above, or beside the nearest
+    clause above it at its decimal label's level ("3" after "2.2" goes beside "2")."""
+    depth = len(decimal_parts(label) or ())
+    node: Clause | None = last
+    while depth and node is not None:
+        parts = decimal_parts(node.label)
+        if parts is not None and len(parts) == depth:
+            return node.parent
+        if parts is not None and len(parts) < depth:
+            break
+        node = node.parent
+    return last.parent
