@@ -9,6 +9,7 @@ level), lettered and roman items by their form.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # "1", "1.", "1.1", "2.3.9", "6..", "6.9.1:", "1A", "1A.1", "4.1A" - at most 3 digits per part, so
 # years ("2024 was") and amounts are not labels.
@@ -30,6 +31,8 @@ _WORD = re.compile(
     re.IGNORECASE,
 )
 _ROMAN = re.compile(r"^[ivxlc]+$", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+_FIRST_NUMBER = re.compile(r"\d{1,3}")
 SCHEDULE_WORDS = frozenset({"schedule", "annex", "annexure", "appendix", "exhibit"})
 
 
@@ -75,6 +78,7 @@ def is_bare_number(label: str) -> bool:
     return label.isdigit()
 
 
+@lru_cache(maxsize=65536)  # labels repeat across the files of a compare and the items of lists
 def label_key(label: str, previous_alpha: str | None = None) -> tuple:
     """Which labels are siblings: decimal by level, letters and romans by form.
 
@@ -114,17 +118,18 @@ def letter_of(label: str) -> str | None:
 
 def decimal_value(label: str) -> int | None:
     """The first number of a decimal label ("12" -> 12, "2.3" -> 2), or None."""
-    m = re.match(r"\d{1,3}", label)
+    m = _FIRST_NUMBER.match(label)
     return int(m.group(0)) if m else None
 
 
+@lru_cache(maxsize=65536)  # called for every labelled paragraph; labels repeat across versions
 def decimal_parts(label: str) -> tuple[int, ...] | None:
     """The numbers of a decimal label ("2.3.9" -> (2, 3, 9), "6." -> (6,)), or None for "(a)", "1)"."""
     core = label.strip()
     m = _DECIMAL.fullmatch(core) if core[:1].isdigit() else None
     if not m or m.group("paren"):
         return None
-    return tuple(int(re.match(r"\d+", part).group(0)) for part in m.group("num").split("."))  # type: ignore[union-attr]
+    return tuple(map(int, _DIGITS.findall(m.group("num"))))  # one run of digits per part
 
 
 def follows(open_parts: tuple[int, ...], parts: tuple[int, ...]) -> bool:
@@ -148,4 +153,3 @@ def roman_value(letters: str) -> int | None:
         return None
     values = [_ROMAN_VALUES[ch] for ch in letters]
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-

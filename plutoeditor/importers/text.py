@@ -25,7 +25,8 @@ _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _MARKDOWN_HINT = re.compile(
     r"^(?:#{1,6}\s+\S|---\s*$|\*\*[^*\n]+\*\*|[=-]{3,}\s*$|\s*[-*+]\s+\S)", re.MULTILINE
 )
-_BULLET = re.compile(r"[-*•◦▪‣–]\s+(?=\S)")
+_BULLET_MARKS = "-*•◦▪‣–"
+_BULLET = re.compile(rf"[{re.escape(_BULLET_MARKS)}]\s+(?=\S)")  # a mark, then the item
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ODD_SPACES = "\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v"
 _INVISIBLE = re.compile(f"[{_ZERO_WIDTH}{_ODD_SPACES}]")
@@ -93,7 +94,7 @@ def text_blocks(text: str) -> list[Block]:
             flush()
             previous = ""
             continue
-        if marker := _BULLET.match(line):
+        if line[0] in _BULLET_MARKS and (marker := _BULLET.match(line)):
             flush()
             after_blank = not previous
             indent = len(raw) - len(raw.lstrip())
