@@ -61,8 +61,8 @@ def word_blocks(doc: WordDocument) -> list[Block]:
     joined = _joined_lines(doc.paragraphs)
     for i, para in enumerate(doc.paragraphs):
         text = para.text
-        if para.text_boxes or para.footnotes or para.endnotes:
-            text = "\n".join([text, *para.anchored_lines()])
+        if anchored := para.anchored.lines():
+            text = "\n".join([text, *anchored])
         if i in joined and added:
             blocks[-1].text += "\n" + text
             continue
@@ -123,7 +123,7 @@ def _clause_paragraphs(paragraphs: list[WordParagraph]) -> list[ClauseParagraph]
     found: list[ClauseParagraph] = []
     for para in paragraphs:
         if para.soft_line and found:
-            found[-1].anchored += para.anchored_lines()
+            found[-1].anchored += para.anchored.lines()
         else:
             found.append(_parts(para))
     return found
@@ -136,7 +136,7 @@ def _parts(para: WordParagraph) -> ClauseParagraph:
         parts.line = para.line
     else:
         parts = ClauseParagraph(None, para.style, None, "", para.text, line=para.line)
-    parts.anchored = para.anchored_lines()
+    parts.anchored = para.anchored.lines()
     return parts
 
 

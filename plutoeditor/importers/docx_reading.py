@@ -57,21 +57,10 @@ class WordParagraph:
     is_bullet: bool = False
     in_table: bool = False
     in_text_box: bool = False  # a text box with no paragraph to join (at the top, by the title)
-    footnotes: list[str] = field(default_factory=list)  # "[1] text"
-    endnotes: list[str] = field(default_factory=list)  # "[i] text"
-    text_boxes: list[str] = field(default_factory=list)  # paragraphs of anchored text boxes
+    anchored: Anchored = field(default_factory=Anchored)  # its text-box lines and notes
     clause_id: str | None = None  # from a PlutoEditor clause bookmark (see docx_clauses)
     clause_parts: ClauseParagraph | None = None  # set in documents with clause bookmarks
     soft_line: bool = False  # a line after a soft break, its text also in the clause_parts above
-
-    def anchored_lines(self) -> list[str]:
-        """Text-box lines, then footnotes, then endnotes: kept as lines of this paragraph."""
-        return [*self.text_boxes, *self.footnotes, *self.endnotes]
-
-    def anchor(self, found: Anchored) -> None:
-        self.text_boxes += found.text_boxes
-        self.footnotes += found.footnotes
-        self.endnotes += found.endnotes
 
 
 @dataclass
@@ -176,10 +165,10 @@ class _Reader:
             para = WordParagraph(found.text, 0, style="Table Text", in_table=True)
             if self.bookmarks:
                 para.clause_parts = ClauseParagraph(None, "Table Text", None, "", para.text, ends=found.ends)
-            para.anchor(found.anchored)
+            para.anchored.extend(found.anchored)
             self._add(para)
         elif self.paragraphs:
-            self.paragraphs[-1].anchor(found.anchored)
+            self.paragraphs[-1].anchored.extend(found.anchored)
             if found.ends and self.paragraphs[-1].clause_parts:
                 self.paragraphs[-1].clause_parts.ends += found.ends
 
@@ -242,8 +231,8 @@ class _Reader:
             host = WordParagraph("\n".join(anchored.text_boxes), 0, style=name, in_text_box=True)
             lines.append(host)
             anchored.text_boxes = []
-        if host is not None and (anchored.text_boxes or anchored.footnotes or anchored.endnotes):
-            host.anchor(anchored)
+        if host is not None and anchored.lines():
+            host.anchored.extend(anchored)
         for line in lines:
             self._add(line)
 
