@@ -9,9 +9,8 @@ from plutoeditor.compare.align import Entry, align
 from plutoeditor.compare.moves import moved_entries
 from plutoeditor.compare.result import ClauseChange, Comparison, MetadataChange, metadata_text
 from plutoeditor.compare.worddiff import word_diff
-from plutoeditor.model.operations import SetClauseField
 from plutoeditor.model.policy import Metadata, Policy
-from plutoeditor.model.renumber import relabel
+from plutoeditor.model.renumber import texts_with_references_followed
 
 Progress = Callable[[int, int], None]
 
@@ -61,13 +60,7 @@ def _texts_with_references_followed(old: Policy, pairs: list[Entry]) -> dict[str
         for entry in pairs
         if entry.partner is not None and entry.partner.clause.label.strip() != entry.clause.label.strip()
     }
-    if not new_labels:
-        return {}
-    return {
-        op.clause_id: op.value
-        for op in relabel(old, new_labels).operations
-        if isinstance(op, SetClauseField) and op.field == "text"
-    }
+    return texts_with_references_followed(old, new_labels) if new_labels else {}
 
 
 def _matched(old: Entry, new: Entry, moved: bool) -> ClauseChange:

@@ -54,12 +54,22 @@ def relabel(policy: Policy, changes: dict[str, str], name: str = "Relabel") -> B
     """Give clauses new labels (clause id -> label) and make references follow them."""
     if not changes:
         return Batch([], name=name)
-    index = label_index(policy)
-    schedules: dict[str, tuple[Clause, dict[str, Clause]]] | None = None  # built when needed
-
     operations: list[Operation] = [
         SetClauseField(clause_id, "label", label, name=name) for clause_id, label in changes.items()
     ]
+    operations += [
+        SetClauseField(clause_id, "text", text, name=name)
+        for clause_id, text in texts_with_references_followed(policy, changes).items()
+    ]
+    return Batch(operations, name=name)
+
+
+def texts_with_references_followed(policy: Policy, changes: dict[str, str]) -> dict[str, str]:
+    """Clause id -> its text with its cross-references following the relabelled clauses
+    (clause id -> new label), for every clause whose text that changes."""
+    index = label_index(policy)
+    schedules: dict[str, tuple[Clause, dict[str, Clause]]] | None = None  # built when needed
+    texts: dict[str, str] = {}
     for clause in policy.walk():
         edits: dict[int, tuple[int, str]] = {}  # start -> (end, new text)
         for reference in followed_references(clause):
@@ -81,8 +91,8 @@ def relabel(policy: Policy, changes: dict[str, str], name: str = "Relabel") -> B
         if edits:
             text = _edited(clause.text, edits)
             if text != clause.text:
-                operations.append(SetClauseField(clause.id, "text", text, name=name))
-    return Batch(operations, name=name)
+                texts[clause.id] = text
+    return texts
 
 
 def _edited(text: str, edits: dict[int, tuple[int, str]]) -> str:
