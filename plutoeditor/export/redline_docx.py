@@ -100,6 +100,17 @@ def _version_line(which: str, metadata: Metadata) -> str:
     return f"{which}: {document_title(metadata)}, {line[0].lower()}{line[1:]}"
 
 
+#: The summary's counts, in order, as the redline names them.
+SUMMARY_NAMES = {
+    "added": "added",
+    "removed": "removed",
+    "text_changed": "reworded",
+    "moved": "moved",
+    "relabelled": "relabelled",
+    "references_followed": "with references following renumbering",
+}
+
+
 def summary_lines(comparison: Comparison) -> list[str]:
     """The compact summary above the redline: counts, metadata changes, moves, relabels.
 
@@ -107,16 +118,12 @@ def summary_lines(comparison: Comparison) -> list[str]:
     body, where Word's Review pane lists them. Dates are written in words.
     """
     counts = comparison.summary()
-    words: tuple[str, ...] = ("added", "removed", "text_changed", "moved", "relabelled")
-    names = {"text_changed": "reworded"}
     # Clauses whose only text change is references following renumbered clauses are not
     # rewording: counted apart, their tracked changes kept (the publisher accepts them).
     counts["text_changed"] -= counts["references_followed"]
-    if counts["references_followed"]:
-        words += ("references_followed",)
-    names["references_followed"] = "with references following renumbering"
+    words = [k for k in SUMMARY_NAMES if k != "references_followed" or counts[k]]
     lines = [
-        " · ".join(f"{counts[k]} {names.get(k, k)}" for k in words) + ". Insertions and deletions are "
+        " · ".join(f"{counts[k]} {SUMMARY_NAMES[k]}" for k in words) + ". Insertions and deletions are "
         "tracked changes; relabelled clauses are not marked; moved clauses carry a comment."
     ]
     for m in comparison.metadata_changes:
