@@ -5,7 +5,9 @@ start value, number format, level text such as "%1.%2.%3", restart rule and isLg
 instances (`w:num`) that point to one and may override levels (`w:lvlOverride`,
 `w:startOverride`). A paragraph is numbered by its own `w:numPr` or by its paragraph
 style's (following `w:basedOn`). Instances of the same abstract list share their counters,
-as in Word, unless the instance restarts with a start override.
+as in Word: an instance's start override resets them at the first paragraph of that
+instance, and later paragraphs of either instance count on from there (what Word writes for
+"Restart at 1" on a style-numbered list).
 """
 
 from __future__ import annotations
@@ -154,7 +156,8 @@ class Numbering:
         self.instances: dict[str, ListInstance] = {}
         #: style id -> (numId, ilvl) from the style chain (styles.xml), resolved by the reader
         self.style_numbering = style_numbering or {}
-        self._counters: dict[object, list[int | None]] = {}
+        self._counters: dict[str, list[int | None]] = {}
+        self._started: set[str] = set()  # instances whose start overrides have been applied
         self._levels: dict[str, list[Level]] = {}
         if numbering_root is not None:
             self._load(numbering_root)
@@ -216,12 +219,14 @@ class Numbering:
         ilvl = min(max(ilvl or 0, 0), 8)
         instance = self.instances[num_id]
         aid = self._abstract_of(num_id) or instance.abstract_id
-        key: object = aid
-        if instance.start_overrides:
-            key = ("num", num_id)  # a restarting instance counts on its own
-        counters = self._counters.get(key)
+        counters = self._counters.get(aid)
         if counters is None:
-            counters = self._counters[key] = [None] * 9
+            counters = self._counters[aid] = [None] * 9
+        if num_id not in self._started:
+            self._started.add(num_id)
+            if instance.start_overrides:  # restart: from the first overridden level down
+                for reset in range(min(instance.start_overrides), 9):
+                    counters[reset] = None
         levels = self._levels.get(num_id)
         if levels is None:
             levels = self._levels[num_id] = [self.level_of(num_id, i) for i in range(9)]
@@ -313,7 +318,7 @@ class ParagraphStyles:
         return style.name if style else (sid or "")
 
     def resolved(self, sid: str | None) -> tuple[str | None, int | None, int | None]:
-        """(numId, ilvl, outline level) following basedOn; the nearest definition wins."""
+        """(numId, ilvl, outline level) following basedOn; the nearest definition of each wins."""
         sid = sid or self.default
         if not sid:
             return None, None, None
@@ -325,8 +330,11 @@ class ParagraphStyles:
         while current and current not in seen and current in self.styles:
             seen.add(current)
             style = self.styles[current]
+            # numId and ilvl are inherited separately: a base style may give the list and a
+            # derived one only its level (as Word and LibreOffice read them)
             if num_id is None and style.num_id is not None:
                 num_id = style.num_id
+            if ilvl is None and style.ilvl is not None:
                 ilvl = style.ilvl
             if outline is None and style.outline is not None:
                 outline = style.outline

@@ -242,3 +242,61 @@ def test_unknown_instance_and_missing_numbering_part_are_unnumbered(tmp_path):
     path = make_docx(tmp_path / "unknown.docx", body, LEGAL + num(1, 1))
     assert labels(path) == [None]
     assert [c.label for c in import_docx(path).walk()] == ["1.1"]
+
+
+def _numbered_styles(document, *styles: tuple[str, str | None, str | None, int | None]) -> None:
+    """Paragraph styles (name, basedOn, numId, ilvl); numPr holds only what is given."""
+    for name, base, num_id, ilvl in styles:
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        if base:
+            style.base_style = document.styles[base]
+        inner = (f'<w:ilvl w:val="{ilvl}"/>' if ilvl is not None else "") + (
+            f'<w:numId w:val="{num_id}"/>' if num_id is not None else ""
+        )
+        if inner:
+            style.element.get_or_add_pPr().append(parse_xml(f"<w:numPr {W_NS}>{inner}</w:numPr>"))
+
+
+def test_the_list_from_a_base_style_and_the_level_from_the_derived_style(tmp_path):
+    """Article styles: the base names the list, each derived style only its level; Word and
+    LibreOffice combine the two, so Article 2 sits under Article 1 as 1.1."""
+
+    def setup(document):
+        _numbered_styles(
+            document, ("Article Base", None, "3", None), ("Article 1", "Article Base", None, 0),
+            ("Article 2", "Article Base", None, 1),
+        )  # fmt: skip
+
+    defs = abstract(3, lvl(0, "decimal", "Article %1."), lvl(1, "decimal", "%1.%2")) + num(3, 3)
+    body = [
+        p_xml(r("Term"), '<w:pStyle w:val="Article1"/>'),
+        p_xml(r("This agreement starts today."), '<w:pStyle w:val="Article2"/>'),
+        p_xml(r("It lasts a year."), '<w:pStyle w:val="Article2"/>'),
+        p_xml(r("Fees"), '<w:pStyle w:val="Article1"/>'),
+        p_xml(r("Fees are due monthly."), '<w:pStyle w:val="Article2"/>'),
+    ]
+    path = make_docx(tmp_path / "article.docx", body, defs, setup=setup)
+    assert labels(path) == ["Article 1.", "1.1", "1.2", "Article 2.", "2.1"]
+    assert [p.list_level for p in read_word_document(path).paragraphs] == [0, 1, 1, 0, 1]
+
+
+def test_restart_at_one_through_another_instance_then_the_styles_list_counts_on(tmp_path):
+    """Word's "Restart at 1" on a style-numbered list: only the first item of the new list
+    names a second instance with a start override; the items after it use the style's
+    instance again and count on from the restart (1, 2, 3 -- not 1, 4, 5)."""
+
+    def setup(document):
+        _numbered_styles(document, ("Checklist", None, "1", None))
+
+    restart = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
+    defs = abstract(1, lvl(0, "decimal", "%1.")) + num(1, 1) + num(2, 1, restart)
+    styled = '<w:pStyle w:val="Checklist"/>'
+    body = [
+        p_xml(r("Sign the contract."), styled),
+        p_xml(r("Return the form."), styled),
+        p_xml(r("Sign the agreement."), num_ppr(2, 0, style="Checklist")),
+        p_xml(r("Send the insurance."), styled),
+        p_xml(r("Take the course."), styled),
+    ]
+    path = make_docx(tmp_path / "restart-at-one.docx", body, defs, setup=setup)
+    assert labels(path) == ["1.", "2.", "1.", "2.", "3."]
