@@ -62,16 +62,37 @@ class RecoveryStore:
         if original_path and _same_file(Path(original_path), target):
             raise ValueError(f"refusing to write a recovery copy over the document itself: {target}")
         write_atomic(target, native.dumps(policy))
+        self._write_sidecar(doc_key, original_path)
+        return target
+
+    def _write_sidecar(
+        self, doc_key: str, original_path: str | None, saved_at: dt.datetime | None = None
+    ) -> None:
         sidecar = {
             "doc_key": doc_key,
             "original_path": str(Path(original_path).resolve()) if original_path else None,
-            "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "copy": target.name,
+            "saved_at": (saved_at or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds"),
+            "copy": self._copy_path(doc_key).name,
             "pid": os.getpid(),
             "process_started": _process_start(os.getpid()),
         }
         write_atomic(self._sidecar_path(doc_key), json.dumps(sidecar, indent=2) + "\n")
-        return target
+
+    def adopt(self, entry: RecoveryEntry) -> str:
+        """Take over a listed copy for the window it was recovered into; return its key.
+
+        The copy stays on disk, under that key, until the window saves or discards the
+        document, so recovered work survives a second crash before the first save. The
+        sidecar is rewritten with this process, so another PlutoEditor does not offer it too.
+        """
+        key = entry.doc_key
+        target = self._copy_path(key)
+        if entry.path != target:  # a copy whose sidecar was lost: give it its key's name
+            os.replace(entry.path, target)
+            stale = entry.path.with_name(entry.path.name[: -len(_SUFFIX)] + _SIDECAR_SUFFIX)
+            stale.unlink(missing_ok=True)
+        self._write_sidecar(key, entry.original_path, entry.saved_at)
+        return key
 
     def discard(self, doc_key: str) -> None:
         """Remove the recovery copy of a document (after a save, a close or a declined recovery)."""

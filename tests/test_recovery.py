@@ -149,3 +149,28 @@ def test_a_reused_process_id_does_not_hide_crashed_work(tmp_path):
     data["process_started"] = "0"
     sidecar.write_text(json.dumps(data), encoding="utf-8")
     assert len(store.pending()) == 1
+
+
+def test_a_recovered_copy_is_taken_over_not_deleted(tmp_path):
+    """Recovering keeps the copy (now the recovered window's own) until that work is saved,
+    so a second crash before the first save still loses nothing; a copy whose sidecar was
+    lost is taken over too."""
+    folder = tmp_path / "recovery"
+    store = RecoveryStore(folder)
+    store.save("window-1", unsaved_policy(), str(tmp_path / "a.policy.yaml"))
+    (entry,) = RecoveryStore(folder).pending()
+    key = store.adopt(entry)
+    (again,) = store.pending()
+    assert key == "window-1" and again.path == entry.path and again.saved_at == entry.saved_at
+    assert format_tree(store.load(again)) == format_tree(unsaved_policy())
+    store.discard(key)
+    assert store.pending() == []
+
+    store.save("window-2", unsaved_policy(), None)
+    next(folder.glob("*.recovery.json")).unlink()
+    (orphan,) = store.pending()
+    key = store.adopt(orphan)
+    (kept,) = store.pending()
+    assert format_tree(store.load(kept)) == format_tree(unsaved_policy())
+    store.discard(key)
+    assert list(folder.iterdir()) == []

@@ -29,24 +29,41 @@ def make_application() -> QApplication:
 
 
 def open_windows(files: list[str]) -> list[MainWindow]:
-    """One window per file; with no file, recovered work, the last document or the start page."""
+    """One window per file; with no file, recovered work, the last document or the start page.
+
+    Recovered work comes first, whichever way the app was started: each recovery copy the
+    user chose to recover gets a window, and a file named on the command line whose work was
+    recovered is not opened again from disk (that would replace the recovered text).
+    """
     windows: list[MainWindow] = []
-    first = MainWindow()
-    first.show()
-    windows.append(first)
-    recovered = first.autosave.offer_recovery()
-    if files:
-        first.files.open_path(files[0], ask=False)
-        for path in files[1:]:
-            window = MainWindow()
-            window.show()
-            window.files.open_path(path, ask=False)
-            windows.append(window)
-    elif not recovered:
+
+    def new_window() -> MainWindow:
+        window = MainWindow()
+        window.show()
+        windows.append(window)
+        return window
+
+    first = new_window()
+    recovered: set[str] = set()
+    for entry in first.autosave.offer_recovery():
+        window = first if first.document is None else new_window()
+        if window.autosave.recover(entry) and entry.original_path:
+            recovered.add(_same_name(entry.original_path))
+    for path in files:
+        if _same_name(path) in recovered:
+            continue
+        window = first if first.document is None else new_window()
+        window.files.open_path(path, ask=False)
+    if not files and first.document is None:
         recent = [p for p in first.settings.recent_files() if Path(p).is_file()]
         if recent:
             first.files.open_path(recent[0], ask=False)
     return windows
+
+
+def _same_name(path: str) -> str:
+    """A file's name, resolved, so two spellings of one file compare equal."""
+    return str(Path(path).resolve())
 
 
 def run_app(files: list[str]) -> int:

@@ -58,6 +58,9 @@ class Autosave(QObject):
         self._saved_revision = mark
         return True
 
+    def wait(self) -> None:
+        """Block until a recovery copy being written is on disk (closing, tests)."""
+
     def discard(self) -> None:
         """Forget the recovery copy (the document was saved, closed or discarded)."""
         document = self.window.document
@@ -65,21 +68,28 @@ class Autosave(QObject):
             self.store.discard(self.key(document))
         self._saved_revision = None
 
-    def offer_recovery(self) -> bool:
-        """Ask whether to recover unsaved work left by a crash; True when a document was recovered."""
+    def offer_recovery(self) -> list[RecoveryEntry]:
+        """Ask whether to recover unsaved work left by a crash; the copies to recover.
+
+        Yes recovers every listed copy (the caller opens one window each, this one first),
+        No keeps them for the next start, Discard deletes them. Nothing is deleted here
+        unless the user chose Discard.
+        """
         entries = self.store.pending()
         if not entries:
-            return False
+            return []
         names = "\n".join(
             f"• {e.display_name()} ({e.saved_at.astimezone().strftime('%d %b %Y %H:%M')})"
             for e in entries[:10]
         )
+        if len(entries) > 10:
+            names += "\n" + self.tr("… and {0} more").format(len(entries) - 10)
         answer = QMessageBox.question(
             self.window,
             self.tr("Recover Unsaved Work"),
             self.tr(
                 "PlutoEditor did not close normally. Unsaved work was kept for:\n\n{0}\n\n"
-                "Recover the most recent?"
+                "Recover it? (No keeps it for the next start; Discard deletes it.)"
             ).format(names),
             QMessageBox.StandardButton.Yes
             | QMessageBox.StandardButton.No
@@ -88,12 +98,17 @@ class Autosave(QObject):
         )
         if answer == QMessageBox.StandardButton.Discard:
             self.store.discard_all()
-            return False
+            return []
         if answer != QMessageBox.StandardButton.Yes:
-            return False
-        return self.recover(entries[0])
+            return []
+        return entries
 
     def recover(self, entry: RecoveryEntry) -> bool:
+        """Show a recovery copy in this window as unsaved work.
+
+        The copy is not deleted: the document takes it over as its own recovery copy, which
+        goes only when the document is saved or its changes are discarded.
+        """
         try:
             policy = self.store.load(entry)
         except Exception as exc:  # a damaged copy: say so, keep it for inspection
@@ -112,8 +127,11 @@ class Autosave(QObject):
             unsaved=True,
             parent=self.window,
         )
+        try:
+            document.recovery_key = self.store.adopt(entry)
+        except OSError as exc:  # the copy stays where it is; a new one is written as usual
+            log.warning("could not take over recovery copy %s: %s", entry.path, exc)
         self.window.set_document(document)
-        self.store.discard_entry(entry)
-        self.save_now()  # keep a copy under the new window's key straight away
+        self._saved_revision = (id(document), document.policy.revision)  # the copy holds it
         self.window.statusBar().showMessage(self.tr("Recovered unsaved work - save it to keep it"), 15000)
         return True

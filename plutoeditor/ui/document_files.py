@@ -263,7 +263,7 @@ class DocumentFiles(QObject):
         if document is None or document.path != path or self._asking:
             return
         # editors often save by replacing the file; watch the new one when it appears
-        QTimer.singleShot(200, lambda: self._watch(path))
+        QTimer.singleShot(200, self, lambda: self._watch(path))  # ends with the window
         self._asking = True
         try:
             if not os.path.exists(path):

@@ -8,7 +8,7 @@ import os
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.document: Document | None = None
         self.setObjectName("MainWindow")
-        self.resize(1400, 900)
+        self._fit_to_screen()
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
 
         self.actions_ = ActionRegistry(self)
@@ -143,6 +143,18 @@ class MainWindow(QMainWindow):
         self.update_recent_menu()
 
     # -- construction helpers ----------------------------------------------------------------
+    def _fit_to_screen(self) -> None:
+        """1400x900 where it fits, else nine tenths of the screen's free area (1280x800 too)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1400, 900)
+            return
+        free = screen.availableGeometry()
+        width = min(1400, free.width() * 9 // 10)
+        height = min(900, free.height() * 9 // 10)
+        self.resize(width, height)
+        self.move(free.x() + (free.width() - width) // 2, free.y() + (free.height() - height) // 2)
+
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock.{name}")

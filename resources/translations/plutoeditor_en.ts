@@ -516,21 +516,26 @@
 <context>
     <name>Autosave</name>
     <message>
-        <location filename="../../plutoeditor/ui/autosave.py" line="+79"/>
+        <location filename="../../plutoeditor/ui/autosave.py" line="+89"/>
         <source>Recover Unsaved Work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-3"/>
+        <source>… and {0} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>PlutoEditor did not close normally. Unsaved work was kept for:
 
 {0}
 
-Recover the most recent?</source>
+Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Cannot Recover</source>
         <translation type="unfinished"></translation>
     </message>
@@ -542,7 +547,7 @@ Recover the most recent?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Recovered unsaved work - save it to keep it</source>
         <translation type="unfinished"></translation>
     </message>

@@ -62,7 +62,8 @@ def test_recovery_after_a_simulated_crash(make_window, seed_2022, dialogs, store
     # the process dies here: nothing is closed or discarded
     dialogs.answer = Button.Yes
     restarted = make_window()
-    assert restarted.autosave.offer_recovery()
+    entries = restarted.autosave.offer_recovery()
+    assert len(entries) == 1 and restarted.autosave.recover(entries[0])
     assert "Recover Unsaved Work" in dialogs.titles()
     recovered = restarted.document.policy.find(clause.id)
     assert recovered.text == "Unsaved words."
