@@ -42,7 +42,7 @@ from plutoeditor.export.page_text import (
     long_date,
     text_column,
 )
-from plutoeditor.importers.docx_clauses import bookmark_names
+from plutoeditor.importers.docx_clauses import DOCUMENT_ID_PROPERTY, bookmark_names
 from plutoeditor.model import Clause, ClauseKind, Metadata, Policy
 from plutoeditor.model.tables import Table, text_parts
 
@@ -290,7 +290,7 @@ def build_docx(policy: Policy, template: str | os.PathLike[str] | None = None,
         write(clause, 0)
     if writer.body_ends_with_table():
         writer.paragraph(Block("Clause Text"))  # Word wants a paragraph after the last table
-    set_custom_properties(document, mapped)
+    set_custom_properties(document, {**mapped, DOCUMENT_ID_PROPERTY: policy.document_id})
     running_header_and_footer(document, document_title(policy.metadata), effective_date_line(policy.metadata))
     set_properties(document, policy.metadata)
     return document

@@ -41,6 +41,8 @@ def import_docx(path: str | os.PathLike[str]) -> Policy:
         has_headings = any(p.heading_level is not None for p in doc.paragraphs)
         policy = build_policy(blocks, str(path), guess_headings=not has_headings)
     _apply_properties(policy, doc)
+    if doc.document_id:
+        policy.document_id = doc.document_id
     policy.import_notes = list(doc.notes)
     return policy
 
@@ -55,6 +57,17 @@ def word_blocks(doc: WordDocument) -> list[Block]:
     the tree builder reads each line as it would in a text file.
     """
     blocks: list[Block] = []
+    first = next((p for p in doc.paragraphs if p.text.strip()), None)
+    titled = any(p.is_title and p.text for p in doc.paragraphs[:10])
+    if (
+        doc.title
+        and first is not None
+        and not titled
+        and first.text.strip().casefold() != doc.title.casefold()
+    ):
+        # No title paragraph: the title property is the title (see _apply_properties), read
+        # here first so that the document's own first line stays in the tree, not lost.
+        blocks.append(Block(doc.title, None))
     front = True
     restated = {t.casefold() for t in (doc.company,) if t}
     added = False  # the paragraph before gave the last block

@@ -30,6 +30,9 @@ from plutoeditor.model.clause import Clause, ClauseKind
 MAX_BOOKMARK_NAME = 40
 DIRECT_PREFIX = "_PE_"
 MAPPED_PREFIX = "_PX_"
+#: The custom document property that carries the policy's document_id through Word.
+DOCUMENT_ID_PROPERTY = "PlutoEditor document_id"
+_DOCUMENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _DIRECT_ID = re.compile(r"^[A-Za-z0-9_]{1,36}$")
 CLAUSE_BOOKMARK = re.compile(r"^_P([EX])_([A-Za-z0-9_]{1,36})$")
 
@@ -78,6 +81,18 @@ def mapped_ids(custom: etree._Element | None) -> dict[str, str]:
         if name.startswith(MAPPED_PREFIX):
             found[name] = "".join(prop.itertext()).strip()
     return found
+
+
+def document_id_of(custom: etree._Element | None) -> str | None:
+    """The document_id an export wrote (docProps/custom.xml), or None: a policy sent out to
+    Word and read back stays the same document, so compare still pairs clauses by id."""
+    if custom is None:
+        return None
+    for prop in custom.iter(_CUSTOM + "property"):
+        if prop.get("name") == DOCUMENT_ID_PROPERTY:
+            value = "".join(prop.itertext()).strip()
+            return value if _DOCUMENT_ID.match(value) else None
+    return None
 
 
 def clause_paragraph(

@@ -26,7 +26,15 @@ from lxml import etree
 
 from plutoeditor.formats.errors import PolicyFileError
 from plutoeditor.importers.docx_anchored import Anchored, in_text_box
-from plutoeditor.importers.docx_clauses import ClauseParagraph, clause_id_of, clause_paragraph, mapped_ids
+from plutoeditor.importers.docx_clauses import (
+    DOCUMENT_ID_PROPERTY,
+    ClauseParagraph,
+    clause_id_of,
+    clause_paragraph,
+    document_id_of,
+    mapped_ids,
+)
+from plutoeditor.importers.docx_contents import ContentsField, is_contents_control, is_contents_style
 from plutoeditor.importers.docx_notes import Notes
 from plutoeditor.importers.docx_numbering import NumberedLabel, Numbering, ParagraphStyles, W, int_of, val_of
 from plutoeditor.importers.docx_safety import DOCUMENT_PART, DocxPackage
@@ -76,6 +84,7 @@ class WordDocument:
     version: str = ""
     header_text: list[str] = field(default_factory=list)
     property_text: list[str] = field(default_factory=list)  # custom properties "Name: value"
+    document_id: str | None = None  # written by PlutoEditor's export (docx_clauses)
     notes: list[str] = field(default_factory=list)
 
 
@@ -99,6 +108,11 @@ def _properties(p: etree._Element) -> tuple[str | None, etree._Element | None, i
     return sid, numpr, outline, deleted
 
 
+def _ends_section(p: etree._Element) -> bool:
+    ppr = p[0] if len(p) and p[0].tag == PPR else None
+    return ppr is not None and ppr.find(_W + "sectPr") is not None
+
+
 class _Reader:
     """Walks word/document.xml once, in body order."""
 
@@ -118,6 +132,7 @@ class _Reader:
         self.mapped_ids = mapped_ids(package.xml("docProps/custom.xml"))  # short name -> long id
         self.bookmarks: dict[str, str] = {}  # w:id of a clause bookmark -> clause id
         self.last_paragraph: etree._Element | None = None  # the body's, which has none to join
+        self.contents = ContentsField()  # a table of contents is left out (docx_contents)
 
     def read(self) -> list[WordParagraph]:
         root = self.package.xml(DOCUMENT_PART)
@@ -151,6 +166,8 @@ class _Reader:
             elif tag == TBL:
                 self._table(child)
             elif tag in TRANSPARENT:
+                if tag == _W + "sdt" and is_contents_control(child):
+                    continue  # a table of contents: navigation, not policy text
                 inner = content(child)
                 if inner is not None:
                     self._block(inner, in_table)
@@ -183,6 +200,8 @@ class _Reader:
 
     def _paragraph(self, p: etree._Element) -> None:
         sid, numpr, outline, mark_deleted = _properties(p)
+        if self._in_contents(p, sid):
+            return
         anchored, self.pending_anchored = self.pending_anchored or Anchored(), None
         raw = self.text.raw(p, anchored)
         if mark_deleted and p is not self.last_paragraph:
@@ -194,8 +213,10 @@ class _Reader:
             self.pending_anchored = anchored
             self.pending_paragraphs.append(p)
             return
-        label = self._label(numpr, sid)
         text = clean(self.pending + raw, keep_breaks=True)
+        # An empty paragraph that only ends a section (its pPr holds the w:sectPr) shows no
+        # number in LibreOffice, and the documents' own cross-references count without it.
+        label = None if not text and _ends_section(p) else self._label(numpr, sid)
         self.pending = ""
         joined, self.pending_paragraphs = self.pending_paragraphs, []
         first, *more = text.split("\n")
@@ -235,6 +256,20 @@ class _Reader:
             host.anchored.extend(anchored)
         for line in lines:
             self._add(line)
+
+    def _in_contents(self, p: etree._Element, sid: str | None) -> bool:
+        """An entry (or the heading) of a table of contents, which the import leaves out.
+
+        A heading is never an entry: one closes a TOC field whose end went missing, so a
+        damaged field cannot swallow the document."""
+        name, is_title, level = self._style_info(sid)
+        in_field = self.contents.inside(p)
+        if is_contents_style(name):
+            return True
+        if in_field and (level is not None or is_title):
+            self.contents = ContentsField()
+            return False
+        return in_field
 
     def _style_info(self, sid: str | None) -> tuple[str, bool, int | None]:
         """(style name, is Title, heading level from the name or outline level) per style."""
@@ -294,10 +329,11 @@ def read_word_document(path: str | os.PathLike[str]) -> WordDocument:
         if app is not None:
             doc.company = (app.findtext(_EP + "Company") or "").strip()
         custom = package.xml("docProps/custom.xml")
+        doc.document_id = document_id_of(custom)
         if custom is not None:
             for prop in custom:
                 value = "".join(prop.itertext()).strip()
-                if value:
+                if value and prop.get("name") != DOCUMENT_ID_PROPERTY:
                     doc.property_text.append(f"{prop.get('name', '')}: {value}")
         reader.text.fast = False  # headers are small, and may hold text boxes the fast path would double
         for name in sorted(package.names()):
