@@ -21,11 +21,25 @@ def make_application() -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setStyle("Fusion")
     apply_desktop_identity(app)
+    if not app.property("plutoeditor_finishes_work"):
+        app.setProperty("plutoeditor_finishes_work", True)
+        app.aboutToQuit.connect(finish_running_work)
     font = app.font()
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
         app.setFont(font)
     return app
+
+
+def finish_running_work() -> None:
+    """The application is quitting: cancel running comparisons and let every worker end, so
+    no thread is destroyed while it runs (that aborts the process and can leave a hidden
+    temporary file behind)."""
+    from plutoeditor.ui.compare_worker import stop_comparisons
+    from plutoeditor.ui.workers import wait_for_all_work
+
+    stop_comparisons()
+    wait_for_all_work()
 
 
 def open_windows(files: list[str]) -> list[MainWindow]:
@@ -76,5 +90,6 @@ def run_app(files: list[str]) -> int:
     install_excepthook(app)
     windows = open_windows(files)
     code = app.exec()
+    finish_running_work()  # also when the loop ended without aboutToQuit (it is cheap twice)
     del windows
     return code

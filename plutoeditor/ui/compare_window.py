@@ -34,7 +34,7 @@ from plutoeditor.compare.result import Comparison
 from plutoeditor.formats.files import write_atomic
 from plutoeditor.ui.compare_delegate import RichTextDelegate
 from plutoeditor.ui.compare_model import NEW_COLUMN, OLD_COLUMN, ClauseIdRole, ComparisonModel, describe
-from plutoeditor.ui.compare_worker import Source, prepare_comparison, source_name
+from plutoeditor.ui.compare_worker import Source, cancel_comparison, prepare_comparison, source_name
 
 HTML_FILTER = "HTML redline (*.html)"
 DOCX_FILTER = "Word redline with tracked changes (*.docx)"
@@ -77,6 +77,8 @@ class CompareWindow(QMainWindow):
         self._worker.progress.connect(self._on_progress)
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
+        thread = self._thread
+        self.destroyed.connect(lambda *_: cancel_comparison(thread))  # closed while comparing: stop
         self._thread.start()
 
     # -- building ------------------------------------------------------------------

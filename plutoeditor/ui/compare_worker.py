@@ -22,6 +22,15 @@ def source_name(source: Source) -> str:
     return os.path.basename(os.fspath(source))
 
 
+class ComparisonCancelled(Exception):
+    """The window that asked for the comparison closed, or the application is quitting."""
+
+
+def _check_cancelled() -> None:
+    if QThread.currentThread().isInterruptionRequested():
+        raise ComparisonCancelled
+
+
 class CompareWorker(QObject):
     """Opens (if given paths) and compares two versions; lives in its own QThread.
 
@@ -47,12 +56,19 @@ class CompareWorker(QObject):
             # progress out of 100: opening each file is a fifth, comparing the rest
             self.progress.emit(0, 100)
             old = self._old if isinstance(self._old, Policy) else open_policy(self._old)
+            _check_cancelled()
             self.progress.emit(20, 100)
             new = self._new if isinstance(self._new, Policy) else open_policy(self._new)
+            _check_cancelled()
             self.progress.emit(40, 100)
-            comparison = compare_policies(
-                old, new, lambda done, total: self.progress.emit(40 + 60 * done // max(total, 1), 100)
-            )
+
+            def report(done: int, total: int) -> None:
+                _check_cancelled()
+                self.progress.emit(40 + 60 * done // max(total, 1), 100)
+
+            comparison = compare_policies(old, new, report)
+        except ComparisonCancelled:
+            return
         except PolicyFileError as exc:
             self.failed.emit(str(exc))
             return
@@ -94,3 +110,18 @@ def prepare_comparison(old: Source, new: Source) -> tuple[QThread, CompareWorker
     thread.finished.connect(lambda: _RUNNING.pop(thread, None), Qt.ConnectionType.DirectConnection)
     thread.finished.connect(thread.deleteLater)
     return thread, worker
+
+
+def cancel_comparison(thread: QThread) -> None:
+    """Stop a comparison nobody waits for any more (its window closed); a finished one is left."""
+    if thread in _RUNNING:
+        thread.requestInterruption()
+
+
+def stop_comparisons(timeout_ms: int = 60000) -> None:
+    """Cancel every running comparison and wait for its thread to end (the application is
+    quitting: a thread destroyed while it runs aborts the whole process)."""
+    for thread in list(_RUNNING):
+        thread.requestInterruption()
+    for thread in list(_RUNNING):
+        thread.wait(timeout_ms)

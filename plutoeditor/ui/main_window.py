@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -38,6 +38,7 @@ from plutoeditor.ui.outline_view import OutlineView
 from plutoeditor.ui.publishing import Publishing
 from plutoeditor.ui.settings import Settings
 from plutoeditor.ui.start_page import StartPage
+from plutoeditor.ui.workers import running_workers, work_of
 
 
 class MainWindow(QMainWindow):
@@ -133,6 +134,8 @@ class MainWindow(QMainWindow):
         self._connect_actions()
         self.keyboard.set_tab_order()
 
+        self._close_when_idle = False
+        work_of(self).idle.connect(self._work_done)
         self.autosave = Autosave(self, recovery or RecoveryStore(), self.settings.autosave_interval_seconds)
         state = self.settings.window_state()
         if state.geometry is not None:
@@ -289,12 +292,22 @@ class MainWindow(QMainWindow):
             self.document.push(operation)
 
     # -- other windows and closing ------------------------------------------------------------
+    def _work_done(self) -> None:
+        if self._close_when_idle:
+            QTimer.singleShot(0, self, self.close)  # after the worker's own report has run
+
     def _about(self) -> None:
         from plutoeditor.ui.about import show_about
 
         show_about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if running_workers(self):  # an export or a save: the window closes when it is done
+            event.ignore()
+            self._close_when_idle = True
+            self.statusBar().showMessage(self.tr("Finishing the work in progress, then closing…"))
+            return
+        self._close_when_idle = False
         if not self.files.maybe_save():
             event.ignore()
             return

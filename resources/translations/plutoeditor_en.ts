@@ -735,7 +735,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <location line="+147"/>
         <source>Comparing…</source>
         <translation type="unfinished"></translation>
@@ -1313,7 +1313,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/main_window.py" line="+83"/>
+        <location filename="../../plutoeditor/ui/main_window.py" line="+84"/>
         <source>Outline of clauses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1345,6 +1345,11 @@ Your unsaved changes here would be lost.</source>
     <message>
         <location line="+4"/>
         <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+190"/>
+        <source>Finishing the work in progress, then closing…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1598,8 +1603,9 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../plutoeditor/ui/workers.py" line="+49"/>
+        <location filename="../../plutoeditor/ui/workers.py" line="+105"/>
         <source>Please wait</source>
+        <extracomment>Every worker started and not yet reported, in any window (waited for at exit). the last running worker has reported</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
