@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 
 from plutoeditor.export.page_text import (
     ClauseColumns,
@@ -18,6 +19,7 @@ from plutoeditor.export.page_text import (
     effective_date_line,
     long_date,
     running_header,
+    without_controls,
 )
 from plutoeditor.formats.files import write_atomic
 from plutoeditor.model import Clause, ClauseKind, Policy
@@ -96,9 +98,21 @@ dfn { font-style: normal; font-weight: bold; }
 """
 
 
+#: Characters that end or break a CSS string (CSS counts \r and \f as newlines), close the
+#: <style> element, or are not allowed in HTML at all; each becomes a hex escape or a space.
+_CSS_ESCAPED = re.compile(r'["\'\\<>&]')
+_LINE_BREAKS = re.compile("[\n\r\f\t\v\x85\u2028\u2029]")
+
+
 def css_string(text: str) -> str:
-    """A CSS string literal; '<' is escaped so that text can never close the <style> element."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ")
+    """A CSS string literal that no text can break out of, nor out of the <style> element.
+
+    Line breaks (\\n, \\r, \\f and Unicode's) become spaces, other control characters go,
+    and quotes, backslashes and '<', '>', '&' are hex escapes, so the string always ends
+    where PlutoEditor ends it.
+    """
+    text = without_controls(_LINE_BREAKS.sub(" ", text))
+    escaped = _CSS_ESCAPED.sub(lambda m: f"\\{ord(m.group()):x} ", text)
     return f'"{escaped}"'
 
 
@@ -115,7 +129,8 @@ def _page_css(policy: Policy) -> str:
 
 
 def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+    """Text escaped for HTML, without the control characters HTML does not allow."""
+    return html.escape(without_controls(text), quote=True)
 
 
 def _label(label: str) -> str:

@@ -16,9 +16,17 @@ _MONTHS = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
+#: Control characters (other than tab, newline, form feed and carriage return), lone
+#: surrogates and non-characters: XML 1.0 forbids them and HTML calls them parse errors.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 #: Deepest heading level the writers use (Word has Heading 1..9, HTML h1..h6).
 MAX_WORD_HEADING = 9
+
+
+def without_controls(text: str) -> str:
+    """The text without the characters no page or Word file may contain (a pasted title may)."""
+    return _CONTROL.sub("", text)
 
 
 def long_date(date: dt.date) -> str:

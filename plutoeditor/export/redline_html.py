@@ -9,7 +9,7 @@ colour and the words "⇄ moved"; relabelled clauses show "3.2 → 3.3" with no 
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
+import html
 
 from plutoeditor.compare.report import (
     ADDED_MARK,
@@ -21,9 +21,13 @@ from plutoeditor.compare.report import (
     long_date,
 )
 from plutoeditor.compare.result import DELETE, INSERT, ClauseChange, Comparison, Ops
+from plutoeditor.export.page_text import without_controls
 from plutoeditor.model.policy import Metadata
 
 __all__ = ["render_redline_html", "ADDED_MARK", "MOVED_MARK", "REMOVED_MARK"]
+
+#: As in the policy export: no scripts, nothing fetched, only the inline style applies.
+_CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 _CSS = (
     """
@@ -71,6 +75,11 @@ del { text-decoration: line-through; color: #9b1c1c; background: #fbe4e4; }
 )
 
 
+def escape(text: str) -> str:
+    """Text escaped for HTML, without the control characters HTML does not allow."""
+    return html.escape(without_controls(text))
+
+
 def render_redline_html(comparison: Comparison) -> str:
     """The whole redline page as a string (write it with formats.files.write_atomic)."""
     old_meta, new_meta = comparison.old.metadata, comparison.new.metadata
@@ -81,6 +90,7 @@ def render_redline_html(comparison: Comparison) -> str:
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
         f"<title>{escape(title)} — changes</title>",
         f"<style>{_CSS}</style>",
         "</head>",
