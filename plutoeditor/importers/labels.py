@@ -31,6 +31,9 @@ _WORD = re.compile(
     re.IGNORECASE,
 )
 _ROMAN = re.compile(r"^[ivxlc]+$", re.IGNORECASE)
+_VERSION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\b")
+# "(Scope) survives termination": a cross-reference with its title, then the sentence goes on
+_SENTENCE_AFTER_TITLE = re.compile(r"^\([^()]{1,80}\)[ \t]+[a-z]")
 _DIGITS = re.compile(r"\d+")
 _FIRST_NUMBER = re.compile(r"\d{1,3}")
 SCHEDULE_WORDS = frozenset({"schedule", "annex", "annexure", "appendix", "exhibit"})
@@ -61,7 +64,10 @@ def split_label(text: str) -> tuple[str, str]:
     if first.isalpha():
         m = _LETTER.match(stripped)
         if m:
-            return m.group("label"), stripped[m.end() :].lstrip()
+            rest = stripped[m.end() :].lstrip()
+            if first in "vV" and _VERSION_NUMBER.match(rest):  # "V. 2.0" is a version line
+                return "", text
+            return m.group("label"), rest
         m = _WORD.match(stripped)
         if m:
             rest = stripped[m.end() :]
@@ -69,6 +75,8 @@ def split_label(text: str) -> tuple[str, str]:
             # "Section 69 of the Act ..." is a sentence, not a label.
             punctuated = bool(sep.strip()) or m.group("label")[-1] in ".:"
             if not rest or punctuated or rest[:1].isupper() or rest[:1] in "\"“'‘(":
+                if not punctuated and _SENTENCE_AFTER_TITLE.match(rest):
+                    return "", text  # "Section 1.1 (Scope) survives termination."
                 return m.group("label").rstrip(), rest.lstrip()
     return "", text
 
@@ -88,7 +96,10 @@ def label_key(label: str, previous_alpha: str | None = None) -> tuple:
     core = label.strip()
     m = _DECIMAL.fullmatch(core) if core[:1].isdigit() else None
     if m and not m.group("paren"):
-        return ("d", m.group("num").count(".") + 1)
+        num = m.group("num")
+        if num.endswith(".0") and num.count(".") == 1:  # "1.0": section 1 in the N.0 convention
+            return ("d", 1)
+        return ("d", num.count(".") + 1)
     if core[:1].isdigit():  # "1)"
         return ("n", "x)")
     wm = _WORD.match(core)

@@ -16,7 +16,7 @@ import tomllib
 
 import yaml
 
-from plutoeditor.importers.labels import split_label
+from plutoeditor.importers.labels import decimal_parts, split_label
 from plutoeditor.importers.structure import Block
 from plutoeditor.model.tables import table_lines
 
@@ -31,6 +31,8 @@ _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 #: Stands for a table in a paragraph's text until the block is made, so that the rows, already
 #: reduced to their words, are not read again for markup (a NUL never reaches the importer).
 _TABLE_MARK = re.compile("\x00(\\d+)\x00")
+_GLUED_LABEL = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)(\*\*|__)(?=\S)")
+_WHOLLY_BOLD = re.compile(r"^(?:\*\*|__)([^*_]+)(?:\*\*|__)$")
 _NOISE = re.compile(r"^\s*(?:\{:.*\}|<!--.*-->|\[[^\]]+\]:\s+\S+.*)\s*$")
 # "**Title.** text", "**Title**. text", and "**Title. **text" (the space typed inside the bold)
 _BOLD_START = re.compile(
@@ -106,8 +108,14 @@ def read_front_matter(lines: list[str]) -> tuple[str, int]:
 
 
 def _make_block(raw: str, line: int, label: str | None, list_level: int | None) -> Block:
-    """One block from raw Markdown text, with bold labels and run-in headings recognised."""
-    raw = raw.strip()
+    """One block from raw Markdown text, with bold labels and run-in headings recognised.
+
+    A bullet whose text starts with a sub-clause label ("*   **1.1.1** No defamation.") is
+    that clause: the label, not the bullet, says where it belongs.
+    """
+    raw = _GLUED_LABEL.sub(r"\1 \2", raw.strip())  # "1.2**Access.**" -> "1.2 **Access.**"
+    if label == "" and (inner := decimal_parts(split_label(inline_text(raw))[0] or "x")) and len(inner) > 1:
+        label = list_level = None
     heading = None
     m = _BOLD_START.match(raw)
     if label is None and m:
@@ -134,7 +142,9 @@ def _make_block(raw: str, line: int, label: str | None, list_level: int | None) 
     text = inline_text(raw_rest)
     if prefix:
         text = f"{prefix} {text}" if text else prefix
-    return Block(text, line, label, None, list_level, heading)
+    block = Block(text, line, label, None, list_level, heading)
+    block.emphasised = bool(m and label is None and not prefix and not raw[m.end() :].strip())
+    return block
 
 
 class _Splitter:
@@ -231,7 +241,10 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
     s = _Splitter()
     fence: str | None = None
     blank_before = False
+    skip_to = 0
     for number in range(skip + 1, len(lines) + 1):
+        if number <= skip_to:
+            continue
         raw = lines[number - 1]
         stripped = raw.strip()
         if fence is not None:
@@ -278,13 +291,23 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
             s.blocks.append(Block(inline_text(heading), s.start, None, 1 if h.group(1)[0] == "=" else 2))
             s.end_lists()
             continue
+        if h and s.item and s.item[0] and len(s.lines) == 1 and not s.paragraphs and not blank_before:
+            # "1. Definitions" underlined: a numbered heading, not a list item above a rule
+            heading = f"{s.item[0]} {s.lines[0]}"
+            s.lines, s.item = [], None
+            s.blocks.append(Block(inline_text(heading), s.start, None, 1 if h.group(1)[0] == "=" else 2))
+            s.end_lists()
+            continue
         if _BREAK.match(raw):
             s.flush()
             continue
         if a := _ATX.match(raw):
             s.flush()
             s.end_lists()
-            s.blocks.append(Block(inline_text(_atx_text(raw[a.end() :])), number, None, len(a.group(1))))
+            content = _atx_text(raw[a.end() :])
+            if not content and number < len(lines) and (bold := _WHOLLY_BOLD.match(lines[number].strip())):
+                content, skip_to = bold.group(1), number + 1  # "###" alone, its title in bold below
+            s.blocks.append(Block(inline_text(content), number, None, len(a.group(1))))
             continue
         if it := _ITEM.match(raw):
             s.flush()

@@ -107,7 +107,7 @@ def read_front(blocks: list[Block], path: str = "") -> tuple[Metadata, list[Bloc
     while i < n:
         block = blocks[i]
         text = block.text.strip()
-        if not text:
+        if not text and not block.label and not block.heading:
             i += 1
             continue
         plain = block.label is None and block.list_level is None

@@ -29,6 +29,7 @@ from plutoeditor.importers.clause_ids import assign_ids
 from plutoeditor.importers.definitions import introduces_definitions, read_definition, split_run_together
 from plutoeditor.importers.labels import (
     SCHEDULE_WORDS,
+    decimal_parts,
     decimal_value,
     is_bare_number,
     label_key,
@@ -37,6 +38,7 @@ from plutoeditor.importers.labels import (
     split_label,
 )
 from plutoeditor.importers.metadata import read_front
+from plutoeditor.importers.sequences import follows_label, is_date_after_number, notes_called
 from plutoeditor.model.clause import Clause, ClauseKind
 from plutoeditor.model.policy import Policy
 from plutoeditor.model.tables import is_table_row
@@ -54,6 +56,7 @@ class Block:
     code). Further paragraphs that belong to the same item are separated by "\\n".
     `heading` is a run-in heading the format marked (Markdown "**Title.** text").
     `blank_before` is False for a plain-text paragraph that directly follows another line.
+    `emphasised` is True for a paragraph written wholly in bold (Markdown "**Overview**").
     """
 
     text: str
@@ -63,17 +66,20 @@ class Block:
     list_level: int | None = None
     heading: str | None = None
     blank_before: bool = True
+    emphasised: bool = False
 
 
 _SCHEDULE = re.compile(
     r"^(?:(?:schedule|annex(?:ure)?|appendix|exhibit)\b|.*\b(?:schedule|annex|appendix)$)", re.IGNORECASE
 )
 _SENTENCE_END = (".", ";", ",", ":")
+# "V. 2.0", "Version 1.1", "v3": part of a title block, never a heading over the clauses
+_VERSION_LINE = re.compile(r"^(?:v\.?|version)\s*\d{1,3}(?:\.\d{1,3})*$", re.IGNORECASE)
 
 
 def _heading_like(text: str, max_words: int = 12) -> bool:
     """Short, one line, no closing punctuation: reads as a heading, not a sentence."""
-    if not text or "\n" in text or len(text) > 100:
+    if not text or "\n" in text or len(text) > 100 or _VERSION_LINE.match(text) or text.isdigit():
         return False
     if text.endswith(_SENTENCE_END) or not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"'‘("):
         return False
@@ -94,14 +100,17 @@ def _address_like(text: str) -> bool:
 class _Open:
     """A clause still open for children, with how later labels are compared to it."""
 
-    __slots__ = ("clause", "key", "heading_like", "address", "definitions")
+    __slots__ = ("clause", "key", "heading_like", "address", "definitions", "hlevel")
 
-    def __init__(self, clause: Clause, key: tuple, heading_like: bool = False) -> None:
+    def __init__(
+        self, clause: Clause, key: tuple, heading_like: bool = False, hlevel: int | None = None
+    ) -> None:
         self.clause = clause
         self.key = key
         self.heading_like = heading_like
         self.address = False
         self.definitions = False
+        self.hlevel = hlevel  # the Markdown heading level it was written at, if any
 
 
 class _Builder:
@@ -111,6 +120,7 @@ class _Builder:
         self.guess_headings = guess_headings
         self.heading_candidates: list[Clause] = []
         self.last_top_number = 0
+        self.next_label = ""  # the label of the block after the one being added
 
     # -- placing -----------------------------------------------------------------------
     def _attach(self, clause: Clause, parent: Clause | None) -> None:
@@ -124,8 +134,13 @@ class _Builder:
         del self.stack[depth:]
         return self.stack[-1].clause if self.stack else None
 
-    def _parent_for_label(self, key: tuple) -> Clause | None:
+    def _parent_for_label(self, key: tuple, hlevel: int | None = None) -> Clause | None:
         stack = self.stack
+        if hlevel is not None:  # a numbered heading closes the unnumbered headings at its level and below
+            for i, entry in enumerate(stack):
+                if entry.key[0] in ("h", "s") and entry.hlevel is not None and entry.hlevel >= hlevel:
+                    del stack[i:]
+                    break
         for i in range(len(stack) - 1, -1, -1):  # the same style is open: a sibling of it
             if stack[i].key == key:
                 return self._pop_to(i)
@@ -149,19 +164,29 @@ class _Builder:
 
     def _parent_for_heading(self, level: int) -> Clause | None:
         depth = len(self.stack)
-        while depth and not (self.stack[depth - 1].key[0] == "h" and self.stack[depth - 1].key[1] < level):
+        while depth and not ((hl := self.stack[depth - 1].hlevel) is not None and hl < level):
             depth -= 1
         return self._pop_to(depth)
 
-    def _push(self, clause: Clause, key: tuple, heading_like: bool = False) -> _Open:
-        entry = _Open(clause, key, heading_like)
+    def _push(
+        self, clause: Clause, key: tuple, heading_like: bool = False, hlevel: int | None = None
+    ) -> _Open:
+        if hlevel is None and key[0] == "h":
+            hlevel = key[1]
+        entry = _Open(clause, key, heading_like, hlevel)
         self.stack.append(entry)
         return entry
 
     def _previous_alpha(self, key_form: str) -> str | None:
+        """The letter of the open (or last closed) letter item of this form, for "(i)" after "(h)"."""
         for entry in reversed(self.stack):
             if entry.key[0] in ("a", "A") and entry.key[1] == key_form:
                 return letter_of(entry.clause.label)
+            last = _last_labelled(entry.clause.children)
+            if last is not None and last is not entry.clause:
+                last_key = label_key(last.label)
+                if last_key[0] in ("a", "A") and last_key[1] == key_form:
+                    return letter_of(last.label)
         return None
 
     def _letter_or_roman(self, label: str, key: tuple) -> tuple:
@@ -194,9 +219,16 @@ class _Builder:
         else:
             key = label_key(label, self._previous_alpha("(x)" if label[0] == "(" else "x" + label[-1]))
             key = self._letter_or_roman(label, key)
+        if (
+            key == ("d", 1)
+            and block.list_level is None
+            and block.heading_level is None
+            and self._starts_local_list(label)
+        ):
+            key = ("L", -1, label[-1:])
         if block.list_level is not None:
-            if key == ("d", 1):  # a list item "1.": siblings are the items of the same list level
-                key = ("L", block.list_level, label[-1:])
+            if key == ("d", 1) and not (block.list_level == 0 and self._continues_sections(label)):
+                key = ("L", block.list_level, label[-1:])  # a list item "1.": siblings are its list's items
             elif key[0] not in ("d", "w"):
                 key = key + (block.list_level,)
         if key[0] == "w" and key[1] in SCHEDULE_WORDS:
@@ -206,11 +238,18 @@ class _Builder:
             return
         clause = Clause(label=label, source_line=block.line, id="")
         heading_like = False
-        if block.heading_level is not None:
+        hlevel = block.heading_level
+        if hlevel is not None and key[0] in ("d", "w"):
+            # A numbered heading: the label's level decides where it goes, the markup is evidence.
             clause.heading = first
             clause.text = more
-            parent = self._parent_for_heading(block.heading_level)
-            key = ("h", block.heading_level)
+            parent = self._adopting_parent(label, self._parent_for_label(key, hlevel))
+            heading_like = True
+        elif hlevel is not None:
+            clause.heading = first
+            clause.text = more
+            parent = self._parent_for_heading(hlevel)
+            key = ("h", hlevel)
             heading_like = True
         else:
             if block.heading:
@@ -223,15 +262,71 @@ class _Builder:
                     heading_like = True
                     self.heading_candidates.append(clause)
             parent = self._parent_for_label(key)
+            if key[0] == "d":
+                parent = self._adopting_parent(label, parent)
         if parent is None and key[0] == "d" and key[1] == 1:
             self.last_top_number = decimal_value(label) or self.last_top_number
         self._attach(clause, parent)
-        self._push(clause, key, heading_like)
+        self._push(clause, key, heading_like, hlevel)
+
+    def _starts_local_list(self, label: str) -> bool:
+        """Whether a plain "1." is an item of a list inside a section, not a section itself.
+
+        It is when it does not continue the open sections and either follows a lead-in
+        ("You must not:") or sits under a section written as a heading ("## 2. Data").
+        """
+        if any(entry.key[0] == "L" and entry.key[1] == -1 for entry in self.stack):
+            return True  # the next item of such a list
+        sections = [entry for entry in self.stack if entry.key == ("d", 1)]
+        if not sections or (decimal_parts(self.next_label) or ())[:1] == (decimal_value(label),):
+            return False  # "1." followed by "1.1" is a section
+        last = sections[-1]
+        if follows_label(last.clause.label.rstrip(".:") + ".", label.rstrip(".:") + "."):
+            return False
+        return last.hlevel is not None or self.stack[-1].clause.text.endswith(":")
+
+    def _continues_sections(self, label: str) -> bool:
+        """Whether a list item "2." is the next section after an open numbered section "1\\."."""
+        if self.stack and self.stack[-1].clause.text.endswith(":"):
+            return False  # a lead-in: the item starts its list
+        if any(entry.key[0] == "L" and entry.key[1] == 0 for entry in self.stack):
+            return False  # the next item of an open list
+        return any(
+            entry.key == ("d", 1)
+            and follows_label(entry.clause.label.rstrip(".") + ".", label.rstrip(".") + ".")
+            for entry in self.stack
+        )
+
+    def _adopting_parent(self, label: str, parent: Clause | None) -> Clause | None:
+        """The section a sub-clause belongs to, across the unnumbered paragraphs that closed it.
+
+        "1. Definitions." then an introductory paragraph then "1.1": the paragraph was read as
+        a sibling of 1, but 1.1 shows that it and 1.1 are inside section 1.
+        """
+        parts = decimal_parts(label)
+        if not parts or len(parts) < 2:
+            return parent
+        siblings = self.top if parent is None else parent.children
+        if parent is not None and _parts_of(parent.label) == parts[:-1]:
+            return parent
+        moved: list[Clause] = []
+        for candidate in reversed(siblings):
+            if not candidate.label and not candidate.heading and not candidate.children:
+                moved.append(candidate)
+                continue
+            if candidate.children or _parts_of(candidate.label) != parts[:-1] or not moved:
+                return parent
+            for paragraph in reversed(moved):
+                siblings.remove(paragraph)
+                self._attach(paragraph, candidate)
+            depth = next((i for i, e in enumerate(self.stack) if e.clause is parent), -1) + 1
+            del self.stack[depth:]
+            self._push(candidate, label_key(candidate.label), True)
+            return candidate
+        return parent
 
     def add_schedule(self, label: str, heading: str, block: Block) -> None:
-        clause = Clause(
-            label=label, heading=heading, kind=ClauseKind.SCHEDULE, source_line=block.line, id=""
-        )
+        clause = Clause(label=label, heading=heading, kind=ClauseKind.SCHEDULE, source_line=block.line, id="")
         if block.heading_level is not None:
             parent = self._parent_for_heading(block.heading_level)
             key: tuple = ("h", block.heading_level)
@@ -358,6 +453,7 @@ def build_policy(blocks: list[Block], path: str = "", *, guess_headings: bool = 
     metadata, body = read_front(blocks, path)
     builder = _Builder(guess_headings)
     n = len(body)
+    lone_numbers_are_labels = _bare_style(body)
     i = 0
     while i < n:
         block = body[i]
@@ -369,7 +465,11 @@ def build_policy(blocks: list[Block], path: str = "", *, guess_headings: bool = 
             label, rest = block.label, text
         else:
             label, rest = split_label(text)
-            if label and is_bare_number(label) and not _plausible_number(label, rest, builder):
+            if (
+                label
+                and is_bare_number(label)
+                and not _plausible_number(label, rest, builder, lone_numbers_are_labels)
+            ):
                 label, rest = "", text
         if label or block.list_level is not None:
             if label and not rest and block.heading_level is None and i < n:
@@ -377,6 +477,7 @@ def build_policy(blocks: list[Block], path: str = "", *, guess_headings: bool = 
                 if nxt.label is None and nxt.heading_level is None and not split_label(nxt.text.strip())[0]:
                     rest = nxt.text.strip()
                     i += 1
+            builder.next_label = _label_of(body[i]) if i < n else ""
             builder.add_labelled(label, rest, block)
             continue
         if block.heading:  # a run-in heading on a paragraph that turned out to have no label
@@ -403,6 +504,22 @@ def build_policy(blocks: list[Block], path: str = "", *, guess_headings: bool = 
     return Policy(metadata, clauses)
 
 
+def _label_of(block: Block) -> str:
+    return block.label if block.label is not None else split_label(block.text.strip())[0]
+
+
+def _last_labelled(clauses: list[Clause]) -> Clause | None:
+    return next((c for c in reversed(clauses) if c.label), None)
+
+
+def _parts_of(label: str) -> tuple[int, ...] | None:
+    """A decimal label's numbers, "1.0" read as section 1 (the N.0 convention)."""
+    parts = decimal_parts(label) if label else None
+    if parts and len(parts) == 2 and parts[1] == 0:
+        return parts[:1]
+    return parts
+
+
 def _next_text(body: list[Block], i: int) -> str:
     return body[i].text.strip() if i < len(body) and body[i].label is None else ""
 
@@ -415,14 +532,43 @@ def _in_address(builder: _Builder, text: str) -> bool:
     return (top.address or top.clause.text.endswith(":")) and not top.clause.children and _address_like(text)
 
 
-def _plausible_number(label: str, rest: str, builder: _Builder) -> bool:
+def _bare_style(body: list[Block]) -> bool:
+    """Whether numbers alone on their line are section numbers ("2" above "Scope").
+
+    They are the page numbers of a converted PDF, and none of them is a section, when most
+    are followed by running text instead of a heading, or when they count up on their own
+    while the sections are written "1.", "2.".
+    """
+    lone: list[int] = []
+    headed = dotted = 0
+    for i, block in enumerate(body):
+        text = block.text.strip()
+        label = _label_of(block)
+        if label.endswith(".") and label[:-1].isdigit():
+            dotted += 1
+        if block.label is None and text.isdigit() and len(text) <= 3:
+            lone.append(int(text))
+            nxt = body[i + 1] if i + 1 < len(body) else None
+            headed += nxt is not None and not _label_of(nxt) and _heading_like(nxt.text.strip())
+    if len(lone) < 3:
+        return True
+    counting = all(b > a for a, b in zip(lone, lone[1:], strict=False))
+    return headed * 2 >= len(lone) and not (counting and dotted >= 2)
+
+
+def _plausible_number(label: str, rest: str, builder: _Builder, lone_is_label: bool = True) -> bool:
     """A bare "12 " starts a clause only when it fits the numbering or introduces a heading.
 
-    Keeps "10 Downing Street" and "13 years ..." as text.
+    Keeps "10 Downing Street", "13 years ...", "30 May 2024", a page number and a note
+    "1 This applies..." after a clause that points to "note 1" as text.
     """
     if builder.stack and _in_address(builder, rest):
         return False
+    number = int(label)
+    if is_date_after_number(rest) or (not rest and not lone_is_label):
+        return False
+    if builder.stack and number in notes_called(builder.stack[-1].clause.text):
+        return False
     if _heading_like(rest):
         return True
-    number = int(label)
     return 1 <= number <= builder.last_top_number + 3

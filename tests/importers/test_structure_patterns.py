@@ -1,0 +1,204 @@
+"""The clause tree a legal reader sees, for layouts real text and Markdown policies use.
+
+Each fixture is a small document in one pattern; the assertion is the tree a reader takes
+from it (labels as written, nesting by the label's level, not by markup or line breaks).
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from plutoeditor.checks import run_checks
+from plutoeditor.importers.text import import_text
+from plutoeditor.model.notation import format_tree
+
+
+def tree(source: str, name: str = "policy.md") -> str:
+    return format_tree(import_text(textwrap.dedent(source).lstrip(), name))
+
+
+def errors(source: str, name: str = "policy.md") -> list[str]:
+    policy = import_text(textwrap.dedent(source).lstrip(), name)
+    return [f"{f.code} {f.label}" for f in run_checks(policy) if f.is_error]
+
+
+def test_the_label_level_wins_over_the_markdown_heading_level():
+    source = """\
+        ## 4. Notices
+        #### 4.1 Europe
+        #### 4.1.1 Who we are
+        Pluto GmbH runs the service.
+        #### 4.2 America
+        """
+    assert tree(source) == (
+        "[4.] Notices |\n"
+        "  [4.1] Europe |\n"
+        "    [4.1.1] Who we are |\n"
+        "      [] Pluto GmbH runs the service.\n"
+        "  [4.2] America |"
+    )
+
+
+def test_a_bold_clause_after_a_deep_heading_goes_by_its_label():
+    source = """\
+        ## 2. Orders
+        ###### 2.1 Placing
+        ###### 2.2 Paying
+        2.2.1 Pay by card.
+        **2.3 Refunds**. Refunds take a week.
+        """
+    assert tree(source).splitlines()[-1] == "  [2.3] Refunds | Refunds take a week."
+
+
+def test_an_introductory_paragraph_stays_in_its_numbered_section():
+    source = """\
+        3. Fees.
+
+        This section explains what you pay.
+
+        3.1 Monthly fees are due in advance.
+
+        3.2 Late fees are 2%.
+        """
+    assert tree(source, "fees.txt") == (
+        "[3.] Fees.\n"
+        "  [] This section explains what you pay.\n"
+        "  [3.1] Monthly fees are due in advance.\n"
+        "  [3.2] Late fees are 2%."
+    )
+
+
+def test_an_underlined_numbered_line_is_a_heading_not_a_list_item():
+    source = """\
+        1. Accounts
+        -----------
+
+        To open one:
+
+        1.1 Give your name.
+
+        2. Closing
+        ----------
+        """
+    assert tree(source) == ("[1.] Accounts |\n  [] To open one:\n  [1.1] Give your name.\n[2.] Closing |")
+
+
+def test_a_section_written_as_a_list_item_continues_the_sections():
+    source = """\
+        1\\. **Use**
+
+        1.1 Use it well.
+
+        2. **Data**
+
+        2.1 We keep little.
+        """
+    assert tree(source) == "[1.] Use |\n  [1.1] Use it well.\n[2.] Data |\n  [2.1] We keep little."
+
+
+def test_a_numbered_list_under_a_lead_in_is_local_not_a_section():
+    source = """\
+        1. Conduct
+        ----------
+        **1.1 Rules**
+
+        You must not:
+
+        1.  spam;
+        2.  scrape.
+
+        **1.2 Reports**
+        """
+    assert errors(source) == []
+    assert "    [2.] scrape." in tree(source)
+
+
+def test_a_plain_numbered_list_under_a_numbered_heading_is_local():
+    source = """\
+        #### 1\\. Scope
+        We collect:
+
+        1\\. **Contact data** such as your email;
+
+        2\\. **Usage data** such as pages seen.
+
+        #### 2\\. Use
+        """
+    assert errors(source) == []
+    assert tree(source).splitlines()[-1] == "[2.] Use |"
+
+
+def test_labels_glued_to_a_bold_heading_and_inside_bullets_are_labels():
+    assert tree("## 5. Security\n\n5.1**Keys.** We rotate keys.\n") == (
+        "[5.] Security |\n  [5.1] Keys. | We rotate keys."
+    )
+    source = """\
+        # Rules
+        *   **2.1 Posts**
+            *   **2.1.1** No spam.
+            *   **2.1.2** No abuse.
+        *   **2.2 Replies**
+        """
+    assert tree(source) == "[2.1] Posts |\n  [2.1.1] No spam.\n  [2.1.2] No abuse.\n[2.2] Replies |"
+
+
+def test_an_empty_heading_marker_takes_the_bold_title_below_it():
+    source = """\
+        # Terms
+        ## **PART 1: USE**
+        1.1. Be kind.
+        ##
+        **PART 2: MONEY**
+        2.1. Pay on time.
+        """
+    assert tree(source) == "[PART 1:] USE |\n  [1.1.] Be kind.\n[PART 2:] MONEY |\n  [2.1.] Pay on time."
+
+
+def test_a_letter_list_continues_after_a_paragraph_between_items():
+    source = """\
+        ## 1. Claims
+        a) Notice. Tell us first.
+
+        b) Talks. We talk for a month.
+
+        Talks are confidential.
+
+        c) Courts. Then go to court.
+
+        d) Costs. Each side pays.
+        """
+    lines = tree(source).splitlines()
+    assert [line for line in lines if line.lstrip().startswith("[c)") or line.lstrip().startswith("[d)")] == [
+        "  [c)] Courts. Then go to court.",
+        "  [d)] Costs. Each side pays.",
+    ]
+    assert errors(source) == []
+
+
+def test_lines_that_only_look_like_labels_are_text():
+    # a version line under the title, a sentence that starts with a reference, a note, a date
+    assert tree("OPEN LICENCE\nV. 3.1\n\n1. Terms\n\n2. Use\n", "l.txt").splitlines()[-2:] == [
+        "[1.] Terms",
+        "[2.] Use",
+    ]
+    assert "[] Section 2.1 (Fees) survives termination." in tree(
+        "## 2. Fees\n2.1 You pay monthly.\n\nSection 2.1 (Fees) survives termination.\n"
+    )
+    assert "[] 2 Only where the law allows it." in tree(
+        "## 1. Sales\n\n**1.1.** Refunds are possible (note 2).\n\n"
+        "2 Only where the law allows it.\n\n**1.2.** Fine.\n"
+    )
+    assert errors("## 1. Use\nUse it.\n\n## 2. End\nIt ends.\n\n_14 March 2025_\n") == []
+
+
+def test_page_numbers_of_a_converted_pdf_are_not_sections():
+    page = "We describe here the measures that we take against the risks that we see in the store, and\n\n"
+    source = (
+        "1\n\n1. Introduction\n\n"
+        + page * 3
+        + "2\n\n"
+        + page
+        + "continued here.\n\n2. Measures\n\n3\n\n"
+        + page
+    )
+    assert errors(source, "report.txt") == []
