@@ -11,22 +11,16 @@ not with the square of the document.
 
 from __future__ import annotations
 
-import string
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
+from plutoeditor.compare.joins import join_in_gaps
+from plutoeditor.compare.sequence import heaviest_increasing
+from plutoeditor.compare.units import words_of
 from plutoeditor.model.clause import Clause
 from plutoeditor.model.policy import Policy
-
-#: Punctuation is dropped before words are compared ("“Session cookies”:" = "Session cookies").
-_PUNCTUATION = str.maketrans(dict.fromkeys(string.punctuation + "“”‘’„«»‹›–—…•·§¶", " "))
-
-
-def words_of(text: str) -> list[str]:
-    """Lower-case words without punctuation (str.translate: four times faster than a regex)."""
-    return text.lower().translate(_PUNCTUATION).split()
-
 
 #: Two clauses are paired by similarity only above this Dice score of their word sets.
 MIN_SIMILARITY = 0.5
@@ -58,6 +52,8 @@ class Entry:
     previous: Entry | None = None
     children: list[Entry] = field(default_factory=list)
     partner: Entry | None = None
+    #: part of a neighbour's wording (a line the other version joins to it): not listed
+    joined: bool = False
     word_set: frozenset[str] | None = None
 
     @property
@@ -78,14 +74,16 @@ def flatten(policy: Policy) -> list[Entry]:
         for position, clause in enumerate(clauses):
             heading = words_of(clause.heading) if clause.heading else []
             words = heading + words_of(clause.text)
+            label = normalise_label(clause.label)
             entry = Entry(
                 clause,
                 len(entries),
                 depth,
                 parent,
-                key=" ".join(words),
+                # a clause with no words ("1.2" on a line of its own) is known by its label
+                key=" ".join(words) if words else ("§" + label if label else ""),
                 heading_key=" ".join(heading),
-                label=normalise_label(clause.label),
+                label=label,
                 position=position,
                 previous=previous,
             )
@@ -124,9 +122,12 @@ def align(old: Policy, new: Policy) -> tuple[list[Entry], list[Entry]]:
     if old.document_id == new.document_id:
         _align_by_id(old_entries, new_entries)
     repeated = _align_unique(old_entries, new_entries)
+    _align_same_in_gaps(old_entries, new_entries)
     _align_by_children(old_entries, new_entries)
     _align_repeated(repeated)
     _align_by_children(old_entries, new_entries)
+    for olds, news in _gaps(old_entries, new_entries):
+        join_in_gaps(olds, news, old_entries, new_entries, _pair)
     _align_similar(old_entries, new_entries)
     _align_by_children(old_entries, new_entries)
     return old_entries, new_entries
@@ -167,6 +168,47 @@ def _align_unique(old_entries: list[Entry], new_entries: list[Entry]) -> Groups:
         else:
             repeated.append((olds, news))
     return repeated
+
+
+def in_order_pairs(new_entries: list[Entry]) -> list[Entry]:
+    """The paired new entries that kept their reading order (the longest such run): the
+    anchors between which the rest is paired."""
+    paired = [e for e in new_entries if e.partner is not None]
+    kept = heaviest_increasing([e.partner.index for e in paired if e.partner is not None])
+    return [e for i, e in enumerate(paired) if i in kept]
+
+
+def _gaps(old_entries: list[Entry], new_entries: list[Entry]) -> list[tuple[list[Entry], list[Entry]]]:
+    """The unpaired clauses between consecutive in-order anchors, old side and new side."""
+    gaps = []
+    old_start = new_start = 0
+    for anchor in [*in_order_pairs(new_entries), None]:
+        old_stop = anchor.partner.index if anchor is not None and anchor.partner else len(old_entries)
+        new_stop = anchor.index if anchor is not None else len(new_entries)
+        olds = [e for e in old_entries[old_start:old_stop] if e.partner is None]
+        news = [e for e in new_entries[new_start:new_stop] if e.partner is None]
+        if olds and news:
+            gaps.append((olds, news))
+        old_start, new_start = old_stop + 1, new_stop + 1
+    return gaps
+
+
+#: Longer gaps are matched greedily in order instead (difflib is quadratic in the worst case).
+MAX_GAP = 2000
+
+
+def _align_same_in_gaps(old_entries: list[Entry], new_entries: list[Entry]) -> None:
+    """Between in-order anchors, pair clauses with the same content in reading order
+    (repeated lines, empty numbered clauses): a file compared with itself pairs throughout."""
+    for olds, news in _gaps(old_entries, new_entries):
+        if len(olds) * len(news) > MAX_GAP * MAX_GAP:
+            continue
+        matcher = SequenceMatcher(None, [e.key for e in olds], [e.key for e in news], autojunk=False)
+        for block in matcher.get_matching_blocks():
+            for k in range(block.size):
+                a, b = olds[block.a + k], news[block.b + k]
+                if a.key and a.partner is None and b.partner is None:
+                    _pair(a, b)
 
 
 def _align_repeated(groups: Groups) -> None:
@@ -215,7 +257,8 @@ def _align_by_children(old_entries: list[Entry], new_entries: list[Entry]) -> No
     """Pair unpaired sections whose paired children mostly went to one another.
 
     Deepest first, so a chain of sections is paired from the bottom up. Two sections with
-    text of their own are paired only when that text is somewhat alike.
+    text of their own are paired only when that text is somewhat alike or they keep their label
+    ("2.1 Contributor Grant." reworded "2.1 Grants." over the same paragraph).
     """
     for entry in reversed(old_entries):
         if entry.partner is not None or not entry.children:
@@ -232,14 +275,16 @@ def _align_by_children(old_entries: list[Entry], new_entries: list[Entry]) -> No
         if from_here * 2 < len(candidate.children):
             continue
         no_text = not entry.clause.text.strip() and not candidate.clause.text.strip()
-        if no_text or not entry.key or not candidate.key or similarity(entry, candidate) >= 0.25:
+        same_label = bool(entry.label) and entry.label == candidate.label
+        unkeyed = not entry.key or not candidate.key
+        if no_text or same_label or unkeyed or similarity(entry, candidate) >= 0.25:
             _pair(entry, candidate)
 
 
 def _align_similar(old_entries: list[Entry], new_entries: list[Entry]) -> None:
     """Pair the most similar remaining clauses, best score first."""
-    olds = [e for e in old_entries if e.partner is None and e.key]
-    news = [e for e in new_entries if e.partner is None and e.key]
+    olds = [e for e in old_entries if e.partner is None and e.key and not e.joined]
+    news = [e for e in new_entries if e.partner is None and e.key and not e.joined]
     if not olds or not news:
         return
     frequency: Counter[str] = Counter()
@@ -259,7 +304,8 @@ def _align_similar(old_entries: list[Entry], new_entries: list[Entry]) -> None:
     scored: list[tuple[float, int, int, Entry, Entry]] = []
     for a in olds:
         rare = sorted((w for w in a.words if w in postings), key=lambda w: (frequency[w], w))[:RARE_WORDS]
-        candidates: set[Entry] = set(gaps.get(a, ()))
+        near = set(gaps.get(a, ()))
+        candidates: set[Entry] = set(near)
         for word in rare:
             candidates.update(postings[word])
         same_heading = by_heading.get(a.heading_key, ()) if a.heading_key else ()
@@ -270,6 +316,10 @@ def _align_similar(old_entries: list[Entry], new_entries: list[Entry]) -> None:
             if a.heading_key and a.heading_key == b.heading_key:
                 score += 0.1
             if score < MIN_SIMILARITY:
+                continue
+            if b not in near and not _same_wording(a, b):
+                continue  # far away, only alike: an insertion and a deletion, not a move
+            if not _headings_agree(a, b):
                 continue
             # tie-breakers: same parent pair, same label, nearby position
             if _same_context(a, b) and a.parent is not None:
@@ -282,6 +332,30 @@ def _align_similar(old_entries: list[Entry], new_entries: list[Entry]) -> None:
     for _score, _i, _j, a, b in scored:
         if a.partner is None and b.partner is None:
             _pair(a, b)
+
+
+#: A clause paired with one far from its place (a move) must keep this much of its wording in
+#: order (difflib's ratio over words): alike vocabulary alone does not make a move.
+FAR_SIMILARITY = 0.8
+
+
+def _same_wording(a: Entry, b: Entry) -> bool:
+    words_a, words_b = a.key.split(), b.key.split()
+    matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
+    return matcher.real_quick_ratio() >= FAR_SIMILARITY and matcher.ratio() >= FAR_SIMILARITY
+
+
+def _headings_agree(a: Entry, b: Entry) -> bool:
+    """Two clauses under other labels whose likeness is mostly their headings pair only when
+    the headings share more than one word: "2.2 Contributor Grant." is not "1.1 'Contributor'"."""
+    if not a.heading_key or not b.heading_key or a.heading_key == b.heading_key:
+        return True
+    if not a.label or not b.label or a.label == b.label:
+        return True
+    heading_a, heading_b = set(a.heading_key.split()), set(b.heading_key.split())
+    shared_heading = len(heading_a & heading_b)
+    shared_text = len(a.words & b.words) - shared_heading
+    return shared_heading >= 2 or shared_text > 2
 
 
 def _gap_candidates(old_entries: list[Entry], news: list[Entry]) -> dict[Entry, list[Entry]]:

@@ -6,8 +6,10 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from plutoeditor.compare.align import Entry, align
+from plutoeditor.compare.joins import join_split_units, same_words
 from plutoeditor.compare.moves import moved_entries
 from plutoeditor.compare.result import ClauseChange, Comparison, MetadataChange, metadata_text
+from plutoeditor.compare.units import reading_units
 from plutoeditor.compare.worddiff import word_diff
 from plutoeditor.model.policy import Metadata, Policy
 from plutoeditor.model.renumber import texts_with_references_followed
@@ -28,11 +30,13 @@ def compare_policies(old: Policy, new: Policy, progress: Progress | None = None)
 
 def _compare(old: Policy, new: Policy, report: Progress) -> Comparison:
     report(0, PROGRESS_TOTAL)
-    old_entries, new_entries = align(old, new)
+    old_units, new_units = reading_units(old), reading_units(new)
+    old_entries, new_entries = align(old_units, new_units)
+    join_split_units(old_entries, new_entries)
     report(30, PROGRESS_TOTAL)
     moved = moved_entries(new_entries)
     pairs = [e for e in new_entries if e.partner is not None]
-    followed = _texts_with_references_followed(old, pairs)
+    followed = _texts_with_references_followed(old_units, pairs)
     changes_by_entry: dict[Entry, ClauseChange] = {}
     step = max(len(pairs) // 20, 1)
     for done, entry in enumerate(pairs, start=1):
@@ -67,6 +71,9 @@ def _matched(old: Entry, new: Entry, moved: bool) -> ClauseChange:
     a, b = old.clause, new.clause
     text_changed = a.text != b.text and _squash(a.text) != _squash(b.text)
     heading_changed = a.heading != b.heading and _squash(a.heading) != _squash(b.heading)
+    if (text_changed or heading_changed) and same_words(a, b):
+        # the same words, only split otherwise between heading and text (markup, line breaks)
+        text_changed = heading_changed = False
     return ClauseChange(
         status="matched",
         old=a,
@@ -106,18 +113,26 @@ def _squash(text: str) -> str:
 
 
 def _reading_order(
-    old_entries: list[Entry], new_entries: list[Entry], matched: dict[Entry, ClauseChange]
+    old_entries: list[Entry],
+    new_entries: list[Entry],
+    matched: dict[Entry, ClauseChange],
 ) -> list[ClauseChange]:
-    """The new version's order, each removed clause placed after what preceded it in the old."""
+    """The new version's order, each removed clause placed after what preceded it in the old.
+
+    Joined clauses are part of a paired clause's wording and are not listed on their own.
+    """
     removed_after: dict[Entry | None, list[Entry]] = defaultdict(list)
     anchor: Entry | None = None
     for entry in old_entries:
         if entry.partner is None:
-            removed_after[anchor].append(entry)
+            if not entry.joined:
+                removed_after[anchor].append(entry)
         else:
             anchor = entry.partner
     changes = [_unpaired(e, "removed") for e in removed_after.get(None, [])]
     for entry in new_entries:
+        if entry.joined:
+            continue
         changes.append(matched[entry] if entry in matched else _unpaired(entry, "added"))
         changes.extend(_unpaired(e, "removed") for e in removed_after.get(entry, []))
     return changes
@@ -127,7 +142,8 @@ def metadata_changes(old: Metadata, new: Metadata) -> list[MetadataChange]:
     """The metadata fields (effective date, version, title, ...) that differ."""
     changes = []
     for name in Metadata.FIELDS:
-        before, after = metadata_text(getattr(old, name)), metadata_text(getattr(new, name))
+        # a field the importer guessed (a title from the file name) was not stated: no change
+        before, after = metadata_text(old.stated(name)), metadata_text(new.stated(name))
         if before != after:
             changes.append(MetadataChange(name, before, after))
     return changes

@@ -1,22 +1,25 @@
-"""Which paired clauses moved: the smallest set of moves that explains the new order.
+"""Which paired clauses moved: the fewest moves that explain the new reading order.
 
-Each clause is judged relative to its parent, so a moved section counts once and its
-children travel with it. Among the paired children of one parent that were also children of
-that parent's partner, the heaviest increasing subsequence of their old positions stayed
-put (the longest such subsequence; among equally long ones the heaviest by subtree size, so
-swapping a small and a big section marks the small one); the others moved. A clause now
-under a different parent moved too.
+Among the paired children of one parent that were also children of that parent's partner,
+the heaviest increasing subsequence of their old positions stayed put (the longest such
+subsequence; among equally long ones the heaviest by subtree size, so swapping a small and a
+big section marks the small one); the others moved, and their sub-clauses travel with them. A
+clause now under a different parent (its section restructured, renumbered into another
+part, nested one level deeper) moved only when its place in the reading order changed: it is
+judged against the longest run of clauses that kept their order, outside moved sections.
 """
 
 from __future__ import annotations
 
 from plutoeditor.compare.align import Entry
+from plutoeditor.compare.sequence import heaviest_increasing
 
 
 def moved_entries(new_entries: list[Entry]) -> set[Entry]:
     """The new-version entries whose clauses moved."""
     moved: set[Entry] = set()
     groups: dict[Entry | None, list[Entry]] = {}
+    regrouped: list[Entry] = []
     for entry in new_entries:
         old = entry.partner
         if old is None:
@@ -28,50 +31,37 @@ def moved_entries(new_entries: list[Entry]) -> set[Entry]:
         if same_parent:
             groups.setdefault(entry.parent, []).append(entry)
         else:
-            moved.add(entry)
+            regrouped.append(entry)
     for siblings in groups.values():
         sizes = [_size(e.clause) for e in siblings]
         unit = sum(sizes) + 1  # fewest moves first; subtree size only breaks ties
         old_places = [e.partner.index for e in siblings if e.partner]
-        kept = _heaviest_increasing(old_places, [unit + s for s in sizes])
+        kept = heaviest_increasing(old_places, [unit + s for s in sizes])
         moved.update(e for i, e in enumerate(siblings) if i not in kept)
+    if regrouped:
+        moved.update(_out_of_order(new_entries, moved, set(regrouped)))
     return moved
+
+
+def _out_of_order(new_entries: list[Entry], moved: set[Entry], regrouped: set[Entry]) -> set[Entry]:
+    """The regrouped entries whose place in the reading order changed."""
+    steady: list[Entry] = []
+    for entry in new_entries:
+        if entry.partner is None or _inside_moved(entry, moved):
+            continue
+        steady.append(entry)
+    kept = heaviest_increasing([e.partner.index for e in steady if e.partner])
+    return {e for i, e in enumerate(steady) if i not in kept and e in regrouped}
+
+
+def _inside_moved(entry: Entry, moved: set[Entry]) -> bool:
+    node: Entry | None = entry
+    while node is not None:
+        if node in moved:
+            return True
+        node = node.parent
+    return False
 
 
 def _size(clause) -> int:  # type: ignore[no-untyped-def]
     return sum(1 for _ in clause.walk())
-
-
-def _heaviest_increasing(values: list[int], weights: list[int]) -> set[int]:
-    """Indices of a maximum-weight strictly increasing subsequence of distinct `values`.
-
-    A Fenwick tree over the ranks of the values gives O(n log n); ties keep the earliest.
-    """
-    n = len(values)
-    if n <= 1:
-        return set(range(n))
-    rank = {v: r + 1 for r, v in enumerate(sorted(values))}
-    tree_best = [0] * (n + 1)
-    tree_at = [-1] * (n + 1)
-    best = [0] * n
-    previous = [-1] * n
-    for i, value in enumerate(values):
-        r = rank[value] - 1
-        top, top_at = 0, -1
-        while r > 0:  # best chain ending in a smaller value
-            if tree_best[r] > top:
-                top, top_at = tree_best[r], tree_at[r]
-            r -= r & -r
-        best[i] = top + weights[i]
-        previous[i] = top_at
-        r = rank[value]
-        while r <= n:
-            if best[i] > tree_best[r]:
-                tree_best[r], tree_at[r] = best[i], i
-            r += r & -r
-    end = max(range(n), key=lambda i: (best[i], -i))
-    chain: set[int] = set()
-    while end != -1:
-        chain.add(end)
-        end = previous[end]
-    return chain

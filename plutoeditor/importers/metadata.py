@@ -163,4 +163,5 @@ def read_front(blocks: list[Block], path: str = "") -> tuple[Metadata, list[Bloc
                 break
         else:
             meta.title = title_from_path(path)
+            meta.guessed["title"] = meta.title
     return meta, body

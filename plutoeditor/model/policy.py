@@ -21,6 +21,9 @@ class Metadata:
     effective_date: dt.date | None = None
     summary_of_changes: list[str] = field(default_factory=list)
     language: str = "en"
+    #: Fields the importer made up rather than read (a title from the file name), each with
+    #: the value it guessed; not saved. Compare treats a field still at its guess as unstated.
+    guessed: dict[str, str] = field(default_factory=dict, compare=False)
 
     FIELDS = (
         "title",
@@ -41,7 +44,13 @@ class Metadata:
             self.effective_date,
             list(self.summary_of_changes),
             self.language,
+            dict(self.guessed),
         )
+
+    def stated(self, name: str) -> object:
+        """The field's value, or "" when it is still the importer's guess."""
+        value = getattr(self, name)
+        return "" if name in self.guessed and self.guessed[name] == value else value
 
 
 Listener = Callable[["ChangeEvent"], None]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plutoeditor.compare.moves import _heaviest_increasing
+from plutoeditor.compare.sequence import heaviest_increasing as _heaviest_increasing
 
 
 def test_longest_run_stays_put():
