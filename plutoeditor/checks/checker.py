@@ -24,6 +24,7 @@ from plutoeditor.checks.surroundings import (
     is_attached,
     last_descendant,
     position,
+    positions,
     preceding,
     siblings_of,
 )
@@ -285,7 +286,11 @@ class Checker:
     def _position(self, clause: Clause) -> tuple[int, ...]:
         key = self._positions.get(clause.id)
         if key is None:
-            key = self._positions[clause.id] = position(self.policy, clause)
+            if not self._positions:  # one pass over the tree, not a search per clause
+                self._positions = positions(self.policy)
+                key = self._positions.get(clause.id)
+            if key is None:
+                key = self._positions[clause.id] = position(self.policy, clause)
         return key
 
     # -- result -------------------------------------------------------------------------

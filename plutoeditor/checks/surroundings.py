@@ -121,6 +121,21 @@ def context_of(policy: Policy, clause: Clause) -> Context:
     return make_context(clause, following(policy, clause), in_schedule, stray)
 
 
+def positions(policy: Policy) -> dict[str, tuple[int, ...]]:
+    """`position` of every clause, in one pass over the tree. O(n)."""
+    result: dict[str, tuple[int, ...]] = {}
+
+    def visit(siblings: list[Clause], path: tuple[int, ...]) -> None:
+        for i, clause in enumerate(siblings):
+            here = (*path, i)
+            result[clause.id] = here
+            if clause.children:
+                visit(clause.children, here)
+
+    visit(policy.clauses, ())
+    return result
+
+
 def position(policy: Policy, clause: Clause) -> tuple[int, ...]:
     """A sort key in document order: the clause's index at each level."""
     path = []

@@ -86,6 +86,8 @@ def parse_label(label: str) -> Label:
     if any(not _valid_part(p) for p in parts):
         return Label(raw)
     kind = INSERTION if _INSERTION_RE.match(parts[-1]) else ("number" if parts[-1].isdigit() else "letters")
+    if kind == "letters" and len(parts) == 1 and not letter_families(parts[0]):
+        return Label(raw)  # "(XXXX)": neither a letter nor a roman numeral, a placeholder
     return Label(raw, match["prefix"], core, match["suffix"], parts, kind)
 
 
@@ -199,7 +201,8 @@ def member_family(label: Label, root: bool) -> tuple[str, ...]:
     if label.kind == "number":
         return (DECIMAL,) if root or len(label.parts) > 1 else (NUMBER,)
     if label.kind == "letters":
-        return (DECIMAL,) if len(label.parts) > 1 else letter_families(label.last)
+        # "(XXXX)" is neither a letter nor a roman numeral: a placeholder, not a number
+        return (DECIMAL,) if len(label.parts) > 1 else letter_families(label.last) or (OTHER,)
     return (OTHER,)
 
 
