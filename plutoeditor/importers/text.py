@@ -16,7 +16,8 @@ import re
 from plutoeditor.formats.errors import PolicyFileError
 from plutoeditor.formats.files import decode_text, read_bytes
 from plutoeditor.importers.labels import decimal_parts, follows, is_bare_number, split_label
-from plutoeditor.importers.structure import Block, build_policy
+from plutoeditor.importers.scopes import build_scoped_policy
+from plutoeditor.importers.structure import Block
 from plutoeditor.model.policy import Policy
 
 #: Wrapped lines are at least this long; shorter lines end their paragraph.
@@ -130,11 +131,11 @@ def import_text(text: str, path: str = "<text>") -> Policy:
         from plutoeditor.importers.markdown import markdown_blocks
 
         blocks, front_title = markdown_blocks(text)
-        policy = build_policy(blocks, path, guess_headings=False)
+        policy = build_scoped_policy(blocks, text, path, markdown=True)
         if front_title:
             policy.metadata.title = front_title
     else:
-        policy = build_policy(text_blocks(text), path)
+        policy = build_scoped_policy(text_blocks(text), text, path, markdown=False)
     if not policy.clauses:
         raise PolicyFileError(path, "no clauses found: the file has a title or dates but no policy text", 1)
     return policy

@@ -1,0 +1,203 @@
+"""Tables of contents: the list of section titles at the top of a page is navigation, not clauses.
+
+A run of short lines that starts with a labelled one is a table of contents when
+- most of its labelled entries name, in order, a later paragraph or heading with the same
+  label and title ("1. Accounts" ... "## 1. Accounts"), and those sections have text between
+  them (so a short list written twice is not a table of contents); or
+- nearly all its labelled entries link to anchors on the page ("1. [Accounts](#accounts)").
+Plain, dot-leadered ("1. Purpose ........ 3") and linked lists are all read this way. The run
+becomes one unnumbered paragraph holding its entries as written, one a line: nothing is
+lost, and no section is numbered twice.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from plutoeditor.importers.labels import split_label
+from plutoeditor.importers.page_lines import Page, bare_label, block_spans, label_and_title, source_lines
+from plutoeditor.importers.structure import Block
+
+_MAX_ENTRY_CHARS = 160
+_MAX_ENTRY_WORDS = 20
+_TITLE_WORDS = 8  # an entry names a section by the first words of its title
+_LEADERS = re.compile(r"(?:\s*[.·…_](?:\s*[.·…_]){2,}|\s*…)\s*\d{0,4}\s*$")
+_WORD = re.compile(r"\w+")
+_CAPTION_WORDS = 4
+_LOOK_AHEAD = 4  # an entry names one of the next few sections with its label and first word
+# An entry that is nothing but a link to an anchor on the page: "1. [Accounts](#accounts)",
+# "**[1\\. Status](#status)**"; a link followed by a description is a list item, not an entry.
+_LINK_ONLY = re.compile(r"^[\W\d]*\[[^\]]+\]\(#[^)\s]*\)[\W\d]*$")
+
+
+@dataclass(frozen=True)
+class _Entry:
+    block: int  # index of the block the entry line belongs to
+    key: str  # the label without decoration
+    words: tuple[str, ...]  # the first words of its title, case-folded
+    linked: bool  # links to an anchor on the page
+
+
+def title_words(title: str) -> tuple[str, ...]:
+    """The first words of a title, case-folded, without dot leaders and page number."""
+    return tuple(_WORD.findall(_LEADERS.sub("", title).casefold()))[:_TITLE_WORDS]
+
+
+class _Sections:
+    """Where each (label, first title word) occurs, so entries are matched without rescanning."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.words: list[tuple[str, ...]] = []
+        self.where: dict[tuple[str, str], list[int]] = {}
+        for index, block in enumerate(blocks):
+            label, title = label_and_title(block, bare_numbers=True)
+            words = title_words(title) if label else ()
+            self.words.append(words)
+            if words:
+                self.where.setdefault((bare_label(label), words[0]), []).append(index)
+
+    def find(self, entry: _Entry, start: int) -> int | None:
+        """The first block from `start` on that has the entry's label and begins with its title."""
+        candidates = self.where.get((entry.key, entry.words[0]), [])
+        wanted = [entry.words]
+        if len(entry.words) > 1 and entry.words[-1].isdigit():  # "Introduction 3": a page number
+            wanted.append(entry.words[:-1])
+        first = bisect_left(candidates, start)
+        for k in range(first, min(first + _LOOK_AHEAD, len(candidates))):
+            if any(_same_title(w, self.words[candidates[k]]) for w in wanted):
+                return candidates[k]
+        return None
+
+
+def _same_title(entry: tuple[str, ...], found: tuple[str, ...]) -> bool:
+    """The section's title starts with the entry's words, or with most of them.
+
+    Contents lists are often written apart from the headings ("Use of data" for "Use of your
+    data", a translation worded a little differently), so most words are enough.
+    """
+    if found[: len(entry)] == entry:
+        return True
+    wanted = set(entry)
+    return len(wanted) >= 3 and len(wanted & set(found)) * 5 >= len(wanted) * 3
+
+
+def _entry_lines(block: Block, span: range, page: Page) -> list[str] | None:
+    """The source lines of a block that reads like contents entries, or None."""
+    if block.heading_level is not None or block.label == "":
+        return None
+    lines = source_lines(page, span)
+    if not lines or any(len(raw) > 3 * _MAX_ENTRY_CHARS for raw in lines):
+        return None
+    for raw in lines:
+        words = page.words(raw)
+        if not words or len(words) > _MAX_ENTRY_CHARS or len(words.split()) > _MAX_ENTRY_WORDS:
+            return None
+    return lines
+
+
+def _entries(page: Page, index: int, lines: list[str]) -> list[_Entry]:
+    found = []
+    for raw in lines:
+        label, rest = split_label(page.words(raw))
+        if label:
+            found.append(
+                _Entry(index, bare_label(label), title_words(rest), bool(_LINK_ONLY.match(raw.strip())))
+            )
+    return found
+
+
+def _match(entries: list[_Entry], sections: _Sections, start: int) -> list[int]:
+    """The blocks the entries name, matched in order, each after the one before."""
+    matched: list[int] = []
+    position = start
+    for entry in entries:
+        if not entry.words:
+            continue
+        found = sections.find(entry, max(position, entry.block + 1))
+        if found is not None:
+            matched.append(found)
+            position = found + 1
+    return matched
+
+
+def _is_contents(entries: list[_Entry], matched: list[int]) -> bool:
+    labelled = len(entries)
+    if labelled < 2:
+        return False
+    if sum(e.linked for e in entries) * 5 >= labelled * 4:
+        return True
+    if len(matched) < 2 or len(matched) * 2 < labelled:
+        return False
+    # The sections named have text between them; a list written twice in a row does not.
+    return (matched[-1] - matched[0] + 1) * 2 >= len(matched) * 3
+
+
+def contents_as_text(blocks: list[Block], page: Page) -> list[Block]:
+    """The blocks with each table of contents made one unnumbered paragraph of entries."""
+    spans = block_spans(blocks, page)
+    cache: dict[int, list[str] | None] = {}
+
+    def lines_of(k: int) -> list[str] | None:
+        if k not in cache:
+            cache[k] = _entry_lines(blocks[k], spans[k], page)
+        return cache[k]
+
+    sections: _Sections | None = None
+    out: list[Block] = []
+    i, n = 0, len(blocks)
+    while i < n:
+        first = lines_of(i) if label_and_title(blocks[i], bare_numbers=True)[0] else None
+        if first is None or not split_label(page.words(first[0]))[0]:
+            out.append(blocks[i])
+            i += 1
+            continue
+        j = i
+        while j < n and lines_of(j) is not None:
+            j += 1
+        entries = [e for k in range(i, j) for e in _entries(page, k, lines_of(k) or [])]
+        if len(entries) < 2:
+            out.extend(blocks[i:j])
+            i = j
+            continue
+        if sections is None:
+            sections = _Sections(blocks)
+        matched = _match(entries, sections, i + 1)
+        cut = min(j, matched[0]) if matched else j
+        entries = [e for e in entries if e.block < cut]
+        if cut <= i or not _is_contents(entries, _match(entries, sections, cut)):
+            out.extend(blocks[i:j])
+            i = j
+            continue
+        start = i
+        while start > 0 and out and out[-1] is blocks[start - 1] and _all_links(lines_of(start - 1)):
+            out.pop()  # "[Premise](#premise)" entries without a label above the numbered ones
+            start -= 1
+        entries_text = [page.words(raw) for k in range(start, cut) for raw in lines_of(k) or []]
+        if start > 1 and out and out[-1] is blocks[start - 1] and _caption(blocks[start - 1]):
+            out.pop()  # "Contents", "Overview": the list's caption, not a heading over the clauses
+            start -= 1
+            entries_text.insert(0, blocks[start].text.strip())
+        out.append(Block("\n".join(entries_text), blocks[start].line, ""))
+        i = cut
+    return out
+
+
+def _caption(block: Block) -> bool:
+    """A short line without a label right above the entries ("Contents", "Table of Contents")."""
+    text = block.text.strip()
+    return (
+        block.label is None
+        and block.heading_level is None
+        and block.list_level is None
+        and not block.heading
+        and 0 < len(text.split()) <= _CAPTION_WORDS
+        and "\n" not in text
+        and not text.endswith((".", ";", ","))
+        and not split_label(text)[0]
+    )
+
+
+def _all_links(lines: list[str] | None) -> bool:
+    return bool(lines) and all(_LINK_ONLY.match(raw.strip()) for raw in lines or [])

@@ -1,0 +1,309 @@
+"""Scopes of a page: several documents, tables of contents and quoted instruments are not numbered twice."""
+
+from __future__ import annotations
+
+import textwrap
+
+from plutoeditor.checks import run_checks
+from plutoeditor.importers.text import import_text
+from plutoeditor.model.notation import format_tree
+
+
+def page(source: str, name: str = "page.md"):
+    return import_text(textwrap.dedent(source).lstrip(), name)
+
+
+def error_codes(policy) -> list[str]:
+    return [f.code for f in run_checks(policy) if f.is_error]
+
+
+# -- several documents on one page ------------------------------------------------------
+
+
+def test_a_document_after_a_rule_that_numbers_from_one_again_is_its_own_scope():
+    policy = page(
+        """\
+        # Harbour Club terms
+
+        ## 1. Membership
+        Members keep their card.
+        ## 2. Fees
+        Fees are due monthly.
+
+        * * *
+
+        ## 1. What we record
+        We record your visits.
+        ## 2. How long
+        One year.
+        """
+    )
+    assert format_tree(policy) == textwrap.dedent(
+        """\
+        [1.] Membership |
+          [] Members keep their card.
+        [2.] Fees |
+          [] Fees are due monthly.
+        []
+          [1.] What we record |
+            [] We record your visits.
+          [2.] How long |
+            [] One year."""
+    )
+    assert error_codes(policy) == []
+
+
+def test_the_later_documents_title_becomes_the_heading_of_its_scope():
+    policy = page(
+        """\
+        Lighthouse Ferries Conditions
+
+        1. Tickets
+
+        A ticket is valid for one crossing.
+
+        2. Luggage
+
+        Two bags travel free.
+
+        ----------
+
+        Lighthouse Ferries Privacy Notice
+
+        1. Data we keep
+
+        We keep your booking reference.
+        """,
+        "ferries.txt",
+    )
+    last = policy.clauses[-1]
+    assert (last.label, last.heading) == ("", "Lighthouse Ferries Privacy Notice")
+    assert [c.label for c in last.children] == ["1."]
+    assert [c.label for c in policy.clauses[:2]] == ["1.", "2."]
+    assert error_codes(policy) == []
+
+
+def test_a_document_opens_at_its_level_one_title_above_the_rule():
+    policy = page(
+        """\
+        # Orchard Market rules
+
+        1. Stalls open at eight.
+        2. Stalls close at six.
+
+        Orchard Market privacy
+        ======================
+
+        We respect your privacy.
+
+        ---
+
+        1. We keep the list of stallholders.
+        2. We delete it after a year.
+        """
+    )
+    last = policy.clauses[-1]
+    assert last.heading == "Orchard Market privacy"
+    assert [c.text for c in last.children][:1] == ["We respect your privacy."]
+    assert [c.label for c in last.children if c.label] == ["1.", "2."]
+    assert error_codes(policy) == []
+
+
+def test_a_rule_between_sections_leaves_the_numbering_running_on():
+    source = """\
+        ## 1. Scope
+        These rules apply to the library.
+
+        ---
+
+        ## 2. Loans
+        Books are lent for three weeks.
+
+        * * *
+
+        ## 2. Fines
+        Late books cost ten pence a day.
+        """
+    policy = page(source)
+    assert [c.label for c in policy.clauses] == ["1.", "2.", "2."]
+    assert "duplicate-number" in error_codes(policy)
+
+
+def test_a_rule_before_a_list_written_otherwise_does_not_start_a_document():
+    policy = page(
+        """\
+        ## 1. Opening hours
+        The pool opens at seven.
+
+        ## 2. Rules
+
+        ---
+
+        1. Shower first.
+        2. No running.
+        """
+    )
+    assert [c.label for c in policy.clauses] == ["1.", "2."]
+    assert [c.label for c in policy.clauses[1].children] == ["1.", "2."]
+
+
+# -- tables of contents -------------------------------------------------------------------
+
+
+def test_a_plain_contents_list_is_kept_as_text_not_as_clauses():
+    policy = page(
+        """\
+        # Garden Share agreement
+
+        **Contents**
+
+        1. Plots
+        2. Tools
+        3. Ending the agreement
+
+        **1\\. Plots**
+
+        1.1. Each member tends one plot.
+
+        **2\\. Tools**
+
+        2.1. Tools go back to the shed.
+
+        **3\\. Ending the agreement**
+
+        3.1. Either side may end it with a month's notice.
+        """
+    )
+    assert policy.clauses[0].text == "Contents\n1. Plots\n2. Tools\n3. Ending the agreement"
+    assert [c.label for c in policy.clauses if c.label] == ["1.", "2.", "3."]
+    assert error_codes(policy) == []
+
+
+def test_a_linked_contents_list_is_text_even_when_the_titles_differ():
+    policy = page(
+        """\
+        # Repair cafe terms
+
+        1. [Who we are](#who)
+        2. [Repairs](#repairs)
+
+        ## 1. About us
+        We are volunteers.
+
+        ## 2. Repairs at your own risk
+        We try our best.
+        """
+    )
+    assert policy.clauses[0].text == "1. Who we are\n2. Repairs"
+    assert [c.label for c in policy.clauses[1:]] == ["1.", "2."]
+    assert error_codes(policy) == []
+
+
+def test_a_dot_leadered_contents_page_in_plain_text():
+    policy = page(
+        """\
+        Canal Trust volunteer policy
+
+        Contents
+
+        1. Purpose ........................ 2
+        2. Safety ......................... 3
+
+        1. Purpose
+
+        This policy says what volunteers may do.
+
+        2. Safety
+
+        Wear a life jacket on the towpath.
+        """,
+        "canal.txt",
+    )
+    assert (
+        policy.clauses[0].text
+        == "Contents\n1. Purpose ........................ 2\n2. Safety ......................... 3"
+    )
+    assert [c.label for c in policy.clauses[1:]] == ["1.", "2."]
+    assert error_codes(policy) == []
+
+
+def test_a_short_list_written_twice_is_not_a_contents_list():
+    policy = page(
+        """\
+        ## 1. Members
+
+        We ask members for:
+
+        1. Name
+        2. Email
+
+        ## 2. Guests
+
+        We ask guests for:
+
+        1. Name
+        2. Email
+        """
+    )
+    items = [c.label for clause in policy.walk() for c in clause.children if c.label]
+    assert items.count("1.") == 2 and items.count("2.") == 2
+
+
+def test_links_to_parts_of_the_page_with_descriptions_are_a_list_not_contents():
+    policy = page(
+        """\
+        ## 7. Other terms
+
+        These terms include:
+
+        1. [Fan terms](#fans) - which apply when you follow a creator;
+        2. [Creator terms](#creators) - which apply when you publish.
+
+        ## 8. Changes
+        We may change these terms.
+        """
+    )
+    assert any(c.label == "1." for c in policy.walk())
+
+
+# -- quoted instruments --------------------------------------------------------------------
+
+
+def test_numbered_text_in_a_block_quote_is_quoted_not_numbered():
+    policy = page(
+        """\
+        ## 1. Inventions
+
+        The Harbour Act says:
+
+        > 12. (b) A term that assigns an invention made on the
+        > employee's own time is void.
+        >
+        > 13. No employer may require such a term.
+
+        ## 2. Our practice
+        We follow the Act.
+        """
+    )
+    quoted = [c for c in policy.walk() if c.text.startswith("12.")]
+    assert len(quoted) == 1 and not quoted[0].label
+    assert quoted[0].text == (
+        "12. (b) A term that assigns an invention made on the employee's own time is void.\n"
+        "13. No employer may require such a term."
+    )
+    assert not any(c.label in ("12.", "13.", "(b)") for c in policy.walk())
+    assert error_codes(policy) == []
+
+
+def test_a_block_quote_without_labels_is_left_as_it_is():
+    policy = page(
+        """\
+        ## 1. Contact
+
+        Write to:
+
+        > Harbour Office
+        > Quay Street
+        """
+    )
+    assert format_tree(policy) == "[1.] Contact |\n  [] Write to:\\nHarbour Office Quay Street"
