@@ -17,7 +17,7 @@ from collections import Counter
 from typing import Any
 
 from plutoeditor.checks import ERROR, Finding, run_checks
-from plutoeditor.formats.errors import PolicyFileError
+from plutoeditor.formats.errors import PolicyFileError, printable
 
 EXIT_CLEAN, EXIT_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -59,7 +59,7 @@ def import_notes(policy: object) -> list[str]:
 def print_import_notes(path: str, policy: object, prefix: str = "plutoeditor: ") -> None:
     """One stderr line per import note: `plutoeditor: PATH: note: ...`."""
     for note in import_notes(policy):
-        print(f"{prefix}{path}: note: {note}", file=sys.stderr)
+        print(printable(f"{prefix}{path}: note: {note}"), file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -99,7 +99,7 @@ def render_text(results: list[dict[str, Any]]) -> str:
     counts: Counter[str] = Counter()
     for result in results:
         for finding in result["findings"]:
-            lines.append(format_finding(result["path"], finding))
+            lines.append(printable(format_finding(result["path"], finding)))
             counts[finding.severity] += 1
     checked = sum(1 for r in results if "error" not in r)
     summary = (

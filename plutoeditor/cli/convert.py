@@ -10,8 +10,9 @@ import argparse
 import sys
 
 from plutoeditor.cli.check import read_policy
+from plutoeditor.cli.safety import refuse_output_over_inputs
 from plutoeditor.formats import native
-from plutoeditor.formats.errors import PolicyFileError
+from plutoeditor.formats.errors import PolicyFileError, printable
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
@@ -43,6 +44,7 @@ def _add_io(parser: argparse.ArgumentParser) -> None:
 def _check_output(args: argparse.Namespace) -> None:
     if not native.is_native(args.output):
         raise PolicyFileError(args.output, f"the output must be a {native.SUFFIX} file")
+    refuse_output_over_inputs(args.output, (args.input,))
 
 
 def _save(policy, path: str) -> None:  # type: ignore[no-untyped-def]
@@ -59,8 +61,8 @@ def run_import(args: argparse.Namespace) -> int:
     policy = read_policy(args.input)
     _save(policy, args.output)
     for note in getattr(policy, "import_notes", []):
-        print(f"note: {note}", file=sys.stderr)
-    print(f"{args.output}: {len(policy)} clauses imported from {args.input}")
+        print(f"note: {printable(note)}", file=sys.stderr)
+    print(f"{printable(args.output)}: {len(policy)} clauses imported from {printable(args.input)}")
     return EXIT_OK
 
 
@@ -75,7 +77,7 @@ def run_renumber(args: argparse.Namespace) -> int:
     texts = len(edit.operations) - relabelled
     _save(policy, args.output)
     print(
-        f"{args.output}: {relabelled} clause{'s' if relabelled != 1 else ''} relabelled, "
+        f"{printable(args.output)}: {relabelled} clause{'s' if relabelled != 1 else ''} relabelled, "
         f"{texts} text{'s' if texts != 1 else ''} with references updated"
     )
     return EXIT_OK

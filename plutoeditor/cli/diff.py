@@ -39,19 +39,22 @@ def run(args: argparse.Namespace) -> int:
     # A short-lived process that builds two big trees which all stay alive: the cyclic
     # collector would only re-scan them (it costs about half the time on 10,000 clauses).
     gc.disable()
+    from plutoeditor.cli.check import read_policy
+    from plutoeditor.cli.safety import refuse_output_over_inputs
     from plutoeditor.compare import compare_policies
+    from plutoeditor.formats.errors import printable
     from plutoeditor.formats.files import write_atomic
-    from plutoeditor.formats.opening import open_policy
 
     output: str | None = args.output
     report_format = output_format(output, args.format)
+    refuse_output_over_inputs(output, (args.old, args.new))
     write_docx = None
     if report_format == "docx":
         write_docx = _docx_writer()
         if write_docx is None:
             print("plutoeditor: the Word redline (.docx) is not available in this build", file=sys.stderr)
             return EXIT_BAD_INPUT
-    old, new = open_policy(args.old), open_policy(args.new)
+    old, new = read_policy(args.old), read_policy(args.new)
     from plutoeditor.cli.check import print_import_notes
 
     print_import_notes(args.old, old)
@@ -61,11 +64,13 @@ def run(args: argparse.Namespace) -> int:
     if write_docx is not None:
         write_docx(comparison, output)
         return status
-    report = render(comparison, report_format, args.old, args.new)
     if output:
-        write_atomic(output, report)
+        write_atomic(output, render(comparison, report_format, args.old, args.new))
+    elif report_format == "text":  # names and text that could steer the terminal show as escapes
+        report = render(comparison, report_format, printable(args.old), printable(args.new))
+        _print(printable(report, keep="\n\t"))
     else:
-        _print(report)
+        _print(render(comparison, report_format, args.old, args.new))
     return status
 
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from plutoeditor.checks import run_checks
-from plutoeditor.formats.errors import PolicyFileError
+from plutoeditor.formats.errors import PolicyFileError, printable
 
 EXIT_OK, EXIT_REFUSED = 0, 1
 FORMATS = (".docx", ".html", ".htm", ".pdf")
@@ -59,10 +59,11 @@ def run(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         raise PolicyFileError(output, f"folder {str(folder)!r} does not exist")
 
-    from plutoeditor.formats.opening import open_policy
+    from plutoeditor.cli.check import print_import_notes, read_policy
+    from plutoeditor.cli.safety import refuse_output_over_inputs
 
-    policy = open_policy(args.file)
-    from plutoeditor.cli.check import print_import_notes
+    refuse_output_over_inputs(output, (args.file, args.template))
+    policy = read_policy(args.file)
 
     print_import_notes(args.file, policy)
     errors = sum(1 for finding in run_checks(policy) if finding.is_error)
@@ -92,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
 
 def errors_line(path: str, errors: int) -> str:
     """`PATH has 5 errors (see 'plutoeditor check')`: what stands between a policy and publishing."""
-    return f"{path} has {errors} error{'' if errors == 1 else 's'} (see 'plutoeditor check')"
+    return f"{printable(path)} has {errors} error{'' if errors == 1 else 's'} (see 'plutoeditor check')"
 
 
 __all__ = ["register", "run"]

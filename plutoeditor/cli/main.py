@@ -8,19 +8,23 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 
 from plutoeditor import __version__
-from plutoeditor.formats.errors import PolicyFileError
+from plutoeditor.cli.safety import command_files, unexpected_error_line
+from plutoeditor.formats.errors import PolicyFileError, printable
 
 #: Each command lives in its own module under plutoeditor.cli with `register(subparsers)`,
 #: which adds its parser and sets `func` to a handler taking the parsed args.
 COMMAND_MODULES = ("check", "convert", "diff", "export", "compare")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+#: A first word that reads as a mistyped command rather than a file name: no dot, no slash.
+_COMMAND_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,16 +54,20 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    if not args_list or (args_list[0] not in _command_names(parser) and not args_list[0].startswith("-")):
-        return _open_window(args_list)
-    args = parser.parse_args(args_list)
-    if args.command is None:
-        return _open_window([])
-    handler: Callable[[argparse.Namespace], int] = args.func
+    """Run the command line; whatever happens, at most one line on stderr, never a traceback."""
+    args: argparse.Namespace | None = None
     try:
+        args_list = list(sys.argv[1:] if argv is None else argv)
+        parser = build_parser()
+        if _opens_window(args_list, parser):
+            return _open_window(args_list)
+        args = parser.parse_args(args_list)
+        if args.command is None:
+            return _open_window([])
+        handler: Callable[[argparse.Namespace], int] = args.func
         return handler(args)
+    except SystemExit:  # argparse's own usage errors (exit 2), --help and --version
+        raise
     except PolicyFileError as exc:
         print(f"plutoeditor: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -70,17 +78,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_OK
     except OSError as exc:
-        where = f"{exc.filename}: " if exc.filename else ""
-        print(f"plutoeditor: {where}{exc.strerror or exc}", file=sys.stderr)
+        where = f"{printable(str(exc.filename))}: " if exc.filename else ""
+        print(f"plutoeditor: {where}{printable(exc.strerror or str(exc))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except RecursionError:
-        print("plutoeditor: the document is nested too deeply to process", file=sys.stderr)
+        files = ", ".join(printable(name) for name in command_files(args)[:2])
+        print(f"plutoeditor: {files + ': ' if files else ''}the document is nested too deeply to process",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_BAD_INPUT
+    except MemoryError:
+        files = ", ".join(printable(name) for name in command_files(args)[:2])
+        print(f"plutoeditor: {files + ': ' if files else ''}not enough memory to process the document",
+              file=sys.stderr)  # fmt: skip
         return EXIT_BAD_INPUT
     except Exception as exc:  # a bug: one line for the user, the traceback to the log
-        logging.getLogger("plutoeditor").exception("unexpected error in %s", args.command)
-        message = f"unexpected error ({type(exc).__name__}: {exc}); please report it"
-        print(f"plutoeditor: {message}", file=sys.stderr)
+        command = getattr(args, "command", None)
+        print(unexpected_error_line(exc, command_files(args), command), file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def _opens_window(args_list: list[str], parser: argparse.ArgumentParser) -> bool:
+    """`plutoeditor` alone or `plutoeditor FILE...` opens the window; a first word that is
+    neither a command nor a file ("chek") is left to argparse, which names the commands."""
+    if not args_list:
+        return True
+    first = args_list[0]
+    if first in _command_names(parser) or first.startswith("-"):
+        return False
+    return os.path.exists(first) or not _COMMAND_LIKE.fullmatch(first)
 
 
 def _silence_stdout() -> None:
@@ -93,12 +118,26 @@ def _silence_stdout() -> None:
 
 
 def _open_window(files: list[str]) -> int:
+    if _no_display():
+        print(
+            "plutoeditor: no display to open the editor window on (DISPLAY is not set); "
+            "run a command instead, see 'plutoeditor --help'",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     try:
         from plutoeditor.ui.app import run_app
     except ImportError as exc:
         print(f"plutoeditor: the editor window needs PySide6 ({exc})", file=sys.stderr)
         return EXIT_BAD_INPUT
     return run_app(files)
+
+
+def _no_display() -> bool:
+    """On Linux and the BSDs without X11, Wayland or a chosen Qt platform, Qt would abort."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return False
+    return not any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 if __name__ == "__main__":  # pragma: no cover

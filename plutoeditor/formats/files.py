@@ -1,36 +1,76 @@
-"""Reading files defensively and writing them atomically."""
+"""Reading files defensively and writing them atomically.
+
+Only regular files are read (a device such as /dev/zero, a FIFO or a socket is refused before
+it can block or stream without end), and the size limit is checked while reading, not only
+from the size the file claims. Writing never replaces a read-only file, writes through a
+symbolic link to its target, and is atomic.
+"""
 
 from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from plutoeditor.formats.errors import PolicyFileError
 
 #: Larger files are refused before they are read: a 10,000-clause policy is about 2 MB.
 MAX_FILE_BYTES = 20 * 1024 * 1024
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def too_large(size: int | None, limit: int) -> str:
+    """'file is too large (25.0 MiB; the limit is 20 MiB)'."""
+    found = f"{size / 2**20:.1f} MiB" if size is not None else "more than the limit"
+    return f"file is too large ({found}; the limit is {limit / 2**20:.0f} MiB)"
+
+
+def open_regular_file(path: str | os.PathLike[str], limit: int | None = None) -> BinaryIO:
+    """Open a regular file for reading, or raise a PolicyFileError saying why it cannot be.
+
+    The file is opened without blocking and checked after opening, so a FIFO cannot hang
+    the command and a file swapped for a device after a check is still refused.
+    """
+    name = str(path)
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except FileNotFoundError:
+        raise PolicyFileError(name, "no such file") from None
+    except IsADirectoryError:
+        raise PolicyFileError(name, "is a folder, not a file") from None
+    except PermissionError:
+        raise PolicyFileError(name, "permission denied") from None
+    except OSError as exc:
+        raise PolicyFileError(name, f"cannot read file: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise PolicyFileError(name, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise PolicyFileError(name, "is not a regular file (a device, pipe or socket); refused")
+        if limit is not None and info.st_size > limit:
+            raise PolicyFileError(name, too_large(info.st_size, limit))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def read_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> bytes:
-    """The file's bytes, or a PolicyFileError for missing, unreadable, empty or huge files."""
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if p.is_dir():
-            raise PolicyFileError(str(path), "is a folder, not a file")
-        if size > limit:
-            raise PolicyFileError(
-                str(path), f"file is too large ({size / 2**20:.1f} MiB; the limit is {limit / 2**20:.0f} MiB)"
-            )
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise PolicyFileError(str(path), "no such file") from None
-    except PermissionError:
-        raise PolicyFileError(str(path), "permission denied") from None
-    except OSError as exc:
-        raise PolicyFileError(str(path), f"cannot read file: {exc.strerror or exc}") from None
+    """The file's bytes, or a PolicyFileError for missing, unreadable, empty or huge files
+    and for anything that is not a regular file."""
+    with open_regular_file(path, limit) as handle:
+        try:
+            data = handle.read(limit + 1)
+        except OSError as exc:
+            raise PolicyFileError(str(path), f"cannot read file: {exc.strerror or exc}") from None
+    if len(data) > limit:  # it grew since it was opened, or its size was not what it said
+        raise PolicyFileError(str(path), too_large(None, limit))
     if not data.strip():
         raise PolicyFileError(str(path), "file is empty")
     return data
@@ -61,17 +101,19 @@ def _line_at(data: bytes, offset: int) -> int:
 def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
     """Write a file so that it is either fully old or fully new, never half-written.
 
-    A temporary file in the same folder is written, flushed, fsynced and renamed over.
+    A temporary file in the same folder is written, flushed, fsynced and renamed over. A
+    symbolic link is written through (its target gets the new content, the link stays); a
+    read-only file, or something that is not a regular file, is refused and left as it is.
     """
-    target = Path(path)
+    requested = Path(path)
+    target = Path(os.path.realpath(requested)) if requested.is_symlink() else requested
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(target))
+    _refuse_to_replace(target, str(requested))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:  # name the file the user asked for, not our temporary one
-        raise type(exc)(exc.errno, exc.strerror or str(exc), str(target)) from None
+        raise type(exc)(exc.errno, exc.strerror or str(exc), str(requested)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -88,7 +130,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise type(exc)(exc.errno, exc.strerror or str(exc), str(target)) from None
+            raise type(exc)(exc.errno, exc.strerror or str(exc), str(requested)) from None
         raise
     try:
         dir_fd = os.open(folder, os.O_RDONLY)
@@ -98,3 +140,21 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
             os.close(dir_fd)
     except OSError:
         pass
+
+
+def _refuse_to_replace(target: Path, shown: str) -> None:
+    """A folder, a device or pipe, or a read-only file is never replaced by a rename."""
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise type(exc)(exc.errno, exc.strerror or str(exc), shown) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", shown)
+    if not stat.S_ISREG(info.st_mode):
+        raise PermissionError(errno.EPERM, "is not a regular file (a device, pipe or socket); not replaced",
+                              shown)  # fmt: skip
+    # os.access says yes to root whatever the mode: the write bits decide, as in an editor
+    if not info.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise PermissionError(errno.EACCES, "the file is read-only; not replaced", shown)

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import os
 import zipfile
-from pathlib import Path
 
 from lxml import etree
 
 from plutoeditor.formats.errors import PolicyFileError
+from plutoeditor.formats.files import open_regular_file
 
 #: Largest .docx file accepted (images and embedded objects can make real files large).
 MAX_PACKAGE_BYTES = 200 * 1024 * 1024
@@ -81,19 +81,15 @@ class DocxPackage:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = str(path)
         self._read_total = 0
-        p = Path(path)
+        handle = open_regular_file(path)  # a device or FIFO is refused, never read or waited on
         try:
-            if p.is_dir():
-                raise PolicyFileError(self.path, "is a folder, not a file")
-            size = p.stat().st_size
-            with p.open("rb") as handle:
-                head = handle.read(16)
-        except FileNotFoundError:
-            raise PolicyFileError(self.path, "no such file") from None
-        except PermissionError:
-            raise PolicyFileError(self.path, "permission denied") from None
+            size = os.fstat(handle.fileno()).st_size
+            head = handle.read(16)
         except OSError as exc:
+            handle.close()
             raise PolicyFileError(self.path, f"cannot read file: {exc.strerror or exc}") from None
+        if size == 0 or size > MAX_PACKAGE_BYTES or not head.startswith(b"PK"):
+            handle.close()
         if size == 0:
             raise PolicyFileError(self.path, "file is empty")
         if size > MAX_PACKAGE_BYTES:
@@ -106,10 +102,12 @@ class DocxPackage:
             raise PolicyFileError(
                 self.path, f"is not a Word .docx document ({_describe(head)}); save it as .docx"
             )
+        self._handle = handle
         try:
-            self._zip = zipfile.ZipFile(self.path)
+            self._zip = zipfile.ZipFile(handle)
             infos = self._zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+            handle.close()
             raise PolicyFileError(self.path, f"is a corrupt or truncated zip file ({exc})") from None
         if len(infos) > MAX_MEMBERS:
             self.close()
@@ -135,6 +133,9 @@ class DocxPackage:
         zf = getattr(self, "_zip", None)
         if zf is not None:
             zf.close()
+        handle = getattr(self, "_handle", None)
+        if handle is not None:
+            handle.close()
 
     def has(self, name: str) -> bool:
         return name in self._infos

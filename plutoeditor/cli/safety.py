@@ -1,0 +1,85 @@
+"""What every command does to keep a user's files whole and its own output one line.
+
+An output that is also an input (by name or through another path to the same file) is
+refused before anything is read or written: `diff v1.txt v2.txt -o v2.txt` would replace a
+policy by a report. An unexpected error prints one line naming the files; its traceback
+goes to the log file, not to the terminal.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable
+
+from plutoeditor.formats.errors import PolicyFileError, printable
+
+#: Longest part of an exception's message that goes into the one line (a 5 MB title can be in it).
+MAX_MESSAGE_CHARS = 200
+
+
+def same_file(a: str, b: str) -> bool:
+    """Whether two names reach the same file (hard links, symbolic links, "./x" and "x")."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def refuse_output_over_inputs(output: str | None, inputs: Iterable[str | None]) -> None:
+    """PolicyFileError when the output would replace one of the command's inputs."""
+    if not output:
+        return
+    for source in inputs:
+        if source and same_file(output, source):
+            also = "" if os.path.basename(source) == os.path.basename(output) else f" ({source})"
+            raise PolicyFileError(
+                output, f"is also an input of this command{also}; write the output to another file"
+            )
+
+
+def command_files(args: object) -> list[str]:
+    """The files a parsed command line names, inputs first."""
+    names: list[str] = []
+    for attribute in ("files", "file", "input", "old", "new", "template", "output"):
+        value = getattr(args, attribute, None)
+        for name in value if isinstance(value, list) else [value]:
+            if name and str(name) not in names:
+                names.append(str(name))
+    return names
+
+
+def short(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    text = printable(" ".join(text.split()))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def unexpected_error_line(exc: BaseException, files: list[str], command: str | None) -> str:
+    """`plutoeditor: IN, OUT: unexpected error (...); please report it (details in LOG)`.
+
+    The traceback is written to the application log; the line says where that is.
+    """
+    log = _log_traceback(exc, command)
+    where = ", ".join(printable(name) for name in files[:3])
+    what = f"{type(exc).__name__}: {short(str(exc))}" if str(exc) else type(exc).__name__
+    details = f" (details in {printable(str(log))})" if log else ""
+    return f"plutoeditor: {where + ': ' if where else ''}unexpected error ({what}); please report it{details}"
+
+
+def _log_traceback(exc: BaseException, command: str | None) -> object:
+    """Write the traceback to the log file; return its path, or None if it cannot be written."""
+    try:
+        from plutoeditor.logging_setup import configure_logging, shutdown_logging
+
+        path = configure_logging()
+        try:
+            logging.getLogger("plutoeditor").error(
+                "unexpected error in %s",
+                command or "plutoeditor",
+                exc_info=(type(exc), exc, exc.__traceback__),
+            )
+        finally:
+            shutdown_logging()
+        return path
+    except Exception:  # the log is a help, never a second failure
+        return None
