@@ -17,6 +17,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from plutoeditor import paths
 from plutoeditor.formats import native
@@ -55,13 +56,17 @@ class RecoveryStore:
         """Write (or replace) the recovery copy of a document; return its path.
 
         Raises ValueError when the policy does not match the schema and OSError when the
-        folder cannot be written; the caller (an autosave timer) logs and carries on.
+        folder cannot be written (a full disk); the caller (autosave) tells the user.
         """
+        return self.save_data(doc_key, native.to_data(policy), original_path)
+
+    def save_data(self, doc_key: str, data: dict[str, Any], original_path: str | None) -> Path:
+        """`save` from a snapshot (`native.to_data`), so it can run on a worker thread."""
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self._copy_path(doc_key)
         if original_path and _same_file(Path(original_path), target):
             raise ValueError(f"refusing to write a recovery copy over the document itself: {target}")
-        write_atomic(target, native.dumps(policy))
+        write_atomic(target, native.dumps_data(data))
         self._write_sidecar(doc_key, original_path)
         return target
 

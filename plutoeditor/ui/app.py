@@ -84,10 +84,12 @@ def run_app(files: list[str]) -> int:
     """Run the editor until its last window closes; the exit code for the shell."""
     app = make_application()
     from plutoeditor.ui.crash import install_excepthook
+    from plutoeditor.ui.idle_gc import collect_when_idle
     from plutoeditor.ui.translations import install_translator
 
     install_translator(app)
     install_excepthook(app)
+    collect_when_idle(app)
     windows = open_windows(files)
     code = app.exec()
     finish_running_work()  # also when the loop ended without aboutToQuit (it is cheap twice)

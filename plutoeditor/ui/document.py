@@ -129,6 +129,20 @@ class Document(QObject):
             self.path_changed.emit()
         self.undo_stack.setClean()
 
+    def snapshot(self) -> tuple[dict[str, Any], int]:
+        """The policy as plain data (`native.to_data`, fast) and the undo step it is at, for
+        saving on a worker thread while the user may keep editing."""
+        return native.to_data(self.policy), self.undo_stack.index()
+
+    def saved_as(self, path: str, undo_index: int) -> None:
+        """A snapshot taken at `undo_index` is now the file `path`: the document is clean
+        unless it was edited meanwhile (then it stays modified, as it differs from the file)."""
+        if path != self.path:
+            self.path = path
+            self.path_changed.emit()
+        if self.undo_stack.index() == undo_index:
+            self.undo_stack.setClean()
+
     def close(self) -> None:
         """Stop listening to the policy; the document is not used afterwards."""
         self._timer.stop()

@@ -11,16 +11,18 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from plutoeditor import paths
 from plutoeditor.formats import native
 from plutoeditor.formats.errors import PolicyFileError
+from plutoeditor.formats.files import write_atomic
 from plutoeditor.formats.opening import open_policy
 from plutoeditor.model import Policy
 from plutoeditor.ui.document import CheckedPolicy, Document, check_policy
-from plutoeditor.ui.workers import run_with_progress
+from plutoeditor.ui.workers import run_and_wait, run_with_progress
 
 if TYPE_CHECKING:
     from plutoeditor.ui.main_window import MainWindow
@@ -50,6 +52,7 @@ class DocumentFiles(QObject):
         self.watcher.fileChanged.connect(self._file_changed)
         self._ignore_change_until_saved = False
         self._asking = False
+        self._saving = False
 
     # -- filters ------------------------------------------------------------------------
     def _open_filter(self) -> str:
@@ -172,13 +175,24 @@ class DocumentFiles(QObject):
         return self._save_to(path)
 
     def _save_to(self, path: str) -> bool:
+        """Save a snapshot on a worker thread (the window keeps painting; a progress dialog
+        shows when it takes long); True when the file was written."""
         document = self.window.document
         assert document is not None
+        if self._saving:
+            return False  # Ctrl+S again while saving: the running save carries on
         old = document.path
         if old and old in self.watcher.files():
             self.watcher.removePath(old)
+        snapshot, undo_index = document.snapshot()
+        target = os.path.realpath(path)  # a symlinked policy is saved through to its target
+        self._saving = True
         try:
-            document.save(path)
+            run_and_wait(
+                self.window,
+                self.tr("Saving {0}…").format(Path(path).name),
+                lambda: write_atomic(target, native.dumps_data(snapshot)),
+            )
         except (OSError, ValueError, PolicyFileError) as exc:
             QMessageBox.critical(
                 self.window,
@@ -187,10 +201,16 @@ class DocumentFiles(QObject):
             )
             self._watch(old)
             return False
+        finally:
+            self._saving = False
+        if not shiboken6.isValid(document) or self.window.document is not document:
+            return True  # written; the window shows another document now
+        document.saved_as(path, undo_index)
         self._watch(path)
         self.window.settings.add_recent_file(path)
         self.window.update_recent_menu()
-        self.window.autosave.discard()
+        if not document.is_modified:
+            self.window.autosave.discard()
         self.window.statusBar().showMessage(self.tr("Saved {0}").format(path), 5000)
         return True
 
@@ -223,6 +243,8 @@ class DocumentFiles(QObject):
     def maybe_save(self) -> bool:
         """Ask Save / Discard / Cancel when there are unsaved changes; True when it is fine to go on."""
         document = self.window.document
+        if self._saving:
+            return False  # a save is running: nothing may replace or close the document
         if document is None or not document.is_modified:
             return True
         answer = QMessageBox.warning(

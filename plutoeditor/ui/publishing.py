@@ -6,6 +6,10 @@ Export Anyway / Show Findings / Cancel.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from plutoeditor.formats import native
+from plutoeditor.ui import snapshot
 from plutoeditor.ui.workers import run_with_progress
 
 if TYPE_CHECKING:
@@ -32,6 +38,33 @@ def _exporter(kind: str) -> Callable[[Any, str], None]:
     from plutoeditor.ui.pdf_export import export_pdf
 
     return export_pdf
+
+
+#: A PDF of more clauses than this is drawn by a `plutoeditor export` child process: Qt lays
+#: the whole document out in one call that holds Python's interpreter lock (2.8 s for
+#: 10,000 clauses), which would freeze the window even on a worker thread.
+PDF_IN_PROCESS_CLAUSES = 1000
+
+
+def export_pdf_in_child(data: dict[str, Any], target: str) -> None:
+    """Write the PDF of a snapshot with `plutoeditor export` in its own process (call on a
+    worker thread: it waits for the child, without the interpreter lock)."""
+    command = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "plutoeditor"]
+    with tempfile.TemporaryDirectory(prefix="plutoeditor-export-") as folder:
+        source = Path(folder) / "snapshot.policy.yaml"
+        source.write_text(native.dumps_data(data), encoding="utf-8")
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        done = subprocess.run(
+            [*command, "export", str(source), "-o", target],
+            capture_output=True,
+            text=True,
+            env=env,
+            stdin=subprocess.DEVNULL,
+        )
+    if done.returncode != 0:
+        lines = [line for line in done.stderr.splitlines() if line.strip()]
+        problem = lines[-1] if lines else f"exit status {done.returncode}"
+        raise OSError(problem.replace(str(source), "the policy").removeprefix("plutoeditor: "))
 
 
 class Publishing(QObject):
@@ -60,13 +93,20 @@ class Publishing(QObject):
                 return
         if not path.lower().endswith(f".{kind}"):
             path += f".{kind}"
-        policy = document.policy.copy()  # the user keeps editing while the export runs
-        exporter = _exporter(kind)
+        data = snapshot.take(document.policy)  # the user keeps editing while the export runs
         target = path
+        in_child = kind == "pdf" and len(document.policy) > PDF_IN_PROCESS_CLAUSES
+
+        def work() -> None:  # the exporter is imported there too: the first import takes long
+            if in_child:
+                export_pdf_in_child(data, target)
+            else:
+                _exporter(kind)(snapshot.policy_from(data), target)
+
         run_with_progress(
             self.window,
             self.tr("Exporting {0}…").format(Path(target).name),
-            lambda: exporter(policy, target),
+            work,
             lambda _result: self.window.statusBar().showMessage(self.tr("Exported {0}").format(target), 8000),
             lambda exc: QMessageBox.critical(
                 self.window,

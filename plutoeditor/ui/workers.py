@@ -39,7 +39,7 @@ class Worker(QThread):
         self._error: BaseException | None = None
         self.reported = False
         # self lives in the GUI thread: the report is queued there, after run() returned
-        self.finished.connect(self._report)
+        self.finished.connect(self.report)
         _ALL.add(self)
 
     def run(self) -> None:
@@ -49,7 +49,9 @@ class Worker(QThread):
             self._error = exc
 
     @Slot()
-    def _report(self) -> None:
+    def report(self) -> None:
+        """Deliver the outcome on the GUI thread (once; queued after the thread ended, or
+        called by whoever waited for the thread)."""
         if self.reported:
             return
         self.wait()  # run() has returned; the thread itself ends within moments
@@ -166,7 +168,7 @@ def run_and_wait(parent: QWidget, label: str, work: Callable[[], Any]) -> Any:
         loop.exec()
     if not outcome:  # the application is quitting: the work still ends before we go on
         worker.wait()
-        worker._report()
+        worker.report()
     if "error" in outcome:
         raise outcome["error"]
     return outcome.get("result")
@@ -176,7 +178,7 @@ def wait_for_workers(parent: QObject, timeout_ms: int = 60000) -> None:
     """Block until the window's workers are done and have reported (closing, tests)."""
     for worker in list(running_workers(parent)):
         worker.wait(timeout_ms)
-        worker._report()
+        worker.report()
 
 
 def wait_for_all_work(timeout_ms: int = 120000) -> None:

@@ -516,7 +516,7 @@
 <context>
     <name>Autosave</name>
     <message>
-        <location filename="../../plutoeditor/ui/autosave.py" line="+89"/>
+        <location filename="../../plutoeditor/ui/autosave.py" line="+151"/>
         <source>Recover Unsaved Work</source>
         <translation type="unfinished"></translation>
     </message>
@@ -526,7 +526,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-53"/>
+        <source>Autosave works again</source>
+        <extracomment>(recovery key, revision mark) of the copy being written, if any keys discarded while their copy was being written: removed again when it lands</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Autosave failed: unsaved work is not protected ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Autosave Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PlutoEditor could not keep a recovery copy of your unsaved work:
+
+{0}
+
+If the disk is full, free some space. Save your work to keep it; this is not shown again until autosave works again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>PlutoEditor did not close normally. Unsaved work was kept for:
 
 {0}
@@ -972,7 +997,7 @@ Please send that file to your support contact.</source>
 <context>
     <name>DocumentFiles</name>
     <message>
-        <location filename="../../plutoeditor/ui/document_files.py" line="+59"/>
+        <location filename="../../plutoeditor/ui/document_files.py" line="+62"/>
         <source>Policies and importable files (*.policy.yaml *.policy.yml *.txt *.md *.markdown *.docx)</source>
         <extracomment>Files bigger than this are imported on a worker thread with a progress dialog. `open_path` finished: the file (as given) is the window&apos;s document now. Opening a big file ends later, on a worker&apos;s signal, so wait for this before using the document. `open_path` could not open the file (as given); the user has been told.</extracomment>
         <translation type="unfinished"></translation>
@@ -1035,7 +1060,12 @@ Please send that file to your support contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
+        <source>Saving {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Cannot Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1047,7 +1077,7 @@ Please send that file to your support contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1062,7 +1092,7 @@ Please send that file to your support contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Unsaved Changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1471,8 +1501,9 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>Publishing</name>
     <message>
-        <location filename="../../plutoeditor/ui/publishing.py" line="+50"/>
+        <location filename="../../plutoeditor/ui/publishing.py" line="+83"/>
         <source>Word documents (*.docx)</source>
+        <extracomment>A PDF of more clauses than this is drawn by a `plutoeditor export` child process: Qt lays the whole document out in one call that holds Python&apos;s interpreter lock (2.8 s for 10,000 clauses), which would freeze the window even on a worker thread.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1496,7 +1527,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Exporting {0}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1603,7 +1634,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../plutoeditor/ui/workers.py" line="+105"/>
+        <location filename="../../plutoeditor/ui/workers.py" line="+107"/>
         <source>Please wait</source>
         <extracomment>Every worker started and not yet reported, in any window (waited for at exit). the last running worker has reported</extracomment>
         <translation type="unfinished"></translation>

@@ -54,6 +54,9 @@ def main(n_clauses: int = 10_000) -> dict[str, float]:
     from plutoeditor.ui.settings import Settings
 
     app = make_application()
+    from plutoeditor.ui.idle_gc import collect_when_idle
+
+    collect_when_idle(app)  # as the app does (run_app)
     source = Path(home) / f"policy-{n_clauses}.txt"
     source.write_text(generate_policy_text(n_clauses, seed=1), encoding="utf-8")
     window = MainWindow(Settings(Path(home) / "settings.ini"), RecoveryStore(Path(home) / "recovery"))
@@ -149,9 +152,71 @@ def main(n_clauses: int = 10_000) -> dict[str, float]:
 
     results["rss_mb"] = rss_mb()
     results["rss_before_open_mb"] = base_rss
-    document.undo_stack.setClean()
+    results.update(stalls(app, window, Path(home)))
+    window.document.undo_stack.setClean()
     window.close()
     return results
+
+
+def stalls(app, window, home: Path) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """The longest the GUI thread went without processing events (a 2 ms heartbeat) during
+    autosave, save, each export and opening the saved native file. Target: < 100 ms each."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from plutoeditor.model import operations as ops
+    from plutoeditor.ui.publishing import Publishing
+    from plutoeditor.ui.workers import running_workers
+
+    Publishing.confirm_errors = lambda self, document: True  # type: ignore[method-assign]
+    out: dict[str, float] = {}
+
+    def longest_gap(start, done) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+        gaps = [0.0]
+        tick = QElapsedTimer()
+        heartbeat = QTimer()
+        heartbeat.setInterval(2)
+        heartbeat.timeout.connect(lambda: gaps.append(tick.restart() / 1000))
+        app.processEvents()
+        tick.start()
+        heartbeat.start()
+        began = time.perf_counter()
+        start()
+        call = tick.restart() / 1000  # the call itself, on the GUI thread
+        gaps.append(call)
+        while not done() and time.perf_counter() - began < 300:
+            app.processEvents()
+            time.sleep(0.0005)
+        took = time.perf_counter() - began
+        heartbeat.stop()
+        if os.environ.get("BENCH_DEBUG"):
+            print(f"call {call * 1000:.0f} ms, gaps {sorted(gaps)[-5:]}")
+        return max(gaps) * 1000, took
+
+    document = window.document
+    clause = document.policy.clauses[0]
+    document.push(ops.SetClauseField(clause.id, "text", clause.text + " Autosaved."), typing=True)
+    out["autosave_stall_ms"], out["autosave_s"] = longest_gap(
+        window.autosave.save_now, lambda: window.autosave._writing is None
+    )
+    target = home / "bench.policy.yaml"
+    saved: list[bool] = []
+    out["save_stall_ms"], out["save_s"] = longest_gap(
+        lambda: saved.append(window.files._save_to(str(target))), lambda: bool(saved)
+    )
+    assert saved == [True] and target.is_file()
+    for kind in ("html", "docx", "pdf"):
+        path = home / f"bench.{kind}"
+        out[f"export_{kind}_stall_ms"], out[f"export_{kind}_s"] = longest_gap(
+            lambda p=path, k=kind: window.publishing.export(k, str(p)),  # type: ignore[misc]
+            lambda: not running_workers(window),
+        )
+        assert path.is_file()
+    opened: list[str] = []
+    window.files.opened.connect(opened.append)
+    out["open_native_stall_ms"], out["open_native_s"] = longest_gap(
+        lambda: window.files.open_path(str(target), ask=False), lambda: bool(opened)
+    )
+    return out
 
 
 if __name__ == "__main__":

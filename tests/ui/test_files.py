@@ -57,6 +57,7 @@ def test_recovery_after_a_simulated_crash(make_window, seed_2022, dialogs, store
     clause = next(c for c in crashed.document.policy.walk() if c.label.strip() == "2.5")
     crashed.document.push(SetClauseField(clause.id, "text", "Unsaved words."))
     assert crashed.autosave.save_now()
+    crashed.autosave.wait()
     assert len(store.pending()) == 1
     assert not Path(str(seed_2022)).read_text(encoding="utf-8").count("Unsaved words.")
     # the process dies here: nothing is closed or discarded
@@ -151,7 +152,9 @@ def test_undoing_back_to_saved_state_removes_the_recovery_copy(seed_window, dial
     dialogs.save_path = str(tmp_path / "clean.policy.yaml")
     window.files.save()
     window.document.push(SetClauseField(window.document.policy.clauses[0].id, "heading", "Changed"))
-    assert window.autosave.save_now() and store.pending()
+    assert window.autosave.save_now()
+    window.autosave.wait()
+    assert store.pending()
     window.document.undo_stack.undo()
     window.autosave.save_now()
     assert store.pending() == []

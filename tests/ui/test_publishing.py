@@ -59,3 +59,17 @@ def test_open_sample_from_the_start_page(window):
     assert window.document is not None
     assert window.document.path == str(document_files.sample_path())
     assert not window.isWindowModified()
+
+
+def test_an_export_snapshot_is_the_policy_as_it_was(seed_window):
+    from plutoeditor.model.notation import format_tree
+    from plutoeditor.ui import snapshot
+
+    policy = seed_window.document.policy
+    policy.metadata.summary_of_changes = ["One change"]
+    data = snapshot.take(policy)
+    copy = snapshot.policy_from(data)
+    assert format_tree(copy) == format_tree(policy) and copy.metadata == policy.metadata
+    assert copy.document_id == policy.document_id
+    policy.clauses[0].text = "edited after the snapshot"
+    assert snapshot.policy_from(data).clauses[0].text != "edited after the snapshot"
