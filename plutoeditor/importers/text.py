@@ -32,6 +32,20 @@ _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ODD_SPACES = "\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v"
 _INVISIBLE = re.compile(f"[{_ZERO_WIDTH}{_ODD_SPACES}]")
 _SENTENCE_END = (".", ";", ":", "!", "?")
+# A line ending in one of these words stops mid-sentence: the next line carries it on, even
+# when that line is short or starts with a number ("required by section\n7.  This applies").
+_OPEN_END = re.compile(
+    r"\b(?:the|a|an|of|to|in|on|at|by|for|from|with|under|and|or|nor|but|either|neither|than|that|"
+    r"which|who|whose|as|per|its|their|your|our|this|these|is|are|be|been|may|shall|must|will|"
+    r"section|sections|clause|clauses|article|articles|paragraph|paragraphs|schedule|annex|"
+    r"appendix|note|item|items|no|number)$",
+    re.IGNORECASE,
+)
+_REFERENCE_END = re.compile(
+    r"\b(?:section|sections|clause|clauses|article|articles|paragraph|paragraphs|schedule|annex|"
+    r"appendix|note|item|items|no\.?|number)$",
+    re.IGNORECASE,
+)
 
 
 def normalise(text: str) -> str:
@@ -58,12 +72,28 @@ def _starts_clause(label: str, rest: str, previous: str, open_parts: tuple[int, 
     """
     if previous.endswith(_SENTENCE_END):
         return True
+    if _REFERENCE_END.search(previous) and label[:1].isdigit():
+        return False  # "... required by section" + "7.  This applies": the number is the reference
     parts = decimal_parts(label)
     if parts is None:
         return True
     if rest[:1].islower() or rest[:1] == "%":
         return False
     return not is_bare_number(label) or follows(open_parts, parts)
+
+
+def _mid_sentence(previous: str, line: str) -> bool:
+    """Whether a short line stops mid-sentence and `line` carries the sentence on.
+
+    "The Licensor may provide the Work either" + "in source form ...": a line that ends
+    without punctuation and is followed by a lower-case word, or that ends in a word no
+    sentence or heading ends with, was broken where the line ran out.
+    """
+    if previous.endswith(_SENTENCE_END) or previous.endswith(("!", "?")):
+        return False
+    return (line[:1].islower() and previous[-1:].isalpha() or previous.endswith(",")) or bool(
+        _OPEN_END.search(previous)
+    )
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -108,7 +138,9 @@ def text_blocks(text: str) -> list[Block]:
             continue
         label, rest = split_label(line)
         if lines:
-            wrapped = len(previous) >= WRAP_WIDTH and not previous.endswith(":")
+            wrapped = (len(previous) >= WRAP_WIDTH and not previous.endswith(":")) or _mid_sentence(
+                previous, line
+            )
             if not wrapped or (label and _starts_clause(label, rest, previous, open_parts)):
                 flush()
         if not lines:

@@ -24,8 +24,6 @@ PLUTOEDITOR = Path(sys.executable).with_name("plutoeditor")
 KNOWN_FAILING = {
     "structure/closing-date-line",
     "structure/duplicate-under-n0-section",
-    "structure/hard-wrapped-body-paragraph",
-    "structure/hard-wrapped-roman-list",
     "structure/n0-section-numbers",
     "structure/numbering-from-zero",
     "structure/numbering-runs-on-across-headings",
@@ -36,7 +34,6 @@ KNOWN_FAILING = {
     "structure/schedule-refers-to-own-paragraph",
     "structure/statute-reference-without-of",
     "structure/unnumbered-definitions-heading",
-    "structure/wrapped-line-starts-with-number",
     "docx/c1a_heading1_style_on_sublevels",
     "docx/c1b_heading_style_deeper_than_level",
     "docx/c2a_runin_heading_in_heading_style",

@@ -202,3 +202,44 @@ def test_page_numbers_of_a_converted_pdf_are_not_sections():
         + page
     )
     assert errors(source, "report.txt") == []
+
+
+def test_hard_wrapped_lines_are_rebuilt_into_their_sentence():
+    source = """\
+        1. Copies.
+
+          a) You may copy the Software, provided that each copy
+             keeps the notices of the authors
+             and of this licence;
+
+             b) each copy names the place where it came from.
+
+        2. Fees.
+
+        The Licensor may charge a fee for each copy either
+        in money or in kind, as it chooses.
+        """
+    policy = import_text(textwrap.dedent(source).lstrip(), "licence.txt")
+    first = policy.clauses[0].children[0]
+    assert first.label == "a)"
+    assert first.text.endswith("keeps the notices of the authors and of this licence;")
+    assert policy.clauses[-1].text == (
+        "The Licensor may charge a fee for each copy either in money or in kind, as it chooses."
+    )
+    assert errors(source, "licence.txt") == []
+
+
+def test_a_number_that_ends_a_reference_across_a_line_break_stays_in_the_sentence():
+    source = """\
+        1. Changes.
+
+          a) Mark what you changed.
+
+          b) Keep the notices listed in clause
+          4.  They apply to every copy.
+
+          c) Share the whole work.
+        """
+    policy = import_text(textwrap.dedent(source).lstrip(), "licence.txt")
+    assert [c.label for c in policy.walk()] == ["1.", "a)", "b)", "c)"]
+    assert "listed in clause 4. They apply" in " ".join(policy.clauses[0].children[1].text.split())
