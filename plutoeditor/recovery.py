@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,8 @@ from plutoeditor.model import Policy
 log = logging.getLogger(__name__)
 
 _SUFFIX = ".recovery.policy.yaml"
+#: A temporary file older than this is left by a write that was killed, not one running.
+STALE_TEMPORARY_SECONDS = 60
 _SIDECAR_SUFFIX = ".recovery.json"
 
 
@@ -132,6 +135,7 @@ class RecoveryStore:
         """
         if not self.folder.is_dir():
             return []
+        self._remove_stale_temporaries()
         entries = []
         for copy in self.folder.glob(f"*{_SUFFIX}"):
             entry = self._entry_for(copy)
@@ -139,6 +143,15 @@ class RecoveryStore:
                 entries.append(entry)
         entries.sort(key=lambda e: e.saved_at, reverse=True)
         return entries
+
+    def _remove_stale_temporaries(self) -> None:
+        """An autosave killed halfway leaves a hidden temporary file here; remove old ones."""
+        for tmp in self.folder.glob(".*.tmp"):
+            try:
+                if time.time() - tmp.stat().st_mtime > STALE_TEMPORARY_SECONDS:
+                    tmp.unlink()
+            except OSError:
+                continue
 
     def load(self, entry: RecoveryEntry) -> Policy:
         """The document as it was autosaved. Raises PolicyFileError if the copy is damaged."""

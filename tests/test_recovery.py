@@ -174,3 +174,16 @@ def test_a_recovered_copy_is_taken_over_not_deleted(tmp_path):
     assert format_tree(store.load(kept)) == format_tree(unsaved_policy())
     store.discard(key)
     assert list(folder.iterdir()) == []
+
+
+def test_temporary_files_of_a_killed_autosave_are_removed(tmp_path):
+    folder = tmp_path / "recovery"
+    store = RecoveryStore(folder)
+    store.save("window-1", unsaved_policy(), None)
+    killed = folder / ".window-1-abc.recovery.policy.yaml.x1y2z3w4.tmp"
+    killed.write_text("half", encoding="utf-8")
+    os.utime(killed, (0, 0))
+    running = folder / ".window-2-abc.recovery.policy.yaml.a1b2c3d4.tmp"
+    running.write_text("being written", encoding="utf-8")
+    assert len(store.pending()) == 1
+    assert not killed.exists() and running.exists()

@@ -7,7 +7,11 @@ naming the file and the problem, and the window stays as it was.
 
 from __future__ import annotations
 
+import glob
 import os
+import re
+import stat
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,6 +57,8 @@ class DocumentFiles(QObject):
         self._ignore_change_until_saved = False
         self._asking = False
         self._saving = False
+        #: (modification time, size) of the document's file when last read or written here
+        self._disk_state: tuple[int, int] | None = None
 
     # -- filters ------------------------------------------------------------------------
     def _open_filter(self) -> str:
@@ -120,6 +126,9 @@ class DocumentFiles(QObject):
 
     def _opened(self, path: str, policy: Policy, checked: CheckedPolicy | None = None) -> None:
         is_native = native.is_native(path)
+        self._disk_state = _disk_state(path) if is_native else None
+        if is_native:
+            remove_stale_temporaries(path)
         document = Document(
             policy,
             path=path if is_native else None,
@@ -181,11 +190,15 @@ class DocumentFiles(QObject):
         assert document is not None
         if self._saving:
             return False  # Ctrl+S again while saving: the running save carries on
+        if _read_only(path):
+            return self._offer_save_as(path)
+        if path == document.path and not self._may_overwrite(path):
+            return False
         old = document.path
         if old and old in self.watcher.files():
             self.watcher.removePath(old)
         snapshot, undo_index = document.snapshot()
-        target = os.path.realpath(path)  # a symlinked policy is saved through to its target
+        target = path  # write_atomic writes a symlinked policy through to its target
         self._saving = True
         try:
             run_and_wait(
@@ -206,6 +219,8 @@ class DocumentFiles(QObject):
         if not shiboken6.isValid(document) or self.window.document is not document:
             return True  # written; the window shows another document now
         document.saved_as(path, undo_index)
+        self._disk_state = _disk_state(path)
+        remove_stale_temporaries(path)
         self._watch(path)
         self.window.settings.add_recent_file(path)
         self.window.update_recent_menu()
@@ -213,6 +228,38 @@ class DocumentFiles(QObject):
             self.window.autosave.discard()
         self.window.statusBar().showMessage(self.tr("Saved {0}").format(path), 5000)
         return True
+
+    def _offer_save_as(self, path: str) -> bool:
+        """A read-only file is never replaced: offer to save under another name instead."""
+        Button = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("File Is Read-Only"),
+            self.tr("{0} is read-only, so it was not replaced. Save your work under another name?").format(
+                Path(path).name
+            ),
+            Button.Save | Button.Cancel,
+            Button.Save,
+        )
+        return answer == Button.Save and self.save_as()
+
+    def _may_overwrite(self, path: str) -> bool:
+        """Another program changed the file since it was opened or saved here (and the
+        reload was declined, or never noticed): ask before replacing that change."""
+        if self._disk_state is None or _disk_state(path) in (None, self._disk_state):
+            return True
+        Button = QMessageBox.StandardButton
+        answer = QMessageBox.warning(
+            self.window,
+            self.tr("File Changed on Disk"),
+            self.tr(
+                "{0} was changed by another program since you opened it. Saving replaces "
+                "that change with your version. Replace it?"
+            ).format(Path(path).name),
+            Button.Save | Button.Cancel,
+            Button.Cancel,
+        )
+        return answer == Button.Save
 
     # -- revert / close ------------------------------------------------------------------
     def revert(self) -> None:
@@ -278,6 +325,8 @@ class DocumentFiles(QObject):
 
     def document_changed(self, document: Document | None) -> None:
         """The window shows another document: watch its file instead."""
+        if document is None or not document.path:
+            self._disk_state = None
         self._watch(document.path if document else None)
 
     def _file_changed(self, path: str) -> None:
@@ -305,6 +354,52 @@ class DocumentFiles(QObject):
                 self._reload()
         finally:
             self._asking = False
+
+
+#: A save killed halfway leaves `.NAME.XXXXXXXX.tmp` beside NAME (write_atomic's temporary
+#: file); one older than this is no longer being written by anyone.
+STALE_TEMPORARY_SECONDS = 60
+
+
+def remove_stale_temporaries(path: str) -> list[str]:
+    """Delete temporary files that a killed save of `path` left beside it; their names."""
+    target = Path(os.path.realpath(path))
+    pattern = re.compile(r"\." + re.escape(target.name) + r"\.[A-Za-z0-9_]{8}\.tmp")
+    removed = []
+    try:
+        candidates = list(target.parent.glob(f".{glob.escape(target.name)}.*.tmp"))
+    except OSError:
+        return removed
+    for candidate in candidates:
+        try:
+            info = candidate.lstat()
+            if (
+                pattern.fullmatch(candidate.name)
+                and stat.S_ISREG(info.st_mode)
+                and time.time() - info.st_mtime > STALE_TEMPORARY_SECONDS
+            ):
+                candidate.unlink()
+                removed.append(candidate.name)
+        except OSError:
+            continue
+    return removed
+
+
+def _disk_state(path: str) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+def _read_only(path: str) -> bool:
+    """An existing file without write permission (by its mode bits, as root is told yes)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and (not info.st_mode & 0o222 or not os.access(path, os.W_OK))
 
 
 def _native_name(path: str) -> str:

@@ -997,9 +997,9 @@ Please send that file to your support contact.</source>
 <context>
     <name>DocumentFiles</name>
     <message>
-        <location filename="../../plutoeditor/ui/document_files.py" line="+62"/>
+        <location filename="../../plutoeditor/ui/document_files.py" line="+68"/>
         <source>Policies and importable files (*.policy.yaml *.policy.yml *.txt *.md *.markdown *.docx)</source>
-        <extracomment>Files bigger than this are imported on a worker thread with a progress dialog. `open_path` finished: the file (as given) is the window&apos;s document now. Opening a big file ends later, on a worker&apos;s signal, so wait for this before using the document. `open_path` could not open the file (as given); the user has been told.</extracomment>
+        <extracomment>Files bigger than this are imported on a worker thread with a progress dialog. `open_path` finished: the file (as given) is the window&apos;s document now. Opening a big file ends later, on a worker&apos;s signal, so wait for this before using the document. `open_path` could not open the file (as given); the user has been told. (modification time, size) of the document&apos;s file when last read or written here</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1033,7 +1033,7 @@ Please send that file to your support contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>Cannot Open File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1060,7 +1060,7 @@ Please send that file to your support contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Saving {0}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1077,12 +1077,27 @@ Please send that file to your support contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>File Is Read-Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} is read-only, so it was not replaced. Save your work under another name?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{0} was changed by another program since you opened it. Saving replaces that change with your version. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Revert to Saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1102,7 +1117,7 @@ Please send that file to your support contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>{0} was deleted or moved on disk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1114,7 +1129,8 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-91"/>
+        <location line="+94"/>
         <source>File Changed on Disk</source>
         <translation type="unfinished"></translation>
     </message>
