@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 from plutoeditor.compare.result import DELETE, INSERT, ClauseChange, Comparison, Ops
+from plutoeditor.compare.wording import summary_sentence, what_changed
 
 #: How every renderer marks a clause's fate: a symbol and words, never colour alone.
 MOVED_MARK = "⇄ moved"
@@ -53,17 +54,7 @@ def field_value(field: str, value: str, empty: str = "(none)") -> str:
 
 
 def summary_line(comparison: Comparison) -> str:
-    counts = comparison.summary()
-    followed = (
-        f" ({counts['references_followed']} only references following renumbering)"
-        if counts["references_followed"]
-        else ""
-    )
-    return (
-        f"{counts['added']} added, {counts['removed']} removed, "
-        f"{counts['text_changed']} text changed{followed}, {counts['moved']} moved, "
-        f"{counts['relabelled']} relabelled, {counts['unchanged']} unchanged"
-    )
+    return summary_sentence(comparison)
 
 
 def inline_ops(ops: Ops) -> str:
@@ -114,17 +105,7 @@ def _change_lines(change: ClauseChange) -> list[str]:
         return [f"+ added    {label_change(change)}  {name}"]
     if change.status == "removed":
         return [f"- removed  {label_change(change)}  {name}"]
-    what = [
-        word
-        for word, flag in (
-            ("moved", change.moved),
-            ("relabelled", change.relabelled),
-            ("heading changed", change.heading_changed),
-            ("references follow renumbering", change.references_followed),
-            ("text changed", change.text_changed and not change.references_followed),
-        )
-        if flag
-    ]
+    what = what_changed(change)
     lines = [f"~ {', '.join(what)}  {label_change(change)}  {name}"]
     if change.heading_changed:
         lines.append(f"    heading: {inline_ops(change.heading_ops)}")

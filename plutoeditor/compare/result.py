@@ -113,6 +113,9 @@ class Comparison:
     changes: list[ClauseChange] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
+        """How many clauses were added, removed, changed (heading or text, counted once),
+        moved and relabelled; a clause can count as changed, moved and relabelled at once.
+        Every report words these counts the same way (compare.wording)."""
         counts = {"added": 0, "removed": 0, "text_changed": 0, "moved": 0, "relabelled": 0, "unchanged": 0}
         # Of the text changes, those that are only references following renumbered clauses.
         counts["references_followed"] = 0
@@ -120,7 +123,7 @@ class Comparison:
             if change.status in ("added", "removed"):
                 counts[change.status] += 1
                 continue
-            counts["text_changed"] += change.text_changed
+            counts["text_changed"] += change.text_changed or change.heading_changed
             counts["references_followed"] += change.references_followed
             counts["moved"] += change.moved
             counts["relabelled"] += change.relabelled

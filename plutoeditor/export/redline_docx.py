@@ -23,6 +23,7 @@ from lxml import etree
 
 from plutoeditor.compare.report import field_name, field_value
 from plutoeditor.compare.result import DELETE, INSERT, ClauseChange, Comparison, Ops
+from plutoeditor.compare.wording import summary_sentence
 from plutoeditor.export.docx_template import ensure_styles, open_template
 from plutoeditor.export.docx_writer import clause_blocks, running_header_and_footer, set_properties
 from plutoeditor.export.docx_xml import DELETED, INSERTED, PLAIN, Block, BodyWriter, Run, save_document
@@ -100,30 +101,14 @@ def _version_line(which: str, metadata: Metadata) -> str:
     return f"{which}: {document_title(metadata)}, {line[0].lower()}{line[1:]}"
 
 
-#: The summary's counts, in order, as the redline names them.
-SUMMARY_NAMES = {
-    "added": "added",
-    "removed": "removed",
-    "text_changed": "reworded",
-    "moved": "moved",
-    "relabelled": "relabelled",
-    "references_followed": "with references following renumbering",
-}
-
-
 def summary_lines(comparison: Comparison) -> list[str]:
     """The compact summary above the redline: counts, metadata changes, moves, relabels.
 
     Added, removed and reworded clauses are not listed: they are the tracked changes in the
     body, where Word's Review pane lists them. Dates are written in words.
     """
-    counts = comparison.summary()
-    # Clauses whose only text change is references following renumbered clauses are not
-    # rewording: counted apart, their tracked changes kept (the publisher accepts them).
-    counts["text_changed"] -= counts["references_followed"]
-    words = [k for k in SUMMARY_NAMES if k != "references_followed" or counts[k]]
     lines = [
-        " · ".join(f"{counts[k]} {SUMMARY_NAMES[k]}" for k in words) + ". Insertions and deletions are "
+        summary_sentence(comparison, " · ") + ". Insertions and deletions are "
         "tracked changes; relabelled clauses are not marked; moved clauses carry a comment."
     ]
     for m in comparison.metadata_changes:

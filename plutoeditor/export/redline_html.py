@@ -21,6 +21,7 @@ from plutoeditor.compare.report import (
     long_date,
 )
 from plutoeditor.compare.result import DELETE, INSERT, ClauseChange, Comparison, Ops
+from plutoeditor.compare.wording import count_parts
 from plutoeditor.export.page_text import without_controls
 from plutoeditor.model.policy import Metadata
 
@@ -122,20 +123,7 @@ def _versions_table(old: Metadata, new: Metadata) -> str:
 
 
 def _summary(comparison: Comparison) -> str:
-    counts = comparison.summary()
-    items = [
-        f"{counts['added']} added",
-        f"{counts['removed']} removed",
-        f"{counts['text_changed']} with changed text"
-        + (
-            f" ({counts['references_followed']} only references following renumbering)"
-            if counts["references_followed"]
-            else ""
-        ),
-        f"{counts['moved']} moved",
-        f"{counts['relabelled']} renumbered",
-        f"{counts['unchanged']} unchanged",
-    ]
+    items = count_parts(comparison)
     parts = ['<section class="summary" aria-label="Summary of changes">', "<h2>Summary of changes</h2>"]
     if comparison.is_identical():
         parts.append("<p>The two versions are the same.</p>")

@@ -24,16 +24,17 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from plutoeditor.compare.report import field_name, field_value
 from plutoeditor.compare.result import Comparison
+from plutoeditor.compare.wording import count_parts
 from plutoeditor.formats.files import write_atomic
 from plutoeditor.ui.compare_delegate import RichTextDelegate
 from plutoeditor.ui.compare_model import NEW_COLUMN, OLD_COLUMN, ClauseIdRole, ComparisonModel, describe
+from plutoeditor.ui.compare_view import CompareView
 from plutoeditor.ui.compare_worker import Source, cancel_comparison, prepare_comparison, source_name
 
 HTML_FILTER = "HTML redline (*.html)"
@@ -91,7 +92,7 @@ class CompareWindow(QMainWindow):
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.summary_label.setAccessibleName(self.tr("Summary of changes"))
         layout.addWidget(self.summary_label)
-        self.view = QTreeView(central)
+        self.view = CompareView(central)
         self.view.setModel(self.model)
         self.view.setRootIsDecorated(False)
         self.view.setItemsExpandable(False)
@@ -259,23 +260,7 @@ class CompareWindow(QMainWindow):
         return self.model.comparison()
 
     def _summary_text(self, comparison: Comparison) -> str:
-        counts = comparison.summary()
-        changed = sum(
-            1 for c in comparison.changes if c.status == "matched" and (c.text_changed or c.heading_changed)
-        )
-        changed_text = self.tr("{n} changed").format(n=changed)
-        if counts["references_followed"]:
-            changed_text = self.tr("{n} changed ({k} only references following renumbering)").format(
-                n=changed, k=counts["references_followed"]
-            )
-        parts = [
-            self.tr("{n} added").format(n=counts["added"]),
-            self.tr("{n} removed").format(n=counts["removed"]),
-            changed_text,
-            self.tr("{n} moved").format(n=counts["moved"]),
-            self.tr("{n} relabelled").format(n=counts["relabelled"]),
-        ]
-        lines = [" · ".join(parts)]
+        lines = [self.tr(" · ").join(count_parts(comparison))]  # the words every report uses
         if comparison.is_identical():
             lines = [self.tr("The two versions are the same.")]
         for change in comparison.metadata_changes:
@@ -305,12 +290,7 @@ class CompareWindow(QMainWindow):
         # Stay in the column the user was in (the new version at first), so Enter after F8
         # opens the version they were reading.
         current = self.view.currentIndex()
-        index = self.model.index(row, current.column() if current.isValid() else NEW_COLUMN)
-        # Scrolling per item, the scroll bar's value is the top row: jump there first, as
-        # scrollTo() alone would lay out (measure) every row between here and there.
-        self.view.verticalScrollBar().setValue(max(row - 2, 0))
-        self.view.setCurrentIndex(index)
-        self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        self.view.go_to_row(row, current.column() if current.isValid() else NEW_COLUMN)
         self.statusBar().showMessage(describe(self.model.change_at(row)))
 
     def select_clause(self, clause_id: str) -> bool:

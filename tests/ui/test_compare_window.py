@@ -319,3 +319,41 @@ def test_help_menu_shows_about(window, qtbot):
     dialog = window.findChild(QDialog, "aboutDialog")
     assert dialog is not None and dialog.isVisible()
     dialog.close()
+
+
+def _long_window(qtbot, sections=400):
+    lines = []
+    for s in range(1, sections + 1):
+        lines.append(f"[{s}] Section {s} |")
+        lines += [f"  [{s}.{k}] Clause {s}.{k} says something unlike the others." for k in (1, 2, 3, 4)]
+    old = "\n".join(lines)
+    new = old.replace("[7.2] Clause 7.2 says", "[7.2] Clause 7.2 now says")
+    win = CompareWindow(parse_tree(old), parse_tree(new))
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.comparison_ready, timeout=20000):
+        win.resize(1000, 700)
+        win.show()
+    return win
+
+
+def test_end_and_home_measure_only_the_rows_on_screen(qtbot):
+    """End used to lay out every row between here and the end (10-12 s on 10,000 clauses)."""
+    win = _long_window(qtbot)
+    rows = win.model.rowCount()
+    win.view.setFocus()
+    win.view.setCurrentIndex(win.model.index(0, 1))
+    qtbot.wait(20)
+    measured = []
+    original = win.delegate.sizeHint
+    win.delegate.sizeHint = lambda *args: measured.append(1) or original(*args)  # type: ignore[method-assign]
+    qtbot.keyClick(win.view, Qt.Key.Key_End)
+    qtbot.wait(20)
+    assert win.view.currentIndex().row() == rows - 1
+    assert win.view.visualRect(win.view.currentIndex()).intersects(win.view.viewport().rect())
+    assert len(measured) < 200, len(measured)
+    measured.clear()
+    qtbot.keyClick(win.view, Qt.Key.Key_Home)
+    qtbot.wait(20)
+    assert win.view.currentIndex().row() == 0 and len(measured) < 200
+    qtbot.keyClick(win.view, Qt.Key.Key_PageDown)
+    assert win.view.currentIndex().row() > 0
