@@ -24,6 +24,8 @@ _MAX_ENTRY_CHARS = 160
 _MAX_ENTRY_WORDS = 20
 _TITLE_WORDS = 8  # an entry names a section by the first words of its title
 _LEADERS = re.compile(r"(?:\s*[.·…_](?:\s*[.·…_]){2,}|\s*…)\s*\d{0,4}\s*$")
+_DOT_LEADERS = re.compile(r"(?:[.·_][ \t]*){4,}\d{0,4}\s*$|…[ \t]*\d{1,4}\s*$")
+_LEADER_MARKS = " \t.·…_0123456789"
 _WORD = re.compile(r"\w+")
 _CAPTION_WORDS = 4
 _LOOK_AHEAD = 4  # an entry names one of the next few sections with its label and first word
@@ -37,7 +39,7 @@ class _Entry:
     block: int  # index of the block the entry line belongs to
     key: str  # the label without decoration
     words: tuple[str, ...]  # the first words of its title, case-folded
-    linked: bool  # links to an anchor on the page
+    marked: bool  # written as navigation: only a link to an anchor on the page, or dot leaders
 
 
 def title_words(title: str) -> tuple[str, ...]:
@@ -88,10 +90,10 @@ def _entry_lines(block: Block, span: range, page: Page) -> list[str] | None:
     if block.heading_level is not None or block.label == "":
         return None
     lines = source_lines(page, span)
-    if not lines or any(len(raw) > 3 * _MAX_ENTRY_CHARS for raw in lines):
+    if not lines or any(len(raw.rstrip(_LEADER_MARKS)) > 3 * _MAX_ENTRY_CHARS for raw in lines):
         return None
     for raw in lines:
-        words = page.words(raw)
+        words = _LEADERS.sub("", page.words(raw))
         if not words or len(words) > _MAX_ENTRY_CHARS or len(words.split()) > _MAX_ENTRY_WORDS:
             return None
     return lines
@@ -102,9 +104,7 @@ def _entries(page: Page, index: int, lines: list[str]) -> list[_Entry]:
     for raw in lines:
         label, rest = split_label(page.words(raw))
         if label:
-            found.append(
-                _Entry(index, bare_label(label), title_words(rest), bool(_LINK_ONLY.match(raw.strip())))
-            )
+            found.append(_Entry(index, bare_label(label), title_words(rest), _navigation(raw)))
     return found
 
 
@@ -126,7 +126,7 @@ def _is_contents(entries: list[_Entry], matched: list[int]) -> bool:
     labelled = len(entries)
     if labelled < 2:
         return False
-    if sum(e.linked for e in entries) * 5 >= labelled * 4:
+    if sum(e.marked for e in entries) * 5 >= labelled * 4:
         return True
     if len(matched) < 2 or len(matched) * 2 < labelled:
         return False
@@ -166,13 +166,15 @@ def contents_as_text(blocks: list[Block], page: Page) -> list[Block]:
         matched = _match(entries, sections, i + 1)
         cut = min(j, matched[0]) if matched else j
         entries = [e for e in entries if e.block < cut]
+        if entries:  # short lines after the last entry (a page footer) are not part of the list
+            cut = min(cut, 1 + max(e.block for e in entries))
         if cut <= i or not _is_contents(entries, _match(entries, sections, cut)):
             out.extend(blocks[i:j])
             i = j
             continue
         start = i
-        while start > 0 and out and out[-1] is blocks[start - 1] and _all_links(lines_of(start - 1)):
-            out.pop()  # "[Premise](#premise)" entries without a label above the numbered ones
+        while start > 0 and out and out[-1] is blocks[start - 1] and _all_marked(lines_of(start - 1)):
+            out.pop()  # "[Premise](#premise)", "Privacy ..... 3": unlabelled entries above the others
             start -= 1
         entries_text = [page.words(raw) for k in range(start, cut) for raw in lines_of(k) or []]
         if start > 1 and out and out[-1] is blocks[start - 1] and _caption(blocks[start - 1]):
@@ -199,5 +201,10 @@ def _caption(block: Block) -> bool:
     )
 
 
-def _all_links(lines: list[str] | None) -> bool:
-    return bool(lines) and all(_LINK_ONLY.match(raw.strip()) for raw in lines or [])
+def _navigation(raw: str) -> bool:
+    """Written as a contents entry: nothing but a link to an anchor, or dot leaders to a page."""
+    return bool(_LINK_ONLY.match(raw.strip()) or _DOT_LEADERS.search(raw))
+
+
+def _all_marked(lines: list[str] | None) -> bool:
+    return bool(lines) and all(_navigation(raw) for raw in lines or [])

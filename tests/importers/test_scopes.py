@@ -227,6 +227,35 @@ def test_a_dot_leadered_contents_page_in_plain_text():
     assert error_codes(policy) == []
 
 
+def test_dot_leaders_make_a_contents_list_even_when_the_headings_lost_their_numbers():
+    policy = page(
+        """\
+        Quarry Walks privacy notice
+
+        Summary
+
+        1. What we collect ....................... 2
+        2. Who sees it............................ 3
+        3. Your rights .............................
+
+        Quarry Walks privacy notice - page 1
+
+        What we collect
+
+        We collect the names of walkers who book a guided walk.
+        """,
+        "quarry.txt",
+    )
+    assert policy.clauses[0].text.splitlines() == [
+        "Summary",
+        "1. What we collect ....................... 2",
+        "2. Who sees it............................ 3",
+        "3. Your rights .............................",
+    ]
+    assert not any(c.label for c in policy.walk())
+    assert error_codes(policy) == []
+
+
 def test_a_short_list_written_twice_is_not_a_contents_list():
     policy = page(
         """\
