@@ -16,7 +16,9 @@ import os
 
 from plutoeditor.importers.dates import find_effective_date
 from plutoeditor.importers.docx_clauses import ClauseParagraph, build_marked_clauses
+from plutoeditor.importers.docx_outline import outline_levels
 from plutoeditor.importers.docx_reading import WordDocument, WordParagraph, read_word_document
+from plutoeditor.importers.docx_run_in import text_after
 from plutoeditor.importers.structure import Block, build_policy, split_label
 from plutoeditor.model import Policy
 
@@ -72,6 +74,7 @@ def word_blocks(doc: WordDocument) -> list[Block]:
     restated = {t.casefold() for t in (doc.company,) if t}
     added = False  # the paragraph before gave the last block
     joined = _joined_lines(doc.paragraphs)
+    levels = outline_levels(doc.paragraphs)
     for i, para in enumerate(doc.paragraphs):
         text = para.text
         if anchored := para.anchored.lines():
@@ -91,10 +94,25 @@ def word_blocks(doc: WordDocument) -> list[Block]:
             blocks.append(Block(text, para.line, label="", list_level=0))
         elif para.is_title:
             blocks.append(Block(text, para.line))
-        elif para.auto_label is not None and _reads_as_typed(para):
+        elif para.auto_label is not None and levels[i] is not None:
+            # A numbered heading, or a paragraph of the list that numbers the headings: placed
+            # by its list level (docx_outline); a run-in heading parts heading and text.
+            heading = para.run_in
+            if heading is None and para.heading_level is None:
+                heading = ""  # a body paragraph: all of it is text
+            blocks.append(
+                Block(_own_text(para, text), para.line, label=para.auto_label, heading_level=levels[i],
+                      heading=heading)
+            )  # fmt: skip
+        elif para.auto_label is not None and _reads_as_typed(para, _own_text(para, text)):
             # A top-level "6." or "1)" item reads exactly like the same label typed in a text
             # file, so Word and text copies of a document build the same tree.
-            blocks.append(Block(f"{para.auto_label} {text}", para.line))
+            blocks.append(Block(f"{para.auto_label} {_own_text(para, text)}", para.line, heading=para.run_in))
+        elif para.auto_label is not None and para.run_in is not None:
+            blocks.append(
+                Block(_own_text(para, text), para.line, label=para.auto_label, list_level=para.list_level,
+                      heading=para.run_in)
+            )  # fmt: skip
         elif para.auto_label is not None:
             blocks.append(
                 Block(text, para.line, label=para.auto_label, heading_level=para.heading_level,
@@ -153,12 +171,17 @@ def _parts(para: WordParagraph) -> ClauseParagraph:
     return parts
 
 
-def _reads_as_typed(para: WordParagraph) -> bool:
+def _reads_as_typed(para: WordParagraph, text: str) -> bool:
     """A top-level decimal label that the text importer would read back unchanged."""
     label = para.auto_label or ""
     if para.heading_level is not None or para.list_level != 0 or not label[:1].isdigit() or label.isdigit():
         return False
-    return split_label(f"{label} {para.text}") == (label, para.text)
+    return split_label(f"{label} {text}") == (label, text)
+
+
+def _own_text(para: WordParagraph, text: str) -> str:
+    """The paragraph's text after its run-in heading, if it has one."""
+    return text if para.run_in is None else text_after(text, para.run_in)
 
 
 def _apply_properties(policy: Policy, doc: WordDocument) -> None:

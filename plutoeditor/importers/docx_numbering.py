@@ -63,6 +63,7 @@ class NumberedLabel:
     label: str
     level: int
     is_bullet: bool
+    list_id: str = ""  # the abstract list: paragraphs with the same one count together
 
 
 def _parse_level(lvl: etree._Element, base: Level | None = None) -> Level:
@@ -242,8 +243,8 @@ class Numbering:
             if restart is None or ilvl < restart:
                 counters[deeper] = None
         if level.fmt == "bullet":
-            return NumberedLabel((level.text or "").strip(), ilvl, True)
-        return NumberedLabel(self._render(level, levels, counters, ilvl, instance), ilvl, False)
+            return NumberedLabel((level.text or "").strip(), ilvl, True, aid)
+        return NumberedLabel(self._render(level, levels, counters, ilvl, instance), ilvl, False, aid)
 
     @staticmethod
     def _render(

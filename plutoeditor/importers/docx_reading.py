@@ -37,6 +37,7 @@ from plutoeditor.importers.docx_clauses import (
 from plutoeditor.importers.docx_contents import ContentsField, is_contents_control, is_contents_style
 from plutoeditor.importers.docx_notes import Notes
 from plutoeditor.importers.docx_numbering import NumberedLabel, Numbering, ParagraphStyles, W, int_of, val_of
+from plutoeditor.importers.docx_run_in import run_in_heading
 from plutoeditor.importers.docx_safety import DOCUMENT_PART, DocxPackage
 from plutoeditor.importers.docx_tables import read_table
 from plutoeditor.importers.docx_text import CHANGE_TAGS, TBL, TRANSPARENT, P, ParagraphText, clean, content
@@ -62,7 +63,9 @@ class WordParagraph:
     is_title: bool = False
     auto_label: str | None = None  # label from automatic numbering, None when not numbered
     list_level: int | None = None
+    list_id: str = ""  # the Word list (abstract numbering) of a numbered paragraph
     is_bullet: bool = False
+    run_in: str | None = None  # a bold or underlined run-in heading before the text (docx_run_in)
     in_table: bool = False
     in_text_box: bool = False  # a text box with no paragraph to join (at the top, by the title)
     anchored: Anchored = field(default_factory=Anchored)  # its text-box lines and notes
@@ -229,9 +232,11 @@ class _Reader:
             para.heading_level = outline + 1
         if label is not None:
             para.list_level = label.level
+            para.list_id = label.list_id
             para.is_bullet = label.is_bullet
             if not label.is_bullet:
                 para.auto_label = label.label
+                para.run_in = run_in_heading(p, first)
         if para.heading_level is not None or para.is_title:
             para.text, more = " ".join([first, *more]), []
         lines = [para] if first or para.auto_label is not None or para.clause_id else []

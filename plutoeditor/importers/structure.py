@@ -239,18 +239,18 @@ class _Builder:
         clause = Clause(label=label, source_line=block.line, id="")
         heading_like = False
         hlevel = block.heading_level
+        if hlevel is not None:
+            if block.heading is not None:  # the format told heading and text apart ("" = none)
+                clause.heading, clause.text = block.heading, rest
+            else:
+                clause.heading, clause.text = first, more
+            heading_like = block.heading is None or not rest
         if hlevel is not None and key[0] in ("d", "w"):
             # A numbered heading: the label's level decides where it goes, the markup is evidence.
-            clause.heading = first
-            clause.text = more
             parent = self._adopting_parent(label, self._parent_for_label(key, hlevel))
-            heading_like = True
         elif hlevel is not None:
-            clause.heading = first
-            clause.text = more
             parent = self._parent_for_heading(hlevel)
             key = ("h", hlevel)
-            heading_like = True
         else:
             if block.heading:
                 clause.heading = block.heading

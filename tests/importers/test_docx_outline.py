@@ -1,0 +1,144 @@
+"""The clause tree of a Word document follows its numbering: list levels place numbered
+headings and the body paragraphs of their list; run-in headings part heading and text."""
+
+from __future__ import annotations
+
+from plutoeditor.checks import run_checks
+from plutoeditor.importers.docx import import_docx
+from tests.importers.test_docx_numbering import abstract, lvl, num
+from tests.importers.test_docx_reading import make_docx, num_ppr, p_xml, r
+
+LIST = abstract(1, lvl(0, "decimal", "%1."), lvl(1, "decimal", "%1.%2"), lvl(2, "lowerLetter", "%3.")) + num(
+    1, 1
+)
+TAB = "<w:r><w:tab/></w:r>"
+
+
+def bold(text: str) -> str:
+    return f'<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def underlined(text: str) -> str:
+    return f'<w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def item(runs: str, ilvl: int, style: str | None = None) -> str:
+    return p_xml(runs, num_ppr(1, ilvl, style=style))
+
+
+def outline(policy) -> list[str]:
+    """One line per clause: "[label] heading / first words of the text"."""
+    lines = []
+    for clause, depth in policy.walk_with_depth():
+        line = f"[{clause.label}]" + (f" {clause.heading}" if clause.heading else "")
+        lines.append("  " * depth + line + (f" / {' '.join(clause.text.split()[:4])}" if clause.text else ""))
+    return lines
+
+
+def errors(policy) -> list[str]:
+    return [f"{f.code} {f.label}" for f in run_checks(policy) if f.is_error]
+
+
+def test_heading_1_on_every_list_level_nests_by_the_level(tmp_path):
+    body = [
+        item(r("Rental"), 0, "Heading1"),
+        item(r("Delivery. The supplier delivers."), 1, "Heading1"),
+        item(r("Returns. The customer:"), 1, "Heading1"),
+        item(r("cleans the equipment; and"), 2, "Heading1"),
+        item(r("reports damage."), 2, "Heading1"),
+        item(r("Payment"), 0, "Heading1"),
+        item(r("Invoices are monthly."), 1, "Heading1"),
+    ]
+    policy = import_docx(make_docx(tmp_path / "h1.docx", body, LIST))
+    assert [("  " * d) + c.label for c, d in policy.walk_with_depth()] == [
+        "1.", "  1.1", "  1.2", "    a.", "    b.", "2.", "  2.1",
+    ]  # fmt: skip
+    assert errors(policy) == []
+
+
+def test_a_deeper_heading_style_than_the_level_does_not_nest_siblings(tmp_path):
+    body = [
+        item(r("Pilot"), 0, "Heading1"),
+        item(r("Access for evaluation."), 1, "Heading2"),
+        item(r("Accounts are the customer's."), 1, "Heading3"),
+        item(r("Term"), 0, "Heading3"),
+        item(r("The pilot lasts ninety days."), 1, "Heading3"),
+    ]
+    policy = import_docx(make_docx(tmp_path / "h3.docx", body, LIST))
+    assert [("  " * d) + c.label for c, d in policy.walk_with_depth()] == [
+        "1.",
+        "  1.1",
+        "  1.2",
+        "2.",
+        "  2.1",
+    ]
+    assert errors(policy) == []
+
+
+def test_numbered_body_paragraphs_of_the_heading_list_are_siblings_at_their_level(tmp_path):
+    body = [
+        item(r("Provider Obligations"), 0, "Heading1"),
+        item(r("Instructions"), 1, "Heading2"),
+        item(r("The provider keeps data secure."), 1),
+        item(r("Staff are bound by confidentiality."), 1),
+        item(r("Customer Obligations"), 0, "Heading1"),
+    ]
+    policy = import_docx(make_docx(tmp_path / "body.docx", body, LIST))
+    assert outline(policy) == [
+        "[1.] Provider Obligations",
+        "  [1.1] Instructions",
+        "  [1.2] / The provider keeps data",
+        "  [1.3] / Staff are bound by",
+        "[2.] Customer Obligations",
+    ]
+    assert errors(policy) == []
+
+
+def test_typed_numbers_after_a_numbered_heading_continue_beside_it(tmp_path):
+    """A heading-styled "4." (its list starts at 4) among typed "1."-"6." paragraphs."""
+    defs = abstract(2, lvl(0, "decimal", "%1.", start=4)) + num(2, 2)
+    typed = [p_xml(r(f"{n}.") + TAB + r(f"The applicant states fact {n}.")) for n in range(1, 4)]
+    body = [
+        *typed,
+        p_xml(r("The tenant does not protect the applicant because:"), num_ppr(2, 0, style="Heading1")),
+        p_xml(r("The tenant moved out in March.")),
+        p_xml(r("5.") + TAB + r("The applicant also asks to join.")),
+        p_xml(r("6.") + TAB + r("The applicant asks the court to allow it.")),
+    ]
+    policy = import_docx(make_docx(tmp_path / "typed.docx", body, defs))
+    assert [c.label for c in policy.clauses] == ["1.", "2.", "3.", "4.", "5.", "6."]
+    assert errors(policy) == []
+
+
+def test_bold_or_underlined_run_in_headings_part_heading_and_text(tmp_path):
+    body = [
+        item(r("Services"), 0, "Heading1"),
+        item(underlined("Access and Use") + r(".  The customer may use the service."), 1, "Heading2"),
+        item(bold("Support.") + r(" We answer within a day."), 1),
+        item(bold("Fees"), 0, "Heading1"),  # all of it emphasised: a heading, no run-in
+        item(r("Invoices are yearly, ") + bold("in advance.") + r(" Always."), 1),  # not at the start
+    ]
+    policy = import_docx(make_docx(tmp_path / "run-in.docx", body, LIST))
+    assert outline(policy) == [
+        "[1.] Services",
+        "  [1.1] Access and Use / The customer may use",
+        "  [1.2] Support. / We answer within a",
+        "[2.] Fees",
+        "  [2.1] / Invoices are yearly, in",
+    ]
+
+
+def test_a_run_in_heading_in_an_ordinary_numbered_list(tmp_path):
+    defs = abstract(3, lvl(0, "decimal", "%1.")) + num(3, 3)
+    body = [
+        p_xml(bold("Confidentiality.") + r(" Each party keeps secrets."), num_ppr(3, 0)),
+        p_xml(bold("Return of Materials") + r(": on request each party returns them."), num_ppr(3, 0)),
+        p_xml(bold("A long bold opening that runs on for far more than twelve words before it ends.")
+              + r(" x"), num_ppr(3, 0)),
+    ]  # fmt: skip
+    policy = import_docx(make_docx(tmp_path / "list.docx", body, defs))
+    assert [(c.heading, c.text[:12]) for c in policy.clauses] == [
+        ("Confidentiality.", "Each party k"),
+        ("Return of Materials", "on request e"),
+        ("", "A long bold "),
+    ]
