@@ -22,8 +22,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from plutoeditor.export.template_safety import safe_template_bytes
 from plutoeditor.formats.errors import PolicyFileError
-from plutoeditor.formats.files import read_bytes
 
 DEFAULT_TEMPLATE = resources.files("plutoeditor").joinpath("data", "templates", "policy-template.docx")
 
@@ -45,25 +45,52 @@ PARAGRAPH_STYLES = {
 
 
 def open_template(template: str | os.PathLike[str] | None = None) -> DocxDocument:
-    """A python-docx Document from the template, its body emptied (headers are kept)."""
+    """A python-docx Document from the template, its body emptied (headers are kept).
+
+    A user's template that is hostile or damaged gives one PolicyFileError naming it.
+    """
     if template is None:
         found = DEFAULT_TEMPLATE.is_file()  # read as bytes: works from a zip or frozen build too
         document = Document(BytesIO(DEFAULT_TEMPLATE.read_bytes())) if found else Document()
-    else:
-        document = _open_user_template(template)
+        _empty_body(document)
+        ensure_styles(document)
+        return document
+    path = str(template)
+    document = _open_user_template(path)
+    try:
+        _empty_body(document)
+        ensure_styles(document)
+        _check_usable(document)
+    except PolicyFileError:
+        raise
+    except Exception as exc:  # lxml and python-docx raise many kinds on damaged packages
+        raise PolicyFileError(path, f"is not a usable Word template ({type(exc).__name__}: {exc})") from None
+    return document
+
+
+def _empty_body(document: DocxDocument) -> None:
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
-    ensure_styles(document)
-    return document
 
 
-def _open_user_template(template: str | os.PathLike[str]) -> DocxDocument:
-    path = str(template)
-    data = read_bytes(path)
-    if not zipfile.is_zipfile(BytesIO(data)):
-        raise PolicyFileError(path, "is not a Word template (.docx or .dotx)")
+def _check_usable(document: DocxDocument) -> None:
+    """Touch what the writers use (page size, headers, footers, properties) while the template
+    can still be named in the error."""
+    if not document.sections:
+        document.element.body.append(OxmlElement("w:sectPr"))
+    section = document.sections[0]
+    _ = section.page_width, section.left_margin, section.right_margin
+    _ = section.different_first_page_header_footer
+    _ = document.settings.odd_and_even_pages_header_footer
+    for part in (section.header, section.footer, section.first_page_header, section.even_page_header):
+        _ = part.paragraphs
+    _ = document.core_properties.title
+
+
+def _open_user_template(path: str) -> DocxDocument:
+    data = safe_template_bytes(path)
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             types = archive.read("[Content_Types].xml")

@@ -33,6 +33,7 @@ from plutoeditor.export.docx_xml import (
     save_document,
     tab_run,
     text_run,
+    xml_text,
 )
 from plutoeditor.export.page_text import (
     MAX_WORD_HEADING,
@@ -190,20 +191,34 @@ def _reuse_or_add(part):
     return part.add_paragraph()
 
 
-def set_properties(document: DocxDocument, metadata: Metadata) -> None:
-    """Title, organisation, version and effective date in the document properties."""
+#: Word's limit for a text document property; python-docx refuses longer values.
+MAX_PROPERTY_CHARS = 255
+
+
+def property_text(text: str) -> str:
+    """A document property value: one line, only characters XML allows, at most 255 characters."""
+    line = xml_text(" ".join(text.split()))
+    return line if len(line) <= MAX_PROPERTY_CHARS else line[: MAX_PROPERTY_CHARS - 1] + "…"
+
+
+def set_properties(document: DocxDocument, metadata: Metadata, title: str | None = None) -> None:
+    """Title, organisation, version and effective date in the document properties.
+
+    Values are made fit for Word (control characters removed, cut at 255 characters), so a
+    pasted title can never stop an export.
+    """
     props = document.core_properties
-    props.title = document_title(metadata)
-    props.author = props.last_modified_by = metadata.organisation.strip() or "PlutoEditor"
-    props.version = metadata.version.strip()
-    props.language = metadata.language or "en"
-    props.subject = metadata.jurisdiction.strip()
+    props.title = property_text(title if title is not None else document_title(metadata))
+    props.author = props.last_modified_by = property_text(metadata.organisation.strip() or "PlutoEditor")
+    props.version = property_text(metadata.version.strip())
+    props.language = property_text(metadata.language or "en")
+    props.subject = property_text(metadata.jurisdiction.strip())
     props.keywords = f"effective {metadata.effective_date.isoformat()}" if metadata.effective_date else ""
-    props.comments = effective_date_line(metadata)
+    props.comments = property_text(effective_date_line(metadata))
     props.category = "Policy"
     when = metadata.effective_date
     props.content_status = f"Effective {long_date(when)}" if when else "Draft"
-    _set_company(document, metadata.organisation.strip())
+    _set_company(document, property_text(metadata.organisation.strip()))
 
 
 def _set_company(document: DocxDocument, company: str) -> None:
@@ -242,7 +257,7 @@ def set_custom_properties(document: DocxDocument, values: dict[str, str]) -> Non
     first = 2 + len(root)  # pids start at 2 and must be unique
     for pid, (name, value) in enumerate(values.items(), start=first):
         prop = etree.SubElement(root, f"{{{_CUSTOM_NS}}}property", fmtid=_FMTID, pid=str(pid), name=name)
-        etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = value
+        etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = xml_text(value)
     blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     if existing is not None:
         existing._blob = blob

@@ -26,7 +26,16 @@ from plutoeditor.compare.result import DELETE, INSERT, ClauseChange, Comparison,
 from plutoeditor.compare.wording import summary_sentence
 from plutoeditor.export.docx_template import ensure_styles, open_template
 from plutoeditor.export.docx_writer import clause_blocks, running_header_and_footer, set_properties
-from plutoeditor.export.docx_xml import DELETED, INSERTED, PLAIN, Block, BodyWriter, Run, save_document
+from plutoeditor.export.docx_xml import (
+    DELETED,
+    INSERTED,
+    PLAIN,
+    Block,
+    BodyWriter,
+    Run,
+    save_document,
+    xml_text,
+)
 from plutoeditor.export.page_text import document_title, effective_date_line
 from plutoeditor.model import Metadata
 
@@ -152,7 +161,7 @@ def _comment_on(document: DocxDocument, p: etree._Element, text: str) -> None:
         else:
             p.insert(0, anchor)
         runs = [DocxRun(anchor, paragraph)]
-    document.add_comment(runs, text=text, author=AUTHOR, initials="PE")
+    document.add_comment(runs, text=xml_text(text), author=AUTHOR, initials="PE")
 
 
 def build_redline(comparison: Comparison, template: str | os.PathLike[str] | None = None,
@@ -174,8 +183,7 @@ def build_redline(comparison: Comparison, template: str | os.PathLike[str] | Non
     if was and was != right.removeprefix("Effective date: "):
         right = f"{right} (was {was})" if right else f"Was {was}"
     running_header_and_footer(document, f"Redline: {document_title(new)}", right)
-    set_properties(document, new)
-    document.core_properties.title = f"Redline: {document_title(new)}"
+    set_properties(document, new, title=f"Redline: {document_title(new)}")
     return document
 
 
