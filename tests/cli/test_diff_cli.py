@@ -46,7 +46,7 @@ def test_text_report_lists_changes_and_exit_1(versions, capsys):
     old, new = versions
     assert main(["diff", old, new]) == 1
     out = capsys.readouterr().out
-    assert "1 added" in out and "1 text changed" in out and "1 relabelled" in out
+    assert "1 added" in out and "1 changed" in out and "1 relabelled" in out
     assert "newsletter{+ and the forum+}." in out
     assert "1.2 -> 1.3" in out
 
