@@ -74,7 +74,7 @@ class Checker:
         self._labels_dirty = True
         self._checked: dict[str, _Checked] = {}
         self._referring: dict[str, Clause] = {}
-        self._scope_cache: dict[str | None, list[Finding]] = {}
+        self._scope_cache: dict[str | None, tuple[int, list[Finding]]] = {}  # owner -> (start, findings)
         self._numbering: list[Finding] = []
         self._metadata: list[Finding] | None = None  # None: to be checked
         self._index: dict[str, Clause] = {}
@@ -232,18 +232,19 @@ class Checker:
     def _check_numbering(self) -> None:
         """Scopes and label styles; scopes whose owner and members are unchanged keep their findings."""
         all_scopes = scopes(self.policy)
-        cache: dict[str | None, list[Finding]] = {}
+        cache: dict[str | None, tuple[int, list[Finding]]] = {}
         numbering: list[Finding] = []
         if self._everything:
             self._expected_cache.clear()
         for scope in all_scopes:
             owner_id = scope.owner.id if scope.owner is not None else None
-            found = self._scope_cache.get(owner_id)
-            if found is None or self._everything or owner_id in self._dirty_owners:
-                found = check_scope(scope)
+            known = self._scope_cache.get(owner_id)
+            # a scope's start depends on what stands before its heading (numbering run on)
+            if known is None or known[0] != scope.start or self._everything or owner_id in self._dirty_owners:
+                known = (scope.start, check_scope(scope))
                 self._expected_stale.add(owner_id)
-            cache[owner_id] = found
-            numbering.extend(found)
+            cache[owner_id] = known
+            numbering.extend(known[1])
         self._scope_cache = cache
         self._scopes = all_scopes
         self._expected = None

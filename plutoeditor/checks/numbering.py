@@ -71,12 +71,13 @@ def _check_sequence(
             continue
         if (schedules and label.word.lower() != word) or clause.id in misplaced:
             continue
-        value = schedule_value(label) if schedules else value_in(label, scope.family)
+        value = schedule_value(label, scope) if schedules else value_in(label, scope.family)
         members.append((clause, label, core, value))
     present = {value for _, _, _, value in members if value is not None}
     sorted_present = sorted(present)
-    prev = 0
+    prev = 0 if schedules else scope.start
     seen: dict[str, Clause] = {}  # the full label as written (normalised) -> its first clause
+    counted = False  # whether a member's number has been read yet
     for clause, label, core, value in members:
         if value is None:  # written in another style: it still takes a number
             prev += 1
@@ -106,7 +107,11 @@ def _check_sequence(
                     clause.id,
                     name,
                     f"{missing} missing: {name} comes after "
-                    + (f"{_with_number(label, scope, prev, schedules)}" if prev else "the start of the list"),
+                    + (
+                        f"{_with_number(label, scope, prev, schedules)}"
+                        if prev > 0 or counted
+                        else "the start of the list"
+                    ),
                     clause.line,
                     want,
                 )
@@ -124,14 +129,14 @@ def _check_sequence(
                 )
             )
         seen.setdefault(key, clause)
-        prev = value
+        prev, counted = value, True
     return findings
 
 
 def _with_number(label: Label, scope: Scope, n: int, schedules: bool) -> str:
     """The label with its last part replaced by n (same family, prefix and decoration)."""
     if schedules:
-        return f"{label.word} {format_number(n, schedule_family(label))}"
+        return f"{label.word} {format_number(n, schedule_family(label, scope))}"
     parts = list(label.parts)
     parts[-1] = format_number(n, scope.family)
     return ".".join(parts)

@@ -73,6 +73,8 @@ def parse_label(label: str) -> Label:
         return Label(raw="")
     core = raw.rstrip(".:")
     if core.replace(".", "").isdigit() and ".." not in core and core[0] != ".":  # the usual case
+        if core.endswith(".0") and len(core) > 2:  # "1.0" is section 1 written the N.0 way
+            return Label(raw, "", core[:-2], raw[len(core) - 2 :], tuple(core[:-2].split(".")), "number")
         return Label(raw, "", core, raw[len(core) :], tuple(core.split(".")), "number")
     match = _SCHEDULE_RE.match(raw)
     if match:
@@ -184,6 +186,11 @@ class Scope:
     owner: Clause | None
     members: list[Clause] = field(default_factory=list)
     family: str = DECIMAL
+    #: The number before the first member: 0, -1 for a list from 0, or the last number before
+    #: an unnumbered heading when the numbering runs on across it ("(2)" after "(1)").
+    start: int = 0
+    #: Per schedule word ("annex"): the family its numbers are written in (ANNEX I, II: roman).
+    schedule_families: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_root(self) -> bool:
@@ -230,23 +237,64 @@ def _family_of_labels(labels: tuple[str, ...], root: bool) -> str:
 def scopes(policy: Policy) -> list[Scope]:
     """Every scope of the document, owners before the scopes inside them. O(n)."""
     result: list[Scope] = []
+    # the scope of an unnumbered heading -> what numbered stood before it among its siblings
+    before: dict[int, Clause | Scope] = {}
 
     def collect(children: list[Clause], scope: Scope) -> None:
+        last: Clause | Scope | None = None
         for clause in children:
-            if clause.label.strip():
+            numbered = bool(clause.label.strip())
+            if numbered:
                 scope.members.append(clause)
+                last = clause
             if clause.children:
                 own = Scope(clause)
                 result.append(own)
                 collect(clause.children, own)
+                if not numbered and clause.kind is not ClauseKind.SCHEDULE and own.members:
+                    if last is not None:
+                        before[id(own)] = last
+                    last = own
 
     top = Scope(None)
     result.append(top)
     collect(policy.clauses, top)
-    kept = [s for s in result if s.members]
-    for scope in kept:
-        scope.family = scope_family(scope.members, scope.is_root)
-    return kept
+    for scope in result:  # owners' and earlier siblings' scopes come first
+        if scope.members:
+            scope.family = scope_family(scope.members, scope.is_root)
+            scope.schedule_families = _schedule_families(scope.members)
+            scope.start = _start(scope, before.get(id(scope)))
+    return [s for s in result if s.members]
+
+
+def _start(scope: Scope, before: Clause | Scope | None) -> int:
+    """The number before a scope's first member (see `Scope.start`)."""
+    first = next((parse_label(c.label) for c in scope.members), None)
+    if first is None or first.kind in (SCHEDULE, INSERTION, OTHER) or len(first.parts) != 1:
+        return 0
+    value = value_in(first, scope.family)
+    if value == 0 and scope.family in (DECIMAL, NUMBER):
+        return -1
+    if value is None or value <= 1 or before is None:
+        return 0
+    if isinstance(before, Scope):  # the last number under the heading before
+        ends = _end(before)
+    else:
+        label = parse_label(before.label)
+        ends = (
+            value_in(label, scope.family)
+            if len(label.parts) == 1 and label.style() == first.style()
+            else None
+        )
+    return value - 1 if ends == value - 1 else 0
+
+
+def _end(scope: Scope) -> int | None:
+    """The number of a scope's last member, if it is written in the scope's family."""
+    last = parse_label(scope.members[-1].label)
+    if last.kind in (SCHEDULE, INSERTION, OTHER) or len(last.parts) != 1:
+        return None
+    return value_in(last, scope.family)
 
 
 # -- expected labels --------------------------------------------------------------------
@@ -255,7 +303,7 @@ def scopes(policy: Policy) -> list[Scope]:
 def expected_cores(scope: Scope, owner_core: str) -> list[str]:
     """The core (undecorated label) each member's position calls for, in member order."""
     result: list[str] = []
-    n = 0
+    n = scope.start
     schedules: Counter[str] = Counter()  # "Section 1, 2" and "Exhibit A, B" count apart
     if scope.owner is not None and parse_label(scope.owner.label).kind == SCHEDULE:
         owner_core = owner_core.rsplit(" ", 1)[-1]  # "SECTION 1" numbers its clauses 1.1, 1.2
@@ -264,7 +312,7 @@ def expected_cores(scope: Scope, owner_core: str) -> list[str]:
         label = parse_label(clause.label)
         if label.kind == SCHEDULE:
             schedules[label.word.lower()] += 1
-            number = format_number(schedules[label.word.lower()], schedule_family(label))
+            number = format_number(schedules[label.word.lower()], schedule_family(label, scope))
             result.append(f"{label.word} {number}")
         elif label.kind == INSERTION and scope.family in (DECIMAL, NUMBER):
             letters = label.last.lstrip("0123456789")
@@ -280,12 +328,31 @@ def expected_cores(scope: Scope, owner_core: str) -> list[str]:
     return result
 
 
-def schedule_family(label: Label) -> str:
-    """Schedules are numbered 1, 2 or A, B or II, III."""
+def schedule_family(label: Label, scope: Scope | None = None) -> str:
+    """Schedules are numbered 1, 2 or A, B or I, II (as the scope's schedules of that word are)."""
     num = label.last
     if num.isdigit():
         return NUMBER
+    if scope is not None and scope.schedule_families.get(label.word.lower()) == ROMAN_UPPER:
+        return ROMAN_UPPER if _is_roman(num.lower()) else ALPHA_UPPER
     return ROMAN_UPPER if len(num) > 1 else ALPHA_UPPER
+
+
+def _schedule_families(members: list[Clause]) -> dict[str, str]:
+    """Schedule word -> ROMAN_UPPER when its letters are roman numerals: "ANNEX I", "ANNEX II".
+
+    A lone "I" (or "I" first, then only I, V, X) is one, not the ninth letter; "A, B" are letters.
+    """
+    letters: dict[str, list[str]] = {}
+    for clause in members:
+        label = parse_label(clause.label)
+        if label.kind == SCHEDULE and not label.last.isdigit():
+            letters.setdefault(label.word.lower(), []).append(label.last.upper())
+    found = {}
+    for word, nums in letters.items():
+        roman = all(_is_roman(n.lower()) for n in nums) and (nums[0] == "I" or any(len(n) > 1 for n in nums))
+        found[word] = ROMAN_UPPER if roman else ALPHA_UPPER
+    return found
 
 
 def expected_labels(policy: Policy, usual_style: bool = False) -> dict[str, str]:
@@ -343,9 +410,9 @@ def usual_styles(
     }
 
 
-def schedule_value(label: Label) -> int | None:
-    """The number of a "Schedule 2" / "Annex B" label."""
+def schedule_value(label: Label, scope: Scope | None = None) -> int | None:
+    """The number of a "Schedule 2" / "Annex B" / "ANNEX II" label."""
     num = label.last
     if num.isdigit():
         return int(num)
-    return roman_value(num) if len(num) > 1 else alpha_value(num)
+    return roman_value(num) if schedule_family(label, scope) == ROMAN_UPPER else alpha_value(num)
