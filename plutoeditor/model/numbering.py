@@ -246,15 +246,17 @@ def scopes(policy: Policy) -> list[Scope]:
             numbered = bool(clause.label.strip())
             if numbered:
                 scope.members.append(clause)
-                last = clause
             if clause.children:
                 own = Scope(clause)
                 result.append(own)
                 collect(clause.children, own)
-                if not numbered and clause.kind is not ClauseKind.SCHEDULE and own.members:
+                if own.members and _may_run_on(clause):
                     if last is not None:
                         before[id(own)] = last
                     last = own
+                    continue
+            if numbered:
+                last = clause
 
     top = Scope(None)
     result.append(top)
@@ -265,6 +267,15 @@ def scopes(policy: Policy) -> list[Scope]:
             scope.schedule_families = _schedule_families(scope.members)
             scope.start = _start(scope, before.get(id(scope)))
     return [s for s in result if s.members]
+
+
+def _may_run_on(owner: Clause) -> bool:
+    """Whether numbering may run on into this clause's children from before it: under an
+    unnumbered heading ("Permission to Distribute") or a "Part II" division, not a schedule."""
+    if owner.kind is ClauseKind.SCHEDULE:
+        return False
+    label = parse_label(owner.label)
+    return not label.raw or (label.kind == SCHEDULE and label.word.lower() == "part")
 
 
 def _start(scope: Scope, before: Clause | Scope | None) -> int:

@@ -1,0 +1,66 @@
+"""Numbering schemes real documents use on purpose are not numbering errors."""
+
+from __future__ import annotations
+
+from plutoeditor.checks import run_checks
+from plutoeditor.model.notation import parse_tree
+from plutoeditor.model.numbering import expected_labels
+
+
+def errors(notation: str) -> list[tuple[str, str]]:
+    return [(f.code, f.label) for f in run_checks(parse_tree(notation)) if f.is_error]
+
+
+def test_numbering_runs_on_across_unnumbered_headings():
+    # court pleadings, some licences: paragraphs 1-5 through the whole document
+    notation = "[] Denial |\n  [1.] a.\n[] Defences |\n  [2.] b.\n  [3.] c.\n[] Prayer |\n  [4.] d.\n"
+    assert errors(notation) == []
+    policy = parse_tree(notation)
+    assert sorted(expected_labels(policy).values()) == ["1.", "2.", "3.", "4."]
+
+
+def test_numbering_runs_on_from_a_numbered_paragraph_into_a_heading():
+    assert errors("[(1)] You may use it.\n[] Distribution |\n  [(2)] copies.\n  [(3)] fixes.\n") == []
+
+
+def test_numbering_runs_on_across_parts():
+    notation = "[Part I] Intro |\n  [1.0] A |\n  [2.0] B |\n[Part II] Rights |\n  [3.0] C |\n    [3.1] x.\n"
+    assert errors(notation) == []
+
+
+def test_a_heading_that_restarts_or_skips_is_still_judged():
+    assert errors("[] One |\n  [1] a.\n  [2] b.\n[] Two |\n  [1] c.\n  [2] d.\n") == []
+    # 4 neither restarts nor follows 2: numbers are missing
+    assert errors("[] One |\n  [1] a.\n  [2] b.\n[] Two |\n  [4] c.\n") == [("numbering-gap", "4")]
+
+
+def test_a_schedule_restarts_rather_than_running_on():
+    assert errors("[1] a.\n[2] b.\nsched [Schedule 1] S |\n  [3] c.\n") == [("numbering-gap", "3")]
+
+
+def test_roman_annex_numbers():
+    assert errors("[1] a.\n[ANNEX I] Processing |\n[ANNEX II] Security |\n[ANNEX III] Transfers |\n") == []
+    assert errors("[1] a.\n[ANNEX I] Processing |\n") == []
+    assert errors("[1] a.\n[ANNEX I] P |\n[ANNEX III] T |\n") == [("numbering-gap", "ANNEX III")]
+    # letters stay letters: Exhibit A, B, C
+    assert errors("[1] a.\n[Exhibit A] x |\n[Exhibit B] y |\n[Exhibit D] z |\n") == [
+        ("numbering-gap", "Exhibit D")
+    ]
+
+
+def test_numbering_from_zero():
+    assert errors("[0.] Definitions.\n[1.] Grant.\n[2.] Conditions.\n") == []
+    assert errors("[0.] Definitions.\n[2.] Grant.\n") == [("numbering-gap", "2.")]
+    assert sorted(expected_labels(parse_tree("[0.] a.\n[5.] b.\n")).values()) == ["0.", "1."]
+
+
+def test_n0_section_numbers():
+    notation = "[1.0] Scope |\n  [1.1.] applies.\n  [1.2.] also.\n[2.0] Security |\n  [2.1.] safe.\n"
+    found = [(f.code, f.label) for f in run_checks(parse_tree(notation)) if f.code != "missing-metadata"]
+    assert found == []
+    assert sorted(expected_labels(parse_tree("[1.0] A |\n[3.0] B |\n")).values()) == ["1.0", "2.0"]
+
+
+def test_a_duplicate_under_an_n0_section_is_still_one():
+    found = errors("[1.0] A |\n  [1.1.] x.\n  [1.2.] y.\n  [1.2.] z.\n")
+    assert found == [("duplicate-number", "1.2.")]
