@@ -31,6 +31,9 @@ _WORD = re.compile(
     re.IGNORECASE,
 )
 _ROMAN = re.compile(r"^[ivxlc]+$", re.IGNORECASE)
+# "§ 1 Grundsätze", "§3 Sperrung, Kündigung": a section sign over a short title (not "§ 7 Abs. 1 gilt.")
+_SECTION_SIGN_SENTENCE = re.compile(r"(?:Abs|Absatz|Satz|Halbsatz|Nr|Nummer|S\.|ff|[A-Z]{2,}\b|[a-zäöü])")
+_SECTION_SIGN = re.compile(r"(?P<label>§[ \t]?\d{1,4}[a-z]?\.?)(?:[ \t]+|$)")
 _VERSION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\b")
 # "(Scope) survives termination": a cross-reference with its title, then the sentence goes on
 _SENTENCE_AFTER_TITLE = re.compile(r"^\([^()]{1,80}\)[ \t]+[a-z]")
@@ -55,6 +58,13 @@ def split_label(text: str) -> tuple[str, str]:
         m = _DECIMAL.match(stripped)
         if m and not (m.group("paren") and (m.group("dots") or m.group("colon"))):
             return m.group("label"), stripped[m.end() :].lstrip()
+        return "", text
+    if first == "§":
+        m = _SECTION_SIGN.match(stripped)
+        rest = stripped[m.end() :] if m else ""
+        if m and (not rest or (len(rest.split()) <= 10 and not rest.rstrip().endswith((".", ";", ",")))):
+            if not _SECTION_SIGN_SENTENCE.match(rest):
+                return m.group("label"), rest
         return "", text
     if first == "(":
         m = _PAREN.match(stripped)
@@ -102,6 +112,8 @@ def label_key(label: str, previous_alpha: str | None = None) -> tuple:
         return ("d", num.count(".") + 1)
     if core[:1].isdigit():  # "1)"
         return ("n", "x)")
+    if core.startswith("§"):
+        return ("w", "§", 1)
     wm = _WORD.match(core)
     if wm:
         number = core[len(wm.group("word")) :].strip().rstrip(".:")

@@ -335,7 +335,7 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
             stripped = stripped.lstrip("> ").strip()
         if s.lines and s.item is None and not stripped.startswith("|"):
             label = split_label(inline_text(stripped))[0]
-            if label and not label.isdigit():  # "a. ...", "**1.2** ..." on the next line: a new block
+            if label and not label.isdigit() and label[0] != "§":  # "a. ...", "**1.2** ..." on the next line
                 s.flush()
         if not s.lines and not s.paragraphs and s.item is None:
             s.start = number

@@ -121,6 +121,7 @@ class _Builder:
         self.heading_candidates: list[Clause] = []
         self.last_top_number = 0
         self.next_label = ""  # the label of the block after the one being added
+        self.last_local_item: Clause | None = None  # the last "1." read as a list item in a section
 
     # -- placing -----------------------------------------------------------------------
     def _attach(self, clause: Clause, parent: Clause | None) -> None:
@@ -223,7 +224,7 @@ class _Builder:
             key == ("d", 1)
             and block.list_level is None
             and block.heading_level is None
-            and self._starts_local_list(label)
+            and self._starts_local_list(label, bool(block.heading) and not rest)
         ):
             key = ("L", -1, label[-1:])
         if block.list_level is not None:
@@ -245,7 +246,7 @@ class _Builder:
             else:
                 clause.heading, clause.text = first, more
             heading_like = block.heading is None or not rest
-        if hlevel is not None and key[0] in ("d", "w"):
+        if hlevel is not None and (key[0] == "d" or (key[0] == "w" and key[1] != "§")):
             # A numbered heading: the label's level decides where it goes, the markup is evidence.
             parent = self._adopting_parent(label, self._parent_for_label(key, hlevel))
         elif hlevel is not None:
@@ -266,24 +267,43 @@ class _Builder:
                 parent = self._adopting_parent(label, parent)
         if parent is None and key[0] == "d" and key[1] == 1:
             self.last_top_number = decimal_value(label) or self.last_top_number
+        if key == ("d", 1):
+            self.last_local_item = None
+        elif key[:2] == ("L", -1):
+            self.last_local_item = clause
         self._attach(clause, parent)
         self._push(clause, key, heading_like, hlevel)
 
-    def _starts_local_list(self, label: str) -> bool:
+    def _starts_local_list(self, label: str, titled: bool = False) -> bool:
         """Whether a plain "1." is an item of a list inside a section, not a section itself.
 
-        It is when it does not continue the open sections and either follows a lead-in
-        ("You must not:") or sits under a section written as a heading ("## 2. Data").
+        The reading that explains the label best wins: the next item of an open local list,
+        else the next section, else "1." as the first item of a list under a section written
+        as a heading ("## 2. Data", "**2. Data**") or after a lead-in ("You must not:").
+        "1." followed by "1.1" is a section, and so is a bare title ("**3. Fees**") that
+        continues the sections, written as they are.
         """
-        if any(entry.key[0] == "L" and entry.key[1] == -1 for entry in self.stack):
-            return True  # the next item of such a list
+        as_item = label.rstrip(".:") + "."
         sections = [entry for entry in self.stack if entry.key == ("d", 1)]
-        if not sections or (decimal_parts(self.next_label) or ())[:1] == (decimal_value(label),):
-            return False  # "1." followed by "1.1" is a section
-        last = sections[-1]
-        if follows_label(last.clause.label.rstrip(".:") + ".", label.rstrip(".:") + "."):
+        if titled and sections and follows_label(sections[-1].clause.label.rstrip(".:") + ".", as_item):
             return False
-        return last.hlevel is not None or self.stack[-1].clause.text.endswith(":")
+        items = [entry.clause for entry in self.stack if entry.key[0] == "L" and entry.key[1] == -1]
+        if not items and self.last_local_item is not None:
+            items = [self.last_local_item]  # closed by a paragraph between two items
+        if items and follows_label(items[-1].label.rstrip(".:") + ".", as_item):
+            return True
+        if not sections or (decimal_parts(self.next_label) or ())[:1] == (decimal_value(label),):
+            return False
+        last = sections[-1]
+        if follows_label(last.clause.label.rstrip(".:") + ".", as_item):
+            return False
+        if items:
+            return True  # a gap in the list rather than a jump back in the sections
+        if decimal_value(label) not in (0, 1):
+            return False
+        current = self.stack[-1]
+        titled = current is last and current.heading_like and not current.clause.children
+        return last.hlevel is not None or current.clause.text.endswith(":") or titled
 
     def _continues_sections(self, label: str) -> bool:
         """Whether a list item "2." is the next section after an open numbered section "1\\."."""

@@ -243,3 +243,47 @@ def test_a_number_that_ends_a_reference_across_a_line_break_stays_in_the_sentenc
     policy = import_text(textwrap.dedent(source).lstrip(), "licence.txt")
     assert [c.label for c in policy.walk()] == ["1.", "a)", "b)", "c)"]
     assert "listed in clause 4. They apply" in " ".join(policy.clauses[0].children[1].text.split())
+
+
+def test_each_section_under_a_bold_title_numbers_its_own_list_from_one():
+    source = """\
+        **1\\. Scope**
+
+        1\\. These terms cover the website.
+
+        2\\. They also cover the app.
+
+        **2\\. Accounts**
+
+        1\\. You need an account.
+
+        The account is free.
+
+        2\\. Keep it safe.
+
+        **3\\. Fees**
+        """
+    policy = import_text(textwrap.dedent(source).lstrip(), "terms.md")
+    assert [c.label for c in policy.clauses] == ["1.", "2.", "3."]
+    assert [c.label for c in policy.clauses[1].children if c.label] == ["1.", "2."]
+    assert errors(source, "terms.md") == []
+
+
+def test_a_section_sign_over_a_short_title_is_a_section_label():
+    source = """\
+        **§ 1 Geltung**
+
+        (1) Diese Bedingungen gelten für alle Verträge.
+
+        (2) Abweichungen bedürfen der Schriftform; § 2 Abs. 1 bleibt unberührt.
+
+        **§ 2 Vertragsschluss**
+
+        (1) Der Vertrag kommt mit der Bestätigung zustande.
+        """
+    policy = import_text(textwrap.dedent(source).lstrip(), "agb.md")
+    assert [(c.label, [k.label for k in c.children]) for c in policy.clauses] == [
+        ("§ 1", ["(1)", "(2)"]),
+        ("§ 2", ["(1)"]),
+    ]
+    assert errors(source, "agb.md") == []
