@@ -94,6 +94,29 @@ def decode_text(path: str, data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+#: What the user is told when a text file was read as Windows-1252.
+WINDOWS_1252_NOTE = "read as Windows-1252 (not UTF-8); save it as UTF-8 to be sure of every character"
+
+
+def decode_source(path: str, data: bytes) -> tuple[str, str | None]:
+    """Decode a text or Markdown file: UTF-8, or else Windows-1252 with a note.
+
+    Word's plain-text export and many older editors write Windows-1252; such a file is read
+    when it is not UTF-8 and every byte is defined in Windows-1252. The note says so. Anything
+    else (binary, UTF-16, bytes Windows-1252 leaves undefined) is refused as by `decode_text`.
+    """
+    try:
+        return decode_text(path, data), None
+    except PolicyFileError as exc:
+        if not exc.message.startswith("is not valid UTF-8"):
+            raise
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise exc from None
+    return text.replace("\r\n", "\n").replace("\r", "\n"), WINDOWS_1252_NOTE
+
+
 def _line_at(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, max(offset, 0)) + 1
 

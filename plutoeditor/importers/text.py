@@ -14,7 +14,7 @@ import os
 import re
 
 from plutoeditor.formats.errors import PolicyFileError
-from plutoeditor.formats.files import decode_text, read_bytes
+from plutoeditor.formats.files import decode_source, read_bytes
 from plutoeditor.importers.labels import decimal_parts, follows, is_bare_number, split_label
 from plutoeditor.importers.scopes import build_scoped_policy
 from plutoeditor.importers.structure import Block
@@ -28,7 +28,10 @@ _MARKDOWN_HINT = re.compile(
 )
 _BULLET_MARKS = "-*•◦▪‣–"
 _BULLET = re.compile(rf"[{re.escape(_BULLET_MARKS)}]\s+(?=\S)")  # a mark, then the item
-_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH = "\u200b\u2060\ufeff\u00ad"
+#: Zero-width (non-)joiners spell words in Persian and Indic scripts and join emoji: kept
+#: between two such characters, dropped next to a space, an ASCII character or a line end.
+_STRAY_JOINER = re.compile(r"(?:(?<=[\x00-\x7f])|^)[\u200c\u200d]+|[\u200c\u200d]+(?=[\x00-\x7f]|$)", re.M)
 _ODD_SPACES = "\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v"
 _INVISIBLE = re.compile(f"[{_ZERO_WIDTH}{_ODD_SPACES}]")
 _SENTENCE_END = (".", ";", ":", "!", "?")
@@ -49,9 +52,11 @@ _REFERENCE_END = re.compile(
 
 
 def normalise(text: str) -> str:
-    """Zero-width characters removed, non-breaking and odd spaces made plain, newlines unified."""
+    """Zero-width characters removed (joiners inside a word kept), non-breaking and odd spaces
+    made plain, newlines unified."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _INVISIBLE.sub(lambda m: "" if m.group() in _ZERO_WIDTH else " ", text)
+    text = _INVISIBLE.sub(lambda m: "" if m.group() in _ZERO_WIDTH else " ", text)
+    return _STRAY_JOINER.sub("", text) if "\u200c" in text or "\u200d" in text else text
 
 
 def looks_like_markdown(text: str, path: str = "") -> bool:
@@ -176,5 +181,8 @@ def import_text(text: str, path: str = "<text>") -> Policy:
 def import_file(path: str | os.PathLike[str]) -> Policy:
     """Import a .txt or .md file; bad input (binary, not UTF-8, empty, huge) is a PolicyFileError."""
     name = str(path)
-    text = decode_text(name, read_bytes(path))
-    return import_text(text, name)
+    text, note = decode_source(name, read_bytes(path))
+    policy = import_text(text, name)
+    if note:
+        policy.import_notes.insert(0, note)
+    return policy

@@ -23,7 +23,7 @@ BAD_FILES = {
     "empty": ("empty.txt", b"", None),
     "whitespace only": ("blank.policy.yaml", b"  \n\n", None),
     "binary": ("picture.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", None),
-    "not UTF-8": ("latin1.txt", "1 Scope\n\n1.1 Caf\u00e9 policy\n".encode("latin-1"), 3),
+    "not UTF-8": ("other.txt", b"1 Scope\n\n1.1 Caf\x81 policy\n", 3),  # 0x81: not Windows-1252 either
     "malformed YAML": (
         "broken.policy.yaml",
         GOOD_YAML_HEAD.encode() + b"  - id: [unclosed\n",
