@@ -7,9 +7,11 @@ text as literal blocks. Loading then saving gives identical bytes.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -18,6 +20,7 @@ from typing import Any
 import fastjsonschema
 import yaml
 
+from plutoeditor.formats import native_reader, native_writer
 from plutoeditor.formats.errors import PolicyFileError
 from plutoeditor.formats.files import decode_text, read_bytes, write_atomic
 from plutoeditor.model import Clause, ClauseKind, Metadata, Policy
@@ -85,6 +88,36 @@ def load(path: str | os.PathLike[str]) -> Policy:
 
 
 def loads(text: str, path: str = "<string>") -> Policy:
+    """Parse native YAML text. The fast reader takes the files PlutoEditor writes; any
+    other text, and any file with an error, goes through PyYAML's safe loader, so errors
+    and their lines are exactly the full loader's."""
+    with _no_cycle_collection():
+        fast = native_reader.read(text)
+        if fast is not None:
+            data, lines = fast
+            try:
+                _upgrade(data, path)
+                if _schema_error(data) is None:
+                    return _policy_from_data(data, lines, path)
+            except PolicyFileError:
+                pass  # the full loader names the same problem
+        return _load_with_yaml(text, path)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Loading builds tens of thousands of acyclic objects; Python's cycle collector would
+    walk them again and again (a fifth of the load time), so it waits until the end."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_with_yaml(text: str, path: str) -> Policy:
     loader = _SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -109,7 +142,7 @@ def loads(text: str, path: str = "<string>") -> Policy:
         raise PolicyFileError(path, "not a policy file: expected a mapping with metadata and clauses", 1)
     _upgrade(data, path)
     _validate(data, node, path)
-    return _policy_from_data(data, node, path)
+    return _policy_from_data(data, _lines_of_nodes(node, data), path, node)
 
 
 def _refuse_aliases_and_duplicate_keys(root: yaml.Node, path: str) -> None:
@@ -183,13 +216,38 @@ def _child(node: yaml.Node, key: Any) -> yaml.Node | None:
     return None
 
 
-def _policy_from_data(data: dict[str, Any], root: yaml.Node, path: str) -> Policy:
+def _lines_of_nodes(root: yaml.Node, data: dict[str, Any]) -> native_reader.Lines:
+    """The same line tables the fast reader keeps, from PyYAML's nodes."""
+    lines = native_reader.Lines()
+    if not isinstance(root, yaml.MappingNode):
+        return lines
+    lines.keys[""] = {str(k.value): k.start_mark.line + 1 for k, _ in root.value}
+    for key, value in root.value:
+        if isinstance(value, yaml.MappingNode):
+            lines.keys[str(key.value)] = {str(k.value): k.start_mark.line + 1 for k, _ in value.value}
+    stack: list[tuple[yaml.Node | None, list[Any]]] = [(_child(root, "clauses"), data["clauses"])]
+    while stack:
+        node, clauses = stack.pop()
+        if not isinstance(node, yaml.SequenceNode):
+            continue
+        for clause_node, clause in zip(node.value, clauses, strict=False):
+            lines.items[id(clause)] = clause_node.start_mark.line + 1
+            stack.append((_child(clause_node, "children"), clause["children"]))
+    return lines
+
+
+def _policy_from_data(
+    data: dict[str, Any], lines: native_reader.Lines, path: str, root: yaml.Node | None = None
+) -> Policy:
     meta = data["metadata"]
     date_text = meta.get("effective_date") or ""
     try:
         effective = dt.date.fromisoformat(date_text) if date_text else None
     except ValueError:
-        line = _line_of(root, ["metadata", "effective_date"])
+        if root is not None:
+            line = _line_of(root, ["metadata", "effective_date"])
+        else:
+            line = lines.keys.get("metadata", {}).get("effective_date", 0)
         raise PolicyFileError(path, f"effective_date {date_text!r} is not a real date", line) from None
     metadata = Metadata(
         title=meta.get("title", ""),
@@ -201,33 +259,25 @@ def _policy_from_data(data: dict[str, Any], root: yaml.Node, path: str) -> Polic
         language=meta.get("language", "en"),
     )
     ids: dict[str, int] = {}
-    clauses_node = _child(root, "clauses")
-    clauses = [
-        _clause_from_data(c, _child(clauses_node, i) if clauses_node else None, path, ids, 1)
-        for i, c in enumerate(data["clauses"])
-    ]
+    clauses = [_clause_from_data(c, lines.items, path, ids, 1) for c in data["clauses"]]
     policy = Policy(metadata, clauses, data.get("document_id"))
-    policy.metadata_lines = _metadata_lines(root)
+    policy.metadata_lines = _metadata_lines(lines)
     return policy
 
 
-def _metadata_lines(root: yaml.Node) -> dict[str, int]:
+def _metadata_lines(lines: native_reader.Lines) -> dict[str, int]:
     """The line of the metadata key and of each field's key, as a finding would name them."""
-    lines: dict[str, int] = {}
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            if key.value == "metadata":
-                lines[""] = key.start_mark.line + 1
-                if isinstance(value, yaml.MappingNode):
-                    for field_key, _ in value.value:
-                        lines[str(field_key.value)] = field_key.start_mark.line + 1
-    return lines
+    found: dict[str, int] = {}
+    if "metadata" in lines.keys.get("", {}):
+        found[""] = lines.keys[""]["metadata"]
+        found.update(lines.keys.get("metadata", {}))
+    return found
 
 
 def _clause_from_data(
-    data: dict[str, Any], node: yaml.Node | None, path: str, ids: dict[str, int], depth: int
+    data: dict[str, Any], starts: dict[int, int], path: str, ids: dict[str, int], depth: int
 ) -> Clause:
-    line = node.start_mark.line + 1 if node is not None else None
+    line = starts.get(id(data))
     if depth > MAX_DEPTH:
         raise PolicyFileError(path, f"clauses are nested more than {MAX_DEPTH} levels deep", line)
     if data["id"] in ids:
@@ -235,7 +285,6 @@ def _clause_from_data(
             path, f"clause id {data['id']!r} is used twice (first at line {ids[data['id']]})", line
         )
     ids[data["id"]] = line or 0
-    children_node = _child(node, "children") if node is not None else None
     return Clause(
         id=data["id"],
         kind=ClauseKind(data.get("kind", "clause")),
@@ -244,10 +293,7 @@ def _clause_from_data(
         text=data["text"],
         source_line=data.get("source_line"),
         file_line=line,
-        children=[
-            _clause_from_data(c, _child(children_node, i) if children_node else None, path, ids, depth + 1)
-            for i, c in enumerate(data["children"])
-        ],
+        children=[_clause_from_data(c, starts, path, ids, depth + 1) for c in data["children"]],
     )
 
 
@@ -319,10 +365,18 @@ def dumps_data(data: dict[str, Any]) -> str:
         where = "/".join(str(p) for p in getattr(error, "absolute_path", [])) or "(top level)"
         message = _short(str(getattr(error, "message", error)))
         raise ValueError(f"policy does not match the schema at {where}: {message}")
-    # One top-level clause at a time, joined: the same bytes as dumping the whole tree (the
-    # sequence is written unindented, so each item starts at column 0 either way), half the
-    # time, and the C emitter lets go of the interpreter between clauses, so a save on a
-    # worker thread never stalls the window for long.
+    fast = native_writer.dump_data(data)
+    return fast if fast is not None else yaml_dump(data)
+
+
+def yaml_dump(data: dict[str, Any]) -> str:
+    """The native text as PyYAML writes it: the reference the fast writer matches byte for
+    byte, and what writes the rare values it leaves alone (tabs, emoji, ...).
+
+    One top-level clause at a time, joined: the same bytes as dumping the whole tree (the
+    sequence is written unindented, so each item starts at column 0 either way), half the
+    time, and the C emitter lets go of the interpreter between clauses, so a save on a
+    worker thread never stalls the window for long."""
     head = {key: value for key, value in data.items() if key != "clauses"}
     parts = [_dump(head)]
     if "clauses" in data:

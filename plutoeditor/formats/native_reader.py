@@ -1,0 +1,320 @@
+"""Read the native YAML text fast: exactly the shapes PlutoEditor writes, nothing more.
+
+PyYAML's C loader builds an event, a node and then an object per scalar, 1.1-2.6 s for a
+10,000-clause policy. The native file needs only a small part of YAML: block mappings of
+the schema's keys, block sequences, `[]`, and plain, single-quoted and `|-` literal
+scalars. This reader parses those line by line, and each clause written in the writer's
+key order with one regular expression, in about 30 ms.
+
+It is deliberately a *subset* reader: on anything else (a comment, a tab, a blank line
+outside a literal block, a double-quoted scalar, an anchor, alias or tag, a flow
+collection, a key it does not know, a plain scalar that YAML would read as a number,
+boolean, null or date) `read` returns None and the caller uses the full safe loader, which
+gives the same data or the same error as before. What it accepts, it reads exactly as
+`yaml.safe_load` would; tests/fuzz checks that on generated and mutated files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import accumulate
+from typing import Any
+
+import yaml
+
+#: The keys the schema knows; any other key sends the file to the full loader.
+KEYS = frozenset(
+    "format_version document_id metadata clauses title organisation jurisdiction version "
+    "effective_date summary_of_changes language id kind label heading text source_line children".split()
+)
+
+# Characters YAML refuses in a stream, the byte-order mark, tabs and the Unicode line
+# breaks (NEL, LS, PS): any of them anywhere sends the file to the full loader.
+_UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# A plain scalar as the writer writes it starts with none of YAML's indicators ("-", "?"
+# and ":" only glued to the next character), and has no ": " or " #" (a comment) and no
+# ":" or space at the end.
+_NOT_PLAIN_FIRST = frozenset("#,[]{}&*!|>'\"%@` ")
+_INT = re.compile(r"-?(?:0|[1-9][0-9]{0,17})")
+_FOLD = re.compile("\n +")
+_RESOLVER = yaml.resolver.Resolver()
+_RESOLVED_FIRST = frozenset(_RESOLVER.yaml_implicit_resolvers) - {""}
+#: Plain scalars starting with a letter can only be booleans or null (yes, No, TRUE, off,
+#: null, ...), none longer than five letters: longer ones are strings without asking.
+_WORD_FIRST = frozenset(c for c in _RESOLVED_FIRST if c.isalpha())
+_LONGEST_WORD = 5
+STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+
+
+def plain_tag(value: str) -> str:
+    """The tag PyYAML's resolver gives a (non-empty) plain scalar; quick for common ones."""
+    first = value[0]
+    if first not in _RESOLVED_FIRST or (first in _WORD_FIRST and len(value) > _LONGEST_WORD):
+        return STR_TAG
+    if first.isdigit():
+        if value.isdigit() and value.isascii() and first != "0":
+            return _INT_TAG  # a line number
+        if value.count(".") > 1:
+            return STR_TAG  # a label such as 2.1.1: numbers and dates have one dot at most
+    return str(_RESOLVER.resolve(yaml.ScalarNode, value, (True, False)))
+
+
+def _resolved(value: str) -> Any:
+    """A plain scalar as YAML types it: a string, or an int; anything else declines."""
+    tag = plain_tag(value)
+    if tag == STR_TAG:
+        return value
+    if tag == _INT_TAG and _INT.fullmatch(value):
+        return int(value)
+    raise _Decline
+
+
+def _plain_text(line: str) -> bool:
+    """No comment, no ": " and nothing at the end that YAML would strip or read as a key."""
+    return ": " not in line and " #" not in line and line[-1:] not in ("", ":", " ")
+
+
+class _Decline(Exception):
+    """The text is outside the subset: the full loader reads it."""
+
+
+@dataclass
+class Lines:
+    """Where things are in the file (1-based): a finding or an error names these lines."""
+
+    #: id() of each mapping inside a sequence (a clause) -> the line it starts on
+    items: dict[int, int] = field(default_factory=dict)
+    #: for the top-level mapping ("") and each mapping under a key: key -> line of the key
+    keys: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def read(text: str) -> tuple[dict[str, Any], Lines] | None:
+    """The file's data and lines, or None when the text is outside the subset."""
+    if _UNUSUAL.search(text):
+        return None
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    reader = _Reader(text, lines)
+    try:
+        data = reader.mapping(0, "")
+    except (_Decline, RecursionError):
+        return None
+    if reader.at != len(lines):
+        return None
+    return data, reader.where
+
+
+# A clause as the writer writes it, keys in its order; a value is its first line and
+# the lines after it that are blank or deeper than the key. Matching it is an
+# accelerator only: each value is decoded as the line reader decodes it (ids and kinds
+# that need no decoding are matched as they are), and a clause that does not match is
+# read line by line.
+_CLAUSE = (
+    r"- id: (?P<id>[A-Za-z0-9_][A-Za-z0-9_-]*)\n"
+    r"(?:{pad}  kind: (?P<kind>definition|schedule|clause)\n)?"
+    r"{pad}  label: (?P<label>{value})\n"
+    r"{pad}  heading: (?P<heading>{value})\n"
+    r"{pad}  text: (?P<text>{value})\n"
+    r"(?:{pad}  source_line: (?P<source_line>[1-9][0-9]{{0,17}})\n)?"
+    r"{pad}  children:(?P<leaf> \[\])?(?:\n|\Z)"
+)
+
+
+#: Patterns are compiled per indentation; deeper clauses (more than 100 levels, which the
+#: loader refuses anyway) are read line by line.
+_DEEPEST_PATTERN = 202
+
+
+@cache
+def _clause_at(indent: int) -> re.Pattern[str]:
+    """The clause pattern for a clause whose dash stands at `indent` (compiled once)."""
+    pad = " " * indent
+    value = rf"[^\n]*(?:\n(?:{pad}   [^\n]*)?)*?"
+    return re.compile(_CLAUSE.format(pad=pad, value=value))
+
+
+class _Reader:
+    def __init__(self, text: str, lines: list[str]) -> None:
+        self.text = text
+        self.lines = lines
+        self.at = 0
+        self.where = Lines()
+        self._starts: list[int] | None = None
+
+    def start_of(self, line: int) -> int:
+        """The offset in the text where a line starts."""
+        if self._starts is None:
+            self._starts = list(accumulate(map(len, self.lines), initial=0))
+        return self._starts[line] + line
+
+    def mapping(self, indent: int, name: str | None, inline: str | None = None) -> dict[str, Any]:
+        """A block mapping whose keys stand at `indent`; a clause's first key follows "- ".
+
+        `name` is the key the mapping stands under ("" for the top level), or None for a
+        mapping in a sequence, whose start line is recorded instead of its keys' lines."""
+        lines = self.lines
+        data: dict[str, Any] = {}
+        key_lines: dict[str, int] = {}
+        if name is None:
+            self.where.items[id(data)] = self.at + 1
+        else:
+            self.where.keys[name] = key_lines
+        pad = " " * indent
+        deeper = pad + " "
+        line = pad + inline if inline is not None else ""
+        while True:
+            if inline is None:
+                if self.at >= len(lines):
+                    break
+                line = lines[self.at]
+                if not line.startswith(pad):
+                    break  # the end of this mapping; the caller checks what follows
+                if line.startswith(deeper):
+                    raise _Decline
+            inline = None
+            colon = line.find(":", indent)
+            key = line[indent:colon]
+            if key not in KEYS or key in data:
+                raise _Decline
+            if name is not None:
+                key_lines[key] = self.at + 1
+            self.at += 1
+            if colon + 1 == len(line):
+                data[key] = self.nested(indent, key)
+            elif line[colon + 1] != " ":
+                raise _Decline
+            else:
+                data[key] = self.value(line[colon + 2 :], indent)
+        if not data:
+            raise _Decline
+        return data
+
+    def nested(self, indent: int, key: str) -> Any:
+        """What follows "key:" at the end of a line: a block sequence or mapping."""
+        if self.at >= len(self.lines):
+            raise _Decline
+        line = self.lines[self.at]
+        stripped = line.lstrip(" ")
+        depth = len(line) - len(stripped)
+        if stripped.startswith("- ") and depth >= indent:
+            return self.sequence(depth)
+        if depth > indent and stripped:
+            return self.mapping(depth, key)
+        raise _Decline
+
+    def sequence(self, indent: int) -> list[Any]:
+        lines = self.lines
+        items: list[Any] = []
+        dash = " " * indent + "- "
+        while self.at < len(lines):
+            line = lines[self.at]
+            if not line.startswith(dash):
+                break
+            if line.startswith("id: ", indent + 2):
+                clause = self.clause(indent)
+                if clause is not None:
+                    items.append(clause)
+                    continue
+            rest = line[indent + 2 :]
+            if rest[:1] in ("'", "|") or ":" not in rest:
+                self.at += 1
+                items.append(self.value(rest, indent))
+            else:
+                items.append(self.mapping(indent + 2, None, rest))
+        if self.at < len(lines) and lines[self.at].startswith(" " * (indent + 1)):
+            raise _Decline
+        return items
+
+    def clause(self, indent: int) -> dict[str, Any] | None:
+        """A clause matched whole at the current line, or None to read it line by line."""
+        if indent > _DEEPEST_PATTERN:
+            return None
+        start = self.start_of(self.at) + indent
+        match = _clause_at(indent).match(self.text, start)
+        if match is None:
+            return None
+        key_indent = indent + 2
+        clause_id, kind, label, heading, text, source_line, leaf = match.groups()
+        data: dict[str, Any] = {}
+        try:
+            data["id"] = _one_line(clause_id) if clause_id[0] in _RESOLVED_FIRST else clause_id
+            if kind is not None:
+                data["kind"] = kind
+            data["label"] = _scalar(label, key_indent) if "\n" in label else _one_line(label)
+            data["heading"] = _scalar(heading, key_indent) if "\n" in heading else _one_line(heading)
+            data["text"] = _scalar(text, key_indent) if "\n" in text else _one_line(text)
+        except _Decline:
+            return None
+        if source_line is not None:
+            data["source_line"] = int(source_line)
+        self.where.items[id(data)] = self.at + 1
+        self.at += self.text.count("\n", start, match.end())
+        data["children"] = [] if leaf else self.nested(key_indent, "children")
+        return data
+
+    def value(self, first: str, indent: int) -> Any:
+        """The scalar after "key: " (or "- ") standing at `indent`, with its further lines."""
+        lines = self.lines
+        deeper = " " * (indent + 1)
+        more: list[str] = []
+        while self.at < len(lines) and (lines[self.at].startswith(deeper) or not lines[self.at]):
+            more.append(lines[self.at])
+            self.at += 1
+        return _scalar("\n".join([first, *more]) if more else first, indent)
+
+
+def _scalar(raw: str, indent: int) -> Any:
+    """A scalar from its lines as written: the first after "key: " or "- ", the further
+    ones blank or deeper than `indent`."""
+    if "\n" not in raw:
+        return _one_line(raw)
+    if raw.startswith("|"):
+        first, *more = raw.split("\n")
+        if first != "|-":
+            raise _Decline
+        return _literal(more, indent)
+    if "\n\n" in raw or raw.endswith("\n") or " \n" in raw:
+        raise _Decline  # a blank line, or a space before a line break: left to YAML
+    return _one_line(_FOLD.sub(" ", raw))  # a line break between words reads as a space
+
+
+def _one_line(value: str) -> Any:
+    """A single-quoted or plain scalar on one line (or folded onto one)."""
+    first = value[:1]
+    if first == "'":
+        inner = value[1:-1]
+        if len(value) > 1 and value[-1] == "'" and "'" not in inner.replace("''", ""):
+            return inner.replace("''", "'")
+        raise _Decline
+    if value == "[]":
+        return []
+    if not first or first in _NOT_PLAIN_FIRST or not _plain_text(value) or value.startswith(("---", "...")):
+        raise _Decline
+    if first in "-?:" and value[1:2] in ("", " "):
+        raise _Decline
+    return _resolved(value)
+
+
+def _literal(more: list[str], indent: int) -> str:
+    """A `|-` block: lines at the first line's indentation, blank lines kept."""
+    if not more or not more[0].strip(" "):
+        raise _Decline
+    depth = len(more[0]) - len(more[0].lstrip(" "))
+    if depth <= indent:
+        raise _Decline
+    pad = " " * depth
+    body: list[str] = []
+    for line in more:
+        if line == "":
+            body.append("")
+        elif line.endswith(" ") or not line.startswith(pad):
+            raise _Decline
+        else:
+            body.append(line[depth:])
+    while body and body[-1] == "":
+        body.pop()
+    return "\n".join(body)

@@ -1,0 +1,211 @@
+"""The fast native reader and writer give exactly what PyYAML gives, or step aside."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from plutoeditor.formats import native, native_reader, native_writer
+from plutoeditor.formats.opening import open_policy
+from plutoeditor.model.notation import parse_tree
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLES = sorted((REPO / "resources" / "samples").glob("*.policy.yaml"))
+sys.path.insert(0, str(REPO / "tests" / "benchmarks"))
+
+from policygen import generate_policy  # noqa: E402
+
+
+def snapshot(policy):
+    """Everything loading decides, lines included."""
+    clauses = [
+        (c.id, c.kind.value, c.label, c.heading, c.text, c.source_line, c.file_line, len(c.children))
+        for c in policy.walk()
+    ]
+    return policy.metadata, policy.document_id, policy.metadata_lines, clauses
+
+
+def policy_with(text="", label="1", heading="", title="Privacy Policy", changes=()):
+    policy = parse_tree("[1] Intro | first\n  [1.1] Child | second\n[2] Last | third\n")
+    clause = policy.clauses[0].children[0]
+    clause.text, clause.label, clause.heading = text, label, heading
+    policy.metadata.title = title
+    policy.metadata.summary_of_changes = list(changes)
+    return policy
+
+
+TRICKY = [
+    "plain words",
+    "We use it – and “quotes” – in Unicode: fine",
+    "it's a quote",
+    "'starts with a quote",
+    "ends with colon:",
+    "has: colon space",
+    "a:b glued colon",
+    "hash # inside",
+    "hash#glued",
+    "#starts with hash",
+    "- dash item",
+    "-dash glued",
+    "? question",
+    "?glued",
+    ": colon",
+    "---",
+    "--- x",
+    "...",
+    "yes",
+    "No",
+    "off",
+    "null",
+    "~",
+    "1",
+    "1.2",
+    "2.1.1",
+    "012",
+    "1_000",
+    "1:20",
+    "2022-11-21",
+    "0x1F",
+    ".inf",
+    "<<",
+    "=",
+    "[bracket]",
+    "{brace}",
+    "&anchor",
+    "*alias",
+    "!tag",
+    "|pipe",
+    ">fold",
+    "%percent",
+    "@at",
+    "`tick",
+    '"double"',
+    " leading space",
+    "trailing space ",
+    "two  spaces",
+    "",
+    "word " * 40 + "end",
+    "it's " * 30 + "end: of it",
+    "x" * 150,
+    "x" * 95 + " " + "y" * 20 + "  " + "z" * 90 + " w",
+    "first paragraph\nsecond paragraph",
+    "first\n\nthird after a blank line",
+    "line with trailing space \nnext",
+    "line\n indented next",
+    " leading\nnext",
+    "ends with newline\n",
+    "tab\there",
+    "emoji 😀 here",
+    "nel\x85here",
+    "line\u2028separator",
+    "bom\ufeffinside",
+    "bell\x07",
+]
+
+
+@pytest.mark.parametrize("value", TRICKY)
+def test_writer_writes_what_yaml_dump_writes(value):
+    for policy in (
+        policy_with(text=value),
+        policy_with(heading=value, label=value),
+        policy_with(title=value, changes=[value, "other"]),
+    ):
+        data = native.to_data(policy)
+        fast = native_writer.dump_data(data)
+        assert fast is None or fast == native.yaml_dump(data)
+
+
+@pytest.mark.parametrize("value", TRICKY)
+def test_reader_reads_what_the_safe_loader_reads(value):
+    for policy in (policy_with(text=value), policy_with(title=value, changes=[value])):
+        text = native.yaml_dump(native.to_data(policy))
+        fast = native_reader.read(text)
+        assert fast is None or fast[0] == yaml.load(text, Loader=yaml.CSafeLoader)
+        if fast is None:
+            continue
+        assert snapshot(native.loads(text)) == snapshot(native._load_with_yaml(text, "p"))
+
+
+@pytest.mark.parametrize(
+    "value", ["plain words", "it's a quote", "2.1.1", "word " * 40 + "end", "first\n\nthird", "-glued"]
+)
+def test_common_values_take_the_fast_paths(value):
+    data = native.to_data(policy_with(text=value, label=value, title=value, changes=[value]))
+    text = native_writer.dump_data(data)
+    assert text is not None
+    assert native_reader.read(text) is not None
+
+
+@pytest.mark.parametrize(
+    "change, why",
+    [
+        (lambda t: t.replace("clauses:\n", "# a comment\nclauses:\n"), "comment"),
+        (lambda t: t.replace("  title: Privacy Policy", "  title: Privacy\tPolicy"), "tab"),
+        (lambda t: t.replace("  title: Privacy Policy", "  title: &a Privacy Policy"), "anchor"),
+        (lambda t: t.replace("  language: en", "  language: *a"), "alias"),
+        (lambda t: t.replace("  language: en", "  language: !!str en"), "tag"),
+        (lambda t: t.replace("  language: en", '  language: "en"'), "double quotes"),
+        (lambda t: t.replace("  summary_of_changes: []", "  summary_of_changes: [a, b]"), "flow"),
+        (lambda t: t.replace("clauses:\n", "\nclauses:\n"), "blank line"),
+        (lambda t: t.replace("  language: en", "  language: en\n  language: de"), "repeated key"),
+        (lambda t: t.replace("  language: en", "  colour: en"), "unknown key"),
+        (lambda t: t.replace("  label: '1'", "  label: 1.5"), "a float"),
+        (lambda t: t.replace("  language: en", "  language: yes"), "a boolean"),
+        (lambda t: t.replace("  language: en", "  language: 2022-01-01"), "a date"),
+        (lambda t: t.replace("  language: en", "  language:"), "null"),
+        (lambda t: "---\n" + t, "document marker"),
+        (lambda t: t.replace("  language: en", "  language: en # English"), "trailing comment"),
+    ],
+)
+def test_reader_leaves_everything_else_to_the_full_loader(change, why):
+    text = change(native.dumps(policy_with()))
+    assert native_reader.read(text) is None, why
+
+
+def test_generated_policy_loads_the_same_either_way():
+    policy = generate_policy(600, seed=3)
+    text = native.dumps(policy)
+    assert text == native.yaml_dump(native.to_data(policy))
+    assert native_reader.read(text) is not None
+    assert snapshot(native.loads(text)) == snapshot(native._load_with_yaml(text, "p"))
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_files_written_by_older_versions_load_identically_and_save_unchanged(sample):
+    text = sample.read_text(encoding="utf-8")
+    policy = native.load(sample)
+    assert snapshot(policy) == snapshot(native._load_with_yaml(text, str(sample)))
+    assert native.dumps(policy) == text
+
+
+def _round_trip(path: Path) -> None:
+    policy = open_policy(path)
+    text = native.dumps(policy)
+    assert text == native.yaml_dump(native.to_data(policy)), path.name
+    loaded = native.loads(text, path.name)
+    assert snapshot(loaded) == snapshot(native._load_with_yaml(text, path.name)), path.name
+    assert native.dumps(loaded) == text, path.name
+    assert [(c.id, c.label, c.heading, c.text) for c in loaded.walk()] == [
+        (c.id, c.label, c.heading, c.text) for c in policy.walk()
+    ]
+
+
+def test_round_trip_over_the_seeds(seeds_dir):
+    for path in sorted(seeds_dir.glob("*.txt")):
+        _round_trip(path)
+
+
+def test_round_trip_over_the_samples():
+    for path in sorted((REPO / "resources" / "samples").iterdir()):
+        _round_trip(path)
+
+
+@pytest.mark.corpus
+def test_round_trip_over_the_corpus(corpus_dir):
+    paths = sorted(p for p in corpus_dir.iterdir() if p.suffix in (".md", ".txt", ".docx"))
+    assert paths
+    for path in paths:
+        _round_trip(path)
