@@ -10,11 +10,13 @@ sections twice. This module reads a page's blocks before the clause tree is buil
 A rule starts a new document only when the numbering restarts after it: the first label after
 the rule is the number the current document started with, written the same way (as a heading
 of the same level, a list item or a paragraph). A rule between two sections ("* * *" before
-"4.") leaves the numbering running on.
+"4.") leaves the numbering running on. Without a rule, a title followed by a date or version
+line ("Version: 10 May 2020") and then that same first label starts a document too.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from plutoeditor.importers.clause_ids import assign_ids
@@ -27,6 +29,8 @@ from plutoeditor.model.clause import Clause, ClauseKind
 from plutoeditor.model.policy import Policy
 
 _TITLE_WORDS = 14
+_VERSION_LINE = re.compile(r"^(?:version|v\.?)\s*:?\s*\d", re.IGNORECASE)
+_FRONT_BLOCKS = 4  # a new document's date line comes within this many blocks of its title
 
 
 def build_scoped_policy(blocks: list[Block], text: str, path: str, *, markdown: bool) -> Policy:
@@ -72,7 +76,7 @@ def mark_documents(blocks: list[Block], page: Page) -> tuple[list[Block], list[i
     used up), else it has no words.
     """
     rules = page.rules()
-    if not rules or not blocks:
+    if not blocks:
         return blocks, []
     after_rule = [False] * len(blocks)
     previous = 0
@@ -88,9 +92,15 @@ def mark_documents(blocks: list[Block], page: Page) -> tuple[list[Block], list[i
     document_first: tuple[str, tuple] | None = None
     last_numbered = -1  # where in `out` the current document's last numbered block is
     for k, block in enumerate(blocks):
-        if after_rule[k] and document_first is not None and not _is_rule_block(block, page):
-            first = _first_numbered(blocks, after_rule, k, page)
-            if first is not None and _numbered(blocks[first]) == document_first:
+        if (
+            document_first is not None
+            and not _is_rule_block(block, page)
+            and (after_rule[k] or _title(block))
+        ):
+            found = _first_numbered(blocks, after_rule, k, page)
+            first = found if found is not None else len(blocks)
+            restarts = found is not None and _numbered(blocks[first]) == document_first
+            if restarts and (after_rule[k] or _dated(blocks[k + 1 : min(first, k + 1 + _FRONT_BLOCKS)])):
                 while out and _is_rule_block(out[-1], page):
                     out.pop()
                 document_first = None
@@ -116,6 +126,15 @@ def mark_documents(blocks: list[Block], page: Page) -> tuple[list[Block], list[i
             last_numbered = len(out)
         out.append(block)
     return out, starts
+
+
+def _dated(front: list[Block]) -> bool:
+    """A date or version line under a title: the front of a document ("Last revised: 3 January 2025")."""
+    return any(b.label is None and b.list_level is None and _date_or_version(b.text.strip()) for b in front)
+
+
+def _date_or_version(text: str) -> bool:
+    return is_date_line(text) or (bool(_VERSION_LINE.match(text)) and len(text) <= 80)
 
 
 def _opens_document(block: Block) -> bool:

@@ -109,6 +109,57 @@ def test_a_document_opens_at_its_level_one_title_above_the_rule():
     assert error_codes(policy) == []
 
 
+def test_a_titled_and_dated_document_after_another_is_its_own_scope_without_a_rule():
+    policy = page(
+        """\
+        **Dock Hire Agreement**
+
+        1 Hire
+        ======
+
+        1.1 The dock is hired by the day.
+
+        2 Payment
+        =========
+
+        2.1 Payment is due in advance.
+
+        **Dock Hire Cleaning Terms**
+
+        Version: 2 March 2024
+
+        1 Cleaning
+        ==========
+
+        1.1 The hirer leaves the dock clean.
+        """
+    )
+    last = policy.clauses[-1]
+    assert (last.label, last.heading) == ("", "Dock Hire Cleaning Terms")
+    assert [c.label for c in last.children if c.label] == ["1"]
+    assert [c.label for c in policy.clauses[:-1]] == ["1", "2"]
+    assert error_codes(policy) == []
+
+
+def test_a_dated_heading_inside_a_document_does_not_start_another():
+    policy = page(
+        """\
+        ## 1. Bookings
+        Book a week ahead.
+        ## 2. Prices
+        Prices are on the board.
+
+        **Winter opening**
+
+        Last updated: 1 November 2024
+
+        ## 3. Winter hours
+        We close at four.
+        """
+    )
+    assert [c.label for c in policy.clauses if c.label] == ["1.", "2.", "3."]
+
+
 def test_a_rule_between_sections_leaves_the_numbering_running_on():
     source = """\
         ## 1. Scope
