@@ -6,6 +6,10 @@ allocation count (in a keystroke, a save snapshot, an export). The editor raises
 oldest generation's threshold out of reach and runs that collection itself after a few
 seconds without keyboard or mouse input. Young generations are collected as usual (they
 are small and quick).
+
+After a full collection the survivors are frozen (`gc.freeze`): later collections skip
+them, so they take milliseconds even with a big policy open. When a document is closed,
+the next idle collection unfreezes first, so the closed document's objects are freed.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ class IdleCollector(QObject):
         self.timer.setInterval(CHECK_MS)
         self.timer.timeout.connect(self.collect_if_idle)
         self.timer.start()
+        self._unfreeze_first = True
         app.aboutToQuit.connect(self.stop)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -56,12 +61,29 @@ class IdleCollector(QObject):
         """Collect the oldest generation if the user is idle and it has grown; True if done."""
         if self._since_input.elapsed() < IDLE_MS or gc.get_count()[2] == 0:
             return False
+        if self._unfreeze_first:
+            gc.unfreeze()
+            self._unfreeze_first = False
         gc.collect()
+        gc.freeze()
         return True
+
+    def document_closed(self) -> None:
+        """A document was closed: free its objects at the next idle collection."""
+        self._unfreeze_first = True
 
     def stop(self) -> None:
         self.timer.stop()
+        gc.unfreeze()
         gc.set_threshold(*self._threshold)
+
+
+def document_closed() -> None:
+    """Tell the application's idle collector (if any) that a document was closed."""
+    app = QApplication.instance()
+    collector = app.findChild(IdleCollector) if app is not None else None
+    if isinstance(collector, IdleCollector):
+        collector.document_closed()
 
 
 def collect_when_idle(app: QApplication) -> IdleCollector:

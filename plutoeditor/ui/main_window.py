@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from plutoeditor.model import Clause
 from plutoeditor.recovery import RecoveryStore
+from plutoeditor.ui import idle_gc
 from plutoeditor.ui.actions import ActionRegistry
 from plutoeditor.ui.autosave import Autosave
 from plutoeditor.ui.clause_actions import ClauseActions
@@ -218,6 +219,7 @@ class MainWindow(QMainWindow):
             self.autosave.discard()  # its recovery copy is no longer needed (asked before)
             old.close()
             old.deleteLater()
+            idle_gc.document_closed()
         self.document = document
         self.outline.show_document(document)
         self.clause_editor.set_document(document)
