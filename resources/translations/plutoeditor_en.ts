@@ -754,7 +754,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/compare_window.py" line="+69"/>
+        <location filename="../../plutoeditor/ui/compare_window.py" line="+70"/>
         <source>Compare {old} → {new}</source>
         <extracomment>The user asked to open this clause (its id, old or new side) in the editor. The same request with the version it came from (&quot;old&quot; or &quot;new&quot;), for opening that version&apos;s file when the window stands alone (`plutoeditor compare`). The comparison is ready (also emitted in tests to wait for the worker). The comparison could not be made (the message names the file and place).</extracomment>
         <translation type="unfinished"></translation>
@@ -826,27 +826,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>{n} changed ({k} only references following renumbering)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{n} added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} removed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>{n} changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-145"/>
+        <location line="-133"/>
         <source>&amp;Export Redline…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -916,22 +896,17 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
-        <source>{n} moved</source>
+        <location line="+78"/>
+        <source> · </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{n} relabelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>The two versions are the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+58"/>
         <source>No more changes below.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1359,7 +1334,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/main_window.py" line="+84"/>
+        <location filename="../../plutoeditor/ui/main_window.py" line="+85"/>
         <source>Outline of clauses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1394,7 +1369,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+191"/>
         <source>Finishing the work in progress, then closing…</source>
         <translation type="unfinished"></translation>
     </message>
