@@ -19,6 +19,7 @@ from plutoeditor.importers.docx_clauses import ClauseParagraph, build_marked_cla
 from plutoeditor.importers.docx_outline import outline_levels
 from plutoeditor.importers.docx_reading import WordDocument, WordParagraph, read_word_document
 from plutoeditor.importers.docx_run_in import text_after
+from plutoeditor.importers.labels import decimal_parts, is_bare_number
 from plutoeditor.importers.structure import Block, build_policy, split_label
 from plutoeditor.model import Policy
 
@@ -75,6 +76,8 @@ def word_blocks(doc: WordDocument) -> list[Block]:
     added = False  # the paragraph before gave the last block
     joined = _joined_lines(doc.paragraphs)
     levels = outline_levels(doc.paragraphs)
+    lead_in = _lead_in_lists(doc.paragraphs)
+    notes = _notes_in_lists(doc.paragraphs)
     for i, para in enumerate(doc.paragraphs):
         text = para.text
         if anchored := para.anchored.lines():
@@ -92,8 +95,8 @@ def word_blocks(doc: WordDocument) -> list[Block]:
             blocks.append(Block(text, para.line, label=""))
         elif para.in_text_box:  # a callout with no clause to join: a clause of its own, unlabelled
             blocks.append(Block(text, para.line, label="", list_level=0))
-        elif para.is_title:
-            blocks.append(Block(text, para.line))
+        elif para.is_title:  # the title, however long: the front reader takes a heading as one
+            blocks.append(Block(text, para.line, heading_level=1))
         elif para.auto_label is not None and levels[i] is not None:
             # A numbered heading, or a paragraph of the list that numbers the headings: placed
             # by its list level (docx_outline); a run-in heading parts heading and text.
@@ -103,6 +106,13 @@ def word_blocks(doc: WordDocument) -> list[Block]:
             blocks.append(
                 Block(_own_text(para, text), para.line, label=para.auto_label, heading_level=levels[i],
                       heading=heading)
+            )  # fmt: skip
+        elif para.auto_label is not None and i in lead_in:
+            # Items of a list its lead-in introduces ("The checklist covers 13 areas:"): the
+            # lead-in's list, not sections of the document.
+            blocks.append(
+                Block(_own_text(para, text), para.line, label=para.auto_label, list_level=para.list_level,
+                      heading=para.run_in)
             )  # fmt: skip
         elif para.auto_label is not None and _reads_as_typed(para, _own_text(para, text)):
             # A top-level "6." or "1)" item reads exactly like the same label typed in a text
@@ -128,9 +138,69 @@ def word_blocks(doc: WordDocument) -> list[Block]:
                     rest if label else text, para.line, label=label or None, heading_level=para.heading_level
                 )
             )
+        elif i in notes and blocks:
+            blocks[-1].text += "\n" + text  # a note inside a list item: more of its text
+        elif (typed := _typed_before_tab(para, blocks)) is not None:
+            blocks.append(Block(text[len(typed) :].lstrip(), para.line, label=typed))
         else:
             blocks.append(Block(text, para.line))
     return blocks
+
+
+def _lead_in_lists(paragraphs: list[WordParagraph]) -> set[int]:
+    """The numbered paragraphs (by index) of lists that start right after a lead-in, a plain
+    paragraph ending in ":"; each such list runs until the next heading."""
+    found: set[int] = set()
+    listed: set[str] = set()
+    previous: WordParagraph | None = None
+    for i, para in enumerate(paragraphs):
+        if para.heading_level is not None or para.is_title:
+            listed.clear()
+        elif para.auto_label is not None:
+            lead_in = previous is not None and previous.list_level is None and previous.heading_level is None
+            if lead_in and previous is not None and previous.text.rstrip().endswith(":"):
+                listed.add(para.list_id)
+            if para.list_id in listed:
+                found.add(i)
+        if para.text.strip() or para.auto_label is not None:
+            previous = para
+    return found
+
+
+def _notes_in_lists(paragraphs: list[WordParagraph]) -> set[int]:
+    """Plain paragraphs (by index) between items of one Word list that goes on below an item
+    (a. note b.): a note inside that item, so the list is not closed by it."""
+    found: set[int] = set()
+    waiting: list[int] = []
+    above: WordParagraph | None = None  # the last numbered paragraph, with only notes after it
+    for i, para in enumerate(paragraphs):
+        plain = para.heading_level is None and not para.in_table and not para.is_title
+        if para.auto_label is not None and plain:
+            if above is not None and waiting and para.list_id == above.list_id and (para.list_level or 0) > 0:
+                found.update(waiting)
+            above, waiting = para, []
+        elif plain and para.list_level is None:
+            if para.text.strip():
+                waiting.append(i)
+        else:  # a heading, table or bullet point ends the list's run
+            above, waiting = None, []
+    return found
+
+
+def _typed_before_tab(para: WordParagraph, blocks: list[Block]) -> str | None:
+    """A bare number typed before a tab ("6<tab>The applicant ..."), when it fits the numbers
+    above it (at most 3 past the last one-part number): the tab marks it as a label."""
+    lead = para.tab_lead
+    if lead is None or not is_bare_number(lead) or not para.text.startswith(lead):
+        return None
+    last = 0
+    for block in reversed(blocks):
+        label = block.label if block.label is not None else split_label(block.text.strip())[0]
+        parts = decimal_parts(label) if label else None
+        if parts is not None and len(parts) == 1:
+            last = parts[0]
+            break
+    return lead if 1 <= int(lead) <= last + 3 else None
 
 
 def _joined_lines(paragraphs: list[WordParagraph]) -> set[int]:

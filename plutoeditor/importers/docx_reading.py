@@ -37,7 +37,7 @@ from plutoeditor.importers.docx_clauses import (
 from plutoeditor.importers.docx_contents import ContentsField, is_contents_control, is_contents_style
 from plutoeditor.importers.docx_notes import Notes
 from plutoeditor.importers.docx_numbering import NumberedLabel, Numbering, ParagraphStyles, W, int_of, val_of
-from plutoeditor.importers.docx_run_in import run_in_heading
+from plutoeditor.importers.docx_run_in import lead_before_tab, run_in_heading
 from plutoeditor.importers.docx_safety import DOCUMENT_PART, DocxPackage
 from plutoeditor.importers.docx_tables import read_table
 from plutoeditor.importers.docx_text import CHANGE_TAGS, TBL, TRANSPARENT, P, ParagraphText, clean, content
@@ -66,6 +66,7 @@ class WordParagraph:
     list_id: str = ""  # the Word list (abstract numbering) of a numbered paragraph
     is_bullet: bool = False
     run_in: str | None = None  # a bold or underlined run-in heading before the text (docx_run_in)
+    tab_lead: str | None = None  # a short text typed before a tab (docx_run_in), unnumbered only
     in_table: bool = False
     in_text_box: bool = False  # a text box with no paragraph to join (at the top, by the title)
     anchored: Anchored = field(default_factory=Anchored)  # its text-box lines and notes
@@ -237,6 +238,8 @@ class _Reader:
             if not label.is_bullet:
                 para.auto_label = label.label
                 para.run_in = run_in_heading(p, first)
+        elif level is None and not is_title and first[:1].isdigit():
+            para.tab_lead = lead_before_tab(p)
         if para.heading_level is not None or para.is_title:
             para.text, more = " ".join([first, *more]), []
         lines = [para] if first or para.auto_label is not None or para.clause_id else []

@@ -1,11 +1,13 @@
-"""Run-in headings in Word: "1. Confidentiality. Each party ..." with the first words bold
-or underlined. They are the clause's heading, as the Markdown importer reads
-"1. **Confidentiality.** Each party ...".
+"""Run-in headings and labels typed before a tab in Word.
+
+"1. Confidentiality. Each party ..." with the first words bold or underlined: they are the
+clause's heading, as the Markdown importer reads "1. **Confidentiality.** Each party ...".
 
 A run-in heading is the paragraph's leading emphasised text (bold or underlined directly on
 its runs; a style that makes the whole paragraph bold emphasises nothing apart), at most 12
 words, that ends in "." or ":" or is followed by one, with more text after it. A paragraph
 that is emphasised from start to end has no run-in heading: it is all heading or all text.
+A tab after a few typed characters ("6<tab>...") marks them as the paragraph's label.
 """
 
 from __future__ import annotations
@@ -47,8 +49,8 @@ def _shown(run: etree._Element, p: etree._Element) -> bool:
     return True
 
 
-def _pieces(p: etree._Element) -> list[tuple[str, bool]]:
-    """(text, emphasised) of the paragraph's first line, in order."""
+def _pieces(p: etree._Element, tabs: str = " ") -> list[tuple[str, bool]]:
+    """(text, emphasised) of the paragraph's first line, in order; a tab reads as `tabs`."""
     pieces: list[tuple[str, bool]] = []
     for run in p.iter(_W + "r"):
         if not _shown(run, p):
@@ -60,10 +62,25 @@ def _pieces(p: etree._Element) -> list[tuple[str, bool]]:
             if child.tag == _W + "t":
                 pieces.append((child.text or "", emphasised))
             elif child.tag == _W + "tab":
-                pieces.append((" ", emphasised))
+                pieces.append((tabs, emphasised))
             elif child.tag in (_W + "br", _W + "cr"):
                 return pieces
     return pieces
+
+
+def lead_before_tab(p: etree._Element) -> str | None:
+    """What a Word user typed before the paragraph's first tab, when that is short ("6" in
+    "6<tab>The applicant ..."): a tab there sets a typed label apart, as the hanging indent
+    of automatic numbering does. None when the paragraph has no such tab."""
+    lead = ""
+    for text, _ in _pieces(p, tabs="\t"):
+        if text == "\t":
+            lead = lead.strip()
+            return lead if 0 < len(lead) <= 8 else None
+        lead += text
+        if len(lead) > 8:
+            return None
+    return None
 
 
 def run_in_heading(p: etree._Element, first_line: str) -> str | None:

@@ -30,8 +30,6 @@ KNOWN_FAILING = {
     "structure/schedule-refers-to-own-paragraph",
     "structure/statute-reference-without-of",
     "structure/unnumbered-definitions-heading",
-    "docx/c6_subitems_split_by_unnumbered_paragraph",
-    "docx/c9_typed_bare_number_with_tab",
     "docx/refs_other_document_after_parenthetical",
     "docx/refs_other_document_named_before",
     "docx/refs_other_document_named_in_parent",

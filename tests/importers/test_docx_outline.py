@@ -12,6 +12,7 @@ LIST = abstract(1, lvl(0, "decimal", "%1."), lvl(1, "decimal", "%1.%2"), lvl(2, 
     1, 1
 )
 TAB = "<w:r><w:tab/></w:r>"
+TITLE = p_xml(r("Terms"), '<w:pStyle w:val="Title"/>')
 
 
 def bold(text: str) -> str:
@@ -142,3 +143,78 @@ def test_a_run_in_heading_in_an_ordinary_numbered_list(tmp_path):
         ("Return of Materials", "on request e"),
         ("", "A long bold "),
     ]
+
+
+def test_a_note_between_sub_items_keeps_them_in_their_item(tmp_path):
+    defs = abstract(4, lvl(0, "decimal", "%1."), lvl(1, "lowerLetter", "%2.")) + num(4, 4)
+    body = [
+        TITLE,
+        p_xml(r("Defences"), '<w:pStyle w:val="Heading1"/>'),
+        p_xml(r("The landlord did not end the tenancy, because:"), num_ppr(4, 0)),
+        p_xml(r("the notice was defective;"), num_ppr(4, 1)),
+        p_xml(r("[Drafting note: keep the next item only if no notice came.]")),
+        p_xml(r("no notice was served;"), num_ppr(4, 1)),
+        p_xml(r("the notice was too short."), num_ppr(4, 1)),
+        p_xml(r("The landlord accepted rent."), num_ppr(4, 0)),
+    ]
+    policy = import_docx(make_docx(tmp_path / "note.docx", body, defs))
+    assert [("  " * d) + c.label for c, d in policy.walk_with_depth()] == [
+        "", "  1.", "    a.", "    b.", "    c.", "  2.",
+    ]  # fmt: skip
+    assert "[Drafting note" in policy.clauses[0].children[0].children[0].text
+    assert errors(policy) == []
+
+
+def test_a_bare_number_typed_before_a_tab_is_a_label_when_it_fits(tmp_path):
+    typed = [p_xml(r(f"{n}.") + TAB + r(f"The applicant states fact {n}.")) for n in range(1, 6)]
+    body = [
+        TITLE,
+        p_xml(r("Facts"), '<w:pStyle w:val="Heading1"/>'),
+        *typed,
+        p_xml(r("6") + TAB + r("The applicant asks for more time.")),
+        p_xml(r("7") + TAB + r("The applicant asks to set the order aside.")),
+        p_xml(r("30") + TAB + r("days is the usual time.")),  # too far past 7: text
+        p_xml(r("80 High Street is the address.")),  # no tab: text
+    ]
+    policy = import_docx(make_docx(tmp_path / "tab.docx", body))
+    assert outline(policy)[6:8] == ["  [6] / The applicant asks for", "  [7] / The applicant asks to"]
+    assert [c.label for c in policy.clauses[0].children] == ["1.", "2.", "3.", "4.", "5.", "6", "7", "", ""]
+
+
+def test_a_title_paragraph_is_the_title_however_long(tmp_path):
+    title = "Assessment of Open Source Practices as Part of Due Diligence in Merger and Acquisition Deals"
+    body = [p_xml(r(title), '<w:pStyle w:val="Title"/>'), p_xml(r("A contribution to the project"))]
+    policy = import_docx(make_docx(tmp_path / "title.docx", body))
+    assert policy.metadata.title == title
+    assert outline(policy) == ["[] / A contribution to the"]
+
+
+def test_a_numbered_list_after_a_lead_in_is_the_lead_ins_not_the_documents_sections(tmp_path):
+    """The checklist's 13 areas, then sections written as headings "1. Discovery" ...: the
+    list items belong to the sentence that introduces them, so no number is used twice."""
+    defs = abstract(5, lvl(0, "decimal", "%1.")) + num(5, 5)
+    body = [
+        TITLE,
+        p_xml(r("Evaluation Categories"), '<w:pStyle w:val="Heading1"/>'),
+        p_xml(r("The checklist explores two areas:")),
+        p_xml(r("Discovery of open source"), num_ppr(5, 0)),
+        p_xml(r("Review and approval"), num_ppr(5, 0)),
+        p_xml(r("The rest of this paper explores each area.")),
+        p_xml(r("1. Discovery"), '<w:pStyle w:val="Heading2"/>'),
+        p_xml(r("Discovery finds the software.")),
+        p_xml(r("2. Review"), '<w:pStyle w:val="Heading2"/>'),
+        p_xml(r("Review approves its use.")),
+    ]
+    policy = import_docx(make_docx(tmp_path / "lead-in.docx", body, defs))
+    assert outline(policy) == [
+        "[] Evaluation Categories",
+        "  [] / The checklist explores two",
+        "    [1.] / Discovery of open source",
+        "    [2.] / Review and approval",
+        "  [] / The rest of this",
+        "  [1.] Discovery",
+        "    [] / Discovery finds the software.",
+        "  [2.] Review",
+        "    [] / Review approves its use.",
+    ]
+    assert errors(policy) == []
