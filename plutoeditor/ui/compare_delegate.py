@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
@@ -9,6 +11,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from plutoeditor.ui.compare_model import AnyIndex, HtmlRole
 
 PADDING = 4
+#: How many laid-out cells are kept (a screenful is a few dozen).
+KEPT_DOCUMENTS = 400
 
 
 class RichTextDelegate(QStyledItemDelegate):
@@ -18,6 +22,7 @@ class RichTextDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
         self._heights: dict[tuple[int, int, int], int] = {}
+        self._documents: OrderedDict[tuple[str, int, str], QTextDocument] = OrderedDict()
         view.header().sectionResized.connect(self._forget_heights)
 
     def _forget_heights(self, *args: object) -> None:
@@ -29,13 +34,24 @@ class RichTextDelegate(QStyledItemDelegate):
     def clear(self) -> None:
         """Forget cached heights (call when the model is reset)."""
         self._heights.clear()
+        self._documents.clear()
 
     def _document(self, html: str, width: int, option: QStyleOptionViewItem) -> QTextDocument:
+        """The laid-out cell; the last few hundred are kept, so repainting the rows on screen
+        (every step with F8) does not parse and lay out their rich text again."""
+        key = (html, max(width, 50), option.font.key())
+        document = self._documents.get(key)
+        if document is not None:
+            self._documents.move_to_end(key)
+            return document
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(PADDING)
         document.setHtml(html)
         document.setTextWidth(max(width, 50))
+        self._documents[key] = document
+        if len(self._documents) > KEPT_DOCUMENTS:
+            self._documents.popitem(last=False)
         return document
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:

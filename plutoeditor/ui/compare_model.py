@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from plutoeditor.compare.report import ADDED_MARK, MOVED_MARK, REFERENCES_MARK, REMOVED_MARK
 from plutoeditor.compare.result import DELETE, INSERT, ClauseChange, Comparison, Ops
+from plutoeditor.compare.wording import kind_of, what_changed
 
 OLD_COLUMN, NEW_COLUMN = 0, 1
 #: The cell as Qt rich text (the display role holds the same as plain text).
@@ -35,13 +36,16 @@ _BACKGROUND = {"added": "#eef8f0", "removed": "#fcefef", "moved": "#f4effa", "ab
 
 
 class ComparisonModel(QAbstractTableModel):
-    """Read-only rows over `Comparison.changes`; `set_changes_only` hides unchanged rows."""
+    """Read-only rows over `Comparison.changes`; `set_changes_only` hides unchanged rows and
+    the changes of kinds not shown (`set_kinds`; every kind until it is called)."""
 
     def __init__(self, comparison: Comparison | None = None, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._comparison = comparison
         self._changes_only = False
+        self._kinds: frozenset[str] | None = None
         self._rows: list[ClauseChange] = []
+        self._row_of: dict[int, int] = {}
         self._html_cache: dict[tuple[int, int], str] = {}
         self._rebuild()
 
@@ -66,10 +70,28 @@ class ComparisonModel(QAbstractTableModel):
     def changes_only(self) -> bool:
         return self._changes_only
 
+    def set_kinds(self, kinds: frozenset[str]) -> None:
+        """The kinds of change (compare.wording.kind_of) that Changes Only keeps."""
+        if kinds == self._kinds:
+            return
+        self.beginResetModel()
+        self._kinds = kinds
+        self._rebuild()
+        self.endResetModel()
+
+    def _kept(self, change: ClauseChange) -> bool:
+        kind = kind_of(change)
+        return bool(kind) and (self._kinds is None or kind in self._kinds)
+
     def _rebuild(self) -> None:
         changes = self._comparison.changes if self._comparison else []
-        self._rows = [c for c in changes if c.is_change] if self._changes_only else list(changes)
+        self._rows = [c for c in changes if self._kept(c)] if self._changes_only else list(changes)
+        self._row_of = {id(c): row for row, c in enumerate(self._rows)}
         self._html_cache.clear()
+
+    def row_of_change(self, change: ClauseChange) -> int:
+        """The row showing this change, or -1 when it is filtered out."""
+        return self._row_of.get(id(change), -1)
 
     def change_at(self, row: int) -> ClauseChange:
         return self._rows[row]
@@ -127,22 +149,16 @@ class ComparisonModel(QAbstractTableModel):
 
 
 def describe(change: ClauseChange) -> str:
-    """What happened to the clause, in words (tooltips, status bar, screen readers)."""
+    """What happened to the clause, in the words every report uses (tooltips, status bar,
+    screen readers): "Moved; relabelled 3.2 → 3.3; text changed"."""
     if change.status == "added":
         return "Added in the new version"
     if change.status == "removed":
         return "Removed from the old version"
-    what = []
-    if change.moved:
-        what.append("moved")
+    what = what_changed(change)
     if change.relabelled:
-        what.append(f"renumbered {change.old_label or '(unnumbered)'} → {change.new_label or '(unnumbered)'}")
-    if change.heading_changed:
-        what.append("heading changed")
-    if change.references_followed:
-        what.append("references follow renumbering, wording unchanged")
-    elif change.text_changed:
-        what.append("wording changed")
+        labels = f"{change.old_label or '(unnumbered)'} → {change.new_label or '(unnumbered)'}"
+        what = [f"relabelled {labels}" if w == "relabelled" else w for w in what]
     return ("; ".join(what) or "unchanged").capitalize()
 
 

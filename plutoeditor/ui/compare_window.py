@@ -1,57 +1,68 @@
 """The compare window: old and new versions side by side, aligned clause by clause.
 
 One QTreeView over a ComparisonModel shows both versions as two columns, so they scroll
-together by construction. A summary bar counts the changes; F8 / Shift+F8 (and Alt+Down /
-Alt+Up) step through them; "Changes Only" hides the rest; activating a clause asks the
-editor to open it (standing alone, standalone_compare opens that version's file); Export
-redline writes the HTML (or Word) redline. The comparison itself runs in a worker thread
-with progress in the status bar. Every command is in the menu bar (File, View, Go, Help), so
-it can be found there and reached with Alt.
+together by construction; beside it, the change list (kind, labels, first words) filtered by
+kind, where a run of renumbering-only changes is one row. A summary bar counts the changes in
+the words every report uses, and a key explains the marks. F8 / Shift+F8 step through the
+changes of the kinds shown (renumbering only is skipped unless asked for); "Changes Only"
+hides the rest; Find looks for words or a label; Swap Sides compares the other way round.
+Opened by Compare With... the older version by effective date is the old one (when the dates
+do not tell, the window asks). The comparison itself runs in a worker thread with progress in
+the status bar. Every command is in the menu bar (File, View, Go, Help).
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
-
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QSplitter,
+    QToolBar,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from plutoeditor.compare.report import field_name, field_value
-from plutoeditor.compare.result import Comparison
-from plutoeditor.compare.wording import count_parts
-from plutoeditor.formats.files import write_atomic
+from plutoeditor.compare.report import (
+    ADDED_MARK,
+    MOVED_MARK,
+    REFERENCES_MARK,
+    REMOVED_MARK,
+    field_name,
+    field_value,
+)
+from plutoeditor.compare.result import ClauseChange, Comparison
+from plutoeditor.compare.versions import SWAPPED, UNKNOWN
+from plutoeditor.compare.wording import count_parts, kind_of
+from plutoeditor.ui.compare_actions import KIND_ACTION_TEXT, build_actions
+from plutoeditor.ui.compare_changes import ALL_KINDS, ChangeListModel, FirstChangeRole, kind_counts
 from plutoeditor.ui.compare_delegate import RichTextDelegate
-from plutoeditor.ui.compare_model import NEW_COLUMN, OLD_COLUMN, ClauseIdRole, ComparisonModel, describe
+from plutoeditor.ui.compare_export import ask_redline_path, export_failed, write_redline
+from plutoeditor.ui.compare_model import (
+    NEW_COLUMN,
+    OLD_COLUMN,
+    ClauseIdRole,
+    ComparisonModel,
+    describe,
+    plain_cell,
+)
 from plutoeditor.ui.compare_view import CompareView
 from plutoeditor.ui.compare_worker import Source, cancel_comparison, prepare_comparison, source_name
 
-HTML_FILTER = "HTML redline (*.html)"
-DOCX_FILTER = "Word redline with tracked changes (*.docx)"
-
-
-def docx_redline_writer():  # type: ignore[no-untyped-def]
-    """export.redline_docx.write_redline_docx, or None when it is not available."""
-    try:
-        from plutoeditor.export.redline_docx import write_redline_docx
-    except ImportError:
-        return None
-    return write_redline_docx
-
 
 class CompareWindow(QMainWindow):
-    """Compare two versions; `old` and `new` are each a Policy or a file path."""
+    """Compare two versions; `old` and `new` are each a Policy or a file path.
+
+    With `order_by_date` (Compare With... from the editor) the two are put in order by their
+    effective dates, and the user is asked when the dates do not tell.
+    """
 
     #: The user asked to open this clause (its id, old or new side) in the editor.
     open_clause_requested = Signal(str)
@@ -63,24 +74,39 @@ class CompareWindow(QMainWindow):
     #: The comparison could not be made (the message names the file and place).
     comparison_failed = Signal(str)
 
-    def __init__(self, old: Source, new: Source, parent: QWidget | None = None) -> None:
+    # made by compare_actions.build_actions
+    toolbar: QToolBar
+    export_action: QAction
+    close_action: QAction
+    changes_only_action: QAction
+    kind_actions: dict[str, QAction]
+    swap_action: QAction
+    change_list_action: QAction
+    next_action: QAction
+    previous_action: QAction
+    find_action: QAction
+    find_next_action: QAction
+    open_action: QAction
+    about_action: QAction
+    find_field: QLineEdit
+
+    def __init__(
+        self, old: Source, new: Source, parent: QWidget | None = None, order_by_date: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)  # the editor keeps a list until then
         self._old_name, self._new_name = source_name(old), source_name(new)
-        self.setWindowTitle(self.tr("Compare {old} → {new}").format(old=self._old_name, new=self._new_name))
+        self._order = ""  # what ordering by date found: "", "kept", "swapped", "unknown"
+        self.order_question: QMessageBox | None = None
         self.resize(1200, 800)
         self.model = ComparisonModel(parent=self)
+        self.changes = ChangeListModel(self)
         self._build_view()
-        self._build_actions()
+        build_actions(self)
+        self.model.set_kinds(self.shown_kinds())
+        self.changes.set_kinds(self.shown_kinds())
         self._build_status()
-        self._set_busy(True)
-        self._thread, self._worker = prepare_comparison(old, new)
-        self._worker.progress.connect(self._on_progress)
-        self._worker.finished.connect(self._on_finished)
-        self._worker.failed.connect(self._on_failed)
-        thread = self._thread
-        self.destroyed.connect(lambda *_: cancel_comparison(thread))  # closed while comparing: stop
-        self._thread.start()
+        self._start(old, new, order_by_date)
 
     # -- building ------------------------------------------------------------------
     def _build_view(self) -> None:
@@ -92,7 +118,26 @@ class CompareWindow(QMainWindow):
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.summary_label.setAccessibleName(self.tr("Summary of changes"))
         layout.addWidget(self.summary_label)
-        self.view = CompareView(central)
+        self.legend_label = QLabel(self._legend(), central)
+        self.legend_label.setWordWrap(True)
+        self.legend_label.setTextFormat(Qt.TextFormat.RichText)
+        self.legend_label.setAccessibleName(self.tr("Key to the marks"))
+        layout.addWidget(self.legend_label)
+        splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        self.change_list = QTreeView(splitter)
+        self.change_list.setModel(self.changes)
+        self.change_list.setRootIsDecorated(False)
+        self.change_list.setUniformRowHeights(True)
+        self.change_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.change_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.change_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.change_list.setAccessibleName(self.tr("Changes"))
+        self.change_list.header().setStretchLastSection(True)
+        for column, width in enumerate((120, 64, 64)):  # measuring 10,000 rows to fit would stall
+            self.change_list.setColumnWidth(column, width)
+        self.change_list.activated.connect(self._on_change_listed)
+        self.change_list.clicked.connect(self._on_change_listed)
+        self.view = CompareView(splitter)
         self.view.setModel(self.model)
         self.view.setRootIsDecorated(False)
         self.view.setItemsExpandable(False)
@@ -110,116 +155,19 @@ class CompareWindow(QMainWindow):
         self.view.setItemDelegate(self.delegate)
         self.model.modelReset.connect(self.delegate.clear)
         self.view.activated.connect(self._on_activated)
-        layout.addWidget(self.view, 1)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([320, 880])
+        layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
-    def _build_actions(self) -> None:
-        """The window's commands, each in the menu bar (so Alt reaches it) and most on the toolbar."""
-        self.toolbar = self.addToolBar(self.tr("Compare"))
-        self.toolbar.setObjectName("compare-toolbar")
-        self.export_action = self._action(
-            "compare.export",
-            self.tr("&Export Redline…"),
-            self.tr("Save the comparison as an HTML or Word redline"),
-            self.export_redline_dialog,
-            "Ctrl+Shift+E",
+    def _legend(self) -> str:
+        key = self.tr(
+            "Key: <u>inserted words</u> · <s>deleted words</s> · {added} clause · {removed} clause · "
+            "{moved} clause (in its new place) · <b>3.2 → 3.3</b> relabelled · {followed} (only "
+            "references to renumbered clauses changed)"
         )
-        self.close_action = self._action(
-            "compare.close",
-            self.tr("&Close"),
-            self.tr("Close the compare window"),
-            self.close,
-            QKeySequence.StandardKey.Close,  # Ctrl+W as well as Ctrl+F4
-        )
-        self.changes_only_action = self._action(
-            "compare.changes_only",
-            self.tr("&Changes Only"),
-            self.tr("Hide the clauses that did not change"),
-            None,
-            "Ctrl+Shift+H",
-        )
-        self.changes_only_action.setCheckable(True)
-        self.changes_only_action.toggled.connect(self.set_changes_only)
-        toolbar_toggle = self.toolbar.toggleViewAction()
-        toolbar_toggle.setText(self.tr("&Toolbar"))
-        toolbar_toggle.setStatusTip(self.tr("Show or hide the toolbar"))
-        toolbar_toggle.setToolTip(toolbar_toggle.statusTip())
-        self.next_action = self._action(
-            "compare.next",
-            self.tr("&Next Change"),
-            self.tr("Go to the next changed clause"),
-            self.next_change,
-            "F8",
-            "Alt+Down",
-        )
-        self.previous_action = self._action(
-            "compare.previous",
-            self.tr("&Previous Change"),
-            self.tr("Go to the previous changed clause"),
-            self.previous_change,
-            "Shift+F8",
-            "Alt+Up",
-        )
-        self.open_action = self._action(
-            "compare.open",
-            self.tr("&Open in Editor"),
-            self.tr("Open the selected clause in the editor"),
-            self._open_current,
-            "Ctrl+E",
-        )
-        self.about_action = self._action(
-            "compare.about", self.tr("&About PlutoEditor"), self.tr("Version and licences"), self._about
-        )
-        for action in (
-            self.previous_action,
-            self.next_action,
-            self.changes_only_action,
-            self.open_action,
-            self.export_action,
-        ):
-            self.toolbar.addAction(action)
-        menus = (
-            (self.tr("&File"), (self.export_action, None, self.close_action)),
-            (self.tr("&View"), (self.changes_only_action, None, toolbar_toggle)),
-            (self.tr("&Go"), (self.next_action, self.previous_action, None, self.open_action)),
-            (self.tr("&Help"), (self.about_action,)),
-        )
-        for title, actions in menus:
-            menu = self.menuBar().addMenu(title)
-            for action in actions:
-                if action is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(action)
-
-    def _action(
-        self,
-        action_id: str,
-        text: str,
-        tip: str,
-        slot: Callable[[], object] | None,
-        *keys: str | QKeySequence.StandardKey,
-    ) -> QAction:
-        """An action of this window: its shortcuts work wherever the focus is in it, its tooltip
-        names them, and the status bar explains it while it is highlighted in a menu."""
-        action = QAction(text, self)
-        action.setObjectName(action_id)
-        if len(keys) == 1 and isinstance(keys[0], QKeySequence.StandardKey):
-            action.setShortcuts(keys[0])  # every binding the platform has
-        else:
-            action.setShortcuts([QKeySequence(key) for key in keys])
-        names = ", ".join(key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts())
-        action.setStatusTip(tip)
-        action.setToolTip(f"{tip} ({names})" if names else tip)
-        if slot is not None:
-            action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
-    def _about(self) -> None:
-        from plutoeditor.ui.about import show_about
-
-        show_about(self)
+        return key.format(added=ADDED_MARK, removed=REMOVED_MARK, moved=MOVED_MARK, followed=REFERENCES_MARK)
 
     def _build_status(self) -> None:
         self.progress_bar = QProgressBar(self)
@@ -228,10 +176,33 @@ class CompareWindow(QMainWindow):
         self.progress_bar.setAccessibleName(self.tr("Comparison progress"))
         self.statusBar().addPermanentWidget(self.progress_bar)
 
+    def about(self) -> None:
+        from plutoeditor.ui.about import show_about
+
+        show_about(self)
+
     # -- worker --------------------------------------------------------------------
+    def _start(self, old: Source, new: Source, order_by_date: bool = False) -> None:
+        self._update_title()
+        self._set_busy(True)
+        self._thread, self._worker = prepare_comparison(old, new, order_by_date)
+        self._worker.progress.connect(self._on_progress)
+        self._worker.ordered.connect(self._on_ordered)
+        self._worker.finished.connect(self._on_finished)
+        self._worker.failed.connect(self._on_failed)
+        thread = self._thread
+        self.destroyed.connect(lambda *_: cancel_comparison(thread))  # closed while comparing: stop
+        self._thread.start()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(self.tr("Compare {old} → {new}").format(old=self._old_name, new=self._new_name))
+
     def _set_busy(self, busy: bool) -> None:
         self.progress_bar.setVisible(busy)
-        for action in (self.previous_action, self.next_action, self.changes_only_action, self.export_action):
+        for action in (
+            self.previous_action, self.next_action, self.changes_only_action, self.export_action,
+            self.swap_action, self.find_next_action,
+        ):  # fmt: skip
             action.setEnabled(not busy)
         if busy:
             self.statusBar().showMessage(self.tr("Comparing…"))
@@ -240,18 +211,29 @@ class CompareWindow(QMainWindow):
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(done)
 
+    def _on_ordered(self, order: str) -> None:
+        self._order = order
+        if order == SWAPPED:  # the chosen file was the newer one
+            self._old_name, self._new_name = self._new_name, self._old_name
+            self._update_title()
+
     def _on_finished(self, comparison: Comparison) -> None:
         self._thread = self._worker = None
         self.model.set_comparison(comparison)
+        self.changes.set_comparison(comparison)
+        self._name_kinds(comparison)
         self._set_busy(False)
         self.summary_label.setText(self._summary_text(comparison))
         self.statusBar().showMessage(self.tr("Comparison ready"), 5000)
         self.comparison_ready.emit(comparison)
+        if self._order == UNKNOWN:
+            self._ask_which_is_older()
 
     def _on_failed(self, message: str) -> None:
         self._thread = self._worker = None
         self._set_busy(False)
         self.export_action.setEnabled(False)
+        self.swap_action.setEnabled(False)
         self.summary_label.setText(self.tr("Could not compare: {message}").format(message=message))
         self.statusBar().showMessage(message)
         self.comparison_failed.emit(message)
@@ -263,26 +245,93 @@ class CompareWindow(QMainWindow):
         lines = [self.tr(" · ").join(count_parts(comparison))]  # the words every report uses
         if comparison.is_identical():
             lines = [self.tr("The two versions are the same.")]
+        order = self._order_line(comparison)
+        if order:
+            lines.append(order)
         for change in comparison.metadata_changes:
             before = field_value(change.field, change.old, "—")
             after = field_value(change.field, change.new, "—")
             lines.append(f"{field_name(change.field)}: {before} → {after}")
         return "\n".join(lines)
 
-    # -- navigation ----------------------------------------------------------------
+    def _order_line(self, comparison: Comparison) -> str:
+        """What Compare With... did about the order of the versions, in words."""
+        if not self._order:
+            return ""
+        if self._order == UNKNOWN:
+            return self.tr("Older version (the effective dates do not say): {old}").format(old=self._old_name)
+        old_date = field_value("effective_date", _iso(comparison.old.metadata.effective_date))
+        new_date = field_value("effective_date", _iso(comparison.new.metadata.effective_date))
+        return self.tr(
+            "Older version by effective date: {old} ({old_date}); newer: {new} ({new_date})"
+        ).format(old=self._old_name, old_date=old_date, new=self._new_name, new_date=new_date)
+
+    def _name_kinds(self, comparison: Comparison) -> None:
+        counts = kind_counts(comparison)
+        for kind, action in self.kind_actions.items():
+            action.setText(f"{self.tr(KIND_ACTION_TEXT[kind])} ({counts[kind]:,})")
+
+    # -- which version is older ----------------------------------------------------------
+    def _ask_which_is_older(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Which version is older?"), "", parent=self)
+        box.setText(self.tr("The effective dates do not say which version is the older one. Which is older?"))
+        self._older_buttons = {
+            box.addButton(self._old_name, QMessageBox.ButtonRole.AcceptRole): False,
+            box.addButton(self._new_name, QMessageBox.ButtonRole.AcceptRole): True,
+        }
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.buttonClicked.connect(lambda button: self.answer_older(self._older_buttons.get(button, False)))
+        self.order_question = box
+        box.open()
+
+    def answer_older(self, new_side_is_older: bool) -> None:
+        """The user said which version is older: swap the sides when it is the one shown as new."""
+        self.order_question = None
+        if new_side_is_older:
+            self.swap_sides()
+        self._order = "told"
+
+    def swap_sides(self) -> None:
+        """Compare the other way round: the new version becomes the old one."""
+        comparison = self.comparison()
+        if comparison is None or self._worker is not None:
+            return
+        self._old_name, self._new_name = self._new_name, self._old_name
+        if self._order:
+            self._order = "told"
+        self._start(comparison.new, comparison.old)
+
+    # -- filters -------------------------------------------------------------------
+    def shown_kinds(self) -> frozenset[str]:
+        """The kinds of change listed and stepped through (View menu)."""
+        return frozenset(k for k in ALL_KINDS if self.kind_actions[k].isChecked())
+
+    def set_kind_shown(self, kind: str, on: bool) -> None:
+        self.kind_actions[kind].setChecked(on)
+
+    def kinds_changed(self) -> None:
+        current = self._current_change()
+        kinds = self.shown_kinds()
+        self.changes.set_kinds(kinds)
+        self.model.set_kinds(kinds)
+        self._reselect(current)
+
     def set_changes_only(self, on: bool) -> None:
-        """Show only added, removed, changed, moved and relabelled clauses."""
+        """Show only the changes of the kinds shown."""
         current = self._current_change()
         self.model.set_changes_only(on)
         if self.changes_only_action.isChecked() != on:
             self.changes_only_action.setChecked(on)
-        if current is not None:
-            for row in range(self.model.rowCount()):
-                if self.model.change_at(row) is current:
-                    self._select_row(row)
-                    break
+        self._reselect(current)
 
-    def _current_change(self):  # type: ignore[no-untyped-def]
+    def _reselect(self, change: ClauseChange | None) -> None:
+        if change is not None:
+            row = self.model.row_of_change(change)
+            if row >= 0:
+                self._select_row(row)
+
+    # -- navigation ----------------------------------------------------------------
+    def _current_change(self) -> ClauseChange | None:
         index = self.view.currentIndex()
         return self.model.change_at(index.row()) if index.isValid() else None
 
@@ -291,7 +340,17 @@ class CompareWindow(QMainWindow):
         # opens the version they were reading.
         current = self.view.currentIndex()
         self.view.go_to_row(row, current.column() if current.isValid() else NEW_COLUMN)
-        self.statusBar().showMessage(describe(self.model.change_at(row)))
+        change = self.model.change_at(row)
+        self.statusBar().showMessage(describe(change))
+        listed = self.changes.row_of_change(change)
+        if listed >= 0:
+            self.change_list.setCurrentIndex(self.changes.index(listed, 0))
+
+    def _on_change_listed(self, index: QModelIndex) -> None:
+        change = index.data(FirstChangeRole)
+        row = self.model.row_of_change(change) if change is not None else -1
+        if row >= 0:
+            self._select_row(row)
 
     def select_clause(self, clause_id: str) -> bool:
         """Show the row of the clause with this id (either version); False if it is not shown."""
@@ -302,20 +361,21 @@ class CompareWindow(QMainWindow):
         return True
 
     def next_change(self) -> bool:
-        """Select the next changed clause; False when there is none after the current one."""
+        """Select the next change of a kind shown; False when there is none after the current one."""
         return self._step(1)
 
     def previous_change(self) -> bool:
-        """Select the previous changed clause; False when there is none before the current one."""
+        """Select the previous change of a kind shown; False when there is none before it."""
         return self._step(-1)
 
     def _step(self, direction: int) -> bool:
         rows = self.model.rowCount()
+        kinds = self.shown_kinds()
         current = self.view.currentIndex()
         row = current.row() if current.isValid() else (-1 if direction > 0 else rows)
         row += direction
         while 0 <= row < rows:
-            if self.model.change_at(row).is_change:
+            if kind_of(self.model.change_at(row)) in kinds:
                 self._select_row(row)
                 return True
             row += direction
@@ -324,6 +384,30 @@ class CompareWindow(QMainWindow):
         )
         return False
 
+    # -- find ----------------------------------------------------------------------
+    def focus_find(self) -> None:
+        self.find_field.setFocus()
+        self.find_field.selectAll()
+
+    def find_next(self, text: str | None = None) -> bool:
+        """Select the next row (after the current one, wrapping) whose label or words, old or
+        new, contain `text` (the Find field's text when not given), ignoring case."""
+        needle = (self.find_field.text() if text is None else text).strip().casefold()
+        rows = self.model.rowCount()
+        if not needle or not rows:
+            return False
+        current = self.view.currentIndex()
+        start = current.row() + 1 if current.isValid() else 0
+        for offset in range(rows):
+            row = (start + offset) % rows
+            change = self.model.change_at(row)
+            if any(needle in plain_cell(change, column).casefold() for column in (OLD_COLUMN, NEW_COLUMN)):
+                self._select_row(row)
+                return True
+        self.statusBar().showMessage(self.tr("No clause contains “{text}”.").format(text=needle), 5000)
+        return False
+
+    # -- opening in the editor -----------------------------------------------------
     def _on_activated(self, index: QModelIndex) -> None:
         column = index.column()
         clause_id = index.data(ClauseIdRole)
@@ -334,50 +418,32 @@ class CompareWindow(QMainWindow):
             self.open_clause_requested.emit(clause_id)
             self.open_version_clause_requested.emit(clause_id, "old" if column == OLD_COLUMN else "new")
 
-    def _open_current(self) -> None:
+    def open_current(self) -> None:
         index = self.view.currentIndex()
         if index.isValid():
             self._on_activated(self.model.index(index.row(), NEW_COLUMN))
 
     # -- export --------------------------------------------------------------------
     def export_redline_dialog(self) -> None:
-        """Ask where to save the redline, then write it."""
+        """Ask where to save the redline (Word by default), then write it."""
         if self.comparison() is None:
             return
-        filters = [HTML_FILTER] + ([DOCX_FILTER] if docx_redline_writer() else [])
-        suggested = os.path.splitext(self._new_name)[0] + "-redline.html"
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export redline"), suggested, ";;".join(filters)
-        )
+        path = ask_redline_path(self, self._new_name)
         if not path:
             return
-        if chosen == DOCX_FILTER and not path.lower().endswith(".docx"):
-            path += ".docx"
-        elif chosen == HTML_FILTER and not path.lower().endswith((".html", ".htm")):
-            path += ".html"
         try:
             self.export_redline(path)
         except (OSError, ValueError) as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("Export redline"),
-                self.tr("Could not save {path}: {error}").format(
-                    path=path, error=getattr(exc, "strerror", None) or exc
-                ),
-            )
+            export_failed(self, path, exc)
 
     def export_redline(self, path: str) -> None:
         """Write the redline to `path`: Word when it ends in .docx, HTML otherwise."""
         comparison = self.comparison()
         if comparison is None:
             raise ValueError("the comparison is not ready yet")
-        if path.lower().endswith(".docx"):
-            writer = docx_redline_writer()
-            if writer is None:
-                raise ValueError("the Word redline is not available in this build")
-            writer(comparison, path)
-        else:
-            from plutoeditor.export.redline_html import render_redline_html
-
-            write_atomic(path, render_redline_html(comparison))
+        write_redline(comparison, path)
         self.statusBar().showMessage(self.tr("Redline saved to {path}").format(path=path), 5000)
+
+
+def _iso(date: object) -> str:
+    return date.isoformat() if date is not None else ""  # type: ignore[attr-defined]

@@ -8,6 +8,7 @@ import os
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from plutoeditor.compare import compare_policies
+from plutoeditor.compare.versions import SWAPPED, order_by_effective_date
 from plutoeditor.formats.errors import PolicyFileError
 from plutoeditor.formats.opening import open_policy
 from plutoeditor.model.policy import Policy
@@ -41,10 +42,14 @@ class CompareWorker(QObject):
     progress = Signal(int, int)
     finished = Signal(object)  # Comparison
     failed = Signal(str)
+    #: Emitted before `finished` when asked to order the versions by effective date:
+    #: "kept", "swapped" (the first given was the newer one) or "unknown".
+    ordered = Signal(str)
 
-    def __init__(self, old: Source, new: Source) -> None:
+    def __init__(self, old: Source, new: Source, order_by_date: bool = False) -> None:
         super().__init__()
         self._old, self._new = old, new
+        self._order_by_date = order_by_date
 
     @Slot()
     def run(self) -> None:
@@ -61,6 +66,11 @@ class CompareWorker(QObject):
             new = self._new if isinstance(self._new, Policy) else open_policy(self._new)
             _check_cancelled()
             self.progress.emit(40, 100)
+            if self._order_by_date:
+                order = order_by_effective_date(old, new)
+                if order == SWAPPED:
+                    old, new = new, old
+                self.ordered.emit(order)
 
             def report(done: int, total: int) -> None:
                 _check_cancelled()
@@ -91,18 +101,21 @@ class CompareWorker(QObject):
 _RUNNING: dict[QThread, CompareWorker] = {}
 
 
-def prepare_comparison(old: Source, new: Source) -> tuple[QThread, CompareWorker]:
+def prepare_comparison(
+    old: Source, new: Source, order_by_date: bool = False
+) -> tuple[QThread, CompareWorker]:
     """A thread and its CompareWorker, not yet started: connect the worker's signals, then
     call `thread.start()` (connecting after the start could miss a quick result).
 
-    Policies are copied here, on the calling (GUI) thread.
+    Policies are copied here, on the calling (GUI) thread. With `order_by_date` the older
+    version by effective date becomes the old one (the worker's `ordered` says what it did).
     """
     if isinstance(old, Policy):
         old = old.copy()
     if isinstance(new, Policy):
         new = new.copy()
     thread = QThread(QCoreApplication.instance())
-    worker = CompareWorker(old, new)
+    worker = CompareWorker(old, new, order_by_date)
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
     _RUNNING[thread] = worker

@@ -167,13 +167,14 @@ class Publishing(QObject):
             self.compare_with(path)
 
     def compare_with(self, other: Any) -> Any:
-        """Open the comparison window: `other` (path or policy) is the old version, ours the new."""
+        """Open the comparison window on `other` (path or policy) and ours: the older one by
+        effective date is the old version (the window asks when the dates do not tell)."""
         from plutoeditor.ui.compare_window import CompareWindow
 
         document = self.window.document
         if document is None:
             return None
-        compare = CompareWindow(other, document.policy.copy(), self.window)
+        compare = CompareWindow(other, document.policy.copy(), self.window, order_by_date=True)
         compare.open_clause_requested.connect(self.window.select_clause)
         self.compare_windows.append(compare)
         compare.destroyed.connect(

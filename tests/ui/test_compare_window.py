@@ -234,8 +234,18 @@ def _menu_texts(win) -> dict[str, list[str]]:
 def test_menu_bar_holds_every_command(window):
     assert _menu_texts(window) == {
         "&File": ["&Export Redline…", "&Close"],
-        "&View": ["&Changes Only", "&Toolbar"],
-        "&Go": ["&Next Change", "&Previous Change", "&Open in Editor"],
+        "&View": [
+            "&Changes Only",
+            "&Added (1)",
+            "&Removed (0)",
+            "Chan&ged (1)",
+            "&Moved (1)",
+            "Renumbering &Only (6)",
+            "&Swap Sides",
+            "Change &List",
+            "&Toolbar",
+        ],
+        "&Go": ["&Next Change", "&Previous Change", "&Find…", "Find Ne&xt", "&Open in Editor"],
         "&Help": ["&About PlutoEditor"],
     }
     go = _menu(window, "&Go").actions()
