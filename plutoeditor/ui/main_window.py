@@ -313,6 +313,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
+        self.autosave.wait()  # a copy started while Save ran lands now, then goes
         self.autosave.discard()
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.autosave.timer.stop()
