@@ -221,7 +221,8 @@ class Checker:
         self._removed.clear()
 
     def _check_clause(self, clause: Clause, context: Context) -> None:
-        refers = next(internal_references(clause), None) is not None
+        # whether its parent is a lead-in about another instrument is decided when assembling
+        refers = next(internal_references(clause, lead_in=False), None) is not None
         self._checked[clause.id] = (context, check_content(clause, context), refers, clause)
         if refers:
             self._referring[clause.id] = clause
@@ -299,8 +300,9 @@ class Checker:
         found = list(self._numbering)
         for _, content, _, _ in self._checked.values():
             found.extend(content)
+        local: dict[str, dict[str, Clause]] = {}  # schedule id -> its own label index
         for clause in self._referring.values():
-            found.extend(check_references(clause, self._index))
+            found.extend(check_references(clause, self._index, local))
         checked = self._checked
         keys: dict[str, tuple[int, ...]] = {}
         for finding in found:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from plutoeditor.checks.finding import Finding, make
 from plutoeditor.model.clause import Clause, ClauseKind
-from plutoeditor.model.references import internal_references, reference_key
+from plutoeditor.model.references import index_of_clauses, internal_references, reference_key
 
 
 def has_content(clause: Clause) -> bool:
@@ -15,15 +15,39 @@ def has_content(clause: Clause) -> bool:
     return bool(body) and not body.endswith(":")
 
 
-def check_references(clause: Clause, index: dict[str, Clause]) -> list[Finding]:
-    """broken-reference and empty-reference findings for one clause's text."""
+def enclosing_schedule(clause: Clause) -> Clause | None:
+    """The schedule a clause stands in, if any."""
+    node = clause.parent
+    while node is not None:
+        if node.kind is ClauseKind.SCHEDULE:
+            return node
+        node = node.parent
+    return None
+
+
+def check_references(
+    clause: Clause, index: dict[str, Clause], local: dict[str, dict[str, Clause]] | None = None
+) -> list[Finding]:
+    """broken-reference and empty-reference findings for one clause's text.
+
+    Inside a schedule, "paragraph 1.2" is first looked for among the schedule's own clauses
+    (their label index is kept in `local` by schedule id, when given).
+    """
     findings: list[Finding] = []
     reported: set[str] = set()
+    own: dict[str, Clause] | None = None
+    schedule = enclosing_schedule(clause) if clause.parent is not None else None
     for reference in internal_references(clause):
         key = reference_key(reference.base)
         if key in reported:
             continue
-        target = index.get(key)
+        if schedule is not None and own is None:
+            own = local.get(schedule.id) if local is not None else None
+            if own is None:
+                own = index_of_clauses(schedule.children)
+                if local is not None:
+                    local[schedule.id] = own
+        target = (own.get(key) if own is not None else None) or index.get(key)
         if target is None:
             reported.add(key)
             findings.append(

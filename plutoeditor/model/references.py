@@ -19,9 +19,14 @@ from plutoeditor.model.policy import Policy
 
 _KEYWORD = r"(?i:sub-?clauses?|clauses?|sections?|paragraphs?)"
 _LABEL = r"(?:\d+(?:\.\d+)*[A-Z]?|[A-Z]\.\d+(?:\.\d+)*)(?:\([a-z0-9]{1,4}\))*"
+#: What may follow a label in a list: a full stop ("4.2.") and its title in brackets ("(Scope)").
+_TITLE = r"(?:\.(?=[\s,)]))?(?:\s*\((?![a-z0-9]{1,4}\))[^()\d]{2,60}\))?"
 _JOIN = r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to|through)\s|[-–])\s*"
-_REFERENCE = re.compile(rf"\b{_KEYWORD}\s+(?P<labels>{_LABEL}(?:{_JOIN}{_LABEL})*)(?![\w/])")
+_REFERENCE = re.compile(
+    rf"\b{_KEYWORD}\s+(?P<labels>{_LABEL}(?:{_TITLE}{_JOIN}{_LABEL})*)(?:{_TITLE}(?=\s+(?:of|in)\s))?(?![\w/])"
+)
 _ONE_LABEL = re.compile(_LABEL)
+_TITLE_RE = re.compile(r"\((?![a-z0-9]{1,4}\))[^()\d]{2,60}\)")
 #: "... of this Policy" is internal; "... of the Act" / "of the GDPR" / "of Schedule 1" is not.
 _OF_THIS = re.compile(r"\s*(?:of|in)\s+(?:this|these)\b", re.IGNORECASE)
 _OF_SCHEDULE = re.compile(
@@ -32,8 +37,22 @@ _OF_OTHER = re.compile(r"\s*of\s+(?:the\s+)?\S", re.IGNORECASE)
 #: "California Civil Code Section 1798.83", "17 U.S.C. Section 512": a statute's own section.
 _STATUTE_BEFORE = re.compile(
     r"(?:\b(?:Code|Act|Regulations?|Directive|Requirements|Guidelines|Standards?|U\.S\.C\.?|C\.F\.R\.?"
-    r"|RFC\s*\d+,?|[A-Z]{2,})|§)\s*$"
+    r"|Stat\.|Rev\.|RFC\s*\d+,?|[A-Z]{2,})|§)\s*$"
 )
+#: "Section 14 BGB", "Article 6 GDPR": a statute's abbreviation right after the number.
+_STATUTE_AFTER = re.compile(r"\s+(?!(?:AND|OR|OF|TO|THE|IN|IS|ARE|SHALL|WILL|MAY|BELOW|ABOVE)\b)[A-Z]{2,8}\b")
+#: Another instrument named in a sentence: "the Standard Terms", "the Progress EULA", "the Data
+#: Protection Act 2018" (a qualifier word is needed: "the Agreement" alone is usually this one).
+_NAMED = (
+    r"\b[Tt]he\s+(?!(?:[Tt]his|[Tt]hese)\b)(?:[A-Z][\w’'-]*\s+){1,5}?"
+    r"(?P<noun>Terms|Agreement|EULA|Act|Clauses|Policy|Code|Regulations?|Directive|Contract|Addendum"
+    r"|Licen[cs]e|Conditions|Statute)\b"
+)
+_NAMED_RE = re.compile(_NAMED)
+_STATUTE_NOUNS = frozenset({"Act", "Code", "Regulation", "Regulations", "Directive", "Statute"})
+_SENTENCE_START = re.compile(r"(?:[.;!?]\s|\n)(?=[^.;!?\n]*$)")
+#: A lead-in about another instrument: "The Standard Contractual Clauses are completed as follows:"
+_LEAD_IN_ABOUT_OTHER = re.compile(rf"^\s*(?:In\s+)?{_NAMED}[^:]*:\s*$")
 _JOINED = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 
 INTERNAL, STATUTE, SCHEDULE_REF = "internal", "statute", "schedule"
@@ -79,7 +98,7 @@ def find_references(text: str) -> tuple[Reference, ...]:
         elif of_schedule := _OF_SCHEDULE.match(after):
             kind, schedule = SCHEDULE_REF, of_schedule["schedule"]
             schedule_start = match.end() + of_schedule.start("schedule")
-        elif _OF_OTHER.match(after) or _STATUTE_BEFORE.search(before):
+        elif _OF_OTHER.match(after) or _STATUTE_BEFORE.search(before) or _about_other(text, match):
             kind = STATUTE
         else:
             kind = INTERNAL
@@ -97,10 +116,32 @@ def find_references(text: str) -> tuple[Reference, ...]:
     found: list[Reference] = []
     for match, kind, schedule, schedule_start in groups:
         offset = match.start("labels")
-        for label in _ONE_LABEL.finditer(match["labels"]):
+        labels = _TITLE_RE.sub(lambda m: " " * len(m.group()), match["labels"])  # titles are not labels
+        for label in _ONE_LABEL.finditer(labels):
             start, end = offset + label.start(), offset + label.end()
             found.append(Reference(start, end, label.group(), kind, schedule, schedule_start))
     return tuple(found)
+
+
+def _about_other(text: str, match: re.Match[str]) -> bool:
+    """Whether a reference points into another instrument its sentence names.
+
+    "(Section 14 BGB)"; "The Standard Terms permit these activities (Sections 1.7 and 3)";
+    "Under the Consumer Rights Act 2015, section 49 requires ..." (a bare section in a sentence
+    about a statute).
+    """
+    if _STATUTE_AFTER.match(text, match.end()) and not match.group(0).isupper():
+        return True
+    start = match.start()
+    head = text[max(0, start - 300) : start]
+    cut = _SENTENCE_START.search(head)
+    sentence = head[cut.end() :] if cut else head
+    named = [m for m in _NAMED_RE.finditer(sentence)]
+    if not named:
+        return False
+    bracketed = sentence.rstrip().endswith("(")
+    statute = match.group(0)[:1].lower() == "s" and any(m["noun"] in _STATUTE_NOUNS for m in named)
+    return bracketed or statute
 
 
 def _keyword(match: re.Match[str]) -> str:
@@ -143,6 +184,11 @@ def schedule_index(policy: Policy) -> dict[str, tuple[Clause, dict[str, Clause]]
 def schedule_key(name: str) -> str:
     """How a schedule named in a reference is looked up: "Schedule  1" -> "schedule 1"."""
     return " ".join(name.split()).lower()
+
+
+def index_of_clauses(clauses: list[Clause]) -> dict[str, Clause]:
+    """Reference key -> first clause so labelled among these clauses and below (not into schedules)."""
+    return _index_of(clauses)
 
 
 def _index_of(clauses: list[Clause]) -> dict[str, Clause]:
@@ -197,8 +243,26 @@ def followed_references(clause: Clause) -> Iterator[Reference]:
             yield reference
 
 
-def internal_references(clause: Clause) -> Iterator[Reference]:
-    """The references in a clause's text that point into this document."""
+def internal_references(clause: Clause, lead_in: bool = True) -> Iterator[Reference]:
+    """The references in a clause's text that point into this document.
+
+    With `lead_in`, none do in an item under a lead-in about another instrument ("The
+    Standard Contractual Clauses are completed as follows:" then "(a) in Clause 13, ...").
+    """
+    if lead_in and clause.parent is not None and about_other_instrument(clause.parent):
+        return
     for reference in find_references(clause.text):
         if reference.kind == INTERNAL:
             yield reference
+
+
+def about_other_instrument(clause: Clause) -> bool:
+    """Whether a clause is a lead-in whose subject is another instrument it names."""
+    text = clause.text.strip() or clause.heading.strip()
+    return text.endswith(":") and _lead_in_about_other(text.rsplit("\n", 1)[-1])
+
+
+@lru_cache(maxsize=8192)
+def _lead_in_about_other(text: str) -> bool:
+    cut = _SENTENCE_START.search(text[:-1])
+    return bool(_LEAD_IN_ABOUT_OTHER.match(text[cut.end() :] if cut else text))
