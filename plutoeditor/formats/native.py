@@ -20,7 +20,7 @@ from typing import Any
 import fastjsonschema
 import yaml
 
-from plutoeditor.formats import native_reader, native_writer
+from plutoeditor.formats import limits, native_reader, native_writer
 from plutoeditor.formats.errors import PolicyFileError
 from plutoeditor.formats.files import decode_text, read_bytes, write_atomic
 from plutoeditor.model import Clause, ClauseKind, Metadata, Policy
@@ -83,7 +83,7 @@ MAX_DEPTH = 100
 
 def load(path: str | os.PathLike[str]) -> Policy:
     """Read and validate a `.policy.yaml` file. Raises PolicyFileError naming file and line."""
-    text = decode_text(str(path), read_bytes(path))
+    text = decode_text(str(path), read_bytes(path, limit=limits.MAX_NATIVE_BYTES))
     return loads(text, str(path))
 
 
@@ -101,6 +101,13 @@ def loads(text: str, path: str = "<string>") -> Policy:
                     return _policy_from_data(data, lines, path)
             except PolicyFileError:
                 pass  # the full loader names the same problem
+        size = len(text.encode("utf-8")) if len(text) * 4 > limits.MAX_FULL_YAML_BYTES else len(text)
+        if size > limits.MAX_FULL_YAML_BYTES:
+            raise PolicyFileError(
+                path,
+                f"file is too large ({limits.mib(size)}; a policy file not in the form PlutoEditor "
+                f"writes is read up to {limits.MAX_FULL_YAML_BYTES / 2**20:.0f} MiB)",
+            )
         return _load_with_yaml(text, path)
 
 
@@ -301,8 +308,12 @@ def _clause_from_data(
 
 
 def to_data(policy: Policy) -> dict[str, Any]:
-    """The policy as plain data in the file's key order."""
+    """The policy as plain data in the file's key order (metadata longer than the schema
+    allows is cut, so a save never fails on a pasted essay in the title)."""
     m = policy.metadata
+    fitted = m.copy()
+    if limits.fit_metadata(fitted):
+        m = fitted
     metadata: dict[str, Any] = {
         "title": m.title,
         "organisation": m.organisation,
@@ -365,8 +376,28 @@ def dumps_data(data: dict[str, Any]) -> str:
         where = "/".join(str(p) for p in getattr(error, "absolute_path", [])) or "(top level)"
         message = _short(str(getattr(error, "message", error)))
         raise ValueError(f"policy does not match the schema at {where}: {message}")
-    fast = native_writer.dump_data(data)
-    return fast if fast is not None else yaml_dump(data)
+    text = native_writer.dump_data(data)
+    if text is None:
+        text = yaml_dump(data)
+    _refuse_unopenable(text)
+    return text
+
+
+def _refuse_unopenable(text: str) -> None:
+    """Never write a file PlutoEditor would refuse to open (limits.py)."""
+    if len(text) * 4 <= limits.MAX_FULL_YAML_BYTES:
+        return
+    size = len(text.encode("utf-8"))
+    if size > limits.MAX_NATIVE_BYTES:
+        raise ValueError(
+            f"its policy file would be {limits.mib(size)}; PlutoEditor opens policy files of up "
+            f"to {limits.MAX_NATIVE_BYTES / 2**20:.0f} MiB"
+        )
+    if size > limits.MAX_FULL_YAML_BYTES and native_reader.read(text) is None:
+        raise ValueError(
+            f"its policy file would be {limits.mib(size)} and need the full YAML reader, which "
+            f"PlutoEditor uses for files of up to {limits.MAX_FULL_YAML_BYTES / 2**20:.0f} MiB"
+        )
 
 
 def yaml_dump(data: dict[str, Any]) -> str:

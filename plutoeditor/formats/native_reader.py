@@ -30,9 +30,11 @@ KEYS = frozenset(
     "effective_date summary_of_changes language id kind label heading text source_line children".split()
 )
 
-# Characters YAML refuses in a stream, the byte-order mark, tabs and the Unicode line
-# breaks (NEL, LS, PS): any of them anywhere sends the file to the full loader.
-_UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# Characters YAML refuses in a stream, the byte-order mark, tabs and NEL: any of them
+# anywhere sends the file to the full loader. The line and paragraph separators (LS, PS),
+# line breaks to YAML, are read only inside quotes, where the emitter writes them.
+_UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_SEPARATORS = ("\u2028", "\u2029")
 # A plain scalar as the writer writes it starts with none of YAML's indicators ("-", "?"
 # and ":" only glued to the next character), and has no ": " or " #" (a comment) and no
 # ":" or space at the end.
@@ -105,7 +107,21 @@ def read(text: str) -> tuple[dict[str, Any], Lines] | None:
         return None
     if reader.at != len(lines):
         return None
+    if _SEPARATORS[0] in text or _SEPARATORS[1] in text:
+        _count_separators_as_lines(lines, reader.where)
     return data, reader.where
+
+
+def _count_separators_as_lines(lines: list[str], where: Lines) -> None:
+    """YAML counts LS and PS as line breaks, so PyYAML's line numbers after one are
+    higher than the file's line count; give the same numbers."""
+    extra = list(
+        accumulate((line.count(_SEPARATORS[0]) + line.count(_SEPARATORS[1]) for line in lines), initial=0)
+    )
+    where.items = {key: line + extra[line - 1] for key, line in where.items.items()}
+    for key_lines in where.keys.values():
+        for key, line in key_lines.items():
+            key_lines[key] = line + extra[line - 1]
 
 
 # A clause as the writer writes it, keys in its order; a value is its first line and
@@ -220,7 +236,7 @@ class _Reader:
                     items.append(clause)
                     continue
             rest = line[indent + 2 :]
-            if rest[:1] in ("'", "|") or ":" not in rest:
+            if rest[:1] in ("'", '"', "|") or not (": " in rest or rest.endswith(":")):
                 self.at += 1
                 items.append(self.value(rest, indent))
             else:
@@ -272,11 +288,16 @@ def _scalar(raw: str, indent: int) -> Any:
     ones blank or deeper than `indent`."""
     if "\n" not in raw:
         return _one_line(raw)
-    if raw.startswith("|"):
+    start = raw[0]
+    if start == "|":
         first, *more = raw.split("\n")
-        if first != "|-":
-            raise _Decline
-        return _literal(more, indent)
+        if first == "|-":
+            return _literal(more, indent)
+        if len(first) == 3 and first[1] in "123456789" and first[2] == "-":
+            return _literal(more, indent, indent + int(first[1]))
+        raise _Decline
+    if start in "'\"":
+        return _quoted(raw)
     if "\n\n" in raw or raw.endswith("\n") or " \n" in raw:
         raise _Decline  # a blank line, or a space before a line break: left to YAML
     return _one_line(_FOLD.sub(" ", raw))  # a line break between words reads as a space
@@ -287,24 +308,30 @@ def _one_line(value: str) -> Any:
     first = value[:1]
     if first == "'":
         inner = value[1:-1]
-        if len(value) > 1 and value[-1] == "'" and "'" not in inner.replace("''", ""):
+        if len(value) > 1 and value[-1] == "'" and "'" not in inner.replace("''", "") and inner.isprintable():
             return inner.replace("''", "'")
-        raise _Decline
+        return _quoted(value)
+    if first == '"':
+        return _quoted(value)
     if value == "[]":
         return []
     if not first or first in _NOT_PLAIN_FIRST or not _plain_text(value) or value.startswith(("---", "...")):
         raise _Decline
     if first in "-?:" and value[1:2] in ("", " "):
         raise _Decline
+    if _SEPARATORS[0] in value or _SEPARATORS[1] in value:
+        raise _Decline
     return _resolved(value)
 
 
-def _literal(more: list[str], indent: int) -> str:
-    """A `|-` block: lines at the first line's indentation, blank lines kept."""
-    if not more or not more[0].strip(" "):
-        raise _Decline
-    depth = len(more[0]) - len(more[0].lstrip(" "))
-    if depth <= indent:
+def _literal(more: list[str], indent: int, depth: int | None = None) -> str:
+    """A `|-` block: lines at the first line's indentation (or at `depth`, the key's
+    indentation plus the block's indentation indicator), blank lines kept."""
+    if depth is None:
+        if not more or not more[0].strip(" "):
+            raise _Decline
+        depth = len(more[0]) - len(more[0].lstrip(" "))
+    if depth <= indent or not any(more) or any(c in line for line in more for c in _SEPARATORS):
         raise _Decline
     pad = " " * depth
     body: list[str] = []
@@ -318,3 +345,89 @@ def _literal(more: list[str], indent: int) -> str:
     while body and body[-1] == "":
         body.pop()
     return "\n".join(body)
+
+
+# The escapes libyaml's emitter writes in double-quoted scalars.
+_ESCAPES = {
+    "0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r",
+    "e": "\x1b", " ": " ", '"': '"', "\\": "\\", "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029",
+}  # fmt: skip
+_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+_HEX = frozenset("0123456789abcdefABCDEF")
+
+
+def _quoted(raw: str) -> str:
+    """A single- or double-quoted scalar over one or more lines, folded as YAML folds it
+    (PyYAML's scan_flow_scalar): a line break reads as a space, each blank line as a line
+    break, a backslash at the end of a line joins the lines; nothing may follow the quote."""
+    double = raw[0] == '"'
+    quote = raw[0]
+    chunks: list[str] = []
+    at, end = 1, len(raw)
+    while True:
+        # characters up to a quote, backslash, space or line break
+        run = at
+        while run < end and raw[run] not in "'\"\\ \n\u2028\u2029":
+            run += 1
+        chunks.append(raw[at:run])
+        at = run
+        if at >= end:
+            raise _Decline  # no closing quote
+        char = raw[at]
+        if char == quote:
+            if not double and raw.startswith("''", at):
+                chunks.append("'")
+                at += 2
+                continue
+            if raw[at + 1 :]:
+                raise _Decline  # something after the closing quote
+            return "".join(chunks)
+        if char in "'\"" or (char == "\\" and not double):
+            chunks.append(char)
+            at += 1
+        elif char == "\\":
+            code = raw[at + 1 : at + 2]
+            if code in _ESCAPES:
+                chunks.append(_ESCAPES[code])
+                at += 2
+            elif code in _HEX_ESCAPES:
+                digits = raw[at + 2 : at + 2 + _HEX_ESCAPES[code]]
+                if len(digits) != _HEX_ESCAPES[code] or not _HEX.issuperset(digits):
+                    raise _Decline
+                chunks.append(chr(int(digits, 16)))
+                at += 2 + len(digits)
+            elif code == "\n":  # an escaped line break: the lines join with nothing between
+                at = _after_breaks(raw, at + 2, chunks)
+            else:
+                raise _Decline
+        elif char in _SEPARATORS:
+            chunks.append(char)
+            at = _after_breaks(raw, at + 1, chunks)
+        else:  # spaces, then maybe a line break
+            run = at
+            while run < end and raw[run] == " ":
+                run += 1
+            if run < end and raw[run] in "\n\u2028\u2029":
+                breaks: list[str] = []
+                line_break = raw[run]
+                at = _after_breaks(raw, run + 1, breaks)
+                if line_break != "\n":
+                    chunks.append(line_break)  # LS and PS are kept, a plain break folds
+                elif not breaks:
+                    chunks.append(" ")
+                chunks.extend(breaks)
+            else:
+                chunks.append(raw[at:run])
+                at = run
+
+
+def _after_breaks(raw: str, at: int, breaks: list[str]) -> int:
+    """Skip the indentation after a line break; each blank line adds a line break."""
+    while True:
+        while at < len(raw) and raw[at] == " ":
+            at += 1
+        if at < len(raw) and raw[at] in "\n\u2028\u2029":
+            breaks.append(raw[at])
+            at += 1
+        else:
+            return at

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from plutoeditor.formats import native
+from plutoeditor.formats import limits, native
 from plutoeditor.formats.errors import PolicyFileError
 from plutoeditor.model import Policy
 
@@ -31,7 +31,20 @@ def open_policy(path: str | os.PathLike[str]) -> Policy:
 
         policy = text_import.import_file(p)
     _refuse_deep_nesting(policy, str(p))
+    policy.import_notes.extend(limits.fit_metadata(policy.metadata))
+    _refuse_unsavable(policy, str(p))
     return policy
+
+
+def _refuse_unsavable(policy: Policy, path: str) -> None:
+    """An import that would make a policy file larger than PlutoEditor opens is refused now,
+    not when the user saves their work."""
+    if limits.native_size_bound(policy) <= limits.MAX_NATIVE_BYTES:
+        return
+    try:
+        native.dumps(policy)
+    except ValueError as exc:
+        raise PolicyFileError(path, f"too large to import: {exc}") from None
 
 
 def _refuse_deep_nesting(policy: Policy, path: str) -> None:
