@@ -29,6 +29,25 @@ def without_controls(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+#: Longest unbroken run of characters handed to a text layout; Qt's line breaking of one long
+#: word takes time that grows with the square of its length (300,000 characters: 16 s).
+MAX_UNBROKEN = 64
+_LONG_WORD = re.compile(rf"\S{{{MAX_UNBROKEN + 1},}}")
+
+
+def breakable(text: str) -> str:
+    """The text with a zero-width space after every MAX_UNBROKEN characters of a longer word,
+    so a layout can break it at once; words of ordinary length are left as they are."""
+    if len(text) <= MAX_UNBROKEN:
+        return text
+
+    def split(match: re.Match[str]) -> str:
+        word = match.group()
+        return "\u200b".join(word[i : i + MAX_UNBROKEN] for i in range(0, len(word), MAX_UNBROKEN))
+
+    return _LONG_WORD.sub(split, text)
+
+
 def long_date(date: dt.date) -> str:
     """'21 November 2022': the form policies use, independent of the machine's locale."""
     return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
@@ -40,12 +59,21 @@ def effective_date_line(metadata: Metadata) -> str:
     if metadata.effective_date is not None:
         parts.append(f"Effective date: {long_date(metadata.effective_date)}")
     if metadata.version.strip():
-        parts.append(f"Version {metadata.version.strip()}")
+        parts.append(f"Version {_capped(metadata.version.strip(), MAX_VERSION_CHARS)}")
     return " · ".join(parts)
 
 
+#: Longest title and version an export prints (the native format's own limits: a title over
+#: 500 characters is no title, and a megabyte one froze the PDF's running header).
+MAX_TITLE_CHARS, MAX_VERSION_CHARS = 500, 100
+
+
+def _capped(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def document_title(metadata: Metadata) -> str:
-    return metadata.title.strip() or "Untitled policy"
+    return _capped(metadata.title.strip(), MAX_TITLE_CHARS) or "Untitled policy"
 
 
 def running_header(metadata: Metadata) -> str:

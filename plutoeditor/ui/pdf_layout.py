@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 
 from plutoeditor.export.docx_table import column_widths
 from plutoeditor.export.page_text import (
+    breakable,
     document_title,
     effective_date_line,
     text_column,
@@ -101,7 +102,7 @@ class Layout:
             self.cursor.insertBlock(fmt)
         for text, char in runs:
             if text:
-                self.cursor.insertText(text, char)
+                self.cursor.insertText(breakable(text), char)
         return self.cursor.block()
 
     def paragraph_format(self, left: float = 0, hanging: float = 0, before: float = 0, after: float = 6,
@@ -218,7 +219,7 @@ class Layout:
             for c, text in enumerate(table.padded(cells)):
                 cursor = qt_table.cellAt(r, c).firstCursorPosition()
                 cursor.setBlockFormat(cell_format)
-                cursor.insertText(text, char)
+                cursor.insertText(breakable(text), char)
         self.tables.append(PaintedTable(qt_table, header, left, self.body_width))
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
         self.first = True
