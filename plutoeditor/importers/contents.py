@@ -28,6 +28,7 @@ _DOT_LEADERS = re.compile(r"(?:[.·_][ \t]*){4,}\d{0,4}\s*$|…[ \t]*\d{1,4}\s*$
 _LEADER_MARKS = " \t.·…_0123456789"
 _WORD = re.compile(r"\w+")
 _CAPTION_WORDS = 4
+_MAX_ENTRIES = 400  # lines of one contents list at most
 _LOOK_AHEAD = 4  # an entry names one of the next few sections with its label and first word
 # An entry that is nothing but a link to an anchor on the page: "1. [Accounts](#accounts)",
 # "**[1\\. Status](#status)**"; a link followed by a description is a list item, not an entry.
@@ -76,8 +77,9 @@ class _Sections:
 def _same_title(entry: tuple[str, ...], found: tuple[str, ...]) -> bool:
     """The section's title starts with the entry's words, or with most of them.
 
-    Contents lists are often written apart from the headings ("Use of data" for "Use of your
-    data", a translation worded a little differently), so most words are enough.
+    Contents lists are often written apart from the headings ("Access to the service and your
+    account" for "Access to the service and to your account", a translation worded a little
+    differently), so most of the words are enough.
     """
     if found[: len(entry)] == entry:
         return True
@@ -86,16 +88,28 @@ def _same_title(entry: tuple[str, ...], found: tuple[str, ...]) -> bool:
 
 
 def _entry_lines(block: Block, span: range, page: Page) -> list[str] | None:
-    """The source lines of a block that reads like contents entries, or None."""
+    """The source lines of a block that reads like contents entries, or None.
+
+    Each line is a short entry ("2.1 Fees", "[Fees](#fees)", "Fees ....... 4"); a block of
+    several lines holds one entry a line, or a link to a section and one line about it.
+    """
     if block.heading_level is not None or block.label == "":
         return None
     lines = source_lines(page, span)
-    if not lines or any(len(raw.rstrip(_LEADER_MARKS)) > 3 * _MAX_ENTRY_CHARS for raw in lines):
+    if not lines:
         return None
-    for raw in lines:
+    # "[Security](#security)" and one line saying what that section is about
+    described = len(lines) == 2 and _navigation(lines[0]) and len(lines[1].strip()) <= 2 * _MAX_ENTRY_CHARS
+    for n, raw in enumerate(lines):
+        if described and n > 0:
+            continue
+        if len(raw.rstrip(_LEADER_MARKS)) > 3 * _MAX_ENTRY_CHARS:
+            return None
         words = _LEADERS.sub("", page.words(raw))
         if not words or len(words) > _MAX_ENTRY_CHARS or len(words.split()) > _MAX_ENTRY_WORDS:
             return None
+        if len(lines) > 1 and not (split_label(words)[0] or _navigation(raw)):
+            return None  # a hard-wrapped paragraph, not entries one a line
     return lines
 
 
@@ -122,7 +136,8 @@ def _match(entries: list[_Entry], sections: _Sections, start: int) -> list[int]:
     return matched
 
 
-def _is_contents(entries: list[_Entry], matched: list[int]) -> bool:
+def _is_contents(entries: list[_Entry], matched: list[int], sections: list[bool]) -> bool:
+    """Whether entries are a table of contents, given the blocks they name and which open a section."""
     labelled = len(entries)
     if labelled < 2:
         return False
@@ -130,8 +145,8 @@ def _is_contents(entries: list[_Entry], matched: list[int]) -> bool:
         return True
     if len(matched) < 2 or len(matched) * 2 < labelled:
         return False
-    # The sections named have text between them; a list written twice in a row does not.
-    return (matched[-1] - matched[0] + 1) * 2 >= len(matched) * 3
+    # The sections named have text of their own; the items of a list written twice do not.
+    return (matched[-1] - matched[0] + 1) * 2 >= len(matched) * 3 and sum(sections) * 2 >= len(matched)
 
 
 def contents_as_text(blocks: list[Block], page: Page) -> list[Block]:
@@ -154,7 +169,7 @@ def contents_as_text(blocks: list[Block], page: Page) -> list[Block]:
             i += 1
             continue
         j = i
-        while j < n and lines_of(j) is not None:
+        while j < min(n, i + _MAX_ENTRIES) and lines_of(j) is not None:
             j += 1
         entries = [e for k in range(i, j) for e in _entries(page, k, lines_of(k) or [])]
         if len(entries) < 2:
@@ -165,12 +180,24 @@ def contents_as_text(blocks: list[Block], page: Page) -> list[Block]:
             sections = _Sections(blocks)
         matched = _match(entries, sections, i + 1)
         cut = min(j, matched[0]) if matched else j
+        again = [e.block for e in entries[1:] if e.key == entries[0].key and e.block > entries[0].block]
+        if again:  # the first entry's label again: the sections have begun
+            cut = min(cut, again[0])
         entries = [e for e in entries if e.block < cut]
         if entries:  # short lines after the last entry (a page footer) are not part of the list
             cut = min(cut, 1 + max(e.block for e in entries))
-        if cut <= i or not _is_contents(entries, _match(entries, sections, cut)):
-            out.extend(blocks[i:j])
-            i = j
+        named = _match(entries, sections, cut)
+        opens = [
+            blocks[t].heading_level is not None
+            or bool(blocks[t].heading)
+            or t + 1 >= n
+            or lines_of(t + 1) is None
+            for t in named
+        ]
+        if cut <= i or not _is_contents(entries, named, opens):
+            resume = cut if i < cut < j else j  # a list that ended where another begins
+            out.extend(blocks[i:resume])
+            i = resume
             continue
         start = i
         while start > 0 and out and out[-1] is blocks[start - 1] and _all_marked(lines_of(start - 1)):

@@ -329,6 +329,103 @@ def test_a_short_list_written_twice_is_not_a_contents_list():
     assert items.count("1.") == 2 and items.count("2.") == 2
 
 
+def test_the_contents_list_ends_where_its_first_label_comes_again():
+    policy = page(
+        """\
+        Our notice covers:
+
+        **I. Who We Are**
+
+        **II. How We Use What We Collect**
+
+        **III. How Long We Keep It**
+
+        **I. About The Club**
+
+        We collect the names of club members and their e-mail addresses.
+
+        **II. How We Use What We Collect**
+
+        We use the addresses to send the newsletter to members who asked for it.
+
+        **III. How Long We Keep It**
+
+        We keep the list while you are a member and delete it a year after.
+        """
+    )
+    assert [c.label for c in policy.clauses if c.label] == ["I.", "II.", "III."]
+    assert error_codes(policy) == []
+
+
+def test_items_of_a_nested_list_that_recur_in_the_next_list_are_not_contents():
+    policy = page(
+        """\
+        We log these events:
+
+        1. Account events, including:
+           1. Sign-up and closing of an account;
+           2. Changes of e-mail address;
+           3. Password resets.
+
+        2. Payment events, including:
+           1. Card payments;
+           2. Changes of e-mail address;
+           3. Password resets.
+        """
+    )
+    labelled = [c.label for c in policy.walk() if c.label]
+    assert labelled.count("1.") == 3 and labelled.count("3.") == 2
+
+
+def test_a_contents_entry_may_say_in_a_line_what_its_section_is_about():
+    policy = page(
+        """\
+        # Tide Tables privacy
+
+        1.  [**WHAT WE COLLECT**](#collect)
+
+            The details you give us when you subscribe
+
+        2.  [**WHO WE TELL**](#tell)
+
+            The companies that help us send the tables
+
+        ## 1. What we collect
+        Your name and e-mail address.
+
+        ## 2. Who we tell
+        Only our mailing service.
+        """
+    )
+    assert policy.clauses[0].text.splitlines()[:2] == [
+        "1. WHAT WE COLLECT",
+        "The details you give us when you subscribe",
+    ]
+    assert [c.label for c in policy.clauses if c.label] == ["1.", "2."]
+    assert error_codes(policy) == []
+
+
+def test_linked_items_that_hold_their_sections_text_are_clauses_not_contents():
+    policy = page(
+        """\
+        Contents
+
+        1. [Who we are](#who)
+
+            We run the harbour ferry between the two quays and sell tickets on board.
+
+            We are a charity registered in the town.
+
+        2. [Tickets](#tickets)
+
+            A ticket is valid for one crossing on the day it was bought.
+
+            Children under five travel free with an adult.
+        """
+    )
+    assert [c.label for c in policy.walk() if c.label] == ["1.", "2."]
+
+
 def test_links_to_parts_of_the_page_with_descriptions_are_a_list_not_contents():
     policy = page(
         """\
