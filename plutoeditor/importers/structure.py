@@ -100,7 +100,7 @@ def _address_like(text: str) -> bool:
 class _Open:
     """A clause still open for children, with how later labels are compared to it."""
 
-    __slots__ = ("clause", "key", "heading_like", "address", "definitions", "hlevel")
+    __slots__ = ("clause", "key", "heading_like", "address", "definitions", "hlevel", "listed")
 
     def __init__(
         self, clause: Clause, key: tuple, heading_like: bool = False, hlevel: int | None = None
@@ -111,6 +111,7 @@ class _Open:
         self.address = False
         self.definitions = False
         self.hlevel = hlevel  # the Markdown heading level it was written at, if any
+        self.listed = False  # a list item (bullet or ordered) of the source format
 
 
 class _Builder:
@@ -265,6 +266,8 @@ class _Builder:
             parent = self._parent_for_label(key)
             if key[0] == "d":
                 parent = self._adopting_parent(label, parent)
+            elif key[0] == "L" and decimal_value(label) == 1:
+                parent = self._new_list_parent(label, parent)
         if parent is None and key[0] == "d" and key[1] == 1:
             self.last_top_number = decimal_value(label) or self.last_top_number
         if key == ("d", 1):
@@ -272,7 +275,7 @@ class _Builder:
         elif key[:2] == ("L", -1):
             self.last_local_item = clause
         self._attach(clause, parent)
-        self._push(clause, key, heading_like, hlevel)
+        self._push(clause, key, heading_like, hlevel).listed = block.list_level is not None
 
     def _starts_local_list(self, label: str, titled: bool = False) -> bool:
         """Whether a plain "1." is an item of a list inside a section, not a section itself.
@@ -304,6 +307,22 @@ class _Builder:
         current = self.stack[-1]
         titled = current is last and current.heading_like and not current.clause.children
         return last.hlevel is not None or current.clause.text.endswith(":") or titled
+
+    def _new_list_parent(self, label: str, parent: Clause | None) -> Clause | None:
+        """A second list numbered from 1 in the same place belongs to the paragraph before it.
+
+        "Product disapproval ... 1. 2. 3." then "Account disapproval ... 1. 2. 3.": each list
+        goes with the paragraph that introduces it, so the second is not a run of duplicates.
+        """
+        siblings = self.top if parent is None else parent.children
+        if not siblings or siblings[-1].label or siblings[-1].children or siblings[-1].heading:
+            return parent
+        if not any(c.label == label for c in siblings):
+            return parent
+        lead_in = siblings[-1]
+        if not self.stack or self.stack[-1].clause is not lead_in:
+            self._push(lead_in, ("p",))
+        return lead_in
 
     def _continues_sections(self, label: str) -> bool:
         """Whether a list item "2." is the next section after an open numbered section "1\\."."""
@@ -393,7 +412,21 @@ class _Builder:
                 current.address = True
                 return
         parent: Clause | None
-        if current is None:
+        if current is not None and current.listed:
+            # A paragraph after a list (the format keeps an item's own paragraphs in the item)
+            # ends the list: it belongs with what the list is in, not with the last item.
+            while self.stack and self.stack[-1].listed:
+                self.stack.pop()
+            container = self.stack[-1] if self.stack else None
+            if container is None:
+                parent = None
+            elif container.key[0] == "p" or (
+                container.clause.text.endswith(":") and not container.heading_like
+            ):
+                parent = self._pop_to(len(self.stack) - 1)  # the list completed its lead-in
+            else:
+                parent = container.clause
+        elif current is None:
             parent = None
         elif current.heading_like and not current.clause.children:
             parent = current.clause
@@ -566,7 +599,7 @@ def _bare_style(body: list[Block]) -> bool:
         label = _label_of(block)
         if label.endswith(".") and label[:-1].isdigit():
             dotted += 1
-        if block.label is None and text.isdigit() and len(text) <= 3:
+        if block.label is None and text.isascii() and text.isdigit() and len(text) <= 3:
             lone.append(int(text))
             nxt = body[i + 1] if i + 1 < len(body) else None
             headed += nxt is not None and not _label_of(nxt) and _heading_like(nxt.text.strip())

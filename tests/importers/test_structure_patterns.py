@@ -287,3 +287,27 @@ def test_a_section_sign_over_a_short_title_is_a_section_label():
         ("§ 2", ["(1)"]),
     ]
     assert errors(source, "agb.md") == []
+
+
+def test_a_paragraph_after_a_list_ends_the_list_and_a_new_list_starts_again():
+    source = """\
+        # Help
+
+        ## What you can do
+
+        Product refused
+
+        1.  **Read** the rules.
+        2.  **Fix** the page.
+            *   Remove the product.
+            *   Update the feed.
+
+        Account suspended
+
+        1.  **Read** the rules.
+        2.  **Appeal** the decision.
+        """
+    policy = import_text(textwrap.dedent(source).lstrip(), "help.md")
+    section = policy.clauses[0]
+    assert [c.text for c in section.children if not c.label][:2] == ["Product refused", "Account suspended"]
+    assert errors(source, "help.md") == []
