@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from plutoeditor.formats.limits import METADATA_CHARS
 from plutoeditor.model import Clause, ClauseKind, Metadata
 
 _MONTHS = (
@@ -63,9 +64,9 @@ def effective_date_line(metadata: Metadata) -> str:
     return " · ".join(parts)
 
 
-#: Longest title and version an export prints (the native format's own limits: a title over
-#: 500 characters is no title, and a megabyte one froze the PDF's running header).
-MAX_TITLE_CHARS, MAX_VERSION_CHARS = 500, 100
+#: Longest title and version an export prints: the native format's limits, also for a title
+#: typed into the window and not yet saved (a megabyte one froze the PDF's running header).
+MAX_TITLE_CHARS, MAX_VERSION_CHARS = METADATA_CHARS["title"], METADATA_CHARS["version"]
 
 
 def _capped(text: str, limit: int) -> str:
