@@ -13,6 +13,7 @@ property is not used); import notes (tracked changes, comments) go to `policy.im
 from __future__ import annotations
 
 import os
+import re
 
 from plutoeditor.importers.dates import find_effective_date
 from plutoeditor.importers.docx_clauses import ClauseParagraph, build_marked_clauses
@@ -79,7 +80,7 @@ def word_blocks(doc: WordDocument) -> list[Block]:
     lead_in = _lead_in_lists(doc.paragraphs)
     notes = _notes_in_lists(doc.paragraphs)
     for i, para in enumerate(doc.paragraphs):
-        text = para.text
+        text = para.text if para.auto_label is not None else _spaced_label(para.text)
         if anchored := para.anchored.lines():
             text = "\n".join([text, *anchored])
         if i in joined and added:
@@ -145,6 +146,17 @@ def word_blocks(doc: WordDocument) -> list[Block]:
         else:
             blocks.append(Block(text, para.line))
     return blocks
+
+
+_LABEL_THEN_NBSP = re.compile(
+    r"^(\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[A-Za-z0-9]{1,4}\)|[A-Za-z]\.)[ \t]*\u00a0[\u00a0 \t]*(?=\S)"
+)
+
+
+def _spaced_label(text: str) -> str:
+    """A typed label set apart by no-break spaces ("3.1\u00a0\u00a0Bill of Materials"), as
+    Word users align them, reads as a label followed by a space."""
+    return _LABEL_THEN_NBSP.sub(r"\1 ", text, count=1) if "\u00a0" in text[:24] else text
 
 
 def _lead_in_lists(paragraphs: list[WordParagraph]) -> set[int]:

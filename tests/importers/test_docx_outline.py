@@ -218,3 +218,19 @@ def test_a_numbered_list_after_a_lead_in_is_the_lead_ins_not_the_documents_secti
         "    [] / Review approves its use.",
     ]
     assert errors(policy) == []
+
+
+def test_a_typed_label_set_apart_by_no_break_spaces_is_a_label(tmp_path):
+    body = [
+        TITLE,
+        p_xml(r("1.0 Review"), '<w:pStyle w:val="Heading2"/>'),
+        p_xml(r("1.1\u00a0 \u00a0\u00a0Bill of Materials")),
+        p_xml(r("A process exists for the bill of materials.")),
+        p_xml(r("1.2  License Compliance")),
+        p_xml(r("The program handles the common cases.")),
+        p_xml(r("Mr\u00a0Smith signs for the company.")),
+    ]
+    policy = import_docx(make_docx(tmp_path / "nbsp.docx", body))
+    assert [c.label for c in policy.clauses[0].children] == ["1.1", "1.2"]
+    assert policy.clauses[0].children[1].children[-1].text == "Mr\u00a0Smith signs for the company."
+    assert errors(policy) == []
