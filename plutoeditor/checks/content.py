@@ -20,6 +20,18 @@ _DANGLING_MID = re.compile(
     r"(?=(?:However|Therefore|Moreover|Furthermore|Additionally|Alternatively|Please|If|For example)\b)"
 )
 
+#: A word that needs something after it, then punctuation: "Contact us at ." (the address lost).
+_GAP = re.compile(
+    r"\b(?:at|to|via|visiting|visit|from|with|by|email|contact)\s+[.,](?=\s|$)",
+    re.IGNORECASE,
+)
+#: A drafting placeholder left in the text: "[insert name of Customer]", "[●]", "[___]", "[TBD]".
+_PLACEHOLDER = re.compile(
+    r"\[\s*(?:(?:insert|enter|add|specify|include)\b[^\]]{0,80}|[●•…]{1,5}|_{2,}|\.{4,}|[xX]{3,}|\*{3,}|TBD|TBC|to\s+be\s+confirmed)\s*\]"
+    r"(?![(\[:])",
+    re.IGNORECASE,
+)
+
 
 class Context(NamedTuple):
     """What a content check needs to know about a clause's surroundings."""
@@ -39,6 +51,11 @@ def incomplete_reason(clause: Clause, context: Context) -> str | None:
             text = heading
         else:
             return None
+    if "[" in text and (placeholder := _PLACEHOLDER.search(text)):
+        return f"a placeholder is left in the text: “{placeholder.group()}”"
+    gap = _GAP.search(text) if " ." in text or " ," in text else None
+    if gap:
+        return f"text breaks off: “{_tail(text[: gap.end()])}” has nothing where its details should be"
     maybe_mid = "refer to" in text or "visit" in text or "us at" in text or " at " in text
     match = _DANGLING_MID.search(text) if maybe_mid else None
     if match:

@@ -42,12 +42,14 @@ _FORMS = [
     re.compile(rf"{_A}{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}{_Z}", re.IGNORECASE),  # 21st November 2022
     re.compile(rf"{_A}{_MONTH}\s+{_DAY},?\s+{_YEAR}{_Z}", re.IGNORECASE),  # March 1, 2024
     re.compile(rf"{_A}(?P<year>(?:19|20)\d{{2}})-(?P<mm>\d{{1,2}})-(?P<dd>\d{{1,2}}){_Z}"),  # 2024-03-01
-    re.compile(rf"{_A}(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<year>(?:19|20)\d{{2}}){_Z}"),  # 01/03/2024
+    # 01/03/2024, 01.03.2024, 27-04-2023 (the same separator twice)
+    re.compile(rf"{_A}(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<year>(?:19|20)\d{{2}}){_Z}"),
 ]
 
 _TRIGGER = re.compile(
-    r"(?<![A-Za-z])(?:effective|last\s+(?:updated|modified|revised|amended|changed)|updated(?:\s+on)?|revised|"
-    r"in\s+force|version\s+date|date\s+of\s+(?:last\s+)?(?:revision|update)|dated)\b",
+    r"(?<![A-Za-z])(?:effective|last\s+(?:updated?|modified|revised|amended|changed|revision)|updated(?:\s+on)?|"
+    r"revised|in\s+force|version\s+date|date\s+(?:modified|updated|revised)|modified\s+on|"
+    r"date\s+of\s+(?:last\s+)?(?:revision|update)|dated)\b",
     re.IGNORECASE,
 )
 
@@ -101,3 +103,18 @@ def text_before_date(text: str) -> str:
 def is_date_line(text: str) -> bool:
     """A short line whose job is to state the effective date (not a clause)."""
     return len(text) <= 200 and "\n" not in text.strip() and find_effective_date(text) is not None
+
+
+_MARKUP = " \t_*~.,;:()[]"
+
+
+def is_lone_date(text: str) -> bool:
+    """A line that is only a date ("_30 May 2024_", "27-04-2023"): a version's date, not a clause."""
+    bare = text.strip().strip(_MARKUP)
+    if not bare or len(bare) > 40 or "\n" in bare:
+        return False
+    for form in _FORMS:
+        m = form.fullmatch(bare)
+        if m is not None and _from_match(m) is not None:
+            return True
+    return False

@@ -12,7 +12,13 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plutoeditor.importers.dates import find_effective_date, is_date_line, text_before_date
+from plutoeditor.importers.dates import (
+    find_effective_date,
+    is_date_line,
+    is_lone_date,
+    parse_date,
+    text_before_date,
+)
 from plutoeditor.importers.labels import split_label
 from plutoeditor.model.policy import Metadata
 
@@ -33,6 +39,24 @@ _TITLE_FROM_SENTENCE = re.compile(
     r"(?:Policy|Notice|Statement|Terms(?:\s+of\s+(?:Service|Use))?|Agreement|Conditions|Code\s+of\s+Conduct))\b"
 )
 _FRONT_SCAN = 30  # an effective-date line is looked for among the first blocks only
+#: "Version: 2.1", "Version 3.0 (March 2024)", "V. 2.0", "Ver. 4": the version field, not a clause.
+_VERSION = re.compile(
+    r"^[*_]*(?:version|ver\.|v\.?)[*_]*\s*(?:no\.?|number)?\s*:?[*_]*\s*(?P<number>\d{1,3}(?:\.\d{1,3}){0,3})(?![\d/.-])",
+    re.IGNORECASE,
+)
+
+
+def version_of(text: str) -> str | None:
+    """The version number a short version line states, or None."""
+    if len(text) > 80 or "\n" in text:
+        return None
+    m = _VERSION.match(text)
+    if m is None:
+        return None
+    rest = text[m.end() :].strip(" _*")
+    if rest and not rest.startswith(("(", ",", "-", "–", "|", "/")) and parse_date(rest) is None:
+        return None  # "Version 2 of the licence applies to ..." is a sentence
+    return m["number"]
 
 
 def _title_like(block: Block, text: str) -> bool:
@@ -111,8 +135,16 @@ def read_front(blocks: list[Block], path: str = "") -> tuple[Metadata, list[Bloc
             i += 1
             continue
         plain = block.label is None and block.list_level is None
-        if plain and meta.effective_date is None and is_date_line(text):
-            meta.effective_date = find_effective_date(text)
+        if plain and not meta.version and (number := version_of(text)) is not None:
+            meta.version = number  # "Version: 2.1", also "Version 2.1, effective 1 May 2024"
+            if meta.effective_date is None and is_date_line(text):
+                meta.effective_date = find_effective_date(text)
+                date_text = text
+            i += 1
+            first = False
+            continue
+        if plain and meta.effective_date is None and (is_date_line(text) or is_lone_date(text)):
+            meta.effective_date = find_effective_date(text) or parse_date(text)
             date_text = text
             before = text_before_date(text)
             if first and block.heading_level is not None and before and not split_label(before)[0]:
@@ -145,12 +177,14 @@ def read_front(blocks: list[Block], path: str = "") -> tuple[Metadata, list[Bloc
     if meta.effective_date is None:
         # near the top, or a "Last updated: ..." line closing the document
         near_end = range(max(len(body) - 3, _FRONT_SCAN), len(body))
+        last = max((j for j, b in enumerate(body) if b.text.strip()), default=-1)
         for j in [*range(min(_FRONT_SCAN, len(body))), *near_end]:
             block = body[j]
             text = block.text.strip()
             plain = block.label is None and block.heading_level is None and block.list_level is None
-            if plain and is_date_line(text):
-                meta.effective_date = find_effective_date(text)
+            # a date alone on the document's last line ("_30 May 2024_") dates this version
+            if plain and (is_date_line(text) or (j == last and is_lone_date(text))):
+                meta.effective_date = find_effective_date(text) or parse_date(text)
                 date_text = text
                 body = body[:j] + body[j + 1 :]
                 break

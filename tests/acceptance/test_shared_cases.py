@@ -22,9 +22,7 @@ PLUTOEDITOR = Path(sys.executable).with_name("plutoeditor")
 
 # One name per line, so that fixes landing in parallel merge cleanly.
 KNOWN_FAILING = {
-    "structure/closing-date-line",
     "structure/numbering-runs-on-across-headings",
-    "structure/placeholder-and-missing-contact",
     "structure/unnumbered-definitions-heading",
 }
 
