@@ -93,22 +93,75 @@ def loads(text: str, path: str = "<string>") -> Policy:
     and their lines are exactly the full loader's."""
     with _no_cycle_collection():
         fast = native_reader.read(text)
-        if fast is not None:
-            data, lines = fast
-            try:
-                _upgrade(data, path)
-                if _schema_error(data) is None:
-                    return _policy_from_data(data, lines, path)
-            except PolicyFileError:
-                pass  # the full loader names the same problem
         size = len(text.encode("utf-8")) if len(text) * 4 > limits.MAX_FULL_YAML_BYTES else len(text)
-        if size > limits.MAX_FULL_YAML_BYTES:
+        large = size > limits.MAX_FULL_YAML_BYTES
+        if fast is not None:
+            try:
+                return _policy_from_fast(*fast, path)
+            except PolicyFileError:
+                if large:
+                    raise
+                # otherwise the full loader names the same problem, with PyYAML's lines
+        if large:
             raise PolicyFileError(
                 path,
                 f"file is too large ({limits.mib(size)}; a policy file not in the form PlutoEditor "
                 f"writes is read up to {limits.MAX_FULL_YAML_BYTES / 2**20:.0f} MiB)",
             )
         return _load_with_yaml(text, path)
+
+
+def _policy_from_fast(data: dict[str, Any], lines: native_reader.Lines, path: str) -> Policy:
+    _upgrade(data, path)
+    deep = _deep_clause(data)
+    if deep is not None:
+        raise _too_deep(path, _line_in_data(data, lines, deep))
+    error = _schema_error(data)
+    if error is not None:
+        location = list(getattr(error, "absolute_path", []))
+        raise _violation(error, path, _line_in_data(data, lines, location))
+    return _policy_from_data(data, lines, path)
+
+
+def _line_in_data(data: dict[str, Any], lines: native_reader.Lines, location: list[Any]) -> int:
+    """The line of the deepest clause or key on a JSON path, from the fast reader's lines."""
+    node: Any = data
+    line = 1
+    for step, key in enumerate(location):
+        if isinstance(node, dict):
+            line = lines.items.get(id(node), line)
+            if step == 0:
+                line = lines.keys.get("", {}).get(key, line)
+            elif step == 1 and location[0] == "metadata":
+                line = lines.keys.get("metadata", {}).get(key, line)
+            node = node.get(key)
+        elif isinstance(node, list) and isinstance(key, int) and key < len(node):
+            node = node[key]
+        else:
+            break
+    return lines.items.get(id(node), line) if isinstance(node, dict) else line
+
+
+def _deep_clause(data: Any) -> list[Any] | None:
+    """The JSON path of the first clause nested deeper than MAX_DEPTH, found without
+    recursion (both schema validators recurse, and would fail on a hostile file)."""
+    clauses = data.get("clauses") if isinstance(data, dict) else None
+    todo = [(["clauses", i], c) for i, c in enumerate(clauses)] if isinstance(clauses, list) else []
+    depth = 1
+    while todo:
+        if depth > MAX_DEPTH:
+            return todo[0][0]
+        deeper: list[tuple[list[Any], Any]] = []
+        for where, clause in todo:
+            children = clause.get("children") if isinstance(clause, dict) else None
+            if isinstance(children, list):
+                deeper.extend(([*where, "children", i], child) for i, child in enumerate(children))
+        todo, depth = deeper, depth + 1
+    return None
+
+
+def _too_deep(path: str, line: int | None) -> PolicyFileError:
+    return PolicyFileError(path, f"clauses are nested more than {MAX_DEPTH} levels deep", line)
 
 
 @contextmanager
@@ -148,6 +201,9 @@ def _load_with_yaml(text: str, path: str) -> Policy:
     if not isinstance(data, dict):
         raise PolicyFileError(path, "not a policy file: expected a mapping with metadata and clauses", 1)
     _upgrade(data, path)
+    deep = _deep_clause(data)
+    if deep is not None:
+        raise _too_deep(path, _line_of(node, deep))
     _validate(data, node, path)
     return _policy_from_data(data, _lines_of_nodes(node, data), path, node)
 
@@ -192,10 +248,13 @@ def _validate(data: dict[str, Any], node: yaml.Node, path: str) -> None:
     if error is None:
         return
     location = list(getattr(error, "absolute_path", []))
-    where = "/".join(str(p) for p in location) or "(top level)"
-    line = _line_of(node, location)
+    raise _violation(error, path, _line_of(node, location))
+
+
+def _violation(error: Any, path: str, line: int) -> PolicyFileError:
+    where = "/".join(str(p) for p in getattr(error, "absolute_path", [])) or "(top level)"
     message = _short(str(getattr(error, "message", error)))
-    raise PolicyFileError(path, f"schema violation at {where}: {message}", line)
+    return PolicyFileError(path, f"schema violation at {where}: {message}", line)
 
 
 def _short(message: str, width: int = 160) -> str:
