@@ -24,6 +24,7 @@ from plutoeditor.importers.contents import contents_as_text
 from plutoeditor.importers.dates import is_date_line
 from plutoeditor.importers.page_lines import Page, bare_label, block_form, label_and_title
 from plutoeditor.importers.quotations import quotations_as_text
+from plutoeditor.importers.restarted_lists import nest_restarted_lists
 from plutoeditor.importers.structure import Block, build_policy
 from plutoeditor.model.clause import Clause, ClauseKind
 from plutoeditor.model.policy import Policy
@@ -41,6 +42,7 @@ def build_scoped_policy(blocks: list[Block], text: str, path: str, *, markdown: 
     policy = build_policy(blocks, path, guess_headings=not markdown)
     if starts:
         gather_documents(policy.clauses, starts)
+    if nest_restarted_lists(policy.clauses) or starts:
         assign_ids(policy.clauses)
     return policy
 
