@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from plutoeditor.checks.finding import Finding, make
-from plutoeditor.model.clause import Clause
+from plutoeditor.model.clause import Clause, ClauseKind
 from plutoeditor.model.numbering import (
     DECIMAL,
     INSERTION,
@@ -187,6 +187,8 @@ def _check_prefixes(
     """
     if scope.family != DECIMAL or (owner is not None and owner.kind == OTHER):
         return [], frozenset()
+    if _under_unnumbered_heading(scope):
+        return [], frozenset()
     owner_parts = (owner.parts if owner.kind != SCHEDULE else (owner.last,)) if owner is not None else ()
     runs: list[tuple[str, list[tuple[Clause, str]]]] = []  # (code, [(clause, expected core)])
     current_key: tuple[str, tuple[str, ...]] | None = None
@@ -208,6 +210,14 @@ def _check_prefixes(
         runs[-1][1].append((clause, core))
     misplaced = frozenset(c.id for code, run in runs if code == "wrong-parent" for c, _ in run)
     return [_run_finding(code, run, owner) for code, run in runs], misplaced
+
+
+def _under_unnumbered_heading(scope: Scope) -> bool:
+    """Clauses under a heading without a label ("G1: Know your obligations", "Verification
+    material:"): the heading may stand for the level their labels assume (1.1 under "G1"), so
+    their prefixes are no evidence of a skipped level or a wrong parent."""
+    owner = scope.owner
+    return owner is not None and not owner.label.strip() and owner.kind is not ClauseKind.SCHEDULE
 
 
 def _run_finding(code: str, run: list[tuple[Clause, str]], owner: Label | None) -> Finding:

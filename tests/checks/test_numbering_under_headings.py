@@ -1,0 +1,33 @@
+"""Labels under a heading without a label: the heading may stand for their level."""
+
+from __future__ import annotations
+
+from plutoeditor.checks import run_checks
+from plutoeditor.model.notation import parse_tree
+
+
+def errors(notation: str) -> list[tuple[str, str]]:
+    return [(f.code, f.label) for f in run_checks(parse_tree(notation)) if f.is_error]
+
+
+def test_sub_clauses_under_a_heading_that_stands_for_their_section():
+    # a specification's "G1: ..." goals hold requirements 1.1, 1.2; "G2: ..." holds 2.1
+    notation = "[1)] Introduction |\n[2)] Requirements |\n  [] G1: Know your obligations |\n    [1.1] a.\n    [1.2] b.\n"
+    notation += "  [] G2: Assign responsibility |\n    [2.1] c.\n"
+    assert errors(notation) == []
+
+
+def test_a_heading_between_a_clause_and_its_sub_clauses():
+    notation = "[1.] Foundation |\n  [1.1] A policy exists.\n    [] Verification material: |\n"
+    notation += "      [1.1.1] a.\n      [1.1.2] b.\n"
+    assert errors(notation) == []
+
+
+def test_numbers_under_such_a_heading_are_still_checked_in_order():
+    notation = "[] G1: Know your obligations |\n  [1.1] a.\n  [1.3] b.\n  [1.3] c.\n"
+    assert errors(notation) == [("numbering-gap", "1.3"), ("duplicate-number", "1.3")]
+
+
+def test_prefixes_under_a_numbered_clause_or_at_the_top_are_still_checked():
+    assert errors("[1.] One |\n  [2.1] a.\n") == [("wrong-parent", "2.1")]
+    assert errors("[1.1] a.\n[1.2] b.\n") == [("skipped-level", "1.1")]
