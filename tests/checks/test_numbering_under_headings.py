@@ -12,7 +12,8 @@ def errors(notation: str) -> list[tuple[str, str]]:
 
 def test_sub_clauses_under_a_heading_that_stands_for_their_section():
     # a specification's "G1: ..." goals hold requirements 1.1, 1.2; "G2: ..." holds 2.1
-    notation = "[1)] Introduction |\n[2)] Requirements |\n  [] G1: Know your obligations |\n    [1.1] a.\n    [1.2] b.\n"
+    notation = "[1)] Introduction |\n[2)] Requirements |\n"
+    notation += "  [] G1: Know your obligations |\n    [1.1] a.\n    [1.2] b.\n"
     notation += "  [] G2: Assign responsibility |\n    [2.1] c.\n"
     assert errors(notation) == []
 
