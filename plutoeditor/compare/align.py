@@ -122,6 +122,7 @@ def align(old: Policy, new: Policy) -> tuple[list[Entry], list[Entry]]:
     if old.document_id == new.document_id:
         _align_by_id(old_entries, new_entries)
     repeated = _align_unique(old_entries, new_entries)
+    _align_by_children(old_entries, new_entries)  # before repeated headings pair by order
     _align_same_in_gaps(old_entries, new_entries)
     _align_by_children(old_entries, new_entries)
     _align_repeated(repeated)
@@ -202,6 +203,12 @@ def _align_same_in_gaps(old_entries: list[Entry], new_entries: list[Entry]) -> N
     (repeated lines, empty numbered clauses): a file compared with itself pairs throughout."""
     for olds, news in _gaps(old_entries, new_entries):
         if len(olds) * len(news) > MAX_GAP * MAX_GAP:
+            continue
+        keys = {e.key for e in olds if e.key}
+        if not any(e.key in keys for e in news):
+            continue  # nothing alike here (most gaps: one reworded clause)
+        if len(olds) == 1 and len(news) == 1:
+            _pair(olds[0], news[0])
             continue
         matcher = SequenceMatcher(None, [e.key for e in olds], [e.key for e in news], autojunk=False)
         for block in matcher.get_matching_blocks():
@@ -301,7 +308,7 @@ def _align_similar(old_entries: list[Entry], new_entries: list[Entry]) -> None:
             by_heading[entry.heading_key].append(entry)
     old_span, new_span = max(len(old_entries), 1), max(len(new_entries), 1)
     gaps = _gap_candidates(old_entries, news)
-    scored: list[tuple[float, int, int, Entry, Entry]] = []
+    scored: list[tuple[float, int, int, Entry, Entry, bool]] = []
     for a in olds:
         rare = sorted((w for w in a.words if w in postings), key=lambda w: (frequency[w], w))[:RARE_WORDS]
         near = set(gaps.get(a, ()))
@@ -317,8 +324,6 @@ def _align_similar(old_entries: list[Entry], new_entries: list[Entry]) -> None:
                 score += 0.1
             if score < MIN_SIMILARITY:
                 continue
-            if b not in near and not _same_wording(a, b):
-                continue  # far away, only alike: an insertion and a deletion, not a move
             if not _headings_agree(a, b):
                 continue
             # tie-breakers: same parent pair, same label, nearby position
@@ -327,10 +332,12 @@ def _align_similar(old_entries: list[Entry], new_entries: list[Entry]) -> None:
             if a.label and a.label == b.label:
                 score += 0.02
             score -= 0.01 * abs(a.index / old_span - b.index / new_span)
-            scored.append((score, a.index, b.index, a, b))
+            scored.append((score, a.index, b.index, a, b, b in near))
     scored.sort(key=lambda s: (-s[0], s[1], s[2]))
-    for _score, _i, _j, a, b in scored:
+    for _score, _i, _j, a, b, in_gap in scored:
         if a.partner is None and b.partner is None:
+            if not in_gap and not _same_wording(a, b):
+                continue  # far away, only alike: an insertion and a deletion, not a move
             _pair(a, b)
 
 

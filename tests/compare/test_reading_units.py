@@ -138,3 +138,17 @@ def test_a_clause_moved_into_another_section_is_moved():
     new = "[1] Scope |\n  [1.1] Applies to you.\n[2] Fees |\n  [2.1] We charge.\n  [2.2] Read it well."
     moved = [c for c in _entries(_compare(old, new)) if c.moved]
     assert [(c.old_label, c.new_label) for c in moved] == [("1.2", "2.2")]
+
+
+def test_sections_with_the_same_heading_pair_by_their_clauses_not_by_order():
+    old = (
+        "[1] Scope | A.\n[2] Children |\n  [2.1] Under thirteen may not sign up.\n  [2.2] Parents may ask.\n"
+        "[3] Fees | B.\n[4] Children |\n  [4.1] Schools register pupils.\n  [4.2] Teachers see their work."
+    )
+    new = (
+        "[1] Scope | A.\n[2] Children |\n  [2.1] Schools register pupils.\n  [2.2] Teachers see their work.\n"
+        "[3] Children |\n  [3.1] Under thirteen may not sign up.\n  [3.2] Parents may ask.\n[4] Fees | B."
+    )
+    comparison = _compare(old, new)
+    sections = {c.old_label: c.new_label for c in comparison.changes if c.clause.heading == "Children"}
+    assert sections == {"4": "2", "2": "3"}
