@@ -229,8 +229,15 @@ class _Builder:
         ):
             key = ("L", -1, label[-1:])
         if block.list_level is not None:
-            if key == ("d", 1) and not (block.list_level == 0 and self._continues_sections(label)):
+            sections = block.list_level == 0 and (
+                self._continues_sections(label) or self._has_sub_clauses(label)
+            )
+            if key == ("d", 1) and not sections:
                 key = ("L", block.list_level, label[-1:])  # a list item "1.": siblings are its list's items
+            elif key == ("d", 1):
+                for entry in self.stack:  # the items before it in its list were sections too
+                    if entry.key[:2] == ("L", 0) and follows_label(entry.clause.label, label):
+                        entry.key = key
             elif key[0] not in ("d", "w"):
                 key = key + (block.list_level,)
         if key[0] == "w" and key[1] in SCHEDULE_WORDS:
@@ -323,6 +330,10 @@ class _Builder:
         if not self.stack or self.stack[-1].clause is not lead_in:
             self._push(lead_in, ("p",))
         return lead_in
+
+    def _has_sub_clauses(self, label: str) -> bool:
+        """Whether the next label is this one's first sub-clause ("2." then "2.1")."""
+        return decimal_parts(self.next_label) == (decimal_value(label), 1)
 
     def _continues_sections(self, label: str) -> bool:
         """Whether a list item "2." is the next section after an open numbered section "1\\."."""
@@ -543,7 +554,7 @@ def build_policy(blocks: list[Block], path: str = "", *, guess_headings: bool = 
                 builder.add_labelled("", text, block)
             continue
         if (
-            guess_headings
+            (guess_headings or _capitals_over_list(block, text, body[i] if i < n else None))
             and _heading_like(text)
             and i < n
             and not _in_address(builder, text)
@@ -555,6 +566,16 @@ def build_policy(blocks: list[Block], path: str = "", *, guess_headings: bool = 
     clauses = builder.finish()
     assign_ids(clauses)
     return Policy(metadata, clauses)
+
+
+def _capitals_over_list(block: Block, text: str, following: Block | None) -> bool:
+    """A Markdown line in capitals right above a list that starts at 1 ("DEFINITIONS" then
+    "1. ..."): a heading over its own list, though it has no heading markup."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if following is None or len(letters) < 4 or not all(ch.isupper() for ch in letters):
+        return False
+    first = _label_of(following).strip("().")
+    return first in ("1", "a", "A") and bool(following.text.strip())
 
 
 def _label_of(block: Block) -> str:

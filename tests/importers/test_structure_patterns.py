@@ -311,3 +311,42 @@ def test_a_paragraph_after_a_list_ends_the_list_and_a_new_list_starts_again():
     section = policy.clauses[0]
     assert [c.text for c in section.children if not c.label][:2] == ["Product refused", "Account suspended"]
     assert errors(source, "help.md") == []
+
+
+def test_a_list_item_followed_by_its_first_sub_clause_is_a_section():
+    source = """\
+        1.  Registration
+
+        1.1 You register online.
+
+        1.2 To register you must:
+
+        1.  accept these terms;
+        2.  give your email.
+
+        1.3 We confirm by email.
+
+        2.  Access
+
+        2.1 You log in with your password.
+        """
+    policy = import_text(textwrap.dedent(source).lstrip(), "terms.md")
+    assert [c.label for c in policy.clauses] == ["1.", "2."]
+    assert [c.label for c in policy.clauses[0].children] == ["1.1", "1.2", "1.3"]
+    assert errors(source, "terms.md") == []
+
+
+def test_a_line_in_capitals_over_a_list_from_one_is_its_heading():
+    source = """\
+        # Terms
+
+        DEFINITIONS
+
+        1. "App" means our app.
+        2. "You" means the user.
+
+        Other text.
+        """
+    policy = import_text(textwrap.dedent(source).lstrip(), "terms.md")
+    assert policy.clauses[0].heading == "DEFINITIONS"
+    assert [c.label for c in policy.clauses[0].children if c.label] == ["1.", "2."]
