@@ -25,13 +25,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from plutoeditor.formats.errors import PolicyFileError
+    from plutoeditor.cli.safety import NO_DISPLAY, no_display
+    from plutoeditor.formats.files import open_regular_file
 
     for path in (args.old, args.new):
-        if not Path(path).is_file():
-            raise PolicyFileError(path, "no such file")
+        open_regular_file(path).close()  # missing, a folder, a device or a FIFO: one line now
+    if no_display():
+        print(f"plutoeditor: {NO_DISPLAY}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
         from plutoeditor.ui.app import make_application
         from plutoeditor.ui.crash import install_excepthook

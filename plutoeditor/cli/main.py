@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from plutoeditor import __version__
-from plutoeditor.cli.safety import command_files, unexpected_error_line
+from plutoeditor.cli.safety import NO_DISPLAY, command_files, no_display, unexpected_error_line
 from plutoeditor.formats.errors import PolicyFileError, printable
 
 #: Each command lives in its own module under plutoeditor.cli with `register(subparsers)`,
@@ -118,12 +118,8 @@ def _silence_stdout() -> None:
 
 
 def _open_window(files: list[str]) -> int:
-    if _no_display():
-        print(
-            "plutoeditor: no display to open the editor window on (DISPLAY is not set); "
-            "run a command instead, see 'plutoeditor --help'",
-            file=sys.stderr,
-        )
+    if no_display():
+        print(f"plutoeditor: {NO_DISPLAY}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
         from plutoeditor.ui.app import run_app
@@ -131,13 +127,6 @@ def _open_window(files: list[str]) -> int:
         print(f"plutoeditor: the editor window needs PySide6 ({exc})", file=sys.stderr)
         return EXIT_BAD_INPUT
     return run_app(files)
-
-
-def _no_display() -> bool:
-    """On Linux and the BSDs without X11, Wayland or a chosen Qt platform, Qt would abort."""
-    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        return False
-    return not any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 if __name__ == "__main__":  # pragma: no cover

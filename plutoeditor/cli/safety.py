@@ -10,12 +10,26 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Iterable
 
 from plutoeditor.formats.errors import PolicyFileError, printable
 
 #: Longest part of an exception's message that goes into the one line (a 5 MB title can be in it).
 MAX_MESSAGE_CHARS = 200
+
+
+NO_DISPLAY = (
+    "no display to open the editor window on (DISPLAY is not set); run a command instead, "
+    "see 'plutoeditor --help'"
+)
+
+
+def no_display() -> bool:
+    """On Linux and the BSDs without X11, Wayland or a chosen Qt platform, Qt would abort."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return False
+    return not any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def same_file(a: str, b: str) -> bool:

@@ -93,3 +93,24 @@ def test_file_names_with_terminal_escapes_are_printed_escaped(tmp_path, capsys):
     assert main(["diff", str(name), str(other)]) == 1
     out = capsys.readouterr().out
     assert "\x1b" not in out and "policy\\x1b[2J" in out
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the X11/Wayland display check")
+def test_compare_without_a_display_is_one_line_not_qts_abort(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(POLICY)
+    result = subprocess.run(
+        [sys.executable, "-m", "plutoeditor", "compare", "a.txt", "b.txt"],
+        capture_output=True, text=True, timeout=60, cwd=tmp_path, env=_headless_env(),
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.startswith("plutoeditor: no display to open the editor window on")
+    assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs are POSIX")
+def test_compare_refuses_a_fifo_before_opening_a_window(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(POLICY)
+    os.mkfifo(tmp_path / "b.txt")
+    assert main(["compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]) == 2
+    assert "b.txt: is not a regular file" in capsys.readouterr().err
