@@ -78,10 +78,17 @@ def _check_sequence(
     prev = 0 if schedules else scope.start
     seen: dict[str, Clause] = {}  # the full label as written (normalised) -> its first clause
     counted = False  # whether a member's number has been read yet
+    sections = not schedules and _under_unnumbered_heading(scope)
+    prefix: tuple[str, ...] | None = None
     for clause, label, core, value in members:
         if value is None:  # written in another style: it still takes a number
             prev += 1
             continue
+        if sections and label.parts[:-1] != prefix:
+            # under a heading without a label, 1.3 after 1.2.3 starts another section's count
+            if prefix is not None:
+                prev = value - 1
+            prefix = label.parts[:-1]
         want = format_label(label, core)
         name = clause.label.strip()
         key = label.core.lower()

@@ -32,3 +32,11 @@ def test_numbers_under_such_a_heading_are_still_checked_in_order():
 def test_prefixes_under_a_numbered_clause_or_at_the_top_are_still_checked():
     assert errors("[1.] One |\n  [2.1] a.\n") == [("wrong-parent", "2.1")]
     assert errors("[1.1] a.\n[1.2] b.\n") == [("skipped-level", "1.1")]
+
+
+def test_under_such_a_heading_each_sections_numbers_count_on_their_own():
+    # 1.2's sub-clauses beside it (a note closed 1.2 before them), then 1.3
+    notation = "[] G1: Know your obligations |\n  [1.1] a.\n  [1.2] b.\n  [1.2.1] c.\n  [1.2.2] d.\n"
+    notation += "  [1.3] e.\n"
+    assert errors(notation) == []
+    assert errors("[] G1: Goals |\n  [1.1] a.\n  [1.2.1] c.\n  [1.2.3] d.\n") == [("numbering-gap", "1.2.3")]
