@@ -74,7 +74,8 @@ class Checker:
         self._labels_dirty = True
         self._checked: dict[str, _Checked] = {}
         self._referring: dict[str, Clause] = {}
-        self._scope_cache: dict[str | None, tuple[int, list[Finding]]] = {}  # owner -> (start, findings)
+        # owner -> ((start, expected start), findings)
+        self._scope_cache: dict[str | None, tuple[tuple[int, int], list[Finding]]] = {}
         self._numbering: list[Finding] = []
         self._metadata: list[Finding] | None = None  # None: to be checked
         self._index: dict[str, Clause] = {}
@@ -233,7 +234,7 @@ class Checker:
     def _check_numbering(self) -> None:
         """Scopes and label styles; scopes whose owner and members are unchanged keep their findings."""
         all_scopes = scopes(self.policy)
-        cache: dict[str | None, tuple[int, list[Finding]]] = {}
+        cache: dict[str | None, tuple[tuple[int, int], list[Finding]]] = {}
         numbering: list[Finding] = []
         if self._everything:
             self._expected_cache.clear()
@@ -241,8 +242,9 @@ class Checker:
             owner_id = scope.owner.id if scope.owner is not None else None
             known = self._scope_cache.get(owner_id)
             # a scope's start depends on what stands before its heading (numbering run on)
-            if known is None or known[0] != scope.start or self._everything or owner_id in self._dirty_owners:
-                known = (scope.start, check_scope(scope))
+            starts = (scope.start, scope.expected_start)
+            if known is None or known[0] != starts or self._everything or owner_id in self._dirty_owners:
+                known = (starts, check_scope(scope))
                 self._expected_stale.add(owner_id)
             cache[owner_id] = known
             numbering.extend(known[1])

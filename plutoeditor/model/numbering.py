@@ -189,6 +189,9 @@ class Scope:
     #: The number before the first member: 0, -1 for a list from 0, or the last number before
     #: an unnumbered heading when the numbering runs on across it ("(2)" after "(1)").
     start: int = 0
+    #: The same for the labels positions call for: a run-on continues from the number the
+    #: previous clause's position calls for, so renumbering keeps the numbering running on.
+    expected_start: int = 0
     #: Per schedule word ("annex"): the family its numbers are written in (ANNEX I, II: roman).
     schedule_families: dict[str, str] = field(default_factory=dict)
 
@@ -261,11 +264,23 @@ def scopes(policy: Policy) -> list[Scope]:
     top = Scope(None)
     result.append(top)
     collect(policy.clauses, top)
+    numbers: dict[str, int] = {}  # clause id -> the number its position calls for
+    ends: dict[int, int] = {}  # id(scope) -> the number its last numbered member calls for
     for scope in result:  # owners' and earlier siblings' scopes come first
         if scope.members:
             scope.family = scope_family(scope.members, scope.is_root)
             scope.schedule_families = _schedule_families(scope.members)
-            scope.start = _start(scope, before.get(id(scope)))
+            earlier = before.get(id(scope))
+            scope.start = scope.expected_start = _start(scope, earlier)
+            if scope.start > 0 and earlier is not None:  # runs on from what its position calls for
+                expected = ends.get(id(earlier)) if isinstance(earlier, Scope) else numbers.get(earlier.id)
+                scope.expected_start = expected if expected is not None else scope.start
+            n = scope.expected_start
+            for clause in scope.members:
+                if parse_label(clause.label).kind not in (SCHEDULE, INSERTION, OTHER):
+                    n += 1
+                    numbers[clause.id] = n
+            ends[id(scope)] = n
     return [s for s in result if s.members]
 
 
@@ -314,7 +329,7 @@ def _end(scope: Scope) -> int | None:
 def expected_cores(scope: Scope, owner_core: str) -> list[str]:
     """The core (undecorated label) each member's position calls for, in member order."""
     result: list[str] = []
-    n = scope.start
+    n = scope.expected_start
     schedules: Counter[str] = Counter()  # "Section 1, 2" and "Exhibit A, B" count apart
     if scope.owner is not None and parse_label(scope.owner.label).kind == SCHEDULE:
         owner_core = owner_core.rsplit(" ", 1)[-1]  # "SECTION 1" numbers its clauses 1.1, 1.2

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from plutoeditor.checks import run_checks
-from plutoeditor.model.notation import parse_tree
+from plutoeditor.model.notation import format_tree, parse_tree
 from plutoeditor.model.numbering import expected_labels
 
 
@@ -64,3 +64,13 @@ def test_n0_section_numbers():
 def test_a_duplicate_under_an_n0_section_is_still_one():
     found = errors("[1.0] A |\n  [1.1.] x.\n  [1.2.] y.\n  [1.2.] z.\n")
     assert found == [("duplicate-number", "1.2.")]
+
+
+def test_renumbering_keeps_numbering_running_on_across_headings():
+    from plutoeditor.model.renumber import renumber
+
+    # (e) is wrong; the paragraph under the next heading runs on from it and follows it
+    policy = parse_tree("[1] A |\n  [(e)] x.\n  [] Notes |\n    [(f)] y.\n")
+    renumber(policy).apply(policy)
+    assert [c.label for c in policy.walk() if c.label] == ["1", "(a)", "(b)"]
+    assert errors(format_tree(policy, text=False)) == []
