@@ -47,8 +47,12 @@ def read_policy(path: str):  # type: ignore[no-untyped-def]
     except (RecursionError, MemoryError):
         raise PolicyFileError(path, "the document is too deeply nested or too large to read") from None
     except Exception as exc:  # an importer bug must not become a traceback for the user
-        problem = f"{type(exc).__name__}: {exc}"
-        raise PolicyFileError(path, f"cannot read this file as a policy ({problem})") from None
+        from plutoeditor.cli.safety import log_traceback, short
+
+        log = log_traceback(exc, f"reading {path}")  # an importer bug: its traceback goes to the log
+        problem = f"{type(exc).__name__}: {short(str(exc))}"
+        details = f"; details in {log}" if log else ""
+        raise PolicyFileError(path, f"cannot read this file as a policy ({problem}{details})") from None
 
 
 def import_notes(policy: object) -> list[str]:

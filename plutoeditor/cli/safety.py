@@ -73,14 +73,14 @@ def unexpected_error_line(exc: BaseException, files: list[str], command: str | N
 
     The traceback is written to the application log; the line says where that is.
     """
-    log = _log_traceback(exc, command)
+    log = log_traceback(exc, command)
     where = ", ".join(printable(name) for name in files[:3])
     what = f"{type(exc).__name__}: {short(str(exc))}" if str(exc) else type(exc).__name__
     details = f" (details in {printable(str(log))})" if log else ""
     return f"plutoeditor: {where + ': ' if where else ''}unexpected error ({what}); please report it{details}"
 
 
-def _log_traceback(exc: BaseException, command: str | None) -> object:
+def log_traceback(exc: BaseException, command: str | None) -> object:
     """Write the traceback to the log file; return its path, or None if it cannot be written."""
     try:
         from plutoeditor.logging_setup import configure_logging, shutdown_logging

@@ -114,3 +114,23 @@ def test_compare_refuses_a_fifo_before_opening_a_window(tmp_path, capsys):
     os.mkfifo(tmp_path / "b.txt")
     assert main(["compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]) == 2
     assert "b.txt: is not a regular file" in capsys.readouterr().err
+
+
+def test_an_importer_bug_is_one_line_and_its_traceback_goes_to_the_log(
+    tmp_path, capsys, monkeypatch, _private_home
+):
+    import plutoeditor.formats.opening as opening
+
+    source = tmp_path / "policy.txt"
+    source.write_text(POLICY)
+
+    def broken(path):
+        raise KeyError("x" * 100_000)
+
+    monkeypatch.setattr(opening, "open_policy", broken)
+    assert main(["check", str(source)]) == 2
+    err = capsys.readouterr().err
+    line = next(line for line in err.splitlines() if str(source) in line)
+    assert line.startswith(f"plutoeditor: {source}: cannot read this file as a policy (KeyError: ")
+    assert len(line) < 1000 and "Traceback" not in err
+    assert "Traceback" in (_private_home / "log" / "plutoeditor.log").read_text()
