@@ -10,8 +10,9 @@ sections twice. This module reads a page's blocks before the clause tree is buil
 A rule starts a new document only when the numbering restarts after it: the first label after
 the rule is the number the current document started with, written the same way (as a heading
 of the same level, a list item or a paragraph). A rule between two sections ("* * *" before
-"4.") leaves the numbering running on. Without a rule, a title followed by a date or version
-line ("Version: 10 May 2020") and then that same first label starts a document too.
+"4.") leaves the numbering running on. Without a rule, a date or version line ("Version: 10
+May 2020"), alone or under a title, and then that same first label start a document too (a
+page holding the current and an earlier version of its terms).
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ from plutoeditor.model.clause import Clause, ClauseKind
 from plutoeditor.model.policy import Policy
 
 _TITLE_WORDS = 14
-_VERSION_LINE = re.compile(r"^(?:version|v\.?)\s*:?\s*\d", re.IGNORECASE)
+# "Version: 2.1", "Version applicable à compter du 17 juillet 2024"
+_VERSION_LINE = re.compile(r"^(?:version|v\.?)\b\W*(?:\d|.{0,60}\b(?:19|20)\d\d\b)", re.IGNORECASE)
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 _FRONT_BLOCKS = 4  # a new document's date line comes within this many blocks of its title
 
 
@@ -57,7 +60,9 @@ def _title(block: Block) -> str | None:
     if block.label is not None or block.list_level is not None or block.heading:
         return None
     text = block.text.strip()
-    if not text or "\n" in text or _numbered(block) is not None or is_date_line(text):
+    if not text or "\n" in text or _numbered(block) is not None or _date_or_version(text):
+        return None
+    if not _WORDS.search(text):  # "------ 0 ------ 0 ------" is a rule, not a title
         return None
     if block.heading_level is not None:
         return text
@@ -97,12 +102,12 @@ def mark_documents(blocks: list[Block], page: Page) -> tuple[list[Block], list[i
         if (
             document_first is not None
             and not _is_rule_block(block, page)
-            and (after_rule[k] or _title(block))
+            and (after_rule[k] or _title(block) or _dated([block]))
         ):
             found = _first_numbered(blocks, after_rule, k, page)
             first = found if found is not None else len(blocks)
             restarts = found is not None and _numbered(blocks[first]) == document_first
-            if restarts and (after_rule[k] or _dated(blocks[k + 1 : min(first, k + 1 + _FRONT_BLOCKS)])):
+            if restarts and (after_rule[k] or _dated(blocks[k : min(first, k + 1 + _FRONT_BLOCKS)])):
                 while out and _is_rule_block(out[-1], page):
                     out.pop()
                 document_first = None
@@ -118,7 +123,7 @@ def mark_documents(blocks: list[Block], page: Page) -> tuple[list[Block], list[i
                     last_numbered = len(out) - 1
                     continue
                 else:
-                    line = _rule_before(rules, block.line)
+                    line = _rule_before(rules, block.line) if after_rule[k] else (block.line or 0)
                     out.append(Block("", line, "", 1))
                     starts.append(line)
                     last_numbered = len(out) - 1
@@ -132,7 +137,10 @@ def mark_documents(blocks: list[Block], page: Page) -> tuple[list[Block], list[i
 
 def _dated(front: list[Block]) -> bool:
     """A date or version line under a title: the front of a document ("Last revised: 3 January 2025")."""
-    return any(b.label is None and b.list_level is None and _date_or_version(b.text.strip()) for b in front)
+    return any(
+        b.label is None and b.list_level is None and _date_or_version(f"{b.heading or ''} {b.text}".strip())
+        for b in front
+    )
 
 
 def _date_or_version(text: str) -> bool:

@@ -141,6 +141,30 @@ def test_a_titled_and_dated_document_after_another_is_its_own_scope_without_a_ru
     assert error_codes(policy) == []
 
 
+def test_an_earlier_version_under_its_version_line_is_its_own_scope():
+    policy = page(
+        """\
+        # Allotment society rules
+
+        ## 1. Plots
+        Each member tends one plot.
+        ## 2. Water
+        Water butts are shared.
+
+        **Version applicable from 1 March 2021**
+
+        ## 1. Plots
+        Each member tends one or two plots.
+        ## 2. Water
+        Hoses are not allowed.
+        """
+    )
+    last = policy.clauses[-1]
+    assert not last.label and last.children[0].text == "Version applicable from 1 March 2021"
+    assert [c.label for c in last.children if c.label] == ["1.", "2."]
+    assert error_codes(policy) == []
+
+
 def test_a_dated_heading_inside_a_document_does_not_start_another():
     policy = page(
         """\
