@@ -49,7 +49,8 @@ def _compare(old: Policy, new: Policy, report: Progress) -> Comparison:
             report(30 + 69 * done // len(pairs), PROGRESS_TOTAL)
     changes = _reading_order(old_entries, new_entries, changes_by_entry)
     report(PROGRESS_TOTAL, PROGRESS_TOTAL)
-    return Comparison(old, new, metadata_changes(old.metadata, new.metadata), changes)
+    old_order = [e.clause.id for e in old_entries]
+    return Comparison(old, new, metadata_changes(old.metadata, new.metadata), changes, old_order)
 
 
 def _texts_with_references_followed(old: Policy, pairs: list[Entry]) -> dict[str, str]:

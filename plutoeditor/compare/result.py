@@ -111,6 +111,8 @@ class Comparison:
     new: Policy
     metadata_changes: list[MetadataChange] = field(default_factory=list)
     changes: list[ClauseChange] = field(default_factory=list)
+    #: The old version's clause ids in its reading order (where a moved clause came from).
+    old_order: list[str] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
         """How many clauses were added, removed, changed (heading or text, counted once),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
+from plutoeditor.compare.locations import clause_title, moved_from, where
 from plutoeditor.compare.report import (
     ADDED_MARK,
     MOVED_MARK,
@@ -21,7 +22,7 @@ from plutoeditor.compare.report import (
     long_date,
 )
 from plutoeditor.compare.result import DELETE, INSERT, ClauseChange, Comparison, Ops
-from plutoeditor.compare.wording import count_parts
+from plutoeditor.compare.wording import count_parts, is_renumbering_only, what_changed
 from plutoeditor.export.page_text import without_controls
 from plutoeditor.model.policy import Metadata
 
@@ -62,6 +63,10 @@ del { text-decoration: line-through; color: #9b1c1c; background: #fbe4e4; }
 .mark.move { color: #fff; background: #6b3fa0; }
 .relabel { color: #5a4a00; }
 .unchanged { color: #333; }
+.origin { border-left: 4px dashed #6b3fa0; color: #555; font-size: .9em; }
+.where { font-family: sans-serif; font-size: .85em; color: #555; }
+.toggle { font-family: sans-serif; font-size: .9em; margin-left: .3em; }
+#changes-only:checked ~ main .unchanged { display: none; }
 """
     + "".join(f".depth-{d} {{ margin-left: {1.5 * d:g}em; }}\n" for d in range(1, 9))
     + """
@@ -101,9 +106,18 @@ def render_redline_html(comparison: Comparison) -> str:
         _versions_table(old_meta, new_meta),
         "</header>",
         _summary(comparison),
+        '<input type="checkbox" id="changes-only"><label for="changes-only" class="toggle">'
+        "Show changes only</label>",
         "<main>",
     ]
-    parts.extend(_clause(change) for change in comparison.changes)
+    origins: dict[int, list[int]] = {}
+    for moved, before in moved_from(comparison).items():
+        origins.setdefault(before, []).append(moved)
+    changes = comparison.changes
+    parts.extend(_moved_away(changes[m]) for m in origins.get(-1, []))
+    for index, change in enumerate(changes):
+        parts.append(_clause(change))
+        parts.extend(_moved_away(changes[m]) for m in origins.get(index, []))
     parts += ["</main>", "</body>", "</html>", ""]
     return "\n".join(parts)
 
@@ -139,8 +153,55 @@ def _summary(comparison: Comparison) -> str:
         f'<span><span class="mark move">{MOVED_MARK}</span>clause moved</span> '
         '<span><span class="label relabel">3.2 → 3.3</span>renumbered, wording unchanged</span></p>'
     )
+    parts.append(_change_links(comparison))
     parts.append("</section>")
     return "\n".join(parts)
+
+
+#: The summary links to at most this many changes (the page itself lists them all).
+MAX_LINKS = 500
+
+
+def _change_links(comparison: Comparison) -> str:
+    """A linked list of the changes, renumbering-only ones counted in one line."""
+    items: list[str] = []
+    renumbered = 0
+    for change in comparison.changes:
+        if not change.is_change:
+            continue
+        if is_renumbering_only(change):
+            renumbered += 1
+            continue
+        if len(items) < MAX_LINKS:
+            what = ", ".join(what_changed(change))
+            place = where(change)
+            title = escape(clause_title(change.clause)) + (f" ({escape(place)})" if place else "")
+            items.append(f'<li><a href="#clause-{escape(change.clause.id)}">{title}</a>: {escape(what)}</li>')
+    if not items and not renumbered:
+        return ""
+    more = sum(1 for c in comparison.changes if c.is_change and not is_renumbering_only(c)) - len(items)
+    if more > 0:
+        items.append(f"<li>and {more} more</li>")
+    if renumbered:
+        items.append(f"<li>{renumbered} clauses only renumbered (their references following)</li>")
+    return '<ol class="changes">' + "".join(items) + "</ol>"
+
+
+def _moved_away(change: ClauseChange) -> str:
+    """The place a moved clause left, linked to where it went."""
+    old = change.old
+    assert old is not None
+    target = escape(change.clause.id)
+    now = (
+        f" (now {escape(change.new_label)})"
+        if change.new_label and change.new_label != change.old_label
+        else ""
+    )
+    return (
+        f'<div class="clause origin depth-{min(change.old_depth, 8)}" id="from-{target}"><p>'
+        f'<span class="mark move">{MOVED_MARK} from here</span>'
+        f'<a href="#clause-{target}">{escape(clause_title(old))}</a>{now}</p></div>'
+    )
 
 
 def _metadata_value(field: str, value: str) -> str:
@@ -211,6 +272,16 @@ def _clause(change: ClauseChange) -> str:
     paragraphs = _ops_html(change.ops) if change.text_changed else _wrap(clause.text, whole)
     anchor = escape(clause.id)
     first = "".join(marks) + label + (f'<span class="head">{heading}</span>' if heading else "")
+    notes = []
+    if change.moved:
+        notes.append(
+            f'<a href="#from-{anchor}">moved from {escape(change.old_label or "its earlier place")}</a>'
+        )
+    place = where(change) if change.is_change else ""
+    if place:
+        notes.append(escape(place))
+    if notes:
+        first += f' <span class="where">({"; ".join(notes)})</span>'
     body = [f"<p>{first}</p>"] if first else []
     body.extend(f"<p>{p}</p>" for p in paragraphs)
     return f'<div class="{" ".join(classes)}" id="clause-{anchor}">' + "".join(body) + "</div>"
