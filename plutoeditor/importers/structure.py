@@ -267,9 +267,10 @@ class _Builder:
                 heading_like = not rest
             else:
                 clause.text = rest
-                if key[0] in ("d", "w") and _heading_like(first, 20) and not more:
-                    heading_like = True
-                    self.heading_candidates.append(clause)
+                if key[0] in ("d", "w", "R", "A") and _heading_like(first, 20) and not more:
+                    heading_like = True  # its further paragraphs are its own
+                    if key[0] in ("d", "w") or _heading_like(first, 6):
+                        self.heading_candidates.append(clause)
             parent = self._parent_for_label(key)
             if key[0] == "d":
                 parent = self._adopting_parent(label, parent)
@@ -282,7 +283,10 @@ class _Builder:
         elif key[:2] == ("L", -1):
             self.last_local_item = clause
         self._attach(clause, parent)
-        self._push(clause, key, heading_like, hlevel).listed = block.list_level is not None
+        # a bullet or ordered item of the format's own lists ("a. ..." lines only look like one)
+        self._push(clause, key, heading_like, hlevel).listed = (
+            block.list_level is not None and block.label is not None
+        )
 
     def _starts_local_list(self, label: str, titled: bool = False) -> bool:
         """Whether a plain "1." is an item of a list inside a section, not a section itself.

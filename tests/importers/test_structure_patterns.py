@@ -350,3 +350,28 @@ def test_a_line_in_capitals_over_a_list_from_one_is_its_heading():
     policy = import_text(textwrap.dedent(source).lstrip(), "terms.md")
     assert policy.clauses[0].heading == "DEFINITIONS"
     assert [c.label for c in policy.clauses[0].children if c.label] == ["1.", "2."]
+
+
+def test_roman_sections_hold_their_lettered_items_across_wrapped_paragraphs():
+    source = """\
+        Terms
+
+        I. DEFINITIONS
+
+        A. Operator is the company Acme Ltd, registered at
+
+        the commercial register of Prague, which runs the site.
+
+        B. Shop is the business that sells.
+
+        II. DUTIES OF THE OPERATOR
+
+        A. The operator keeps the site running.
+        """
+    policy = import_text(textwrap.dedent(source).lstrip(), "terms.md")
+    assert [(c.label, c.heading, [k.label for k in c.children]) for c in policy.clauses] == [
+        ("I.", "DEFINITIONS", ["A.", "B."]),
+        ("II.", "DUTIES OF THE OPERATOR", ["A."]),
+    ]
+    first = policy.clauses[0].children[0]
+    assert first.heading == "" and first.children[0].text.startswith("the commercial register")
