@@ -64,3 +64,26 @@ def moved_from(comparison: Comparison) -> dict[int, int]:
                 break
         places[index] = before
     return places
+
+
+def moved_groups(comparison: Comparison) -> dict[int, list[int]]:
+    """For each moved change, its index and those of the changes right after it that travel
+    with it: sub-clauses of the moved clause (new side) or of its old self (old side)."""
+    changes = comparison.changes
+    groups: dict[int, list[int]] = {}
+    for index, change in enumerate(changes):
+        if not change.moved or change.old is None or change.new is None:
+            continue
+        new_ids = {c.id for c in change.new.walk()}
+        old_ids = {c.id for c in change.old.walk()}
+        members = [index]
+        for later in range(index + 1, len(changes)):
+            other = changes[later]
+            inside = (other.new is not None and other.new.id in new_ids) or (
+                other.new is None and other.old is not None and other.old.id in old_ids
+            )
+            if not inside:
+                break
+            members.append(later)
+        groups[index] = members
+    return groups

@@ -27,6 +27,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 PLAIN, INSERTED, DELETED = "", "ins", "del"
+#: Word's move revisions: the text left its old place (moveFrom) and arrived (moveTo).
+MOVED_FROM, MOVED_TO = "moveFrom", "moveTo"
 
 # Clark names, computed once: qn() on every element costs a fifth of a large export.
 _P, _PPR, _PSTYLE, _VAL, _KEEP_NEXT, _PAGE_BREAK = (
@@ -102,6 +104,26 @@ class BodyWriter:
         """End the bookmark `name` at the end of `paragraph` (a range may span many paragraphs)."""
         etree.SubElement(paragraph, _BOOKMARK_END).set(_ID, str(self._bookmark_ids.pop(name)))
 
+    def move_range(self, paragraph: etree._Element, mark: str, name: str, start: bool) -> None:
+        """Open (at the start of `paragraph`) or close (at its end) the range of the move
+        `name`, as Word writes it around moveFrom / moveTo content ("move1" on both sides)."""
+        key = f"{mark}:{name}"
+        if start:
+            element = paragraph.makeelement(qn(f"w:{mark}RangeStart"), {})
+            element.set(_ID, str(self._next_id))
+            element.set(qn("w:author"), self.author)
+            element.set(qn("w:date"), self.date)
+            element.set(_NAME, name)
+            self._bookmark_ids[key] = self._next_id
+            self._next_id += 1
+            ppr = paragraph.find(_PPR)
+            if ppr is not None:
+                ppr.addnext(element)
+            else:
+                paragraph.insert(0, element)
+        else:
+            etree.SubElement(paragraph, qn(f"w:{mark}RangeEnd")).set(_ID, str(self._bookmark_ids.pop(key)))
+
     def _append(self, element: etree._Element) -> None:
         if self.sect_pr is not None:
             self.sect_pr.addprevious(element)
@@ -170,7 +192,7 @@ class BodyWriter:
         r = etree.SubElement(parent, _R)
         if run.bold:
             etree.SubElement(etree.SubElement(r, _RPR), _B)
-        text_tag = _DEL_TEXT if run.mark == DELETED else _T
+        text_tag = _DEL_TEXT if run.mark in (DELETED, MOVED_FROM) else _T
         for i, piece in enumerate(xml_text(run.text).split("\t")):
             if i:
                 etree.SubElement(r, _TAB)

@@ -21,6 +21,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run as DocxRun
 from lxml import etree
 
+from plutoeditor.compare.locations import moved_from, moved_groups
 from plutoeditor.compare.report import field_name, field_value
 from plutoeditor.compare.result import DELETE, INSERT, ClauseChange, Comparison, Ops
 from plutoeditor.compare.wording import summary_sentence
@@ -29,6 +30,8 @@ from plutoeditor.export.docx_writer import clause_blocks, running_header_and_foo
 from plutoeditor.export.docx_xml import (
     DELETED,
     INSERTED,
+    MOVED_FROM,
+    MOVED_TO,
     PLAIN,
     Block,
     BodyWriter,
@@ -38,6 +41,7 @@ from plutoeditor.export.docx_xml import (
 )
 from plutoeditor.export.page_text import document_title, effective_date_line
 from plutoeditor.model import Metadata
+from plutoeditor.model.clause import Clause
 
 AUTHOR = "PlutoEditor"
 _MARKS = {INSERT: INSERTED, DELETE: DELETED}
@@ -67,15 +71,7 @@ def change_blocks(change: ClauseChange) -> list[Block]:
     """The paragraphs of one clause of the redline."""
     clause = change.clause
     if change.status in ("added", "removed"):
-        mark = INSERTED if change.status == "added" else DELETED
-        paragraphs = [([Run(text, mark)], mark) for text in clause.paragraphs]
-        blocks = clause_blocks(
-            clause, change.depth, [Run(clause.label.strip(), mark)], [Run(clause.heading.strip(), mark)],
-            paragraphs, mark,
-        )  # fmt: skip
-        for block in blocks:
-            block.mark = mark
-        return blocks
+        return whole_blocks(clause, change.depth, INSERTED if change.status == "added" else DELETED)
     assert change.old is not None and change.new is not None
     if change.heading_changed:
         heading = [r for runs, _ in paragraphs_from_ops(change.heading_ops) for r in runs]
@@ -137,6 +133,45 @@ def summary_lines(comparison: Comparison) -> list[str]:
     return lines
 
 
+def whole_blocks(clause: Clause, depth: int, mark: str) -> list[Block]:
+    """The paragraphs of a clause all inserted, deleted, moved away or moved here."""
+    paragraphs = [([Run(text, mark)], mark) for text in clause.paragraphs]
+    blocks = clause_blocks(
+        clause,
+        depth,
+        [Run(clause.label.strip(), mark)],
+        [Run(clause.heading.strip(), mark)],
+        paragraphs,
+        mark,
+    )
+    for block in blocks:
+        block.mark = mark
+    return blocks
+
+
+def _moved_blocks(comparison: Comparison, members: list[int], side: str) -> list[Block]:
+    """A moved clause and what travels with it: as it was (moveFrom) or as it is (moveTo)."""
+    blocks: list[Block] = []
+    head = comparison.changes[members[0]]
+    assert head.old is not None
+    old_inside = {c.id for c in head.old.walk()}
+    for index in members:
+        change = comparison.changes[index]
+        if side == MOVED_FROM and change.old is not None and change.old.id in old_inside:
+            blocks += whole_blocks(change.old, change.old_depth, MOVED_FROM)
+        elif side == MOVED_TO and change.new is not None:
+            blocks += whole_blocks(change.new, change.depth, MOVED_TO)
+    return blocks
+
+
+def _write_move(writer: BodyWriter, blocks: list[Block], side: str, name: str) -> list[etree._Element]:
+    written = [writer.paragraph(block) for block in blocks]
+    if written:
+        writer.move_range(written[0], side, name, start=True)
+        writer.move_range(written[-1], side, name, start=False)
+    return written
+
+
 def _summary(writer: BodyWriter, comparison: Comparison) -> None:
     old, new = comparison.old.metadata, comparison.new.metadata
     writer.paragraph(Block("Title", [Run(f"Redline: {document_title(new)}")]))
@@ -172,8 +207,31 @@ def build_redline(comparison: Comparison, template: str | os.PathLike[str] | Non
     _summary(writer, comparison)
     new = comparison.new.metadata
     writer.paragraph(Block("Title", [Run(document_title(new))], page_break_before=True))
-    for change in comparison.changes:
-        written = [writer.paragraph(block) for block in change_blocks(change)]
+    # A moved clause is a Word move: its old self (moveFrom) where it stood, its new self
+    # (moveTo) where it is, with whatever travels with it; Accept or Reject moves it.
+    groups = moved_groups(comparison)
+    members = {m for group in groups.values() for m in group[1:]}
+    origins: dict[int, list[int]] = {}
+    for head, before in moved_from(comparison).items():
+        if head in groups and head not in members:
+            origins.setdefault(before, []).append(head)
+    names = {head: f"move{n}" for n, head in enumerate(sorted(groups), start=1)}
+
+    def write_origins(after: int) -> None:
+        for head in origins.get(after, []):
+            _write_move(writer, _moved_blocks(comparison, groups[head], MOVED_FROM), MOVED_FROM, names[head])
+
+    write_origins(-1)
+    for index, change in enumerate(comparison.changes):
+        if index in members:
+            continue
+        if index in groups:
+            written = _write_move(
+                writer, _moved_blocks(comparison, groups[index], MOVED_TO), MOVED_TO, names[index]
+            )
+        else:
+            written = [writer.paragraph(block) for block in change_blocks(change)]
+        write_origins(index)
         if change.moved and written:
             _comment_on(document, written[0], move_note(change))
         if change.references_followed and written:

@@ -41,7 +41,10 @@ def version_paragraphs(path: Path, accept: bool) -> list[str]:
     Done the way Word does it: dropped runs vanish, and a paragraph whose mark is dropped
     joins the next paragraph.
     """
-    drop, keep = ("del", "ins") if accept else ("ins", "del")
+    # a move is a deletion where the text was (moveFrom) and an insertion where it went (moveTo)
+    drop, keep = (
+        (("del", "moveFrom"), ("ins", "moveTo")) if accept else (("ins", "moveTo"), ("del", "moveFrom"))
+    )
     texts: list[str] = []
     carry = ""
     for p in body(path).findall("w:p", NS):
@@ -50,10 +53,11 @@ def version_paragraphs(path: Path, accept: bool) -> list[str]:
             tag = etree.QName(child).localname
             if tag == "r":
                 pieces.append(_run_text(child, deleted=False))
-            elif tag == keep:
-                pieces.extend(_run_text(r, deleted=keep == "del") for r in child.findall("w:r", NS))
+            elif tag in keep:
+                deleted = tag in ("del", "moveFrom")
+                pieces.extend(_run_text(r, deleted=deleted) for r in child.findall("w:r", NS))
         text = carry + "".join(pieces)
-        if _mark(p, drop):
+        if any(_mark(p, kind) for kind in drop):
             carry = text
             continue
         carry = ""
