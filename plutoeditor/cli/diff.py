@@ -59,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
 
     print_import_notes(args.old, old)
     print_import_notes(args.new, new)
+    _warn_if_reversed(args.old, args.new, old, new)
     comparison = compare_policies(old, new)
     status = EXIT_SAME if comparison.is_identical() else EXIT_DIFFERENT
     if write_docx is not None:
@@ -72,6 +73,19 @@ def run(args: argparse.Namespace) -> int:
     else:
         _print(render(comparison, report_format, args.old, args.new))
     return status
+
+
+def _warn_if_reversed(old_path: str, new_path: str, old, new) -> None:  # type: ignore[no-untyped-def]
+    """A note on stderr when OLD takes effect after NEW (the versions given the wrong way round)."""
+    from plutoeditor.compare.report import long_date
+    from plutoeditor.compare.versions import SWAPPED, order_by_effective_date
+
+    if order_by_effective_date(old, new) == SWAPPED:
+        print(
+            f"plutoeditor: note: {old_path} takes effect on {long_date(old.metadata.effective_date)}, after "
+            f"{new_path} ({long_date(new.metadata.effective_date)}); the older version goes first",
+            file=sys.stderr,
+        )
 
 
 #: What an output file's name says it holds.

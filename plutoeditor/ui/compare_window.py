@@ -39,7 +39,7 @@ from plutoeditor.compare.report import (
     field_value,
 )
 from plutoeditor.compare.result import ClauseChange, Comparison
-from plutoeditor.compare.versions import SWAPPED, UNKNOWN
+from plutoeditor.compare.versions import SWAPPED, UNKNOWN, order_by_effective_date
 from plutoeditor.compare.wording import count_parts, kind_of
 from plutoeditor.ui.compare_actions import KIND_ACTION_TEXT, build_actions
 from plutoeditor.ui.compare_changes import ALL_KINDS, ChangeListModel, FirstChangeRole, kind_counts
@@ -255,9 +255,14 @@ class CompareWindow(QMainWindow):
         return "\n".join(lines)
 
     def _order_line(self, comparison: Comparison) -> str:
-        """What Compare With... did about the order of the versions, in words."""
+        """What Compare With... did about the order of the versions, in words; or, when the
+        versions were given in order, a warning if the old one takes effect after the new."""
         if not self._order:
-            return ""
+            if order_by_effective_date(comparison.old, comparison.new) != SWAPPED:
+                return ""
+            return self.tr(
+                "Note: the old version takes effect after the new one; Swap Sides puts them the other way."
+            )
         if self._order == UNKNOWN:
             return self.tr("Older version (the effective dates do not say): {old}").format(old=self._old_name)
         old_date = field_value("effective_date", _iso(comparison.old.metadata.effective_date))

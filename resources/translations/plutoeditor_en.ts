@@ -1002,7 +1002,12 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
+        <source>Note: the old version takes effect after the new one; Swap Sides puts them the other way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Older version (the effective dates do not say): {old}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -173,3 +173,13 @@ def test_screenshot_of_the_review_window(qtbot, tmp_path):
     assert (
         image.width() >= 1000 and win.change_list.isVisible() and win.legend_label.text().startswith("Key:")
     )
+
+
+def test_the_window_notes_versions_given_the_wrong_way_round(qtbot):
+    win = _window(
+        qtbot, _dated(NEW, dt.date(2023, 6, 7), "Terms"), _dated(OLD, dt.date(2022, 11, 21), "Terms")
+    )
+    assert "the old version takes effect after the new one" in win.summary_label.text()
+    with qtbot.waitSignal(win.comparison_ready, timeout=10000):
+        win.swap_sides()
+    assert "takes effect after" not in win.summary_label.text()
