@@ -30,17 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plutoeditor.compare.report import (
-    ADDED_MARK,
-    MOVED_MARK,
-    REFERENCES_MARK,
-    REMOVED_MARK,
-    field_name,
-    field_value,
-)
 from plutoeditor.compare.result import ClauseChange, Comparison
-from plutoeditor.compare.versions import SWAPPED, UNKNOWN, order_by_effective_date
-from plutoeditor.compare.wording import count_parts, kind_of
+from plutoeditor.compare.versions import SWAPPED, UNKNOWN
+from plutoeditor.compare.wording import kind_of
 from plutoeditor.ui.compare_actions import KIND_ACTION_TEXT, build_actions
 from plutoeditor.ui.compare_changes import ALL_KINDS, ChangeListModel, FirstChangeRole, kind_counts
 from plutoeditor.ui.compare_delegate import RichTextDelegate
@@ -53,6 +45,7 @@ from plutoeditor.ui.compare_model import (
     describe,
     plain_cell,
 )
+from plutoeditor.ui.compare_summary import TOLD, legend, summary_text
 from plutoeditor.ui.compare_view import CompareView
 from plutoeditor.ui.compare_worker import Source, cancel_comparison, prepare_comparison, source_name
 
@@ -118,7 +111,7 @@ class CompareWindow(QMainWindow):
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.summary_label.setAccessibleName(self.tr("Summary of changes"))
         layout.addWidget(self.summary_label)
-        self.legend_label = QLabel(self._legend(), central)
+        self.legend_label = QLabel(legend(), central)
         self.legend_label.setWordWrap(True)
         self.legend_label.setTextFormat(Qt.TextFormat.RichText)
         self.legend_label.setAccessibleName(self.tr("Key to the marks"))
@@ -160,14 +153,6 @@ class CompareWindow(QMainWindow):
         splitter.setSizes([320, 880])
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
-
-    def _legend(self) -> str:
-        key = self.tr(
-            "Key: <u>inserted words</u> · <s>deleted words</s> · {added} clause · {removed} clause · "
-            "{moved} clause (in its new place) · <b>3.2 → 3.3</b> relabelled · {followed} (only "
-            "references to renumbered clauses changed)"
-        )
-        return key.format(added=ADDED_MARK, removed=REMOVED_MARK, moved=MOVED_MARK, followed=REFERENCES_MARK)
 
     def _build_status(self) -> None:
         self.progress_bar = QProgressBar(self)
@@ -242,34 +227,7 @@ class CompareWindow(QMainWindow):
         return self.model.comparison()
 
     def _summary_text(self, comparison: Comparison) -> str:
-        lines = [self.tr(" · ").join(count_parts(comparison))]  # the words every report uses
-        if comparison.is_identical():
-            lines = [self.tr("The two versions are the same.")]
-        order = self._order_line(comparison)
-        if order:
-            lines.append(order)
-        for change in comparison.metadata_changes:
-            before = field_value(change.field, change.old, "—")
-            after = field_value(change.field, change.new, "—")
-            lines.append(f"{field_name(change.field)}: {before} → {after}")
-        return "\n".join(lines)
-
-    def _order_line(self, comparison: Comparison) -> str:
-        """What Compare With... did about the order of the versions, in words; or, when the
-        versions were given in order, a warning if the old one takes effect after the new."""
-        if not self._order:
-            if order_by_effective_date(comparison.old, comparison.new) != SWAPPED:
-                return ""
-            return self.tr(
-                "Note: the old version takes effect after the new one; Swap Sides puts them the other way."
-            )
-        if self._order == UNKNOWN:
-            return self.tr("Older version (the effective dates do not say): {old}").format(old=self._old_name)
-        old_date = field_value("effective_date", _iso(comparison.old.metadata.effective_date))
-        new_date = field_value("effective_date", _iso(comparison.new.metadata.effective_date))
-        return self.tr(
-            "Older version by effective date: {old} ({old_date}); newer: {new} ({new_date})"
-        ).format(old=self._old_name, old_date=old_date, new=self._new_name, new_date=new_date)
+        return summary_text(comparison, self._order, self._old_name, self._new_name)
 
     def _name_kinds(self, comparison: Comparison) -> None:
         counts = kind_counts(comparison)
@@ -294,7 +252,7 @@ class CompareWindow(QMainWindow):
         self.order_question = None
         if new_side_is_older:
             self.swap_sides()
-        self._order = "told"
+        self._order = TOLD
 
     def swap_sides(self) -> None:
         """Compare the other way round: the new version becomes the old one."""
@@ -303,7 +261,7 @@ class CompareWindow(QMainWindow):
             return
         self._old_name, self._new_name = self._new_name, self._old_name
         if self._order:
-            self._order = "told"
+            self._order = TOLD
         self._start(comparison.new, comparison.old)
 
     # -- filters -------------------------------------------------------------------
@@ -448,7 +406,3 @@ class CompareWindow(QMainWindow):
             raise ValueError("the comparison is not ready yet")
         write_redline(comparison, path)
         self.statusBar().showMessage(self.tr("Redline saved to {path}").format(path=path), 5000)
-
-
-def _iso(date: object) -> str:
-    return date.isoformat() if date is not None else ""  # type: ignore[attr-defined]

@@ -754,19 +754,19 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/compare_window.py" line="+198"/>
+        <location filename="../../plutoeditor/ui/compare_window.py" line="+183"/>
         <source>Compare {old} → {new}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-82"/>
-        <location line="+92"/>
+        <location line="-74"/>
+        <location line="+84"/>
         <source>Comparing…</source>
         <extracomment>The user asked to open this clause (its id, old or new side) in the editor. The same request with the version it came from (&quot;old&quot; or &quot;new&quot;), for opening that version&apos;s file when the window stands alone (`plutoeditor compare`). The comparison is ready (also emitted in tests to wait for the worker). The comparison could not be made (the message names the file and place).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-81"/>
         <source>Summary of changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -786,8 +786,9 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../plutoeditor/ui/compare_summary.py" line="+26"/>
         <source>Key: &lt;u&gt;inserted words&lt;/u&gt; · &lt;s&gt;deleted words&lt;/s&gt; · {added} clause · {removed} clause · {moved} clause (in its new place) · &lt;b&gt;3.2 → 3.3&lt;/b&gt; relabelled · {followed} (only references to renumbered clauses changed)</source>
+        <extracomment>The order was the user&apos;s choice (answered &quot;which is older?&quot; or swapped the sides).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -806,7 +807,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../plutoeditor/ui/compare_window.py" line="+10"/>
+        <location filename="../../plutoeditor/ui/compare_window.py" line="+15"/>
         <source>Comparison progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -992,32 +993,37 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../plutoeditor/ui/compare_window.py" line="+8"/>
+        <location filename="../../plutoeditor/ui/compare_summary.py" line="+14"/>
         <source> · </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>The two versions are the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Note: the old version takes effect after the new one; Swap Sides puts them the other way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Older version (the effective dates do not say): {old}</source>
+        <location line="+5"/>
+        <source>Older version (as you chose): {old}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Older version (the effective dates do not say): {old}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Older version by effective date: {old} ({old_date}); newer: {new} ({new_date})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../plutoeditor/ui/compare_window.py" line="+17"/>
         <source>Which version is older?</source>
         <translation type="unfinished"></translation>
     </message>

@@ -136,6 +136,7 @@ def test_compare_with_asks_when_the_dates_do_not_tell(qtbot, tmp_path):
     with qtbot.waitSignal(win.comparison_ready, timeout=10000):
         box.buttons()[1].click()  # the document in the editor is the older one
     assert win.summary_label.text().startswith("1 added · 0 removed")
+    assert "Older version (as you chose): Terms" in win.summary_label.text()
     assert win.windowTitle() == "Compare Terms → terms-b.policy.yaml"
 
 
