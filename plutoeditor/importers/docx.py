@@ -180,21 +180,22 @@ def _lead_in_lists(paragraphs: list[WordParagraph]) -> set[int]:
 
 
 def _notes_in_lists(paragraphs: list[WordParagraph]) -> set[int]:
-    """Plain paragraphs (by index) between items of one Word list that goes on below an item
-    (a. note b.): a note inside that item, so the list is not closed by it."""
+    """Plain paragraphs (by index) between two items of one Word list (a. note b.): a note
+    inside the item above, so the list is not closed by it. A paragraph that starts with a
+    typed label ("(B) ...") is no note: it ends the run."""
     found: set[int] = set()
     waiting: list[int] = []
     above: WordParagraph | None = None  # the last numbered paragraph, with only notes after it
     for i, para in enumerate(paragraphs):
         plain = para.heading_level is None and not para.in_table and not para.is_title
         if para.auto_label is not None and plain:
-            if above is not None and waiting and para.list_id == above.list_id and (para.list_level or 0) > 0:
+            if above is not None and waiting and para.list_id == above.list_id:
                 found.update(waiting)
             above, waiting = para, []
-        elif plain and para.list_level is None:
+        elif plain and para.list_level is None and not split_label(para.text.strip())[0]:
             if para.text.strip():
                 waiting.append(i)
-        else:  # a heading, table or bullet point ends the list's run
+        else:  # a heading, table, bullet point or typed label ends the list's run
             above, waiting = None, []
     return found
 

@@ -5,9 +5,9 @@ start value, number format, level text such as "%1.%2.%3", restart rule and isLg
 instances (`w:num`) that point to one and may override levels (`w:lvlOverride`,
 `w:startOverride`). A paragraph is numbered by its own `w:numPr` or by its paragraph
 style's (following `w:basedOn`). Instances of the same abstract list share their counters,
-as in Word: an instance's start override resets them at the first paragraph of that
-instance, and later paragraphs of either instance count on from there (what Word writes for
-"Restart at 1" on a style-numbered list).
+as in Word: an instance's start override for a level resets that level's counter at the
+instance's first paragraph at that level, and later paragraphs of either instance count on
+(what Word writes for "Restart at 1" on a style-numbered list).
 """
 
 from __future__ import annotations
@@ -158,7 +158,7 @@ class Numbering:
         #: style id -> (numId, ilvl) from the style chain (styles.xml), resolved by the reader
         self.style_numbering = style_numbering or {}
         self._counters: dict[str, list[int | None]] = {}
-        self._started: set[str] = set()  # instances whose start overrides have been applied
+        self._started: set[tuple[str, int]] = set()  # (instance, level) start overrides applied
         self._levels: dict[str, list[Level]] = {}
         if numbering_root is not None:
             self._load(numbering_root)
@@ -223,11 +223,11 @@ class Numbering:
         counters = self._counters.get(aid)
         if counters is None:
             counters = self._counters[aid] = [None] * 9
-        if num_id not in self._started:
-            self._started.add(num_id)
-            if instance.start_overrides:  # restart: from the first overridden level down
-                for reset in range(min(instance.start_overrides), 9):
-                    counters[reset] = None
+        if ilvl in instance.start_overrides and (num_id, ilvl) not in self._started:
+            # restart at this level's first paragraph of the instance (pandoc's nested lists
+            # override every level: the outer list's count goes on)
+            self._started.add((num_id, ilvl))
+            counters[ilvl] = None
         levels = self._levels.get(num_id)
         if levels is None:
             levels = self._levels[num_id] = [self.level_of(num_id, i) for i in range(9)]

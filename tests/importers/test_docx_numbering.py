@@ -300,3 +300,20 @@ def test_restart_at_one_through_another_instance_then_the_styles_list_counts_on(
     ]
     path = make_docx(tmp_path / "restart-at-one.docx", body, defs, setup=setup)
     assert labels(path) == ["1.", "2.", "1.", "2.", "3."]
+
+
+def test_a_nested_list_instance_that_overrides_every_level_leaves_the_outer_count(tmp_path):
+    """pandoc writes each list as its own instance with a start override on every level; a
+    list nested in item 1 restarts only its own level, so the outer list goes on with 2."""
+    every = "".join(
+        f'<w:lvlOverride w:ilvl="{i}"><w:startOverride w:val="1"/></w:lvlOverride>' for i in range(9)
+    )
+    defs = LEGAL + num(1, 1, every) + num(2, 1, every)
+    body = [
+        item("outer one", 1, 0),
+        item("inner one", 2, 1),
+        item("inner two", 2, 1),
+        item("outer two", 1, 0),
+    ]
+    path = make_docx(tmp_path / "nested.docx", body, defs)
+    assert labels(path) == ["1.", "1.1", "1.2", "2."]

@@ -234,3 +234,38 @@ def test_a_typed_label_set_apart_by_no_break_spaces_is_a_label(tmp_path):
     assert [c.label for c in policy.clauses[0].children] == ["1.1", "1.2"]
     assert policy.clauses[0].children[1].children[-1].text == "Mr\u00a0Smith signs for the company."
     assert errors(policy) == []
+
+
+def test_a_note_between_top_level_items_of_one_list_is_the_item_above_s(tmp_path):
+    defs = abstract(6, lvl(0, "decimal", "%1)")) + num(6, 6)
+    body = [
+        TITLE,
+        p_xml(r("The initiative began after two findings:")),
+        p_xml(r("processes differed widely;"), num_ppr(6, 0)),
+        p_xml(r("Organisations with mature programmes asked for more.")),
+        p_xml(r("many organisations had no process at all."), num_ppr(6, 0)),
+        p_xml(r("(B) A typed label after the list is no note.")),
+        p_xml(r("a third item of the same list."), num_ppr(6, 0)),
+    ]
+    policy = import_docx(make_docx(tmp_path / "top-note.docx", body, defs))
+    labels = [c.label for c, _ in policy.walk_with_depth()]
+    assert labels[:3] == ["", "1)", "2)"]
+    first = next(c for c in policy.walk() if c.label == "1)")
+    assert first.text.endswith("Organisations with mature programmes asked for more.")
+    assert "(B)" in labels
+
+
+def test_a_heading_numbered_with_a_colon(tmp_path):
+    body = [
+        TITLE,
+        p_xml(r("1: Scope"), '<w:pStyle w:val="Heading1"/>'),
+        p_xml(r("This document sets requirements.")),
+        p_xml(r("2: Terms"), '<w:pStyle w:val="Heading1"/>'),
+        p_xml(r("2019: Results"), '<w:pStyle w:val="Heading1"/>'),  # a year, not a label
+    ]
+    policy = import_docx(make_docx(tmp_path / "colon.docx", body))
+    assert [(c.label, c.heading) for c in policy.clauses] == [
+        ("1:", "Scope"),
+        ("2:", "Terms"),
+        ("", "2019: Results"),
+    ]
