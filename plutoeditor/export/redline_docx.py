@@ -114,7 +114,7 @@ def summary_lines(comparison: Comparison) -> list[str]:
     """
     lines = [
         summary_sentence(comparison, " · ") + ". Insertions and deletions are "
-        "tracked changes; relabelled clauses are not marked; moved clauses carry a comment."
+        "tracked changes; moved clauses are tracked moves, with a comment; relabelled clauses are not marked."
     ]
     for m in comparison.metadata_changes:
         lines.append(f"{field_name(m.field)}: {field_value(m.field, m.old)} → {field_value(m.field, m.new)}")

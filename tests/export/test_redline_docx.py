@@ -156,7 +156,8 @@ def test_the_summary_is_compact_with_dates_in_words(redline):
     summary = _summary_paragraphs(redline)
     assert summary == [
         "1 added · 1 removed · 1 changed · 1 moved · 7 relabelled · 2 unchanged. Insertions and deletions "
-        "are tracked changes; relabelled clauses are not marked; moved clauses carry a comment.",
+        "are tracked changes; moved clauses are tracked moves, with a comment; relabelled clauses are not "
+        "marked.",
         "Effective date: 9 January 2023 → 1 March 2024",
         "Moved: 4 Collection (moved from 2 to 4)",
         "Relabelled: 3 → 2, 3.1 → 2.1, 4 → 3, 4.1 → 3.1, 2.1 → 4.1, 2.2 → 4.2",
