@@ -25,6 +25,7 @@ from plutoeditor.model.numbering import (
     format_number,
     member_family,
     parse_label,
+    restarts,
     schedule_family,
     schedule_value,
     value_in,
@@ -82,13 +83,15 @@ def _check_sequence(
     prefix: tuple[str, ...] | None = None
     for clause, label, core, value in members:
         if value is None:  # written in another style: it still takes a number
-            prev += 1
+            prev, counted = prev + 1, True
             continue
         if sections and label.parts[:-1] != prefix:
             # under a heading without a label, 1.3 after 1.2.3 starts another section's count
             if prefix is not None:
                 prev = value - 1
             prefix = label.parts[:-1]
+        if not schedules and restarts(scope, clause, label, counted):
+            prev, seen = 0, {}  # a new list after a paragraph: "1. 2. <text> 1. 2."
         want = format_label(label, core)
         name = clause.label.strip()
         key = label.core.lower()

@@ -192,6 +192,8 @@ class Scope:
     #: The same for the labels positions call for: a run-on continues from the number the
     #: previous clause's position calls for, so renumbering keeps the numbering running on.
     expected_start: int = 0
+    #: Members that follow an unnumbered paragraph among the owner's children.
+    after_text: set[str] = field(default_factory=set)
     #: Per schedule word ("annex"): the family its numbers are written in (ANNEX I, II: roman).
     schedule_families: dict[str, str] = field(default_factory=dict)
 
@@ -245,10 +247,16 @@ def scopes(policy: Policy) -> list[Scope]:
 
     def collect(children: list[Clause], scope: Scope) -> None:
         last: Clause | Scope | None = None
+        text_between = False  # an unnumbered paragraph since the last numbered clause
         for clause in children:
             numbered = bool(clause.label.strip())
             if numbered:
+                if text_between and scope.members:
+                    scope.after_text.add(clause.id)
                 scope.members.append(clause)
+                text_between = False
+            elif clause.text.strip() or clause.heading.strip():
+                text_between = True
             if clause.children:
                 own = Scope(clause)
                 result.append(own)
@@ -265,23 +273,48 @@ def scopes(policy: Policy) -> list[Scope]:
     result.append(top)
     collect(policy.clauses, top)
     numbers: dict[str, int] = {}  # clause id -> the number its position calls for
+    families: dict[str, str] = {}  # clause id -> the family of the scope it is a member of
     ends: dict[int, int] = {}  # id(scope) -> the number its last numbered member calls for
     for scope in result:  # owners' and earlier siblings' scopes come first
         if scope.members:
             scope.family = scope_family(scope.members, scope.is_root)
             scope.schedule_families = _schedule_families(scope.members)
             earlier = before.get(id(scope))
-            scope.start = scope.expected_start = _start(scope, earlier)
+            earlier_family = None
+            if earlier is not None:
+                earlier_family = earlier.family if isinstance(earlier, Scope) else families.get(earlier.id)
+            start = _start(scope, earlier, earlier_family)
+            if start == 0 and earlier_family is not None and earlier_family != scope.family:
+                family, scope.family = scope.family, earlier_family  # "(iii)", heading, "(iv)": roman
+                start = _start(scope, earlier, earlier_family)
+                if start <= 0:
+                    scope.family, start = family, _start(scope, earlier, earlier_family)
+            scope.start = scope.expected_start = start
+            for clause in scope.members:
+                families[clause.id] = scope.family
             if scope.start > 0 and earlier is not None:  # runs on from what its position calls for
                 expected = ends.get(id(earlier)) if isinstance(earlier, Scope) else numbers.get(earlier.id)
                 scope.expected_start = expected if expected is not None else scope.start
             n = scope.expected_start
             for clause in scope.members:
-                if parse_label(clause.label).kind not in (SCHEDULE, INSERTION, OTHER):
-                    n += 1
+                label = parse_label(clause.label)
+                if label.kind not in (SCHEDULE, INSERTION, OTHER):
+                    n = 1 if restarts(scope, clause, label, n > scope.expected_start) else n + 1
                     numbers[clause.id] = n
             ends[id(scope)] = n
     return [s for s in result if s.members]
+
+
+def restarts(scope: Scope, clause: Clause, label: Label, counted_before: bool) -> bool:
+    """Whether a member starts a new list in its scope: "1." (or "(a)", "i.") again after an
+    unnumbered paragraph, as in "1. 2. 3. <paragraph> 1. 2.". Not "2.1" again: a full
+    hierarchical label repeated is a duplicate."""
+    return (
+        counted_before
+        and clause.id in scope.after_text
+        and len(label.parts) == 1
+        and value_in(label, scope.family) == 1
+    )
 
 
 def _may_run_on(owner: Clause) -> bool:
@@ -293,18 +326,20 @@ def _may_run_on(owner: Clause) -> bool:
     return not label.raw or (label.kind == SCHEDULE and label.word.lower() == "part")
 
 
-def _start(scope: Scope, before: Clause | Scope | None) -> int:
-    """The number before a scope's first member (see `Scope.start`)."""
+def _start(scope: Scope, before: Clause | Scope | None, before_family: str | None = None) -> int:
+    """The number before a scope's first member (see `Scope.start`); a run-on needs what stands
+    before to be numbered in the same family and style."""
     first = next((parse_label(c.label) for c in scope.members), None)
     if first is None or first.kind in (SCHEDULE, INSERTION, OTHER) or len(first.parts) != 1:
         return 0
     value = value_in(first, scope.family)
     if value == 0 and scope.family in (DECIMAL, NUMBER):
         return -1
-    if value is None or value <= 1 or before is None:
+    if value is None or value <= 1 or before is None or before_family != scope.family:
         return 0
     if isinstance(before, Scope):  # the last number under the heading before
-        ends = _end(before)
+        last = parse_label(before.members[-1].label)
+        ends = _end(before) if last.style() == first.style() else None
     else:
         label = parse_label(before.label)
         ends = (
@@ -348,7 +383,7 @@ def expected_cores(scope: Scope, owner_core: str) -> list[str]:
         elif label.kind == OTHER:
             result.append(label.core or label.raw)
         else:
-            n += 1
+            n = 1 if restarts(scope, clause, label, n > scope.expected_start) else n + 1
             number = format_number(n, scope.family)
             result.append(prefix + number if scope.family == DECIMAL else number)
     return result

@@ -74,3 +74,19 @@ def test_renumbering_keeps_numbering_running_on_across_headings():
     renumber(policy).apply(policy)
     assert [c.label for c in policy.walk() if c.label] == ["1", "(a)", "(b)"]
     assert errors(format_tree(policy, text=False)) == []
+
+
+def test_a_list_restarting_after_a_paragraph_is_a_new_list():
+    notation = "[1] A |\n  [1.] a.\n  [2.] b.\n  [] The following also apply:\n  [1.] c.\n  [2.] d.\n"
+    assert errors(notation) == []
+    assert sorted(expected_labels(parse_tree(notation)).values()) == ["1", "1.", "1.", "2.", "2."]
+    # without a paragraph between, or a full hierarchical label repeated: still duplicates
+    assert errors("[1] A |\n  [1.] a.\n  [2.] b.\n  [1.] c.\n") == [("duplicate-number", "1.")]
+    assert errors("[1] A |\n  [1.1] a.\n  [] Note.\n  [1.1] c.\n") == [("duplicate-number", "1.1")]
+
+
+def test_numbering_runs_on_only_in_the_same_family_and_style():
+    # "(b)" under the heading does not continue "2" written in another style
+    assert errors("[1] a.\n[2] b.\n[] H |\n  [(b)] c.\n") == [("numbering-gap", "(b)")]
+    # "(iv)" after "(iii)" is roman even alone under its heading
+    assert errors("[1] A |\n  [(iii)] a.\n  [] H |\n    [(iv)] b.\n") == [("numbering-gap", "(iii)")]
