@@ -17,15 +17,24 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from plutoeditor.importers.labels import split_label
-from plutoeditor.importers.page_lines import Page, bare_label, block_spans, label_and_title, source_lines
+from plutoeditor.importers.page_lines import Page, bare_label, block_spans, source_lines
 from plutoeditor.importers.structure import Block
 
 _MAX_ENTRY_CHARS = 160
 _MAX_ENTRY_WORDS = 20
 _TITLE_WORDS = 8  # an entry names a section by the first words of its title
+_TITLE_CHARS = 200
+# the label a block starts with, roughly: "1.", "(a)", "2.3", "Article IV", after any markup
+_LEADING = re.compile(
+    r"[\W_]{0,8}((?:section|article|clause|part|schedule|annex(?:ure)?|appendix|exhibit)[ \t]+[\w.]{1,12}"
+    r"|[\w.]{1,12})",
+    re.IGNORECASE,
+)
+_LEADING_CHARS = 48
+_MARKUP_CHARS = 24  # "**", "\\", list marks and indentation around an entry's words
+_MAX_RAW_CHARS = 1000  # an entry's source line, dot leaders and link targets included
 _LEADERS = re.compile(r"(?:\s*[.·…_](?:\s*[.·…_]){2,}|\s*…)\s*\d{0,4}\s*$")
 _DOT_LEADERS = re.compile(r"(?:[.·_][ \t]*){4,}\d{0,4}\s*$|…[ \t]*\d{1,4}\s*$")
-_LEADER_MARKS = " \t.·…_0123456789"
 _WORD = re.compile(r"\w+")
 _CAPTION_WORDS = 4
 _MAX_ENTRIES = 400  # lines of one contents list at most
@@ -45,31 +54,62 @@ class _Entry:
 
 def title_words(title: str) -> tuple[str, ...]:
     """The first words of a title, case-folded, without dot leaders and page number."""
-    return tuple(_WORD.findall(_LEADERS.sub("", title).casefold()))[:_TITLE_WORDS]
+    return tuple(_WORD.findall(_strip_leaders(title).casefold()))[:_TITLE_WORDS]
+
+
+def _has_leaders(text: str) -> bool:
+    return ".." in text or "…" in text or "__" in text or "··" in text or ". ." in text
+
+
+def _strip_leaders(text: str) -> str:
+    """A contents entry without its dot leaders and page number ("Fees ....... 4" -> "Fees")."""
+    return _LEADERS.sub("", text) if _has_leaders(text) else text
 
 
 class _Sections:
-    """Where each (label, first title word) occurs, so entries are matched without rescanning."""
+    """Where each (label, first title word) occurs, so entries are matched without rescanning.
 
-    def __init__(self, blocks: list[Block]) -> None:
-        self.words: list[tuple[str, ...]] = []
-        self.where: dict[tuple[str, str], list[int]] = {}
+    Only blocks that start with an entry's label are read for their label and title, and only
+    when an entry asks for that label.
+    """
+
+    def __init__(self, blocks: list[Block], page: Page) -> None:
+        self.blocks, self.page = blocks, page
+        self.starting: dict[str, list[int]] = {}  # the first word or number of each block
         for index, block in enumerate(blocks):
-            label, title = label_and_title(block, bare_numbers=True)
-            words = title_words(title) if label else ()
-            self.words.append(words)
-            if words:
-                self.where.setdefault((bare_label(label), words[0]), []).append(index)
+            head = _LEADING.match(block.label or block.text[:_LEADING_CHARS])
+            if head is not None:
+                self.starting.setdefault(bare_label(head.group(1)), []).append(index)
+        self.where: dict[tuple[str, str], list[int]] = {}
+        self.titles: dict[int, str] = {}
+        self.read: set[str] = set()
+
+    def _read(self, key: str) -> None:
+        if key in self.read:
+            return
+        self.read.add(key)
+        for index in self.starting.get(key, []):
+            label, title = self.page.label_and_title(self.blocks[index], bare_numbers=True)
+            first = _WORD.search(title, 0, _TITLE_CHARS) if label else None
+            if first is not None:
+                self.titles[index] = title
+                self.where.setdefault((bare_label(label), first.group().casefold()), []).append(index)
+
+    def words(self, index: int) -> tuple[str, ...]:
+        # a section's title is its first words: no leaders to strip from a long paragraph
+        return tuple(_WORD.findall(self.titles[index][:_TITLE_CHARS].casefold()))[:_TITLE_WORDS]
 
     def find(self, entry: _Entry, start: int) -> int | None:
         """The first block from `start` on that has the entry's label and begins with its title."""
+        self._read(entry.key)
         candidates = self.where.get((entry.key, entry.words[0]), [])
         wanted = [entry.words]
         if len(entry.words) > 1 and entry.words[-1].isdigit():  # "Introduction 3": a page number
             wanted.append(entry.words[:-1])
         first = bisect_left(candidates, start)
         for k in range(first, min(first + _LOOK_AHEAD, len(candidates))):
-            if any(_same_title(w, self.words[candidates[k]]) for w in wanted):
+            found = self.words(candidates[k])
+            if any(_same_title(w, found) for w in wanted):
                 return candidates[k]
         return None
 
@@ -95,7 +135,7 @@ def _entry_lines(block: Block, span: range, page: Page) -> list[str] | None:
     """
     if block.heading_level is not None or block.label == "":
         return None
-    lines = source_lines(page, span)
+    lines = source_lines(page, span, _MAX_RAW_CHARS)
     if not lines:
         return None
     # "[Security](#security)" and one line saying what that section is about
@@ -103,9 +143,9 @@ def _entry_lines(block: Block, span: range, page: Page) -> list[str] | None:
     for n, raw in enumerate(lines):
         if described and n > 0:
             continue
-        if len(raw.rstrip(_LEADER_MARKS)) > 3 * _MAX_ENTRY_CHARS:
-            return None
-        words = _LEADERS.sub("", page.words(raw))
+        if len(raw) > _MAX_ENTRY_CHARS + _MARKUP_CHARS and "](" not in raw and not _has_leaders(raw):
+            return None  # too long for an entry even before its markup is taken away
+        words = _strip_leaders(page.words(raw))
         if not words or len(words) > _MAX_ENTRY_CHARS or len(words.split()) > _MAX_ENTRY_WORDS:
             return None
         if len(lines) > 1 and not (split_label(words)[0] or _navigation(raw)):
@@ -159,12 +199,21 @@ def contents_as_text(blocks: list[Block], page: Page) -> list[Block]:
             cache[k] = _entry_lines(blocks[k], spans[k], page)
         return cache[k]
 
+    openings = _openings(blocks, page)
+    in_body = False  # a numbered clause with text of its own came since the document opened
     sections: _Sections | None = None
     out: list[Block] = []
     i, n = 0, len(blocks)
     while i < n:
-        first = lines_of(i) if label_and_title(blocks[i], bare_numbers=True)[0] else None
+        if i in openings:
+            in_body = False
+        if in_body:  # contents come before the clauses they list
+            out.append(blocks[i])
+            i += 1
+            continue
+        first = lines_of(i) if page.label_and_title(blocks[i], bare_numbers=True)[0] else None
         if first is None or not split_label(page.words(first[0]))[0]:
+            in_body = first is None and bool(page.label_and_title(blocks[i])[0])
             out.append(blocks[i])
             i += 1
             continue
@@ -177,7 +226,7 @@ def contents_as_text(blocks: list[Block], page: Page) -> list[Block]:
             i = j
             continue
         if sections is None:
-            sections = _Sections(blocks)
+            sections = _Sections(blocks, page)
         matched = _match(entries, sections, i + 1)
         cut = min(j, matched[0]) if matched else j
         again = [e.block for e in entries[1:] if e.key == entries[0].key and e.block > entries[0].block]
@@ -213,6 +262,21 @@ def contents_as_text(blocks: list[Block], page: Page) -> list[Block]:
     return out
 
 
+def _openings(blocks: list[Block], page: Page) -> set[int]:
+    """Where a document may open: the first block, a level-1 heading, the first block after a rule."""
+    found = {0}
+    rules = page.rules()
+    r = 0
+    for k, block in enumerate(blocks):
+        if block.heading_level == 1:
+            found.add(k)
+        if block.line is not None:
+            while r < len(rules) and rules[r] < block.line:
+                found.add(k)
+                r += 1
+    return found
+
+
 def _caption(block: Block) -> bool:
     """A short line without a label right above the entries ("Contents", "Table of Contents")."""
     text = block.text.strip()
@@ -230,7 +294,7 @@ def _caption(block: Block) -> bool:
 
 def _navigation(raw: str) -> bool:
     """Written as a contents entry: nothing but a link to an anchor, or dot leaders to a page."""
-    return bool(_LINK_ONLY.match(raw.strip()) or _DOT_LEADERS.search(raw))
+    return bool(_LINK_ONLY.match(raw.strip()) or (_has_leaders(raw) and _DOT_LEADERS.search(raw)))
 
 
 def _all_marked(lines: list[str] | None) -> bool:

@@ -32,6 +32,18 @@ class Page:
         self.markdown = markdown
         self._rules: list[int] | None = None
         self._rule_set: frozenset[int] = frozenset()
+        self._labels: dict[int, tuple[Block, tuple[str, str]]] = {}
+
+    def label_and_title(self, block: Block, bare_numbers: bool = False) -> tuple[str, str]:
+        """`label_and_title` of a block, read once per block and import."""
+        found = self._labels.get(id(block))
+        if found is None or found[0] is not block:  # an id is only trusted for the same block
+            found = (block, label_and_title(block, bare_numbers=True))
+            self._labels[id(block)] = found
+        label = found[1][0]
+        if not bare_numbers and block.label is None and block.heading_level is None and is_bare_number(label):
+            return "", ""
+        return found[1]
 
     def line(self, number: int) -> str:
         """Line `number` (1-based), "" outside the page."""
@@ -90,12 +102,17 @@ def block_spans(blocks: Sequence[Block], page: Page) -> list[range]:
     return spans
 
 
-def source_lines(page: Page, span: range) -> list[str]:
-    """The non-blank lines of a span, without rules and setext underlines."""
+def source_lines(page: Page, span: range, longest: int | None = None) -> list[str] | None:
+    """The non-blank lines of a span, without rules and setext underlines.
+
+    None as soon as a line is longer than `longest` characters (when given).
+    """
     found: list[str] = []
     for number in span:
         raw = page.line(number)
         if raw.strip() and not page.is_rule(number) and not (found and _SETEXT.match(raw)):
+            if longest is not None and len(raw) > longest:
+                return None
             found.append(raw)
     return found
 

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
-from plutoeditor.importers.clause_ids import assign_ids
+from plutoeditor.importers.clause_ids import derive_ids
 from plutoeditor.importers.contents import contents_as_text
 from plutoeditor.importers.dates import is_date_line
 from plutoeditor.importers.page_lines import Page, bare_label, block_form, label_and_title
@@ -31,6 +32,9 @@ from plutoeditor.model.clause import Clause, ClauseKind
 from plutoeditor.model.policy import Policy
 
 _TITLE_WORDS = 14
+_TITLE_CHARS = 200
+_DIGIT = re.compile(r"\d")
+_DATE_LINE_CHARS = 100
 # "Version: 2.1", "Version applicable à compter du 17 juillet 2024"
 _VERSION_LINE = re.compile(r"^(?:version|v\.?)\b\W*(?:\d|.{0,60}\b(?:19|20)\d\d\b)", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -45,13 +49,12 @@ def build_scoped_policy(blocks: list[Block], text: str, path: str, *, markdown: 
     policy = build_policy(blocks, path, guess_headings=not markdown)
     if starts:
         gather_documents(policy.clauses, starts)
-    if nest_restarted_lists(policy.clauses) or starts:
-        assign_ids(policy.clauses)
+    nest_restarted_lists(policy.clauses)  # moving clauses keeps their ids: they stay unique
     return policy
 
 
-def _numbered(block: Block) -> tuple[str, tuple] | None:
-    label, _ = label_and_title(block)
+def _numbered(block: Block, page: Page | None = None) -> tuple[str, tuple] | None:
+    label, _ = page.label_and_title(block) if page is not None else label_and_title(block)
     return (bare_label(label), block_form(block)) if label else None
 
 
@@ -60,13 +63,13 @@ def _title(block: Block) -> str | None:
     if block.label is not None or block.list_level is not None or block.heading:
         return None
     text = block.text.strip()
-    if not text or "\n" in text or _numbered(block) is not None or _date_or_version(text):
+    if not text or "\n" in text or len(text) > _TITLE_CHARS or not _WORDS.search(text):
+        return None  # "------ 0 ------ 0 ------" is a rule, not a title
+    if block.heading_level is None and (
+        len(text.split()) > _TITLE_WORDS or text.endswith((".", ";", ",", ":"))
+    ):
         return None
-    if not _WORDS.search(text):  # "------ 0 ------ 0 ------" is a rule, not a title
-        return None
-    if block.heading_level is not None:
-        return text
-    if len(text.split()) > _TITLE_WORDS or text.endswith((".", ";", ",", ":")):
+    if _numbered(block) is not None or _date_or_version(text):
         return None
     return text
 
@@ -94,43 +97,62 @@ def mark_documents(blocks: list[Block], page: Page) -> tuple[list[Block], list[i
         after_rule[k] = r < len(rules) and rules[r] < block.line
         if not _is_rule_block(block, page):
             previous = block.line
+    known: dict[int, tuple[str, tuple] | None] = {}
+
+    def numbered(k: int) -> tuple[str, tuple] | None:
+        if k not in known:
+            known[k] = None if _is_rule_block(blocks[k], page) else _numbered(blocks[k], page)
+        return known[k]
+
     out: list[Block] = []
     starts: list[int] = []
-    document_first: tuple[str, tuple] | None = None
-    last_numbered = -1  # where in `out` the current document's last numbered block is
+    opened = 0  # where the current document opened, in `blocks`
+    first_seen: dict[int, tuple[int, tuple[str, tuple]] | None] = {}  # opening -> its first label
+
+    def document_first(k: int) -> tuple[str, tuple] | None:
+        """The first label of the current document, if it comes before block k."""
+        if opened not in first_seen:
+            m = next((m for m in range(opened, len(blocks)) if numbered(m) is not None), None)
+            label = numbered(m) if m is not None else None
+            first_seen[opened] = (m, label) if m is not None and label is not None else None
+        found = first_seen[opened]
+        return found[1] if found is not None and found[0] < k else None
+
     for k, block in enumerate(blocks):
-        if (
-            document_first is not None
-            and not _is_rule_block(block, page)
-            and (after_rule[k] or _title(block) or _dated([block]))
-        ):
-            found = _first_numbered(blocks, after_rule, k, page)
-            first = found if found is not None else len(blocks)
-            restarts = found is not None and _numbered(blocks[first]) == document_first
-            if restarts and (after_rule[k] or _dated(blocks[k : min(first, k + 1 + _FRONT_BLOCKS)])):
-                while out and _is_rule_block(out[-1], page):
-                    out.pop()
-                document_first = None
-                # "Payments Terms" (a level-1 heading), its preamble, a rule, then "1.": the
-                # document opens at its title, not at the rule.
-                titled = [t for t in range(last_numbered + 1, len(out)) if _opens_document(out[t])]
-                if titled and not (k < first and _opens_document(block)):
-                    starts.append(out[titled[-1]].line or 0)
-                    last_numbered = titled[-1]
-                elif k < first and (title := _title(block)) is not None:
-                    out.append(Block(title, block.line, "", 1))
-                    starts.append(block.line or 0)
-                    last_numbered = len(out) - 1
-                    continue
-                else:
-                    line = _rule_before(rules, block.line) if after_rule[k] else (block.line or 0)
-                    out.append(Block("", line, "", 1))
-                    starts.append(line)
-                    last_numbered = len(out) - 1
-        numbered = None if _is_rule_block(block, page) else _numbered(block)
-        if numbered is not None:
-            document_first = document_first or numbered
-            last_numbered = len(out)
+        alone = len(block.text) <= _DATE_LINE_CHARS and _dated([block])  # "Version 2, 1 May 2021"
+        if not (after_rule[k] or alone or _title(block)) or _is_rule_block(block, page):
+            out.append(block)
+            continue
+        first_label = document_first(k)
+        found = _first_numbered(blocks, numbered, after_rule, k) if first_label is not None else None
+        first = found if found is not None else len(blocks)
+        restarts = found is not None and numbered(first) == first_label
+        if not (restarts and (after_rule[k] or _dated(blocks[k : min(first, k + 1 + _FRONT_BLOCKS)]))):
+            out.append(block)
+            continue
+        while out and _is_rule_block(out[-1], page):
+            out.pop()
+        opened = k
+        # "Payments Terms" (a level-1 heading), its preamble, a rule, then "1.": the document
+        # opens at its title, not at the rule.
+        titled = []
+        for t in range(len(out) - 1, -1, -1):
+            if out[t].label == "" and out[t].heading_level == 1 and out[t].line in starts:
+                break  # the previous document's own opening
+            if _numbered(out[t], page) is not None:
+                break
+            if _opens_document(out[t]):
+                titled.append(t)
+        if titled and not (k < first and _opens_document(block)):
+            starts.append(out[titled[0]].line or 0)
+        elif k < first and (title := _title(block)) is not None:
+            out.append(Block(title, block.line, "", 1))
+            starts.append(block.line or 0)
+            continue
+        else:
+            line = _rule_before(rules, block.line) if after_rule[k] else (block.line or 0)
+            out.append(Block("", line, "", 1))
+            starts.append(line)
         out.append(block)
     return out, starts
 
@@ -138,7 +160,10 @@ def mark_documents(blocks: list[Block], page: Page) -> tuple[list[Block], list[i
 def _dated(front: list[Block]) -> bool:
     """A date or version line under a title: the front of a document ("Last revised: 3 January 2025")."""
     return any(
-        b.label is None and b.list_level is None and _date_or_version(f"{b.heading or ''} {b.text}".strip())
+        b.label is None
+        and b.list_level is None
+        and _DIGIT.search(b.text[:_TITLE_CHARS] + (b.heading or "")) is not None
+        and _date_or_version(f"{b.heading or ''} {b.text}".strip())
         for b in front
     )
 
@@ -151,12 +176,14 @@ def _opens_document(block: Block) -> bool:
     return block.heading_level == 1 and _title(block) is not None
 
 
-def _first_numbered(blocks: list[Block], after_rule: list[bool], k: int, page: Page) -> int | None:
+def _first_numbered(
+    blocks: list[Block], numbered: Callable[[int], tuple[str, tuple] | None], after_rule: list[bool], k: int
+) -> int | None:
     """The first numbered block from k on, before the next rule (unless only titles come before it)."""
     for m in range(k, len(blocks)):
         if m > k and after_rule[m] and not all(_title(b) is not None for b in blocks[k:m]):
             return None
-        if not _is_rule_block(blocks[m], page) and _numbered(blocks[m]) is not None:
+        if numbered(m) is not None:
             return m
     return None
 
@@ -189,6 +216,7 @@ def gather_documents(top: list[Clause], starts: list[int]) -> None:
         head = members[0]
         if head.source_line != start or head.label or head.kind is not ClauseKind.CLAUSE:
             head = Clause(source_line=start, id="")
+            derive_ids([head], {c.id for c in order})
         roots = [c for c in members if c is not head and (c.parent is None or document[id(c.parent)] != k)]
         for clause in (head, *roots):
             moving[id(clause)] = clause
