@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zipfile
 from dataclasses import dataclass, field
 from io import BytesIO
 from os import PathLike
@@ -19,6 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
+from plutoeditor.formats.errors import PolicyFileError
 from plutoeditor.formats.files import write_atomic
 from plutoeditor.model.tables import Table
 
@@ -233,7 +235,34 @@ def tab_run() -> etree._Element:
 
 
 def save_document(document: DocxDocument, path: str | PathLike[str]) -> None:
-    """Save through memory and write atomically: never a half-written .docx."""
+    """Save through memory and write atomically: never a half-written .docx, and never one
+    larger than PlutoEditor's own Word import accepts (what it writes, it opens again)."""
     buffer = BytesIO()
     document.save(buffer)
-    write_atomic(path, buffer.getvalue())
+    data = buffer.getvalue()
+    refuse_unopenable(data, str(path))
+    write_atomic(path, data)
+
+
+def refuse_unopenable(data: bytes, path: str) -> None:
+    """PolicyFileError when a .docx would exceed the import limits of importers.docx_safety."""
+    from plutoeditor.importers import docx_safety as limits
+
+    def too_large(what: str, size: int, limit: int) -> PolicyFileError:
+        return PolicyFileError(
+            path,
+            f"not written: {what} would be {size / 2**20:.1f} MiB and PlutoEditor opens Word files "
+            f"with at most {limit / 2**20:.0f} MiB there, so it could not open this one again; "
+            "export HTML or PDF instead",
+        )
+
+    if len(data) > limits.MAX_PACKAGE_BYTES:
+        raise too_large("the file", len(data), limits.MAX_PACKAGE_BYTES)
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        xml_parts = [i for i in archive.infolist() if i.filename.endswith((".xml", ".rels"))]
+    for info in xml_parts:
+        if info.file_size > limits.MAX_PART_BYTES:
+            raise too_large(info.filename, info.file_size, limits.MAX_PART_BYTES)
+    total = sum(info.file_size for info in xml_parts)
+    if total > limits.MAX_TOTAL_BYTES:
+        raise too_large("its parts together", total, limits.MAX_TOTAL_BYTES)
