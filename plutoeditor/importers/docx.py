@@ -153,10 +153,17 @@ _LABEL_THEN_NBSP = re.compile(
 )
 
 
+#: A decimal label written straight before Chinese, Japanese or Korean text ("3.1部品表"), which
+#: needs no space; only one of two or more parts, so "1年" stays text.
+_LABEL_THEN_CJK = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+\.?)(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])")
+
+
 def _spaced_label(text: str) -> str:
     """A typed label set apart by no-break spaces ("3.1\u00a0\u00a0Bill of Materials"), as
-    Word users align them, reads as a label followed by a space."""
-    return _LABEL_THEN_NBSP.sub(r"\1 ", text, count=1) if "\u00a0" in text[:24] else text
+    Word users align them, or written straight before CJK text, reads as a label and a space."""
+    if "\u00a0" in text[:24]:
+        return _LABEL_THEN_NBSP.sub(r"\1 ", text, count=1)
+    return _LABEL_THEN_CJK.sub(r"\1 ", text, count=1) if text[:1].isdigit() else text
 
 
 def _lead_in_lists(paragraphs: list[WordParagraph]) -> set[int]:

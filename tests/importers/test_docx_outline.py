@@ -269,3 +269,16 @@ def test_a_heading_numbered_with_a_colon(tmp_path):
         ("2:", "Terms"),
         ("", "2019: Results"),
     ]
+
+
+def test_a_typed_label_straight_before_cjk_text_is_a_label(tmp_path):
+    body = [
+        TITLE,
+        p_xml(r("3.0 レビュー"), '<w:pStyle w:val="Heading2"/>'),
+        p_xml(r("3.1部品表（Bill of Materials）")),
+        p_xml(r("3.2 ライセンスコンプライアンス")),
+        p_xml(r("1年間保存する。")),  # "1 year": a number, not a label
+    ]
+    policy = import_docx(make_docx(tmp_path / "cjk.docx", body))
+    children = [(c.label, c.text[:3]) for c in policy.clauses[0].children]
+    assert children == [("3.1", "部品表"), ("3.2", "ライセ"), ("", "1年間")]
