@@ -122,6 +122,8 @@ class _Builder:
         self.heading_candidates: list[Clause] = []
         self.last_top_number = 0
         self.next_label = ""  # the label of the block after the one being added
+        self.adding = ""  # the label being placed, and whether it is written as a bare title
+        self.adding_titled = False
         self.last_local_item: Clause | None = None  # the last "1." read as a list item in a section
 
     # -- placing -----------------------------------------------------------------------
@@ -143,11 +145,21 @@ class _Builder:
                 if entry.key[0] in ("h", "s") and entry.hlevel is not None and entry.hlevel >= hlevel:
                     del stack[i:]
                     break
-        for i in range(len(stack) - 1, -1, -1):  # the same style is open: a sibling of it
+        # The same style is open: a sibling of the one it follows (of one written the same way,
+        # "**3. Fees**" after "**2. Rules**", when several), else of the innermost.
+        same, followed = [], []
+        for i in range(len(stack) - 1, -1, -1):
             if stack[i].key == key:
-                return self._pop_to(i)
+                same.append(i)
+                if not self.adding or follows_label(stack[i].clause.label, self.adding):
+                    followed.append(i)
             if stack[i].key[0] == "h" or stack[i].key[0] == "s":
                 break
+        if followed:
+            alike = [i for i in followed if _titled(stack[i].clause) == self.adding_titled]
+            return self._pop_to((alike or followed)[0])
+        if same:
+            return self._pop_to(same[0])
         if key[0] == "d":
             for i in range(len(stack) - 1, -1, -1):
                 k = stack[i].key
@@ -213,6 +225,7 @@ class _Builder:
 
     # -- blocks ------------------------------------------------------------------------
     def add_labelled(self, label: str, rest: str, block: Block) -> None:
+        self.adding, self.adding_titled = label, bool(block.heading) and not rest
         first, _, more = rest.partition("\n")
         if not label:
             key: tuple = ("b", block.list_level or 0)
@@ -271,7 +284,18 @@ class _Builder:
                     heading_like = True  # its further paragraphs are its own
                     if key[0] in ("d", "w") or _heading_like(first, 6):
                         self.heading_candidates.append(clause)
-            parent = self._parent_for_label(key)
+            lead_in = self.stack[-1] if self.stack else None
+            if (
+                key[0] == "L"
+                and decimal_value(label) == 1
+                and lead_in is not None
+                and lead_in.key != key
+                and lead_in.clause.text.endswith(":")
+                and not lead_in.clause.children
+            ):
+                parent = lead_in.clause  # "... the following terms:" then "1.": its first item
+            else:
+                parent = self._parent_for_label(key)
             if key[0] == "d":
                 parent = self._adopting_parent(label, parent)
             elif key[0] == "L" and decimal_value(label) == 1:
@@ -531,6 +555,15 @@ def build_policy(blocks: list[Block], path: str = "", *, guess_headings: bool = 
             continue
         if block.label is not None:
             label, rest = block.label, text
+            if (
+                is_bare_number(label)
+                and block.list_level is None
+                and block.heading
+                and not rest
+                and not _plausible_number(label, f"{block.heading or ''} {rest}".strip(), builder)
+            ):  # "**225 Liberty St, 4th Floor**" under "write to:" is an address, not clause 225
+                text = " ".join(part for part in (label, block.heading, rest) if part)
+                label, rest, block.heading = "", text, None
         else:
             label, rest = split_label(text)
             if (
@@ -580,6 +613,10 @@ def _capitals_over_list(block: Block, text: str, following: Block | None) -> boo
         return False
     first = _label_of(following).strip("().")
     return first in ("1", "a", "A") and bool(following.text.strip())
+
+
+def _titled(clause: Clause) -> bool:
+    return bool(clause.heading) and not clause.text
 
 
 def _label_of(block: Block) -> str:

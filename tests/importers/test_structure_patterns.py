@@ -375,3 +375,35 @@ def test_roman_sections_hold_their_lettered_items_across_wrapped_paragraphs():
     ]
     first = policy.clauses[0].children[0]
     assert first.heading == "" and first.children[0].text.startswith("the commercial register")
+
+
+def test_a_list_from_one_after_a_lead_in_is_its_list_and_the_sections_go_on():
+    source = """\
+        # Terms
+
+        1. **Ours.** We own it.
+
+        2. **Rules**.
+
+            1. The guidelines apply.
+
+            2. You agree to the following:
+
+        1. You will not copy it.
+
+        2. You will not abuse it.
+
+        3. **Premium**
+        """
+    policy = import_text(textwrap.dedent(source).lstrip(), "terms.md")
+    assert [c.label for c in policy.clauses] == ["1.", "2.", "3."]
+    lead_in = policy.clauses[1].children[1]
+    assert [c.label for c in lead_in.children] == ["1.", "2."]
+    assert errors(source, "terms.md") == []
+
+
+def test_a_bold_address_line_under_a_lead_in_is_text():
+    source = "# Privacy\n\n## 1. Contact\n\nWrite to:\n\n**225 Harbour Road, Leith**\n\n## 2. Changes\n"
+    policy = import_text(source, "privacy.md")
+    assert [c.label for c in policy.walk() if c.label] == ["1.", "2."]
+    assert "225 Harbour Road, Leith" in policy.clauses[0].children[0].text
