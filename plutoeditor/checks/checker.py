@@ -28,6 +28,7 @@ from plutoeditor.checks.surroundings import (
     preceding,
     siblings_of,
 )
+from plutoeditor.checks.uncertainty import soften
 from plutoeditor.model.clause import Clause
 from plutoeditor.model.numbering import Scope, expected_cores, format_label, parse_label, scopes
 from plutoeditor.model.policy import ChangeEvent, Policy
@@ -252,7 +253,7 @@ class Checker:
         self._scopes = all_scopes
         self._expected = None
         numbering.extend(check_label_styles(all_scopes, self._position))
-        self._numbering = numbering
+        self._numbering = soften(numbering, self.policy)
         self._dirty_owners.clear()
         self._numbering_dirty = False
 

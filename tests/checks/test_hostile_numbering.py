@@ -29,9 +29,7 @@ def test_a_huge_label_counts_the_missing_numbers_without_listing_them():
     finally:
         tracemalloc.stop()
     assert peak < 20_000_000
-    assert found == [
-        ("numbering-gap", "3000000", "2,999,998 numbers are missing: 3000000 comes after 1")
-    ]
+    assert found == [("numbering-gap", "3000000", "2,999,998 numbers are missing: 3000000 comes after 1")]
 
 
 def test_a_list_starting_at_a_million_is_one_gap_finding():
