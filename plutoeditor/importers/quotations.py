@@ -46,7 +46,8 @@ def _quoted_paragraphs(page: Page, first: int, end: int) -> list[str]:
             open_lines = []
     if open_lines:
         paragraphs.append(" ".join(open_lines))
-    return paragraphs
+    # emphasis that ran across lines ("_(i) ...;" ... "...;_") is left unpaired on one line
+    return [p.strip("_*").strip() or p for p in paragraphs]
 
 
 def quotations_as_text(blocks: list[Block], page: Page) -> list[Block]:

@@ -552,6 +552,21 @@ def test_numbered_text_in_a_block_quote_is_quoted_not_numbered():
     assert error_codes(policy) == []
 
 
+def test_emphasis_running_across_quoted_lines_leaves_no_stray_marks():
+    policy = page(
+        """\
+        ## 3. Adverts
+
+        The rules say adverts shall not:
+
+        > _(i) mislead the buyer;
+        > (ii) hide their price._
+        """
+    )
+    quoted = [c.text for c in policy.walk() if c.text.startswith("(i)")]
+    assert quoted == ["(i) mislead the buyer;\n(ii) hide their price."]
+
+
 def test_a_block_quote_without_labels_is_left_as_it_is():
     policy = page(
         """\
