@@ -10,6 +10,7 @@ import datetime as dt
 import gc
 import json
 import os
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -437,9 +438,26 @@ def dumps_data(data: dict[str, Any]) -> str:
         raise ValueError(f"policy does not match the schema at {where}: {message}")
     text = native_writer.dump_data(data)
     if text is None:
-        text = yaml_dump(data)
+        try:
+            text = yaml_dump(data)
+        except UnicodeEncodeError:  # a lone surrogate (half an emoji) cannot be stored in UTF-8
+            text = yaml_dump(_without_surrogates(data))
     _refuse_unopenable(text)
     return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(data: Any) -> Any:
+    """The data with each lone surrogate replaced by U+FFFD, the replacement character."""
+    if isinstance(data, str):
+        return _SURROGATE.sub("\ufffd", data)
+    if isinstance(data, list):
+        return [_without_surrogates(item) for item in data]
+    if isinstance(data, dict):
+        return {key: _without_surrogates(value) for key, value in data.items()}
+    return data
 
 
 def _refuse_unopenable(text: str) -> None:

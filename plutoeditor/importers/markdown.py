@@ -100,7 +100,7 @@ def read_front_matter(lines: list[str]) -> tuple[str, int]:
             data: object = None
             try:
                 data = yaml.safe_load(source) if fence == "---" else tomllib.loads(source)
-            except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError):
+            except (yaml.YAMLError, ValueError, RecursionError):  # ValueError: 2022-02-31, TOML
                 data = None
             title = data.get("title") if isinstance(data, dict) else None
             return (title.strip() if isinstance(title, str) else ""), end + 1

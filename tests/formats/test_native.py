@@ -188,3 +188,11 @@ def test_fast_validator_agrees_with_the_reference_validator(mutate):
     mutate(data)
     reference = jsonschema.Draft202012Validator(native.schema()).is_valid(data)
     assert (native._schema_error(data) is None) == reference
+
+
+def test_a_lone_surrogate_is_saved_as_the_replacement_character(tmp_path):
+    policy = sample_policy()
+    policy.clauses[1].text = "half an emoji \ud83d here"
+    path = tmp_path / "p.policy.yaml"
+    native.save(policy, path)
+    assert native.load(path).clauses[1].text == "half an emoji \ufffd here"

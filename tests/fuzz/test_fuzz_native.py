@@ -40,11 +40,23 @@ def _has_separator_in_a_block(policy) -> bool:
     return any("\n" in c.text and ("\u2028" in c.text or "\u2029" in c.text) for c in policy.walk())
 
 
+def without_surrogates(policy):  # type: ignore[no-untyped-def]
+    """What saving does to a lone surrogate (it becomes U+FFFD), done beforehand."""
+    fix = native._without_surrogates
+    meta = policy.metadata
+    for name in ("title", "organisation", "jurisdiction", "version", "summary_of_changes"):
+        setattr(meta, name, fix(getattr(meta, name)))
+    for clause in policy.walk():
+        clause.label, clause.heading, clause.text = fix(clause.label), fix(clause.heading), fix(clause.text)
+    return policy
+
+
 @settings(FUZZ, max_examples=80)
 @given(policies())
 def test_save_then_load_gives_the_same_policy(policy):
     limits.fit_metadata(policy.metadata)
     text = native.dumps(policy)
+    policy = without_surrogates(policy)
     data = native.to_data(policy)
     fast = native_writer.dump_data(data)
     assert fast is None or fast == native.yaml_dump(data)
