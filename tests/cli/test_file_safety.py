@@ -163,3 +163,13 @@ def test_renumber_over_its_input_is_refused(tmp_path, capsys):
     assert main(["renumber", str(policy), "-o", str(policy)]) == 2
     assert "is also an input" in _one_line(capsys.readouterr().err)
     assert policy.read_bytes() == before
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/maps"), reason="needs Linux /proc")
+def test_the_size_limit_is_checked_while_reading_not_only_from_the_size_a_file_claims():
+    from plutoeditor.formats.errors import PolicyFileError
+    from plutoeditor.formats.files import read_bytes
+
+    assert os.stat("/proc/self/maps").st_size == 0  # a regular file that claims to be empty
+    with pytest.raises(PolicyFileError, match="file is too large"):
+        read_bytes("/proc/self/maps", limit=100)
