@@ -26,7 +26,6 @@ from plutoeditor.importers.contents import contents_as_text
 from plutoeditor.importers.dates import is_date_line
 from plutoeditor.importers.page_lines import Page, bare_label, block_form, label_and_title
 from plutoeditor.importers.quotations import quotations_as_text
-from plutoeditor.importers.restarted_lists import nest_restarted_lists
 from plutoeditor.importers.structure import Block, build_policy
 from plutoeditor.model.clause import Clause, ClauseKind
 from plutoeditor.model.policy import Policy
@@ -49,7 +48,6 @@ def build_scoped_policy(blocks: list[Block], text: str, path: str, *, markdown: 
     policy = build_policy(blocks, path, guess_headings=not markdown)
     if starts:
         gather_documents(policy.clauses, starts)
-    nest_restarted_lists(policy.clauses)  # moving clauses keeps their ids: they stay unique
     return policy
 
 

@@ -467,62 +467,6 @@ def test_links_to_parts_of_the_page_with_descriptions_are_a_list_not_contents():
     assert any(c.label == "1." for c in policy.walk())
 
 
-# -- lists that start again ------------------------------------------------------------
-
-
-def test_a_list_that_starts_again_after_a_paragraph_goes_under_that_paragraph():
-    policy = page(
-        """\
-        Boat Club rules
-
-        1 Fees
-
-        We charge these fees to every member of the club, whatever boat they keep with us.
-
-        (a) a joining fee;
-
-        (b) a yearly fee.
-
-        We may also charge these fees when a member asks for a service beyond the usual ones.
-
-        (a) a late fee;
-
-        (b) a crane fee.
-
-        2 Ending
-
-        Either side may end membership in writing.
-        """,
-        "club.txt",
-    )
-    fees = policy.clauses[0]
-    assert [c.label for c in fees.children] == ["", "(a)", "(b)", ""]
-    assert [c.label for c in fees.children[3].children] == ["(a)", "(b)"]
-    assert error_codes(policy) == []
-
-
-def test_numbering_that_carries_on_after_a_paragraph_stays_where_it_is():
-    policy = page(
-        """\
-        Boat Club rules
-
-        1 Fees
-
-        We charge these fees to every member of the club, whatever boat they keep with us.
-
-        (a) a joining fee;
-
-        (b) a yearly fee.
-
-        We may also charge this fee when a member asks for a service beyond the usual ones.
-
-        (c) a crane fee.
-        """,
-        "club.txt",
-    )
-    assert [c.label for c in policy.clauses[0].children] == ["", "(a)", "(b)", "", "(c)"]
-
-
 # -- quoted instruments --------------------------------------------------------------------
 
 
