@@ -21,20 +21,13 @@ from typing import Any
 import fastjsonschema
 import yaml
 
-from plutoeditor.formats import limits, native_reader, native_writer
+from plutoeditor.formats import limits, native_reader, native_writer, native_yaml
 from plutoeditor.formats.errors import PolicyFileError
 from plutoeditor.formats.files import decode_text, read_bytes, write_atomic
 from plutoeditor.model import Clause, ClauseKind, Metadata, Policy
 
 FORMAT_VERSION = 1
 SUFFIX = ".policy.yaml"
-
-try:  # the C loader is much faster on large documents; both are the *safe* loader
-    _SafeLoader: type = yaml.CSafeLoader
-    _SafeDumper: type = yaml.CSafeDumper
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _SafeLoader = yaml.SafeLoader
-    _SafeDumper = yaml.SafeDumper
 
 
 def is_native(path: str | os.PathLike[str]) -> bool:
@@ -179,60 +172,14 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def _load_with_yaml(text: str, path: str) -> Policy:
-    loader = _SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            raise PolicyFileError(path, "file is empty")
-        _refuse_aliases_and_duplicate_keys(node, path)
-        data = loader.construct_document(node)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or exc.context or "malformed YAML"
-        if "could not determine a constructor" in str(exc):
-            problem = "YAML tag not allowed in a policy file (only plain data is read)"
-        raise PolicyFileError(path, f"invalid YAML: {problem}", line) from None
-    except yaml.YAMLError as exc:
-        raise PolicyFileError(path, f"invalid YAML: {exc}") from None
-    except RecursionError:
-        raise PolicyFileError(path, "invalid YAML: nested too deeply") from None
-    finally:
-        loader.dispose()
-    if not isinstance(data, dict):
-        raise PolicyFileError(path, "not a policy file: expected a mapping with metadata and clauses", 1)
+    """The full safe loader's reading: every YAML file, and the errors of every file."""
+    data, node = native_yaml.parse(text, path)
     _upgrade(data, path)
     deep = _deep_clause(data)
     if deep is not None:
-        raise _too_deep(path, _line_of(node, deep))
+        raise _too_deep(path, native_yaml.line_of(node, deep))
     _validate(data, node, path)
-    return _policy_from_data(data, _lines_of_nodes(node, data), path, node)
-
-
-def _refuse_aliases_and_duplicate_keys(root: yaml.Node, path: str) -> None:
-    """Anchors/aliases let a few hundred bytes expand to gigabytes, and a repeated key
-    silently drops text: a policy file needs neither, so both are refused."""
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            message = "YAML anchors and aliases (&name, *name) are not allowed in a policy file"
-            raise PolicyFileError(path, f"{message}; this anchor is reused", node.start_mark.line + 1)
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            keys: set[str] = set()
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode):
-                    if key.value in keys:
-                        raise PolicyFileError(
-                            path, f"invalid YAML: key {key.value!r} appears twice", key.start_mark.line + 1
-                        )
-                    keys.add(key.value)
-                stack.append(key)
-                stack.append(value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+    return _policy_from_data(data, native_yaml.lines_of_nodes(node, data), path, node)
 
 
 def _upgrade(data: dict[str, Any], path: str) -> None:
@@ -249,7 +196,7 @@ def _validate(data: dict[str, Any], node: yaml.Node, path: str) -> None:
     if error is None:
         return
     location = list(getattr(error, "absolute_path", []))
-    raise _violation(error, path, _line_of(node, location))
+    raise _violation(error, path, native_yaml.line_of(node, location))
 
 
 def _violation(error: Any, path: str, line: int) -> PolicyFileError:
@@ -263,46 +210,6 @@ def _short(message: str, width: int = 160) -> str:
     return message if len(message) <= width else message[: width - 1] + "…"
 
 
-def _line_of(node: yaml.Node, path: list[Any]) -> int:
-    """The 1-based line of the YAML node at a JSON path, as deep as it can be followed."""
-    for key in path:
-        child = _child(node, key)
-        if child is None:
-            break
-        node = child
-    return node.start_mark.line + 1
-
-
-def _child(node: yaml.Node, key: Any) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if k.value == key:
-                return v
-    elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-        return node.value[key]
-    return None
-
-
-def _lines_of_nodes(root: yaml.Node, data: dict[str, Any]) -> native_reader.Lines:
-    """The same line tables the fast reader keeps, from PyYAML's nodes."""
-    lines = native_reader.Lines()
-    if not isinstance(root, yaml.MappingNode):
-        return lines
-    lines.keys[""] = {str(k.value): k.start_mark.line + 1 for k, _ in root.value}
-    for key, value in root.value:
-        if isinstance(value, yaml.MappingNode):
-            lines.keys[str(key.value)] = {str(k.value): k.start_mark.line + 1 for k, _ in value.value}
-    stack: list[tuple[yaml.Node | None, list[Any]]] = [(_child(root, "clauses"), data["clauses"])]
-    while stack:
-        node, clauses = stack.pop()
-        if not isinstance(node, yaml.SequenceNode):
-            continue
-        for clause_node, clause in zip(node.value, clauses, strict=False):
-            lines.items[id(clause)] = clause_node.start_mark.line + 1
-            stack.append((_child(clause_node, "children"), clause["children"]))
-    return lines
-
-
 def _policy_from_data(
     data: dict[str, Any], lines: native_reader.Lines, path: str, root: yaml.Node | None = None
 ) -> Policy:
@@ -312,7 +219,7 @@ def _policy_from_data(
         effective = dt.date.fromisoformat(date_text) if date_text else None
     except ValueError:
         if root is not None:
-            line = _line_of(root, ["metadata", "effective_date"])
+            line = native_yaml.line_of(root, ["metadata", "effective_date"])
         else:
             line = lines.keys.get("metadata", {}).get("effective_date", 0)
         raise PolicyFileError(path, f"effective_date {date_text!r} is not a real date", line) from None
@@ -404,17 +311,8 @@ def _clause_to_data(clause: Clause) -> dict[str, Any]:
     return data
 
 
-class _Dumper(_SafeDumper):  # type: ignore[misc, valid-type]
-    """Safe dumper that writes multi-line strings as literal blocks."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if "\n" in value and not value.endswith((" ", "\n")) and "\n " not in value and " \n" not in value:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
-
-
-_Dumper.add_representer(str, _represent_str)
+#: The native text as PyYAML writes it (the reference the fast writer matches).
+yaml_dump = native_yaml.dump
 
 
 def dumps(policy: Policy) -> str:
@@ -475,34 +373,6 @@ def _refuse_unopenable(text: str) -> None:
             f"its policy file would be {limits.mib(size)} and need the full YAML reader, which "
             f"PlutoEditor uses for files of up to {limits.MAX_FULL_YAML_BYTES / 2**20:.0f} MiB"
         )
-
-
-def yaml_dump(data: dict[str, Any]) -> str:
-    """The native text as PyYAML writes it: the reference the fast writer matches byte for
-    byte, and what writes the rare values it leaves alone (tabs, emoji, ...).
-
-    One top-level clause at a time, joined: the same bytes as dumping the whole tree (the
-    sequence is written unindented, so each item starts at column 0 either way), half the
-    time, and the C emitter lets go of the interpreter between clauses, so a save on a
-    worker thread never stalls the window for long."""
-    head = {key: value for key, value in data.items() if key != "clauses"}
-    parts = [_dump(head)]
-    if "clauses" in data:
-        parts.append("clauses:" + ("\n" if data["clauses"] else " []\n"))
-        parts.extend(_dump([clause]) for clause in data["clauses"])
-    return "".join(parts)
-
-
-def _dump(data: Any) -> str:
-    return yaml.dump(
-        data,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=100,
-        indent=2,
-    )
 
 
 def _data_depth(clauses: list[dict[str, Any]]) -> int:

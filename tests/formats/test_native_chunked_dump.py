@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import yaml
 
-from plutoeditor.formats import native
+from plutoeditor.formats import native, native_yaml
 from plutoeditor.model.notation import parse_tree
 
 
 def whole(data) -> str:
     return yaml.dump(
-        data, Dumper=native._Dumper, sort_keys=False, allow_unicode=True,
+        data, Dumper=native_yaml._Dumper, sort_keys=False, allow_unicode=True,
         default_flow_style=False, width=100, indent=2,
     )  # fmt: skip
 
