@@ -9,6 +9,7 @@ helpers answer the sequence questions; `structure.py` weighs them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from plutoeditor.importers.labels import decimal_parts, letter_of, roman_value
 
@@ -41,6 +42,7 @@ def _form(label: str) -> tuple[str, str]:
     return label[:start], label[start + len(core) :]
 
 
+@lru_cache(maxsize=65536)  # asked for every open item of a style, and labels repeat
 def follows_label(previous: str, label: str) -> bool:
     """Whether `label` is the next label after `previous` in one list of the same form.
 

@@ -73,6 +73,7 @@ _SCHEDULE = re.compile(
     r"^(?:(?:schedule|annex(?:ure)?|appendix|exhibit)\b|.*\b(?:schedule|annex|appendix)$)", re.IGNORECASE
 )
 _SENTENCE_END = (".", ";", ",", ":")
+_SECTION_NUMBER = re.compile(r"\d{1,3}\.(?:\s|$)")  # "2. Scope": a section numbered with a dot
 # "V. 2.0", "Version 1.1", "v3": part of a title block, never a heading over the clauses
 _VERSION_LINE = re.compile(r"^(?:v\.?|version)\s*\d{1,3}(?:\.\d{1,3})*$", re.IGNORECASE)
 
@@ -121,7 +122,7 @@ class _Builder:
         self.guess_headings = guess_headings
         self.heading_candidates: list[Clause] = []
         self.last_top_number = 0
-        self.next_label = ""  # the label of the block after the one being added
+        self.next_block: Block | None = None  # the block after the one being added
         self.adding = ""  # the label being placed, and whether it is written as a bare title
         self.adding_titled = False
         self.last_local_item: Clause | None = None  # the last "1." read as a list item in a section
@@ -147,17 +148,16 @@ class _Builder:
                     break
         # The same style is open: a sibling of the one it follows (of one written the same way,
         # "**3. Fees**" after "**2. Rules**", when several), else of the innermost.
-        same, followed = [], []
+        same = []
         for i in range(len(stack) - 1, -1, -1):
             if stack[i].key == key:
                 same.append(i)
-                if not self.adding or follows_label(stack[i].clause.label, self.adding):
-                    followed.append(i)
             if stack[i].key[0] == "h" or stack[i].key[0] == "s":
                 break
-        if followed:
+        if len(same) > 1 and self.adding:
+            followed = [i for i in same if follows_label(stack[i].clause.label, self.adding)]
             alike = [i for i in followed if _titled(stack[i].clause) == self.adding_titled]
-            return self._pop_to((alike or followed)[0])
+            return self._pop_to((alike or followed or same)[0])
         if same:
             return self._pop_to(same[0])
         if key[0] == "d":
@@ -358,6 +358,10 @@ class _Builder:
         if not self.stack or self.stack[-1].clause is not lead_in:
             self._push(lead_in, ("p",))
         return lead_in
+
+    @property
+    def next_label(self) -> str:
+        return _label_of(self.next_block) if self.next_block is not None else ""
 
     def _has_sub_clauses(self, label: str) -> bool:
         """Whether the next label is this one's first sub-clause ("2." then "2.1")."""
@@ -578,7 +582,7 @@ def build_policy(blocks: list[Block], path: str = "", *, guess_headings: bool = 
                 if nxt.label is None and nxt.heading_level is None and not split_label(nxt.text.strip())[0]:
                     rest = nxt.text.strip()
                     i += 1
-            builder.next_label = _label_of(body[i]) if i < n else ""
+            builder.next_block = body[i] if i < n else None
             builder.add_labelled(label, rest, block)
             continue
         if block.heading:  # a run-in heading on a paragraph that turned out to have no label
@@ -658,8 +662,7 @@ def _bare_style(body: list[Block]) -> bool:
     headed = dotted = 0
     for i, block in enumerate(body):
         text = block.text.strip()
-        label = _label_of(block)
-        if label.endswith(".") and label[:-1].isdigit():
+        if _SECTION_NUMBER.match(block.label if block.label is not None else text):
             dotted += 1
         if block.label is None and text.isascii() and text.isdigit() and len(text) <= 3:
             lone.append(int(text))
