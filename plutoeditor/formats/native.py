@@ -140,18 +140,20 @@ def _deep_clause(data: Any) -> list[Any] | None:
     """The JSON path of the first clause nested deeper than MAX_DEPTH, found without
     recursion (both schema validators recurse, and would fail on a hostile file)."""
     clauses = data.get("clauses") if isinstance(data, dict) else None
+    level = clauses if isinstance(clauses, list) else []
+    for _ in range(MAX_DEPTH):  # the common case: one list per level, no paths
+        level = [c for clause in level if isinstance(clause, dict) for c in _children(clause)]
+    if not level:
+        return None
     todo = [(["clauses", i], c) for i, c in enumerate(clauses)] if isinstance(clauses, list) else []
-    depth = 1
-    while todo:
-        if depth > MAX_DEPTH:
-            return todo[0][0]
-        deeper: list[tuple[list[Any], Any]] = []
-        for where, clause in todo:
-            children = clause.get("children") if isinstance(clause, dict) else None
-            if isinstance(children, list):
-                deeper.extend(([*where, "children", i], child) for i, child in enumerate(children))
-        todo, depth = deeper, depth + 1
-    return None
+    for _ in range(MAX_DEPTH):
+        todo = [([*where, "children", i], c) for where, c_ in todo for i, c in enumerate(_children(c_))]
+    return todo[0][0]
+
+
+def _children(clause: Any) -> list[Any]:
+    children = clause.get("children") if isinstance(clause, dict) else None
+    return children if isinstance(children, list) else []
 
 
 def _too_deep(path: str, line: int | None) -> PolicyFileError:
