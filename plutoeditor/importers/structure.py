@@ -557,6 +557,8 @@ def build_policy(blocks: list[Block], path: str = "", *, guess_headings: bool = 
         text = block.text.strip()
         if not text and block.label is None and not block.heading:
             continue
+        if not lone_numbers_are_labels and block.label is None and text.isascii() and text.isdigit():
+            continue  # a page number of a converted PDF: not part of any clause
         if block.label is not None:
             label, rest = block.label, text
             if (
