@@ -253,7 +253,7 @@ class Checker:
         self._scopes = all_scopes
         self._expected = None
         numbering.extend(check_label_styles(all_scopes, self._position))
-        self._numbering = soften(numbering, self.policy)
+        self._numbering = soften(numbering, self.policy, all_scopes)
         self._dirty_owners.clear()
         self._numbering_dirty = False
 

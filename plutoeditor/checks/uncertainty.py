@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from plutoeditor.checks.finding import WARNING, Finding
 from plutoeditor.model.clause import Clause
-from plutoeditor.model.numbering import OTHER, SCHEDULE, Label, parse_label
+from plutoeditor.model.numbering import OTHER, SCHEDULE, Label, Scope, parse_label
 from plutoeditor.model.policy import Policy
 
 _PLACEMENT = ("skipped-level", "wrong-parent")
@@ -23,15 +23,16 @@ _SEQUENCE = ("numbering-gap", "out-of-order", "duplicate-number")
 _NOTE = " (its label fits elsewhere in the document: the structure here may be misread)"
 
 
-def soften(findings: list[Finding], policy: Policy) -> list[Finding]:
+def soften(findings: list[Finding], policy: Policy, all_scopes: list[Scope]) -> list[Finding]:
     """The findings, with those about a doubtful placement downgraded to warnings."""
     if not any(f.is_error and f.code in (*_PLACEMENT, *_SEQUENCE) for f in findings):
         return findings
     cores: Counter[str] = Counter()
-    for clause in policy.walk():
-        label = parse_label(clause.label)
-        if label.kind not in (OTHER, SCHEDULE) and label.parts:
-            cores[label.core.lower()] += 1
+    for scope in all_scopes:  # every numbered clause is a member of one scope
+        for clause in scope.members:
+            label = parse_label(clause.label)
+            if label.kind not in (OTHER, SCHEDULE) and label.parts:
+                cores[label.core.lower()] += 1
     result = []
     for finding in findings:
         if finding.is_error and _doubtful(finding, policy, cores):

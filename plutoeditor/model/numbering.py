@@ -194,8 +194,14 @@ class Scope:
     expected_start: int = 0
     #: Members that follow an unnumbered paragraph among the owner's children.
     after_text: set[str] = field(default_factory=set)
-    #: Per schedule word ("annex"): the family its numbers are written in (ANNEX I, II: roman).
-    schedule_families: dict[str, str] = field(default_factory=dict)
+    _schedule_families: dict[str, str] | None = field(default=None, repr=False)
+
+    @property
+    def schedule_families(self) -> dict[str, str]:
+        """Per schedule word ("annex"): the family its numbers are written in (ANNEX I, II: roman)."""
+        if self._schedule_families is None:
+            self._schedule_families = _schedule_families(self.members)
+        return self._schedule_families
 
     @property
     def is_root(self) -> bool:
@@ -242,67 +248,77 @@ def _family_of_labels(labels: tuple[str, ...], root: bool) -> str:
 def scopes(policy: Policy) -> list[Scope]:
     """Every scope of the document, owners before the scopes inside them. O(n)."""
     result: list[Scope] = []
-    # the scope of an unnumbered heading -> what numbered stood before it among its siblings
-    before: dict[int, Clause | Scope] = {}
+    # the scope of an unnumbered heading -> what numbered stood before it among its siblings,
+    # and the scope that is (or holds) it
+    before: dict[int, tuple[Clause | Scope, Scope]] = {}
 
     def collect(children: list[Clause], scope: Scope) -> None:
-        last: Clause | Scope | None = None
+        last: tuple[Clause | Scope, Scope] | None = None
         text_between = False  # an unnumbered paragraph since the last numbered clause
+        members = scope.members
         for clause in children:
-            numbered = bool(clause.label.strip())
+            label = clause.label
+            numbered = bool(label) and not label.isspace()
             if numbered:
-                if text_between and scope.members:
+                if text_between and members:
                     scope.after_text.add(clause.id)
-                scope.members.append(clause)
+                members.append(clause)
                 text_between = False
-            elif clause.text.strip() or clause.heading.strip():
-                text_between = True
+            elif not text_between:
+                text_between = not (clause.text.isspace() or not clause.text) or bool(clause.heading.strip())
             if clause.children:
                 own = Scope(clause)
                 result.append(own)
                 collect(clause.children, own)
-                if own.members and _may_run_on(clause):
+                # only an unnumbered heading or a "Part II" lets numbering run on into it
+                if own.members and (not numbered or label.lstrip()[:1].isalpha()) and _may_run_on(clause):
                     if last is not None:
                         before[id(own)] = last
-                    last = own
+                    last = (own, own)
                     continue
             if numbered:
-                last = clause
+                last = (clause, scope)
 
     top = Scope(None)
     result.append(top)
     collect(policy.clauses, top)
-    numbers: dict[str, int] = {}  # clause id -> the number its position calls for
-    families: dict[str, str] = {}  # clause id -> the family of the scope it is a member of
-    ends: dict[int, int] = {}  # id(scope) -> the number its last numbered member calls for
     for scope in result:  # owners' and earlier siblings' scopes come first
         if scope.members:
             scope.family = scope_family(scope.members, scope.is_root)
-            scope.schedule_families = _schedule_families(scope.members)
-            earlier = before.get(id(scope))
-            earlier_family = None
-            if earlier is not None:
-                earlier_family = earlier.family if isinstance(earlier, Scope) else families.get(earlier.id)
-            start = _start(scope, earlier, earlier_family)
-            if start == 0 and earlier_family is not None and earlier_family != scope.family:
-                family, scope.family = scope.family, earlier_family  # "(iii)", heading, "(iv)": roman
-                start = _start(scope, earlier, earlier_family)
-                if start <= 0:
-                    scope.family, start = family, _start(scope, earlier, earlier_family)
-            scope.start = scope.expected_start = start
-            for clause in scope.members:
-                families[clause.id] = scope.family
-            if scope.start > 0 and earlier is not None:  # runs on from what its position calls for
-                expected = ends.get(id(earlier)) if isinstance(earlier, Scope) else numbers.get(earlier.id)
-                scope.expected_start = expected if expected is not None else scope.start
-            n = scope.expected_start
-            for clause in scope.members:
-                label = parse_label(clause.label)
-                if label.kind not in (SCHEDULE, INSERTION, OTHER):
-                    n = 1 if restarts(scope, clause, label, n > scope.expected_start) else n + 1
-                    numbers[clause.id] = n
-            ends[id(scope)] = n
+            if id(scope) in before:
+                _run_on(scope, *before[id(scope)])
+            else:
+                scope.start = scope.expected_start = _start(scope, None)
     return [s for s in result if s.members]
+
+
+def _run_on(scope: Scope, earlier: Clause | Scope, holder: Scope) -> None:
+    """`Scope.start` and `expected_start` of a scope that may continue `earlier` (in `holder`)."""
+    start = _start(scope, earlier, holder.family)
+    if start == 0 and holder.family != scope.family:
+        family, scope.family = scope.family, holder.family  # "(iii)", heading, "(iv)": roman
+        start = _start(scope, earlier, holder.family)
+        if start <= 0:
+            scope.family, start = family, _start(scope, earlier, holder.family)
+    scope.start = scope.expected_start = start
+    if start > 0:  # runs on from the number the earlier clause's position calls for
+        numbers = expected_numbers(holder)
+        expected = numbers[-1][1] if earlier is holder else dict(numbers).get(id(earlier))
+        scope.expected_start = expected if expected is not None else start
+
+
+def expected_numbers(scope: Scope) -> list[tuple[int, int]]:
+    """(id(member), the number its position calls for) for the members that take a number."""
+    found: list[tuple[int, int]] = []
+    n = scope.expected_start
+    keeps_insertions = scope.family in (DECIMAL, NUMBER)  # as `expected_cores` counts them
+    for clause in scope.members:
+        label = parse_label(clause.label)
+        if label.kind in (SCHEDULE, OTHER) or (label.kind == INSERTION and keeps_insertions):
+            continue
+        n = 1 if restarts(scope, clause, label, n > scope.expected_start) else n + 1
+        found.append((id(clause), n))
+    return found or [(0, n)]
 
 
 def restarts(scope: Scope, clause: Clause, label: Label, counted_before: bool) -> bool:
