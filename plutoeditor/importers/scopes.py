@@ -102,6 +102,7 @@ def mark_documents(blocks: list[Block], page: Page) -> tuple[list[Block], list[i
             known[k] = None if _is_rule_block(blocks[k], page) else _numbered(blocks[k], page)
         return known[k]
 
+    ahead = _Ahead(blocks, numbered, after_rule)
     out: list[Block] = []
     starts: list[int] = []
     opened = 0  # where the current document opened, in `blocks`
@@ -110,9 +111,9 @@ def mark_documents(blocks: list[Block], page: Page) -> tuple[list[Block], list[i
     def document_first(k: int) -> tuple[str, tuple] | None:
         """The first label of the current document, if it comes before block k."""
         if opened not in first_seen:
-            m = next((m for m in range(opened, len(blocks)) if numbered(m) is not None), None)
-            label = numbered(m) if m is not None else None
-            first_seen[opened] = (m, label) if m is not None and label is not None else None
+            m = ahead.numbered(opened)
+            label = numbered(m) if m < len(blocks) else None
+            first_seen[opened] = (m, label) if label is not None else None
         found = first_seen[opened]
         return found[1] if found is not None and found[0] < k else None
 
@@ -122,7 +123,7 @@ def mark_documents(blocks: list[Block], page: Page) -> tuple[list[Block], list[i
             out.append(block)
             continue
         first_label = document_first(k)
-        found = _first_numbered(blocks, numbered, after_rule, k) if first_label is not None else None
+        found = ahead.first_numbered(k) if first_label is not None else None
         first = found if found is not None else len(blocks)
         restarts = found is not None and numbered(first) == first_label
         if not (restarts and (after_rule[k] or _dated(blocks[k : min(first, k + 1 + _FRONT_BLOCKS)]))):
@@ -174,16 +175,50 @@ def _opens_document(block: Block) -> bool:
     return block.heading_level == 1 and _title(block) is not None
 
 
-def _first_numbered(
-    blocks: list[Block], numbered: Callable[[int], tuple[str, tuple] | None], after_rule: list[bool], k: int
-) -> int | None:
-    """The first numbered block from k on, before the next rule (unless only titles come before it)."""
-    for m in range(k, len(blocks)):
-        if m > k and after_rule[m] and not all(_title(b) is not None for b in blocks[k:m]):
+class _Ahead:
+    """What comes after a block: the next numbered block, the next rule, the next non-title.
+
+    Each answer is remembered for every block passed on the way, so reading ahead from every
+    candidate opening costs one pass over the page, not one per candidate.
+    """
+
+    def __init__(
+        self, blocks: list[Block], numbered: Callable[[int], tuple[str, tuple] | None], after_rule: list[bool]
+    ) -> None:
+        self._blocks = blocks
+        self._is_numbered = lambda m: numbered(m) is not None
+        self._is_other = lambda m: _title(blocks[m]) is None
+        self._next: dict[str, list[int]] = {"numbered": [-1] * len(blocks), "other": [-1] * len(blocks)}
+        self._rules = [m for m, after in enumerate(after_rule) if after]
+
+    def _scan(self, kind: str, k: int, hit: Callable[[int], bool]) -> int:
+        """The first block from k on for which `hit` holds (len(blocks) when none)."""
+        memo, n = self._next[kind], len(self._blocks)
+        m = k
+        while m < n and memo[m] < 0 and not hit(m):
+            m += 1
+        found = memo[m] if m < n and memo[m] >= 0 else m
+        for j in range(k, min(m + 1, n)):
+            memo[j] = found
+        return found
+
+    def numbered(self, k: int) -> int:
+        return self._scan("numbered", k, self._is_numbered)
+
+    def first_numbered(self, k: int) -> int | None:
+        """The first numbered block from k on, before the next rule (unless only titles come before it)."""
+        m = self.numbered(k)
+        if m >= len(self._blocks):
             return None
-        if numbered(m) is not None:
+        rule = self._rule_after(k)
+        if rule is None or rule > m:
             return m
-    return None
+        rule = self._rule_after(max(k, self._scan("other", k, self._is_other)))
+        return m if rule is None or rule > m else None
+
+    def _rule_after(self, k: int) -> int | None:
+        r = bisect_right(self._rules, k)
+        return self._rules[r] if r < len(self._rules) else None
 
 
 def _rule_before(rules: list[int], line: int | None) -> int:
