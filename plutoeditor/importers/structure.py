@@ -330,7 +330,7 @@ class _Builder:
             items = [self.last_local_item]  # closed by a paragraph between two items
         if items and follows_label(items[-1].label.rstrip(".:") + ".", as_item):
             return True
-        if not sections or (decimal_parts(self.next_label) or ())[:1] == (decimal_value(label),):
+        if not sections or self._has_sub_clauses(label):
             return False
         last = sections[-1]
         if follows_label(last.clause.label.rstrip(".:") + ".", as_item):

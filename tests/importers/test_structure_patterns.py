@@ -409,3 +409,22 @@ def test_a_bold_address_line_under_a_lead_in_is_text():
     policy = import_text(source, "privacy.md")
     assert [c.label for c in policy.walk() if c.label] == ["1.", "2."]
     assert "225 Harbour Road, Leith" in policy.clauses[0].children[0].text
+
+
+def test_a_local_item_with_its_own_list_below_is_still_an_item():
+    source = """\
+        **1\\. Scope**
+
+        1\\. To use the site you need:
+
+        1. an account;
+        2. a browser.
+
+        2\\. Use is free.
+
+        **2\\. Fees**
+        """
+    policy = import_text(textwrap.dedent(source).lstrip(), "terms.md")
+    assert [c.label for c in policy.clauses] == ["1.", "2."]
+    assert [c.label for c in policy.clauses[0].children] == ["1.", "2."]
+    assert errors(source, "terms.md") == []
