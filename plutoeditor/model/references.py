@@ -18,7 +18,11 @@ from plutoeditor.model.numbering import OTHER, SCHEDULE, parse_label
 from plutoeditor.model.policy import Policy
 
 _KEYWORD = r"(?i:sub-?clauses?|clauses?|sections?|paragraphs?)"
-_LABEL = r"(?:\d+(?:\.\d+)*[A-Z]?|[A-Z]\.\d+(?:\.\d+)*)(?:\([a-z0-9]{1,4}\))*"
+#: "7.4.6", "4.1(a)", "D.4"; "7 (3)" written with a space only before "of ..." ("Section 7 (3) of the Act")
+_LABEL = (
+    r"(?:\d+(?:\.\d+)*[A-Z]?|[A-Z]\.\d+(?:\.\d+)*)(?:\([a-z0-9]{1,4}\))*"
+    r"(?: \([a-z0-9]{1,4}\)(?=\s+(?:of|in)\s))?"
+)
 #: What may follow a label in a list: a full stop ("4.2.") and its title in brackets ("(Scope)").
 _TITLE = r"(?:\.(?=[\s,)]))?(?:\s*\((?![a-z0-9]{1,4}\))[^()\d]{2,60}\))?"
 _JOIN = r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to|through)\s|[-–])\s*"

@@ -27,6 +27,7 @@ def broken(notation: str) -> list[str]:
         "The Standard Terms permit these activities (Sections 1.7 and 3).",
         "Under the Consumer Rights Act 2015, section 49 requires reasonable care.",
         "as set out in section 5 of the Data Protection Act 2018.",
+        "our interest under Section 7 (3) of the German Act against Unfair Competition.",
     ],
 )
 def test_references_into_other_instruments_are_external(text):
