@@ -109,7 +109,10 @@ def test_a_damaged_file_reads_as_yaml_reads_it_or_gives_one_line(policy, steps):
         assert fast[0] == yaml.load(text, Loader=yaml.CSafeLoader)
     result = loads_or_error(text)
     if fast is not None and not isinstance(result, str):
-        assert snapshot(result) == snapshot(native._load_with_yaml(text, NAME))
+        full = native._load_with_yaml(text, NAME)
+        if "document_id" not in fast[0]:  # each reading makes up a new one
+            full.document_id = result.document_id
+        assert snapshot(result) == snapshot(full)
 
 
 @settings(FUZZ, max_examples=100)
