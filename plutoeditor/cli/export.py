@@ -1,4 +1,8 @@
-"""`plutoeditor export FILE -o OUT.docx|.html|.pdf [--template T.docx] [--strict]`: publish a policy.
+"""`plutoeditor export FILE -o OUT.docx|.html|.pdf [--template T.docx] [--numbering word|text] [--strict]`.
+
+Publish a policy. With `--numbering word` (the default) a .docx numbers its clauses with
+Word's own multilevel lists wherever the labels are the numbers their positions call for;
+`text` writes every label as literal text.
 
 The output format follows the suffix of OUT. Files are written atomically. PDF goes
 through Qt's print support, so PySide6 is imported only when a PDF is asked for.
@@ -25,7 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="export a policy to Word (.docx), a web page (.html) or PDF",
         description="Export a policy for publication: Word with the effective date in every page "
         "header, standalone HTML with a table of contents and a link anchor per clause, or PDF. "
-        "Labels are written exactly as the document has them.",
+        "Labels read exactly as the document has them: in Word, numbered by Word itself where "
+        "they are the numbers their positions call for (--numbering word), literal text otherwise.",
     )
     parser.add_argument("file", metavar="FILE", help="the policy (.policy.yaml, .txt, .md or .docx)")
     parser.add_argument(
@@ -39,6 +44,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--template",
         metavar="T.docx",
         help="Word template (.docx or .dotx) whose styles, margins and letterhead the .docx uses",
+    )
+    parser.add_argument(
+        "--numbering",
+        choices=("word", "text"),
+        default="word",
+        help="Word output: 'word' (default) numbers clauses with Word's own multilevel list, so a "
+        "clause inserted in Word is numbered too, keeping any label that differs from its number "
+        "as text; 'text' writes every label as literal text",
     )
     parser.add_argument(
         "--strict",
@@ -77,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     if suffix == ".docx":
         from plutoeditor.export.docx_writer import export_docx
 
-        export_docx(policy, output, template=args.template)
+        export_docx(policy, output, template=args.template, numbering=args.numbering)
     elif suffix == ".pdf":
         from plutoeditor.ui.pdf_export import export_pdf  # Qt only when a PDF is wanted
 

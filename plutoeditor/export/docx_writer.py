@@ -1,8 +1,9 @@
 """Export a policy to a Word document that a law firm could publish as it is.
 
-Labels are written as literal text, exactly as the document has them: python-docx cannot
-create numbering definitions, and a Word list would renumber on its own, hiding the very
-labels (kept defects included) that the user reviewed. Headings use Word's built-in
+Labels are Word's own list numbering (`numbering="word"`, see docx_list_numbering) where
+they equal the numbers their positions call for, so a clause inserted in Word is numbered
+too; a label a reviewer kept that differs stays literal text, as every label does with
+`numbering="text"`. Headings use Word's built-in
 "Heading n" styles by nesting level, so the navigation pane and a table of contents work.
 The effective date runs in the section header on every page; "Page X of Y" in the footer
 uses real PAGE and NUMPAGES fields.
@@ -18,9 +19,17 @@ from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
+from docx.oxml.ns import qn
 from docx.shared import Cm
 from lxml import etree
 
+from plutoeditor.export.docx_list_numbering import (
+    WORD,
+    WordNumbering,
+    numbering_choice,
+    plan_numbering,
+    write_numbering,
+)
 from plutoeditor.export.docx_table import write_table
 from plutoeditor.export.docx_template import ensure_styles, open_template
 from plutoeditor.export.docx_xml import (
@@ -58,6 +67,7 @@ def clause_blocks(
     paragraphs: Sequence[tuple[list[Run], str]],
     mark: str = PLAIN,
     column: int | None = None,
+    number: tuple[int, int] | None = None,
 ) -> list[Block]:
     """The paragraphs of one clause (its children are separate).
 
@@ -65,11 +75,15 @@ def clause_blocks(
     the mark of its paragraph mark, so the redline can pass diffed runs and the plain
     export plain ones. `column` is the text's indent step (by default from `depth` alone,
     see page_text.ClauseColumns). A clause with a heading gets a heading paragraph (label hanging in
-    the margin); otherwise the label hangs before the first text paragraph.
+    the margin); otherwise the label hangs before the first text paragraph. With `number`
+    (list, level) Word numbers the first paragraph itself and `label` is not written.
     """
     has_label = any(run.text for run in label)
     column = (text_column(depth, has_label) if column is None else column) * INDENT_STEP
     lead = [*label, Run("\t", label[-1].mark if label else mark)] if has_label else []
+    if number is not None:
+        lead = []
+    hang = INDENT_STEP if has_label else 0
     blocks: list[Block] = []
     rest = list(paragraphs)
     if clause.kind is ClauseKind.DEFINITION:
@@ -81,7 +95,7 @@ def clause_blocks(
                 "Definition",
                 [*lead, *term, *joint, *first],
                 column,
-                INDENT_STEP if lead else 0,
+                hang,
                 mark=first_mark,
             )  # fmt: skip
         )
@@ -92,26 +106,27 @@ def clause_blocks(
                 Block(f"Heading {level}", [*lead, *heading], 0, 0, page_break_before=True, mark=mark)
             )
         else:
-            blocks.append(Block(f"Heading {level}", [*lead, *heading], column, INDENT_STEP if lead else 0,
-                                mark=mark))  # fmt: skip
-    elif lead or rest:
+            blocks.append(Block(f"Heading {level}", [*lead, *heading], column, hang, mark=mark))
+    elif has_label or rest:
         first, first_mark = rest.pop(0) if rest else ([], mark)
-        blocks.append(
-            Block("Clause Text", [*lead, *first], column, INDENT_STEP if lead else 0, mark=first_mark)
-        )
+        blocks.append(Block("Clause Text", [*lead, *first], column, hang, mark=first_mark))
+    if blocks and number is not None:
+        blocks[0].number = number
     blocks.extend(Block("Clause Text", runs, column, mark=para_mark) for runs, para_mark in rest)
     return blocks
 
 
-def plain_blocks(clause: Clause, depth: int, column: int | None = None) -> list[Block]:
-    """The clause's paragraphs; each run of pipe rows becomes one block holding a Table."""
+def plain_blocks(clause: Clause, depth: int, column: int | None = None,
+                 number: tuple[int, int] | None = None) -> list[Block]:  # fmt: skip
+    """The clause's paragraphs; each run of pipe rows becomes one block holding a Table.
+    With `number` Word numbers the label (see `clause_blocks`)."""
     parts = text_parts(clause.paragraphs)
     if parts and isinstance(parts[0], Table) and _first_paragraph_leads(clause):
         parts.insert(0, "")  # the label (and the clause's bookmark) need a paragraph above the table
     paragraphs = [([Run(part if isinstance(part, str) else "")], PLAIN) for part in parts]
     blocks = clause_blocks(
         clause, depth, [Run(clause.label.strip())], [Run(clause.heading.strip())], paragraphs,
-        column=column,
+        column=column, number=number,
     )  # fmt: skip
     tables = {
         id(runs): part for (runs, _), part in zip(paragraphs, parts, strict=True) if isinstance(part, Table)
@@ -267,8 +282,10 @@ def set_custom_properties(document: DocxDocument, values: dict[str, str]) -> Non
 
 
 def build_docx(policy: Policy, template: str | os.PathLike[str] | None = None,
-               progress: Progress | None = None) -> DocxDocument:  # fmt: skip
-    """The python-docx Document for a policy (not yet saved)."""
+               progress: Progress | None = None, numbering: str = WORD) -> DocxDocument:  # fmt: skip
+    """The python-docx Document for a policy (not yet saved); `numbering` is "word" or "text"."""
+    plan = plan_numbering(policy) if numbering_choice(numbering) == WORD else WordNumbering()
+    indents: dict[int, int] = {}
     document = open_template(template)
     style_ids = ensure_styles(document)
     writer = BodyWriter(document, style_ids)
@@ -284,7 +301,10 @@ def build_docx(policy: Policy, template: str | os.PathLike[str] | None = None,
         nonlocal done
         column = columns.of(clause, depth)
         empty = Block("Clause Text", [], column * INDENT_STEP)
-        blocks = plain_blocks(clause, depth, column) or [empty]  # an empty clause still has its place
+        number = plan.place(clause)
+        blocks = plain_blocks(clause, depth, column, number) or [empty]  # an empty clause still has its place
+        if number is not None and blocks[0].number is not None:
+            indents.setdefault(number[1], blocks[0].left or 0)
         blocks[0].bookmark = names[clause.id]
         last = None
         for block in blocks:
@@ -305,6 +325,9 @@ def build_docx(policy: Policy, template: str | os.PathLike[str] | None = None,
         write(clause, 0)
     if writer.body_ends_with_table():
         writer.paragraph(Block("Clause Text"))  # Word wants a paragraph after the last table
+    numbers = write_numbering(document, plan, indents, INDENT_STEP)
+    for element, list_number in writer.numbered:
+        element.set(qn("w:val"), str(numbers[list_number]))
     set_custom_properties(document, {**mapped, DOCUMENT_ID_PROPERTY: policy.document_id})
     running_header_and_footer(document, document_title(policy.metadata), effective_date_line(policy.metadata))
     set_properties(document, policy.metadata)
@@ -312,6 +335,7 @@ def build_docx(policy: Policy, template: str | os.PathLike[str] | None = None,
 
 
 def export_docx(policy: Policy, path: str | os.PathLike[str], template: str | os.PathLike[str] | None = None,
-                progress: Progress | None = None) -> None:  # fmt: skip
-    """Write the policy as .docx, atomically. A bad template raises PolicyFileError."""
-    save_document(build_docx(policy, template, progress), path)
+                progress: Progress | None = None, numbering: str = WORD) -> None:  # fmt: skip
+    """Write the policy as .docx, atomically. A bad template raises PolicyFileError.
+    `numbering`: "word" (Word's list numbering where labels allow) or "text" (literal labels)."""
+    save_document(build_docx(policy, template, progress, numbering), path)

@@ -41,6 +41,7 @@ _IND, _LEFT, _HANGING, _RPR, _R, _B, _T, _DEL_TEXT, _TAB = (
 )
 
 _TBL = qn("w:tbl")
+_NUMPR, _ILVL, _NUMID = (qn(n) for n in ("w:numPr", "w:ilvl", "w:numId"))
 _BOOKMARK_START, _BOOKMARK_END, _ID, _NAME = (
     qn(n) for n in ("w:bookmarkStart", "w:bookmarkEnd", "w:id", "w:name")
 )
@@ -77,6 +78,8 @@ class Block:
     mark: str = PLAIN
     bookmark: str = ""  # a hidden bookmark starting at this paragraph (see importers.docx_clauses)
     table: Table | None = None  # written as a Word table instead of a paragraph (see docx_table)
+    #: Word's automatic number for the label: (list, level), see docx_list_numbering.
+    number: tuple[int, int] | None = None
 
 
 def xml_text(text: str) -> str:
@@ -101,6 +104,8 @@ class BodyWriter:
         self.date = (date or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
         self._next_id = 1  # revisions and bookmarks: each w:id unique in the document
         self._bookmark_ids: dict[str, int] = {}
+        #: numId elements written, with the list they belong to (numIds are set once known)
+        self.numbered: list[tuple[etree._Element, int]] = []
 
     def end_bookmark(self, paragraph: etree._Element, name: str) -> None:
         """End the bookmark `name` at the end of `paragraph` (a range may span many paragraphs)."""
@@ -167,6 +172,12 @@ class BodyWriter:
             etree.SubElement(ppr, _KEEP_NEXT)
         if block.page_break_before:
             etree.SubElement(ppr, _PAGE_BREAK)
+        if block.number is not None:
+            numpr = etree.SubElement(ppr, _NUMPR)
+            etree.SubElement(numpr, _ILVL).set(_VAL, str(block.number[1]))
+            num_id = etree.SubElement(numpr, _NUMID)
+            num_id.set(_VAL, str(block.number[0]))
+            self.numbered.append((num_id, block.number[0]))
         if block.left is not None:
             ind = etree.SubElement(ppr, _IND)
             ind.set(_LEFT, str(block.left))

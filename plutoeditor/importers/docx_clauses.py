@@ -101,6 +101,7 @@ def clause_paragraph(
     bookmarks: dict[str, str],
     marks: dict[str, str] | None = None,
     joined: Iterable[etree._Element] = (),
+    numbered_label: str | None = None,
 ) -> ClauseParagraph:
     """Split a paragraph the way the exporter built it: label, tab, bold term, text.
 
@@ -115,6 +116,9 @@ def clause_paragraph(
     `joined` are the paragraphs just above whose marks were deleted as a tracked change:
     accepting it makes them the start of `p` (in `p`'s paragraph properties). One whose text
     was all deleted goes with its clauses; ranges from above ending in it end before `p`.
+
+    `numbered_label` is the label Word's own numbering shows for `p` (its direct w:numPr, as
+    the exporter writes it with --numbering word): the label then, and all the runs are text.
     """
     starts: list[str] = []
     ends: list[str] = []
@@ -133,8 +137,8 @@ def clause_paragraph(
         starts += part_starts
         ends += part_ends
         pieces += part_pieces
-    lead: str | None = None
-    if (hangs or page_break) and any(text == "\t" for text, _ in pieces):
+    lead: str | None = numbered_label
+    if numbered_label is None and (hangs or page_break) and any(text == "\t" for text, _ in pieces):
         cut = next(i for i, (text, _) in enumerate(pieces) if text == "\t")
         lead = one_line("".join(text for text, _ in pieces[:cut])).strip()
         pieces = pieces[cut + 1 :]

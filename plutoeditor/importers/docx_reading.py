@@ -227,7 +227,8 @@ class _Reader:
         name, is_title, level = self._style_info(sid)
         para = WordParagraph(first, 0, style=name, is_title=is_title, heading_level=level)
         if self.bookmarks:
-            para.clause_parts = clause_paragraph(p, name, self.bookmarks, self.notes.marks, joined)
+            own = label.label if numpr is not None and label is not None and not label.is_bullet else None
+            para.clause_parts = clause_paragraph(p, name, self.bookmarks, self.notes.marks, joined, own)
             para.clause_id = para.clause_parts.clause_id
         if not is_title and outline is not None and level is None and 0 <= outline < 9:
             para.heading_level = outline + 1

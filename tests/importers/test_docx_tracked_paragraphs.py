@@ -69,7 +69,7 @@ def _exported(tmp_path: Path, edit: Callable[[etree._Element], None]) -> tuple[P
     policy = parse_tree(NOTICE)
     policy.metadata.title = "Acme Notice"
     path = tmp_path / "exported.docx"
-    export_docx(policy, path)
+    export_docx(policy, path, numbering="text")  # the edits find paragraphs by their labels
     edited = tmp_path / "edited.docx"
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(edited, "w") as target:
         for info in source.infolist():
