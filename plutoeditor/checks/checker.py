@@ -17,6 +17,7 @@ from plutoeditor.checks.finding import Finding
 from plutoeditor.checks.metadata import check_metadata
 from plutoeditor.checks.numbering import check_label_styles, check_scope
 from plutoeditor.checks.references import check_references
+from plutoeditor.checks.source_order import in_source_order
 from plutoeditor.checks.surroundings import (
     context_at,
     context_of,
@@ -253,7 +254,7 @@ class Checker:
         self._scopes = all_scopes
         self._expected = None
         numbering.extend(check_label_styles(all_scopes, self._position))
-        self._numbering = soften(numbering, self.policy, all_scopes)
+        self._numbering = in_source_order(soften(numbering, self.policy, all_scopes), all_scopes)
         self._dirty_owners.clear()
         self._numbering_dirty = False
 

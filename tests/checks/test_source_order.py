@@ -1,0 +1,33 @@
+"""An order or gap finding that the source text contradicts is a warning; a real one stays an error."""
+
+from __future__ import annotations
+
+from plutoeditor.checks import run_checks
+from plutoeditor.model.notation import parse_tree
+
+
+def order_findings(notation: str) -> list[tuple[str, str, str]]:
+    return [
+        (f.code, f.label, f.severity)
+        for f in run_checks(parse_tree(notation))
+        if f.code in ("out-of-order", "numbering-gap")
+    ]
+
+
+def test_sections_written_in_order_but_read_as_one_list_are_not_out_of_order():
+    # 2.1 2.2 3.1 read as siblings: in the text 3.1 follows 2.2, as it should
+    found = order_findings("[1.1] a.\n[1.2] b.\n[2.1] c.\n[2.2] d.\n[3.1] e.\n")
+    assert found and all(severity == "warning" for _, _, severity in found)
+
+
+def test_numbers_read_as_children_of_the_clause_before_are_not_missing():
+    # "3." and "4." were put under "2.": in the text "5." follows "4."
+    assert order_findings("[1.] a.\n[2.] b.\n  [3.] c.\n  [4.] d.\n[5.] e.\n") == [
+        ("numbering-gap", "3.", "warning"),
+        ("numbering-gap", "5.", "warning"),
+    ]
+
+
+def test_labels_written_out_of_order_stay_errors():
+    assert order_findings("[1.] a.\n[3.] b.\n[2.] c.\n") == [("out-of-order", "2.", "error")]
+    assert order_findings("[1.] a.\n[2.] b.\n[4.] c.\n") == [("numbering-gap", "4.", "error")]
