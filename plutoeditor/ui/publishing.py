@@ -25,12 +25,13 @@ if TYPE_CHECKING:
     from plutoeditor.ui.main_window import MainWindow
 
 
-def _exporter(kind: str) -> Callable[[Any, str], None]:
-    """The export function for a format (imported when first used)."""
+def _exporter(kind: str, numbering: str = "word") -> Callable[[Any, str], None]:
+    """The export function for a format (imported when first used); `numbering` is the Word
+    export's "word" (Word's own list numbering) or "text" (labels as literal text)."""
     if kind == "docx":
         from plutoeditor.export.docx_writer import export_docx
 
-        return export_docx
+        return lambda policy, target: export_docx(policy, target, numbering=numbering)
     if kind == "html":
         from plutoeditor.export.html_writer import export_html
 
@@ -75,12 +76,16 @@ class Publishing(QObject):
         self.window = window
         self.compare_windows: list[Any] = []
 
-    def export(self, kind: str, path: str | None = None) -> None:
+    def export(self, kind: str, path: str | None = None, numbering: str = "word") -> None:
+        """File > Export. For Word the dialog's file type is the numbering choice: Word's own
+        numbering (the default) or labels as literal text (`plutoeditor export --numbering`)."""
         document = self.window.document
         if document is None or not self.confirm_errors(document):
             return
+        word_numbering = self.tr("Word documents, numbered by Word (*.docx)")
+        text_numbering = self.tr("Word documents, labels as typed text (*.docx)")
         filters = {
-            "docx": self.tr("Word documents (*.docx)"),
+            "docx": f"{word_numbering};;{text_numbering}",
             "html": self.tr("Web pages (*.html)"),
             "pdf": self.tr("PDF documents (*.pdf)"),
         }
@@ -88,9 +93,13 @@ class Publishing(QObject):
             base = document.path or document.source or self.tr("Untitled")
             stem = Path(base).name.split(".")[0]
             suggestion = str(Path(base).with_name(f"{stem}.{kind}"))
-            path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export"), suggestion, filters[kind])
+            path, chosen = QFileDialog.getSaveFileName(
+                self.window, self.tr("Export"), suggestion, filters[kind]
+            )
             if not path:
                 return
+            if kind == "docx" and chosen == text_numbering:
+                numbering = "text"
         if not path.lower().endswith(f".{kind}"):
             path += f".{kind}"
         data = snapshot.take(document.policy)  # the user keeps editing while the export runs
@@ -101,7 +110,7 @@ class Publishing(QObject):
             if in_child:
                 export_pdf_in_child(data, target)
             else:
-                _exporter(kind)(snapshot.policy_from(data), target)
+                _exporter(kind, numbering)(snapshot.policy_from(data), target)
 
         run_with_progress(
             self.window,

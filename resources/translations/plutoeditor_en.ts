@@ -1624,13 +1624,18 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>Publishing</name>
     <message>
-        <location filename="../../plutoeditor/ui/publishing.py" line="+83"/>
-        <source>Word documents (*.docx)</source>
+        <location filename="../../plutoeditor/ui/publishing.py" line="+85"/>
+        <source>Word documents, numbered by Word (*.docx)</source>
         <extracomment>A PDF of more clauses than this is drawn by a `plutoeditor export` child process: Qt lays the whole document out in one call that holds Python&apos;s interpreter lock (2.8 s for 10,000 clauses), which would freeze the window even on a worker thread.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Word documents, labels as typed text (*.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Web pages (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1650,7 +1655,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Exporting {0}…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -73,3 +73,30 @@ def test_an_export_snapshot_is_the_policy_as_it_was(seed_window):
     assert copy.document_id == policy.document_id
     policy.clauses[0].text = "edited after the snapshot"
     assert snapshot.policy_from(data).clauses[0].text != "edited after the snapshot"
+
+
+@pytest.mark.parametrize("numbered", [True, False])
+def test_export_word_offers_word_numbering_or_typed_labels(seed_window, qtbot, tmp_path, dialogs, monkeypatch,
+                                                            numbered):  # fmt: skip
+    """The Export dialog's file type is the numbering choice; Word's own numbering first."""
+    import docx
+    from docx.oxml.ns import qn
+    from PySide6.QtWidgets import QFileDialog
+
+    window = seed_window
+    dialogs.answer = Button.Yes  # Export Anyway: the seed has error findings
+    target = tmp_path / "policy.docx"
+    offered: list[str] = []
+
+    def choose(parent, caption, suggestion, filters):
+        offered.extend(filters.split(";;"))
+        return str(target), offered[0 if numbered else 1]
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
+    window.publishing.export("docx")
+    qtbot.waitUntil(lambda: not running_workers(window), timeout=20000)
+    assert "numbered by Word" in offered[0] and "typed" in offered[1]
+    paragraphs = docx.Document(str(target)).paragraphs
+    word_numbered = [p for p in paragraphs if p._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None]
+    assert bool(word_numbered) is numbered
+    assert any(p.text.startswith("2.16\t") for p in paragraphs) is not numbered
