@@ -155,6 +155,12 @@ def _place_scope(plan: WordNumbering, scope: Scope, expected: dict[str, str],
         instance: _Instance | None = None
         next_value = 0
         owner_core = ""
+    elif owner is None and scope.owner is not None and _section_number(scope, expected):
+        # under "SECTION 1:" (a label Word does not number): a list of its own, "1.%1"
+        word_list, level = _List(), 0
+        parent_core = owner_core = _section_number(scope, expected)
+        parent_values = ()
+        instance, next_value = None, 0
     elif owner is None:
         return  # under a label no list writes: stays literal
     else:
@@ -203,6 +209,16 @@ def _place_scope(plan: WordNumbering, scope: Scope, expected: dict[str, str],
             word_list.last = max(word_list.last, at)
         elif instance is not None:
             instance = None  # Word would count on without this label: the next one restarts
+
+
+def _section_number(scope: Scope, expected: dict[str, str]) -> str:
+    """The number of a "SECTION 1:" / "Part 2" owner whose decimal clauses are 1.1, 1.2, or ""."""
+    if scope.owner is None or scope.family != DECIMAL:
+        return ""
+    label = parse_label(expected.get(scope.owner.id, scope.owner.label))
+    if label.kind != SCHEDULE or not label.last.isdigit():
+        return ""
+    return label.last
 
 
 # -- writing numbering.xml --------------------------------------------------------------------
