@@ -16,6 +16,7 @@ from plutoeditor.checks.content import Context, check_content
 from plutoeditor.checks.finding import Finding
 from plutoeditor.checks.metadata import check_metadata
 from plutoeditor.checks.numbering import check_label_styles, check_scope
+from plutoeditor.checks.reference_doubt import doubt_references
 from plutoeditor.checks.references import check_references
 from plutoeditor.checks.source_order import in_source_order
 from plutoeditor.checks.surroundings import (
@@ -307,6 +308,7 @@ class Checker:
         local: dict[str, dict[str, Clause]] = {}  # schedule id -> its own label index
         for clause in self._referring.values():
             found.extend(check_references(clause, self._index, local))
+        found = doubt_references(found, self.policy, self._index)
         checked = self._checked
         keys: dict[str, tuple[int, ...]] = {}
         for finding in found:

@@ -1,0 +1,70 @@
+"""Broken references that the document cannot confirm are warnings, not errors.
+
+"Refers to clause 14, which is not in this document" is an error a reader accepts only when
+the document's numbering was read well enough to know. It is a warning when:
+- the document has almost no numbered clauses (its numbering was lost in capture: fewer
+  numbered clauses than three, or than the distinct targets that cannot be found);
+- the target's own parts exist ("14" while 14.1-14.5 are there: the heading 14 was not
+  read as a clause);
+- the target is written as a label at the start of a line of some clause's text ("4.1. In
+  addition ..." run into the text of the clause before it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from plutoeditor.checks.finding import WARNING, Finding
+from plutoeditor.model.clause import Clause
+from plutoeditor.model.numbering import parse_label
+from plutoeditor.model.policy import Policy
+
+_NO_NUMBERING = (
+    " (the document has almost no numbered clauses; its numbering may be lost: this cannot be checked)"
+)
+_HAS_PARTS = " (clauses numbered within it exist: the clause itself may not have been read as one)"
+_RUN_IN = " (it is written as a label in the text: the clause may not have been read as one)"
+
+#: A label opening a line: "4.1.  In addition", "**13.5 Fees.**", "(12) ...", "## 7. Term".
+_LINE_LABEL = re.compile(r"^[\s>#*_]*\(?(\d+(?:\.\d+)*)[.):]?(?=[\s*_]|$)", re.MULTILINE)
+
+
+def doubt_references(found: list[Finding], policy: Policy, index: dict[str, Clause]) -> list[Finding]:
+    """The findings, with broken references that cannot be confirmed as warnings."""
+    broken = [f for f in found if f.code == "broken-reference" and f.is_error]
+    if not broken:
+        return found
+    numbered = sum(1 for top in policy.clauses for c in top.walk() if parse_label(c.label).kind == "number")
+    missing = {f.target.lower() for f in broken}
+    lost = numbered < 3 or numbered < len(missing)
+    parents = {key.rsplit(".", n)[0] for key in index for n in range(1, key.count(".") + 1)}
+    run_in: set[str] | None = None
+    result = []
+    for finding in found:
+        if finding.code == "broken-reference" and finding.is_error:
+            target = finding.target.lower()
+            note = ""
+            if lost:
+                note = _NO_NUMBERING
+            elif target in parents:
+                note = _HAS_PARTS
+            else:
+                if run_in is None:
+                    run_in = _labels_in_text(policy)
+                if target in run_in:
+                    note = _RUN_IN
+            if note:
+                finding = replace(finding, severity=WARNING, message=finding.message + note)
+        result.append(finding)
+    return result
+
+
+def _labels_in_text(policy: Policy) -> set[str]:
+    found: set[str] = set()
+    for top in policy.clauses:
+        for clause in top.walk():
+            for text in (clause.heading, clause.text):
+                if text:
+                    found.update(m.group(1).lower() for m in _LINE_LABEL.finditer(text))
+    return found
