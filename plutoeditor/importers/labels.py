@@ -42,6 +42,7 @@ _FIRST_NUMBER = re.compile(r"\d{1,3}")
 SCHEDULE_WORDS = frozenset({"schedule", "annex", "annexure", "appendix", "exhibit"})
 
 
+@lru_cache(maxsize=16384)  # each paragraph is read for its label by the text reader, scopes and the builder
 def split_label(text: str) -> tuple[str, str]:
     """The label at the start of `text` as written (without separating whitespace) and the rest.
 
