@@ -78,7 +78,7 @@ class Checker:
         self._checked: dict[str, _Checked] = {}
         self._referring: dict[str, Clause] = {}
         # owner -> ((start, expected start), findings)
-        self._scope_cache: dict[str | None, tuple[tuple[int, int], list[Finding]]] = {}
+        self._scope_cache: dict[str | None, tuple[tuple[int, int, int], list[Finding]]] = {}
         self._numbering: list[Finding] = []
         self._metadata: list[Finding] | None = None  # None: to be checked
         self._index: dict[str, Clause] = {}
@@ -237,7 +237,7 @@ class Checker:
     def _check_numbering(self) -> None:
         """Scopes and label styles; scopes whose owner and members are unchanged keep their findings."""
         all_scopes = scopes(self.policy)
-        cache: dict[str | None, tuple[tuple[int, int], list[Finding]]] = {}
+        cache: dict[str | None, tuple[tuple[int, int, int], list[Finding]]] = {}
         numbering: list[Finding] = []
         if self._everything:
             self._expected_cache.clear()
@@ -245,7 +245,7 @@ class Checker:
             owner_id = scope.owner.id if scope.owner is not None else None
             known = self._scope_cache.get(owner_id)
             # a scope's start depends on what stands before its heading (numbering run on)
-            starts = (scope.start, scope.expected_start)
+            starts = (scope.start, scope.expected_start, scope.written_before)
             if known is None or known[0] != starts or self._everything or owner_id in self._dirty_owners:
                 known = (starts, check_scope(scope))
                 self._expected_stale.add(owner_id)

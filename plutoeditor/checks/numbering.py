@@ -76,7 +76,7 @@ def _check_sequence(
         members.append((clause, label, core, value))
     present = {value for _, _, _, value in members if value is not None}
     sorted_present = sorted(present)
-    prev = 0 if schedules else scope.start
+    prev = 0 if schedules else scope.start or scope.written_before
     seen: dict[str, Clause] = {}  # the full label as written (normalised) -> its first clause
     counted = False  # whether a member's number has been read yet
     sections = not schedules and _under_unnumbered_heading(scope)

@@ -192,6 +192,9 @@ class Scope:
     #: The same for the labels positions call for: a run-on continues from the number the
     #: previous clause's position calls for, so renumbering keeps the numbering running on.
     expected_start: int = 0
+    #: The last number written before an unnumbered heading when the list under it opens
+    #: further on ("4." then a heading and "6."): the numbers missing are counted from it.
+    written_before: int = 0
     #: Members that follow an unnumbered paragraph among the owner's children.
     after_text: set[str] = field(default_factory=set)
     _schedule_families: dict[str, str] | None = field(default=None, repr=False)
@@ -301,6 +304,8 @@ def _run_on(scope: Scope, earlier: Clause | Scope, holder: Scope) -> None:
         if start <= 0:
             scope.family, start = family, _start(scope, earlier, holder.family)
     scope.start = scope.expected_start = start
+    if start == 0:
+        scope.written_before = _written_before(scope, earlier, holder.family)
     if start > 0:  # runs on from the number the earlier clause's position calls for
         numbers = expected_numbers(holder)
         expected = numbers[-1][1] if earlier is holder else dict(numbers).get(id(earlier))
@@ -364,6 +369,25 @@ def _start(scope: Scope, before: Clause | Scope | None, before_family: str | Non
             else None
         )
     return value - 1 if ends == value - 1 else 0
+
+
+def _written_before(scope: Scope, before: Clause | Scope, before_family: str) -> int:
+    """The number written just before a scope that opens beyond it ("4." before "6."), else 0."""
+    first = parse_label(scope.members[0].label)
+    value = value_in(first, scope.family) if first.kind not in (SCHEDULE, INSERTION, OTHER) else None
+    if value is None or len(first.parts) != 1 or before_family != scope.family:
+        return 0
+    if isinstance(before, Scope):
+        last = parse_label(before.members[-1].label)
+        written = [c for c in before.owner.walk() if c.label.strip()] if before.owner is not None else []
+        if not written or written[-1] is not before.members[-1]:
+            return 0  # numbers written deeper under the heading before: not counted here
+        ends = _end(before) if last.style() == first.style() else None
+    else:
+        label = parse_label(before.label)
+        same = len(label.parts) == 1 and label.style() == first.style()
+        ends = value_in(label, scope.family) if same else None
+    return ends if ends is not None and 0 < ends < value - 1 else 0
 
 
 def _end(scope: Scope) -> int | None:

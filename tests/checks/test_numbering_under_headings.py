@@ -40,3 +40,25 @@ def test_under_such_a_heading_each_sections_numbers_count_on_their_own():
     notation += "  [1.3] e.\n"
     assert errors(notation) == []
     assert errors("[] G1: Goals |\n  [1.1] a.\n  [1.2.1] c.\n  [1.2.3] d.\n") == [("numbering-gap", "1.2.3")]
+
+
+def test_a_gap_after_a_heading_names_only_the_numbers_missing():
+    # "4." stands before the heading, "6." opens the list under it: 5 is missing, not 1-5
+    from plutoeditor.checks import run_checks
+    from plutoeditor.model.notation import parse_tree
+
+    notation = "[] Basics |\n  [1.] a.\n  [2.] b.\n  [3.] c.\n  [4.] d.\n[] General |\n  [6.] e.\n  [7.] f.\n"
+    gaps = [(f.label, f.message) for f in run_checks(parse_tree(notation)) if f.code == "numbering-gap"]
+    assert gaps == [("6.", "5 is missing: 6. comes after 4")]
+
+
+def test_a_gap_after_a_heading_with_deeper_lists_is_counted_from_the_start():
+    # the last number written before "9." stands under a subheading: 5 is not what it follows
+    from plutoeditor.checks import run_checks
+    from plutoeditor.model.notation import parse_tree
+
+    notation = (
+        "[] Basics |\n  [4.] d.\n  [5.] e.\n  [] More |\n    [6.] f.\n    [7.] g.\n[] End |\n  [9.] h.\n"
+    )
+    messages = [f.message for f in run_checks(parse_tree(notation)) if f.label == "9."]
+    assert not any("comes after 5" in m for m in messages)
