@@ -26,7 +26,12 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 def parse(text: str, path: str) -> tuple[dict[str, Any], yaml.Node]:
     """The data and root node of YAML text, read with the safe loader; anchors, aliases and
     repeated keys refused; every error a PolicyFileError with its line."""
-    loader = _SafeLoader(text)
+    try:
+        loader = _SafeLoader(text)
+    except UnicodeEncodeError as exc:  # a lone surrogate: text that is not Unicode
+        raise PolicyFileError(
+            path, "is not valid text (half of a character pair)", text.count("\n", 0, exc.start) + 1
+        ) from None
     try:
         node = loader.get_single_node()
         if node is None:

@@ -128,6 +128,7 @@ def test_any_text_is_a_policy_or_one_line(text):
     [
         "format_version: 1\nmetadata: {title: x, effective_date: ''}\nclauses: []\n",
         "a: &a [*a]\n",
+        "format_version: 1\nmetadata:\n  title: \ud800\n",
         "- " * 5000 + "x\n",
         "[" * 5000 + "]" * 5000 + "\n",
         "metadata:\n" + "  " * 3000 + "title: x\n",
