@@ -7,7 +7,8 @@ the document's numbering was read well enough to know. It is a warning when:
 - the target's own parts exist ("14" while 14.1-14.5 are there: the heading 14 was not
   read as a clause);
 - the target is written as a label at the start of a line of some clause's text ("4.1. In
-  addition ..." run into the text of the clause before it).
+  addition ..." run into the text of the clause before it), or after a sentence within it
+  ("... specifications. 10.2. Replacement Products.").
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ _RUN_IN = " (it is written as a label in the text: the clause may not have been 
 
 #: A label opening a line: "4.1.  In addition", "**13.5 Fees.**", "(12) ...", "## 7. Term".
 _LINE_LABEL = re.compile(r"^[\s>#*_]*\(?(\d+(?:\.\d+)*)[.):]?(?=[\s*_]|$)", re.MULTILINE)
+#: A hierarchical label run into a paragraph after a sentence: "... specifications. 10.2. Replacement".
+_RUN_ON_LABEL = re.compile(r"[.;:]\s+(\d+(?:\.\d+)+)\.\s+(?=[A-Z])")
 
 
 def doubt_references(found: list[Finding], policy: Policy, index: dict[str, Clause]) -> list[Finding]:
@@ -67,4 +70,5 @@ def _labels_in_text(policy: Policy) -> set[str]:
             for text in (clause.heading, clause.text):
                 if text:
                     found.update(m.group(1).lower() for m in _LINE_LABEL.finditer(text))
+                    found.update(m.group(1).lower() for m in _RUN_ON_LABEL.finditer(text))
     return found

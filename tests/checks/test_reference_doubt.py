@@ -32,3 +32,11 @@ def test_a_reference_to_a_label_run_into_the_text_is_a_warning():
         NUMBERED + "[3.] Refs |\n  [3.1] Duties:\\n4.2. The supplier keeps records.\n[5.] See clause 4.2.\n"
     )
     assert broken(notation) == [("4.2", "warning")]
+
+
+def test_a_reference_to_a_label_run_into_a_paragraph_is_a_warning():
+    text = "[3.] Refs |\n  [3.1] Goods match the specs. 3.2. Remedies. Subject to paragraph 3.3 below.\n"
+    text += "  [3.4] Nothing else. 3.3. Returns. Goods may be returned.\n"
+    assert broken(NUMBERED + text) == [("3.3", "warning")]
+    # a reference written after a sentence is not a label: "Section 9.1. Then" stays an error
+    assert broken(NUMBERED + "[3.] Refs |\n  [3.1] See Section 9.1. Then pay.\n") == [("9.1", "error")]
