@@ -6,6 +6,9 @@ read as children of "2.", the labels themselves stand in order in the source: th
 written just before, in the same style and depth, is a smaller one ("6.5" before "7.1") or
 exactly the one before ("4." before "5."). The document is in order; the tree was misread,
 so the finding is a warning. "1. 3. 2." stays an error: "3." is written just before "2.".
+The same holds for a run reported under the wrong parent or as skipping a level when its
+first label is the very next one after the label written before it ("7.1" after "6.5", at
+the top level because "7" was not read as a clause); "3.1" under "2." after "1.2" stays.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from plutoeditor.model.numbering import (
     value_in,
 )
 
-_CODES = ("out-of-order", "numbering-gap")
+_CODES = ("out-of-order", "numbering-gap", "skipped-level", "wrong-parent")
 _NOTE = " (in the source the labels stand in order: the structure here may be misread)"
 
 #: (the label's numbers as a sortable tuple, source line, clause id)
@@ -75,5 +78,16 @@ def _part(part: str) -> tuple[int, int | str]:
 def _in_order(code: str, before: tuple, key: tuple) -> bool:  # type: ignore[type-arg]
     if code == "out-of-order":
         return bool(before < key)
-    # a gap is not one when the number just before it is written just before it
-    return bool(before[:-1] == key[:-1] and before[-1][1] + 1 == key[-1][1])
+    if code == "numbering-gap":  # not one when the number before it is written just before it
+        return bool(before[:-1] == key[:-1] and before[-1][1] + 1 == key[-1][1])
+    return _follows(before, key)
+
+
+def _follows(before: tuple, key: tuple) -> bool:  # type: ignore[type-arg]
+    """Whether key is the next label after before: 6.4 -> 6.5, or 6.5 -> 7.1."""
+    if before[:-1] == key[:-1]:
+        return bool(before[-1][1] + 1 == key[-1][1])
+    if len(key) < 2 or key[-1][1] != 1 or before[:-2] != key[:-2]:
+        return False
+    (kind, value), (new_kind, new_value) = before[-2], key[-2]
+    return kind == new_kind == 0 and isinstance(value, int) and new_value == value + 1

@@ -31,3 +31,23 @@ def test_numbers_read_as_children_of_the_clause_before_are_not_missing():
 def test_labels_written_out_of_order_stay_errors():
     assert order_findings("[1.] a.\n[3.] b.\n[2.] c.\n") == [("out-of-order", "2.", "error")]
     assert order_findings("[1.] a.\n[2.] b.\n[4.] c.\n") == [("numbering-gap", "4.", "error")]
+
+
+def placement(notation: str) -> list[tuple[str, str, str]]:
+    return [
+        (f.code, f.label, f.severity)
+        for f in run_checks(parse_tree(notation))
+        if f.code in ("skipped-level", "wrong-parent")
+    ]
+
+
+def test_a_section_whose_labels_continue_the_text_is_not_a_skipped_level():
+    # "7." was not read as a clause: 7.1 follows 6.2 in the text
+    found = placement("[6] A |\n  [6.1] a.\n  [6.2] b.\n[7.1] c.\n[7.2] d.\n")
+    assert found == [("skipped-level", "7.1", "warning")]
+
+
+def test_a_run_that_does_not_continue_the_text_stays_an_error():
+    assert placement("[1] A |\n  [1.1] a.\n  [1.2] b.\n[2] B |\n  [3.1] c.\n") == [
+        ("wrong-parent", "3.1", "error")
+    ]
