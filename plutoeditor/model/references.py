@@ -25,7 +25,7 @@ _LABEL = (
 )
 #: What may follow a label in a list: a full stop ("4.2.") and its title in brackets ("(Scope)").
 _TITLE = r"(?:\.(?=[\s,)]))?(?:\s*\((?![a-z0-9]{1,4}\))[^()\d]{2,60}\))?"
-_JOIN = r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to|through)\s|[-–])\s*"
+_JOIN = r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and/or|and|or|to|through)\s|[-–])\s*"
 _REFERENCE = re.compile(
     rf"\b{_KEYWORD}\s+(?P<labels>{_LABEL}(?:{_TITLE}{_JOIN}{_LABEL})*)(?:{_TITLE}(?=\s+(?:of|in)\s))?(?![\w/])"
 )
