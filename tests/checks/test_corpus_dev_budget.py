@@ -1,0 +1,34 @@
+"""Error findings on ../shared/corpus-dev (641 real documents nobody here wrote) may not grow.
+
+A published document has few real defects, so nearly every error finding there must be one a
+reader accepts; these ceilings are what the checks report today (counted by
+tests/benchmarks/corpus_dev_errors.py, which also lists them) and only ever go down. Every file
+must import and check without an exception.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from corpus_dev_errors import CORPUS_DEV, corpus_files, measure  # noqa: E402
+
+# Lower these when a change removes false errors; never raise them to let one through.
+TEXT_ERRORS_AT_MOST = 683
+WORD_ERRORS_AT_MOST = 14
+
+pytestmark = pytest.mark.skipif(not CORPUS_DEV.is_dir(), reason="../shared/corpus-dev is not present")
+
+
+@pytest.mark.parametrize(("which", "ceiling"), [("text", TEXT_ERRORS_AT_MOST), ("docx", WORD_ERRORS_AT_MOST)])
+def test_error_findings_do_not_grow_and_every_file_reads(which: str, ceiling: int) -> None:
+    errors, failures, _ = measure(corpus_files(which))
+    assert failures == [], failures[:5]
+    assert len(errors) <= ceiling, (
+        f"{len(errors)} error findings on corpus-dev/{which} (at most {ceiling}); "
+        "run tests/benchmarks/corpus_dev_errors.py --dump to see which are new"
+    )
