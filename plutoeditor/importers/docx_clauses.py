@@ -170,13 +170,14 @@ def _read_part(
             ended = bookmarks.get(el.get(_W + "id", ""))
             if ended:
                 ends.append(ended)
-        elif _shown(el, p):
+        elif shown_in_paragraph(el, p):
             pieces.extend(_run_pieces(el, marks))
     return starts, ends, pieces
 
 
-def _shown(run: etree._Element, p: etree._Element) -> bool:
-    """Not inside a tracked deletion (or the paragraph's properties) below `p`."""
+def shown_in_paragraph(run: etree._Element, p: etree._Element) -> bool:
+    """Part of `p`'s own visible text: not inside a tracked deletion, the properties, a drawing,
+    a text box or an AlternateContent fallback below `p`."""
     for ancestor in run.iterancestors():
         if ancestor is p:
             return True

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from lxml import etree
 
+from plutoeditor.importers.docx_clauses import shown_in_paragraph
 from plutoeditor.importers.docx_numbering import W
 
 _W = f"{{{W}}}"
 _OFF = ("false", "0", "off", "none")
 #: Runs below these are not shown as the paragraph's own text.
-_NOT_SHOWN = {_W + "del", _W + "moveFrom", _W + "pPr", _W + "txbxContent", _W + "drawing", _W + "pict"}
 _MAX_WORDS = 12
 _ENDINGS = (".", ":")
 
@@ -40,20 +40,13 @@ def _on(el: etree._Element | None) -> bool:
     return el is not None and el.get(_W + "val", "true") not in _OFF
 
 
-def _shown(run: etree._Element, p: etree._Element) -> bool:
-    for ancestor in run.iterancestors():
-        if ancestor is p:
-            return True
-        if ancestor.tag in _NOT_SHOWN:
-            return False
-    return True
 
 
 def _pieces(p: etree._Element, tabs: str = " ") -> list[tuple[str, bool]]:
     """(text, emphasised) of the paragraph's first line, in order; a tab reads as `tabs`."""
     pieces: list[tuple[str, bool]] = []
     for run in p.iter(_W + "r"):
-        if not _shown(run, p):
+        if not shown_in_paragraph(run, p):
             continue
         emphasised = _emphasised(run)
         if emphasised is None:
