@@ -212,6 +212,11 @@ def _short(message: str, width: int = 160) -> str:
     return message if len(message) <= width else message[: width - 1] + "…"
 
 
+def from_data(data: dict[str, Any], path: str = "<snapshot>") -> Policy:
+    """The policy `to_data` was taken of (same ids and document id), with no file behind it."""
+    return _policy_from_data(data, native_reader.Lines(), path)
+
+
 def _policy_from_data(
     data: dict[str, Any], lines: native_reader.Lines, path: str, root: yaml.Node | None = None
 ) -> Policy:
