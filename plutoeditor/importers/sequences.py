@@ -3,7 +3,7 @@
 A line that starts with something label-shaped ("1 This applies...", "30 May 2024", "(c)")
 is a clause only when the numbering around it explains it: it continues an open sequence,
 starts the first child of the clause above, or has strong evidence of its own. These
-helpers answer the sequence questions; `structure.py` weighs them.
+helpers answer the sequence questions; `label_fit.py` weighs them.
 """
 
 from __future__ import annotations

@@ -1,0 +1,67 @@
+"""The paragraphs a document is read into, and the shapes of text the tree builder weighs.
+
+The text, Markdown and Word importers turn their files into `Block`s; the builder decides
+from their shape whether a short line is a heading, part of an address, or a schedule title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plutoeditor.importers.labels import split_label
+
+
+@dataclass
+class Block:
+    """One paragraph (or heading, or list item) of a source document.
+
+    `text` still starts with its label unless `label` is given (the source format knows the
+    displayed label, e.g. Word automatic numbering or a Markdown ordered list; "" for a
+    bullet when `list_level` is set, or for text that must not be read for a label, such as
+    code). Further paragraphs that belong to the same item are separated by "\\n".
+    `heading` is a run-in heading the format marked (Markdown "**Title.** text").
+    `blank_before` is False for a plain-text paragraph that directly follows another line.
+    `emphasised` is True for a paragraph written wholly in bold (Markdown "**Overview**").
+    """
+
+    text: str
+    line: int | None = None
+    label: str | None = None
+    heading_level: int | None = None
+    list_level: int | None = None
+    heading: str | None = None
+    blank_before: bool = True
+    emphasised: bool = False
+
+
+SCHEDULE_TITLE = re.compile(
+    r"^(?:(?:schedule|annex(?:ure)?|appendix|exhibit)\b|.*\b(?:schedule|annex|appendix)$)", re.IGNORECASE
+)
+_SENTENCE_END = (".", ";", ",", ":")
+# "V. 2.0", "Version 1.1", "v3": part of a title block, never a heading over the clauses
+_VERSION_LINE = re.compile(r"^(?:v\.?|version)\s*\d{1,3}(?:\.\d{1,3})*$", re.IGNORECASE)
+
+
+def reads_as_heading(text: str, max_words: int = 12) -> bool:
+    """Short, one line, no closing punctuation: reads as a heading, not a sentence."""
+    if not text or "\n" in text or len(text) > 100 or _VERSION_LINE.match(text) or text.isdigit():
+        return False
+    if text.endswith(_SENTENCE_END) or not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"'‘("):
+        return False
+    return len(text.split()) <= max_words
+
+
+def reads_as_address(text: str) -> bool:
+    """A short line of an address or contact block; a schedule's title never is one."""
+    return (
+        "\n" not in text
+        and len(text) <= 80
+        and len(text.split()) <= 12
+        and not text.endswith(".")
+        and not SCHEDULE_TITLE.match(text)
+    )
+
+
+def label_of(block: Block) -> str:
+    return block.label if block.label is not None else split_label(block.text.strip())[0]
