@@ -5,19 +5,19 @@ around what they touched: the edited clause and its neighbours in document order
 a lead-in is completed depends on what follows it), the siblings of an inserted, removed or
 relabelled clause, and the scopes whose numbering changed. References are re-resolved
 each time (a short list); the label index is rebuilt only when labels came, went or moved.
-A metadata edit re-checks only the metadata.
+A metadata edit re-checks only the metadata. What runs is what `registry.CHECKS` lists, by
+what each check declares it re-checks.
 """
 
 from __future__ import annotations
 
 import gc
 
-from plutoeditor.checks.content import Context, check_content
-from plutoeditor.checks.finding import Finding
-from plutoeditor.checks.metadata import check_metadata
-from plutoeditor.checks.numbering import check_label_styles, check_scope
+from plutoeditor.checks.content import Context
+from plutoeditor.checks.finding import CLAUSE, DOCUMENT, METADATA, NUMBERING, REFERENCES, Finding
+from plutoeditor.checks.numbering import check_label_styles
 from plutoeditor.checks.reference_doubt import doubt_references
-from plutoeditor.checks.references import check_references
+from plutoeditor.checks.registry import ORDER, rechecking
 from plutoeditor.checks.source_order import in_source_order
 from plutoeditor.checks.surroundings import (
     context_at,
@@ -36,25 +36,6 @@ from plutoeditor.model.numbering import Scope, expected_cores, format_label, par
 from plutoeditor.model.policy import ChangeEvent, Policy
 from plutoeditor.model.references import internal_references, label_index
 
-_CODE_ORDER = {
-    code: i
-    for i, code in enumerate(
-        (
-            "wrong-parent",
-            "skipped-level",
-            "duplicate-number",
-            "numbering-gap",
-            "out-of-order",
-            "label-style",
-            "broken-reference",
-            "empty-reference",
-            "incomplete-text",
-            "empty-clause",
-            "unnumbered-paragraph",
-        )
-    )
-}
-
 #: Per clause: the context it was checked in, its content findings, whether it refers inside.
 _Checked = tuple[Context, list[Finding], bool, Clause]
 
@@ -67,6 +48,10 @@ class Checker:
 
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
+        # the registered checks, by what they re-check
+        self._clause_checks, self._document_checks = rechecking(CLAUSE), rechecking(DOCUMENT)
+        self._metadata_checks, self._numbering_checks = rechecking(METADATA), rechecking(NUMBERING)
+        self._reference_checks = rechecking(REFERENCES)
         self._everything = True  # nothing checked yet, or the document was reset
         self._dirty: dict[str, Clause] = {}  # clauses whose own content must be re-checked
         self._around: dict[str, Clause] = {}  # clauses whose surroundings changed
@@ -146,7 +131,7 @@ class Checker:
         if self._result is not None:
             return list(self._result)
         if self._metadata is None or self._everything:
-            self._metadata = check_metadata(self.policy)
+            self._metadata = [f for check in self._metadata_checks for f in check.run(self.policy)]
         if self._clause_findings is None or self._everything:
             self._clause_findings = self._check_clauses()
         # the metadata findings are about the header, which comes before every clause
@@ -227,7 +212,8 @@ class Checker:
     def _check_clause(self, clause: Clause, context: Context) -> None:
         # whether its parent is a lead-in about another instrument is decided when assembling
         refers = next(internal_references(clause, lead_in=False), None) is not None
-        self._checked[clause.id] = (context, check_content(clause, context), refers, clause)
+        found = [f for check in self._clause_checks for f in check.run(clause, context)]
+        self._checked[clause.id] = (context, found, refers, clause)
         if refers:
             self._referring[clause.id] = clause
         else:
@@ -247,7 +233,7 @@ class Checker:
             # a scope's start depends on what stands before its heading (numbering run on)
             starts = (scope.start, scope.expected_start, scope.written_before)
             if known is None or known[0] != starts or self._everything or owner_id in self._dirty_owners:
-                known = (starts, check_scope(scope))
+                known = (starts, [f for check in self._numbering_checks for f in check.run(scope)])
                 self._expected_stale.add(owner_id)
             cache[owner_id] = known
             numbering.extend(known[1])
@@ -307,15 +293,18 @@ class Checker:
             found.extend(content)
         local: dict[str, dict[str, Clause]] = {}  # schedule id -> its own label index
         for clause in self._referring.values():
-            found.extend(check_references(clause, self._index, local))
+            for check in self._reference_checks:
+                found.extend(check.run(clause, self._index, local))
         found = doubt_references(found, self.policy, self._index)
+        for check in self._document_checks:
+            found.extend(check.run(self.policy))
         checked = self._checked
         keys: dict[str, tuple[int, ...]] = {}
         for finding in found:
             if finding.clause_id not in keys:
                 known = checked.get(finding.clause_id)
                 keys[finding.clause_id] = self._position(known[3]) if known is not None else ()
-        found.sort(key=lambda f: (keys[f.clause_id], _CODE_ORDER.get(f.code, 99)))
+        found.sort(key=lambda f: (keys[f.clause_id], ORDER.get(f.code, len(ORDER))))
         return found
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from plutoeditor.checks.finding import Finding, bare_label, make
+from plutoeditor.checks.finding import CLAUSE, INFO, WARNING, Check, Finding, bare_label, make
 from plutoeditor.model.clause import Clause, ClauseKind
 
 #: A sentence that ends on a word that needs something after it: "contact us at", "located
@@ -110,3 +110,11 @@ def check_content(clause: Clause, context: Context) -> list[Finding]:
             )
         )
     return findings
+
+
+CHECK = Check(
+    "content",
+    {"incomplete-text": WARNING, "empty-clause": WARNING, "unnumbered-paragraph": INFO},
+    CLAUSE,
+    check_content,
+)

@@ -1,30 +1,14 @@
-"""A finding: one thing a check noticed about a policy, in terms a reviewer can act on."""
+"""A finding: one thing a check noticed about a policy, in terms a reviewer can act on; and
+`Check`, what a check module declares about the findings it makes (listed in `registry`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITIES = (ERROR, WARNING, INFO)
-
-#: Every code the checks report, with its severity.
-CODES: dict[str, str] = {
-    "duplicate-number": ERROR,
-    "numbering-gap": ERROR,
-    "out-of-order": ERROR,
-    "wrong-parent": ERROR,
-    "skipped-level": ERROR,
-    "label-style": WARNING,
-    "broken-reference": ERROR,
-    "empty-reference": ERROR,
-    "incomplete-text": WARNING,
-    "empty-clause": WARNING,
-    "missing-metadata": WARNING,
-    "unnumbered-paragraph": INFO,
-}
-
-NUMBERING_CODES = ("duplicate-number", "numbering-gap", "out-of-order", "wrong-parent", "skipped-level")
 
 
 @dataclass(frozen=True)
@@ -52,6 +36,28 @@ class Finding:
         return self.severity == ERROR
 
 
+#: What a check looks at again after an edit, and so how the Checker calls its `run`:
+#: CLAUSE: run(clause, context) per clause; again for edited clauses and their neighbours.
+#: DOCUMENT: run(policy); again after any edit of the clauses (not of the metadata alone).
+#: METADATA: run(policy); again after an edit of the metadata.
+#: NUMBERING: run(scope) per numbering scope; again for scopes whose owner or members changed.
+#: REFERENCES: run(clause, label index, schedule indexes) per clause that refers inside the
+#: document; again at every re-check (references are few), the label index when labels change.
+CLAUSE, DOCUMENT, METADATA = "clause", "document", "metadata"
+NUMBERING, REFERENCES = "numbering", "references"
+
+
+@dataclass(frozen=True)
+class Check:
+    """A check: the codes it reports with their severities (in the order findings about one
+    clause are listed), what it re-checks after an edit, and the function that runs it."""
+
+    name: str
+    codes: dict[str, str]
+    rechecks: str
+    run: Callable[..., list[Finding]]
+
+
 def make(
     code: str,
     clause_id: str,
@@ -68,6 +74,8 @@ def make(
     """
     if code != "label-style":
         label, expected_label = bare_label(label), bare_label(expected_label)
+    from plutoeditor.checks.registry import CODES  # the registry imports the modules that call make
+
     return Finding(code, CODES[code], label, expected_label, target, message, line, clause_id)
 
 

@@ -6,7 +6,7 @@ title with a blank one; both are missing-metadata findings about the policy, not
 
 from __future__ import annotations
 
-from plutoeditor.checks.finding import Finding, make
+from plutoeditor.checks.finding import METADATA, WARNING, Check, Finding, make
 from plutoeditor.model.policy import Policy
 
 #: The metadata a published policy cannot do without, with what a reader would miss.
@@ -30,3 +30,6 @@ def check_metadata(policy: Policy) -> list[Finding]:
             line = lines.get(name, lines.get(""))
             findings.append(make("missing-metadata", "", "", message, line, target=name))
     return findings
+
+
+CHECK = Check("metadata", {"missing-metadata": WARNING}, METADATA, check_metadata)

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
 
-from plutoeditor.checks.finding import Finding, make
+from plutoeditor.checks.finding import ERROR, NUMBERING, WARNING, Check, Finding, make
 from plutoeditor.model.clause import Clause, ClauseKind
 from plutoeditor.model.numbering import (
     DECIMAL,
@@ -350,3 +350,12 @@ def check_label_styles(
 
 def _show(style: str) -> str:
     return f"“{style}”"
+
+
+#: The codes about a clause's number itself (label-style is about how it is written).
+NUMBERING_CODES = ("wrong-parent", "skipped-level", "duplicate-number", "numbering-gap", "out-of-order")
+
+#: Label styles (`check_label_styles`) are compared across scopes, by the Checker after the scopes.
+CHECK = Check(
+    "numbering", {**dict.fromkeys(NUMBERING_CODES, ERROR), "label-style": WARNING}, NUMBERING, check_scope
+)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plutoeditor.checks.finding import Finding, make
+from plutoeditor.checks.finding import ERROR, REFERENCES, Check, Finding, make
 from plutoeditor.model.clause import Clause, ClauseKind
 from plutoeditor.model.references import index_of_clauses, internal_references, reference_key
 
@@ -75,3 +75,8 @@ def check_references(
                 )
             )
     return findings
+
+
+CHECK = Check(
+    "references", {"broken-reference": ERROR, "empty-reference": ERROR}, REFERENCES, check_references
+)
