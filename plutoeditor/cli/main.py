@@ -19,7 +19,7 @@ from plutoeditor.formats.errors import PolicyFileError, printable
 
 #: Each command lives in its own module under plutoeditor.cli with `register(subparsers)`,
 #: which adds its parser and sets `func` to a handler taking the parsed args.
-COMMAND_MODULES = ("check", "convert", "diff", "export", "compare")
+COMMAND_MODULES = ("check", "convert", "diff", "summarize", "export", "compare")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 

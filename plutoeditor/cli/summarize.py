@@ -1,0 +1,90 @@
+"""`plutoeditor summarize OLD NEW`: a drafted summary of changes, one item per change a
+reader of a "what changed" notice needs, each substantive, structural or editorial.
+
+Exit 0, or 2 on bad input (one line naming the file). `-o` writes the report atomically in
+the format its name ends in: .txt text, .md Markdown, .json JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+
+FORMAT_OF_SUFFIX = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "summarize",
+        help="draft the summary of changes between two versions of a policy",
+        description="Draft a summary of changes from OLD to NEW: new and removed clauses and changed "
+        "wording (substantive), moves (structural), spelling, punctuation, references and relabels "
+        "(editorial). Exit status: 0 done, 2 bad input.",
+    )
+    parser.add_argument("old", metavar="OLD", help="the older version (.policy.yaml, .txt, .md or .docx)")
+    parser.add_argument("new", metavar="NEW", help="the newer version")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "markdown"),
+        default=None,
+        help="report format (default: text, or what the -o name ends in: .txt, .md, .json)",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to this file instead of the screen")
+    parser.set_defaults(func=run)
+
+
+def output_format(output: str | None, requested: str | None) -> str:
+    """--format, else what the -o name ends in, else text; a name ending in anything else,
+    or one that contradicts --format, is refused before anything is read."""
+    if not output:
+        return requested or "text"
+    from plutoeditor.formats.errors import PolicyFileError
+
+    suffix = Path(output).suffix.lower()
+    implied = FORMAT_OF_SUFFIX.get(suffix)
+    if suffix and implied is None:
+        raise PolicyFileError(
+            output, "cannot write a summary to this kind of file; name it .txt, .md or .json"
+        )
+    if requested and implied and implied != requested:
+        raise PolicyFileError(output, f"--format {requested} does not match a {suffix} file")
+    return implied or requested or "text"
+
+
+def run(args: argparse.Namespace) -> int:
+    from plutoeditor.cli.check import print_import_notes, read_policy
+    from plutoeditor.cli.diff import _print, _warn_if_reversed
+    from plutoeditor.cli.safety import refuse_output_over_inputs
+    from plutoeditor.compare import compare_policies
+    from plutoeditor.formats.errors import printable
+    from plutoeditor.formats.files import write_atomic
+    from plutoeditor.summary import draft_summary
+    from plutoeditor.summary.render import render
+
+    output: str | None = args.output
+    report_format = output_format(output, args.format)
+    refuse_output_over_inputs(output, (args.old, args.new))
+    old, new = read_policy(args.old), read_policy(args.new)
+    print_import_notes(args.old, old)
+    print_import_notes(args.new, new)
+    _warn_if_reversed(args.old, args.new, old, new)
+    summary = draft_summary(compare_policies(old, new))
+    if output:
+        write_atomic(output, render(summary, report_format, args.old, args.new))
+    elif report_format == "json":
+        _print(render(summary, report_format))
+    else:  # names and text that could steer the terminal show as escapes
+        report = render(summary, report_format, printable(args.old), printable(args.new))
+        _print(printable(report, keep="\n\t"))
+    return EXIT_OK
+
+
+__all__ = ["register", "run"]
