@@ -93,8 +93,8 @@ class Document(QObject):
         self._timer.setInterval(FINDINGS_DELAY_MS)
         self._timer.timeout.connect(self.refresh_findings)
         policy.subscribe(self._on_change)
-        if checked is not None and checked.policy is policy:
-            self.outline.set_annotations(self.expected, self.findings)
+        if checked is not None and checked.policy is policy:  # no view shows the outline yet
+            self.outline.set_annotations(self.expected, self.findings, announce=False)
         else:
             self.refresh_findings()
 

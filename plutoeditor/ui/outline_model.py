@@ -98,12 +98,17 @@ class OutlineModel(QAbstractItemModel):
     def findings_for(self, clause: Clause) -> list[Any]:
         return self._findings.get(clause.id, [])
 
-    def set_annotations(self, expected: dict[str, str], findings: list[Any]) -> None:
-        """New expected labels and findings: repaint only the clauses whose marks changed."""
+    def set_annotations(self, expected: dict[str, str], findings: list[Any], announce: bool = True) -> None:
+        """New expected labels and findings: repaint only the clauses whose marks changed.
+        `announce=False` is for a model no view shows yet (a document being opened): finding
+        which rows changed costs 25 ms on the GUI thread for 10,000 clauses."""
         by_clause: dict[str, list[Any]] = {}
         for finding in findings:
             if getattr(finding, "clause_id", None):
                 by_clause.setdefault(finding.clause_id, []).append(finding)
+        if not announce:
+            self._expected, self._findings = dict(expected), by_clause
+            return
         changed = {
             cid
             for cid in set(by_clause) | set(self._findings)

@@ -174,6 +174,11 @@ def run_and_wait(parent: QWidget, label: str, work: Callable[[], Any]) -> Any:
     return outcome.get("result")
 
 
+def work_in_progress() -> bool:
+    """Whether any worker, in any window, has not reported yet."""
+    return any(not worker.reported for worker in list(_ALL))
+
+
 def wait_for_workers(parent: QObject, timeout_ms: int = 60000) -> None:
     """Block until the window's workers are done and have reported (closing, tests)."""
     for worker in list(running_workers(parent)):

@@ -13,6 +13,7 @@ whole app < 400 MB.
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import random
 import statistics
@@ -182,12 +183,16 @@ def stalls(app, window, home: Path) -> dict[str, float]:  # type: ignore[no-unty
     collector.collect_if_idle()
     out["later_idle_collection_ms"] = (time.perf_counter() - t) * 1000
 
+    trace = open(os.environ["BENCH_TRACE"], "w") if os.environ.get("BENCH_TRACE") else None  # noqa: SIM115
+
     def longest_gap(start, done) -> tuple[float, float]:  # type: ignore[no-untyped-def]
         gaps = [0.0]
         tick = QElapsedTimer()
         heartbeat = QTimer()
         heartbeat.setInterval(2)
         heartbeat.timeout.connect(lambda: gaps.append(tick.restart() / 1000))
+        if trace is not None:  # dump every thread's stack when a tick is 50 ms late
+            heartbeat.timeout.connect(lambda: faulthandler.dump_traceback_later(0.05, file=trace))
         app.processEvents()
         tick.start()
         heartbeat.start()
@@ -198,8 +203,11 @@ def stalls(app, window, home: Path) -> dict[str, float]:  # type: ignore[no-unty
         while not done() and time.perf_counter() - began < 300:
             app.processEvents()
             time.sleep(0.0005)
+        gaps.append(tick.restart() / 1000)  # up to the end of the handler that finished the work
         took = time.perf_counter() - began
         heartbeat.stop()
+        if trace is not None:
+            faulthandler.cancel_dump_traceback_later()
         if os.environ.get("BENCH_DEBUG"):
             print(f"call {call * 1000:.0f} ms, gaps {sorted(gaps)[-5:]}")
         return max(gaps) * 1000, took

@@ -28,3 +28,34 @@ def test_full_collections_wait_for_the_user_to_be_idle(qapp, monkeypatch):
         collector.stop()
         collector.deleteLater()
     assert gc.get_threshold() == before
+
+
+def test_no_full_collection_while_an_export_or_save_runs(qapp, monkeypatch):
+    """A collection during a worker's run holds the interpreter lock as long as a full one
+    (200 ms during a 10,000-clause PDF export): it waits until the work has ended."""
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    from plutoeditor.ui.workers import run_with_progress, wait_for_workers
+
+    collector = idle_gc.IdleCollector(qapp)
+    monkeypatch.setattr(idle_gc, "IDLE_MS", 0)
+    window = QWidget()
+    release = threading.Event()
+    try:
+        ignore = lambda _outcome: None  # noqa: E731
+        run_with_progress(window, "Exporting", release.wait, ignore, ignore, show_progress=False)
+        garbage = [[] for _ in range(2000)]
+        gc.collect(1)
+        del garbage
+        assert not collector.collect_if_idle()  # the export is still running
+        release.set()
+        wait_for_workers(window)
+        assert collector.collect_if_idle()
+    finally:
+        release.set()
+        wait_for_workers(window)
+        collector.stop()
+        collector.deleteLater()
+        window.deleteLater()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from plutoeditor.ui import document_files
@@ -49,7 +50,13 @@ def test_big_files_open_on_a_worker(window, qtbot, tmp_path, monkeypatch, seed_2
     window.files.open_path(str(copy))
     assert running_workers(window)
     qtbot.waitUntil(lambda: window.document is not None, timeout=20000)
-    assert any(f.code == "wrong-parent" for f in window.document.findings)
+    misplaced = [f for f in window.document.findings if f.code == "wrong-parent"]
+    assert misplaced
+    # checked on the worker: the outline shows the marks all the same
+    clause = window.document.policy.find(misplaced[0].clause_id)
+    index = window.document.outline.index_of(clause)
+    assert index.data(Qt.ItemDataRole.DecorationRole) is not None
+    assert "wrong-parent" in index.data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_open_sample_from_the_start_page(window):
