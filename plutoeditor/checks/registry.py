@@ -8,7 +8,7 @@ code to a check is one entry in its module's `CHECK`.
 
 from __future__ import annotations
 
-from plutoeditor.checks import content, metadata, numbering, references
+from plutoeditor.checks import content, metadata, numbering, references, versions
 from plutoeditor.checks.finding import Check
 
 CHECKS: tuple[Check, ...] = (
@@ -16,6 +16,7 @@ CHECKS: tuple[Check, ...] = (
     references.CHECK,
     content.CHECK,
     metadata.CHECK,
+    versions.CHECK,  # run by `check --against` and the editor with the previous version
 )
 
 #: Every code reported, with its severity, in report order.

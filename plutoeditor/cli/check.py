@@ -5,7 +5,8 @@ summary line; `--format json` prints `{"files": [{"path": ..., "notes": [...], "
 [...]}]}`. Notes from importing (a Word file's tracked changes were accepted, its comments
 ignored) go to stderr as `PATH: note: ...` before the findings, or into "notes" in JSON.
 Exit status: 0 no error-severity finding, 1 at least one, 2 a file could not be read
-(the other files are still checked and reported).
+(the other files are still checked and reported). `--against OLD` adds the findings about
+the files as the next version of OLD (checks/versions.py); an unreadable OLD is exit 2.
 """
 
 from __future__ import annotations
@@ -31,6 +32,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="policy files to check")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.add_argument(
+        "--against",
+        metavar="OLD",
+        help="the previous version: also check that the effective date, version and summary of "
+        "changes moved with the text",
+    )
     parser.set_defaults(func=run)
 
 
@@ -69,6 +76,7 @@ def print_import_notes(path: str, policy: object, prefix: str = "plutoeditor: ")
 def run(args: argparse.Namespace) -> int:
     results: list[dict[str, Any]] = []
     unreadable = 0
+    previous = read_policy(args.against) if getattr(args, "against", None) else None
     for path in args.files:
         try:
             policy = read_policy(path)
@@ -80,7 +88,12 @@ def run(args: argparse.Namespace) -> int:
         notes = import_notes(policy)
         if args.format == "text":
             print_import_notes(path, policy, prefix="")
-        results.append({"path": path, "notes": notes, "findings": run_checks(policy)})
+        findings = run_checks(policy)
+        if previous is not None:
+            from plutoeditor.checks.versions import check_against
+
+            findings += check_against(policy, previous)
+        results.append({"path": path, "notes": notes, "findings": findings})
     if args.format == "json":
         print(render_json(results))
     else:

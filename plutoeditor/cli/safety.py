@@ -55,7 +55,7 @@ def refuse_output_over_inputs(output: str | None, inputs: Iterable[str | None]) 
 def command_files(args: object) -> list[str]:
     """The files a parsed command line names, inputs first."""
     names: list[str] = []
-    for attribute in ("files", "file", "input", "old", "new", "template", "output"):
+    for attribute in ("files", "file", "input", "old", "new", "against", "template", "output"):
         value = getattr(args, attribute, None)
         for name in value if isinstance(value, list) else [value]:
             if name and str(name) not in names:

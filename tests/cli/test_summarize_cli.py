@@ -83,3 +83,14 @@ def test_an_output_of_another_kind_is_refused_before_writing(versions, tmp_path,
     assert main(["summarize", old, new, "-o", str(target)]) == 2
     assert not target.exists() and "summary.pdf" in capsys.readouterr().err
     assert main(["summarize", old, new, "-o", old]) == 2
+
+
+def test_check_against_the_previous_version(versions, capsys):
+    old, new = versions
+    # the same effective date (none) and version in both: only the summary is flagged
+    assert main(["check", new, "--against", old, "--format", "json"]) == 0  # a warning, no error
+    codes = [f["code"] for f in json.loads(capsys.readouterr().out)["files"][0]["findings"]]
+    assert "summary-empty" in codes
+    assert main(["check", new, "--against", str(Path(old).with_name("missing.policy.yaml"))]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "missing.policy.yaml" in err[0]
