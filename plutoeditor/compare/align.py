@@ -20,6 +20,7 @@ from plutoeditor.compare.joins import join_in_gaps
 from plutoeditor.compare.sequence import heaviest_increasing
 from plutoeditor.compare.units import words_of
 from plutoeditor.model.clause import Clause
+from plutoeditor.model.labels import plain_label
 from plutoeditor.model.policy import Policy
 
 #: Two clauses are paired by similarity only above this Dice score of their word sets.
@@ -30,11 +31,6 @@ MAX_POSTING = 40
 RARE_WORDS = 8
 #: ... and the unpaired clauses standing in the same place of the other version, at most this many.
 GAP_CANDIDATES = 24
-
-
-def normalise_label(label: str) -> str:
-    """A label without the spacing and trailing dot or colon that vary between versions."""
-    return label.strip().rstrip(".:").strip()
 
 
 @dataclass(eq=False, slots=True)
@@ -74,7 +70,7 @@ def flatten(policy: Policy) -> list[Entry]:
         for position, clause in enumerate(clauses):
             heading = words_of(clause.heading) if clause.heading else []
             words = heading + words_of(clause.text)
-            label = normalise_label(clause.label)
+            label = plain_label(clause.label)
             entry = Entry(
                 clause,
                 len(entries),

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from plutoeditor.importers.labels import split_label
+from plutoeditor.model.labels import ATTACHMENT_PATTERN
 
 
 @dataclass
@@ -35,9 +36,7 @@ class Block:
     emphasised: bool = False
 
 
-SCHEDULE_TITLE = re.compile(
-    r"^(?:(?:schedule|annex(?:ure)?|appendix|exhibit)\b|.*\b(?:schedule|annex|appendix)$)", re.IGNORECASE
-)
+SCHEDULE_TITLE = re.compile(rf"^(?:(?:{ATTACHMENT_PATTERN})\b|.*\b(?:{ATTACHMENT_PATTERN})$)", re.IGNORECASE)
 _SENTENCE_END = (".", ";", ",", ":")
 # "V. 2.0", "Version 1.1", "v3": part of a title block, never a heading over the clauses
 _VERSION_LINE = re.compile(r"^(?:v\.?|version)\s*\d{1,3}(?:\.\d{1,3})*$", re.IGNORECASE)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from plutoeditor.importers.labels import split_label
 from plutoeditor.importers.page_lines import Page, bare_label, block_spans, source_lines
 from plutoeditor.importers.structure import Block
+from plutoeditor.model.labels import LABEL_WORD_PATTERN
 
 _MAX_ENTRY_CHARS = 160
 _MAX_ENTRY_WORDS = 20
@@ -26,7 +27,7 @@ _TITLE_WORDS = 8  # an entry names a section by the first words of its title
 _TITLE_CHARS = 200
 # the label a block starts with, roughly: "1.", "(a)", "2.3", "Article IV", after any markup
 _LEADING = re.compile(
-    r"[\W_]{0,8}((?:section|article|clause|part|schedule|annex(?:ure)?|appendix|exhibit)[ \t]+[\w.]{1,12}"
+    rf"[\W_]{{0,8}}((?:{LABEL_WORD_PATTERN})[ \t]+[\w.]{{1,12}}"
     r"|[\w.]{1,12})",
     re.IGNORECASE,
 )

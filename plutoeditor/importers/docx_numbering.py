@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from plutoeditor.model.labels import to_alpha, to_roman
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
 _VAL = _W + "val"
@@ -87,28 +89,8 @@ def _parse_level(lvl: etree._Element, base: Level | None = None) -> Level:
 
 
 # -- number formats -------------------------------------------------------------------------
-_ROMAN = (
-    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-)  # fmt: skip
-
-
-def to_roman(n: int) -> str:
-    if n <= 0:
-        return str(n)
-    out = []
-    for value, digits in _ROMAN:
-        while n >= value:
-            out.append(digits)
-            n -= value
-    return "".join(out)
-
-
-def to_letters(n: int) -> str:
-    """Word's letters: a..z, then aa, bb, ... zz, then aaa (the letter repeated)."""
-    if n <= 0:
-        return str(n)
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+# Word's letters (a..z, then aa, bb, ... zz, then aaa) and roman numerals: the labels' own (model.labels)
+to_letters = to_alpha
 
 
 def _ordinal(n: int) -> str:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 from plutoeditor.importers.blocks import Block, label_of, reads_as_address, reads_as_heading
-from plutoeditor.importers.labels import decimal_parts, decimal_value, label_key, letter_of, roman_value
+from plutoeditor.importers.labels import decimal_parts, decimal_value, label_key, letter_of
 from plutoeditor.importers.sequences import follows_label, is_date_after_number, notes_called
 from plutoeditor.model.clause import Clause
+from plutoeditor.model.labels import roman_value
 
 _SECTION_NUMBER = re.compile(r"\d{1,3}\.(?:\s|$)")  # "2. Scope": a section numbered with a dot
 

@@ -11,26 +11,29 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from plutoeditor.model.labels import ATTACHMENT_WORDS, LABEL_WORD_PATTERN, ROMAN_LETTERS
+
 # "1", "1.", "1.1", "2.3.9", "6..", "6.9.1:", "1A", "1A.1", "4.1A" - at most 3 digits per part, so
 # years ("2024 was") and amounts are not labels.
 _DECIMAL = re.compile(
     r"(?P<label>(?P<num>\d{1,3}[A-Z]?(?:\.\d{1,3}[A-Z]?)*)(?P<dots>\.{0,2})(?P<colon>:?)(?P<paren>\)?))"
     r"(?P<sep>[ \t]+|$|(?<=\.)(?=[A-Z\"“'‘(]))"
 )
+_LOWER_ROMAN, _UPPER_ROMAN = f"[{ROMAN_LETTERS}]{{1,6}}", f"[{ROMAN_LETTERS.upper()}]{{1,6}}"
 # "(a)", "(iv)", "(A)", "(1)", "(aa)"
 _PAREN = re.compile(
-    r"(?P<label>\((?:[a-z]{1,2}|[ivxlc]{1,6}|[A-Z]{1,2}|[IVXLC]{1,6}|\d{1,3})\))(?P<sep>[ \t]+|$)"
+    rf"(?P<label>\((?:[a-z]{{1,2}}|{_LOWER_ROMAN}|[A-Z]{{1,2}}|{_UPPER_ROMAN}|\d{{1,3}})\))(?P<sep>[ \t]+|$)"
 )
 # "a.", "A.", "iv.", "IV)", "a)"
-_LETTER = re.compile(r"(?P<label>(?:[a-z]|[ivxlc]{1,6}|[A-Z]|[IVXLC]{1,6})[.)])(?P<sep>[ \t]+|$)")
+_LETTER = re.compile(rf"(?P<label>(?:[a-z]|{_LOWER_ROMAN}|[A-Z]|{_UPPER_ROMAN})[.)])(?P<sep>[ \t]+|$)")
 # "SECTION 2", "Section 2:", "Article IV.", "Part 3 -", "Schedule 1", "Annex A"
 _WORD = re.compile(
-    r"(?P<label>(?P<word>section|article|clause|part|schedule|annex|annexure|appendix|exhibit)"
-    r"[ \t]+(?:\d{1,3}[A-Z]?(?:\.\d{1,3}[A-Z]?)*|[IVXLC]{1,6}|[A-Z])\b[.:]?)"
+    rf"(?P<label>(?P<word>{LABEL_WORD_PATTERN})"
+    rf"[ \t]+(?:\d{{1,3}}[A-Z]?(?:\.\d{{1,3}}[A-Z]?)*|{_UPPER_ROMAN}|[A-Z])\b[.:]?)"
     r"(?P<sep>[ \t]*(?:[\u2013\u2014-][ \t]*)?)",
     re.IGNORECASE,
 )
-_ROMAN = re.compile(r"^[ivxlc]+$", re.IGNORECASE)
+_ROMAN_FORM = re.compile(f"^[{ROMAN_LETTERS}]+$", re.IGNORECASE)
 # "§ 1 Grundsätze", "§3 Sperrung, Kündigung": a section sign over a short title (not "§ 7 Abs. 1 gilt.")
 _SECTION_SIGN_SENTENCE = re.compile(r"(?:Abs|Absatz|Satz|Halbsatz|Nr|Nummer|S\.|ff|[A-Z]{2,}\b|[a-zäöü])")
 _SECTION_SIGN = re.compile(r"(?P<label>§[ \t]?\d{1,4}[a-z]?\.?)(?:[ \t]+|$)")
@@ -39,7 +42,7 @@ _VERSION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\b")
 _SENTENCE_AFTER_TITLE = re.compile(r"^\([^()]{1,80}\)[ \t]+[a-z]")
 _DIGITS = re.compile(r"\d+")
 _FIRST_NUMBER = re.compile(r"\d{1,3}")
-SCHEDULE_WORDS = frozenset({"schedule", "annex", "annexure", "appendix", "exhibit"})
+SCHEDULE_WORDS = ATTACHMENT_WORDS  # a "Schedule 1" label starts a schedule
 
 
 @lru_cache(maxsize=16384)  # each paragraph is read for its label by the text reader, scopes and the builder
@@ -124,7 +127,7 @@ def label_key(label: str, previous_alpha: str | None = None) -> tuple:
     letters = letters.rstrip(")")
     if letters.isdigit():
         return ("n", form)
-    if _ROMAN.match(letters):
+    if _ROMAN_FORM.match(letters):
         single = len(letters) == 1
         prev_ok = (
             single and previous_alpha is not None and ord(letters.lower()) == ord(previous_alpha.lower()) + 1
@@ -165,15 +168,3 @@ def follows(open_parts: tuple[int, ...], parts: tuple[int, ...]) -> bool:
     if parts == open_parts + (1,):
         return True
     return any(parts == open_parts[:k] + (open_parts[k] + 1,) for k in range(len(open_parts)))
-
-
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-
-
-def roman_value(letters: str) -> int | None:
-    """The value of a roman numeral ("iv" -> 4, "XII" -> 12), or None when it is not one."""
-    letters = letters.lower()
-    if not letters or not _ROMAN.match(letters):
-        return None
-    values = [_ROMAN_VALUES[ch] for ch in letters]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from plutoeditor.importers.labels import decimal_parts, letter_of, roman_value
+from plutoeditor.importers.labels import decimal_parts, letter_of
+from plutoeditor.model.labels import roman_value
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"

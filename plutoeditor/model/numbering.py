@@ -13,167 +13,63 @@ take a number; "Schedule 1" labels count on their own.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from plutoeditor.model.clause import Clause, ClauseKind
+from plutoeditor.model.labels import (
+    ALPHA_LOWER,
+    ALPHA_UPPER,
+    DECIMAL,
+    INSERTION,
+    NUMBER,
+    OTHER,
+    ROMAN_LOWER,
+    ROMAN_UPPER,
+    SCHEDULE,
+    Label,
+    alpha_value,
+    format_label,
+    format_number,
+    is_roman,
+    letter_families,
+    parse_label,
+    roman_value,
+    value_in,
+)
 from plutoeditor.model.policy import Policy
 
-DECIMAL, NUMBER = "decimal", "number"
-ALPHA_LOWER, ALPHA_UPPER = "alpha-lower", "alpha-upper"
-ROMAN_LOWER, ROMAN_UPPER = "roman-lower", "roman-upper"
-SCHEDULE, INSERTION, OTHER = "schedule", "insertion", "other"
-
-_SCHEDULE_RE = re.compile(
-    r"^(?P<word>schedule|annex|annexure|appendix|exhibit|attachment|part|section|article)\s+"
-    r"(?P<num>\d+|[A-Z]|[IVX]+)(?P<suffix>\W*)$",
-    re.IGNORECASE,
-)
-_LABEL_RE = re.compile(
-    r"^(?P<prefix>[(\[]?)(?P<core>[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)(?P<suffix>[^0-9A-Za-z]*)$"
-)
-_INSERTION_RE = re.compile(r"^(?P<base>\d+)(?P<letters>[A-Z]{1,2})$")
-_ROMAN_RE = re.compile(r"^(x{0,3})(ix|iv|v?i{0,3})$")
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
-
-
-@dataclass(frozen=True, slots=True)
-class Label:
-    """A label as written, taken apart: prefix + core + suffix, e.g. "(" "iv" ")"."""
-
-    raw: str
-    prefix: str = ""
-    core: str = ""
-    suffix: str = ""
-    parts: tuple[str, ...] = ()
-    kind: str = OTHER  # decimal-part | letters | schedule | insertion | other
-    word: str = ""  # "Schedule" for schedule labels
-
-    @property
-    def is_numbered(self) -> bool:
-        return bool(self.raw)
-
-    @property
-    def last(self) -> str:
-        return self.parts[-1] if self.parts else ""
-
-    def style(self) -> str:
-        """The written style with the number replaced by N: "N.", "(N)", "N:"."""
-        return f"{self.prefix}N{self.suffix}"
-
-
-@lru_cache(maxsize=65536)
-def parse_label(label: str) -> Label:
-    """Take a label apart. Unparsable labels get kind OTHER and are never renumbered."""
-    raw = label.strip()
-    if not raw:
-        return Label(raw="")
-    core = raw.rstrip(".:")
-    if core.replace(".", "").isdigit() and ".." not in core and core[0] != ".":  # the usual case
-        if core.endswith(".0") and len(core) > 2:  # "1.0" is section 1 written the N.0 way
-            return Label(raw, "", core[:-2], raw[len(core) - 2 :], tuple(core[:-2].split(".")), "number")
-        return Label(raw, "", core, raw[len(core) :], tuple(core.split(".")), "number")
-    match = _SCHEDULE_RE.match(raw)
-    if match:
-        num = match["num"]
-        return Label(raw, "", f"{match['word']} {num}", match["suffix"], (num,), SCHEDULE, match["word"])
-    match = _LABEL_RE.match(raw)
-    if not match:
-        return Label(raw)
-    core = match["core"]
-    parts = tuple(core.split("."))
-    if any(not _valid_part(p) for p in parts):
-        return Label(raw)
-    kind = INSERTION if _INSERTION_RE.match(parts[-1]) else ("number" if parts[-1].isdigit() else "letters")
-    if kind == "letters" and len(parts) == 1 and not letter_families(parts[0]):
-        return Label(raw)  # "(XXXX)": neither a letter nor a roman numeral, a placeholder
-    return Label(raw, match["prefix"], core, match["suffix"], parts, kind)
-
-
-def _valid_part(part: str) -> bool:
-    if part.isdigit() or _INSERTION_RE.match(part):
-        return True
-    if not part.isalpha() or len(part) > 6:
-        return False
-    return len(part) == 1 or _is_roman(part.lower()) or len(set(part)) == 1
-
-
-def _is_roman(text: str) -> bool:
-    return bool(text) and bool(_ROMAN_RE.match(text))
-
-
-def roman_value(text: str) -> int:
-    total, prev = 0, 0
-    for ch in reversed(text.lower()):
-        value = _ROMAN_VALUES[ch]
-        total = total - value if value < prev else total + value
-        prev = max(prev, value)
-    return total
-
-
-def to_roman(n: int) -> str:
-    out = []
-    for value, numeral in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= value:
-            out.append(numeral)
-            n -= value
-    return "".join(out)
-
-
-def alpha_value(text: str) -> int:
-    """a=1 ... z=26, aa=27 ... zz=52 (the doubled-letter legal style)."""
-    return (ord(text[0].lower()) - 96) + 26 * (len(text) - 1)
-
-
-def to_alpha(n: int) -> str:
-    return chr(97 + (n - 1) % 26) * ((n - 1) // 26 + 1)
-
-
-def letter_families(part: str) -> tuple[str, ...]:
-    """The families a lettered part could belong to: "i" is roman or alpha; "b" only alpha."""
-    lower = part.lower()
-    case_alpha = ALPHA_LOWER if part.islower() else ALPHA_UPPER
-    case_roman = ROMAN_LOWER if part.islower() else ROMAN_UPPER
-    roman = _is_roman(lower) and roman_value(lower) <= 39
-    alpha = len(set(lower)) == 1 and len(lower) <= 2
-    return tuple(f for f, ok in ((case_alpha, alpha), (case_roman, roman)) if ok)
-
-
-def format_number(n: int, family: str) -> str:
-    """The number n written in a family's style (without decoration)."""
-    if family in (ALPHA_LOWER, ALPHA_UPPER):
-        text = to_alpha(n)
-        return text if family == ALPHA_LOWER else text.upper()
-    if family in (ROMAN_LOWER, ROMAN_UPPER):
-        text = to_roman(n)
-        return text if family == ROMAN_LOWER else text.upper()
-    return str(n)
-
-
-def value_in(label: Label, family: str) -> int | None:
-    """The number a label's last part stands for in a family, or None if it is not of it."""
-    last = label.last
-    if family in (DECIMAL, NUMBER):
-        return int(last) if last.isdigit() else None
-    if label.kind != "letters" or family not in letter_families(last):
-        return None
-    return alpha_value(last) if family in (ALPHA_LOWER, ALPHA_UPPER) else roman_value(last)
-
-
-def format_label(written: Label, core: str) -> str:
-    """A new core in the written label's own decoration: ("6.", "7") -> "7."."""
-    if written.kind == SCHEDULE:
-        return f"{core}{written.suffix}"
-    return f"{written.prefix}{core}{written.suffix}"
-
-
-def normalise_label(label: str) -> str:
-    """The label without decoration, for matching references: "6." and "(6)" -> "6"."""
-    parsed = parse_label(label)
-    return parsed.core if parsed.kind != OTHER else parsed.raw.rstrip(".:)")
+__all__ = [  # the label pieces numbering works with, for the modules that import them from here
+    "ALPHA_LOWER",
+    "ALPHA_UPPER",
+    "DECIMAL",
+    "INSERTION",
+    "NUMBER",
+    "OTHER",
+    "ROMAN_LOWER",
+    "ROMAN_UPPER",
+    "SCHEDULE",
+    "Label",
+    "Scope",
+    "expected_cores",
+    "expected_labels",
+    "expected_numbers",
+    "format_label",
+    "format_number",
+    "labels_of_scopes",
+    "member_family",
+    "parse_label",
+    "restarts",
+    "schedule_family",
+    "schedule_value",
+    "scope_family",
+    "scopes",
+    "style_group",
+    "usual_styles",
+    "value_in",
+]
 
 
 # -- scopes ---------------------------------------------------------------------------
@@ -435,7 +331,7 @@ def schedule_family(label: Label, scope: Scope | None = None) -> str:
     if num.isdigit():
         return NUMBER
     if scope is not None and scope.schedule_families.get(label.word.lower()) == ROMAN_UPPER:
-        return ROMAN_UPPER if _is_roman(num.lower()) else ALPHA_UPPER
+        return ROMAN_UPPER if is_roman(num) else ALPHA_UPPER
     return ROMAN_UPPER if len(num) > 1 else ALPHA_UPPER
 
 
@@ -451,7 +347,7 @@ def _schedule_families(members: list[Clause]) -> dict[str, str]:
             letters.setdefault(label.word.lower(), []).append(label.last.upper())
     found = {}
     for word, nums in letters.items():
-        roman = all(_is_roman(n.lower()) for n in nums) and (nums[0] == "I" or any(len(n) > 1 for n in nums))
+        roman = all(is_roman(n) for n in nums) and (nums[0] == "I" or any(len(n) > 1 for n in nums))
         found[word] = ROMAN_UPPER if roman else ALPHA_UPPER
     return found
 

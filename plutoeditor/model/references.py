@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from plutoeditor.model.clause import Clause, ClauseKind
-from plutoeditor.model.numbering import OTHER, SCHEDULE, parse_label
+from plutoeditor.model.labels import ATTACHMENT_PATTERN, SCHEDULE, label_core, parse_label
 from plutoeditor.model.policy import Policy
 
 _KEYWORD = r"(?i:sub-?clauses?|clauses?|sections?|paragraphs?)"
@@ -34,7 +34,7 @@ _TITLE_RE = re.compile(r"\((?![a-z0-9]{1,4}\))[^()\d]{2,60}\)")
 #: "... of this Policy" is internal; "... of the Act" / "of the GDPR" / "of Schedule 1" is not.
 _OF_THIS = re.compile(r"\s*(?:of|in)\s+(?:this|these)\b", re.IGNORECASE)
 _OF_SCHEDULE = re.compile(
-    r"\s*(?:of|in)\s+(?:the\s+)?(?P<schedule>(?:schedule|annex|annexure|appendix|exhibit)\s+\w+)",
+    rf"\s*(?:of|in)\s+(?:the\s+)?(?P<schedule>(?:{ATTACHMENT_PATTERN})\s+\w+)",
     re.IGNORECASE,
 )
 _OF_OTHER = re.compile(r"\s*of\s+(?:the\s+)?\S", re.IGNORECASE)
@@ -155,9 +155,7 @@ def _keyword(match: re.Match[str]) -> str:
 @lru_cache(maxsize=65536)
 def reference_key(label: str) -> str:
     """How labels are compared: decoration dropped, case ignored ("6." == "6")."""
-    parsed = parse_label(label)
-    core = parsed.core if parsed.kind != OTHER else parsed.raw
-    return core.lower()
+    return label_core(label).lower()
 
 
 def label_index(policy: Policy) -> dict[str, Clause]:

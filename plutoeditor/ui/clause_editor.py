@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from plutoeditor.model import ChangeEvent, Clause, ClauseKind
+from plutoeditor.model.labels import plain_label
 from plutoeditor.model.operations import SetClauseField
 from plutoeditor.ui.document import Document
-from plutoeditor.ui.outline_model import normalise_label
 
 
 class UndoKeys(QObject):
@@ -254,7 +254,7 @@ class ClauseEditor(QWidget):
         self._show_notes()
         clause, document = self.clause, self.document
         expected = document.expected.get(clause.id) if clause and document else None
-        if expected and normalise_label(expected) != normalise_label(clause.label):
+        if expected and plain_label(expected) != plain_label(clause.label):
             self.expected.setText(self.tr("→ position calls for {0}").format(expected))
             self.expected.setToolTip(self.tr("Renumber the document, or apply a fix, to relabel it"))
             self.expected.show()

@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from plutoeditor.model import ChangeEvent, Clause, Policy
+from plutoeditor.model.labels import plain_label
 from plutoeditor.model.operations import Batch, MoveClause, Operation
 
 MIME_TYPE = "application/x-plutoeditor-clause-ids"
@@ -32,11 +33,6 @@ CLAUSE_FLAGS = (
     | Qt.ItemFlag.ItemIsDragEnabled
 )
 ROOT = QModelIndex()  # the invalid index: "top level" (a shared default argument)
-
-
-def normalise_label(label: str) -> str:
-    """A label without the punctuation and spacing that do not change its number ("6. " -> "6")."""
-    return label.strip().rstrip(".:").strip()
 
 
 def severity_icon(severity: str):
@@ -308,14 +304,14 @@ class OutlineModel(QAbstractItemModel):
     def label_text(self, clause: Clause) -> str:
         label = clause.label.strip()
         expected = self._expected.get(clause.id)
-        if expected and normalise_label(expected) != normalise_label(label):
+        if expected and plain_label(expected) != plain_label(label):
             return f"{label or '—'} → {expected}"
         return label
 
     def _tooltip(self, clause: Clause, findings: list[Any] | None) -> str | None:
         lines = []
         expected = self._expected.get(clause.id)
-        if expected and normalise_label(expected) != normalise_label(clause.label):
+        if expected and plain_label(expected) != plain_label(clause.label):
             lines.append(
                 self.tr("Written as {0}; its position calls for {1}").format(
                     clause.label.strip() or "—", expected

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from plutoeditor.importers.labels import label_key, roman_value
+from plutoeditor.importers.labels import label_key
 from plutoeditor.importers.structure import split_label
+from plutoeditor.model.labels import roman_value
 
 
 @pytest.mark.parametrize(

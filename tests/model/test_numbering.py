@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from plutoeditor.model.labels import label_core
 from plutoeditor.model.notation import parse_tree
 from plutoeditor.model.numbering import (
     ALPHA_LOWER,
@@ -14,7 +15,6 @@ from plutoeditor.model.numbering import (
     expected_labels,
     format_label,
     format_number,
-    normalise_label,
     parse_label,
     scopes,
 )
@@ -46,8 +46,8 @@ def test_schedule_and_unparsable_labels():
     assert parse_label("Schedule 1").word == "Schedule"
     assert parse_label("").raw == ""
     assert parse_label("Section 3 of").kind == "other"
-    assert normalise_label("6.") == normalise_label("6") == "6"
-    assert normalise_label("(b)") == "b"
+    assert label_core("6.") == label_core("6") == "6"
+    assert label_core("(b)") == "b"
 
 
 def test_format_number():
