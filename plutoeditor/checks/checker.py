@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 
 from plutoeditor.checks.content import Context
+from plutoeditor.checks.continuation import as_continuations
 from plutoeditor.checks.finding import CLAUSE, DOCUMENT, METADATA, NUMBERING, REFERENCES, Finding
 from plutoeditor.checks.numbering import check_label_styles
 from plutoeditor.checks.reference_doubt import doubt_references
@@ -241,7 +242,8 @@ class Checker:
         self._scopes = all_scopes
         self._expected = None
         numbering.extend(check_label_styles(all_scopes, self._position))
-        self._numbering = in_source_order(soften(numbering, self.policy, all_scopes), all_scopes)
+        numbering = in_source_order(soften(numbering, self.policy, all_scopes), all_scopes)
+        self._numbering = as_continuations(numbering, self.policy, all_scopes)
         self._dirty_owners.clear()
         self._numbering_dirty = False
 

@@ -34,7 +34,8 @@ def test_a_huge_label_counts_the_missing_numbers_without_listing_them():
 
 def test_a_list_starting_at_a_million_is_one_gap_finding():
     policy = Policy(clauses=[Clause(label=str(n), text="x.") for n in (1_000_000, 1_000_001)])
-    found = errors(policy)
+    # nothing before it could come first: a warning (checks/continuation.py), still one finding
+    found = [(f.code, f.label, f.message) for f in run_checks(policy) if f.code == "numbering-gap"]
     assert [(code, label) for code, label, _ in found] == [("numbering-gap", "1000000")]
     assert found[0][2].startswith("999,999 numbers are missing")
 
