@@ -8,13 +8,14 @@ code to a check is one entry in its module's `CHECK`.
 
 from __future__ import annotations
 
-from plutoeditor.checks import content, metadata, numbering, references, versions
+from plutoeditor.checks import content, metadata, numbering, references, terms, versions
 from plutoeditor.checks.finding import Check
 
 CHECKS: tuple[Check, ...] = (
     numbering.CHECK,
     references.CHECK,
     content.CHECK,
+    terms.CHECK,
     metadata.CHECK,
     versions.CHECK,  # run by `check --against` and the editor with the previous version
 )

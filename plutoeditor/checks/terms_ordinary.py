@@ -1,0 +1,94 @@
+"""Capitalised words that are not defined terms: names, dates, statutes, self-references.
+
+A capitalised phrase mid-sentence is taken for a defined term only when each of its words
+is an ordinary word of the document (written in lower case somewhere in it: "website" beside
+"Website"), so names of people, companies, products and places (never written in lower
+case) are not terms. The lists below catch the names made of ordinary words: months and days,
+places ("United Kingdom", "Member State"), statutes ("... Act", "... Regulation"), bodies
+("... Commission", "... Authority"), and the document naming itself ("this Policy").
+"""
+
+from __future__ import annotations
+
+_MONTHS_DAYS = (
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+)
+_ORDINARY_CAPITALS = (
+    "Internet Web World Wide English French German Spanish Italian Dutch Chinese Japanese "
+    "European American British Canadian Australian Irish Scottish Welsh Federal State States "
+    "Member Union Kingdom United Republic Commonwealth North South East West Northern Southern "
+    "Eastern Western Central Street Road Avenue Lane Suite Floor House Court Park "
+    "Mr Mrs Ms Miss Dr Sir Madam Dear God Christmas Easter Holiday Holidays "
+    "Inc Ltd Limited Corp Corporation Plc LLC LLP Pty GmbH Holdings "
+    "Attn Attention Tel Fax Url Http Https Www "
+    "Yes No Ok Okay Note Notes Example Examples Please Thank Thanks Hello"
+)
+
+
+#: The document naming itself or its parts: "this Policy", "these Terms", "Section 5".
+_SELF = frozenset(
+    "Policy Policies Agreement Agreements Terms Conditions Notice Statement Contract Document "
+    "Addendum Schedule Schedules Appendix Appendices Annex Annexes Exhibit Exhibits Section "
+    "Sections Clause Clauses Part Parts Article Articles Paragraph Paragraphs Chapter Chapters "
+    "Table Figure Page Rule Rules Recital Recitals Preamble Introduction Summary Overview "
+    "Version Amendment License Licence Charter Guidelines Guideline Handbook Manual Code".split()
+)
+#: A phrase ending in one of these names a statute or a body, not a term of this document.
+_STATUTE_OR_BODY = frozenset(
+    "Act Acts Regulation Regulations Directive Directives Convention Treaty Ordinance "
+    "Constitution Bill Decree Statute Statutes Law Code Shield Framework Principles "
+    "Commission Commissioner Authority Authorities Office Council Court Courts Board Bureau "
+    "Agency Department Ministry Trust Foundation Institute University College School "
+    "Association Society Organisation Organization Parliament Congress Senate Government "
+    "Tribunal Ombudsman Police Centre Center Committee Network".split()
+)
+_PRONOUNS_AND_NUMBERS = (
+    "You Your Yours We Us Our Ours They Them Their I Me My He She Him His Her It Its This That These "
+    "Those The A An Any All Each Every Such One Two Three Four Five Six Seven Eight Nine Ten Eleven "
+    "Twelve First Second Third Fourth Fifth Copyright Rights Reserved"
+)
+_ORDINARY = frozenset((_MONTHS_DAYS + " " + _ORDINARY_CAPITALS + " " + _PRONOUNS_AND_NUMBERS).split())
+
+
+def ordinary_phrase(
+    phrase: str,
+    vocabulary: frozenset[str] | set[str],
+    title_words: frozenset[str],
+    headings: frozenset[str],
+) -> bool:
+    """Whether a capitalised phrase is not a defined term (see the module docstring).
+
+    `vocabulary`: the document's lower-case words; `title_words`: the title's words in lower
+    case; `headings`: the document's headings in lower case.
+    """
+    words = [w for w in phrase.split() if w != "of"]
+    if not words:
+        return True
+    if phrase.lower() in headings:
+        return True  # a heading named in the text: "see Your Rights below"
+    if all(w.lower() in title_words for w in words):
+        return True  # the document's title: "this Privacy Policy"
+    if len(words) == 1 and words[0] in _SELF:
+        return True
+    if len(words) > 1 and words[-1] in _STATUTE_OR_BODY:
+        return True
+    for word in words:
+        if word in _ORDINARY:
+            return True
+        if not _ordinary_word(word, vocabulary):
+            return True  # a name: never written in lower case in this document
+    return False
+
+
+def _ordinary_word(word: str, vocabulary: frozenset[str] | set[str]) -> bool:
+    lower = word.lower()
+    if lower in vocabulary:
+        return True
+    if lower.endswith("s") and (
+        lower[:-1] in vocabulary or lower[:-2] in vocabulary and lower.endswith("es")
+    ):
+        return True
+    if lower.endswith("ies") and lower[:-3] + "y" in vocabulary:
+        return True
+    return lower + "s" in vocabulary or lower + "es" in vocabulary

@@ -1,0 +1,193 @@
+"""Where a policy defines its terms: definition clauses, "“Term” means ...", inline definitions.
+
+Forms read (each gives a `Definition`):
+- a clause of kind `definition` (its heading is the term: "Personal Data", "User or you");
+- a paragraph "“Term” means / shall mean / has the meaning / refers to ..." (quoted anywhere,
+  unquoted at the start of a paragraph: "Personal Data means ...");
+- a quoted term with a colon opening a paragraph ("“Session cookies”: These are ...");
+- inline, in parentheses: ("the Act"), (the "Service"), (hereinafter “X”), (together, the
+  “Services”), (each a “User”), (“Company”, “we” or “us”); an acronym after its words
+  ("European Economic Area (EEA)"); a bare capitalised phrase ("(Personal Information)").
+
+Alternatives ("User or you", "Pluto, we or us") give one definition with several names.
+Nothing here knows about other clauses; `checks.terms` puts the document together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plutoeditor.importers.definitions import split_run_together
+from plutoeditor.model.clause import Clause, ClauseKind
+
+#: How a term was defined; the weaker forms are not reported as unused.
+CLAUSE, MEANS, INLINE, ACRONYM, BARE = "clause", "means", "inline", "acronym", "bare"
+
+
+@dataclass(frozen=True)
+class Definition:
+    """One definition: the term as written, the names it can be used by, its meaning, where."""
+
+    term: str
+    names: tuple[str, ...]
+    meaning: str
+    clause_id: str
+    form: str
+    glued_into: str = ""  # the term whose definition this one was run into, in the source text
+
+    @property
+    def explicit(self) -> bool:
+        """Written as a definition (not only an acronym or bare phrase in parentheses)."""
+        return self.form in (CLAUSE, MEANS, INLINE)
+
+
+_OPEN_Q, _CLOSE_Q = '“"‘', '”"’'
+_QUOTED = re.compile(r"[“\"‘]([^“”\"‘’\n]{1,80}?)[”\"’](?![A-Za-z])")
+_MEANS_VERB = (
+    r"(?:means|mean|shall\s+mean|will\s+mean|has\s+the\s+meanings?|shall\s+have\s+the\s+meanings?|"
+    r"have\s+the\s+meanings?|is\s+defined|are\s+defined|refers\s+to|shall\s+refer\s+to|"
+    r"includes|shall\s+include|is\s+to\s+be\s+understood|will\s+be\s+understood|is\s+used\s+to\s+mean)\b"
+)
+_QUOTED_MEANS = re.compile(
+    r"(?P<q>[“\"‘])(?P<term>[^“”\"‘’\n]{1,80}?)[”\"’]\s*,?\s*"
+    r"(?:(?:or|and)\s+[“\"‘][^“”\"‘’\n]{1,40}[”\"’]\s*,?\s*)*"
+    r"(?:\([^()]{0,40}\)\s*)?" + _MEANS_VERB
+)
+_REFERENCES_TO = re.compile(r"\breferences?\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+_QUOTED_COLON = re.compile(
+    r"^(?:\(?[0-9a-zA-Z]{1,4}[.)]\s+)?[“\"‘](?P<term>[^“”\"‘’\n]{1,60}?)[”\"’]\s*[:–—-]\s+\S"
+)
+_CAP_WORD = r"[A-Z][\w’'&/-]*"
+_TERM_PHRASE = rf"{_CAP_WORD}(?:\s+(?:of\s+|and\s+|for\s+|to\s+|the\s+|or\s+)?{_CAP_WORD}){{0,5}}"
+_BARE_MEANS = re.compile(
+    rf"^(?:\(?[0-9a-zA-Z]{{1,4}}[.)]\s+)?(?:The\s+)?(?P<term>{_TERM_PHRASE})\s+" + _MEANS_VERB
+)
+_AS_DEFINED = re.compile(
+    rf"(?<![\w’'])(?:the\s+)?(?P<term>{_TERM_PHRASE})\s*\(\s*(?:as\s+(?:that\s+term\s+is\s+)?defined|"
+    r"within\s+the\s+meaning|as\s+described|as\s+set\s+out)\b"
+)
+_PARENS = re.compile(r"\(([^()\n]{1,200})\)")
+#: Words that may stand around the quoted term inside the parentheses of an inline definition.
+_FILLER = re.compile(
+    r"^(?:\s|[,;:]|hereinafter|hereafter|herein|hereunder|below|above|referred|to|as|called|known|"
+    r"together|collectively|jointly|severally|individually|each|both|all|any|the|a|an|or|and|"
+    r"also|in|this|these|its|their|our|your|policy|agreement|terms|notice|respectively|singular|plural|"
+    r"as\s+applicable|as\s+the\s+case\s+may\s+be|including|with|such|simply|being|shall|be|is|are|"
+    r"means?|defined|“|”|\"|‘|’)*$",
+    re.IGNORECASE,
+)
+_SECTION_BEFORE = re.compile(
+    r"\b(?:section|clause|article|paragraph|part|schedule|annex|appendix|exhibit)s?\s+[\dA-Z][\w.]*$",
+    re.IGNORECASE,
+)
+_ACRONYM = re.compile(r"^(?:the\s+)?([A-Z][A-Z0-9&]{1,7}s?)$")
+_BARE = re.compile(rf"^(?:the\s+)?({_TERM_PHRASE})$")
+#: First words that make a paragraph's "X means" an ordinary sentence ("This means ...").
+_NOT_A_TERM = frozenset(
+    "This That These Those It Which What Who Each Every Such Our Your Their His Her Its We You They "
+    "There Here Any All No Nothing Something Anything Everything One Some Please Note If When".split()
+)
+_ALTERNATIVES = re.compile(r"\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s*/\s*)")
+_LOWER_NAMES = frozenset("we us our ours you your yours i me my they them their he she".split())
+MAX_TERM_WORDS = 8
+
+
+def definitions_in(clause: Clause) -> list[Definition]:
+    """Every definition written in one clause (heading and text)."""
+    found: list[Definition] = []
+    seen: set[str] = set()
+
+    def add(term: str, meaning: str, form: str, glued_into: str = "") -> None:
+        term = _clean_term(term)
+        names = names_of(term)
+        if not names or len(term.split()) > MAX_TERM_WORDS:
+            return
+        key = term.casefold()
+        if key in seen:
+            return
+        seen.add(key)
+        found.append(Definition(term, names, meaning.strip(), clause.id, form, glued_into))
+
+    if clause.kind is ClauseKind.DEFINITION and clause.heading.strip():
+        parts = split_run_together(clause.heading.strip(), clause.text)
+        add(parts[0][0], parts[0][1], CLAUSE)
+        for term, meaning in parts[1:]:
+            add(term, meaning, CLAUSE, glued_into=_clean_term(parts[0][0]))
+    text = clause.text
+    if not text:
+        return found
+    for paragraph in text.split("\n"):
+        _paragraph_definitions(paragraph, add)
+    return found
+
+
+def _paragraph_definitions(paragraph: str, add) -> None:  # type: ignore[no-untyped-def]
+    if "(" in paragraph:
+        for group in _PARENS.finditer(paragraph):
+            _inline(group, paragraph, add)
+    if any(q in paragraph for q in _OPEN_Q):
+        for m in _QUOTED_MEANS.finditer(paragraph):
+            if _REFERENCES_TO.search(paragraph, max(0, m.start() - 20), m.start()):
+                continue  # 'References to “Customers” shall include Agencies': not a definition
+            head = re.sub(r"\([^()]*\)", lambda g: " " * len(g.group()), paragraph[m.start() : m.end()])
+            for quoted in _QUOTED.finditer(head):  # not "(in the ‘Car rentals’ section)"
+                add(quoted.group(1), paragraph[m.end() :], MEANS)
+        colon = _QUOTED_COLON.match(paragraph)
+        if colon:
+            add(colon.group("term"), paragraph[colon.end() - 1 :], MEANS)
+    if "(" in paragraph:
+        for m in _AS_DEFINED.finditer(paragraph):  # "Data Messages (as defined in the ECT Act)"
+            add(m.group("term"), paragraph[m.end() :], BARE)
+    bare = _BARE_MEANS.match(paragraph)
+    if bare and bare.group("term").split()[0] not in _NOT_A_TERM:
+        add(bare.group("term"), paragraph[bare.end() :], MEANS)
+
+
+def _inline(group: re.Match[str], paragraph: str, add) -> None:  # type: ignore[no-untyped-def]
+    inside = group.group(1).strip()
+    before = paragraph[max(0, group.start() - 120) : group.start()].strip()
+    if _SECTION_BEFORE.search(before):
+        return  # 'Section 1 ("Information We Collect")': the title of a section, not a definition
+    quoted = list(_QUOTED.finditer(inside))
+    if quoted:
+        rest = _QUOTED.sub(" ", inside)
+        if _FILLER.match(rest):
+            for q in quoted:
+                if q.group(1)[:1].isupper() or q.group(1).strip().lower() in _LOWER_NAMES:
+                    add(q.group(1), before, INLINE)
+        return
+    acronym = _ACRONYM.match(inside)
+    if acronym:
+        add(acronym.group(1), before, ACRONYM)
+        return
+    m = _BARE.match(inside)
+    if m and len(m.group(1).split()) <= 5 and m.group(1).split()[0] not in _NOT_A_TERM:
+        add(m.group(1), before, BARE)
+
+
+def _clean_term(term: str) -> str:
+    term = term.strip().strip(_OPEN_Q + _CLOSE_Q + "*_ ").rstrip(":").strip()
+    if term.endswith(("(s)", "(es)")):
+        term = term[: term.rindex("(")].rstrip()  # "Attraction service(s)": used in either number
+    term = term.strip(_OPEN_Q + _CLOSE_Q + " ")
+    if term[:4] in ("the ", "The ") and len(term) > 4:
+        term = term[4:]
+    return term
+
+
+def names_of(term: str) -> tuple[str, ...]:
+    """The names a term may be used by: "Pluto, we or us" -> ("Pluto", "we", "us").
+
+    A term joined by "and" ("Terms and Conditions") is one name; quotes and a leading "the"
+    are dropped.
+    """
+    term = term.strip()
+    if not term:
+        return ()
+    parts = [p for p in (_clean_term(p) for p in _ALTERNATIVES.split(term)) if p]
+    if len(parts) > 1 and all(len(p.split()) <= 4 for p in parts):
+        # "Data Controller or Controller": every part is a name; "Buy or Sell Orders" is one
+        if any(p[:1].isupper() for p in parts):
+            return tuple(dict.fromkeys(parts))
+    return (term,) if term[:1].isalnum() else ()
