@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def read_policy(path: str):  # type: ignore[no-untyped-def]
     """Open a policy; every failure becomes one PolicyFileError naming the file."""
-    from plutoeditor.formats.opening import open_policy
+    from plutoeditor.file_formats import open_policy
 
     try:
         return open_policy(path)

@@ -42,18 +42,18 @@ def run(args: argparse.Namespace) -> int:
     from plutoeditor.cli.check import read_policy
     from plutoeditor.cli.safety import refuse_output_over_inputs
     from plutoeditor.compare import compare_policies
+    from plutoeditor.file_formats import REPORTS, by_name
     from plutoeditor.formats.errors import printable
     from plutoeditor.formats.files import write_atomic
 
     output: str | None = args.output
-    report_format = output_format(output, args.format)
+    report = by_name(REPORTS, output_format(output, args.format))
     refuse_output_over_inputs(output, (args.old, args.new))
-    write_docx = None
-    if report_format == "docx":
-        write_docx = _docx_writer()
-        if write_docx is None:
-            print("plutoeditor: the Word redline (.docx) is not available in this build", file=sys.stderr)
-            return EXIT_BAD_INPUT
+    try:
+        make_report = report.load()
+    except ImportError:
+        print(f"plutoeditor: the {report.description} is not available in this build", file=sys.stderr)
+        return EXIT_BAD_INPUT
     old, new = read_policy(args.old), read_policy(args.new)
     from plutoeditor.cli.check import print_import_notes
 
@@ -62,16 +62,16 @@ def run(args: argparse.Namespace) -> int:
     _warn_if_reversed(args.old, args.new, old, new)
     comparison = compare_policies(old, new)
     status = EXIT_SAME if comparison.is_identical() else EXIT_DIFFERENT
-    if write_docx is not None:
-        write_docx(comparison, output)
+    if report.to_file:
+        make_report(comparison, output)
         return status
     if output:
-        write_atomic(output, render(comparison, report_format, args.old, args.new))
-    elif report_format == "text":  # names and text that could steer the terminal show as escapes
-        report = render(comparison, report_format, printable(args.old), printable(args.new))
-        _print(printable(report, keep="\n\t"))
+        write_atomic(output, render(comparison, report.name, args.old, args.new))
+    elif report.name == "text":  # names and text that could steer the terminal show as escapes
+        text = render(comparison, report.name, printable(args.old), printable(args.new))
+        _print(printable(text, keep="\n\t"))
     else:
-        _print(render(comparison, report_format, args.old, args.new))
+        _print(render(comparison, report.name, args.old, args.new))
     return status
 
 
@@ -88,18 +88,6 @@ def _warn_if_reversed(old_path: str, new_path: str, old, new) -> None:  # type: 
         )
 
 
-#: What an output file's name says it holds.
-FORMAT_OF_SUFFIX = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "text",
-    ".json": "json",
-    ".html": "html",
-    ".htm": "html",
-    ".docx": "docx",
-}
-
-
 def output_format(output: str | None, requested: str | None) -> str:
     """The report format: --format, else what the -o name ends in, else text.
 
@@ -110,10 +98,12 @@ def output_format(output: str | None, requested: str | None) -> str:
         return requested or "text"
     from pathlib import Path
 
+    from plutoeditor.file_formats import REPORTS, for_path
     from plutoeditor.formats.errors import PolicyFileError
 
     suffix = Path(output).suffix.lower()
-    implied = FORMAT_OF_SUFFIX.get(suffix)
+    report = for_path(REPORTS, suffix) if suffix else None
+    implied = report.name if report is not None else None
     if suffix and implied is None:
         raise PolicyFileError(
             output, "cannot write a comparison to this kind of file; name it .txt, .json, .html or .docx"
@@ -133,31 +123,12 @@ def _print(report: str) -> None:
 
 
 def render(comparison, report_format: str, old_path: str, new_path: str) -> str:  # type: ignore[no-untyped-def]
-    """The comparison in one of the report formats: "text", "json" or "html"."""
-    if report_format == "json":
-        from plutoeditor.compare.report import render_json
+    """The comparison in one of the report formats that are text: "text", "json" or "html"."""
+    from plutoeditor.file_formats import REPORTS, by_name
 
-        return render_json(comparison, old_path, new_path)
-    if report_format == "html":
-        from plutoeditor.export.redline_html import render_redline_html
-
-        return render_redline_html(comparison)
-    from plutoeditor.compare.report import render_text
-
-    return render_text(comparison, old_path, new_path)
-
-
-def _docx_writer():  # type: ignore[no-untyped-def]
-    """export.redline_docx.write_redline_docx, or None while that module is not built."""
-    try:
-        from plutoeditor.export.redline_docx import write_redline_docx
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("plutoeditor.export"):
-            return None
-        raise
-    except ImportError:
-        return None
-    return write_redline_docx
+    report = by_name(REPORTS, report_format)
+    render_report = report.load()
+    return render_report(comparison, old_path, new_path) if report.names else render_report(comparison)
 
 
 __all__ = ["register", "run", "render"]

@@ -17,10 +17,10 @@ import sys
 from pathlib import Path
 
 from plutoeditor.checks import run_checks
+from plutoeditor.file_formats import PUBLISHERS, for_path
 from plutoeditor.formats.errors import PolicyFileError, printable
 
 EXIT_OK, EXIT_REFUSED = 0, 1
-FORMATS = (".docx", ".html", ".htm", ".pdf")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -63,10 +63,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     output = str(args.output)
-    suffix = Path(output).suffix.lower()
-    if suffix not in FORMATS:
+    publisher = for_path(PUBLISHERS, output)
+    if publisher is None:
         raise PolicyFileError(output, "cannot export to this kind of file; name it .docx, .html or .pdf")
-    if args.template and suffix != ".docx":
+    if args.template and "template" not in publisher.options:
         raise PolicyFileError(args.template, "a Word template applies only to .docx output")
     folder = Path(output).parent
     if not folder.is_dir():
@@ -87,18 +87,7 @@ def run(args: argparse.Namespace) -> int:
             open_template(args.template)
         print(f"plutoeditor: {errors_line(args.file, errors)}; not exported (--strict)", file=sys.stderr)
         return EXIT_REFUSED
-    if suffix == ".docx":
-        from plutoeditor.export.docx_writer import export_docx
-
-        export_docx(policy, output, template=args.template, numbering=args.numbering)
-    elif suffix == ".pdf":
-        from plutoeditor.ui.pdf_export import export_pdf  # Qt only when a PDF is wanted
-
-        export_pdf(policy, output)
-    else:
-        from plutoeditor.export.html_writer import export_html
-
-        export_html(policy, output)
+    publisher.write(policy, output, template=args.template, numbering=args.numbering)
     if errors:
         print(f"plutoeditor: warning: {errors_line(args.file, errors)}; exported anyway", file=sys.stderr)
     return EXIT_OK

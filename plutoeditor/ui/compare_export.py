@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from plutoeditor.compare.result import Comparison
+from plutoeditor.file_formats import REPORTS, by_name
 from plutoeditor.formats.files import write_atomic
 
 HTML_FILTER = "HTML redline (*.html)"
@@ -17,31 +18,28 @@ DOCX_FILTER = "Word redline with tracked changes (*.docx)"
 def docx_redline_writer():  # type: ignore[no-untyped-def]
     """export.redline_docx.write_redline_docx, or None when it is not available."""
     try:
-        from plutoeditor.export.redline_docx import write_redline_docx
+        return by_name(REPORTS, "docx").load()
     except ImportError:
         return None
-    return write_redline_docx
 
 
 def redline_path(path: str, chosen_filter: str) -> str:
     """The file to write: a name ending in .docx, .html or .htm keeps its format whatever
     filter is selected; any other name gets the selected filter's ending."""
-    if path.lower().endswith((".docx", ".html", ".htm")):
+    if any(by_name(REPORTS, name).matches(path) for name in ("docx", "html")):
         return path
     return path + (".docx" if chosen_filter == DOCX_FILTER else ".html")
 
 
 def write_redline(comparison: Comparison, path: str) -> None:
     """Write the redline to `path`: Word when it ends in .docx, HTML otherwise."""
-    if path.lower().endswith(".docx"):
+    if by_name(REPORTS, "docx").matches(path):
         writer = docx_redline_writer()
         if writer is None:
             raise ValueError("the Word redline is not available in this build")
         writer(comparison, path)
     else:
-        from plutoeditor.export.redline_html import render_redline_html
-
-        write_atomic(path, render_redline_html(comparison))
+        write_atomic(path, by_name(REPORTS, "html").load()(comparison))
 
 
 def ask_redline_path(parent: QWidget, new_name: str) -> str:

@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from plutoeditor.compare import compare_policies
 from plutoeditor.compare.versions import SWAPPED, order_by_effective_date
+from plutoeditor.file_formats import open_policy
 from plutoeditor.formats.errors import PolicyFileError
-from plutoeditor.formats.opening import open_policy
 from plutoeditor.model.policy import Policy
 
 Source = Policy | str | os.PathLike[str]

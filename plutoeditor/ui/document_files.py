@@ -20,10 +20,10 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from plutoeditor import paths
+from plutoeditor.file_formats import open_policy, without_suffix
 from plutoeditor.formats import native
 from plutoeditor.formats.errors import PolicyFileError
 from plutoeditor.formats.files import write_atomic
-from plutoeditor.formats.opening import open_policy
 from plutoeditor.model import Policy
 from plutoeditor.ui.document import CheckedPolicy, Document, check_policy
 from plutoeditor.ui.workers import run_and_wait, run_with_progress
@@ -405,9 +405,4 @@ def _read_only(path: str) -> bool:
 def _native_name(path: str) -> str:
     """`policy.txt` -> `policy.policy.yaml` (a native name beside the imported file)."""
     p = Path(path)
-    name = p.name
-    for suffix in (".policy.yaml", ".policy.yml", ".docx", ".txt", ".md", ".markdown", ".text"):
-        if name.lower().endswith(suffix):
-            name = name[: -len(suffix)]
-            break
-    return str(p.with_name(name + native.SUFFIX))
+    return str(p.with_name(without_suffix(p.name) + native.SUFFIX))

@@ -10,35 +10,19 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from plutoeditor.file_formats import PUBLISHERS, by_name
 from plutoeditor.formats import native
 from plutoeditor.ui import snapshot
 from plutoeditor.ui.workers import run_with_progress
 
 if TYPE_CHECKING:
     from plutoeditor.ui.main_window import MainWindow
-
-
-def _exporter(kind: str, numbering: str = "word") -> Callable[[Any, str], None]:
-    """The export function for a format (imported when first used); `numbering` is the Word
-    export's "word" (Word's own list numbering) or "text" (labels as literal text)."""
-    if kind == "docx":
-        from plutoeditor.export.docx_writer import export_docx
-
-        return lambda policy, target: export_docx(policy, target, numbering=numbering)
-    if kind == "html":
-        from plutoeditor.export.html_writer import export_html
-
-        return export_html
-    from plutoeditor.ui.pdf_export import export_pdf
-
-    return export_pdf
 
 
 #: A PDF of more clauses than this is drawn by a `plutoeditor export` child process: Qt lays
@@ -110,7 +94,7 @@ class Publishing(QObject):
             if in_child:
                 export_pdf_in_child(data, target)
             else:
-                _exporter(kind, numbering)(snapshot.policy_from(data), target)
+                by_name(PUBLISHERS, kind).write(snapshot.policy_from(data), target, numbering=numbering)
 
         run_with_progress(
             self.window,

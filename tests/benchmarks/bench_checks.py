@@ -118,7 +118,7 @@ def measure() -> None:
     text = generate_policy_text(N, seed=1)
     tmp = Path("/tmp/plutoeditor-bench.txt")
     tmp.write_text(text, encoding="utf-8")
-    from plutoeditor.formats.opening import open_policy
+    from plutoeditor.file_formats import open_policy
 
     tracemalloc.start()
     start = time.perf_counter()

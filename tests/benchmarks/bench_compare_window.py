@@ -35,7 +35,7 @@ def main() -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from plutoeditor.formats.opening import open_policy
+    from plutoeditor.file_formats import open_policy
     from plutoeditor.ui.compare_window import CompareWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from plutoeditor.checks import NUMBERING_CODES, run_checks
-from plutoeditor.formats.opening import open_policy
+from plutoeditor.file_formats import open_policy
 
 pytestmark = pytest.mark.corpus
 

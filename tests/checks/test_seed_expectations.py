@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from plutoeditor.checks import Finding, run_checks
-from plutoeditor.formats.opening import open_policy
+from plutoeditor.file_formats import open_policy
 from plutoeditor.model import ClauseKind
 
 EXPECTED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "expected"

@@ -119,7 +119,7 @@ def test_compare_refuses_a_fifo_before_opening_a_window(tmp_path, capsys):
 def test_an_importer_bug_is_one_line_and_its_traceback_goes_to_the_log(
     tmp_path, capsys, monkeypatch, _private_home
 ):
-    import plutoeditor.formats.opening as opening
+    import plutoeditor.file_formats as opening
 
     source = tmp_path / "policy.txt"
     source.write_text(POLICY)

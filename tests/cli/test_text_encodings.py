@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from plutoeditor.cli.main import main
+from plutoeditor.file_formats import open_policy
 from plutoeditor.formats import native
-from plutoeditor.formats.opening import open_policy
 from plutoeditor.model.notation import parse_tree
 
 #: Curly quotes, a dash, the section sign and an e acute: bytes 0x93 0x94 0x96 0xa7 0xe9.

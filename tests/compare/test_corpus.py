@@ -91,7 +91,7 @@ def test_contributor_covenant_only_wording_changes(corpus_dir):
 def test_every_corpus_file_compared_with_itself_is_identical(corpus_dir):
     """With fresh ids (so nothing pairs by id) and under another name (so a title guessed
     from the file name differs): no entries, no metadata change."""
-    from plutoeditor.formats.opening import open_policy
+    from plutoeditor.file_formats import open_policy
     from plutoeditor.model.policy import Policy
 
     files = sorted(p for p in corpus_dir.rglob("*") if p.suffix in (".md", ".txt", ".docx"))

@@ -4,7 +4,7 @@ refused with one line, not written as a file the import would then refuse."""
 from __future__ import annotations
 
 from plutoeditor.cli.main import main
-from plutoeditor.formats.opening import open_policy
+from plutoeditor.file_formats import open_policy
 from plutoeditor.importers import docx_safety
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from plutoeditor.cli.main import main
+from plutoeditor.file_formats import open_policy
 from plutoeditor.formats import limits, native
 from plutoeditor.formats.errors import PolicyFileError
-from plutoeditor.formats.opening import open_policy
 from plutoeditor.model.notation import parse_tree
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))

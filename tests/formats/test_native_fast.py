@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from plutoeditor.file_formats import open_policy
 from plutoeditor.formats import native, native_reader, native_writer
-from plutoeditor.formats.opening import open_policy
 from plutoeditor.model.notation import parse_tree
 
 REPO = Path(__file__).resolve().parents[2]

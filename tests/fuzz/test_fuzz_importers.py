@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plutoeditor.checks import run_checks
+from plutoeditor.file_formats import open_policy
 from plutoeditor.formats.errors import PolicyFileError
-from plutoeditor.formats.opening import open_policy
 from tests.fuzz.strategies import FUZZ, docx_bytes, nasty_text, words
 
 LINE_STARTS = [

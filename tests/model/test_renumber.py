@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from plutoeditor.checks import NUMBERING_CODES, run_checks
-from plutoeditor.formats.opening import open_policy
+from plutoeditor.file_formats import open_policy
 from plutoeditor.model.notation import format_tree, parse_tree
 from plutoeditor.model.renumber import renumber
 

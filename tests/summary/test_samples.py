@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from plutoeditor.compare import compare_policies
-from plutoeditor.formats.opening import open_policy
+from plutoeditor.file_formats import open_policy
 from plutoeditor.summary import EDITORIAL, STRUCTURAL, SUBSTANTIVE, draft_summary
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
