@@ -7,8 +7,9 @@ the document's numbering was read well enough to know. It is a warning when:
 - the target's own parts exist ("14" while 14.1-14.5 are there: the heading 14 was not
   read as a clause);
 - the target is written as a label at the start of a line of some clause's text ("4.1. In
-  addition ..." run into the text of the clause before it), or after a sentence within it
-  ("... specifications. 10.2. Replacement Products.").
+  addition ..." run into the text of the clause before it, or "C.2 Tax returns ..." typed as
+  the item's id in a list Word numbers 3.2), or after a sentence within it ("...
+  specifications. 10.2. Replacement Products.").
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ _NO_NUMBERING = (
 _HAS_PARTS = " (clauses numbered within it exist: the clause itself may not have been read as one)"
 _RUN_IN = " (it is written as a label in the text: the clause may not have been read as one)"
 
-#: A label opening a line: "4.1.  In addition", "**13.5 Fees.**", "(12) ...", "## 7. Term".
-_LINE_LABEL = re.compile(r"^[\s>#*_]*\(?(\d+(?:\.\d+)*)[.):]?(?=[\s*_]|$)", re.MULTILINE)
+#: A label opening a line: "4.1.  In addition", "**13.5 Fees.**", "(12) ...", "## 7. Term", or an
+#: item id typed before the text of a clause Word numbers itself ("P.8 Security-incident history").
+_LINE_LABEL = re.compile(r"^[\s>#*_]*\(?((?:[A-Z]\.)?\d+(?:\.\d+)*)[.):]?(?=[\s*_]|$)", re.MULTILINE)
 #: A hierarchical label run into a paragraph after a sentence: "... specifications. 10.2. Replacement".
 _RUN_ON_LABEL = re.compile(r"[.;:]\s+(\d+(?:\.\d+)+)\.\s+(?=[A-Z])")
 

@@ -77,3 +77,26 @@ def test_a_list_opening_at_a_number_after_one_written_before_keeps_its_gap(tmp_p
     ]
     path = make_docx(tmp_path / "lost.docx", body)
     assert ("numbering-gap", "5.") in errors(path)
+
+
+# -- item ids typed before the text of clauses Word numbers ----------------------------------
+def _request_list(tmp_path, reference: str):
+    """A due-diligence list numbered by Word (1., 1.1) whose items also carry typed ids (B.2)."""
+    numbering = abstract(1, lvl(0, "decimal", "%1."), lvl(1, "decimal", "%1.%2")) + num(1, 1)
+    body = []
+    for letter, area in (("A", "Corporate records"), ("B", "Tax matters")):
+        body.append(p_xml(r(f"Section {letter} — {area}"), num_ppr(1, 0)))
+        for k in (1, 2, 3):
+            body.append(p_xml(r(f"{letter}.{k} Copies of the {area.lower()} file {k}."), num_ppr(1, 1)))
+    audit = f"Audit reports for the past 3 years (see also Section {reference})."
+    body.append(p_xml(r(audit), num_ppr(1, 1)))
+    return make_docx(tmp_path / "requests.docx", body, numbering)
+
+
+def test_a_reference_to_an_item_id_typed_in_the_text_is_not_a_broken_reference(tmp_path):
+    # "Section B.2" names the item typed "B.2" that Word numbers 2.2: it is there
+    assert errors(_request_list(tmp_path, "B.2")) == []
+
+
+def test_a_reference_to_an_item_id_nobody_typed_is_still_broken(tmp_path):
+    assert errors(_request_list(tmp_path, "B.7")) == [("broken-reference", "2.4")]
