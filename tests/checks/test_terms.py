@@ -8,7 +8,7 @@ import pytest
 
 from plutoeditor.checks import Checker, run_checks
 from plutoeditor.checks.terms import TERM_CODES
-from plutoeditor.formats.opening import open_policy
+from plutoeditor.file_formats import open_policy
 from plutoeditor.importers.text import import_text
 from plutoeditor.model.clause import Clause, ClauseKind
 from plutoeditor.model.operations import SetClauseField
