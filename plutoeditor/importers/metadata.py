@@ -38,10 +38,18 @@ _TITLE_FROM_SENTENCE = re.compile(
     r"\b[Tt]his\s+(?P<title>(?:[A-Z][\w’'-]*\s+){0,4}?"
     r"(?:Policy|Notice|Statement|Terms(?:\s+of\s+(?:Service|Use))?|Agreement|Conditions|Code\s+of\s+Conduct))\b"
 )
+_EFFECTIVE = re.compile(r"\beffective\b|\bin\s+force\b", re.IGNORECASE)
 _FRONT_SCAN = 30  # an effective-date line is looked for among the first blocks only
 #: "Version: 2.1", "Version 3.0 (March 2024)", "V. 2.0", "Ver. 4": the version field, not a clause.
 _VERSION = re.compile(
-    r"^[*_]*(?:version|ver\.|v\.?)[*_]*\s*(?:no\.?|number)?\s*:?[*_]*\s*(?P<number>\d{1,3}(?:\.\d{1,3}){0,3})(?![\d/.-])",
+    r"^[*_]*(?:version|ver\.|v\.?|revision|rev\.)[*_]*\s*(?:no\.?|number)?\s*:?[*_]*\s*v?"
+    r"(?P<number>\d{1,4}(?:\.\d{1,3}){0,3})(?![\d/.-])",
+    re.IGNORECASE,
+)
+#: A version named inside a date line: "Last updated on 1 May 2024 (Version 3)", "... | v2.1".
+_VERSION_INSIDE = re.compile(
+    r"(?:^|[\s(|,;–-])(?:version|ver\.|v\.?|revision|rev\.)\s*(?:no\.?|number)?\s*:?\s*v?"
+    r"(?P<number>\d{1,4}(?:\.\d{1,3}){0,3})(?![\d/.-])",
     re.IGNORECASE,
 )
 
@@ -146,6 +154,8 @@ def read_front(blocks: list[Block], path: str = "") -> tuple[Metadata, list[Bloc
         if plain and meta.effective_date is None and (is_date_line(text) or is_lone_date(text)):
             meta.effective_date = find_effective_date(text) or parse_date(text)
             date_text = text
+            if not meta.version and (inside := _VERSION_INSIDE.search(text)):
+                meta.version = inside["number"]  # "Last updated on 1 May 2024 (Version 3)"
             before = text_before_date(text)
             if first and block.heading_level is not None and before and not split_label(before)[0]:
                 meta.title = before  # "## Firefox Privacy Notice *Effective September 26, 2017*"
@@ -156,6 +166,15 @@ def read_front(blocks: list[Block], path: str = "") -> tuple[Metadata, list[Bloc
             meta.title = text
             i += 1
             first = False
+            continue
+        if plain and date_text and is_date_line(text) and not split_label(text)[0]:
+            # a second date line under the title ("Effective date: ..." then "Last updated: ..."):
+            # the document's dates, not a clause; a stated effective date beats a last-updated one
+            if _EFFECTIVE.search(text) and not _EFFECTIVE.search(date_text):
+                meta.effective_date, date_text = find_effective_date(text), text
+            if not meta.version and (inside := _VERSION_INSIDE.search(text)):
+                meta.version = inside["number"]
+            i += 1
             continue
         first = False
         if block.label is None and _SUMMARY_HEADING.match(text):
