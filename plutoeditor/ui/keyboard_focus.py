@@ -47,9 +47,11 @@ class KeyboardFocus(QObject):
         """(pane, widget to focus) in F6 order, for the panes now shown."""
         window = self.window
         editor = window.clause_editor
+        document = window.document_view
         panes = [
             (window.outline, window.outline),
-            (window.pages, editor.text_edit if editor.clause is not None else window.outline),
+            (window.pages, document.editor if document.current_clause() is not None else window.outline),
+            (editor, editor.label_edit if editor.clause is not None else window.outline),
             (window.findings_panel, window.findings_panel.view),
             (window.metadata_panel, window.metadata_panel.edits["title"]),
         ]
@@ -81,18 +83,25 @@ class KeyboardFocus(QObject):
         window = self.window
         match = window.find_bar.current_match()
         editor = window.clause_editor
-        if match is not None and editor.clause is not None and editor.clause.id == match.clause_id:
-            (editor.heading_edit if match.field == "heading" else editor.text_edit).setFocus()
-            return
         before = self._before_find
+        if match is not None and editor.clause is not None and editor.clause.id == match.clause_id:
+            in_pane = before is not None and shiboken_valid(before) and editor.isAncestorOf(before)
+            if match.field == "heading" or in_pane:
+                (editor.heading_edit if match.field == "heading" else editor.text_edit).setFocus()
+            else:
+                window.document_view.editor.setFocus()
+            return
         if before is not None and shiboken_valid(before) and before.isVisible() and before.isEnabled():
             before.setFocus()
-        elif editor.clause is not None:
-            editor.text_edit.setFocus()
+        elif window.document_view.current_clause() is not None:
+            window.document_view.editor.setFocus()
         else:
             window.outline.setFocus()
 
     def _selected_text(self) -> str:
         """The text selected in the clause, to search for (not across paragraphs)."""
-        text = self.window.clause_editor.text_edit.textCursor().selectedText()
+        field = self.window.clause_editor.text_edit
+        if self.window.document_view.editor.hasFocus():
+            field = self.window.document_view.editor
+        text = field.textCursor().selectedText()
         return text if text and "\u2029" not in text else ""

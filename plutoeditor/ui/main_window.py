@@ -1,5 +1,6 @@
-"""The editor window: outline on the left, the clause in the centre, metadata on the right,
-findings at the bottom. Layout and wiring only; the work is done by the parts it holds.
+"""The editor window: outline on the left, the policy as a document in the centre, the
+clause under the cursor and the metadata on the right, findings at the bottom. Layout and
+wiring only; the work is done by the parts it holds.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from plutoeditor.ui.clause_editor import ClauseEditor
 from plutoeditor.ui.document import Document
 from plutoeditor.ui.document_files import DocumentFiles
 from plutoeditor.ui.document_status import DocumentStatus
+from plutoeditor.ui.document_view import DocumentView
 from plutoeditor.ui.find_replace import FindBar
 from plutoeditor.ui.findings_panel import FindingsPanel
 from plutoeditor.ui.keyboard_focus import KeyboardFocus
@@ -62,6 +64,8 @@ class MainWindow(QMainWindow):
         self.document_status = DocumentStatus(self)
 
         self.clause_editor = ClauseEditor()
+        self.document_view = DocumentView()
+        self.document_view.current_changed.connect(self._document_cursor_moved)
         self.find_bar = FindBar(lambda: self.document.policy if self.document else None, self._push)
         self.find_bar.match_selected.connect(self.navigation.show_match)
         self.find_bar.closed.connect(self.keyboard.find_closed)
@@ -70,7 +74,7 @@ class MainWindow(QMainWindow):
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.setSpacing(0)
         editor_layout.addWidget(self.find_bar)
-        editor_layout.addWidget(self.clause_editor, 1)
+        editor_layout.addWidget(self.document_view, 1)
         self.start_page = StartPage()
         self.start_page.new_requested.connect(self.files.new)
         self.start_page.open_requested.connect(self.files.open_dialog)
@@ -94,6 +98,9 @@ class MainWindow(QMainWindow):
         self.docks = [
             self._dock("outline", self.tr("Outline"), self.outline, Qt.DockWidgetArea.LeftDockWidgetArea),
             self._dock(
+                "clause", self.tr("Clause"), self.clause_editor, Qt.DockWidgetArea.RightDockWidgetArea
+            ),
+            self._dock(
                 "metadata",
                 self.tr("Policy Details"),
                 self.metadata_panel,
@@ -107,8 +114,9 @@ class MainWindow(QMainWindow):
             tip = self.tr("Show or hide the {0} pane").format(dock.windowTitle())
             dock.toggleViewAction().setToolTip(tip)
             dock.toggleViewAction().setStatusTip(tip)
-        self.resizeDocks(self.docks[:2], [400, 330], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks[2]], [230], Qt.Orientation.Vertical)
+        self.resizeDocks(self.docks[:2], [300, 340], Qt.Orientation.Horizontal)
+        self.resizeDocks(self.docks[1:3], [420, 330], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks[3]], [200], Qt.Orientation.Vertical)
 
         self.findings_status = QLabel()
         self.statusBar().addPermanentWidget(self.findings_status)
@@ -223,6 +231,7 @@ class MainWindow(QMainWindow):
         self.document = document
         self.outline.show_document(document)
         self.clause_editor.set_document(document)
+        self.document_view.set_document(document)
         self.metadata_panel.set_document(document)
         self.files.document_changed(document)
         self.pages.setCurrentIndex(1 if document else 0)
@@ -269,11 +278,25 @@ class MainWindow(QMainWindow):
         self.outline.setCurrentIndex(index)
         self.outline.scrollTo(index)
         self.clause_editor.show_clause(clause)
+        self.document_view.show_clause(clause.id)
         return True
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         clause = self.document.outline.clause_at(current) if self.document else None
         self.clause_editor.show_clause(clause)
+        if clause is not None and clause is not self.document_view.current_clause():
+            self.document_view.show_clause(clause.id)
+
+    def _document_cursor_moved(self, clause_id: str) -> None:
+        """The cursor went into another clause in the Document view: the outline and the
+        Clause pane follow."""
+        if self.document is None or (self.current_clause() and self.current_clause().id == clause_id):
+            return
+        clause = self.document.policy.find(clause_id)
+        if clause is not None:
+            index = self.document.outline.index_of(clause)
+            self.outline.setCurrentIndex(index)
+            self.outline.scrollTo(index)
 
     def show_details_field(self, name: str) -> None:
         """Show the Policy Details pane (if it was closed) with the keyboard in one field."""

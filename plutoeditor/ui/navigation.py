@@ -37,17 +37,20 @@ class Navigation(QObject):
             return
         clause = window.current_clause()
         assert clause is not None
-        editor = window.clause_editor
+        editor, document = window.clause_editor, window.document_view
         if finding.target and finding.target in clause.text:
             start = clause.text.index(finding.target)
-            editor.select_text(start, start + len(finding.target))
+            editor.select_text(start, start + len(finding.target), focus=False)
+            document.select_text(start, start + len(finding.target))  # in the document, where it is
         elif finding.code == "incomplete-text":
-            editor.select_text(len(clause.text), len(clause.text))
+            editor.select_text(len(clause.text), len(clause.text), focus=False)
+            document.select_text(len(clause.text), len(clause.text))
         elif finding.expected_label or finding.code in LABEL_CODES:
             editor.label_edit.setFocus()
             editor.label_edit.selectAll()
         else:
-            editor.select_text(0, 0)
+            editor.select_text(0, 0, focus=False)
+            document.select_text(0, 0)
 
     def show_match(self, match: Match) -> None:
         """Select a search match; typing in the find bar, the keyboard stays there (Enter
@@ -56,4 +59,10 @@ class Navigation(QObject):
         focus = QApplication.focusWidget()
         in_bar = focus is not None and window.find_bar.isAncestorOf(focus)
         if window.select_clause(match.clause_id):
-            window.clause_editor.select_text(match.start, match.end, match.field, focus=not in_bar)
+            in_pane = focus is not None and window.clause_editor.isAncestorOf(focus)
+            to_pane = match.field == "heading" or in_pane
+            window.clause_editor.select_text(
+                match.start, match.end, match.field, focus=to_pane and not in_bar
+            )
+            if match.field == "text":
+                window.document_view.select_text(match.start, match.end, focus=not to_pane and not in_bar)

@@ -1248,6 +1248,36 @@ Your unsaved changes here would be lost.</source>
     </message>
 </context>
 <context>
+    <name>DocumentKeys</name>
+    <message>
+        <location filename="../../plutoeditor/ui/document_keys.py" line="+84"/>
+        <location line="+19"/>
+        <source>New clause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Indent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outdent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+6"/>
+        <source>Merge clauses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Paste clauses</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DocumentStatus</name>
     <message>
         <location filename="../../plutoeditor/ui/document_status.py" line="+82"/>
@@ -1262,6 +1292,30 @@ Your unsaved changes here would be lost.</source>
     <message>
         <location line="+25"/>
         <source>The checks could not run ({0}); see the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <location filename="../../plutoeditor/ui/document_view.py" line="+63"/>
+        <source>Document</source>
+        <extracomment>the cursor went into another clause (its id)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Document text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+194"/>
+        <source>Clause {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Typing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1466,13 +1520,18 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/main_window.py" line="+85"/>
+        <location filename="../../plutoeditor/ui/main_window.py" line="+88"/>
         <source>Outline of clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1491,7 +1550,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1501,7 +1560,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+206"/>
         <source>Finishing the work in progress, then closing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1650,12 +1709,12 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Exporting {0}…</source>
         <translation type="unfinished"></translation>
     </message>

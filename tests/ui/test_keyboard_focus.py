@@ -44,14 +44,15 @@ def test_alt_l_puts_the_keyboard_in_the_label(active, qtbot):
     assert focused() is active.clause_editor.label_edit
 
 
-def test_f6_cycles_outline_clause_findings_details(active, qtbot):
+def test_f6_cycles_outline_document_clause_findings_details(active, qtbot):
     active.outline.setFocus()
     seen = []
-    for _ in range(4):
+    for _ in range(5):
         press(qtbot, Key.Key_F6)
         seen.append(focused())
     assert seen == [
-        active.clause_editor.text_edit,
+        active.document_view.editor,
+        active.clause_editor.label_edit,
         active.findings_panel.view,
         active.metadata_panel.edits["title"],
         active.outline,

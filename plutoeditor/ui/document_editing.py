@@ -1,0 +1,129 @@
+"""The structural keys of the Document view as model operations: Enter adds the next
+clause, Backspace at a clause's start merges it into the one before, a paste of several
+paragraphs becomes several clauses (their labels read by the text importer).
+
+Each function returns one operation (a Batch where several steps make one edit) for the
+document's undo stack, and the clause the cursor should go to; nothing here touches Qt.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plutoeditor.formats.errors import PolicyFileError
+from plutoeditor.importers.labels import split_label
+from plutoeditor.importers.text import import_text, normalise
+from plutoeditor.model import Clause, Policy
+from plutoeditor.model import operations as ops
+
+#: A first line the importer takes as the title, so the pasted lines are all read as clauses.
+_TITLE = "Pasted clauses"
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Edit:
+    """An operation, what Edit > Undo calls it, and where the cursor goes afterwards."""
+
+    operation: ops.Operation
+    clause: Clause
+    position: int = 0
+
+
+def _place_after(policy: Policy, clause: Clause) -> tuple[str | None, int]:
+    """Where the clause after `clause` at its level goes (its parent and index)."""
+    siblings = policy.siblings_of(clause)
+    return (clause.parent.id if clause.parent else None), clause.index_in_parent(siblings) + 1
+
+
+def new_clause_after(policy: Policy, clause: Clause, position: int) -> Edit:
+    """Enter: at the end of the text a new empty clause at the clause's level (its first
+    sub-clause when it has sub-clauses, which is where the reader's eye goes next); inside
+    the text the clause is split there and the rest becomes that new clause."""
+    rest = clause.text[position:]
+    new = Clause(label="", text=rest.lstrip("\n "), kind=clause.kind)
+    steps: list[ops.Operation] = []
+    if rest:
+        steps.append(ops.SetClauseField(clause.id, "text", clause.text[:position].rstrip("\n ")))
+    if clause.children and not rest:
+        steps.append(ops.InsertClause(clause.id, 0, new))
+    else:
+        parent_id, index = _place_after(policy, clause)
+        steps.append(ops.InsertClause(parent_id, index, new))
+    return Edit(ops.Batch(steps, name="New clause" if not rest else "Split clause"), new, 0)
+
+
+def merge_into_previous(policy: Policy, clause: Clause, previous: Clause) -> Edit | None:
+    """Backspace at the start of `clause`: its heading and text join the end of `previous`
+    (the clause before it in reading order); its sub-clauses keep their place in reading
+    order (under `previous` when that is its sibling, else where the clause stood)."""
+    if previous is clause:
+        return None
+    parts = [p for p in (previous.text, clause.heading.strip(), clause.text) if p]
+    position = len(previous.text) + (1 if previous.text and len(parts) > 1 else 0)
+    joined = "\n".join(parts)  # a paragraph of its own: a second Backspace joins the paragraphs
+    steps: list[ops.Operation] = [ops.SetClauseField(previous.id, "text", joined)]
+    siblings = policy.siblings_of(clause)
+    index = clause.index_in_parent(siblings)
+    if index > 0 and siblings[index - 1] is previous:
+        base = len(previous.children)
+        for i, child in enumerate(clause.children):
+            steps.append(ops.MoveClause(child.id, previous.id, base + i))
+    else:
+        parent_id = clause.parent.id if clause.parent else None
+        for i, child in enumerate(clause.children):
+            steps.append(ops.MoveClause(child.id, parent_id, index + 1 + i))
+    steps.append(ops.DeleteClause(clause.id))
+    return Edit(ops.Batch(steps, name="Merge clauses"), previous, position)
+
+
+def pasted_clauses(text: str) -> list[Clause]:
+    """Clauses from pasted text, one paragraph a line, labels and nesting read as the text
+    importer reads a file ("2.4 ...", "(a) ..."). When the importer would take a line as the
+    policy's date or title, every line is read on its own instead, so no pasted word is lost."""
+    lines = [line.strip() for line in normalise(text).split("\n") if line.strip()]
+    if not lines:
+        return []
+    try:
+        policy = import_text("\n\n".join([_TITLE, *lines]))
+    except PolicyFileError:
+        policy = None
+    if policy is not None and _words(lines) == _words(_texts(policy.clauses)):
+        return policy.clauses
+    clauses = []
+    for line in lines:
+        label, rest = split_label(line)
+        clauses.append(Clause(label=label, text=rest if label else line))
+    return clauses
+
+
+def _texts(clauses: list[Clause]) -> list[str]:
+    return [" ".join((c.label, c.heading, c.text)) for top in clauses for c in top.walk()]
+
+
+def _words(lines: list[str]) -> list[str]:
+    return sorted(word for line in lines for word in _WORD.findall(line))
+
+
+def paste_paragraphs(policy: Policy, clause: Clause, position: int, text: str) -> Edit | None:
+    """Paste of several paragraphs into `clause` at `position`: each pasted paragraph becomes
+    a clause after it at its level; text after the cursor follows the pasted clauses as a
+    clause of its own. An empty clause is replaced by what was pasted."""
+    new = pasted_clauses(text)
+    if not new:
+        return None
+    steps: list[ops.Operation] = []
+    before, rest = clause.text[:position], clause.text[position:]
+    parent_id, index = _place_after(policy, clause)
+    replace = clause.is_empty() and not clause.label.strip()
+    if rest:
+        steps.append(ops.SetClauseField(clause.id, "text", before.rstrip("\n ")))
+    for offset, pasted in enumerate(new):
+        steps.append(ops.InsertClause(parent_id, index + offset, pasted))
+    if rest:
+        steps.append(ops.InsertClause(parent_id, index + len(new), Clause(text=rest.lstrip("\n "))))
+    if replace:
+        steps.append(ops.DeleteClause(clause.id))
+    last = list(new[-1].walk())[-1]
+    return Edit(ops.Batch(steps, name="Paste clauses"), last, len(last.text))

@@ -1,0 +1,136 @@
+"""The Document view's rows: every clause in reading order with its depth, height and top.
+
+Heights start as estimates (from the length of the text) and become exact when a row is
+laid out, so opening a 10,000-clause policy costs one walk of the tree, not 10,000
+layouts. A structural edit marks the rows stale; they are rebuilt once, when next read,
+keeping the heights already measured (by clause id).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from itertools import accumulate
+
+from plutoeditor.model import ChangeEvent, Clause, Policy
+
+
+class DocumentRows:
+    """Clauses in reading order, their heights (pixels) and where each one starts."""
+
+    def __init__(self, policy: Policy, estimate: Callable[[Clause, int], int]) -> None:
+        self.policy = policy
+        self._estimate = estimate
+        self._clauses: list[Clause] = []
+        self._depths: list[int] = []
+        self._row_of: dict[str, int] = {}
+        #: exact heights by clause id (at the current width); missing: estimated
+        self._measured: dict[str, int] = {}
+        self._heights: list[int] = []
+        self._tops: list[int] | None = None
+        self._stale = True
+        #: called after a change that may move rows or change a clause's height
+        self.changed: Callable[[], None] = lambda: None
+        policy.subscribe(self._on_change)
+
+    def detach(self) -> None:
+        self.policy.unsubscribe(self._on_change)
+
+    # -- reading -----------------------------------------------------------------------
+    def _rebuild(self) -> None:
+        clauses, depths = [], []
+        for clause, depth in self.policy.walk_with_depth():
+            clauses.append(clause)
+            depths.append(depth)
+        self._clauses, self._depths = clauses, depths
+        self._row_of = {clause.id: row for row, clause in enumerate(clauses)}
+        measured, estimate = self._measured, self._estimate
+        self._heights = [
+            measured[c.id] if c.id in measured else estimate(c, d)
+            for c, d in zip(clauses, depths, strict=True)
+        ]
+        self._tops = None
+        self._stale = False
+
+    def _fresh(self) -> None:
+        if self._stale:
+            self._rebuild()
+
+    def __len__(self) -> int:
+        self._fresh()
+        return len(self._clauses)
+
+    def clause(self, row: int) -> Clause:
+        self._fresh()
+        return self._clauses[row]
+
+    def depth(self, row: int) -> int:
+        self._fresh()
+        return self._depths[row]
+
+    def row_of(self, clause_id: str) -> int | None:
+        self._fresh()
+        return self._row_of.get(clause_id)
+
+    def height(self, row: int) -> int:
+        self._fresh()
+        return self._heights[row]
+
+    def is_measured(self, row: int) -> bool:
+        self._fresh()
+        return self._clauses[row].id in self._measured
+
+    def _all_tops(self) -> list[int]:
+        self._fresh()
+        if self._tops is None:
+            self._tops = [0, *accumulate(self._heights)]
+        return self._tops
+
+    def top(self, row: int) -> int:
+        """Where a row starts (row == len: where the last one ends)."""
+        return self._all_tops()[row]
+
+    def total_height(self) -> int:
+        return self._all_tops()[-1]
+
+    def row_at(self, y: int) -> int:
+        """The row at height y (clamped to the first and last row); -1 when there are none."""
+        tops = self._all_tops()
+        if len(tops) == 1:
+            return -1
+        return max(0, min(bisect_right(tops, y) - 1, len(tops) - 2))
+
+    # -- measuring ---------------------------------------------------------------------
+    def set_height(self, row: int, height: int) -> bool:
+        """Record a row's exact height; True when it differs from what was assumed."""
+        self._fresh()
+        clause = self._clauses[row]
+        self._measured[clause.id] = height
+        if self._heights[row] == height:
+            return False
+        self._heights[row] = height
+        self._tops = None
+        return True
+
+    def forget_heights(self, estimate: Callable[[Clause, int], int]) -> None:
+        """The width changed: every height is an estimate again (`estimate`'s)."""
+        self._estimate = estimate
+        self._measured.clear()
+        if not self._stale:
+            self._heights = [estimate(c, d) for c, d in zip(self._clauses, self._depths, strict=True)]
+            self._tops = None
+
+    # -- following the policy ------------------------------------------------------------
+    def _on_change(self, event: ChangeEvent) -> None:
+        if event.phase != "done":
+            return
+        if event.kind == "update" and event.clause is not None:
+            self._measured.pop(event.clause.id, None)  # measured again when next shown
+        elif event.kind in ("insert", "remove", "move", "reset"):
+            if event.kind == "move" and event.clause is not None:
+                for moved in event.clause.walk():  # the depth, and so the indent, may change
+                    self._measured.pop(moved.id, None)
+            self._stale = True
+        elif event.kind == "metadata":
+            pass
+        self.changed()

@@ -1,0 +1,238 @@
+"""The Document view: the whole policy as a page, edited in place with the keys of a word
+processor, every edit one step on the undo stack, in step with the outline and findings."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from plutoeditor.model import Clause, Metadata, Policy
+from plutoeditor.ui.document import Document
+
+Key = Qt.Key
+
+
+def _policy() -> Policy:
+    return Policy(
+        Metadata(title="Cookie Notice"),
+        [
+            Clause(
+                label="1",
+                heading="Cookies",
+                id="s1",
+                children=[
+                    Clause(label="1.1", text="We use cookies.", id="c11"),
+                    Clause(label="1.2", text="You can turn them off.", id="c12"),
+                ],
+            ),  # fmt: skip
+            Clause(
+                label="2",
+                heading="Contact",
+                id="s2",
+                children=[
+                    Clause(label="2.1", text="Write to us, see clause 1.9.", id="c21"),
+                ],
+            ),  # fmt: skip
+        ],
+    )
+
+
+@pytest.fixture
+def view_window(make_window, qtbot):
+    window = make_window()
+    window.set_document(Document(_policy(), unsaved=True))
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    return window
+
+
+def _go(window, clause_id: str, position: int | None = None) -> None:
+    view = window.document_view
+    assert view.show_clause(clause_id, position)
+    view.editor.setFocus()
+    QApplication.processEvents()
+
+
+def _texts(policy: Policy) -> list[tuple[str, str, int]]:
+    return [(c.label, c.text, d) for c, d in policy.walk_with_depth()]
+
+
+def test_typing_edits_the_clause_as_one_undo_step(view_window, qtbot):
+    view, document = view_window.document_view, view_window.document
+    _go(view_window, "c11", len("We use cookies"))
+    qtbot.keyClicks(view.editor, " and pixels")
+    assert document.policy.find("c11").text == "We use cookies and pixels."
+    assert document.undo_stack.count() == 1  # one burst of typing, one step
+    assert view_window.clause_editor.text_edit.toPlainText() == "We use cookies and pixels."
+    document.undo_stack.undo()
+    assert document.policy.find("c11").text == "We use cookies."
+    assert view.editor.toPlainText() == "We use cookies."
+
+
+def test_enter_at_the_end_adds_the_next_clause_at_its_level(view_window, qtbot):
+    view, document = view_window.document_view, view_window.document
+    _go(view_window, "c11", len("We use cookies."))
+    qtbot.keyClick(view.editor, Key.Key_Return)
+    qtbot.keyClicks(view.editor, "Some are needed.")
+    section = document.policy.find("s1")
+    assert [c.text for c in section.children] == [
+        "We use cookies.",
+        "Some are needed.",
+        "You can turn them off.",
+    ]
+    assert view.current_clause() is section.children[1]
+    assert view_window.current_clause() is section.children[1]  # the outline follows
+    document.undo_stack.undo()  # the typing
+    document.undo_stack.undo()  # the new clause
+    assert _texts(document.policy) == _texts(_policy())
+
+
+def test_enter_inside_a_clause_splits_it_there(view_window, qtbot):
+    document = view_window.document
+    _go(view_window, "c12", len("You can turn"))
+    qtbot.keyClick(view_window.document_view.editor, Key.Key_Return)
+    texts = [c.text for c in document.policy.find("s1").children]
+    assert texts == ["We use cookies.", "You can turn", "them off."]
+    document.undo_stack.undo()
+    assert _texts(document.policy) == _texts(_policy())
+
+
+def test_tab_and_shift_tab_indent_and_outdent(view_window, qtbot):
+    view, document = view_window.document_view, view_window.document
+    _go(view_window, "c12", 3)
+    qtbot.keyClick(view.editor, Key.Key_Tab)
+    assert document.policy.find("c12").parent is document.policy.find("c11")
+    assert "\t" not in document.policy.find("c12").text
+    assert view.cursor_position() == 3 and view.current_clause().id == "c12"
+    qtbot.keyClick(view.editor, Key.Key_Backtab)
+    assert document.policy.find("c12").parent is document.policy.find("s1")
+    document.undo_stack.undo()
+    assert document.policy.find("c12").parent is document.policy.find("c11")
+    document.undo_stack.undo()
+    assert _texts(document.policy) == _texts(_policy())
+
+
+def test_backspace_at_the_start_merges_with_the_clause_before(view_window, qtbot):
+    view, document = view_window.document_view, view_window.document
+    _go(view_window, "c12", 0)
+    qtbot.keyClick(view.editor, Key.Key_Backspace)
+    section = document.policy.find("s1")
+    assert [c.id for c in section.children] == ["c11"]
+    assert section.children[0].text == "We use cookies.\nYou can turn them off."
+    assert view.current_clause().id == "c11"
+    assert view.cursor_position() == len("We use cookies.\n")  # where the merged text begins
+    document.undo_stack.undo()
+    assert _texts(document.policy) == _texts(_policy())
+    assert document.policy.find("c12") is not None
+
+
+def test_backspace_into_a_heading_keeps_the_sub_clauses(view_window, qtbot):
+    document = view_window.document
+    _go(view_window, "c21", 0)
+    qtbot.keyClick(view_window.document_view.editor, Key.Key_Backspace)
+    # 2.1 is the first sub-clause of "2 Contact": its text joins the heading's clause
+    assert document.policy.find("s2").text == "Write to us, see clause 1.9."
+    assert document.policy.find("c21") is None
+    document.undo_stack.undo()
+    assert _texts(document.policy) == _texts(_policy())
+
+
+def test_paste_of_three_paragraphs_makes_three_clauses(view_window, qtbot):
+    view, document = view_window.document_view, view_window.document
+    _go(view_window, "c12", len("You can turn them off."))
+    data = QMimeData()
+    data.setText("1.3 We keep them a year.\n1.4 We never sell them.\n1.5 Ask us about them.")
+    view.editor.insertFromMimeData(data)
+    section = document.policy.find("s1")
+    assert [(c.label, c.text) for c in section.children][2:] == [
+        ("1.3", "We keep them a year."),
+        ("1.4", "We never sell them."),
+        ("1.5", "Ask us about them."),
+    ]
+    assert view.current_clause() is section.children[4]
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert _texts(document.policy) == _texts(_policy())
+
+
+def test_a_pasted_date_or_title_line_is_not_lost():
+    from plutoeditor.ui.document_editing import pasted_clauses
+
+    clauses = pasted_clauses("Cookies\nLast updated: 1 March 2024\n(a) strictly necessary;")
+    assert [(c.label, c.text) for c in clauses] == [
+        ("", "Cookies"),
+        ("", "Last updated: 1 March 2024"),
+        ("(a)", "strictly necessary;"),
+    ]
+
+
+def test_selection_follows_both_ways(view_window, qtbot):
+    view, window = view_window.document_view, view_window
+    window.select_clause("c21")  # in the outline
+    assert view.current_clause().id == "c21"
+    assert window.clause_editor.clause.id == "c21"
+    _go(window, "c12", 0)  # in the document
+    qtbot.keyClick(view.editor, Key.Key_Up)  # to the clause above
+    assert view.current_clause().id == "c11"
+    assert window.current_clause().id == "c11"
+    assert window.clause_editor.clause.id == "c11"
+
+
+def test_clicking_a_clause_puts_the_cursor_there(view_window, qtbot):
+    view = view_window.document_view
+    row = view.rows.row_of("c21")
+    layout = view.layout_of(row)
+    top = view.row_top(row) - view.verticalScrollBar().value()
+    point = QPoint(int(view._text_left + layout.column + 2), int(top + layout.body_y + 4))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert view.current_clause().id == "c21"
+    assert view_window.current_clause().id == "c21"
+
+
+def test_findings_are_marked_in_the_text_with_their_message(view_window, qtbot):
+    view, document = view_window.document_view, view_window.document
+    document.refresh_findings()
+    broken = [f for f in document.findings if f.code == "broken-reference"]
+    assert broken and broken[0].clause_id == "c21"
+    clause = document.policy.find("c21")
+    assert "1.9" in view.finding_messages(clause)
+    _go(view_window, "c21")
+    marked = [s for s in view.editor.extraSelections() if s.cursor.hasSelection()]  # type: ignore[attr-defined]
+    assert [s.cursor.selectedText() for s in marked] == ["1.9"]  # type: ignore[attr-defined]
+    view_window.navigation.show_finding(broken[0])  # F8 / activating it: in the document
+    assert view.editor.textCursor().selectedText() == "1.9"
+    assert QApplication.focusWidget() is view.editor
+
+
+def test_every_row_is_laid_out_only_when_shown(make_window, qtbot):
+    """A long policy opens with estimated heights; only what is on screen is measured."""
+    policy = Policy(
+        Metadata(title="Long"), [Clause(label=str(i), text="Words " * 40) for i in range(1, 3001)]
+    )
+    window = make_window()
+    window.set_document(Document(policy, unsaved=True))
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.document_view
+    measured = sum(view.rows.is_measured(r) for r in range(len(view.rows)))
+    assert 0 < measured < 200
+    qtbot.keyClick(view.editor, Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert view.current_clause() is policy.clauses[-1]
+    assert view.editor.isVisible() and 0 <= view.editor.y() < view.viewport().height()
+
+
+def test_the_view_is_named_for_screen_readers(view_window):
+    from tests.ui.test_accessibility import spoken_name
+
+    assert spoken_name(view_window.document_view.editor) == "Document text"
+
+
+def test_seed_policy_shows_in_the_document(seed_window, qtbot):
+    seed_window.show()
+    qtbot.waitExposed(seed_window)
+    view = seed_window.document_view
+    assert view.current_clause() is seed_window.document.policy.clauses[0]
+    image = view.grab()
+    assert not image.isNull()
