@@ -146,8 +146,15 @@ class _Draft:
         if change.clause.kind == ClauseKind.DEFINITION:  # a defined term renamed changes every use of it
             self._add(SUBSTANTIVE, f"The defined term “{old.strip()}” is now “{new.strip()}”", [change])
             return
-        where = places.noun_and_label(change.clause) or places.where(change.clause)
-        self._add(EDITORIAL, f"Heading of {where} now “{new.strip()}” (was “{old.strip()}”)", [change])
+        number = places.noun_and_label(change.clause)
+        of = f" of {number}" if number else ""
+        if not old.strip():
+            text = f"Heading{of} added: “{new.strip()}”"
+        elif not new.strip():
+            text = f"Heading “{old.strip()}”{of} removed"
+        else:
+            text = f"Heading “{old.strip()}”{of} now “{new.strip()}”"
+        self._add(EDITORIAL, text, [change])
 
     def _text(self, change: ClauseChange, ops: Ops) -> None:
         assert change.old is not None and change.new is not None

@@ -27,6 +27,8 @@ _CURRENCY = "£$€¥"
 #: The longest quotation an item carries; longer sentences are cut around their changes.
 MAX_SENTENCE = 240
 MAX_QUOTE = 160
+#: At most this many changed sentences of one clause are quoted; the rest are counted.
+MAX_SENTENCES = 3
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -60,7 +62,11 @@ def changed_sentences(new_text: str, old_text: str, segments: list[Segment]) -> 
     for index in sorted(inline):
         start, end = spans[index] if spans else (0, len(new_text))
         parts.append((start, _marked(new_text, start, end, inline[index])))
-    return [text for _start, text in sorted(parts, key=lambda part: part[0])]
+    texts = [text for _start, text in sorted(parts, key=lambda part: part[0])]
+    if len(texts) > MAX_SENTENCES:
+        more = len(texts) - MAX_SENTENCES
+        texts = [*texts[:MAX_SENTENCES], f"and {more} more change{'s' if more > 1 else ''} in this clause"]
+    return texts
 
 
 def _sentence_of(spans: list[tuple[int, int]], offset: int) -> int:
@@ -112,12 +118,12 @@ def _note(segment: Segment, text: str) -> tuple[int, str]:
     """Where in the text the note about a segment goes, and the note."""
     old, new = " ".join(segment.old.split()), " ".join(segment.new.split())
     if not new:
-        return (
-            segment.new_start,
-            f" (“{_cut(old, MAX_QUOTE)}” removed)"
-            if segment.new_start
-            else f"(“{_cut(old, MAX_QUOTE)}” removed) ",
-        )
+        note = f"(“{_cut(old, MAX_QUOTE)}” removed)"
+        at = segment.new_start
+        # "we (“typically” removed) ask": the note takes the place of the words, spaced as they were
+        if at == 0 or text[at - 1] in " \n":
+            return at, note + " "
+        return at, " " + note
     end = segment.new_start + len(segment.new.rstrip())  # the note goes before the space after
     if not old:
         if text[: segment.new_start].rstrip().endswith(":") and not text[end:].strip(" .;"):

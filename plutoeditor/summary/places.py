@@ -19,6 +19,11 @@ def label(clause: Clause) -> str:
     return clause.label.strip().rstrip(".:").strip()
 
 
+def heading(clause: Clause) -> str:
+    """The heading as a name: without the colon or full stop that ends it ("Payment.")."""
+    return clause.heading.strip().rstrip(".:").rstrip()
+
+
 def noun(clause: Clause, plural: bool = False) -> str:
     """What a reader calls the clause: section (top level), clause, paragraph, definition."""
     if clause.kind == ClauseKind.DEFINITION:
@@ -49,8 +54,8 @@ def name(clause: Clause, width: int = 50) -> str:
 def name_with_label(clause: Clause) -> str:
     """ "section 7 (Your rights)", or the name alone when unnumbered or without a heading."""
     number = noun_and_label(clause)
-    if number and clause.heading.strip():
-        return f"{number} ({clause.heading.strip()})"
+    if number and heading(clause):
+        return f"{number} ({heading(clause)})"
     return number or name(clause)
 
 
@@ -59,16 +64,17 @@ def where(clause: Clause) -> str:
     headings above an unnumbered paragraph ("Retention Schedule, Account data")."""
     if clause.kind == ClauseKind.DEFINITION and clause.heading.strip():
         return f"The definition of “{clause.heading.strip()}”"
-    if label(clause):
-        return label(clause)
+    if label(clause):  # "5.1: ...", but "Clause (d): ..." for a letter alone
+        number = label(clause)
+        return number if any(ch.isdigit() for ch in number) else noun_and_label(clause).capitalize()
     path: list[str] = []
     node: Clause | None = clause
     while node is not None:
         if label(node) and node is not clause:
             path.append(noun_and_label(node).capitalize())
             break
-        if node.heading.strip():
-            path.append(node.heading.strip())
+        if heading(node):
+            path.append(heading(node))
         node = node.parent
     if path:
         return ", ".join(reversed(path))
@@ -76,8 +82,16 @@ def where(clause: Clause) -> str:
 
 
 def short_where(clause: Clause) -> str:
-    """A clause in a list of places: its label, else its name."""
-    return label(clause) or (f"“{clause.display_name(40)}”" if clause.display_name(40) else where(clause))
+    """A clause in a list of places: its label, else the nearest heading or label above it
+    ("“Cookies”", "section 4"), else its first words."""
+    node: Clause | None = clause
+    while node is not None:
+        if label(node):
+            return label(node) if node is clause else noun_and_label(node)
+        if heading(node):
+            return f"“{heading(node)}”"
+        node = node.parent
+    return f"“{clause.display_name(30)}”"
 
 
 def quote(text: str, limit: int = MAX_QUOTE) -> str:
@@ -90,18 +104,17 @@ def quote(text: str, limit: int = MAX_QUOTE) -> str:
 def described(clause: Clause, inside: list, removed: bool = False) -> str:  # type: ignore[type-arg]
     """An added clause ("clause 3.1.2: your billing address ...", after "New ") or a removed one
     ("Clause 5.3 removed: “We never sell Personal Data.”"), with the clauses under it."""
-    heading, text = clause.heading.strip(), quote(clause.text)
-    if clause.kind == ClauseKind.DEFINITION and heading:
-        subject = f"definition of “{heading}”"
-        body = text
+    title, body = heading(clause), quote(clause.text)
+    if clause.kind == ClauseKind.DEFINITION and title:
+        subject = f"definition of “{title}”"
+    elif label(clause):
+        subject = noun_and_label(clause) + (f" “{title}”" if title else "")
     else:
-        subject = noun_and_label(clause) or (
-            f"paragraph in {where(clause.parent)}" if clause.parent else "paragraph"
-        )
-        if heading:
-            subject += f" “{heading}”"
-        body = text
-    labels = [c.new_label if not removed else c.old_label for c in inside]
+        subject = f"section “{title}”" if title else "paragraph"
+        if clause.parent is not None:
+            subject += f" {'under' if title else 'in'} {where(clause.parent)}"
+    # the clauses right under it ("with clauses 9.1-9.4"; their own sub-clauses go with them)
+    labels = [c.new_label if not removed else c.old_label for c in inside if c.clause.parent is clause]
     under = label_range([x for x in labels if x])
     if under:
         subject += f" (with {'clause' if len(labels) == 1 else 'clauses'} {under})"

@@ -131,9 +131,21 @@ def _spelling_fix(old: str, new: str, new_words: set[str]) -> bool:
     if not (old.isalpha() and new.isalpha()) or old.casefold() == new.casefold():
         return False
     a, b = old.casefold(), new.casefold()
-    if min(len(a), len(b)) < 5 or a[0] != b[0] or a in new_words:
+    if min(len(a), len(b)) < 5 or a[0] != b[0] or a in new_words or _inflected(a, b):
         return False
     return edit_distance(a, b) <= (2 if min(len(a), len(b)) >= 8 else 1)
+
+
+#: Word endings that change number or tense ("merged" -> "merges", "interviews" -> "interview").
+_ENDINGS = frozenset({"", "s", "es", "d", "ed", "ing", "e", "er", "ers", "ly", "n", "en"})
+
+
+def _inflected(a: str, b: str) -> bool:
+    """The same word in another form: only the endings differ, and both are inflections."""
+    common = 0
+    while common < min(len(a), len(b)) and a[common] == b[common]:
+        common += 1
+    return a[common:] in _ENDINGS and b[common:] in _ENDINGS
 
 
 def edit_distance(a: str, b: str) -> int:

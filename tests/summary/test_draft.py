@@ -146,3 +146,42 @@ def test_json_shape_names_each_clause_in_both_versions():
     assert set(item) == {"text", "kind", "clauses"}
     (clause,) = item["clauses"]
     assert clause == {"old_label": "2.2", "new_label": "2.2", "id": clause["id"]} and clause["id"]
+
+
+def test_another_form_of_a_word_is_not_a_spelling_fix():
+    # "merged" -> "merges" is one letter but another tense: it changes what the sentence says
+    old = BASE.replace("Acme handles", "Acme handled")
+    assert _items(old, BASE) == [
+        (SUBSTANTIVE, "1.1: This policy explains how Acme handles (was “handled”) personal data.")
+    ]
+
+
+def test_words_removed_are_named_where_they_stood():
+    new = BASE.replace("We never sell personal data", "We never sell data")
+    assert _items(BASE, new) == [
+        (SUBSTANTIVE, "3.2: We never sell (“personal” removed) data to advertisers.")
+    ]
+
+
+def test_a_new_section_names_the_clauses_right_under_it():
+    new = (
+        BASE
+        + "[5] Cookies |\n  [5.1] We use cookies.\n    [(a)] Session cookies keep you signed in.\n  [5.2] You can refuse them.\n"
+    )
+    assert _items(BASE, new) == [(SUBSTANTIVE, "New section 5 “Cookies” (with clauses 5.1 and 5.2)")]
+
+
+def test_heading_added_removed_and_renamed():
+    new = BASE.replace("[3] Sharing |", "[3] Who we share with |").replace("[4] Your rights |", "[4]  |")
+    assert _items(BASE, new) == [
+        (EDITORIAL, "Heading “Sharing” of section 3 now “Who we share with”"),
+        (EDITORIAL, "Heading “Your rights” of section 4 removed"),
+    ]
+
+
+def test_a_lettered_clause_is_named_with_its_noun():
+    old = "[1] Uses |\n  [(a)] We send you receipts.\n"
+    new = "[1] Uses |\n  [(a)] We send you receipts and offers.\n"
+    assert _items(old, new) == [
+        (SUBSTANTIVE, "Clause (a): We send you receipts and offers (“and offers” added).")
+    ]
