@@ -166,7 +166,8 @@ def test_words_removed_are_named_where_they_stood():
 def test_a_new_section_names_the_clauses_right_under_it():
     new = (
         BASE
-        + "[5] Cookies |\n  [5.1] We use cookies.\n    [(a)] Session cookies keep you signed in.\n  [5.2] You can refuse them.\n"
+        + "[5] Cookies |\n  [5.1] We use cookies.\n"
+        + "    [(a)] Session cookies keep you signed in.\n  [5.2] You can refuse them.\n"
     )
     assert _items(BASE, new) == [(SUBSTANTIVE, "New section 5 “Cookies” (with clauses 5.1 and 5.2)")]
 
