@@ -43,6 +43,20 @@ _SENTENCE_AFTER_TITLE = re.compile(r"^\([^()]{1,80}\)[ \t]+[a-z]")
 _DIGITS = re.compile(r"\d+")
 _FIRST_NUMBER = re.compile(r"\d{1,3}")
 SCHEDULE_WORDS = ATTACHMENT_WORDS  # a "Schedule 1" label starts a schedule
+# Numbers that only look like labels: "170 00 Praha" (a postcode), "521 724 336" (a registration
+# number), "3 ans" and "30 days" (a quantity), "3.7 million", "9.165.940 euros" (an amount).
+_NUMBER_GOES_ON = re.compile(r"\d|(?!https?:|www\.)[a-zà-ÿ]")
+# "thirty (30) days", "douze (12) mois": a number written out, then in figures, then its unit
+_UNIT = re.compile(
+    r"(?:calendar|business|working|days?|weeks?|months?|years?|hours?|minutes?|jours?|mois|ans|années?"
+    r"|semaines?|heures?|tagen?|wochen|monaten?|jahren?|stunden|días|meses|años|giorni|mesi|anni|dni|dias)\b"
+)
+_AMOUNT = re.compile(
+    r"(?i:million|billion|thousand|per\s*cent|percent|%|€|\$|£|eur\b|euros?\b|usd\b|dollars?\b|pounds?\b)"
+)
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+# "(c) 2004 Pluto GmbH", "(C) Pluto Ltd 1999. All rights reserved.": a copyright sign, not item (c)
+_COPYRIGHT = re.compile(r"^(?:(?:19|20)\d\d\b|[A-Z][^.;:,]*\b(?:19|20)\d\d$|.*\b(?i:all rights reserved))")
 
 
 @lru_cache(maxsize=16384)  # each paragraph is read for its label by the text reader, scopes and the builder
@@ -61,7 +75,10 @@ def split_label(text: str) -> tuple[str, str]:
             return "", text
         m = _DECIMAL.match(stripped)
         if m and not (m.group("paren") and (m.group("dots") or m.group("colon"))):
-            return m.group("label"), stripped[m.end() :].lstrip()
+            rest = stripped[m.end() :].lstrip()
+            if _only_a_number(m, rest):
+                return "", text
+            return m.group("label"), rest
         return "", text
     if first == "§":
         m = _SECTION_SIGN.match(stripped)
@@ -73,7 +90,12 @@ def split_label(text: str) -> tuple[str, str]:
     if first == "(":
         m = _PAREN.match(stripped)
         if m:
-            return m.group("label"), stripped[m.end() :].lstrip()
+            rest = stripped[m.end() :].lstrip()
+            if m.group("label") in ("(c)", "(C)") and _COPYRIGHT.match(rest):
+                return "", text
+            if m.group("label")[1].isdigit() and _UNIT.match(rest):
+                return "", text
+            return m.group("label"), rest
         return "", text
     if first.isalpha():
         m = _LETTER.match(stripped)
@@ -93,6 +115,16 @@ def split_label(text: str) -> tuple[str, str]:
                     return "", text  # "Section 1.1 (Scope) survives termination."
                 return m.group("label").rstrip(), rest.lstrip()
     return "", text
+
+
+def _only_a_number(m: re.Match[str], rest: str) -> bool:
+    """Whether a number at the start of a paragraph is a quantity, amount or code, not a label."""
+    num = m.group("num")
+    if m.group("dots") or m.group("colon") or m.group("paren"):
+        return False  # "3. Fees", "2.1: Scope", "3)": punctuated like a label
+    if num.isdigit():  # "170 00 Praha", "521 724 336", "3 ans", "30 days"
+        return bool(_NUMBER_GOES_ON.match(rest))
+    return bool(_AMOUNT.match(rest)) or (bool(_THOUSANDS.fullmatch(num)) and rest[:1].islower())
 
 
 def is_bare_number(label: str) -> bool:
