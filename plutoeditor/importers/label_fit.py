@@ -62,11 +62,12 @@ def letter_or_roman(stack: list[OpenClause], label: str, key: tuple) -> tuple:
         return key
     alpha = "a" if key[0] == "r" else "A"
     value = roman_value(letters)
-    for entry in reversed(stack):
+    for entry in stack:  # "V." after "IV." and its items "A."-"E.": the next numeral, not "V" the letter
         if entry.key[0] == key[0] and entry.key[1] == key[1]:
             if roman_value(entry.clause.label.strip("().")) == (value or 0) - 1:
                 return key
-        elif entry.key[0] == alpha and entry.key[1] == key[1] and letters.lower() != "i":
+    for entry in reversed(stack):
+        if entry.key[0] == alpha and entry.key[1] == key[1] and letters.lower() != "i":
             return (alpha,) + key[1:]
     return key
 
@@ -95,10 +96,15 @@ def starts_local_list(
         items = [last_local_item]  # closed by a paragraph between two items
     if items and follows_label(items[-1].label.rstrip(".:") + ".", as_item):
         return True
-    if not sections or has_sub_clauses(label, next_label):
+    if not sections:
         return False
     last = sections[-1]
     if follows_label(last.clause.label.rstrip(".:") + ".", as_item):
+        return False
+    # "**5. Listings**" (or "## 5.", "**5.2 How it works**") then "1." again: the section's
+    # own list, even with "1.1" under it, since "1." cannot be the next section.
+    under_title = decimal_value(label) == 1 and _under_titled_section(stack, last)
+    if has_sub_clauses(label, next_label) and not under_title:
         return False
     if items:
         return True  # a gap in the list rather than a jump back in the sections
@@ -106,7 +112,23 @@ def starts_local_list(
         return False
     current = stack[-1]
     titled = current is last and current.heading_like and not current.clause.children
-    return last.hlevel is not None or current.clause.text.endswith(":") or titled
+    return last.hlevel is not None or current.clause.text.endswith(":") or titled or under_title
+
+
+def _under_titled_section(stack: list[OpenClause], last: OpenClause) -> bool:
+    """Whether the innermost open numbered section from `last` on is written with a title."""
+    for entry in reversed(stack):
+        if entry.key[0] == "d":
+            return entry.hlevel is not None or bool(entry.clause.heading)
+        if entry is last:
+            break
+    return last.hlevel is not None or bool(last.clause.heading)
+
+
+def starts_new_list(label: str) -> bool:
+    """Whether a label is the first of a list: "1.", "(a)", "i)", "A." (not a bare "1")."""
+    core = label.strip().strip("().:")
+    return label.strip() != core and core in ("1", "a", "A", "i", "I")
 
 
 def has_sub_clauses(label: str, next_label: str) -> bool:

@@ -224,6 +224,10 @@ class _Splitter:
         if below_level == 0:
             self.indents = []
 
+    def list_indent(self) -> int:
+        """The indentation of the innermost open list item (0 when none)."""
+        return self.indents[-1] if self.indents else 0
+
     def list_level(self, indent: int) -> int:
         popped = False
         while self.indents and indent < self.indents[-1]:
@@ -322,8 +326,10 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
                 s.lines.append(it.group("rest").strip())
             blank_before = False
             continue
-        if indent <= 3 and _LETTER_ITEM.match(stripped) and split_label(stripped)[0]:
-            # "a. `certificatePolicies`" with indented paragraphs below: an item, like "1." is
+        under_letter = s.item is not None and s.item[0] is None and indent >= s.list_indent()
+        if (indent <= 3 or under_letter) and _LETTER_ITEM.match(stripped) and split_label(stripped)[0]:
+            # "a. `certificatePolicies`" with indented paragraphs below: an item, like "1." is;
+            # "I. TITLE" then an indented "A. Age.": an item of its own, one level down
             s.flush()
             level = s.list_level(indent)
             s.end_lists(level + 1)

@@ -17,11 +17,18 @@ from plutoeditor.importers.label_fit import (
     letter_or_roman,
     previous_alpha,
     starts_local_list,
+    starts_new_list,
 )
 from plutoeditor.importers.labels import SCHEDULE_WORDS, decimal_parts, decimal_value, label_key
 from plutoeditor.importers.sequences import follows_label
 from plutoeditor.model.clause import Clause, ClauseKind
 from plutoeditor.model.tables import is_table_row
+
+# numbered items and paragraphs, which a division's title closes (letters may be divisions
+# above it: "A." > "I." > "1." in the German outline)
+_LIST_KEYS = ("d", "L", "n", "b", "p", "def")
+# label words that title a division of the document ("ARTICLE 3", "Part 2", "§ 4")
+_DIVISION_WORDS = frozenset({"article", "section", "part", "chapter", "clause", "§"})
 
 
 class TreeBuilder:
@@ -72,10 +79,13 @@ class TreeBuilder:
         if same:
             return self._pop_to(same[0])
         if key[0] == "d":
+            prefix = (_parts_of(self.adding) or ())[:-1]
             for i in range(len(stack) - 1, -1, -1):
                 k = stack[i].key
                 if k[0] == "d" and k[1] < key[1]:
                     return self._pop_to(i + 1)
+                if k[0] == "L" and prefix and _parts_of(stack[i].clause.label) == prefix:
+                    return self._pop_to(i + 1)  # "1.1" under the list item "1." of a section
                 if k[0] in ("h", "s"):
                     break
             depth = len(stack)
@@ -118,7 +128,7 @@ class TreeBuilder:
             and block.list_level is None
             and block.heading_level is None
             and starts_local_list(
-                self.stack, label, bool(block.heading) and not rest, self.last_local_item, self.next_label
+                self.stack, label, bool(block.heading), self.last_local_item, self.next_label
             )
         ):
             key = ("L", -1, label[-1:])
@@ -139,6 +149,8 @@ class TreeBuilder:
             if more:
                 self.add_paragraph(more, block.line)
             return
+        if self._opens_division(key, rest, block):
+            self._close_lists(key)
         clause = Clause(label=label, source_line=block.line, id="")
         heading_like = False
         hlevel = block.heading_level
@@ -192,6 +204,37 @@ class TreeBuilder:
         self._push(clause, key, heading_like, hlevel).listed = (
             block.list_level is not None and block.label is not None
         )
+
+    def _opens_division(self, key: tuple, rest: str, block: Block) -> bool:
+        """Whether a label titles a division of the document ("ARTICLE 3 - PAYMENT", "II. ORDERS").
+
+        A division word or a capital roman numeral over a short title is never an item of
+        the list before it: "II." after "1. 2." under "I." is the next division, and the
+        list under it numbers from 1 again.
+        """
+        if not (key[0] == "w" and key[1] in _DIVISION_WORDS) and key[:2] != ("R", "x."):
+            return False
+        first, _, more = rest.partition("\n")
+        titled = block.heading_level is not None or (bool(block.heading) and not rest)
+        if not titled and (more or not reads_as_heading(first)):
+            return False
+        if key[0] == "R" and not titled and not first.isupper():
+            return starts_new_list(self.next_label)  # "I. Scope" with its own list from 1
+        return True
+
+    def _close_lists(self, key: tuple) -> None:
+        """Close the list items and paragraphs open above a division (see `_opens_division`)."""
+        stack = self.stack
+        while stack and stack[-1].key != key:
+            top = stack[-1]
+            if top.key[0] in _LIST_KEYS or (key[0] == "w" and top.key[0] in ("a", "r")):
+                stack.pop()
+            elif top.key == ("u",) and any(
+                c.label and label_key(c.label) != key for c in top.clause.children
+            ):
+                stack.pop()  # an unnumbered heading whose own list is over
+            else:
+                break
 
     def _new_list_parent(self, label: str, parent: Clause | None) -> Clause | None:
         """A second list numbered from 1 in the same place belongs to the paragraph before it.
