@@ -89,6 +89,17 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Write a PDF of the policy"),
     ),
     ActionSpec(
+        "file.print_preview",
+        QT_TRANSLATE_NOOP("Actions", "Prin&t Preview…"),
+        QT_TRANSLATE_NOOP("Actions", "See the printed pages: the same pages as the PDF"),
+    ),
+    ActionSpec(
+        "file.print",
+        QT_TRANSLATE_NOOP("Actions", "Pr&int…"),
+        QT_TRANSLATE_NOOP("Actions", "Print the policy as it is published"),
+        SK.Print,
+    ),
+    ActionSpec(
         "file.compare",
         QT_TRANSLATE_NOOP("Actions", "Compar&e With…"),
         QT_TRANSLATE_NOOP("Actions", "Compare this policy with another version"),
@@ -290,6 +301,9 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "file.export_docx",
             "file.export_html",
             "file.export_pdf",
+            None,
+            "file.print_preview",
+            "file.print",
             None,
             "file.compare",
             None,

@@ -23,7 +23,7 @@ class DocumentRows:
         self._estimate = estimate
         self._clauses: list[Clause] = []
         self._depths: list[int] = []
-        self._row_of: dict[str, int] = {}
+        self._row_of: dict[str, int] | None = None
         #: exact heights by clause id (at the current width); missing: estimated
         self._measured: dict[str, int] = {}
         self._heights: list[int] = []
@@ -38,19 +38,29 @@ class DocumentRows:
 
     # -- reading -----------------------------------------------------------------------
     def _rebuild(self) -> None:
-        clauses, depths = [], []
-        for clause, depth in self.policy.walk_with_depth():
+        clauses: list[Clause] = []
+        depths: list[int] = []
+        heights: list[int] = []
+        measured, estimate = self._measured, self._estimate
+        stack = [(c, 0) for c in reversed(self.policy.clauses)]
+        pop, extend = stack.pop, stack.extend
+        while stack:  # one pass, no generator: this runs over every clause when a policy opens
+            clause, depth = pop()
             clauses.append(clause)
             depths.append(depth)
-        self._clauses, self._depths = clauses, depths
-        self._row_of = {clause.id: row for row, clause in enumerate(clauses)}
-        measured, estimate = self._measured, self._estimate
-        self._heights = [
-            measured[c.id] if c.id in measured else estimate(c, d)
-            for c, d in zip(clauses, depths, strict=True)
-        ]
+            known = measured.get(clause.id)
+            heights.append(estimate(clause, depth) if known is None else known)
+            if clause.children:
+                extend([(c, depth + 1) for c in reversed(clause.children)])
+        self._clauses, self._depths, self._heights = clauses, depths, heights
+        self._row_of = None
         self._tops = None
         self._stale = False
+
+    def _rows_by_id(self) -> dict[str, int]:
+        if self._row_of is None:
+            self._row_of = {clause.id: row for row, clause in enumerate(self._clauses)}
+        return self._row_of
 
     def _fresh(self) -> None:
         if self._stale:
@@ -70,7 +80,7 @@ class DocumentRows:
 
     def row_of(self, clause_id: str) -> int | None:
         self._fresh()
-        return self._row_of.get(clause_id)
+        return self._rows_by_id().get(clause_id)
 
     def height(self, row: int) -> int:
         self._fresh()
@@ -121,16 +131,50 @@ class DocumentRows:
             self._tops = None
 
     # -- following the policy ------------------------------------------------------------
+    def _remove_rows(self, clause: Clause) -> None:
+        row = self._rows_by_id()[clause.id]
+        size = sum(1 for _ in clause.walk())
+        if self._clauses[row] is not clause:
+            raise KeyError(clause.id)
+        del self._clauses[row : row + size], self._depths[row : row + size], self._heights[row : row + size]
+        self._row_of = None
+
+    def _insert_rows(self, clause: Clause) -> None:
+        """Rows for a clause (and its sub-clauses) now in the tree, where reading order puts them."""
+        parent = clause.parent
+        siblings = self.policy.children_of(parent)
+        index = clause.index_in_parent(siblings)
+        by_id = self._rows_by_id()
+        if index > 0:
+            before = siblings[index - 1]
+            row = by_id[before.id] + sum(1 for _ in before.walk())
+        else:
+            row = by_id[parent.id] + 1 if parent is not None else 0
+        base = self._depths[by_id[parent.id]] + 1 if parent is not None else 0
+        added = [(c, base + self.policy.depth_of(c) - self.policy.depth_of(clause)) for c in clause.walk()]
+        self._clauses[row:row] = [c for c, _ in added]
+        self._depths[row:row] = [d for _, d in added]
+        measured = self._measured
+        self._heights[row:row] = [measured.get(c.id) or self._estimate(c, d) for c, d in added]
+        self._row_of = None
+
     def _on_change(self, event: ChangeEvent) -> None:
         if event.phase != "done":
             return
         if event.kind == "update" and event.clause is not None:
             self._measured.pop(event.clause.id, None)  # measured again when next shown
-        elif event.kind in ("insert", "remove", "move", "reset"):
-            if event.kind == "move" and event.clause is not None:
+        elif event.kind in ("insert", "remove", "move") and event.clause is not None and not self._stale:
+            if event.kind == "move":
                 for moved in event.clause.walk():  # the depth, and so the indent, may change
                     self._measured.pop(moved.id, None)
+            try:  # one splice of the rows, not a walk of the whole policy
+                if event.kind in ("remove", "move"):
+                    self._remove_rows(event.clause)
+                if event.kind in ("insert", "move"):
+                    self._insert_rows(event.clause)
+            except (KeyError, ValueError, IndexError):
+                self._stale = True
+            self._tops = None
+        elif event.kind != "metadata":
             self._stale = True
-        elif event.kind == "metadata":
-            pass
         self.changed()

@@ -24,6 +24,8 @@ DOCUMENT_FILE_ACTIONS = (
     "file.export_docx",
     "file.export_html",
     "file.export_pdf",
+    "file.print_preview",
+    "file.print",
     "file.compare",
 )
 

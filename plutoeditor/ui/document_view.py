@@ -58,7 +58,8 @@ class DocumentView(QAbstractScrollArea):
         self._findings: dict[str, list[Any]] = {}
         self._current: Clause | None = None
         self._page = QRectF()
-        self._pending = False
+        self._starting = False  # a policy was set; its rows are laid out on the next turn
+        self._wanted: tuple[str, int | None, int | None] | None = None
         self.setObjectName("documentView")
         self.setAccessibleName(self.tr("Document"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -103,20 +104,44 @@ class DocumentView(QAbstractScrollArea):
             self.title_block.set_metadata(document.policy.metadata, self.style_.text_width)
             self._findings_changed()
         self.verticalScrollBar().setValue(0)
-        if document is not None and document.policy.clauses:
-            self.show_clause(document.policy.clauses[0].id)
-        self.relayout()
+        # The rows are built on the next turn of the event loop (or when first asked for), so
+        # a big policy's window appears first and neither step holds the window long.
+        self._wanted = None
+        self._starting = document is not None
+        if self._starting:
+            QTimer.singleShot(0, self, self._start)
+        else:
+            self.relayout()
+
+    def _start(self) -> None:
+        """Lay out the rows of a newly shown policy and put the cursor in its first clause
+        (or the one asked for meanwhile)."""
+        if not self._starting or self.document is None:
+            return
+        self._starting = False
+        wanted = self._wanted
+        if wanted is None and self.document.policy.clauses:
+            wanted = (self.document.policy.clauses[0].id, None, None)
+        if wanted is None or not self.show_clause(*wanted):
+            self.relayout()
 
     def current_clause(self) -> Clause | None:
+        self._start()
         return self._current
 
     def cursor_position(self) -> int:
+        self._start()
         return self.editor.textCursor().position()
 
     def show_clause(self, clause_id: str, position: int | None = None, anchor: int | None = None) -> bool:
         """Put the cursor in a clause (at `position`, selecting from `anchor`), scrolled into view."""
         if self.document is None or self.rows is None:
             return False
+        if self._starting:
+            if self.document.policy.find(clause_id) is None:
+                return False
+            self._wanted = (clause_id, position, anchor)
+            return True
         row = self.rows.row_of(clause_id)
         if row is None:
             return False
@@ -131,6 +156,7 @@ class DocumentView(QAbstractScrollArea):
 
     def select_text(self, start: int, end: int, focus: bool = True) -> None:
         """Select words of the current clause's text (a finding, a search match)."""
+        self._start()
         self.editor.set_position(end, start)
         self._ensure_cursor_visible()
         if focus:
@@ -193,6 +219,8 @@ class DocumentView(QAbstractScrollArea):
         """Measure the rows on screen (keeping the one at the top where it is), set the
         scroll range, place the editor and repaint."""
         self._after_change.stop()
+        if self._starting:
+            return
         rows = self.rows
         bar = self.verticalScrollBar()
         if rows is None or not len(rows):
@@ -389,7 +417,7 @@ class DocumentView(QAbstractScrollArea):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.viewport().rect(), QColor("#e9ebef"))
         rows = self.rows
-        if rows is None:
+        if rows is None or self._starting:
             return
         value = self.verticalScrollBar().value()
         height = self.viewport().height()

@@ -38,6 +38,7 @@ from plutoeditor.ui.keyboard_focus import KeyboardFocus
 from plutoeditor.ui.metadata_panel import MetadataPanel
 from plutoeditor.ui.navigation import Navigation
 from plutoeditor.ui.outline_view import OutlineView
+from plutoeditor.ui.printing import Printing
 from plutoeditor.ui.publishing import Publishing
 from plutoeditor.ui.settings import Settings
 from plutoeditor.ui.start_page import StartPage
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.clause_actions = ClauseActions(self)
         self.files = DocumentFiles(self)
         self.publishing = Publishing(self)
+        self.printing = Printing(self)
         self.navigation = Navigation(self)
         self.keyboard = KeyboardFocus(self)
         self.document_status = DocumentStatus(self)
@@ -191,6 +193,8 @@ class MainWindow(QMainWindow):
             "file.export_docx": lambda: self.publishing.export("docx"),
             "file.export_html": lambda: self.publishing.export("html"),
             "file.export_pdf": lambda: self.publishing.export("pdf"),
+            "file.print_preview": self.printing.preview,
+            "file.print": self.printing.print_,
             "file.compare": self.publishing.compare_dialog,
             "edit.undo": lambda: self.document and self.document.undo_stack.undo(),
             "edit.redo": lambda: self.document and self.document.undo_stack.redo(),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
@@ -31,6 +32,9 @@ from plutoeditor.ui.pdf_layout import (
     keep_headings_with_text,
 )
 from plutoeditor.ui.pdf_pages import paint_pages
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 Progress = Callable[[int, int], None]
 _app: QGuiApplication | None = None
@@ -61,18 +65,28 @@ def render_pdf(policy: Policy, progress: Progress | None = None) -> bytes:
     buffer.setBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setResolution(DPI)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(0, 0, 0, 0)))  # fmt: skip
     writer.setTitle(document_title(policy.metadata))
     writer.setCreator("PlutoEditor")
-    page_rect = writer.pageLayout().fullRectPixels(DPI)
+    try:
+        paint_policy(writer, policy, progress)
+    finally:
+        buffer.close()
+    return bytes(data.data())
+
+
+def paint_policy(device: QPdfWriter | QPrinter, policy: Policy, progress: Progress | None = None) -> None:
+    """Lay the policy out on A4 pages of `device` and paint them: the PDF writer, or a printer
+    (Print, Print Preview), so what is printed is what the PDF shows."""
+    device.setResolution(DPI)
+    device.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(0, 0, 0, 0)))  # fmt: skip
+    page_rect = device.pageLayout().fullRectPixels(DPI)
     left, top, right, bottom = (m * MM for m in PAGE_MARGINS_MM)
     body_width = page_rect.width() - left - right
     body_height = page_rect.height() - top - bottom
 
     layout = Layout(body_width)
-    layout.doc.documentLayout().setPaintDevice(writer)
+    layout.doc.documentLayout().setPaintDevice(device)
     layout.doc.setPageSize(QSizeF(body_width, body_height))
     layout.cursor.beginEditBlock()  # one layout pass at the end, not one per paragraph
     layout.front_matter(policy)
@@ -85,13 +99,11 @@ def render_pdf(policy: Policy, progress: Progress | None = None) -> bytes:
     keep_headings_with_text(layout, body_height)
     fill_contents_pages(layout, body_height)
 
-    painter = QPainter(writer)
+    painter = QPainter(device)
     try:
-        paint_pages(painter, writer, layout, policy, (left, top, right, bottom))
+        paint_pages(painter, device, layout, policy, (left, top, right, bottom))
     finally:
         painter.end()  # a painter left open on the writer crashes Qt at exit
-        buffer.close()
-    return bytes(data.data())
 
 
 def export_pdf(policy: Policy, path: str | os.PathLike[str], progress: Progress | None = None) -> None:

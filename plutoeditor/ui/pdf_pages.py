@@ -7,7 +7,7 @@ the running header (title and effective date) and "Page X of Y" in the footer.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPdfWriter, QPen, QTextDocument, QTextLine
+from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPainter, QPen, QTextDocument, QTextLine
 
 from plutoeditor.export.page_text import document_title, effective_date_line
 from plutoeditor.model import Policy
@@ -53,7 +53,7 @@ def _page_count(
 
 
 def paint_pages(
-    painter: QPainter, writer: QPdfWriter, layout: Layout, policy: Policy, margins: tuple[float, ...]
+    painter: QPainter, writer: QPagedPaintDevice, layout: Layout, policy: Policy, margins: tuple[float, ...]
 ) -> None:
     """Each page: its slice of the document, the running header and "Page X of Y"."""
     left, top, _right, bottom = margins

@@ -178,6 +178,26 @@
     </message>
     <message>
         <location line="+20"/>
+        <source>Prin&amp;t Preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See the printed pages: the same pages as the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pr&amp;int…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the policy as it is published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Compar&amp;e With…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -488,7 +508,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1048,7 +1068,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../plutoeditor/ui/compare_export.py" line="+52"/>
+        <location filename="../../plutoeditor/ui/compare_export.py" line="+50"/>
         <location line="+9"/>
         <source>Export redline</source>
         <translation type="unfinished"></translation>
@@ -1250,29 +1270,29 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>DocumentKeys</name>
     <message>
-        <location filename="../../plutoeditor/ui/document_keys.py" line="+84"/>
-        <location line="+19"/>
+        <location filename="../../plutoeditor/ui/document_keys.py" line="+86"/>
+        <location line="+23"/>
         <source>New clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Indent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Outdent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+6"/>
+        <location line="+8"/>
+        <location line="+9"/>
         <source>Merge clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Paste clauses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1280,7 +1300,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>DocumentStatus</name>
     <message>
-        <location filename="../../plutoeditor/ui/document_status.py" line="+82"/>
+        <location filename="../../plutoeditor/ui/document_status.py" line="+84"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1298,7 +1318,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../plutoeditor/ui/document_view.py" line="+63"/>
+        <location filename="../../plutoeditor/ui/document_view.py" line="+64"/>
         <source>Document</source>
         <extracomment>the cursor went into another clause (its id)</extracomment>
         <translation type="unfinished"></translation>
@@ -1309,7 +1329,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+227"/>
         <source>Clause {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1520,7 +1540,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/main_window.py" line="+88"/>
+        <location filename="../../plutoeditor/ui/main_window.py" line="+91"/>
         <source>Outline of clauses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1530,12 +1550,12 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Policy Details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1560,7 +1580,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+208"/>
         <source>Finishing the work in progress, then closing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1646,7 +1666,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../plutoeditor/ui/outline_model.py" line="+159"/>
+        <location filename="../../plutoeditor/ui/outline_model.py" line="+160"/>
         <source>Label</source>
         <extracomment>Severity order, worst first; unknown severities rank after these.</extracomment>
         <translation type="unfinished"></translation>
@@ -1681,9 +1701,22 @@ Your unsaved changes here would be lost.</source>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../plutoeditor/ui/printing.py" line="+53"/>
+        <source>Print Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Publishing</name>
     <message>
-        <location filename="../../plutoeditor/ui/publishing.py" line="+85"/>
+        <location filename="../../plutoeditor/ui/publishing.py" line="+69"/>
         <source>Word documents, numbered by Word (*.docx)</source>
         <extracomment>A PDF of more clauses than this is drawn by a `plutoeditor export` child process: Qt lays the whole document out in one call that holds Python&apos;s interpreter lock (2.8 s for 10,000 clauses), which would freeze the window even on a worker thread.</extracomment>
         <translation type="unfinished"></translation>

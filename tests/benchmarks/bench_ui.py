@@ -151,12 +151,73 @@ def main(n_clauses: int = 10_000) -> dict[str, float]:
         pages += 1
     results["scroll_page_ms"] = (time.perf_counter() - t) / max(pages, 1) * 1000
 
+    results.update(document_view(app, window, rng))
     results["rss_mb"] = rss_mb()
     results["rss_before_open_mb"] = base_rss
     results.update(stalls(app, window, Path(home)))
     window.document.undo_stack.setClean()
     window.close()
     return results
+
+
+def document_view(app, window, rng: random.Random) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """The Document view (issue 18; targets: typing, cursor moves and scrolling < 50 ms a
+    step): its share of showing the document, a keystroke (typed and repainted), Down
+    through clauses, a page of scrolling (laid out and painted), Enter and Backspace-merge."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    view = window.document_view
+    document = window.document
+    out: dict[str, float] = {}
+
+    def timed(action) -> float:  # type: ignore[no-untyped-def]
+        t = time.perf_counter()
+        action()
+        app.processEvents()
+        view.viewport().repaint()
+        return time.perf_counter() - t
+
+    # the view's part of set_document, on the opened policy
+    t = time.perf_counter()
+    view.set_document(document)
+    out["docview_set_document_ms"] = (time.perf_counter() - t) * 1000
+    clauses = [c for c in document.policy.walk() if c.text]
+    typing: list[float] = []
+    for clause in rng.sample(clauses, 20):
+        view.show_clause(clause.id, len(clause.text))
+        app.processEvents()
+        for char in "word ":
+            typing.append(timed(lambda c=char: QTest.keyClick(view.editor, c)))
+    out["docview_keystroke_median_ms"] = statistics.median(typing) * 1000
+    out["docview_keystroke_max_ms"] = max(typing) * 1000
+    moves: list[float] = []
+    view.show_clause(clauses[len(clauses) // 2].id, 0)
+    for _ in range(200):
+        moves.append(timed(lambda: QTest.keyClick(view.editor, Qt.Key.Key_Down)))
+    out["docview_cursor_down_median_ms"] = statistics.median(moves) * 1000
+    out["docview_cursor_down_max_ms"] = max(moves) * 1000
+    bar = view.verticalScrollBar()
+    scrolls: list[float] = []
+    for value in range(0, bar.maximum(), max(1, bar.maximum() // 300)):
+        scrolls.append(timed(lambda v=value: bar.setValue(v)))
+    out["docview_scroll_jump_median_ms"] = statistics.median(scrolls) * 1000
+    out["docview_scroll_jump_max_ms"] = max(scrolls) * 1000
+    pages: list[float] = []
+    bar.setValue(bar.maximum() // 2)
+    for _ in range(100):
+        pages.append(timed(lambda: bar.setValue(bar.value() + bar.pageStep())))
+    out["docview_scroll_page_median_ms"] = statistics.median(pages) * 1000
+    out["docview_scroll_page_max_ms"] = max(pages) * 1000
+    enters, merges = [], []
+    for clause in rng.sample(clauses, 10):
+        view.show_clause(clause.id, len(clause.text))
+        app.processEvents()
+        enters.append(timed(lambda: QTest.keyClick(view.editor, Qt.Key.Key_Return)))
+        merges.append(timed(lambda: QTest.keyClick(view.editor, Qt.Key.Key_Backspace)))
+    out["docview_enter_median_ms"] = statistics.median(enters) * 1000
+    out["docview_backspace_merge_median_ms"] = statistics.median(merges) * 1000
+    return out
 
 
 def stalls(app, window, home: Path) -> dict[str, float]:  # type: ignore[no-untyped-def]

@@ -1,0 +1,55 @@
+"""The Document view's rows follow every structural edit with a splice, and end up exactly
+as a fresh walk of the policy would make them."""
+
+from __future__ import annotations
+
+import random
+
+from plutoeditor.model import Clause, Policy
+from plutoeditor.model import operations as ops
+from plutoeditor.ui.document_rows import DocumentRows
+
+
+def _tree(rng: random.Random) -> Policy:
+    clauses = [Clause(label=str(i), text="t" * rng.randint(0, 300)) for i in range(1, 9)]
+    for parent in list(clauses):
+        parent.children = [Clause(label="", text="child") for _ in range(rng.randint(0, 3))]
+        for child in parent.children:
+            child.parent = parent
+    return Policy(clauses=clauses)
+
+
+def _fresh(policy: Policy) -> list[tuple[str, int]]:
+    return [(c.id, d) for c, d in policy.walk_with_depth()]
+
+
+def test_rows_follow_inserts_removes_moves_and_undo():
+    rng = random.Random(3)
+    policy = _tree(rng)
+    rows = DocumentRows(policy, lambda clause, depth: 10 + len(clause.text) // 50)
+    assert len(rows) == len(_fresh(policy))
+    undo: list[ops.Operation] = []
+    for _ in range(200):
+        every = list(policy.walk())
+        clause = rng.choice(every)
+        choice = rng.randrange(5)
+        if choice == 0:
+            op: ops.Operation | None = ops.indent(policy, clause)
+        elif choice == 1:
+            op = ops.outdent(policy, clause)
+        elif choice == 2:
+            op = ops.move_by(policy, clause, rng.choice((-1, 1)))
+        elif choice == 3 and len(every) > 3:
+            op = ops.DeleteClause(clause.id)
+        else:
+            parent = clause.parent
+            op = ops.InsertClause(parent.id if parent else None, 0, Clause(text="new", children=[Clause()]))
+        if op is None:
+            continue
+        undo.append(op.apply(policy))
+        assert not rows._stale, "a structural edit fell back to walking the whole policy"
+        assert [(rows.clause(r).id, rows.depth(r)) for r in range(len(rows))] == _fresh(policy)
+    for inverse in reversed(undo):
+        inverse.apply(policy)
+        assert [(rows.clause(r).id, rows.depth(r)) for r in range(len(rows))] == _fresh(policy)
+    assert rows.total_height() == sum(rows.height(r) for r in range(len(rows)))

@@ -1,0 +1,38 @@
+"""Print Preview shows the pages of the PDF export: the same layout, page for page."""
+
+from __future__ import annotations
+
+import re
+
+from plutoeditor.model import Clause, Metadata, Policy
+from plutoeditor.ui.document import Document
+from plutoeditor.ui.pdf_export import render_pdf
+from plutoeditor.ui.printing import preview_page_count
+
+
+def _pdf_pages(policy: Policy) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", render_pdf(policy)))
+
+
+def test_print_preview_shows_the_pdf_pages(make_window, qtbot):
+    policy = Policy(
+        Metadata(title="Terms of Use"),
+        [
+            Clause(label=str(i), heading=f"Part {i}", text="These words are published. " * 60)
+            for i in range(1, 13)
+        ],
+    )
+    window = make_window()
+    window.set_document(Document(policy, unsaved=True))
+    assert window.actions_["file.print_preview"].isEnabled()
+    dialog = window.printing.preview_dialog()
+    qtbot.addWidget(dialog)
+    pages = preview_page_count(dialog)
+    assert pages > 2
+    assert pages == _pdf_pages(policy)
+
+
+def test_print_needs_a_document(make_window):
+    window = make_window()
+    assert not window.actions_["file.print"].isEnabled()
+    assert not window.actions_["file.print_preview"].isEnabled()
