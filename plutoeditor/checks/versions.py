@@ -40,12 +40,22 @@ _GONE = re.compile(r"(?i)\b(?:remov|delet|withdr|drop|merg|mov|renumber|replac|s
 
 def check_against(new: Policy, old: Policy, comparison: Comparison | None = None) -> list[Finding]:
     """The integrity findings of `new` as the next version of `old`."""
+    return integrity_findings(new, old, substantive_changes(old, new, comparison))
+
+
+def substantive_changes(old: Policy, new: Policy, comparison: Comparison | None = None) -> int:
+    """How many substantive items a summary of changes from `old` to `new` has (the slow part:
+    the editor keeps it from its last comparison and re-checks the details with it)."""
     from plutoeditor.compare import compare_policies
     from plutoeditor.summary import SUBSTANTIVE, draft_summary
 
     if comparison is None:
         comparison = compare_policies(old, new)
-    substantive = len(draft_summary(comparison).of_kind(SUBSTANTIVE))
+    return len(draft_summary(comparison).of_kind(SUBSTANTIVE))
+
+
+def integrity_findings(new: Policy, old: Policy, substantive: int) -> list[Finding]:
+    """The findings, given the number of substantive changes between the versions."""
     findings = [*_dates(new, old, substantive), *_versions(new, old, substantive)]
     findings += _body_dates(new)
     findings += _summary(new, old, substantive)
@@ -180,5 +190,5 @@ CHECK = Check(
         "summary-names-missing-clause": ERROR,
     },
     PREVIOUS_VERSION,
-    check_against,
+    integrity_findings,
 )
