@@ -189,8 +189,11 @@ def _undefined(index: TermIndex) -> list[Finding]:
     first: dict[str, Clause] = {}
     vocabulary: set[str] = set()
     headings: set[str] = set()
+    nouns: dict[str, int] = {}
     for clause, entry in index.entries():
         vocabulary |= entry.scan.lower_words
+        for phrase, count in entry.scan.nouns.items():
+            nouns[phrase] = nouns.get(phrase, 0) + count
         if clause.heading:
             headings.add(_heading_text(clause.heading))
         for phrase, count in entry.scan.phrases.items():
@@ -202,10 +205,14 @@ def _undefined(index: TermIndex) -> list[Finding]:
     defined = {name.casefold() for name in index.by_name}
     for _, entry in index.entries():
         defined.update(q.casefold() for q in entry.scan.quoted)
+    defined.update([name.replace("-", " ") for name in defined if "-" in name])
+    parts = _word_runs(defined)
     found = []
     for phrase, count in counts.items():
-        if count < MIN_USES or _is_defined(phrase, defined):
-            continue
+        if count < MIN_USES or not nouns.get(phrase):
+            continue  # never "the Website", "our Services": not used as a term of the document
+        if _is_defined(phrase, defined) or phrase.casefold() in parts:
+            continue  # "Upload Information" of "Your Upload Information": a defined term's words
         if ordinary_phrase(phrase, vocabulary, title_words, frozen_headings):
             continue
         clause = first[phrase]
@@ -214,8 +221,22 @@ def _undefined(index: TermIndex) -> list[Finding]:
     return found
 
 
+def _word_runs(names: set[str]) -> set[str]:
+    """Every run of consecutive words of the names of several words."""
+    runs: set[str] = set()
+    for name in names:
+        words = name.split()
+        if 1 < len(words) <= 8:
+            for i in range(len(words)):
+                for j in range(i + 1, len(words) + 1):
+                    runs.add(" ".join(words[i:j]))
+    return runs
+
+
 def _is_defined(phrase: str, defined: set[str]) -> bool:
     folded = phrase.casefold()
+    if "-" in folded and folded.replace("-", " ") in defined:
+        return True  # "Third-Party Content" for the defined "Third Party Content"
     if folded in defined:
         return True
     for variant in (folded + "s", folded + "es", folded[:-1], folded[:-2], folded[:-3] + "y"):

@@ -15,7 +15,7 @@ import weakref
 from dataclasses import dataclass, field
 
 from plutoeditor.checks.terms_recognise import INLINE, Definition, definitions_in
-from plutoeditor.checks.terms_scan import TextScan, heading_like, opens_sentence, scan_text
+from plutoeditor.checks.terms_scan import TextScan, foreign, heading_like, opens_sentence, scan_text
 from plutoeditor.model.clause import Clause
 from plutoeditor.model.policy import Policy
 
@@ -51,6 +51,7 @@ class TermIndex:
         self._names_key: tuple[str, ...] = ()
         self._pattern: re.Pattern[str] | None = None
         self._folded: dict[str, str] = {}
+        self._explicit: frozenset[str] = frozenset()  # names written as definitions
 
     # -- reading ------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -85,7 +86,11 @@ class TermIndex:
             for name in definition.names:
                 by_name.setdefault(name, []).append(definition)
         self.by_name = by_name
+        explicit = frozenset(n for d in definitions if d.explicit for n in d.names)
         key = tuple(sorted(by_name, key=lambda n: (-len(n), n)))
+        if explicit != self._explicit:
+            self._explicit = explicit
+            self._names_key = ()  # read the uses again: which names count for term-case changed
         if key != self._names_key:
             self._names_key = key
             self._folded = {}
@@ -110,6 +115,7 @@ class TermIndex:
         if pattern is not None and entry.text:
             folded = self._folded
             for paragraph in entry.text.split("\n"):
+                label_row = paragraph.startswith("|") or foreign(paragraph)  # table cells, other languages
                 for m in pattern.finditer(paragraph):
                     written = m.group(1)
                     name = folded.get(written.casefold())
@@ -121,7 +127,11 @@ class TermIndex:
                     if written == name or written[1:] == name[1:] or name.isupper():
                         # "permanent cookies" for "Permanent cookies"; "Third Party" for "THIRD PARTY"
                         uses[name] = uses.get(name, 0) + 1
-                    elif _real_variant(written, name, paragraph, start):
+                    elif (
+                        not label_row
+                        and name in self._explicit
+                        and _real_variant(written, name, paragraph, start)
+                    ):
                         variants.append((written, name))
         entry.uses = uses
         entry.variants = variants

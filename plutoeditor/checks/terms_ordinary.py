@@ -34,6 +34,11 @@ _SELF = frozenset(
     "Table Figure Page Rule Rules Recital Recitals Preamble Introduction Summary Overview "
     "Version Amendment License Licence Charter Guidelines Guideline Handbook Manual Code".split()
 )
+#: A phrase ending in one of these names another document: "our Cookie Policy".
+_DOCUMENTS = frozenset(
+    "Policy Policies Notice Notices Terms Conditions Guidelines Guideline Agreement Agreements "
+    "Statement Standards Principles Rules Charter Handbook Manual FAQ FAQs Addendum Schedule".split()
+)
 #: A phrase ending in one of these names a statute or a body, not a term of this document.
 _STATUTE_OR_BODY = frozenset(
     "Act Acts Regulation Regulations Directive Directives Convention Treaty Ordinance "
@@ -46,7 +51,8 @@ _STATUTE_OR_BODY = frozenset(
 _PRONOUNS_AND_NUMBERS = (
     "You Your Yours We Us Our Ours They Them Their I Me My He She Him His Her It Its This That These "
     "Those The A An Any All Each Every Such One Two Three Four Five Six Seven Eight Nine Ten Eleven "
-    "Twelve First Second Third Fourth Fifth Copyright Rights Reserved"
+    "Twelve First Second Third Fourth Fifth Copyright Rights Reserved In On At For By To Of And Or But "
+    "If As With From Not Open Source How What Why Where When Who Which Whether"
 )
 _ORDINARY = frozenset((_MONTHS_DAYS + " " + _ORDINARY_CAPITALS + " " + _PRONOUNS_AND_NUMBERS).split())
 
@@ -71,8 +77,10 @@ def ordinary_phrase(
         return True  # the document's title: "this Privacy Policy"
     if len(words) == 1 and words[0] in _SELF:
         return True
-    if len(words) > 1 and words[-1] in _STATUTE_OR_BODY:
-        return True
+    if len(words) > 1 and (words[-1] in _STATUTE_OR_BODY or words[-1] in _DOCUMENTS):
+        return True  # "Data Protection Act", "Community Guidelines": the name of a law or a document
+    if any("-" in w and not w.split("-")[-1][:1].isupper() for w in words):
+        return True  # "Government-wide", "Add-ons": a compound word, capitalised as a sentence starts
     for word in words:
         if word in _ORDINARY:
             return True

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plutoeditor.importers.definitions import split_run_together
+from plutoeditor.checks.terms_scan import foreign
+from plutoeditor.importers.definitions import read_definition, split_run_together
 from plutoeditor.model.clause import Clause, ClauseKind
 
 #: How a term was defined; the weaker forms are not reported as unused.
@@ -43,7 +44,7 @@ class Definition:
 
 
 _OPEN_Q, _CLOSE_Q = '“"‘', '”"’'
-_QUOTED = re.compile(r"[“\"‘]([^“”\"‘’\n]{1,80}?)[”\"’](?![A-Za-z])")
+_QUOTED = re.compile(r"(?:[“\"‘]|(?<!\w)')([^“”\"‘’\n]{1,80}?)(?:[”\"’]|'(?!\w))(?![A-Za-z])")
 _MEANS_VERB = (
     r"(?:means|mean|shall\s+mean|will\s+mean|has\s+the\s+meanings?|shall\s+have\s+the\s+meanings?|"
     r"have\s+the\s+meanings?|is\s+defined|are\s+defined|refers\s+to|shall\s+refer\s+to|"
@@ -61,7 +62,8 @@ _QUOTED_COLON = re.compile(
 _CAP_WORD = r"[A-Z][\w’'&/-]*"
 _TERM_PHRASE = rf"{_CAP_WORD}(?:\s+(?:of\s+|and\s+|for\s+|to\s+|the\s+|or\s+)?{_CAP_WORD}){{0,5}}"
 _BARE_MEANS = re.compile(
-    rf"^(?:\(?[0-9a-zA-Z]{{1,4}}[.)]\s+)?(?:The\s+)?(?P<term>{_TERM_PHRASE})\s+" + _MEANS_VERB
+    rf"(?:^|(?<=[.;:]\s))(?:\(?[0-9a-zA-Z]{{1,4}}[.)]\s+)?(?:The\s+)?(?P<term>{_TERM_PHRASE})\s+"
+    + _MEANS_VERB
 )
 _AS_DEFINED = re.compile(
     rf"(?<![\w’'])(?:the\s+)?(?P<term>{_TERM_PHRASE})\s*\(\s*(?:as\s+(?:that\s+term\s+is\s+)?defined|"
@@ -101,8 +103,11 @@ def definitions_in(clause: Clause) -> list[Definition]:
     def add(term: str, meaning: str, form: str, glued_into: str = "") -> None:
         term = _clean_term(term)
         names = names_of(term)
-        if not names or len(term.split()) > MAX_TERM_WORDS:
+        words = term.split()
+        if not names or len(words) > MAX_TERM_WORDS:
             return
+        if len(words) > 3 and form != CLAUSE and all(w[:1].islower() for w in words[1:]):
+            return  # "Can be mathematically eliminated": a phrase in quotes, not a term
         key = term.casefold()
         if key in seen:
             return
@@ -118,7 +123,12 @@ def definitions_in(clause: Clause) -> list[Definition]:
     if not text:
         return found
     for paragraph in text.split("\n"):
+        if foreign(paragraph):
+            continue  # the rules read English definitions
         _paragraph_definitions(paragraph, add)
+        glossary = read_definition(paragraph)  # "Data Asset: A collection of ..." in running text
+        if glossary and len(glossary[0].split()) <= 5 and glossary[0][:1].isupper():
+            add(glossary[0], glossary[1], BARE)
     return found
 
 
@@ -139,9 +149,9 @@ def _paragraph_definitions(paragraph: str, add) -> None:  # type: ignore[no-unty
     if "(" in paragraph:
         for m in _AS_DEFINED.finditer(paragraph):  # "Data Messages (as defined in the ECT Act)"
             add(m.group("term"), paragraph[m.end() :], BARE)
-    bare = _BARE_MEANS.match(paragraph)
-    if bare and bare.group("term").split()[0] not in _NOT_A_TERM:
-        add(bare.group("term"), paragraph[bare.end() :], MEANS)
+    for bare in _BARE_MEANS.finditer(paragraph):  # "User Content means ..." opening a sentence
+        if bare.group("term").split()[0] not in _NOT_A_TERM:
+            add(bare.group("term"), paragraph[bare.end() :], MEANS)
 
 
 def _inline(group: re.Match[str], paragraph: str, add) -> None:  # type: ignore[no-untyped-def]
@@ -154,7 +164,8 @@ def _inline(group: re.Match[str], paragraph: str, add) -> None:  # type: ignore[
         rest = _QUOTED.sub(" ", inside)
         if _FILLER.match(rest):
             for q in quoted:
-                if q.group(1)[:1].isupper() or q.group(1).strip().lower() in _LOWER_NAMES:
+                term = _clean_term(q.group(1))
+                if term[:1].isupper() or term.lower() in _LOWER_NAMES:
                     add(q.group(1), before, INLINE)
         return
     acronym = _ACRONYM.match(inside)
@@ -167,7 +178,7 @@ def _inline(group: re.Match[str], paragraph: str, add) -> None:  # type: ignore[
 
 
 def _clean_term(term: str) -> str:
-    term = term.strip().strip(_OPEN_Q + _CLOSE_Q + "*_ ").rstrip(":").strip()
+    term = term.strip().strip(_OPEN_Q + _CLOSE_Q + "*_ ").rstrip(":,.;").strip()
     if term.endswith(("(s)", "(es)")):
         term = term[: term.rindex("(")].rstrip()  # "Attraction service(s)": used in either number
     term = term.strip(_OPEN_Q + _CLOSE_Q + " ")
