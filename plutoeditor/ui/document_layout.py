@@ -144,6 +144,8 @@ class ClauseLayout:
     body: QTextDocument | None
     body_y: float
     height: float
+    #: the width of the text column (whole pixels, so the editor's width is exactly this)
+    width: float = 0.0
     term: str = ""
     term_font: QFont | None = None
     #: the text is drawn from its paragraphs exactly (no tables): positions are positions in the text
@@ -151,7 +153,7 @@ class ClauseLayout:
 
     @property
     def body_width(self) -> float:
-        return self.body.textWidth() if self.body is not None else 0.0
+        return self.width
 
     def body_rect(self) -> QRectF:
         height = self.body.size().height() if self.body is not None else 0.0
@@ -165,7 +167,7 @@ def lay_out(clause: Clause, depth: int, style: Style, editing: bool = False) -> 
     if clause.kind is ClauseKind.SCHEDULE:
         column = 1.6 * style.step if label else 0.0
     label_x = column - style.step if clause.kind is not ClauseKind.SCHEDULE else 0.0
-    width = max(80.0, style.text_width - column)
+    width = float(int(max(80.0, style.text_width - column)))
     y = style.space_before(clause, depth)
     heading_doc = None
     heading_y = y
@@ -195,7 +197,7 @@ def lay_out(clause: Clause, depth: int, style: Style, editing: bool = False) -> 
         y += body_doc.size().height()
     height = y + style.after()
     return ClauseLayout(clause, depth, column, label_x, heading_doc, heading_y, body_doc, body_y, height,
-                        term, term_font, plain)  # fmt: skip
+                        width, term, term_font, plain)  # fmt: skip
 
 
 def _with_tables(parts: list[str | Table], style: Style, width: float, indent: float) -> QTextDocument:

@@ -45,7 +45,7 @@ CACHE = 400  # laid-out clauses kept
 class DocumentView(QAbstractScrollArea):
     """The policy from top to bottom; the keyboard edits the clause the cursor is in."""
 
-    #: the cursor went into another clause (its id)
+    # the cursor went into another clause (its id)
     current_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -60,6 +60,8 @@ class DocumentView(QAbstractScrollArea):
         self._page = QRectF()
         self._starting = False  # a policy was set; its rows are laid out on the next turn
         self._wanted: tuple[str, int | None, int | None] | None = None
+        self._orphan: Clause | None = None  # the clause for the cursor when its own is deleted
+        self._removing = False
         self.setObjectName("documentView")
         self.setAccessibleName(self.tr("Document"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -137,6 +139,8 @@ class DocumentView(QAbstractScrollArea):
         """Put the cursor in a clause (at `position`, selecting from `anchor`), scrolled into view."""
         if self.document is None or self.rows is None:
             return False
+        if self._removing:  # the outline's selection moving off a clause being deleted
+            return True
         if self._starting:
             if self.document.policy.find(clause_id) is None:
                 return False
@@ -270,7 +274,7 @@ class DocumentView(QAbstractScrollArea):
             QRect(
                 int(self._text_left + rect.left()),
                 int(top + rect.top()),
-                int(rect.width()) + 1,
+                int(rect.width()),
                 max(int(math.ceil(rect.height())), 1),
             )  # fmt: skip
         )
@@ -331,11 +335,21 @@ class DocumentView(QAbstractScrollArea):
             bar.setValue(bar.value() + bottom - self.viewport().height())
 
     def _on_change(self, event: ChangeEvent) -> None:
-        """Keep the editor on a clause that exists, showing its text."""
-        if event.phase != "done":
-            return
+        """Keep the editor on a clause that exists, showing its text. When the clause with the
+        cursor is deleted (undo of Enter, a merge), the cursor goes to the end of the clause
+        before it, as in a word processor, not where the outline's selection happens to go."""
         current = self._current
-        if current is None:
+        if current is None or self.rows is None:
+            return
+        if event.phase == "about":
+            if (
+                event.kind == "remove"
+                and event.clause is not None
+                and any(c is current for c in event.clause.walk())
+            ):
+                row = self.rows.row_of(event.clause.id)
+                self._orphan = self.rows.clause(row - 1) if row else None
+                self._removing = True
             return
         if event.kind == "update" and event.clause is current:
             if event.field == "text" and self.editor.text() != current.text:
@@ -343,10 +357,14 @@ class DocumentView(QAbstractScrollArea):
                 self.editor.mark(self._spans(current))
             elif event.field != "text":
                 self._layouts.pop(current.id, None)
-        elif event.kind == "remove" and event.clause is not None:
-            if any(c is current for c in event.clause.walk()):
-                self._current = None  # placed again when the rows are read (relayout)
-                self._orphan_row = event.index
+        elif event.kind == "remove" and self._removing:
+            self._removing = False
+            self._current = None
+            orphan, self._orphan = self._orphan, None
+            row = self.rows.row_of(orphan.id) if orphan is not None else (0 if len(self.rows) else None)
+            if row is not None:
+                clause = self.rows.clause(row)
+                self._edit(clause, row, len(clause.text) if orphan is not None else 0)
         elif event.kind == "move" and event.clause is not None:
             if any(c is current for c in event.clause.walk()):
                 self._moved = True
@@ -354,8 +372,6 @@ class DocumentView(QAbstractScrollArea):
     def _rows_changed(self) -> None:
         if not self._after_change.isActive():
             self._after_change.start()
-        if self._current is None and self.rows is not None and self.document is not None:
-            QTimer.singleShot(0, self, self._find_a_clause)
         if getattr(self, "_moved", False) and self._current is not None:
             self._moved = False
             QTimer.singleShot(0, self, self._lay_out_editor_again)
@@ -365,13 +381,6 @@ class DocumentView(QAbstractScrollArea):
         if self._current is not None and self.rows is not None:
             self._edit(self._current, self.rows.row_of(self._current.id), keep=True)
             self.relayout()
-
-    def _find_a_clause(self) -> None:
-        if self._current is not None or self.rows is None or not len(self.rows):
-            return
-        row = min(getattr(self, "_orphan_row", 0), len(self.rows) - 1)
-        self._edit(self.rows.clause(row), row)
-        self.relayout()
 
     # -- findings ----------------------------------------------------------------------
     def _findings_changed(self) -> None:

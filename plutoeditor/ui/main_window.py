@@ -288,7 +288,12 @@ class MainWindow(QMainWindow):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         clause = self.document.outline.clause_at(current) if self.document else None
         self.clause_editor.show_clause(clause)
-        if clause is not None and clause is not self.document_view.current_clause():
+        # the user moved in the outline (not the outline's selection moving off a deleted row)
+        if (
+            clause is not None
+            and self.outline.hasFocus()
+            and clause is not self.document_view.current_clause()
+        ):
             self.document_view.show_clause(clause.id)
 
     def _document_cursor_moved(self, clause_id: str) -> None:

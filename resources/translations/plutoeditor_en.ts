@@ -1318,9 +1318,8 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../plutoeditor/ui/document_view.py" line="+64"/>
+        <location filename="../../plutoeditor/ui/document_view.py" line="+66"/>
         <source>Document</source>
-        <extracomment>the cursor went into another clause (its id)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1329,7 +1328,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+227"/>
+        <location line="+229"/>
         <source>Clause {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1580,7 +1579,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+208"/>
+        <location line="+213"/>
         <source>Finishing the work in progress, then closing…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -87,6 +87,9 @@ def test_enter_at_the_end_adds_the_next_clause_at_its_level(view_window, qtbot):
     document.undo_stack.undo()  # the typing
     document.undo_stack.undo()  # the new clause
     assert _texts(document.policy) == _texts(_policy())
+    QApplication.processEvents()
+    assert view.current_clause().id == "c11"  # the cursor is back where Enter was pressed
+    assert view.cursor_position() == len("We use cookies.")
 
 
 def test_enter_inside_a_clause_splits_it_there(view_window, qtbot):
@@ -106,6 +109,10 @@ def test_tab_and_shift_tab_indent_and_outdent(view_window, qtbot):
     assert document.policy.find("c12").parent is document.policy.find("c11")
     assert "\t" not in document.policy.find("c12").text
     assert view.cursor_position() == 3 and view.current_clause().id == "c12"
+    QApplication.processEvents()
+    layout = view.layout_of(view.rows.row_of("c12"))
+    assert view.editor.width() == layout.width  # the editor takes the deeper text column
+    assert view.editor.x() == int(view._text_left + layout.column)
     qtbot.keyClick(view.editor, Key.Key_Backtab)
     assert document.policy.find("c12").parent is document.policy.find("s1")
     document.undo_stack.undo()
@@ -173,6 +180,9 @@ def test_selection_follows_both_ways(view_window, qtbot):
     window.select_clause("c21")  # in the outline
     assert view.current_clause().id == "c21"
     assert window.clause_editor.clause.id == "c21"
+    window.outline.setFocus()
+    qtbot.keyClick(window.outline, Key.Key_Up)  # the clause above 2.1 in the outline: 2
+    assert view.current_clause().id == "s2"
     _go(window, "c12", 0)  # in the document
     qtbot.keyClick(view.editor, Key.Key_Up)  # to the clause above
     assert view.current_clause().id == "c11"
@@ -216,6 +226,7 @@ def test_every_row_is_laid_out_only_when_shown(make_window, qtbot):
     window.show()
     qtbot.waitExposed(window)
     view = window.document_view
+    QApplication.processEvents()  # the rows are laid out on the turn after the window shows them
     measured = sum(view.rows.is_measured(r) for r in range(len(view.rows)))
     assert 0 < measured < 200
     qtbot.keyClick(view.editor, Key.Key_End, Qt.KeyboardModifier.ControlModifier)
