@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from plutoeditor.export.docx_xml import Block, BodyWriter, Run
+from plutoeditor.formats.word_vocabulary import TABLE_TEXT
 from plutoeditor.model.tables import Table
 
 #: Space between a cell's border and its text, in twips (0.14 cm).
@@ -106,7 +107,7 @@ def write_table(writer: BodyWriter, table: Table, left: int, width: int) -> etre
             _element(cell_pr, "w:tcW", w=str(cell_width), type="dxa")
             if header:
                 _element(cell_pr, "w:shd", val="clear", color="auto", fill=HEADER_FILL)
-            last = writer.make_paragraph(Block("Table Text", [Run(text, bold=header)]))
+            last = writer.make_paragraph(Block(TABLE_TEXT, [Run(text, bold=header)]))
             tc.append(last)
     writer.append(tbl)
     assert last is not None, "a table has at least one cell"

@@ -24,6 +24,18 @@ from docx.shared import Pt
 
 from plutoeditor.export.template_safety import safe_template_bytes
 from plutoeditor.formats.errors import PolicyFileError
+from plutoeditor.formats.word_vocabulary import (
+    CLAUSE_TEXT,
+    DEFINITION,
+    FRONT_MATTER,
+    FRONT_MATTER_HEADING,
+    RUNNING_FOOTER,
+    RUNNING_HEADER,
+    TABLE_TEXT,
+    TITLE,
+    heading_level,
+    heading_style,
+)
 
 DEFAULT_TEMPLATE = resources.files("plutoeditor").joinpath("data", "templates", "policy-template.docx")
 
@@ -32,15 +44,15 @@ _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingm
 
 #: Styles the writers use, with the style each one is based on when it must be added.
 PARAGRAPH_STYLES = {
-    "Title": "Normal",
-    "Front Matter": "Normal",
-    "Front Matter Heading": "Normal",
-    "Clause Text": "Normal",
-    "Definition": "Clause Text",
-    "Table Text": "Normal",
-    "Running Header": "Normal",
-    "Running Footer": "Normal",
-    **{f"Heading {n}": "Normal" for n in range(1, 10)},
+    TITLE: "Normal",
+    FRONT_MATTER: "Normal",
+    FRONT_MATTER_HEADING: "Normal",
+    CLAUSE_TEXT: "Normal",
+    DEFINITION: CLAUSE_TEXT,
+    TABLE_TEXT: "Normal",
+    RUNNING_HEADER: "Normal",
+    RUNNING_FOOTER: "Normal",
+    **{heading_style(n): "Normal" for n in range(1, 10)},
 }
 
 
@@ -134,8 +146,8 @@ def _plain_look(style, name: str) -> None:
     """A sober default for a style the user's template does not define."""
     style.quick_style = True
     fmt, font = style.paragraph_format, style.font
-    if name.startswith("Heading "):
-        level = int(name.split()[1])
+    level = heading_level(name)
+    if level is not None:
         font.bold = True
         font.size = Pt({1: 13, 2: 11.5}.get(level, 11))
         fmt.keep_with_next = True
@@ -143,12 +155,12 @@ def _plain_look(style, name: str) -> None:
         outline = OxmlElement("w:outlineLvl")
         outline.set(qn("w:val"), str(level - 1))
         style.element.get_or_add_pPr().append(outline)
-    elif name == "Title":
+    elif name == TITLE:
         font.bold, font.size = True, Pt(20)
         fmt.space_after = Pt(6)
-    elif name == "Front Matter Heading":
+    elif name == FRONT_MATTER_HEADING:
         font.bold = True
         fmt.keep_with_next = True
         fmt.space_before, fmt.space_after = Pt(12), Pt(4)
-    elif name in ("Running Header", "Running Footer"):
+    elif name in (RUNNING_HEADER, RUNNING_FOOTER):
         font.size = Pt(8.5)

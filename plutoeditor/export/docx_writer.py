@@ -52,7 +52,21 @@ from plutoeditor.export.page_text import (
     long_date,
     text_column,
 )
-from plutoeditor.importers.docx_clauses import DOCUMENT_ID_PROPERTY, bookmark_names
+from plutoeditor.formats.word_vocabulary import (
+    CLAUSE_TEXT,
+    CUSTOM_PROPERTIES,
+    DEFINITION,
+    DOCUMENT_ID_PROPERTY,
+    EXTENDED_PROPERTIES,
+    FRONT_MATTER,
+    FRONT_MATTER_HEADING,
+    RUNNING_FOOTER,
+    RUNNING_HEADER,
+    TITLE,
+    VARIANT_TYPES,
+    bookmark_names,
+    heading_style,
+)
 from plutoeditor.model import Clause, ClauseKind, Metadata, Policy
 from plutoeditor.model.tables import Table, text_parts
 
@@ -92,7 +106,7 @@ def clause_blocks(
         joint = [Run(": ", mark)] if term and first else []
         blocks.append(
             Block(
-                "Definition",
+                DEFINITION,
                 [*lead, *term, *joint, *first],
                 column,
                 hang,
@@ -103,16 +117,16 @@ def clause_blocks(
         level = min(depth + 1, MAX_WORD_HEADING)
         if clause.kind is ClauseKind.SCHEDULE:
             blocks.append(
-                Block(f"Heading {level}", [*lead, *heading], 0, 0, page_break_before=True, mark=mark)
+                Block(heading_style(level), [*lead, *heading], 0, 0, page_break_before=True, mark=mark)
             )
         else:
-            blocks.append(Block(f"Heading {level}", [*lead, *heading], column, hang, mark=mark))
+            blocks.append(Block(heading_style(level), [*lead, *heading], column, hang, mark=mark))
     elif has_label or rest:
         first, first_mark = rest.pop(0) if rest else ([], mark)
-        blocks.append(Block("Clause Text", [*lead, *first], column, hang, mark=first_mark))
+        blocks.append(Block(CLAUSE_TEXT, [*lead, *first], column, hang, mark=first_mark))
     if blocks and number is not None:
         blocks[0].number = number
-    blocks.extend(Block("Clause Text", runs, column, mark=para_mark) for runs, para_mark in rest)
+    blocks.extend(Block(CLAUSE_TEXT, runs, column, mark=para_mark) for runs, para_mark in rest)
     return blocks
 
 
@@ -154,15 +168,15 @@ def text_width(document: DocxDocument) -> int:
 
 def front_matter(writer: BodyWriter, metadata: Metadata) -> None:
     """Title, organisation, effective date and the summary of changes, before the clauses."""
-    writer.paragraph(Block("Title", [Run(document_title(metadata))]))
+    writer.paragraph(Block(TITLE, [Run(document_title(metadata))]))
     for line in (metadata.organisation.strip(), effective_date_line(metadata)):
         if line:
-            writer.paragraph(Block("Front Matter", [Run(line)]))
+            writer.paragraph(Block(FRONT_MATTER, [Run(line)]))
     items = [item.strip() for item in metadata.summary_of_changes if item.strip()]
     if items:
-        writer.paragraph(Block("Front Matter Heading", [Run("Summary of changes")]))
+        writer.paragraph(Block(FRONT_MATTER_HEADING, [Run("Summary of changes")]))
         for number, item in enumerate(items, start=1):
-            writer.paragraph(Block("Clause Text", [Run(f"{number})\t{item}")], INDENT_STEP, INDENT_STEP))
+            writer.paragraph(Block(CLAUSE_TEXT, [Run(f"{number})\t{item}")], INDENT_STEP, INDENT_STEP))
 
 
 def running_header_and_footer(document: DocxDocument, left: str, right: str) -> None:
@@ -182,7 +196,7 @@ def running_header_and_footer(document: DocxDocument, left: str, right: str) -> 
         footers.append(section.even_page_footer)
     for header in headers:
         paragraph = _reuse_or_add(header)
-        paragraph.style = document.styles["Running Header"]
+        paragraph.style = document.styles[RUNNING_HEADER]
         paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
         text_run(paragraph._p, left)
         if right:
@@ -190,7 +204,7 @@ def running_header_and_footer(document: DocxDocument, left: str, right: str) -> 
             text_run(paragraph._p, right)
     for footer in footers:
         p = _reuse_or_add(footer)
-        p.style = document.styles["Running Footer"]
+        p.style = document.styles[RUNNING_FOOTER]
         text_run(p._p, "Page ")
         field_runs(p._p, "PAGE", "1")
         text_run(p._p, " of ")
@@ -243,9 +257,7 @@ def _set_company(document: DocxDocument, company: str) -> None:
     for part in document.part.package.iter_parts():
         if part.partname == "/docProps/app.xml":
             root = etree.fromstring(part.blob)
-            ns = root.nsmap.get(
-                None, "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
-            )
+            ns = root.nsmap.get(None, EXTENDED_PROPERTIES)
             node = root.find(f"{{{ns}}}Company")
             if node is None:
                 node = etree.SubElement(root, f"{{{ns}}}Company")
@@ -254,8 +266,7 @@ def _set_company(document: DocxDocument, company: str) -> None:
 
 
 _CUSTOM_PROPERTIES = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_CUSTOM_NS, _VT_NS = CUSTOM_PROPERTIES, VARIANT_TYPES
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 
 
@@ -300,7 +311,7 @@ def build_docx(policy: Policy, template: str | os.PathLike[str] | None = None,
         """The clause and its descendants inside one bookmark; returns the last paragraph."""
         nonlocal done
         column = columns.of(clause, depth)
-        empty = Block("Clause Text", [], column * INDENT_STEP)
+        empty = Block(CLAUSE_TEXT, [], column * INDENT_STEP)
         number = plan.place(clause)
         blocks = plain_blocks(clause, depth, column, number) or [empty]  # an empty clause still has its place
         if number is not None and blocks[0].number is not None:
@@ -324,7 +335,7 @@ def build_docx(policy: Policy, template: str | os.PathLike[str] | None = None,
     for clause in policy.clauses:
         write(clause, 0)
     if writer.body_ends_with_table():
-        writer.paragraph(Block("Clause Text"))  # Word wants a paragraph after the last table
+        writer.paragraph(Block(CLAUSE_TEXT))  # Word wants a paragraph after the last table
     numbers = write_numbering(document, plan, indents, INDENT_STEP)
     for element, list_number in writer.numbered:
         element.set(qn("w:val"), str(numbers[list_number]))

@@ -40,6 +40,7 @@ from plutoeditor.export.docx_xml import (
     xml_text,
 )
 from plutoeditor.export.page_text import document_title, effective_date_line
+from plutoeditor.formats.word_vocabulary import CLAUSE_TEXT, FRONT_MATTER, FRONT_MATTER_HEADING, TITLE
 from plutoeditor.model import Metadata
 from plutoeditor.model.clause import Clause
 
@@ -174,14 +175,14 @@ def _write_move(writer: BodyWriter, blocks: list[Block], side: str, name: str) -
 
 def _summary(writer: BodyWriter, comparison: Comparison) -> None:
     old, new = comparison.old.metadata, comparison.new.metadata
-    writer.paragraph(Block("Title", [Run(f"Redline: {document_title(new)}")]))
-    writer.paragraph(Block("Front Matter", [Run(_version_line("Old version", old))]))
-    writer.paragraph(Block("Front Matter", [Run(_version_line("New version", new))]))
-    writer.paragraph(Block("Front Matter Heading", [Run("Summary of changes")]))
+    writer.paragraph(Block(TITLE, [Run(f"Redline: {document_title(new)}")]))
+    writer.paragraph(Block(FRONT_MATTER, [Run(_version_line("Old version", old))]))
+    writer.paragraph(Block(FRONT_MATTER, [Run(_version_line("New version", new))]))
+    writer.paragraph(Block(FRONT_MATTER_HEADING, [Run("Summary of changes")]))
     for line in summary_lines(comparison):
         name, sep, rest = line.partition(": ")
         lead = [Run(name + sep, bold=True), Run(rest)] if sep and len(name) < 30 else [Run(line)]
-        writer.paragraph(Block("Clause Text", lead))
+        writer.paragraph(Block(CLAUSE_TEXT, lead))
 
 
 def _comment_on(document: DocxDocument, p: etree._Element, text: str) -> None:
@@ -206,7 +207,7 @@ def build_redline(comparison: Comparison, template: str | os.PathLike[str] | Non
     writer = BodyWriter(document, ensure_styles(document), AUTHOR, date)
     _summary(writer, comparison)
     new = comparison.new.metadata
-    writer.paragraph(Block("Title", [Run(document_title(new))], page_break_before=True))
+    writer.paragraph(Block(TITLE, [Run(document_title(new))], page_break_before=True))
     # A moved clause is a Word move: its old self (moveFrom) where it stood, its new self
     # (moveTo) where it is, with whatever travels with it; Accept or Reject moves it.
     groups = moved_groups(comparison)

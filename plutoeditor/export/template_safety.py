@@ -24,10 +24,10 @@ from io import BytesIO
 from lxml import etree
 
 from plutoeditor.formats.errors import PolicyFileError, printable
+from plutoeditor.formats.word_vocabulary import RELATIONSHIPS, W
 from plutoeditor.importers.docx_safety import DocxPackage, parse_xml
 
-_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_REL_NS, _W_NS = RELATIONSHIPS, W
 _ATTACHED_TEMPLATE = "/attachedTemplate"
 _HYPERLINK = "/hyperlink"
 #: Parts that hold programs: Word runs or offers to run them.

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from plutoeditor.importers.docx_numbering import W
+from plutoeditor.formats.word_vocabulary import MARKUP_COMPATIBILITY, W
 
 _W = f"{{{W}}}"
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_MC = f"{{{MARKUP_COMPATIBILITY}}}"
 SHAPES = (_W + "drawing", _W + "pict")  # hold text boxes (wps:txbx, v:textbox)
 TEXT_BOX = _W + "txbxContent"
 

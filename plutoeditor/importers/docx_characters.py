@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from plutoeditor.importers.docx_numbering import W
+from plutoeditor.formats.word_vocabulary import W
 
 _W = f"{{{W}}}"
 BREAKS = (_W + "br", _W + "cr")

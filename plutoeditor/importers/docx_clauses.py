@@ -1,4 +1,5 @@
-"""PlutoEditor's clause bookmarks in Word: write their names, read the clause tree back.
+"""PlutoEditor's clause bookmarks in Word (named in formats.word_vocabulary): read the clause
+tree back.
 
 The DOCX export puts a hidden bookmark around every clause: it starts at the clause's first
 paragraph and ends after the last paragraph of its last descendant, so the bookmark ranges
@@ -15,55 +16,27 @@ notes a Word user added join their paragraph's clause as further lines, as in an
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lxml import etree
 
+from plutoeditor.formats.word_vocabulary import (
+    CUSTOM_PROPERTIES,
+    DOCUMENT_ID,
+    DOCUMENT_ID_PROPERTY,
+    MAPPED_PREFIX,
+    MARKUP_COMPATIBILITY,
+    W,
+)
 from plutoeditor.importers.clause_ids import derive_ids
 from plutoeditor.importers.docx_characters import CHARACTER_TAGS, one_line, shown_character, text_lines
 from plutoeditor.importers.labels import decimal_parts, decimal_value, is_bare_number, split_label
 from plutoeditor.model.clause import Clause, ClauseKind
 
-#: Longest bookmark name Word accepts.
-MAX_BOOKMARK_NAME = 40
-DIRECT_PREFIX = "_PE_"
-MAPPED_PREFIX = "_PX_"
-#: The custom document property that carries the policy's document_id through Word.
-DOCUMENT_ID_PROPERTY = "PlutoEditor document_id"
-_DOCUMENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-_DIRECT_ID = re.compile(r"^[A-Za-z0-9_]{1,36}$")
-CLAUSE_BOOKMARK = re.compile(r"^_P([EX])_([A-Za-z0-9_]{1,36})$")
-
-
-def bookmark_names(clause_ids: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
-    """Bookmark name per clause id, and the custom properties mapping short names to long ids."""
-    names: dict[str, str] = {}
-    mapped: dict[str, str] = {}
-    for clause_id in clause_ids:
-        if _DIRECT_ID.match(clause_id):
-            names[clause_id] = DIRECT_PREFIX + clause_id
-        else:
-            name = f"{MAPPED_PREFIX}{len(mapped) + 1}"
-            names[clause_id] = name
-            mapped[name] = clause_id
-    return names, mapped
-
-
-def clause_id_of(bookmark: str, mapped: dict[str, str]) -> str | None:
-    """The clause id a bookmark name stands for, or None when it is not a clause bookmark."""
-    found = CLAUSE_BOOKMARK.match(bookmark)
-    if found is None:
-        return None
-    if found.group(1) == "E":
-        return found.group(2)
-    return mapped.get(bookmark)
-
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_W = f"{{{W}}}"
+_CUSTOM = f"{{{CUSTOM_PROPERTIES}}}"
+_MC = f"{{{MARKUP_COMPATIBILITY}}}"
 #: Runs below these are not the paragraph's own text (text boxes are read as anchored lines).
 _NOT_SHOWN = {_W + "del", _W + "moveFrom", _W + "pPr", _W + "rPr", _W + "drawing", _W + "pict",
               _W + "txbxContent", _MC + "Fallback"}  # fmt: skip
@@ -91,7 +64,7 @@ def document_id_of(custom: etree._Element | None) -> str | None:
     for prop in custom.iter(_CUSTOM + "property"):
         if prop.get("name") == DOCUMENT_ID_PROPERTY:
             value = "".join(prop.itertext()).strip()
-            return value if _DOCUMENT_ID.match(value) else None
+            return value if DOCUMENT_ID.match(value) else None
     return None
 
 

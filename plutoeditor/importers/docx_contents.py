@@ -13,7 +13,7 @@ import re
 
 from lxml import etree
 
-from plutoeditor.importers.docx_numbering import W
+from plutoeditor.formats.word_vocabulary import W
 
 _W = f"{{{W}}}"
 _CONTENTS_STYLE = re.compile(r"^(?:toc\s*[1-9]|toc\s*heading|table\s+of\s+figures)$", re.IGNORECASE)

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from plutoeditor.formats.word_vocabulary import W
 from plutoeditor.model.labels import to_alpha, to_roman
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
 _VAL = _W + "val"
 

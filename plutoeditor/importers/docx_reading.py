@@ -25,28 +25,31 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from plutoeditor.formats.errors import PolicyFileError
-from plutoeditor.importers.docx_anchored import Anchored, in_text_box
-from plutoeditor.importers.docx_clauses import (
+from plutoeditor.formats.word_vocabulary import (
+    CORE_PROPERTIES,
     DOCUMENT_ID_PROPERTY,
-    ClauseParagraph,
+    DOCUMENT_PART,
+    DUBLIN_CORE,
+    EXTENDED_PROPERTIES,
+    TITLE,
+    W,
     clause_id_of,
-    clause_paragraph,
-    document_id_of,
-    mapped_ids,
 )
+from plutoeditor.importers.docx_anchored import Anchored, in_text_box
+from plutoeditor.importers.docx_clauses import ClauseParagraph, clause_paragraph, document_id_of, mapped_ids
 from plutoeditor.importers.docx_contents import ContentsField, is_contents_control, is_contents_style
 from plutoeditor.importers.docx_notes import Notes
-from plutoeditor.importers.docx_numbering import NumberedLabel, Numbering, ParagraphStyles, W, int_of, val_of
+from plutoeditor.importers.docx_numbering import NumberedLabel, Numbering, ParagraphStyles, int_of, val_of
 from plutoeditor.importers.docx_run_in import lead_before_tab, run_in_heading
-from plutoeditor.importers.docx_safety import DOCUMENT_PART, DocxPackage
+from plutoeditor.importers.docx_safety import DocxPackage
 from plutoeditor.importers.docx_tables import read_table
 from plutoeditor.importers.docx_text import CHANGE_TAGS, TBL, TRANSPARENT, P, ParagraphText, clean, content
 
 _W = f"{{{W}}}"
 _VAL = _W + "val"
-_CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
-_DC = "{http://purl.org/dc/elements/1.1/}"
-_EP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+_CP = f"{{{CORE_PROPERTIES}}}"
+_DC = f"{{{DUBLIN_CORE}}}"
+_EP = f"{{{EXTENDED_PROPERTIES}}}"
 
 PPR = _W + "pPr"
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
@@ -288,7 +291,7 @@ class _Reader:
             name = self.styles.name(sid)
             heading = _HEADING_NAME.match(name.strip())
             outline = self.styles.resolved(sid)[2]
-            is_title = name.strip().lower() == "title"
+            is_title = name.strip().lower() == TITLE.lower()
             level = None
             if heading:
                 level = int(heading.group(1))

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from lxml import etree
 
+from plutoeditor.formats.word_vocabulary import W
 from plutoeditor.importers.docx_clauses import shown_in_paragraph
-from plutoeditor.importers.docx_numbering import W
 
 _W = f"{{{W}}}"
 _OFF = ("false", "0", "off", "none")

@@ -21,6 +21,7 @@ from lxml import etree
 
 from plutoeditor.formats.errors import PolicyFileError
 from plutoeditor.formats.files import open_regular_file
+from plutoeditor.formats.word_vocabulary import DOCUMENT_PART, STRICT_W, W
 
 #: Largest .docx file accepted (images and embedded objects can make real files large).
 MAX_PACKAGE_BYTES = 200 * 1024 * 1024
@@ -36,9 +37,7 @@ MAX_RATIO = 200
 MAX_MEMBERS = 10_000
 CHUNK = 1024 * 1024
 
-DOCUMENT_PART = "word/document.xml"
-_STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
-_TRANSITIONAL_W = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_STRICT_W, _TRANSITIONAL_W = STRICT_W.encode(), W.encode()
 
 _MAGIC = (
     (b"\x89PNG", "a PNG image"),

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from plutoeditor.formats.word_vocabulary import W
 from plutoeditor.importers.docx_anchored import Anchored, in_text_box
-from plutoeditor.importers.docx_numbering import W
 from plutoeditor.importers.docx_text import TC, TR, P
 from plutoeditor.model.tables import table_lines
 

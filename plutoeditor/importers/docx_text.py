@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from lxml import etree
 
+from plutoeditor.formats.word_vocabulary import MARKUP_COMPATIBILITY, W
 from plutoeditor.importers.docx_anchored import SHAPES, Anchored, one_branch, text_boxes
 from plutoeditor.importers.docx_characters import CHARACTER_TAGS, shown_character
 from plutoeditor.importers.docx_notes import NOTE_REFERENCES, Notes
-from plutoeditor.importers.docx_numbering import W
 
 _W = f"{{{W}}}"
 _VAL = _W + "val"
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_MC = f"{{{MARKUP_COMPATIBILITY}}}"
 
 T, P, R, TBL, TR, TC = (_W + n for n in ("t", "p", "r", "tbl", "tr", "tc"))
 _SKIP = {  # subtrees whose text Word does not show as body text (or shows elsewhere)
