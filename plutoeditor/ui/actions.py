@@ -105,6 +105,11 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Compare this policy with another version"),
     ),
     ActionSpec(
+        "file.draft_summary",
+        QT_TRANSLATE_NOOP("Actions", "&Draft Summary from Previous Version…"),
+        QT_TRANSLATE_NOOP("Actions", "Fill the summary of changes by comparing with the previous version"),
+    ),
+    ActionSpec(
         "file.close",
         QT_TRANSLATE_NOOP("Actions", "&Close"),
         QT_TRANSLATE_NOOP("Actions", "Close the policy"),
@@ -306,6 +311,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "file.print",
             None,
             "file.compare",
+            "file.draft_summary",
             None,
             "file.close",
             "file.quit",

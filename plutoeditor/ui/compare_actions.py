@@ -162,6 +162,14 @@ def build_actions(window: CompareWindow) -> None:
         w.open_current,
         "Ctrl+E",
     )
+    w.summary_action = make_action(
+        w,
+        "compare.draft_summary",
+        translate("CompareWindow", "&Draft Summary of Changes…"),
+        translate("CompareWindow", "Draft the summary of changes from this comparison"),
+        w.draft_summary_dialog,
+        "Ctrl+Shift+D",
+    )
     w.about_action = make_action(
         w,
         "compare.about",
@@ -181,7 +189,7 @@ def build_actions(window: CompareWindow) -> None:
     w.toolbar.addWidget(w.find_field)
     kinds = [w.kind_actions[k] for k in ALL_KINDS]
     menus = (
-        (translate("CompareWindow", "&File"), (w.export_action, None, w.close_action)),
+        (translate("CompareWindow", "&File"), (w.export_action, w.summary_action, None, w.close_action)),
         (
             translate("CompareWindow", "&View"),
             (w.changes_only_action, None, *kinds, None, w.swap_action, w.change_list_action, toolbar_toggle),

@@ -13,6 +13,9 @@ the status bar. Every command is in the menu bar (File, View, Go, Help).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -80,6 +83,7 @@ class CompareWindow(QMainWindow):
     find_action: QAction
     find_next_action: QAction
     open_action: QAction
+    summary_action: QAction
     about_action: QAction
     find_field: QLineEdit
 
@@ -90,6 +94,10 @@ class CompareWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)  # the editor keeps a list until then
         self._old_name, self._new_name = source_name(old), source_name(new)
         self._order = ""  # what ordering by date found: "", "kept", "swapped", "unknown"
+        #: the sides are the other way round from how they were given (ordered by date, swapped)
+        self.flipped = False
+        #: where Draft Summary puts the chosen items (the editor's policy), when it is the new side
+        self.summary_target: Callable[[list[str]], None] | None = None
         self.order_question: QMessageBox | None = None
         self.resize(1200, 800)
         self.model = ComparisonModel(parent=self)
@@ -186,7 +194,7 @@ class CompareWindow(QMainWindow):
         self.progress_bar.setVisible(busy)
         for action in (
             self.previous_action, self.next_action, self.changes_only_action, self.export_action,
-            self.swap_action, self.find_next_action,
+            self.swap_action, self.find_next_action, self.summary_action,
         ):  # fmt: skip
             action.setEnabled(not busy)
         if busy:
@@ -199,6 +207,7 @@ class CompareWindow(QMainWindow):
     def _on_ordered(self, order: str) -> None:
         self._order = order
         if order == SWAPPED:  # the chosen file was the newer one
+            self.flipped = not self.flipped
             self._old_name, self._new_name = self._new_name, self._old_name
             self._update_title()
 
@@ -219,6 +228,7 @@ class CompareWindow(QMainWindow):
         self._set_busy(False)
         self.export_action.setEnabled(False)
         self.swap_action.setEnabled(False)
+        self.summary_action.setEnabled(False)
         self.summary_label.setText(self.tr("Could not compare: {message}").format(message=message))
         self.statusBar().showMessage(message)
         self.comparison_failed.emit(message)
@@ -260,9 +270,35 @@ class CompareWindow(QMainWindow):
         if comparison is None or self._worker is not None:
             return
         self._old_name, self._new_name = self._new_name, self._old_name
+        self.flipped = not self.flipped
         if self._order:
             self._order = TOLD
         self._start(comparison.new, comparison.old)
+
+    # -- summary of changes ---------------------------------------------------------------
+    def editor_is_new(self) -> bool:
+        """Whether the version given second (the editor's policy, from Compare With...) is the
+        new side now."""
+        return not self.flipped
+
+    def draft_summary_dialog(self) -> Any:
+        """Draft the summary of changes for the pair shown: Fill Summary puts the chosen items
+        into the editor's policy when it is the new side; otherwise they can be copied."""
+        from plutoeditor.summary import draft_summary
+        from plutoeditor.ui.summary_dialog import DraftSummaryDialog
+
+        comparison = self.comparison()
+        if comparison is None or self._worker is not None:
+            return None
+        target = self.summary_target if self.editor_is_new() else None
+        current = comparison.new.metadata.summary_of_changes
+        dialog = DraftSummaryDialog(draft_summary(comparison), current, self, can_fill=target is not None)
+        if target is not None:
+            dialog.accepted.connect(lambda: target(dialog.summary_items()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.summary_dialog = dialog
+        dialog.open()
+        return dialog
 
     # -- filters -------------------------------------------------------------------
     def shown_kinds(self) -> frozenset[str]:

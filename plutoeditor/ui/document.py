@@ -80,6 +80,9 @@ class Document(QObject):
         self.outline = OutlineModel(policy, self.push, self)
         self.findings: list[Any] = []
         self.expected: dict[str, str] = {}
+        #: the version before this one (from Draft Summary or Compare With...) and how many
+        #: substantive changes separate them: its integrity findings join the others
+        self.previous_version: tuple[Policy, int] | None = None
         self.last_check_seconds = 0.0
         self._structure_changed = True
         if checked is not None and checked.policy is policy:  # checked on the worker thread
@@ -158,7 +161,7 @@ class Document(QObject):
         self._timer.stop()
         started = time.perf_counter()
         try:
-            self.findings = list(self._checker.findings())
+            self.findings = list(self._checker.findings()) + self._against_previous()
             if self._structure_changed:  # text and heading edits never change expected labels
                 self.expected = self._checker.expected_labels()
                 self._structure_changed = False
@@ -169,6 +172,19 @@ class Document(QObject):
         self.last_check_seconds = time.perf_counter() - started
         self.outline.set_annotations(self.expected, self.findings)
         self.findings_changed.emit()
+
+    def set_previous_version(self, policy: Policy | None, substantive: int) -> None:
+        """Check this policy as the next version of `policy` (None: no previous version)."""
+        self.previous_version = None if policy is None else (policy, substantive)
+        self.refresh_findings()
+
+    def _against_previous(self) -> list[Any]:
+        if self.previous_version is None:
+            return []
+        from plutoeditor.checks.versions import integrity_findings
+
+        previous, substantive = self.previous_version
+        return integrity_findings(self.policy, previous, substantive)
 
     def _clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)

@@ -42,6 +42,7 @@ from plutoeditor.ui.printing import Printing
 from plutoeditor.ui.publishing import Publishing
 from plutoeditor.ui.settings import Settings
 from plutoeditor.ui.start_page import StartPage
+from plutoeditor.ui.summary_drafting import SummaryDrafting
 from plutoeditor.ui.workers import running_workers, work_of
 
 
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.clause_actions = ClauseActions(self)
         self.files = DocumentFiles(self)
         self.publishing = Publishing(self)
+        self.summary_drafting = SummaryDrafting(self)
         self.printing = Printing(self)
         self.navigation = Navigation(self)
         self.keyboard = KeyboardFocus(self)
@@ -196,6 +198,7 @@ class MainWindow(QMainWindow):
             "file.print_preview": self.printing.preview,
             "file.print": self.printing.print_,
             "file.compare": self.publishing.compare_dialog,
+            "file.draft_summary": self.summary_drafting.draft_dialog,
             "edit.undo": lambda: self.document and self.document.undo_stack.undo(),
             "edit.redo": lambda: self.document and self.document.undo_stack.redo(),
             "edit.find": lambda: self.keyboard.open_find(replace=False),

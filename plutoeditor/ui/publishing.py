@@ -169,6 +169,7 @@ class Publishing(QObject):
             return None
         compare = CompareWindow(other, document.policy.copy(), self.window, order_by_date=True)
         compare.open_clause_requested.connect(self.window.select_clause)
+        self.window.summary_drafting.follow_compare(compare)  # the older version is the previous one
         self.compare_windows.append(compare)
         compare.destroyed.connect(
             lambda *_: self.compare_windows.remove(compare) if compare in self.compare_windows else None

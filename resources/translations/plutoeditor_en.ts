@@ -208,6 +208,16 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Draft Summary from Previous Version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill the summary of changes by comparing with the previous version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -508,7 +518,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -774,7 +784,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/compare_window.py" line="+183"/>
+        <location filename="../../plutoeditor/ui/compare_window.py" line="+191"/>
         <source>Compare {old} → {new}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -782,7 +792,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <location line="-74"/>
         <location line="+84"/>
         <source>Comparing…</source>
-        <extracomment>The user asked to open this clause (its id, old or new side) in the editor. The same request with the version it came from (&quot;old&quot; or &quot;new&quot;), for opening that version&apos;s file when the window stands alone (`plutoeditor compare`). The comparison is ready (also emitted in tests to wait for the worker). The comparison could not be made (the message names the file and place).</extracomment>
+        <extracomment>The user asked to open this clause (its id, old or new side) in the editor. The same request with the version it came from (&quot;old&quot; or &quot;new&quot;), for opening that version&apos;s file when the window stands alone (`plutoeditor compare`). The comparison is ready (also emitted in tests to wait for the worker). The comparison could not be made (the message names the file and place). the sides are the other way round from how they were given (ordered by date, swapped) where Draft Summary puts the chosen items (the editor&apos;s policy), when it is the new side</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -832,12 +842,12 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Comparison ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Could not compare: {message}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -974,6 +984,16 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
     </message>
     <message>
         <location line="+8"/>
+        <source>&amp;Draft Summary of Changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft the summary of changes from this comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;About PlutoEditor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1053,7 +1073,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+132"/>
         <source>No more changes below.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1115,9 +1135,9 @@ Please send that file to your support contact.</source>
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../plutoeditor/ui/document.py" line="+118"/>
+        <location filename="../../plutoeditor/ui/document.py" line="+121"/>
         <source>Untitled</source>
-        <extracomment>How long after the last edit findings are refreshed (typing never waits for them). the checks raised; the old findings stay (the message is for the status bar) the file this document was imported or recovered from (shown in the title) names this document&apos;s autosave copy (unique per opened document)</extracomment>
+        <extracomment>How long after the last edit findings are refreshed (typing never waits for them). the checks raised; the old findings stay (the message is for the status bar) the file this document was imported or recovered from (shown in the title) names this document&apos;s autosave copy (unique per opened document) the version before this one (from Draft Summary or Compare With...) and how many substantive changes separate them: its integrity findings join the others</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1339,6 +1359,70 @@ Your unsaved changes here would be lost.</source>
     </message>
 </context>
 <context>
+    <name>DraftSummaryDialog</name>
+    <message>
+        <location filename="../../plutoeditor/ui/summary_dialog.py" line="+45"/>
+        <source>Draft Summary of Changes</source>
+        <extracomment>Which kinds start ticked.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Substantive changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Structural changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Editorial changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tick the changes the summary should list; double-click or press F2 to reword one. Substantive changes come first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The text of the two versions is the same: there is nothing to summarise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Drafted changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Clauses: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep the {0} items already in the summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the ticked changes, one a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Fill Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../plutoeditor/ui/find_replace.py" line="+84"/>
@@ -1539,7 +1623,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/main_window.py" line="+91"/>
+        <location filename="../../plutoeditor/ui/main_window.py" line="+93"/>
         <source>Outline of clauses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1579,7 +1663,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+214"/>
         <source>Finishing the work in progress, then closing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1847,6 +1931,36 @@ Your unsaved changes here would be lost.</source>
     <message>
         <location line="+11"/>
         <source>Open &amp;recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDrafting</name>
+    <message>
+        <location filename="../../plutoeditor/ui/summary_drafting.py" line="+58"/>
+        <source>Previous Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Policies and importable files (*.policy.yaml *.policy.yml *.txt *.md *.markdown *.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Cannot Draft the Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} could not be read as the previous version.
+
+{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Comparing with {0}…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
