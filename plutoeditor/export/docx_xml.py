@@ -256,8 +256,8 @@ def save_document(document: DocxDocument, path: str | PathLike[str]) -> None:
 
 
 def refuse_unopenable(data: bytes, path: str) -> None:
-    """PolicyFileError when a .docx would exceed the import limits of importers.docx_safety."""
-    from plutoeditor.importers import docx_safety as limits
+    """PolicyFileError when a .docx would exceed the import limits of formats.docx_package."""
+    from plutoeditor.formats import docx_package as limits
 
     def too_large(what: str, size: int, limit: int) -> PolicyFileError:
         return PolicyFileError(

@@ -23,9 +23,9 @@ from io import BytesIO
 
 from lxml import etree
 
+from plutoeditor.formats.docx_package import DocxPackage, parse_xml
 from plutoeditor.formats.errors import PolicyFileError, printable
 from plutoeditor.formats.word_vocabulary import RELATIONSHIPS, W
-from plutoeditor.importers.docx_safety import DocxPackage, parse_xml
 
 _REL_NS, _W_NS = RELATIONSHIPS, W
 _ATTACHED_TEMPLATE = "/attachedTemplate"

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from plutoeditor.formats.docx_package import DocxPackage
 from plutoeditor.formats.word_vocabulary import W
 from plutoeditor.importers.docx_anchored import Anchored, in_text_box
 from plutoeditor.importers.docx_numbering import format_number, int_of, val_of
-from plutoeditor.importers.docx_safety import DocxPackage
 
 _W = f"{{{W}}}"
 _P = _W + "p"

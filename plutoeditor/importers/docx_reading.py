@@ -1,6 +1,6 @@
 """Read the body of a Word .docx as Word displays it: paragraphs in order, with labels.
 
-The package is opened through `docx_safety` (size limits, hardened XML) and read with lxml
+The package is opened through `formats.docx_package` (size limits, hardened XML) and read with lxml
 directly, several times faster than python-docx on large documents. This module walks the
 body and places what it finds: automatic labels come from `docx_numbering`; headings from
 heading styles, Title and outline levels; each paragraph's text, tracked changes accepted,
@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from plutoeditor.formats.docx_package import DocxPackage
 from plutoeditor.formats.errors import PolicyFileError
 from plutoeditor.formats.word_vocabulary import (
     CORE_PROPERTIES,
@@ -41,7 +42,6 @@ from plutoeditor.importers.docx_contents import ContentsField, is_contents_contr
 from plutoeditor.importers.docx_notes import Notes
 from plutoeditor.importers.docx_numbering import NumberedLabel, Numbering, ParagraphStyles, int_of, val_of
 from plutoeditor.importers.docx_run_in import lead_before_tab, run_in_heading
-from plutoeditor.importers.docx_safety import DocxPackage
 from plutoeditor.importers.docx_tables import read_table
 from plutoeditor.importers.docx_text import CHANGE_TAGS, TBL, TRANSPARENT, P, ParagraphText, clean, content
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from plutoeditor.cli.main import main
 from plutoeditor.file_formats import open_policy
-from plutoeditor.importers import docx_safety
+from plutoeditor.formats import docx_package
 
 
 def _policy_text(clauses: int) -> str:
@@ -23,7 +23,7 @@ def test_an_export_the_word_import_would_refuse_is_not_written(tmp_path, capsys,
     assert len(open_policy(fits)) == 401
     capsys.readouterr()
     # The same limits, made small enough for this policy: import and export must agree on them.
-    monkeypatch.setattr(docx_safety, "MAX_PART_BYTES", 64 * 1024)
+    monkeypatch.setattr(docx_package, "MAX_PART_BYTES", 64 * 1024)
     out = tmp_path / "out.docx"
     assert main(["export", str(source), "-o", str(out)]) == 2
     err = capsys.readouterr().err.strip()

@@ -24,8 +24,8 @@ from plutoeditor.export.docx_writer import export_docx
 from plutoeditor.formats.errors import PolicyFileError
 from plutoeditor.importers.docx import import_docx
 from plutoeditor.model.notation import format_tree, parse_tree
+from tests.formats.test_docx_package import _declare_size
 from tests.importers.test_docx_reading import W_NS, make_docx, num_ppr, p_xml, r
-from tests.importers.test_docx_safety import _declare_size
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plutoeditor.cli.main import main
+from plutoeditor.formats.docx_package import MAX_PART_BYTES, parse_xml
 from plutoeditor.formats.errors import PolicyFileError
 from plutoeditor.importers.docx import import_docx
-from plutoeditor.importers.docx_safety import MAX_PART_BYTES, parse_xml
 from tests.importers.test_docx_reading import make_docx, p_xml, r
 
 CONTENT_TYPES = (
