@@ -188,11 +188,8 @@ class _Draft:
     def _move_text(self, change: ClauseChange) -> str:
         clause = change.clause
         name = places.name(clause)
-        now = (
-            f" (now {places.noun(clause)} {change.new_label})"
-            if change.relabelled and change.new_label
-            else ""
-        )
+        new_label = places.label(clause)
+        now = f" (now {places.noun(clause)} {new_label})" if change.relabelled and new_label else ""
         siblings = clause.parent.children if clause.parent is not None else self.comparison_new_top()
         index = next((i for i, c in enumerate(siblings) if c is clause), 0)
         old_parent = change.old.parent if change.old is not None else None
@@ -239,11 +236,17 @@ class _Draft:
                 runs.append([change])
             last = (clause.parent, index)
         for run in runs:
-            plural = len(run) > 1
-            noun = places.noun(run[0].clause, plural=plural).capitalize()
-            old = places.label_range([c.old_label or "(unnumbered)" for c in run])
-            new = places.label_range([c.new_label or "(unnumbered)" for c in run])
-            self._add(EDITORIAL, f"{noun} {old} renumbered {new}", run)
+            old = places.label_range([c.old_label for c in run])
+            new = places.label_range([c.new_label for c in run])
+            if not new:  # the labels were taken away
+                noun = places.noun(run[0].old or run[0].clause, plural=len(run) > 1).capitalize()
+                self._add(EDITORIAL, f"{noun} {old} no longer numbered", run)
+            elif not old:
+                noun = places.noun(run[0].clause, plural=len(run) > 1).capitalize()
+                self._add(EDITORIAL, f"{noun} now numbered {new}", run)
+            else:
+                noun = places.noun(run[0].clause, plural=len(run) > 1).capitalize()
+                self._add(EDITORIAL, f"{noun} {old} renumbered {new}", run)
 
     def _follows_parent(self, change: ClauseChange) -> bool:
         """The label changed only because its parent's did ("6.1" -> "5.1" under "6" -> "5")."""

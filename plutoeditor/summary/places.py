@@ -110,12 +110,14 @@ def described(clause: Clause, inside: list, removed: bool = False) -> str:  # ty
     elif label(clause):
         subject = noun_and_label(clause) + (f" “{title}”" if title else "")
     else:
-        subject = f"section “{title}”" if title else "paragraph"
+        kind = "schedule" if clause.kind == ClauseKind.SCHEDULE else "section"
+        subject = f"{kind} “{title}”" if title else "paragraph"
         if clause.parent is not None:
             subject += f" {'under' if title else 'in'} {where(clause.parent)}"
     # the clauses right under it ("with clauses 9.1-9.4"; their own sub-clauses go with them)
     labels = [c.new_label if not removed else c.old_label for c in inside if c.clause.parent is clause]
-    under = label_range([x for x in labels if x])
+    labels = [x for x in labels if x.strip()]
+    under = label_range(labels)
     if under:
         subject += f" (with {'clause' if len(labels) == 1 else 'clauses'} {under})"
     if removed:

@@ -186,3 +186,18 @@ def test_a_lettered_clause_is_named_with_its_noun():
     assert _items(old, new) == [
         (SUBSTANTIVE, "Clause (a): We send you receipts and offers (“and offers” added).")
     ]
+
+
+def test_labels_taken_away_or_given_are_said_so():
+    old = "[1] Uses |\n  [1.1] We send receipts.\n  [1.2] We send offers.\n"
+    new = "[1] Uses |\n  [] We send receipts.\n  [] We send offers.\n"
+    assert _items(old, new) == [(EDITORIAL, "Clauses 1.1 and 1.2 no longer numbered")]
+    assert _items(new, old) == [(EDITORIAL, "Clauses now numbered 1.1 and 1.2")]
+
+
+def test_a_new_section_with_one_clause_and_a_new_schedule():
+    new = BASE + "[5] Cookies |\n  [5.1] We use cookies.\nsched [] Cookie Schedule |\n"
+    assert _items(BASE, new) == [
+        (SUBSTANTIVE, "New section 5 “Cookies” (with clause 5.1)"),
+        (SUBSTANTIVE, "New schedule “Cookie Schedule”"),
+    ]
