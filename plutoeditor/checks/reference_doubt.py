@@ -18,9 +18,11 @@ import re
 from dataclasses import replace
 
 from plutoeditor.checks.finding import WARNING, Finding
+from plutoeditor.checks.references import content_beside
 from plutoeditor.model.clause import Clause
 from plutoeditor.model.numbering import parse_label
 from plutoeditor.model.policy import Policy
+from plutoeditor.model.references import reference_key
 
 _NO_NUMBERING = (
     " (the document has almost no numbered clauses; its numbering may be lost: this cannot be checked)"
@@ -36,7 +38,9 @@ _RUN_ON_LABEL = re.compile(r"[.;:]\s+(\d+(?:\.\d+)+)\.\s+(?=[A-Z])")
 
 
 def doubt_references(found: list[Finding], policy: Policy, index: dict[str, Clause]) -> list[Finding]:
-    """The findings, with broken references that cannot be confirmed as warnings."""
+    """The findings, with broken references that cannot be confirmed as warnings, and without
+    empty references to a lead-in whose content stands beside it."""
+    found = [f for f in found if f.code != "empty-reference" or not _answered(f, policy, index)]
     broken = [f for f in found if f.code == "broken-reference" and f.is_error]
     if not broken:
         return found
@@ -63,6 +67,15 @@ def doubt_references(found: list[Finding], policy: Policy, index: dict[str, Clau
                 finding = replace(finding, severity=WARNING, message=finding.message + note)
         result.append(finding)
     return result
+
+
+def _answered(finding: Finding, policy: Policy, index: dict[str, Clause]) -> bool:
+    """An empty reference whose target ends ":" and whose content follows beside it."""
+    target = index.get(reference_key(finding.target))
+    if target is None or target.children:
+        return False
+    body = (target.text.strip() or target.heading.strip()).rstrip()
+    return body.endswith(":") and content_beside(target, policy.siblings_of(target))
 
 
 def _labels_in_text(policy: Policy) -> set[str]:

@@ -15,6 +15,14 @@ def has_content(clause: Clause) -> bool:
     return bool(body) and not body.endswith(":")
 
 
+def content_beside(clause: Clause, siblings: list[Clause]) -> bool:
+    """Whether a lead-in's content follows it as unnumbered paragraphs beside it rather than
+    under it ("... contact us at the address below:" then "Company name: ...", "Address: ...")."""
+    at = next((i for i, c in enumerate(siblings) if c is clause), -1)
+    after = siblings[at + 1] if 0 <= at < len(siblings) - 1 else None
+    return after is not None and not after.label.strip() and bool(after.text.strip() or after.heading.strip())
+
+
 def enclosing_schedule(clause: Clause) -> Clause | None:
     """The schedule a clause stands in, if any."""
     node = clause.parent

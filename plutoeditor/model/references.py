@@ -38,6 +38,18 @@ _OF_SCHEDULE = re.compile(
     re.IGNORECASE,
 )
 _OF_OTHER = re.compile(r"\s*of\s+(?:the\s+)?\S", re.IGNORECASE)
+#: "section 25249.6 du Code", "article 5 de la Loi", "§ 3 des Gesetzes": a code or statute named after.
+_OF_CODE = re.compile(
+    r"\s*(?:du|de\s+la|de\s+l['’]|des|del|della|dello)\s+(?i:code|loi|règlement|décret|ordonnance|directive"
+    r"|gesetzes|código|ley|reglamento|codice|legge|decreto)\b"
+)
+#: The Standard Contractual Clauses are never this document: "Clause 7 ... in the SCCs".
+_SCCS = r"(?:the\s+)?(?:EU\s+|UK\s+)?(?:SCCs|Standard\s+Contractual\s+Clauses)\b"
+_IN_SCCS_AFTER = re.compile(rf"[^.;:()]{{0,80}}?\b(?:in|of|under)\s+{_SCCS}")
+#: "Title 17, United States Code, Section 512": a statute named, a comma, then its section.
+_STATUTE_COMMA = re.compile(r"\b(?:Code|Act|Regulations?|Directive|U\.S\.C\.?|C\.F\.R\.?),\s*$")
+#: "section L.122-8": a code article numbered with a hyphen (a range would rise: "3.1-3.5").
+_ARTICLE_NUMBER = re.compile(r"(\d+)[-–](\d+)(?![.\d])")
 #: "California Civil Code Section 1798.83", "17 U.S.C. Section 512": a statute's own section.
 _STATUTE_BEFORE = re.compile(
     r"(?:\b(?:Code|Act|Regulations?|Directive|Requirements|Guidelines|Standards?|U\.S\.C\.?|C\.F\.R\.?"
@@ -57,6 +69,10 @@ _STATUTE_NOUNS = frozenset({"Act", "Code", "Regulation", "Regulations", "Directi
 _SENTENCE_START = re.compile(r"(?:[.;!?]\s|\n)(?=[^.;!?\n]*$)")
 #: A lead-in about another instrument: "The Standard Contractual Clauses are completed as follows:"
 _LEAD_IN_ABOUT_OTHER = re.compile(rf"^\s*(?:In\s+)?{_NAMED}[^:]*:\s*$")
+#: "... the EU SCCs will apply completed as follows:", "the Standard Contractual Clauses are amended:"
+_LEAD_IN_COMPLETING = re.compile(
+    rf"(?:{_NAMED}|{_SCCS})[^:]*\b(?:as follows|completed|amended|modified|supplemented)\b[^:]*:\s*$"
+)
 _JOINED = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 
 INTERNAL, STATUTE, SCHEDULE_REF = "internal", "statute", "schedule"
@@ -102,7 +118,15 @@ def find_references(text: str) -> tuple[Reference, ...]:
         elif of_schedule := _OF_SCHEDULE.match(after):
             kind, schedule = SCHEDULE_REF, of_schedule["schedule"]
             schedule_start = match.end() + of_schedule.start("schedule")
-        elif _OF_OTHER.match(after) or _STATUTE_BEFORE.search(before) or _about_other(text, match):
+        elif (
+            _OF_OTHER.match(after)
+            or _OF_CODE.match(after)
+            or _IN_SCCS_AFTER.match(after)
+            or _STATUTE_BEFORE.search(before)
+            or _STATUTE_COMMA.search(before)
+            or _statute_number(match)
+            or _about_other(text, match)
+        ):
             kind = STATUTE
         else:
             kind = INTERNAL
@@ -125,6 +149,15 @@ def find_references(text: str) -> tuple[Reference, ...]:
             start, end = offset + label.start(), offset + label.end()
             found.append(Reference(start, end, label.group(), kind, schedule, schedule_start))
     return tuple(found)
+
+
+def _statute_number(match: re.Match[str]) -> bool:
+    """Numbers no policy's clause has: "section 25249.6" (a clause number has at most three
+    digits a part, as labels are read) or a code article "L.122-8"."""
+    first = match["labels"].split(".", 1)[0].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+    if len(first) > 3 and first.isdigit():
+        return True
+    return any(int(m[2]) < int(m[1]) for m in _ARTICLE_NUMBER.finditer(match["labels"]))
 
 
 def _about_other(text: str, match: re.Match[str]) -> bool:
@@ -267,4 +300,5 @@ def about_other_instrument(clause: Clause) -> bool:
 @lru_cache(maxsize=8192)
 def _lead_in_about_other(text: str) -> bool:
     cut = _SENTENCE_START.search(text[:-1])
-    return bool(_LEAD_IN_ABOUT_OTHER.match(text[cut.end() :] if cut else text))
+    sentence = text[cut.end() :] if cut else text
+    return bool(_LEAD_IN_ABOUT_OTHER.match(sentence) or _LEAD_IN_COMPLETING.search(sentence))
