@@ -31,6 +31,8 @@ from plutoeditor.checks.surroundings import (
     preceding,
     siblings_of,
 )
+from plutoeditor.checks.translations import as_translations
+from plutoeditor.checks.typed_ids import as_typed_ids
 from plutoeditor.checks.uncertainty import soften
 from plutoeditor.model.clause import Clause
 from plutoeditor.model.numbering import Scope, expected_cores, format_label, parse_label, scopes
@@ -243,7 +245,9 @@ class Checker:
         self._expected = None
         numbering.extend(check_label_styles(all_scopes, self._position))
         numbering = in_source_order(soften(numbering, self.policy, all_scopes), all_scopes)
-        self._numbering = as_continuations(numbering, self.policy, all_scopes)
+        numbering = as_continuations(numbering, self.policy, all_scopes)
+        numbering = as_translations(numbering, all_scopes)
+        self._numbering = as_typed_ids(numbering, self.policy, all_scopes)
         self._dirty_owners.clear()
         self._numbering_dirty = False
 

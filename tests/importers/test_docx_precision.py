@@ -100,3 +100,46 @@ def test_a_reference_to_an_item_id_typed_in_the_text_is_not_a_broken_reference(t
 
 def test_a_reference_to_an_item_id_nobody_typed_is_still_broken(tmp_path):
     assert errors(_request_list(tmp_path, "B.7")) == [("broken-reference", "2.4")]
+
+
+# -- a bilingual document: each clause in English, then in Chinese ----------------------------
+def _bilingual(tmp_path, second_language: list[str]):
+    english = ["We value open source software.", "We manage the risks it brings.", "This policy helps staff."]
+    body = [p_xml(r("Purpose"), '<w:pStyle w:val="Heading1"/>')]
+    for letter, first, second in zip("ABC", english, second_language, strict=True):
+        body += [plain(f"({letter}) {first}"), plain(f"({letter}) {second}")]
+    return make_docx(tmp_path / "bilingual.docx", body)
+
+
+def test_each_clause_given_again_in_chinese_is_its_translation_not_a_duplicate(tmp_path):
+    chinese = ["本公司重視開放原始碼軟體。", "本公司管理其帶來的風險。", "本政策協助全體員工。"]
+    path = _bilingual(tmp_path, chinese)
+    assert errors(path) == []
+    assert [severity for code, _, severity in sequence_findings(path) if code == "duplicate-number"] == [
+        "warning"
+    ] * 3
+
+
+def test_a_number_given_twice_in_one_language_is_still_a_duplicate(tmp_path):
+    path = _bilingual(tmp_path, ["Staff are trained.", "Managers review it.", "It is reviewed yearly."])
+    assert errors(path) == [("duplicate-number", label) for label in ("(A)", "(B)", "(C)")]
+
+
+# -- requirement ids typed over the clauses of a template ------------------------------------
+def _template(tmp_path, labels: list[str]):
+    body = [p_xml(r("Open source policy"), '<w:pStyle w:val="Title"/>')]
+    body += [plain(f"{label} The company meets requirement {label} of the standard.") for label in labels]
+    return make_docx(tmp_path / "template.docx", body)
+
+
+def test_requirement_ids_whose_parents_the_document_never_has_are_no_placement_errors(tmp_path):
+    # 1.2, 1.4, 2.1 and 2.2 are sections of the specification, not clauses of this template
+    path = _template(tmp_path, ["1.1.1", "1.1.2", "1.2.1", "1.4.1", "1.4.2", "2.1.1", "2.2.1", "2.2.2"])
+    assert errors(path) == []
+    placements = [f for f in run_checks(import_docx(path)) if f.code in ("wrong-parent", "skipped-level")]
+    assert placements and all(f.severity == "warning" for f in placements)
+
+
+def test_one_clause_whose_parent_is_missing_is_still_an_error(tmp_path):
+    path = _template(tmp_path, ["1.", "1.1", "1.2", "2.", "2.1", "4.1"])
+    assert errors(path) == [("wrong-parent", "4.1")]
