@@ -95,10 +95,15 @@ class _Draft:
         inside = [self.by_new_id[c.id] for c in clause.walk() if c.id in self.by_new_id]
         added_inside = [c for c in inside[1:] if c.status == "added"]
         if not clause.text.strip() and clause.heading.strip() and inside[1:] and not added_inside:
-            under = places.label_range([c.new_label for c in inside[1:] if c.clause.parent is clause])
+            children = [c for c in inside[1:] if c.clause.parent is clause]
+            names = [f"“{places.name(c.clause, 40)}”" for c in children]
+            more = [f"{len(names) - 2} more"] if len(names) > 3 else []
+            under = places.label_range([c.new_label for c in children]) or places.listing(
+                names if len(names) <= 3 else names[:2] + more
+            )
             self._add(
                 STRUCTURAL,
-                f"New heading “{clause.heading.strip()}” over {under or 'existing clauses'}",
+                f"New heading “{places.heading(clause)}” over {under}",
                 [change],
             )
             return

@@ -71,14 +71,17 @@ def where(clause: Clause) -> str:
     node: Clause | None = clause
     while node is not None:
         if label(node) and node is not clause:
-            path.append(noun_and_label(node).capitalize())
+            path.append(noun_and_label(node))
             break
         if heading(node):
             path.append(heading(node))
         node = node.parent
-    if path:
-        return ", ".join(reversed(path))
-    return f"The paragraph “{clause.display_name(40)}”"
+    if not path:
+        return f"The paragraph “{clause.display_name(40)}”"
+    place = ", ".join(reversed(path))
+    if not heading(clause):  # a paragraph of its own under them: "In clause 1.1: ..."
+        return f"In {place}"
+    return place[:1].upper() + place[1:]
 
 
 def short_where(clause: Clause) -> str:

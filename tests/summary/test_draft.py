@@ -201,3 +201,14 @@ def test_a_new_section_with_one_clause_and_a_new_schedule():
         (SUBSTANTIVE, "New section 5 “Cookies” (with clause 5.1)"),
         (SUBSTANTIVE, "New schedule “Cookie Schedule”"),
     ]
+
+
+def test_a_heading_put_over_existing_clauses_is_structural():
+    old = "[] We send receipts.\n[] We send offers.\n"
+    new = "[] Messages |\n  [] We send receipts.\n  [] We send offers.\n"
+    kinds_and_texts = _items(old, new)
+    assert kinds_and_texts[0] == (
+        STRUCTURAL,
+        "New heading “Messages” over “We send receipts.” and “We send offers.”",
+    )
+    assert SUBSTANTIVE not in [kind for kind, _ in kinds_and_texts]
