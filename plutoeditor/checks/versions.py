@@ -35,7 +35,10 @@ _BODY_DATE = re.compile(
     r"\s*:?\s*"
 )
 #: A summary item that speaks of a clause that is gone may name its old label.
-_GONE = re.compile(r"(?i)\b(?:remov|delet|withdr|drop|merg|mov|renumber|replac|split|combin|was\b|were\b)")
+_GONE = re.compile(
+    r"(?i)\b(?:remov|delet|withdr|drop|merg|mov|renumber|numbered|relabel|replac|split|combin|no\s+longer|"
+    r"was\b|were\b)"
+)
 
 
 def check_against(new: Policy, old: Policy, comparison: Comparison | None = None) -> list[Finding]:
