@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit
 
 from plutoeditor.ui.compare_changes import ALL_KINDS, DEFAULT_KINDS
+from plutoeditor.ui.translations import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
 

@@ -23,6 +23,12 @@ log = logging.getLogger(__name__)
 CATALOGUE = "plutoeditor"
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark `text` for pyside6-lupdate (which looks for this name) and give it back: Qt's own
+    is typed as returning `object`, which no str-typed field accepts."""
+    return text
+
+
 def translations_dir() -> Path:
     """resources/translations in a checkout, or inside a frozen build."""
     return paths.resources_dir() / "translations"
