@@ -116,11 +116,7 @@ def _duplicates(index: TermIndex, clauses: dict[str, Clause]) -> list[Finding]:
 
 
 def _unused(index: TermIndex, clauses: dict[str, Clause]) -> list[Finding]:
-    total: dict[str, int] = {}
-    for _, entry in index.entries():
-        if entry.uses:
-            for name, count in entry.uses.items():
-                total[name] = total.get(name, 0) + count
+    total = index.uses
     found = []
     for definition in index.definitions:
         if not definition.explicit:
@@ -185,37 +181,27 @@ def _case_variants(index: TermIndex) -> list[Finding]:
 
 
 def _undefined(index: TermIndex) -> list[Finding]:
-    counts: dict[str, int] = {}
-    first: dict[str, Clause] = {}
-    vocabulary: set[str] = set()
-    headings: set[str] = set()
-    nouns: dict[str, int] = {}
-    for clause, entry in index.entries():
-        vocabulary |= entry.scan.lower_words
-        for phrase, count in entry.scan.nouns.items():
-            nouns[phrase] = nouns.get(phrase, 0) + count
-        if clause.heading:
-            headings.add(_heading_text(clause.heading))
-        for phrase, count in entry.scan.phrases.items():
-            counts[phrase] = counts.get(phrase, 0) + count
-            if phrase not in first:
-                first[phrase] = clause
     title_words = frozenset(w.lower() for w in _TITLE_WORD.findall(index.policy.metadata.title))
-    frozen_headings = frozenset(headings)
-    defined = {name.casefold() for name in index.by_name}
-    for _, entry in index.entries():
-        defined.update(q.casefold() for q in entry.scan.quoted)
-    defined.update([name.replace("-", " ") for name in defined if "-" in name])
-    parts = _word_runs(defined)
+    headings = frozenset(_heading_text(h) for h in index.headings)
+    defined: set[str] | None = None
+    parts: set[str] = set()
+    nouns = index.nouns
     found = []
-    for phrase, count in counts.items():
+    for phrase, count in index.phrases.items():
         if count < MIN_USES or not nouns.get(phrase):
             continue  # never "the Website", "our Services": not used as a term of the document
+        if defined is None:
+            defined = {name.casefold() for name in index.by_name}
+            defined.update(q.casefold() for q in index.quoted)
+            defined.update([name.replace("-", " ") for name in defined if "-" in name])
+            parts = _word_runs(defined)
         if _is_defined(phrase, defined) or phrase.casefold() in parts:
             continue  # "Upload Information" of "Your Upload Information": a defined term's words
-        if ordinary_phrase(phrase, vocabulary, title_words, frozen_headings):
+        if ordinary_phrase(phrase, index.written_in_lower, title_words, headings):
             continue
-        clause = first[phrase]
+        clause = index.first_use(phrase)
+        if clause is None:
+            continue
         message = f"“{phrase}” is used as a defined term ({count} times, first here) but is not defined"
         found.append(_finding("undefined-term", clause, message, phrase))
     return found

@@ -10,17 +10,35 @@ HTML export and the term checks all read this one index.
 
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
 from dataclasses import dataclass, field
 
 from plutoeditor.checks.terms_recognise import INLINE, Definition, definitions_in
-from plutoeditor.checks.terms_scan import TextScan, foreign, heading_like, opens_sentence, scan_text
+from plutoeditor.checks.terms_scan import TextScan, heading_like, opens_sentence, scan_text
 from plutoeditor.model.clause import Clause
 from plutoeditor.model.policy import Policy
 
-_SUFFIX = r"(?:s|es|’s|'s|s’|s')?"
-_QUOTES = "“\"‘'"
+_SUFFIXES = ("’s", "'s", "s’", "s'", "es", "s")
+_BEFORE_NAME = frozenset("-_@/“\"‘'«")
+_GLUE_BEFORE = frozenset("’'@:/.-_")
+
+
+def _stands_alone(text: str, at: int, size: int) -> bool:
+    """Whether text[at:at + size] is a word of its own, not part of a word, address or path."""
+    if at and (text[at - 1].isalnum() or text[at - 1] in _GLUE_BEFORE):
+        return False
+    end = at + size
+    if end < len(text):
+        after = text[end]
+        if after.isalnum() or after in "@_-":
+            return False
+        if after == "." and end + 1 < len(text) and text[end + 1].isalpha():
+            return False  # "example.com"
+    return True
+
+
 _DETERMINERS = frozenset("Your Our The This These Their My Its His Her A An Any Each".split())
 
 
@@ -52,6 +70,16 @@ class TermIndex:
         self._pattern: re.Pattern[str] | None = None
         self._folded: dict[str, str] = {}
         self._explicit: frozenset[str] = frozenset()  # names written as definitions
+        self._lower: dict[str, str] = {}  # word -> a clause that writes it in lower case, or ""
+        self._joined: str | None = None  # every clause's text, to look words up in
+        self._starts: list[int] = []
+        # the document's totals, kept up to date clause by clause
+        self.uses: dict[str, int] = {}  # defined name -> uses
+        self.phrases: dict[str, int] = {}  # capitalised phrase used mid-sentence -> times
+        self.nouns: dict[str, int] = {}  # ... after "the", "our", "any"
+        self.quoted: dict[str, int] = {}  # phrase written in quotes -> clauses
+        self.headings: set[str] = set()
+        self.english_words = self.spaces = 0
 
     # -- reading ------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -60,6 +88,7 @@ class TermIndex:
         seen: dict[str, ClauseTerms] = {}
         order = list(self.policy.walk())
         definitions: list[Definition] = []
+        changed: list[Clause] = []
         for clause in order:
             entry = clauses.get(clause.id)
             if (
@@ -70,16 +99,27 @@ class TermIndex:
                 and entry.heading != clause.heading
                 or entry.kind != clause.kind
             ):
+                if entry is not None:
+                    self._count(entry, -1)
                 entry = ClauseTerms(
                     clause.heading, clause.text, clause.kind, definitions_in(clause), scan_text(clause.text)
                 )
+                self._count(entry, 1)
+                changed.append(clause)
             seen[clause.id] = entry
-            definitions.extend(entry.definitions)
+            if entry.definitions:
+                definitions.extend(entry.definitions)
+        gone = clauses.keys() - seen.keys() if len(clauses) + len(changed) > len(seen) else set()
+        for clause_id in gone:
+            if clause_id in clauses and clauses[clause_id] is not seen.get(clause_id):
+                self._count(clauses[clause_id], -1)
         self._clauses = seen
         self.order = order
+        self._forget_lower(changed, bool(gone))
         headings = {c.heading.strip().casefold() for c in order if c.heading and c.kind != "definition"}
         if headings:  # 'see "Your Rights"' names a heading; it defines nothing
             definitions = [d for d in definitions if d.form != INLINE or d.term.casefold() not in headings]
+        self.headings = headings
         self.definitions = definitions
         by_name: dict[str, list[Definition]] = {}
         for definition in definitions:
@@ -96,46 +136,142 @@ class TermIndex:
             self._folded = {}
             for name in key:
                 self._folded.setdefault(name.casefold(), name)
-            self._pattern = (
-                re.compile(
-                    r"(?<![\w-])(" + "|".join(re.escape(n) for n in key) + r")" + _SUFFIX + r"(?![\w-])",
-                    re.IGNORECASE,
-                )
-                if key
-                else None
-            )
-        for entry in seen.values():
-            if entry.uses is None or entry.names_key is not key:
-                self._read_uses(entry, key)
+            # searched in the text in lower case (a case-insensitive pattern is ten times slower);
+            # pronoun names ("we", "you") are not counted: they are used whatever their case
+            searched = [n.casefold() for n in key if n[:1].isupper() or n[:1].isdigit()]
+            self._pattern = re.compile("|".join(re.escape(n) for n in searched)) if searched else None
+            self.uses = {}
+            for entry in seen.values():
+                self._read_uses(entry, self._names_key)
+        else:
+            for clause in changed:
+                self._read_uses(seen[clause.id], self._names_key)
+
+    def _count(self, entry: ClauseTerms, sign: int) -> None:
+        """Add (sign 1) or take away (-1) what one clause contributes to the document's totals."""
+        scan = entry.scan
+        self.english_words += sign * scan.english
+        self.spaces += sign * scan.spaces
+        for totals, counts in ((self.phrases, scan.phrases), (self.nouns, scan.nouns)):
+            for phrase, count in counts.items():
+                left = totals.get(phrase, 0) + sign * count
+                if left:
+                    totals[phrase] = left
+                else:
+                    del totals[phrase]
+        for phrase in scan.quoted:
+            left = self.quoted.get(phrase, 0) + sign
+            if left:
+                self.quoted[phrase] = left
+            else:
+                del self.quoted[phrase]
+        if sign < 0 and entry.uses:
+            self._add_uses(entry.uses, -1)
+
+    def _add_uses(self, uses: dict[str, int], sign: int) -> None:
+        totals = self.uses
+        for name, count in uses.items():
+            left = totals.get(name, 0) + sign * count
+            if left:
+                totals[name] = left
+            else:
+                totals.pop(name, None)
 
     def _read_uses(self, entry: ClauseTerms, key: tuple[str, ...]) -> None:
+        if entry.uses and entry.names_key is key:
+            self._add_uses(entry.uses, -1)
         uses: dict[str, int] = {}
         variants: list[tuple[str, str]] = []
-        pattern = self._pattern
-        if pattern is not None and entry.text:
-            folded = self._folded
-            for paragraph in entry.text.split("\n"):
-                label_row = paragraph.startswith("|") or foreign(paragraph)  # table cells, other languages
-                for m in pattern.finditer(paragraph):
-                    written = m.group(1)
-                    name = folded.get(written.casefold())
-                    if name is None:
-                        continue
-                    start = m.start(1)
-                    if start and paragraph[start - 1] in _QUOTES:
-                        continue  # a mention in quotes: the definition itself, or "so-called"
-                    if written == name or written[1:] == name[1:] or name.isupper():
-                        # "permanent cookies" for "Permanent cookies"; "Third Party" for "THIRD PARTY"
-                        uses[name] = uses.get(name, 0) + 1
-                    elif (
-                        not label_row
-                        and name in self._explicit
-                        and _real_variant(written, name, paragraph, start)
-                    ):
-                        variants.append((written, name))
+        text = entry.text
+        if self._pattern is not None and text and not entry.scan.foreign:
+            for start, _, written, name in self.find_uses(text):
+                if written == name or written[1:] == name[1:] or name.isupper():
+                    # "permanent cookies" for "Permanent cookies"; "Third Party" for "THIRD PARTY"
+                    uses[name] = uses.get(name, 0) + 1
+                elif name in self._explicit:
+                    begin = text.rfind("\n", 0, start) + 1
+                    stop = text.find("\n", start)
+                    paragraph = text[begin : stop if stop >= 0 else len(text)]
+                    if paragraph[0] != "|" and _real_variant(written, name, paragraph, start - begin):
+                        variants.append((written, name))  # not in table cells: labels
         entry.uses = uses
         entry.variants = variants
         entry.names_key = key
+        if uses:
+            self._add_uses(uses, 1)
+
+    def find_uses(self, text: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, as written, defined name) of each use of a defined name in `text`, in any
+        case, with a plural or possessive ending; not a mention in quotes."""
+        pattern = self._pattern
+        if pattern is None:
+            return []
+        low = text.lower()
+        if len(low) != len(text):  # a letter whose lower case is longer ("İ"): positions move
+            low = "".join(ch.lower()[0] for ch in text)
+        found = []
+        folded = self._folded
+        size = len(text)
+        for m in pattern.finditer(low):
+            start, end = m.span()
+            if start and (low[start - 1].isalnum() or low[start - 1] in _BEFORE_NAME):
+                continue  # part of a word, an address, or a mention in quotes (the definition itself)
+            for suffix in _SUFFIXES:
+                if low.startswith(suffix, end):
+                    end += len(suffix)
+                    break
+            if end < size and (low[end].isalnum() or low[end] == "-"):
+                continue
+            name = folded.get(m.group())
+            if name is not None:
+                found.append((start, end, text[start : m.end()], name))
+        return found
+
+    # -- words written in lower case ------------------------------------------------------
+    def written_in_lower(self, word: str) -> bool:
+        """Whether `word` (in lower case) stands as a word of its own somewhere in the text."""
+        witness = self._lower.get(word)
+        if witness is None:
+            witness = self._lower[word] = self._find_lower(word)
+        return witness != ""
+
+    def _find_lower(self, word: str) -> str:
+        if self._joined is None:
+            texts = [c.text for c in self.order]
+            self._joined = "\n".join(texts)
+            self._starts, at = [], 0
+            for text in texts:
+                self._starts.append(at)
+                at += len(text) + 1
+        joined = self._joined
+        at = joined.find(word)
+        while at >= 0:
+            if _stands_alone(joined, at, len(word)):
+                return self.order[bisect.bisect_right(self._starts, at) - 1].id
+            at = joined.find(word, at + 1)
+        return ""
+
+    def _forget_lower(self, changed: list[Clause], removed: bool) -> None:
+        """Keep what is known about words in lower case, except where the changed clauses tell."""
+        if not changed and not removed:
+            return
+        self._joined = None
+        if removed or len(changed) > 64:
+            self._lower.clear()
+            return
+        ids = {c.id for c in changed}
+        for word, witness in list(self._lower.items()):
+            if witness in ids:
+                del self._lower[word]  # look again: it may have gone from that clause
+            elif witness == "":
+                for clause in changed:
+                    text = clause.text
+                    at = text.find(word)
+                    while at >= 0 and not _stands_alone(text, at, len(word)):
+                        at = text.find(word, at + 1)
+                    if at >= 0:
+                        self._lower[word] = clause.id
+                        break
 
     # -- questions ----------------------------------------------------------------------
     def entry(self, clause_id: str) -> ClauseTerms | None:
@@ -162,11 +298,14 @@ class TermIndex:
 
     def english(self) -> bool:
         """Whether the document is written in English (" the ", " and ", " of " make 1% of it)."""
-        english = spaces = 0
-        for entry in self._clauses.values():
-            english += entry.scan.english
-            spaces += entry.scan.spaces
-        return english >= 0.01 * spaces
+        return self.english_words >= 0.01 * self.spaces
+
+    def first_use(self, phrase: str) -> Clause | None:
+        """The first clause whose text uses a capitalised phrase mid-sentence."""
+        for clause in self.order:
+            if phrase in self._clauses[clause.id].scan.phrases:
+                return clause
+        return None
 
     def entries(self) -> list[tuple[Clause, ClauseTerms]]:
         return [(clause, self._clauses[clause.id]) for clause in self.order]

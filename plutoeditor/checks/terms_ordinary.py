@@ -10,6 +10,8 @@ places ("United Kingdom", "Member State"), statutes ("... Act", "... Regulation"
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 _MONTHS_DAYS = (
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
@@ -59,14 +61,14 @@ _ORDINARY = frozenset((_MONTHS_DAYS + " " + _ORDINARY_CAPITALS + " " + _PRONOUNS
 
 def ordinary_phrase(
     phrase: str,
-    vocabulary: frozenset[str] | set[str],
+    written_in_lower: Callable[[str], bool],
     title_words: frozenset[str],
     headings: frozenset[str],
 ) -> bool:
     """Whether a capitalised phrase is not a defined term (see the module docstring).
 
-    `vocabulary`: the document's lower-case words; `title_words`: the title's words in lower
-    case; `headings`: the document's headings in lower case.
+    `written_in_lower(word)`: whether the document writes the word in lower case;
+    `title_words`: the title's words in lower case; `headings`: the headings in lower case.
     """
     words = [w for w in phrase.split() if w != "of"]
     if not words:
@@ -84,19 +86,21 @@ def ordinary_phrase(
     for word in words:
         if word in _ORDINARY:
             return True
-        if not _ordinary_word(word, vocabulary):
+        if not _ordinary_word(word, written_in_lower):
             return True  # a name: never written in lower case in this document
     return False
 
 
-def _ordinary_word(word: str, vocabulary: frozenset[str] | set[str]) -> bool:
+def _ordinary_word(word: str, written_in_lower: Callable[[str], bool]) -> bool:
+    """The word, its singular or its plural is written in lower case in the document."""
     lower = word.lower()
-    if lower in vocabulary:
-        return True
-    if lower.endswith("s") and (
-        lower[:-1] in vocabulary or lower[:-2] in vocabulary and lower.endswith("es")
-    ):
-        return True
-    if lower.endswith("ies") and lower[:-3] + "y" in vocabulary:
-        return True
-    return lower + "s" in vocabulary or lower + "es" in vocabulary
+    forms = [lower, lower + "s"]
+    if lower.endswith("ies"):
+        forms.append(lower[:-3] + "y")
+    elif lower.endswith("es"):
+        forms += [lower[:-1], lower[:-2]]
+    elif lower.endswith("s"):
+        forms.append(lower[:-1])
+    elif lower.endswith("y"):
+        forms.append(lower[:-1] + "ies")
+    return any(written_in_lower(form) for form in forms)

@@ -69,6 +69,10 @@ _AS_DEFINED = re.compile(
     rf"(?<![\w’'])(?:the\s+)?(?P<term>{_TERM_PHRASE})\s*\(\s*(?:as\s+(?:that\s+term\s+is\s+)?defined|"
     r"within\s+the\s+meaning|as\s+described|as\s+set\s+out)\b"
 )
+#: Something every form needs: parentheses, quotes, a colon or a verb of definition.
+_ANY_FORM = re.compile(r"[(“\"‘:]|mean|refer|defined|includ|understood")
+_AS_HINT = re.compile(r"\(\s*(?:as|within)\s")
+_MEANS_HINT = re.compile(r"mean|refer|defined|includ|understood")
 _PARENS = re.compile(r"\(([^()\n]{1,200})\)")
 #: Words that may stand around the quoted term inside the parentheses of an inline definition.
 _FILLER = re.compile(
@@ -97,6 +101,8 @@ MAX_TERM_WORDS = 8
 
 def definitions_in(clause: Clause) -> list[Definition]:
     """Every definition written in one clause (heading and text)."""
+    if clause.kind is not ClauseKind.DEFINITION and not _ANY_FORM.search(clause.text):
+        return []  # most clauses: nothing that could define a term
     found: list[Definition] = []
     seen: set[str] = set()
 
@@ -122,13 +128,14 @@ def definitions_in(clause: Clause) -> list[Definition]:
     text = clause.text
     if not text:
         return found
-    for paragraph in text.split("\n"):
+    for paragraph in text.split("\n") if "\n" in text else (text,):
         if foreign(paragraph):
             continue  # the rules read English definitions
         _paragraph_definitions(paragraph, add)
-        glossary = read_definition(paragraph)  # "Data Asset: A collection of ..." in running text
-        if glossary and len(glossary[0].split()) <= 5 and glossary[0][:1].isupper():
-            add(glossary[0], glossary[1], BARE)
+        if ":" in paragraph:
+            glossary = read_definition(paragraph)  # "Data Asset: A collection of ..." in running text
+            if glossary and len(glossary[0].split()) <= 5 and glossary[0][:1].isupper():
+                add(glossary[0], glossary[1], BARE)
     return found
 
 
@@ -146,9 +153,11 @@ def _paragraph_definitions(paragraph: str, add) -> None:  # type: ignore[no-unty
         colon = _QUOTED_COLON.match(paragraph)
         if colon:
             add(colon.group("term"), paragraph[colon.end() - 1 :], MEANS)
-    if "(" in paragraph:
+    if "(" in paragraph and _AS_HINT.search(paragraph):
         for m in _AS_DEFINED.finditer(paragraph):  # "Data Messages (as defined in the ECT Act)"
             add(m.group("term"), paragraph[m.end() :], BARE)
+    if not _MEANS_HINT.search(paragraph):
+        return
     for bare in _BARE_MEANS.finditer(paragraph):  # "User Content means ..." opening a sentence
         if bare.group("term").split()[0] not in _NOT_A_TERM:
             add(bare.group("term"), paragraph[bare.end() :], MEANS)

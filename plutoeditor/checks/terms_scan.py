@@ -9,12 +9,11 @@ nothing (every sentence starts with one); nor do lines in Title Case or in capit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
-_CAP_PHRASE = re.compile(
-    r"(?<![\w’'@./#-])([A-Z][a-z][\w’'-]*(?:\s(?:of\s(?:the\s)?)?[A-Z][a-z][\w’'-]*)*)(?![\w@])"
-)
-_LOWER_WORD = re.compile(r"(?<![\w’'@:/.-])[a-z][a-z-]+(?![\w@]|\.[a-z])")
+_CAP_PHRASE = re.compile(r"[A-Z][a-z][\w’'-]*(?:\s(?:of\s(?:the\s)?)?[A-Z][a-z][\w’'-]*)*")
+#: A character that glues a capital to what stands before it: part of a word, address or path.
+_GLUED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_’'@./#-")
 _QUOTED = re.compile(r"(?:[“\"‘«]|(?<![\w])')\s?(?:the\s)?([A-Z][^“”\"‘’«»\n]{0,60}?)\s?(?:[”\"’»]|'(?!\w))")
 _STARTS_SENTENCE = frozenset('.!?:;•·*–—-"“”‘([{>|/=+_')
 _LIST_LABEL = re.compile(r"(?:^|\s)\(?(?:[a-z]|[ivx]{1,5}|\d{1,3}(?:\.\d{1,3})*)[.)]$")
@@ -30,9 +29,6 @@ _STARTERS = frozenset(
 _DETERMINERS = frozenset(
     "the our your this these that those any such each every all a an its their my no".split()
 )
-_DETERMINER_BEFORE = re.compile(
-    r"(?<![\w-])(?:the|our|your|this|these|that|those|any|such|each|every|all|a|an|its|their|my|no)\s$"
-)
 #: "the Contact Us section below": the name of a part of the document.
 _SECTION_AFTER = re.compile(
     r"\s(?:section|sections|tab|page|heading|below|above|button|link|menu|settings)\b"
@@ -42,74 +38,86 @@ _BREAKS = frozenset("You Your We Our Us They Their He She It Its This That These
 _POSSESSIVE = ("’s", "'s", "’", "'")
 
 
-@dataclass(frozen=True)
-class TextScan:
-    """Capitalised phrases a clause uses mid-sentence (phrase -> count) and its lower-case words."""
+class TextScan(NamedTuple):
+    """Capitalised phrases a clause uses mid-sentence (phrase -> count), as nouns, and quoted."""
 
     phrases: dict[str, int]
-    lower_words: frozenset[str]
+    #: the phrases used as nouns of the document: after "the", "our", "this", "any" ...
+    nouns: dict[str, int] = {}
     quoted: frozenset[str] = frozenset()  # phrases written in quotes: named, defined or headings
     english: int = 0  # " the ", " and ", " of ", " to " written: how English the text is
     spaces: int = 0
-    #: the phrases used as nouns of the document: after "the", "our", "this", "any" ...
-    nouns: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def foreign(self) -> bool:
+        """More than a dozen words, not English."""
+        return self.spaces > 12 and self.english < 0.01 * self.spaces
+
+
+_EMPTY = TextScan({})
 
 
 def scan_text(text: str) -> TextScan:
+    if not text:
+        return _EMPTY
+    english, spaces = english_words(text)
+    if spaces > 12 and english < 0.01 * spaces:
+        return TextScan({}, english=english, spaces=spaces)  # capitals mean other things in German
     phrases: dict[str, int] = {}
     nouns: dict[str, int] = {}
-    if not text:
-        return TextScan(phrases, frozenset())
-    for paragraph in text.split("\n"):
+    for paragraph in text.split("\n") if "\n" in text else (text,):
         if not paragraph or paragraph[0] == "|" or heading_like(paragraph):
             continue  # table rows hold labels; headings and capitals say nothing
         for m in _CAP_PHRASE.finditer(paragraph):
-            phrase = m.group(1)
-            start = m.start(1)
-            words = phrase.split()
-            determined = _DETERMINER_BEFORE.search(paragraph, max(0, start - 8), start) is not None
+            start, end = m.span()
+            if start and paragraph[start - 1] in _GLUED:
+                continue  # inside a word, an address or a file name: "eBay", "www.Example.com"
+            phrase = m.group()
             initial = opens_sentence(paragraph, start)
-            if words[0] == "The" and not initial:
-                continue  # "sent to The Meet Group": "The" capitalised mid-sentence is part of a name
-            if "of" in words:
-                continue  # "Processing of Personal Data", "Terms of Use": titles of laws and documents
+            if initial and phrase.split(" ", 1)[0].lower() not in _STARTERS:
+                continue  # "Personal Data is ...": a capital any sentence would have
+            words = phrase.split()
+            if not initial and words[0] == "The" or "of" in words:
+                continue  # "sent to The Meet Group", "Terms of Use": names and titles
             if initial:
-                if words[0].lower() not in _STARTERS:
-                    continue  # "Personal Data is ...": a capital any sentence would have
-                determined = words[0].lower() in _DETERMINERS
+                first = words[0].lower()
+                determined = first in _DETERMINERS
                 words = words[1:]  # "Our Website ...": the words after "Our" still count
-                if not words or words[0] == "of":
+                if not words:
                     continue
-            if _NUMBER_AFTER.match(paragraph, m.end(1)):
-                continue  # "Section 5", "Schedule 1", "Directive 95/46/EC"
-            if paragraph.startswith(":", m.end(1)):
-                continue  # a label: "Subject: ...", "Note: ..."
-            if _ACRONYM_BEFORE.search(paragraph, max(0, start - 12), start):
+            else:
+                before = paragraph[max(0, start - 7) : start - 1]
+                determined = paragraph[start - 1] == " " and before[before.rfind(" ") + 1 :] in _DETERMINERS
+            if end < len(paragraph) and (
+                paragraph[end] in ":@" or paragraph[end] != "," and _NUMBER_AFTER.match(paragraph, end)
+            ):
+                continue  # "Subject: ...", "Section 5", "Directive 95/46/EC", "Regulation (EU)"
+            if (
+                start > 2
+                and paragraph[start - 2].isupper()
+                and _ACRONYM_BEFORE.search(paragraph, max(0, start - 12), start)
+            ):
                 continue  # "AI Features", "GNU Licenses": part of a name
             for i, word in enumerate(words):
                 if word in _BREAKS:
                     words = words[:i]  # "the Software You distribute": "You" starts a clause
                     break
-            while words and words[-1] in ("of", "the"):
-                words.pop()
-            phrase = " ".join(words)
-            for end in _POSSESSIVE:
-                if phrase.endswith(end):
-                    phrase = phrase[: -len(end)]
-                    break
-            if phrase:
-                phrases[phrase] = phrases.get(phrase, 0) + 1
-                if determined and not _SECTION_AFTER.match(paragraph, m.end(1)):
-                    nouns[phrase] = nouns.get(phrase, 0) + 1
+            if not words:
+                continue
+            phrase = " ".join(words) if len(words) > 1 else words[0]
+            if phrase.endswith(("’s", "'s")):
+                phrase = phrase[:-2]  # "the Company's"
+            elif phrase[-1] in "’'":
+                phrase = phrase[:-1]  # "the Users'"
+            phrases[phrase] = phrases.get(phrase, 0) + 1
+            if determined and not _SECTION_AFTER.match(paragraph, end):
+                nouns[phrase] = nouns.get(phrase, 0) + 1
     quoted = (
         frozenset(m.group(1).strip() for m in _QUOTED.finditer(text))
         if "“" in text or '"' in text or "‘" in text or "«" in text or "'" in text
         else frozenset()
     )
-    english, spaces = english_words(text)
-    if spaces > 12 and english < 0.01 * spaces:
-        phrases, nouns = {}, {}  # a passage in another language inside an English document
-    return TextScan(phrases, frozenset(_LOWER_WORD.findall(text)), quoted, english, spaces, nouns)
+    return TextScan(phrases, nouns, quoted, english, spaces)
 
 
 def english_words(text: str) -> tuple[int, int]:
@@ -140,19 +148,16 @@ def opens_sentence(paragraph: str, start: int) -> bool:
 
 
 def heading_like(paragraph: str) -> bool:
-    """A line in capitals or Title Case (a heading, a disclaimer), not a sentence."""
-    letters = [ch for ch in paragraph[:400] if ch.isalpha()]
-    if not letters or "....." in paragraph or "…………" in paragraph:
-        return True  # no words, or a line of a table of contents
-    upper = sum(1 for ch in letters if ch.isupper())
-    if upper > 0.6 * len(letters) and len(letters) > 3:
+    """A line in capitals or Title Case (a heading, a disclaimer, a contents line), not a sentence."""
+    if "....." in paragraph or "……" in paragraph or paragraph.isupper():
         return True
-    words = _WORD.findall(paragraph[:200])
-    sentence = any(mark in paragraph for mark in (". ", "; ", ", ")) or paragraph.rstrip().endswith(
-        (".", ";", ",")
-    )
-    if sentence and len(words) > 6:
+    if (
+        len(paragraph) > 200
+        or (". " in paragraph or paragraph.endswith((".", ";", ",")))
+        and paragraph.count(" ") > 5
+    ):
         return False
+    words = _WORD.findall(paragraph)
     significant = [w for w in words if len(w) > 3]
     if len(significant) < 2:
         return False
