@@ -143,7 +143,15 @@ class Policy:
     def notify(self, event: ChangeEvent) -> None:
         if event.phase == "done":
             self.revision += 1
-            if event.kind in ("insert", "remove", "reset"):
+            index, clause = self._index, event.clause
+            if index is not None and clause is not None and event.kind in ("insert", "remove"):
+                for node in clause.walk():  # the index follows the edit: no walk of the whole tree
+                    key = node.id
+                    if event.kind == "insert":
+                        index[key] = node
+                    elif index.get(key) is node:
+                        del index[key]
+            elif event.kind in ("insert", "remove", "reset"):
                 self._index = None
         for listener in list(self._listeners):
             listener(event)

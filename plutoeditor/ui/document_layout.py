@@ -233,14 +233,17 @@ def _with_tables(parts: list[str | Table], style: Style, width: float, indent: f
     return doc
 
 
-def paint_clause(painter: QPainter, layout: ClauseLayout, style: Style, skip_body: bool = False) -> None:
-    """Draw a laid-out clause with its row's top-left at the painter's origin."""
+def paint_clause(painter: QPainter, layout: ClauseLayout, style: Style, skip_body: bool = False,
+                 label_colour: QColor | None = None) -> None:  # fmt: skip
+    """Draw a laid-out clause with its row's top-left at the painter's origin (`label_colour`:
+    a finding is about the label, which is drawn in that finding's colour)."""
     clause = layout.clause
     label = clause.label.strip()
     if label:
         label_font = style.heading_font(clause, layout.depth) if layout.heading is not None else style.body
         painter.setFont(label_font)
-        painter.setPen(style.heading_colour(clause, layout.depth) if layout.heading is not None else INK)
+        colour = style.heading_colour(clause, layout.depth) if layout.heading is not None else INK
+        painter.setPen(label_colour or colour)
         top = layout.heading_y if layout.heading is not None else layout.body_y
         ascent = QFontMetricsF(label_font).ascent()
         painter.drawText(QPointF(layout.label_x, top + ascent), label)

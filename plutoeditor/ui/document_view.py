@@ -45,8 +45,8 @@ CACHE = 400  # laid-out clauses kept
 class DocumentView(QAbstractScrollArea):
     """The policy from top to bottom; the keyboard edits the clause the cursor is in."""
 
-    # the cursor went into another clause (its id)
-    current_changed = Signal(str)
+    # the cursor went into another clause (the Clause)
+    current_changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,6 +154,10 @@ class DocumentView(QAbstractScrollArea):
             self._edit(clause, row)
         if position is not None:
             self.editor.set_position(position, anchor)
+        value, height = self.verticalScrollBar().value(), self.viewport().height()
+        top = self.row_top(row)
+        if not value <= top < value + height - 2 * self.style_.line:  # a jump: the clause a third down
+            self.verticalScrollBar().setValue(int(top - height / 3))
         self.relayout()
         self._ensure_cursor_visible()
         return True
@@ -300,7 +304,7 @@ class DocumentView(QAbstractScrollArea):
         name = " ".join(p for p in (clause.label.strip(), clause.display_name(60)) if p)
         self.editor.setAccessibleDescription(self.tr("Clause {0}").format(name) if name else "")
         if not keep and clause is not previous:
-            self.current_changed.emit(clause.id)
+            self.current_changed.emit(clause)
 
     def _typed(self) -> None:
         document, clause = self.document, self._current
@@ -448,9 +452,11 @@ class DocumentView(QAbstractScrollArea):
             layout = self.layout_of(row)
             painter.save()
             painter.translate(self._text_left, top)
-            paint_clause(painter, layout, self.style_, skip_body=clause is self._current)
-            painter.restore()
             findings = self.findings_of(clause)
+            about_label = [f for f in findings if f.expected_label and f.severity != "info"]
+            label_colour = SEVERITY_COLOURS.get(about_label[0].severity) if about_label else None
+            paint_clause(painter, layout, self.style_, clause is self._current, label_colour)
+            painter.restore()
             if findings:
                 worst = min(findings, key=lambda f: {"error": 0, "warning": 1}.get(f.severity, 2))
                 bar = QRectF(self._page.left() + 4, top + 2, 3, max(6.0, layout.height - 4))

@@ -70,6 +70,11 @@ class MainWindow(QMainWindow):
         self.clause_editor = ClauseEditor()
         self.document_view = DocumentView()
         self.document_view.current_changed.connect(self._document_cursor_moved)
+        self._outline_follows: Clause | None = None
+        self._follow_timer = QTimer(self)
+        self._follow_timer.setSingleShot(True)
+        self._follow_timer.setInterval(0)
+        self._follow_timer.timeout.connect(self._outline_follow)
         self.find_bar = FindBar(lambda: self.document.policy if self.document else None, self._push)
         self.find_bar.match_selected.connect(self.navigation.show_match)
         self.find_bar.closed.connect(self.keyboard.find_closed)
@@ -299,14 +304,21 @@ class MainWindow(QMainWindow):
         ):
             self.document_view.show_clause(clause.id)
 
-    def _document_cursor_moved(self, clause_id: str) -> None:
+    def _document_cursor_moved(self, clause: Clause) -> None:
         """The cursor went into another clause in the Document view: the outline and the
-        Clause pane follow."""
-        if self.document is None or (self.current_clause() and self.current_clause().id == clause_id):
+        Clause pane follow, on the next turn of the event loop (after the document has
+        repainted; several moves in a row make one)."""
+        self._outline_follows = clause
+        if not self._follow_timer.isActive():
+            self._follow_timer.start()
+
+    def _outline_follow(self) -> None:
+        clause, self._outline_follows = self._outline_follows, None
+        document = self.document
+        if document is None or clause is None or clause is not self.document_view.current_clause():
             return
-        clause = self.document.policy.find(clause_id)
-        if clause is not None:
-            index = self.document.outline.index_of(clause)
+        if self.current_clause() is not clause:
+            index = document.outline.index_of(clause)
             self.outline.setCurrentIndex(index)
             self.outline.scrollTo(index)
 

@@ -72,7 +72,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../plutoeditor/ui/actions.py" line="+38"/>
+        <location filename="../../plutoeditor/ui/actions.py" line="+40"/>
         <source>&amp;New</source>
         <translation type="unfinished"></translation>
     </message>
@@ -822,7 +822,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../plutoeditor/ui/compare_actions.py" line="+59"/>
+        <location filename="../../plutoeditor/ui/compare_actions.py" line="+60"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1348,7 +1348,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location line="+233"/>
         <source>Clause {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1623,7 +1623,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/main_window.py" line="+93"/>
+        <location filename="../../plutoeditor/ui/main_window.py" line="+98"/>
         <source>Outline of clauses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1663,7 +1663,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+221"/>
         <source>Finishing the work in progress, then closing…</source>
         <translation type="unfinished"></translation>
     </message>

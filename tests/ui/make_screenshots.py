@@ -3,7 +3,8 @@
     QT_QPA_PLATFORM=offscreen python tests/ui/make_screenshots.py [SEED] [OUT_DIR]
 
 Writes resources/screenshots/editor-seed-2022.png (the 2022 seed, a clause whose label
-disagrees with its position selected), editor-start-page.png and compare-samples.png (the
+disagrees with its position selected), document-view-seed-2022.png and -2023.png (the
+Document view at the top of each seed), editor-start-page.png and compare-samples.png (the
 bundled sample policy, 2024 against 2025).
 """
 
@@ -58,6 +59,15 @@ def main(argv: list[str]) -> int:
     window.grab().save(str(path))
     print(f"wrote {path}")
     document.undo_stack.setClean()
+    for name in ("pluto-privacy-2022-za.txt", "pluto-privacy-2023-uk.txt"):
+        window.files.open_path(str(seed.parent / name), ask=False)  # the Document view on each seed
+        for _ in range(5):
+            app.processEvents()
+        year = name.split("-")[2]
+        path = out / f"document-view-seed-{year}.png"
+        window.document_view.grab().save(str(path))
+        print(f"wrote {path}")
+        window.document.undo_stack.setClean()
     window.close()
 
     from PySide6.QtCore import QEventLoop, QTimer
