@@ -11,8 +11,6 @@ what each check declares it re-checks.
 
 from __future__ import annotations
 
-import gc
-
 from plutoeditor.checks.content import Context
 from plutoeditor.checks.continuation import as_continuations
 from plutoeditor.checks.finding import CLAUSE, DOCUMENT, METADATA, NUMBERING, REFERENCES, Finding
@@ -34,6 +32,7 @@ from plutoeditor.checks.surroundings import (
 from plutoeditor.checks.translations import as_translations
 from plutoeditor.checks.typed_ids import as_typed_ids
 from plutoeditor.checks.uncertainty import soften
+from plutoeditor.gc_pause import no_cycle_collection
 from plutoeditor.model.clause import Clause
 from plutoeditor.model.numbering import Scope, expected_cores, format_label, parse_label, scopes
 from plutoeditor.model.policy import ChangeEvent, Policy
@@ -142,18 +141,13 @@ class Checker:
         return list(self._result)
 
     def _check_clauses(self) -> list[Finding]:
-        collecting = gc.isenabled()
-        gc.disable()  # a full check allocates many small objects that all stay alive
-        try:
+        with no_cycle_collection():  # a full check allocates many small objects that all stay alive
             if self._everything:
                 self._check_everything()
             else:
                 self._check_around_edits()
             if self._numbering_dirty or self._everything:
                 self._check_numbering()
-        finally:
-            if collecting:
-                gc.enable()
         self._everything = False
         return self._assemble()
 

@@ -8,7 +8,6 @@ goes to the log file, not to the terminal.
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from collections.abc import Iterable
@@ -83,6 +82,8 @@ def unexpected_error_line(exc: BaseException, files: list[str], command: str | N
 def log_traceback(exc: BaseException, command: str | None) -> object:
     """Write the traceback to the log file; return its path, or None if it cannot be written."""
     try:
+        import logging
+
         from plutoeditor.logging_setup import configure_logging, shutdown_logging
 
         path = configure_logging()

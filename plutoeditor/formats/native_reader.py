@@ -22,8 +22,6 @@ from functools import cache
 from itertools import accumulate
 from typing import Any
 
-import yaml
-
 #: The keys the schema knows; any other key sends the file to the full loader.
 KEYS = frozenset(
     "format_version document_id metadata clauses title organisation jurisdiction version "
@@ -33,7 +31,9 @@ KEYS = frozenset(
 # Characters YAML refuses in a stream, the byte-order mark, tabs and NEL: any of them
 # anywhere sends the file to the full loader. The line and paragraph separators (LS, PS),
 # line breaks to YAML, are read only inside quotes, where the emitter writes them.
-_UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# (The complement of YAML's printable set, written out: compiling the negated class took
+# 3-20 ms at every start.)
+_UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
 _SEPARATORS = ("\u2028", "\u2029")
 # A plain scalar as the writer writes it starts with none of YAML's indicators ("-", "?"
 # and ":" only glued to the next character), and has no ": " or " #" (a comment) and no
@@ -41,27 +41,55 @@ _SEPARATORS = ("\u2028", "\u2029")
 _NOT_PLAIN_FIRST = frozenset("#,[]{}&*!|>'\"%@` ")
 _INT = re.compile(r"-?(?:0|[1-9][0-9]{0,17})")
 _FOLD = re.compile("\n +")
-_RESOLVER = yaml.resolver.Resolver()
-_RESOLVED_FIRST = frozenset(_RESOLVER.yaml_implicit_resolvers) - {""}
+#: The first characters of the plain scalars PyYAML's resolver may type as something other
+#: than a string (the keys of its `yaml_implicit_resolvers`; a test compares them).
+_RESOLVED_FIRST = frozenset("!&*-+.0123456789<=~FNOTYfnoty")
 #: Plain scalars starting with a letter can only be booleans or null (yes, No, TRUE, off,
-#: null, ...), none longer than five letters: longer ones are strings without asking.
+#: null, ...): YAML 1.1's words, compared with the resolver by a test.
 _WORD_FIRST = frozenset(c for c in _RESOLVED_FIRST if c.isalpha())
-_LONGEST_WORD = 5
 STR_TAG = "tag:yaml.org,2002:str"
 _INT_TAG = "tag:yaml.org,2002:int"
+_WORD_TAGS = {
+    **dict.fromkeys(
+        "yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF".split(),
+        "tag:yaml.org,2002:bool",
+    ),
+    **dict.fromkeys(("null", "Null", "NULL"), "tag:yaml.org,2002:null"),
+}
+#: Every character of YAML 1.1's numbers (ints, floats, base 60) and timestamps that do not
+#: start with 0 (0x.., 0b.., 0.. octal): a plain scalar starting with 1-9 and holding any
+#: other character is a string (a document id such as 9f3a...).
+_NUMBER_OR_TIME = frozenset("0123456789_.:-+eE TtZz")
 
 
 def plain_tag(value: str) -> str:
-    """The tag PyYAML's resolver gives a (non-empty) plain scalar; quick for common ones."""
+    """The tag PyYAML's resolver gives a (non-empty) plain scalar; quick for common ones
+    (and without importing PyYAML, 10 ms at start-up, for all a PlutoEditor file holds)."""
     first = value[0]
-    if first not in _RESOLVED_FIRST or (first in _WORD_FIRST and len(value) > _LONGEST_WORD):
+    if first not in _RESOLVED_FIRST:
         return STR_TAG
-    if first.isdigit():
-        if value.isdigit() and value.isascii() and first != "0":
+    if first in _WORD_FIRST:
+        return _WORD_TAGS.get(value, STR_TAG)
+    if first.isdigit() and first != "0":
+        if value.isdigit() and value.isascii():
             return _INT_TAG  # a line number
-        if value.count(".") > 1:
+        if value.count(".") > 1 or not _NUMBER_OR_TIME.issuperset(value):
             return STR_TAG  # a label such as 2.1.1: numbers and dates have one dot at most
-    return str(_RESOLVER.resolve(yaml.ScalarNode, value, (True, False)))
+    return _resolved_by_yaml(value)
+
+
+def _resolved_by_yaml(value: str) -> str:
+    """The tag PyYAML's own resolver gives a plain scalar."""
+    import yaml
+
+    return str(_yaml_resolver().resolve(yaml.ScalarNode, value, (True, False)))
+
+
+@cache
+def _yaml_resolver() -> Any:
+    import yaml
+
+    return yaml.resolver.Resolver()
 
 
 def _resolved(value: str) -> Any:
@@ -356,24 +384,39 @@ _HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
 _HEX = frozenset("0123456789abcdefABCDEF")
 
 
+#: Where a quoted scalar's plain run of characters ends: a quote, a backslash, a line break.
+_QUOTED_STOP = re.compile("['\"\\\\\n\u2028\u2029]")
+_LINE_BREAKS = "\n\u2028\u2029"
+
+
 def _quoted(raw: str) -> str:
     """A single- or double-quoted scalar over one or more lines, folded as YAML folds it
     (PyYAML's scan_flow_scalar): a line break reads as a space, each blank line as a line
-    break, a backslash at the end of a line joins the lines; nothing may follow the quote."""
+    break, a backslash at the end of a line joins the lines; nothing may follow the quote.
+    Spaces before a line break are dropped, all others kept."""
     double = raw[0] == '"'
     quote = raw[0]
     chunks: list[str] = []
-    at, end = 1, len(raw)
+    at = 1
+    stop = _QUOTED_STOP.search
     while True:
-        # characters up to a quote, backslash, space or line break
-        run = at
-        while run < end and raw[run] not in "'\"\\ \n\u2028\u2029":
-            run += 1
+        found = stop(raw, at)
+        if found is None:
+            raise _Decline  # no closing quote
+        run = found.start()
+        char = raw[run]
+        if char in _LINE_BREAKS:
+            chunks.append(raw[at:run].rstrip(" "))
+            breaks: list[str] = []
+            at = _after_breaks(raw, run + 1, breaks)
+            if char != "\n":
+                chunks.append(char)  # LS and PS are kept, a plain break folds
+            elif not breaks:
+                chunks.append(" ")
+            chunks.extend(breaks)
+            continue
         chunks.append(raw[at:run])
         at = run
-        if at >= end:
-            raise _Decline  # no closing quote
-        char = raw[at]
         if char == quote:
             if not double and raw.startswith("''", at):
                 chunks.append("'")
@@ -382,43 +425,24 @@ def _quoted(raw: str) -> str:
             if raw[at + 1 :]:
                 raise _Decline  # something after the closing quote
             return "".join(chunks)
-        if char in "'\"" or (char == "\\" and not double):
+        if char in "'\"" or not double:  # the other quote, or a backslash between single quotes
             chunks.append(char)
             at += 1
-        elif char == "\\":
-            code = raw[at + 1 : at + 2]
-            if code in _ESCAPES:
-                chunks.append(_ESCAPES[code])
-                at += 2
-            elif code in _HEX_ESCAPES:
-                digits = raw[at + 2 : at + 2 + _HEX_ESCAPES[code]]
-                if len(digits) != _HEX_ESCAPES[code] or not _HEX.issuperset(digits):
-                    raise _Decline
-                chunks.append(chr(int(digits, 16)))
-                at += 2 + len(digits)
-            elif code == "\n":  # an escaped line break: the lines join with nothing between
-                at = _after_breaks(raw, at + 2, chunks)
-            else:
+            continue
+        code = raw[at + 1 : at + 2]  # a backslash escape in double quotes
+        if code in _ESCAPES:
+            chunks.append(_ESCAPES[code])
+            at += 2
+        elif code in _HEX_ESCAPES:
+            digits = raw[at + 2 : at + 2 + _HEX_ESCAPES[code]]
+            if len(digits) != _HEX_ESCAPES[code] or not _HEX.issuperset(digits):
                 raise _Decline
-        elif char in _SEPARATORS:
-            chunks.append(char)
-            at = _after_breaks(raw, at + 1, chunks)
-        else:  # spaces, then maybe a line break
-            run = at
-            while run < end and raw[run] == " ":
-                run += 1
-            if run < end and raw[run] in "\n\u2028\u2029":
-                breaks: list[str] = []
-                line_break = raw[run]
-                at = _after_breaks(raw, run + 1, breaks)
-                if line_break != "\n":
-                    chunks.append(line_break)  # LS and PS are kept, a plain break folds
-                elif not breaks:
-                    chunks.append(" ")
-                chunks.extend(breaks)
-            else:
-                chunks.append(raw[at:run])
-                at = run
+            chunks.append(chr(int(digits, 16)))
+            at += 2 + len(digits)
+        elif code == "\n":  # an escaped line break: the lines join with nothing between
+            at = _after_breaks(raw, at + 2, chunks)
+        else:
+            raise _Decline
 
 
 def _after_breaks(raw: str, at: int, breaks: list[str]) -> int:

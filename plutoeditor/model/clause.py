@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import secrets
+import os
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -17,7 +17,7 @@ class ClauseKind(StrEnum):
 
 def new_clause_id() -> str:
     """A fresh permanent id. Identity is not position: the id never changes."""
-    return "c" + secrets.token_hex(5)
+    return "c" + os.urandom(5).hex()  # as secrets.token_hex(5), without importing hmac and OpenSSL
 
 
 @dataclass(eq=False)

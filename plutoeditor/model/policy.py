@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from plutoeditor.model.clause import Clause
+
+
+def new_document_id() -> str:
+    """A random id shared by every version of a document: what `uuid.uuid4().hex` gives
+    (version 4, RFC 4122 variant), without importing uuid and platform at every start."""
+    raw = bytearray(os.urandom(16))
+    raw[6] = (raw[6] & 0x0F) | 0x40
+    raw[8] = (raw[8] & 0x3F) | 0x80
+    return raw.hex()
 
 
 @dataclass
@@ -89,7 +98,7 @@ class Policy:
         self.clauses: list[Clause] = clauses or []
         for clause in self.clauses:
             clause.parent = None
-        self.document_id = document_id or uuid.uuid4().hex
+        self.document_id = document_id or new_document_id()
         self.revision = 0
         self._listeners: list[Listener] = []
         self._index: dict[str, Clause] | None = None

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from plutoeditor.file_formats import open_policy
 from plutoeditor.formats import native, native_reader, native_writer
@@ -216,3 +220,59 @@ def test_round_trip_over_the_corpus(corpus_dir):
     assert paths
     for path in paths:
         _round_trip(path)
+
+
+# -- what the reader decides without PyYAML (it is imported only when a value needs it)
+def yaml_tag(value):
+    return yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False))
+
+
+def test_the_first_characters_the_resolver_looks_at_are_pyyamls():
+    keys = set(yaml.resolver.Resolver.yaml_implicit_resolvers) - {""}
+    assert native_reader._RESOLVED_FIRST == keys
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        *"yes Yes YES yEs no No NO nO true True TRUE tRUE false False FALSE on On ON oN off Off OFF".split(),
+        *"null Null NULL nULL y n Y N yess noo Nope Yesterday Often onward Terms Notice".split(),
+        *"1 12 0 07 0x1F 0b101 0o7 1_000 1.5 1e5 1.5e+3 1:30 190:20:30.15 2024-01-31".split(),
+        "2001-12-14t21:59:43.10-05:00",
+        "2001-12-14 21:59:43.10 -5",
+        *"1.2.3 9f3a27c0 99ab4586253548c4 1a 3rd 10th 2024-01-31x 12abc 5-year 1.5.x".split(),
+        *"~ = << . .inf .NaN -1 +1 -.5 -x + - ! & *".split(),
+    ],
+)
+def test_plain_scalars_get_the_resolvers_tag(value):
+    assert native_reader.plain_tag(value) == yaml_tag(value)
+
+
+@given(st.text(alphabet="0123456789_.:-+eETtZz xabfnoyONY~", min_size=1, max_size=12))
+def test_plain_scalars_get_the_resolvers_tag_generated(value):
+    assert native_reader.plain_tag(value) == yaml_tag(value)
+
+
+def test_the_unusual_characters_are_the_complement_of_yamls_printable_set():
+    printable = re.compile("[\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+    edges = {0, 9, 10, 11, 0x1F, 0x20, 0x7E, 0x7F, 0x85, 0x9F, 0xA0, 0xD7FF, 0xD800, 0xDFFF, 0xE000}
+    edges |= {0xFEFE, 0xFEFF, 0xFF00, 0xFFFD, 0xFFFE, 0xFFFF, 0x10000, 0x10FFFF}
+    for code in sorted(edges | set(range(0, 0x110000, 97))):
+        char = chr(code)
+        assert bool(native_reader._UNUSUAL.match(char)) != bool(printable.match(char)), hex(code)
+
+
+def test_loading_a_file_the_app_wrote_needs_neither_pyyaml_nor_a_schema_compiler(tmp_path):
+    """`plutoeditor check` starts without them (10 ms for PyYAML, 20-35 ms to compile the
+    schema); a file the fast reader declines still gets PyYAML."""
+    path = tmp_path / "p.policy.yaml"
+    native.save(generate_policy(50, seed=2), path)
+    code = (
+        "import sys; from plutoeditor.formats import native; native.load(sys.argv[1]); "
+        "print(sorted(m for m in ('yaml', 'fastjsonschema', 'jsonschema') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    path.write_text("# a comment sends it to PyYAML\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    assert "yaml" in done.stdout

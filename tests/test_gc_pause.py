@@ -1,0 +1,69 @@
+"""Loading and checking pause the cycle collector without leaving it a backlog: the first
+collection afterwards used to walk everything they built (44 ms after loading 10,000
+clauses, 75 ms after checking them), holding the interpreter lock and so the window."""
+
+from __future__ import annotations
+
+import gc
+import sys
+import weakref
+from pathlib import Path
+
+import pytest
+
+from plutoeditor.checks import Checker
+from plutoeditor.formats import native
+from plutoeditor.gc_pause import no_cycle_collection
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "benchmarks"))
+
+from policygen import generate_policy  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def collector_on():
+    """Each test starts with the collector on (`plutoeditor diff`, run in-process by the CLI
+    tests, switches it off for the rest of its short-lived process)."""
+    was_enabled = gc.isenabled()
+    gc.enable()
+    yield
+    if not was_enabled:
+        gc.disable()
+
+
+def young() -> int:
+    """How many objects the next young collections would walk."""
+    return len(gc.get_objects(generation=0)) + len(gc.get_objects(generation=1))
+
+
+def test_loading_and_checking_leave_nothing_young_to_walk():
+    text = native.dumps(generate_policy(2000, seed=4))
+    gc.collect()
+    policy = native.loads(text)
+    assert young() < 5000  # some 60,000 objects were built: all old already
+    Checker(policy).findings()
+    assert young() < 5000
+    assert gc.isenabled()
+
+
+def test_cyclic_garbage_made_meanwhile_is_still_collected():
+    class Node:
+        pass
+
+    with no_cycle_collection():
+        assert not gc.isenabled()
+        node = Node()
+        node.me = node  # a cycle, garbage once the name goes
+        gone = weakref.ref(node)
+        del node
+    assert gc.isenabled() and gone() is not None
+    gc.collect()
+    assert gone() is None
+
+
+def test_a_pause_inside_a_pause_leaves_the_collector_off():
+    with no_cycle_collection():
+        with no_cycle_collection():
+            pass
+        assert not gc.isenabled()
+    assert gc.isenabled()
