@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from plutoeditor.importers.labels import split_label
+from plutoeditor.importers.sequences import follows_label
 from plutoeditor.model.labels import ATTACHMENT_PATTERN
 
 
@@ -64,3 +65,33 @@ def reads_as_address(text: str) -> bool:
 
 def label_of(block: Block) -> str:
     return block.label if block.label is not None else split_label(block.text.strip())[0]
+
+
+def heads_run_on_group(blocks: list[Block], i: int) -> bool:
+    """Whether the short line at `i` heads the first of groups whose numbering runs on.
+
+    "Permission to Use" over "(1)", then "Permission to Distribute" over "(2)" and "(3)":
+    the first line is a group heading like the later ones, not the document's title. It
+    must stand right above a first label, and a later short line of its kind (beginning
+    with the same word, as parallel group headings do) right above the label that comes
+    next after the one before it.
+    """
+    text = blocks[i].text.strip()
+    if i + 1 >= len(blocks) or not reads_as_heading(text):
+        return False
+    word = text.split()[0]
+    previous = label_of(blocks[i + 1])
+    if not previous or previous.strip("().:") not in ("1", "a", "A", "i", "I"):
+        return False
+    for j in range(i + 2, len(blocks) - 1):
+        block = blocks[j]
+        label = label_of(block)
+        if label:
+            previous = label
+        elif (
+            block.label is None and reads_as_heading(other := block.text.strip()) and other.split()[0] == word
+        ):
+            following = label_of(blocks[j + 1])
+            if following and follows_label(previous, following):
+                return True
+    return False

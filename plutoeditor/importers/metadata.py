@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from plutoeditor.importers.blocks import heads_run_on_group
 from plutoeditor.importers.dates import (
     find_effective_date,
     is_date_line,
@@ -162,7 +163,7 @@ def read_front(blocks: list[Block], path: str = "") -> tuple[Metadata, list[Bloc
             i += 1
             first = False
             continue
-        if first and _title_like(block, text):
+        if first and _title_like(block, text) and not heads_run_on_group(blocks, i):
             meta.title = text
             i += 1
             first = False

@@ -60,6 +60,8 @@ def follows_label(previous: str, label: str) -> bool:
             and parts_before[:-1] == parts_after[:-1]
             and parts_after[-1] == parts_before[-1] + 1
         )
+    if before.isdigit() and after.isdigit():  # "(1)" -> "(2)", "1)" -> "2)"
+        return int(after) == int(before) + 1
     first, second = letter_of(before), letter_of(after)
     if first and second and first.islower() == second.islower() and ord(second) == ord(first) + 1:
         return True

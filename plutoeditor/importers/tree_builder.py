@@ -132,7 +132,10 @@ class TreeBuilder:
             )
         ):
             key = ("L", -1, label[-1:])
-        if block.list_level is not None:
+        leaves = key[:2] in (("d", 1), ("L", -1)) and self._title_leaves_heading_list(label, rest)
+        if leaves:
+            key = ("d", 1)
+        elif block.list_level is not None:
             sections = block.list_level == 0 and (
                 continues_sections(self.stack, label) or has_sub_clauses(label, self.next_label)
             )
@@ -202,7 +205,7 @@ class TreeBuilder:
         self._attach(clause, parent)
         # a bullet or ordered item of the format's own lists ("a. ..." lines only look like one)
         self._push(clause, key, heading_like, hlevel).listed = (
-            block.list_level is not None and block.label is not None
+            block.list_level is not None and block.label is not None and not leaves
         )
 
     def _opens_division(self, key: tuple, rest: str, block: Block) -> bool:
@@ -221,6 +224,34 @@ class TreeBuilder:
         if key[0] == "R" and not titled and not first.isupper():
             return starts_new_list(self.next_label)  # "I. Scope" with its own list from 1
         return True
+
+    def _title_leaves_heading_list(self, label: str, rest: str) -> bool:
+        """Whether a numbered title in capitals ends the list under a heading in capitals.
+
+        "DEFINITIONS" over "1. ... means ...", "2. ... means ...", then "2. SCOPE OF SERVICES":
+        the title is written as the heading is, not as the items are, and its number does not
+        go on from theirs, so it is the next section after the heading, not a third item.
+        Closes the list and the heading when so.
+        """
+        parts = decimal_parts(label)
+        if parts is None or len(parts) != 1 or not reads_as_heading(rest) or not _in_capitals(rest):
+            return False
+        stack = self.stack
+        if not stack or stack[-1].key[0] not in ("L", "d"):
+            return False
+        item = stack[-1].clause
+        if _in_capitals(item.text) or follows_label(item.label, label):
+            return False
+        for i in range(len(stack) - 1, -1, -1):
+            entry = stack[i]
+            if entry.key == ("u",):
+                if not _in_capitals(entry.clause.heading):
+                    return False
+                del stack[i:]
+                return True
+            if entry.key[0] not in ("L", "d", "p", "b") or follows_label(entry.clause.label, label):
+                return False  # "6." after the open "5.": the numbering goes on
+        return False
 
     def _close_lists(self, key: tuple) -> None:
         """Close the list items and paragraphs open above a division (see `_opens_division`)."""
@@ -431,3 +462,9 @@ def _parts_of(label: str) -> tuple[int, ...] | None:
     if parts and len(parts) == 2 and parts[1] == 0:
         return parts[:1]
     return parts
+
+
+def _in_capitals(text: str) -> bool:
+    """Written in capitals ("SCOPE OF SERVICES"), as headings often are and items are not."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters)

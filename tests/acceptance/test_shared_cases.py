@@ -22,8 +22,6 @@ PLUTOEDITOR = Path(sys.executable).with_name("plutoeditor")
 
 # One name per line, so that fixes landing in parallel merge cleanly.
 KNOWN_FAILING = {
-    "structure/numbering-runs-on-across-headings",
-    "structure/unnumbered-definitions-heading",
 }
 
 RESULT = re.compile(r"^(PASS|FAIL) (\S+?)(?::.*)?$")

@@ -219,3 +219,65 @@ def test_the_next_roman_numeral_after_its_lettered_items_is_not_a_letter():
     )
     assert labels(policy.clauses) == ["IV.", "V."]
     assert labels(policy.clauses[1].children) == ["A."]
+
+
+def test_numbered_paragraphs_run_on_across_parallel_group_headings():
+    policy = read(
+        """\
+        Right to Copy
+
+        (1)  You may copy the manual.
+
+        Right to Share
+
+        (2)  You may share it with colleagues.
+
+        (3)  You may quote from it.
+        """,
+        "manual.txt",
+    )
+    assert [(c.heading, labels(c.children)) for c in policy.clauses] == [
+        ("Right to Copy", ["(1)"]),
+        ("Right to Share", ["(2)", "(3)"]),
+    ]
+    assert errors(policy) == []
+
+
+def test_a_title_over_the_first_section_stays_the_title():
+    policy = read(
+        """\
+        Rental Terms
+
+        1. Scope
+
+        These terms cover every rental.
+
+        Delivery
+
+        2. Price
+
+        The price is shown before booking.
+        """,
+        "rental.txt",
+    )
+    assert policy.metadata.title == "Rental Terms"
+
+
+def test_a_numbered_title_in_capitals_after_a_capitals_heading_list_is_the_next_section():
+    policy = read(
+        """\
+        # Hosting Agreement
+
+        INTERPRETATION
+
+        1. "Host" means us.
+        2. "Site" means your website.
+
+        2. FEES AND PAYMENT
+        """
+    )
+    assert [(c.heading or c.text, labels(c.children)) for c in policy.clauses] == [
+        ("INTERPRETATION", ["1.", "2."]),
+        ("FEES AND PAYMENT", []),
+    ]
+    assert errors(policy) == ["numbering-gap 2."]
