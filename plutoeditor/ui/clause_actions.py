@@ -103,7 +103,10 @@ class ClauseActions(QObject):
         document, clause = self.window.document, self._target()
         if document is None or clause is None:
             return
-        position = self.window.clause_editor.cursor_position()
+        view = self.window.document_view  # where the keyboard is: the document, or the Clause pane
+        position = (
+            view.cursor_position() if view.editor.hasFocus() else self.window.clause_editor.cursor_position()
+        )
         operation = ops.split(document.policy, clause, position)
         self._push(operation, name=self.tr("Split clause"))
         new = operation.operations[-1].clause if isinstance(operation, ops.Batch) else None

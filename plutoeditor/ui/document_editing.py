@@ -16,6 +16,14 @@ from plutoeditor.importers.labels import split_label
 from plutoeditor.importers.text import import_text, normalise
 from plutoeditor.model import Clause, Policy
 from plutoeditor.model import operations as ops
+from plutoeditor.model.labels import (
+    DECIMAL,
+    format_label,
+    format_number,
+    letter_families,
+    parse_label,
+    value_in,
+)
 
 #: A first line the importer takes as the title, so the pasted lines are all read as clauses.
 _TITLE = "Pasted clauses"
@@ -37,16 +45,47 @@ def _place_after(policy: Policy, clause: Clause) -> tuple[str | None, int]:
     return (clause.parent.id if clause.parent else None), clause.index_in_parent(siblings) + 1
 
 
+def next_label(label: str, before: str = "") -> str:
+    """The label after `label` in its own style, as Word's numbering would continue it:
+    "1.2" -> "1.3", "(a)" -> "(b)", "iv." -> "v.", "6." -> "7."; "" for an unnumbered clause
+    or a label that cannot be continued ("1A", "Schedule 1"). `before` is the label of the
+    clause before `label`: "(i)" after "(h)" is a letter, otherwise a roman numeral."""
+    written = parse_label(label)
+    if written.kind not in ("number", "letters") or not written.parts:
+        return ""
+    families = (DECIMAL,) if written.last.isdigit() else letter_families(written.last)
+    if not families:
+        return ""
+    if len(families) > 1:  # a letter or a roman numeral: the clause before decides
+        alpha, roman = families
+        previous = parse_label(before)
+        here, there = value_in(written, alpha), value_in(previous, alpha) if before else None
+        families = (alpha,) if here is not None and there is not None and there + 1 == here else (roman,)
+    value = value_in(written, families[0])
+    if value is None:
+        return ""
+    core = ".".join((*written.parts[:-1], format_number(value + 1, families[0])))
+    return format_label(written, core)
+
+
 def new_clause_after(policy: Policy, clause: Clause, position: int) -> Edit:
     """Enter: at the end of the text a new empty clause at the clause's level (its first
     sub-clause when it has sub-clauses, which is where the reader's eye goes next); inside
-    the text the clause is split there and the rest becomes that new clause."""
+    the text the clause is split there and the rest becomes that new clause. A new clause
+    after a numbered one gets the next number in its style ("1.3" after "1.2"); one that
+    becomes a first sub-clause takes the label of the sub-clause it goes before, and the
+    numbering findings show what else a renumber would change."""
     rest = clause.text[position:]
-    new = Clause(label="", text=rest.lstrip("\n "), kind=clause.kind)
+    first_child = bool(clause.children) and not rest
+    siblings = policy.siblings_of(clause)
+    index = clause.index_in_parent(siblings)
+    before = siblings[index - 1].label if index else ""
+    label = clause.children[0].label if first_child else next_label(clause.label, before)
+    new = Clause(label=label, text=rest.lstrip("\n "), kind=clause.kind)
     steps: list[ops.Operation] = []
     if rest:
         steps.append(ops.SetClauseField(clause.id, "text", clause.text[:position].rstrip("\n ")))
-    if clause.children and not rest:
+    if first_child:
         steps.append(ops.InsertClause(clause.id, 0, new))
     else:
         parent_id, index = _place_after(policy, clause)

@@ -50,6 +50,7 @@ class ClauseTextEdit(QTextEdit):
         self.setUndoRedoEnabled(False)  # the document's undo stack undoes typing
         self.setTabChangesFocus(False)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setPlaceholderText(self.tr("Type the clause's text"))
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
         palette.setColor(QPalette.ColorRole.Text, QColor("#1a1a1a"))

@@ -646,7 +646,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Split clause</source>
         <translation type="unfinished"></translation>
     </message>
@@ -778,6 +778,15 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
     <message>
         <location line="+1"/>
         <source>Renumber the document, or apply a fix, to relabel it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClauseTextEdit</name>
+    <message>
+        <location filename="../../plutoeditor/ui/document_editor.py" line="+53"/>
+        <source>Type the clause&apos;s text</source>
+        <extracomment>the text changed by typing (not by `show`) asked first about every key; True when it handled the key asked to paste text of several paragraphs; True when it did</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

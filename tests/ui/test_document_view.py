@@ -82,6 +82,7 @@ def test_enter_at_the_end_adds_the_next_clause_at_its_level(view_window, qtbot):
         "Some are needed.",
         "You can turn them off.",
     ]
+    assert section.children[1].label == "1.2"  # numbered as Word would continue the list
     assert view.current_clause() is section.children[1]
     QApplication.processEvents()  # the outline follows on the next turn, after the repaint
     assert view_window.current_clause() is section.children[1]
@@ -163,6 +164,16 @@ def test_paste_of_three_paragraphs_makes_three_clauses(view_window, qtbot):
     assert document.undo_stack.count() == 1
     document.undo_stack.undo()
     assert _texts(document.policy) == _texts(_policy())
+
+
+def test_the_next_label_continues_the_style():
+    from plutoeditor.ui.document_editing import next_label
+
+    assert [next_label(label) for label in ("2.3.9", "6.", "(a)", "iv.", "1A", "")] == [
+        "2.3.10", "7.", "(b)", "v.", "", "",
+    ]  # fmt: skip
+    assert next_label("(i)", before="(h)") == "(j)"  # a letter after (h), else a roman numeral
+    assert next_label("(i)") == "(ii)"
 
 
 def test_a_pasted_date_or_title_line_is_not_lost():
@@ -250,3 +261,10 @@ def test_seed_policy_shows_in_the_document(seed_window, qtbot):
     assert view.current_clause() is seed_window.document.policy.clauses[0]
     image = view.grab()
     assert not image.isNull()
+
+
+def test_split_from_the_menu_splits_at_the_document_cursor(view_window, qtbot):
+    _go(view_window, "c12", len("You can"))
+    view_window.actions_["clause.split"].trigger()
+    texts = [c.text for c in view_window.document.policy.find("s1").children]
+    assert texts == ["We use cookies.", "You can", "turn them off."]
