@@ -195,7 +195,7 @@ def _undefined(index: TermIndex) -> list[Finding]:
             defined.update(q.casefold() for q in index.quoted)
             defined.update([name.replace("-", " ") for name in defined if "-" in name])
             parts = _word_runs(defined)
-        if _is_defined(phrase, defined) or phrase.casefold() in parts:
+        if _is_defined(phrase, defined) or phrase.casefold() in parts or _joins_a_term(phrase, defined):
             continue  # "Upload Information" of "Your Upload Information": a defined term's words
         if ordinary_phrase(phrase, index.written_in_lower, title_words, headings):
             continue
@@ -217,6 +217,16 @@ def _word_runs(names: set[str]) -> set[str]:
                 for j in range(i + 1, len(words) + 1):
                     runs.add(" ".join(words[i:j]))
     return runs
+
+
+def _joins_a_term(phrase: str, defined: set[str]) -> bool:
+    """'Process Applicable Personal Data': a capitalised word next to a defined term of several words."""
+    words = phrase.casefold().split()
+    for i in range(1, len(words)):
+        head, tail = " ".join(words[:i]), " ".join(words[i:])
+        if (" " in tail and tail in defined) or (" " in head and head in defined):
+            return True
+    return False
 
 
 def _is_defined(phrase: str, defined: set[str]) -> bool:

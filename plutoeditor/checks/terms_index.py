@@ -136,9 +136,15 @@ class TermIndex:
             self._folded = {}
             for name in key:
                 self._folded.setdefault(name.casefold(), name)
+            for name in key:  # "APIs" defined, "API" written: the same term in the singular
+                if len(name) > 3 and name[-1] == "s" and name[-2] != "s":
+                    self._folded.setdefault(name[:-1].casefold(), name)
             # searched in the text in lower case (a case-insensitive pattern is ten times slower);
             # pronoun names ("we", "you") are not counted: they are used whatever their case
-            searched = [n.casefold() for n in key if n[:1].isupper() or n[:1].isdigit()]
+            searched = sorted(
+                (n for n, name in self._folded.items() if name[:1].isupper() or name[:1].isdigit()),
+                key=lambda n: (-len(n), n),
+            )
             self._pattern = re.compile("|".join(re.escape(n) for n in searched)) if searched else None
             self.uses = {}
             for entry in seen.values():
@@ -185,14 +191,15 @@ class TermIndex:
         text = entry.text
         if self._pattern is not None and text and not entry.scan.foreign:
             for start, _, written, name in self.find_uses(text):
-                if written == name or written[1:] == name[1:] or name.isupper():
+                form = name if len(written) == len(name) else name[: len(written)]  # "API" for "APIs"
+                if written == form or written[1:] == form[1:] or name.isupper():
                     # "permanent cookies" for "Permanent cookies"; "Third Party" for "THIRD PARTY"
                     uses[name] = uses.get(name, 0) + 1
                 elif name in self._explicit:
                     begin = text.rfind("\n", 0, start) + 1
                     stop = text.find("\n", start)
                     paragraph = text[begin : stop if stop >= 0 else len(text)]
-                    if paragraph[0] != "|" and _real_variant(written, name, paragraph, start - begin):
+                    if paragraph[0] != "|" and _real_variant(written, form, paragraph, start - begin):
                         variants.append((written, name))  # not in table cells: labels
         entry.uses = uses
         entry.variants = variants

@@ -71,6 +71,7 @@ _AS_DEFINED = re.compile(
 )
 #: Something every form needs: parentheses, quotes, a colon or a verb of definition.
 _ANY_FORM = re.compile(r"[(“\"‘:]|mean|refer|defined|includ|understood")
+_DEFINITIONS_HEADING = re.compile(r"\b(?:definitions?|glossary|interpretation|terminology)\b", re.IGNORECASE)
 _AS_HINT = re.compile(r"\(\s*(?:as|within)\s")
 _MEANS_HINT = re.compile(r"mean|refer|defined|includ|understood")
 _PARENS = re.compile(r"\(([^()\n]{1,200})\)")
@@ -101,7 +102,8 @@ MAX_TERM_WORDS = 8
 
 def definitions_in(clause: Clause) -> list[Definition]:
     """Every definition written in one clause (heading and text)."""
-    if clause.kind is not ClauseKind.DEFINITION and not _ANY_FORM.search(clause.text):
+    listed = _listed_term(clause)
+    if clause.kind is not ClauseKind.DEFINITION and not listed and not _ANY_FORM.search(clause.text):
         return []  # most clauses: nothing that could define a term
     found: list[Definition] = []
     seen: set[str] = set()
@@ -125,18 +127,35 @@ def definitions_in(clause: Clause) -> list[Definition]:
         add(parts[0][0], parts[0][1], CLAUSE)
         for term, meaning in parts[1:]:
             add(term, meaning, CLAUSE, glued_into=_clean_term(parts[0][0]))
+    if listed:
+        add(clause.heading, clause.text or " ".join(c.text for c in clause.children[:1]), BARE)
     text = clause.text
     if not text:
         return found
     for paragraph in text.split("\n") if "\n" in text else (text,):
         if foreign(paragraph):
             continue  # the rules read English definitions
+        if "``" in paragraph:
+            paragraph = paragraph.replace("``", "“").replace("''", "”")  # TeX quotes in old licences
         _paragraph_definitions(paragraph, add)
         if ":" in paragraph:
             glossary = read_definition(paragraph)  # "Data Asset: A collection of ..." in running text
             if glossary and len(glossary[0].split()) <= 5 and glossary[0][:1].isupper():
                 add(glossary[0], glossary[1], BARE)
     return found
+
+
+def _listed_term(clause: Clause) -> bool:
+    """A clause headed by a term in a "Definitions" section: "2.9 - Program Participants"."""
+    parent = clause.parent
+    heading = clause.heading.strip()
+    return (
+        parent is not None
+        and clause.kind is not ClauseKind.DEFINITION
+        and 0 < len(heading.split()) <= 5
+        and heading.lstrip("-–—•· ")[:1].isupper()
+        and bool(_DEFINITIONS_HEADING.search(parent.heading))
+    )
 
 
 def _paragraph_definitions(paragraph: str, add) -> None:  # type: ignore[no-untyped-def]
@@ -187,7 +206,7 @@ def _inline(group: re.Match[str], paragraph: str, add) -> None:  # type: ignore[
 
 
 def _clean_term(term: str) -> str:
-    term = term.strip().strip(_OPEN_Q + _CLOSE_Q + "*_ ").rstrip(":,.;").strip()
+    term = term.strip().strip(_OPEN_Q + _CLOSE_Q + "*_ ").rstrip(":,.;").lstrip("-–—•· ").strip()
     if term.endswith(("(s)", "(es)")):
         term = term[: term.rindex("(")].rstrip()  # "Attraction service(s)": used in either number
     term = term.strip(_OPEN_Q + _CLOSE_Q + " ")

@@ -14,7 +14,9 @@ from typing import NamedTuple
 _CAP_PHRASE = re.compile(r"[A-Z][a-z][\w’'-]*(?:\s(?:of\s(?:the\s)?)?[A-Z][a-z][\w’'-]*)*")
 #: A character that glues a capital to what stands before it: part of a word, address or path.
 _GLUED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_’'@./#-")
-_QUOTED = re.compile(r"(?:[“\"‘«]|(?<![\w])')\s?(?:the\s)?([A-Z][^“”\"‘’«»\n]{0,60}?)\s?(?:[”\"’»]|'(?!\w))")
+_QUOTED = re.compile(
+    r"(?:[“\"‘«]|``|(?<![\w])')\s?(?:the\s)?([A-Z][^“”\"‘’«»`\n]{0,60}?)\s?(?:[”\"’»]|''|'(?!\w))"
+)
 _STARTS_SENTENCE = frozenset('.!?:;•·*–—-"“”‘([{>|/=+_')
 _LIST_LABEL = re.compile(r"(?:^|\s)\(?(?:[a-z]|[ivx]{1,5}|\d{1,3}(?:\.\d{1,3})*)[.)]$")
 _ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Z0-9&]+[ \u00a0]$")
@@ -31,8 +33,11 @@ _DETERMINERS = frozenset(
 )
 #: "the Contact Us section below": the name of a part of the document.
 _SECTION_AFTER = re.compile(
-    r"\s(?:section|sections|tab|page|heading|below|above|button|link|menu|settings)\b"
+    r"\s(?:section|sections|tab|page|heading|below|above|button|link|menu|settings|team|department|"
+    r"desk|centre|center|portal|app|feature)\b"
 )
+#: "the Act on the Protection of ...", "Issue/PR": part of a longer name.
+_NAME_GOES_ON = re.compile(r"/|\s(?:on|for|in|to)\s(?:the\s)?[A-Z]")
 #: Words that end a capitalised phrase: "the Software You distribute" is "Software".
 _BREAKS = frozenset("You Your We Our Us They Their He She It Its This That These Those".split())
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -92,6 +97,8 @@ def scan_text(text: str) -> TextScan:
                 paragraph[end] in ":@" or paragraph[end] != "," and _NUMBER_AFTER.match(paragraph, end)
             ):
                 continue  # "Subject: ...", "Section 5", "Directive 95/46/EC", "Regulation (EU)"
+            if end < len(paragraph) and _NAME_GOES_ON.match(paragraph, end):
+                continue
             if (
                 start > 2
                 and paragraph[start - 2].isupper()
@@ -113,8 +120,8 @@ def scan_text(text: str) -> TextScan:
             if determined and not _SECTION_AFTER.match(paragraph, end):
                 nouns[phrase] = nouns.get(phrase, 0) + 1
     quoted = (
-        frozenset(m.group(1).strip() for m in _QUOTED.finditer(text))
-        if "“" in text or '"' in text or "‘" in text or "«" in text or "'" in text
+        frozenset(m.group(1).strip().rstrip(".,;:") for m in _QUOTED.finditer(text))
+        if "“" in text or '"' in text or "‘" in text or "«" in text or "'" in text or "``" in text
         else frozenset()
     )
     return TextScan(phrases, nouns, quoted, english, spaces)
