@@ -34,8 +34,9 @@ from plutoeditor.checks.typed_ids import as_typed_ids
 from plutoeditor.checks.uncertainty import soften
 from plutoeditor.gc_pause import no_cycle_collection
 from plutoeditor.model.clause import Clause
+from plutoeditor.model.events import Change, ChangeEvent, Phase
 from plutoeditor.model.numbering import Scope, expected_cores, format_label, parse_label, scopes
-from plutoeditor.model.policy import ChangeEvent, Policy
+from plutoeditor.model.policy import Policy
 from plutoeditor.model.references import internal_references, label_index
 
 #: Per clause: the context it was checked in, its content findings, whether it refers inside.
@@ -54,7 +55,7 @@ class Checker:
         self._clause_checks, self._document_checks = rechecking(CLAUSE), rechecking(DOCUMENT)
         self._metadata_checks, self._numbering_checks = rechecking(METADATA), rechecking(NUMBERING)
         self._reference_checks = rechecking(REFERENCES)
-        self._everything = True  # nothing checked yet, or the document was reset
+        self._everything = True  # nothing checked yet
         self._dirty: dict[str, Clause] = {}  # clauses whose own content must be re-checked
         self._around: dict[str, Clause] = {}  # clauses whose surroundings changed
         self._gaps: list[Clause | None] = []  # parents that clauses left
@@ -89,16 +90,15 @@ class Checker:
     # -- listening ----------------------------------------------------------------------
     def _on_change(self, event: ChangeEvent) -> None:
         """Note what an edit touched; the work is done at the next `findings()`."""
-        if event.phase != "done":
+        if event.phase != Phase.DONE:
             return
         self._result = None
-        if event.kind in ("metadata", "reset"):
+        if event.kind == Change.METADATA:
             self._metadata = None
-            if event.kind == "metadata":
-                return  # the clauses' findings stand
+            return  # the clauses' findings stand
         self._clause_findings = None
         clause = event.clause
-        if event.kind == "update" and clause is not None:
+        if event.kind == Change.UPDATE and clause is not None:
             self._dirty[clause.id] = clause
             self._around[clause.id] = clause  # what precedes it may read differently now
             if event.field in ("label", "kind"):
@@ -107,16 +107,16 @@ class Checker:
                 self._touch_owner(clause)
             return
         self._positions.clear()
-        if event.kind not in ("insert", "remove", "move") or clause is None:
+        if event.kind not in (Change.INSERT, Change.REMOVE, Change.MOVE) or clause is None:
             self._everything = True
             return
         self._numbering_dirty = True
         if any(c.label for c in clause.walk()):
             self._labels_dirty = True
-        if event.kind in ("remove", "move"):
+        if event.kind in (Change.REMOVE, Change.MOVE):
             self._gaps.append(event.parent)
             self._touch_owner(event.parent)
-        if event.kind == "remove":
+        if event.kind == Change.REMOVE:
             self._removed.append(clause)
         else:
             self._around[clause.id] = clause

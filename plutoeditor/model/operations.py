@@ -6,11 +6,10 @@ The Qt layer wraps these in QUndoCommands; the CLI and tests call them directly.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any, Protocol
 
 from plutoeditor.model.clause import Clause, ClauseKind
-from plutoeditor.model.policy import ChangeEvent, Metadata, Policy
+from plutoeditor.model.policy import Metadata, Policy
 
 
 class Operation(Protocol):
@@ -46,13 +45,8 @@ class InsertClause:
 
     def apply(self, policy: Policy) -> Operation:
         parent = _parent(policy, self.parent_id)
-        siblings = policy.children_of(parent)
-        index = max(0, min(self.index, len(siblings)))
-        event = partial(ChangeEvent, kind="insert", clause=self.clause, parent=parent, index=index)
-        policy.notify(event(phase="about"))
-        siblings.insert(index, self.clause)
-        self.clause.parent = parent
-        policy.notify(event(phase="done"))
+        index = max(0, min(self.index, len(policy.children_of(parent))))
+        policy.insert(parent, index, self.clause)
         return DeleteClause(self.clause.id, name=self.name)
 
 
@@ -65,14 +59,7 @@ class DeleteClause:
 
     def apply(self, policy: Policy) -> Operation:
         clause = _clause(policy, self.clause_id)
-        parent = clause.parent
-        siblings = policy.children_of(parent)
-        index = clause.index_in_parent(siblings)
-        event = partial(ChangeEvent, kind="remove", clause=clause, parent=parent, index=index)
-        policy.notify(event(phase="about"))
-        del siblings[index]
-        clause.parent = None
-        policy.notify(event(phase="done"))
+        parent, index = policy.remove(clause)
         return InsertClause(parent.id if parent else None, index, clause, name=self.name)
 
 
@@ -96,26 +83,9 @@ class MoveClause:
             if ancestor is clause:
                 raise ValueError("a clause cannot be moved inside itself")
             ancestor = ancestor.parent
-        old_parent = clause.parent
-        old_siblings = policy.children_of(old_parent)
-        old_index = clause.index_in_parent(old_siblings)
         new_siblings = policy.children_of(new_parent)
-        limit = len(new_siblings) - (1 if new_siblings is old_siblings else 0)
-        new_index = max(0, min(self.new_index, limit))
-        event = partial(
-            ChangeEvent,
-            kind="move",
-            clause=clause,
-            parent=old_parent,
-            index=old_index,
-            new_parent=new_parent,
-            new_index=new_index,
-        )
-        policy.notify(event(phase="about"))
-        del old_siblings[old_index]
-        new_siblings.insert(new_index, clause)
-        clause.parent = new_parent
-        policy.notify(event(phase="done"))
+        limit = len(new_siblings) - (1 if new_siblings is policy.children_of(clause.parent) else 0)
+        old_parent, old_index = policy.move(clause, new_parent, max(0, min(self.new_index, limit)))
         return MoveClause(clause.id, old_parent.id if old_parent else None, old_index, name=self.name)
 
 
@@ -134,10 +104,7 @@ class SetClauseField:
         clause = _clause(policy, self.clause_id)
         value = ClauseKind(self.value) if self.field == "kind" else self.value
         old = getattr(clause, self.field)
-        event = partial(ChangeEvent, kind="update", clause=clause, field=self.field)
-        policy.notify(event(phase="about"))
-        setattr(clause, self.field, value)
-        policy.notify(event(phase="done"))
+        policy.set_field(clause, self.field, value)
         return SetClauseField(self.clause_id, self.field, old, name=self.name)
 
 
@@ -155,9 +122,7 @@ class SetMetadata:
         old = getattr(policy.metadata, self.field)
         if isinstance(old, list):
             old = list(old)
-        policy.notify(ChangeEvent(kind="metadata", phase="about", field=self.field))
-        setattr(policy.metadata, self.field, self.value)
-        policy.notify(ChangeEvent(kind="metadata", phase="done", field=self.field))
+        policy.set_metadata(self.field, self.value)
         return SetMetadata(self.field, old, name=self.name)
 
 

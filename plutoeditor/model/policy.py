@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from plutoeditor.model.clause import Clause
+from plutoeditor.model.events import Change, ChangeEvent, Listener, Phase
 
 
 def new_document_id() -> str:
@@ -62,31 +64,10 @@ class Metadata:
         return "" if name in self.guessed and self.guessed[name] == value else value
 
 
-Listener = Callable[["ChangeEvent"], None]
-
-
-@dataclass(frozen=True)
-class ChangeEvent:
-    """A change to the clause tree, sent before ("about") and after ("done") it happens.
-
-    kind: "insert" | "remove" | "move" | "update" | "metadata" | "reset".
-    For insert/remove: parent (None = top level), index, clause.
-    For move: parent/index (old place) and new_parent/new_index (place after removal).
-    For update: clause and field ("label", "heading", "text", "kind").
-    """
-
-    kind: str
-    phase: str
-    clause: Clause | None = None
-    parent: Clause | None = None
-    index: int = -1
-    new_parent: Clause | None = None
-    new_index: int = -1
-    field: str = ""
-
-
 class Policy:
-    """The document: metadata and top-level clauses, with a change-event stream."""
+    """The document: metadata and top-level clauses. Its tree and metadata change only through
+    `insert`, `remove`, `move`, `set_field` and `set_metadata` (called by `model.operations`),
+    each of which sends its listeners a ChangeEvent before and after."""
 
     def __init__(
         self,
@@ -150,20 +131,65 @@ class Policy:
         self._listeners.remove(listener)
 
     def notify(self, event: ChangeEvent) -> None:
-        if event.phase == "done":
+        if event.phase == Phase.DONE:
             self.revision += 1
             index, clause = self._index, event.clause
-            if index is not None and clause is not None and event.kind in ("insert", "remove"):
+            if index is not None and clause is not None and event.kind in (Change.INSERT, Change.REMOVE):
                 for node in clause.walk():  # the index follows the edit: no walk of the whole tree
                     key = node.id
-                    if event.kind == "insert":
+                    if event.kind == Change.INSERT:
                         index[key] = node
                     elif index.get(key) is node:
                         del index[key]
-            elif event.kind in ("insert", "remove", "reset"):
+            elif event.kind in (Change.INSERT, Change.REMOVE):
                 self._index = None
         for listener in list(self._listeners):
             listener(event)
+
+    # -- changes (each one event before, one after) ---------------------------------------
+    def insert(self, parent: Clause | None, index: int, clause: Clause) -> None:
+        """Put `clause` (with its children) under `parent` (None: the top level) at `index`."""
+        self.notify(ChangeEvent(Change.INSERT, Phase.ABOUT, clause, parent, index))
+        self.children_of(parent).insert(index, clause)
+        clause.parent = parent
+        self.notify(ChangeEvent(Change.INSERT, Phase.DONE, clause, parent, index))
+
+    def remove(self, clause: Clause) -> tuple[Clause | None, int]:
+        """Take `clause` (with its children) out; gives the parent and index it had."""
+        parent = clause.parent
+        siblings = self.children_of(parent)
+        index = clause.index_in_parent(siblings)
+        self.notify(ChangeEvent(Change.REMOVE, Phase.ABOUT, clause, parent, index))
+        del siblings[index]
+        clause.parent = None
+        self.notify(ChangeEvent(Change.REMOVE, Phase.DONE, clause, parent, index))
+        return parent, index
+
+    def move(self, clause: Clause, new_parent: Clause | None, new_index: int) -> tuple[Clause | None, int]:
+        """Move `clause` under `new_parent` at `new_index` (counted after it is taken out);
+        gives the parent and index it had."""
+        parent = clause.parent
+        siblings = self.children_of(parent)
+        index = clause.index_in_parent(siblings)
+        place = (clause, parent, index, new_parent, new_index)
+        self.notify(ChangeEvent(Change.MOVE, Phase.ABOUT, *place))
+        del siblings[index]
+        self.children_of(new_parent).insert(new_index, clause)
+        clause.parent = new_parent
+        self.notify(ChangeEvent(Change.MOVE, Phase.DONE, *place))
+        return parent, index
+
+    def set_field(self, clause: Clause, name: str, value: Any) -> None:
+        """Set a clause's label, heading, text or kind."""
+        self.notify(ChangeEvent(Change.UPDATE, Phase.ABOUT, clause, field=name))
+        setattr(clause, name, value)
+        self.notify(ChangeEvent(Change.UPDATE, Phase.DONE, clause, field=name))
+
+    def set_metadata(self, name: str, value: Any) -> None:
+        """Set one metadata field."""
+        self.notify(ChangeEvent(Change.METADATA, Phase.ABOUT, field=name))
+        setattr(self.metadata, name, value)
+        self.notify(ChangeEvent(Change.METADATA, Phase.DONE, field=name))
 
     def copy(self) -> Policy:
         """A deep copy with the same ids and document id (listeners not copied)."""

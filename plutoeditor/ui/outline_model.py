@@ -1,7 +1,8 @@
 """The one item model over the clause tree, driven by the policy's change events.
 
-Views never touch the policy: the model turns each ChangeEvent ("about"/"done") into the
-matching begin/end call, and a drag and drop becomes a MoveClause pushed on the undo stack.
+Views never touch the policy: one small handler per kind of ChangeEvent turns its "about" and
+"done" into the matching begin/end call (napari's _base_item_model does the same), and a drag
+and drop becomes a MoveClause pushed on the undo stack.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from plutoeditor.model import ChangeEvent, Clause, Policy
+from plutoeditor.model.events import Change, Phase
 from plutoeditor.model.labels import plain_label
 from plutoeditor.model.operations import Batch, MoveClause, Operation
 
@@ -59,6 +61,12 @@ class OutlineModel(QAbstractItemModel):
         self._findings: dict[str, list[Any]] = {}
         self._icons: dict[str, Any] = {}
         self._rows: dict[str, int] = {}
+        self._handlers: dict[Change, Callable[[ChangeEvent, bool], None]] = {
+            Change.INSERT: self._on_insert,
+            Change.REMOVE: self._on_remove,
+            Change.MOVE: self._on_move,
+            Change.UPDATE: self._on_update,
+        }
         policy.subscribe(self._on_change)
 
     # -- public ---------------------------------------------------------------
@@ -257,42 +265,45 @@ class OutlineModel(QAbstractItemModel):
 
     # -- change events --------------------------------------------------------
     def _on_change(self, event: ChangeEvent) -> None:
-        kind, about = event.kind, event.phase == "about"
-        if kind in ("insert", "remove", "move", "reset") and not about:
-            self._rows.clear()  # rows moved: the "about" calls above still needed the old ones
-        if kind == "insert":
-            if about:
-                self.beginInsertRows(self.index_of(event.parent), event.index, event.index)
-            else:
-                self.endInsertRows()
-        elif kind == "remove":
-            if about:
-                self.beginRemoveRows(self.index_of(event.parent), event.index, event.index)
-            else:
-                self.endRemoveRows()
-        elif kind == "move":
-            if about:
-                destination = event.new_index
-                if event.new_parent is event.parent and event.new_index > event.index:
-                    destination += 1  # Qt counts the destination before the row is taken out
-                begun = self.beginMoveRows(
-                    self.index_of(event.parent),
-                    event.index,
-                    event.index,
-                    self.index_of(event.new_parent),
-                    destination,
-                )
-                self._moves_begun.append(begun)
-            elif self._moves_begun.pop():
-                self.endMoveRows()
-        elif kind == "update" and not about and event.clause is not None:
-            if self._in_tree(event.clause):
-                self.dataChanged.emit(self.index_of(event.clause, 0), self.index_of(event.clause, 1))
-        elif kind == "reset":
-            if about:
-                self.beginResetModel()
-            else:
-                self.endResetModel()
+        handle = self._handlers.get(event.kind)
+        if handle is not None:
+            handle(event, event.phase == Phase.ABOUT)
+
+    def _on_insert(self, event: ChangeEvent, about: bool) -> None:
+        if about:
+            self.beginInsertRows(self.index_of(event.parent), event.index, event.index)
+        else:
+            self._rows.clear()  # rows moved: the "about" calls still needed the old ones
+            self.endInsertRows()
+
+    def _on_remove(self, event: ChangeEvent, about: bool) -> None:
+        if about:
+            self.beginRemoveRows(self.index_of(event.parent), event.index, event.index)
+        else:
+            self._rows.clear()
+            self.endRemoveRows()
+
+    def _on_move(self, event: ChangeEvent, about: bool) -> None:
+        if about:
+            destination = event.new_index
+            if event.new_parent is event.parent and event.new_index > event.index:
+                destination += 1  # Qt counts the destination before the row is taken out
+            begun = self.beginMoveRows(
+                self.index_of(event.parent),
+                event.index,
+                event.index,
+                self.index_of(event.new_parent),
+                destination,
+            )
+            self._moves_begun.append(begun)
+            return
+        self._rows.clear()
+        if self._moves_begun.pop():
+            self.endMoveRows()
+
+    def _on_update(self, event: ChangeEvent, about: bool) -> None:
+        if not about and event.clause is not None and self._in_tree(event.clause):
+            self.dataChanged.emit(self.index_of(event.clause, 0), self.index_of(event.clause, 1))
 
     # -- helpers --------------------------------------------------------------
     def _in_tree(self, clause: Clause) -> bool:
