@@ -18,6 +18,7 @@ from plutoeditor.compare.result import ClauseChange, Comparison, Ops
 from plutoeditor.compare.units import words_of
 from plutoeditor.compare.worddiff import word_diff
 from plutoeditor.model.clause import Clause, ClauseKind
+from plutoeditor.model.policy import Policy
 from plutoeditor.summary import places
 from plutoeditor.summary.items import (
     EDITORIAL,
@@ -49,6 +50,8 @@ FIX_WORDING = {
 }
 #: A clause whose changed words are more than this share of its words is "reworded" as a whole.
 REWORDED_SHARE = 0.6
+#: More runs of renumbered clauses than this: those inside sections are one item.
+MAX_RELABEL_ITEMS = 6
 #: At most this many corrected words are quoted in a spelling item.
 MAX_SPELLINGS = 5
 
@@ -58,16 +61,22 @@ class _Draft:
         self.comparison = comparison
         self.changes = comparison.changes
         self.added = {c.clause.id for c in self.changes if c.status == "added"}
-        self.removed = {c.clause.id for c in self.changes if c.status == "removed"}
+        self.removed_by_id = {c.clause.id: c for c in self.changes if c.status == "removed"}
+        self.removed = set(self.removed_by_id)
         self.by_new_id = {c.new.id: c for c in self.changes if c.new is not None}
         self.relabelled = {
             normalise(c.old_label): c.new_label
             for c in self.changes
             if c.status == "matched" and c.relabelled and c.old_label
         }
-        self.new_words = {
-            w for clause in comparison.new.walk() for w in words_of(f"{clause.heading} {clause.text}")
-        }
+        self.new_words = _Words(comparison.new)
+        #: the new version's top-level clauses as compare paired them (reading units), and
+        #: each new clause's place among its siblings
+        self.top = [c.clause for c in self.changes if c.new is not None and c.clause.parent is None]
+        self.place = {id(c): i for i, c in enumerate(self.top)}
+        for change in self.changes:
+            if change.new is not None:
+                self.place.update((id(child), i) for i, child in enumerate(change.new.children))
         self.items: dict[str, list[SummaryItem]] = {SUBSTANTIVE: [], STRUCTURAL: [], EDITORIAL: []}
         self.fixes: dict[str, list[ClauseChange]] = {kind: [] for kind in FIX_WORDING}
         self.spellings: list[tuple[str, str]] = []
@@ -115,8 +124,8 @@ class _Draft:
         clause = change.clause
         if clause.parent is not None and clause.parent.id in self.removed:
             return
-        inside = [c for c in clause.walk()][1:]
-        removed_inside = [c for c in self.changes if c.status == "removed" and c.clause in inside]
+        removed = self.removed_by_id
+        removed_inside = [removed[c.id] for c in clause.walk() if c is not clause and c.id in removed]
         if not clause.text.strip() and not clause.heading.strip() and not removed_inside:
             return
         self._add(
@@ -137,7 +146,11 @@ class _Draft:
         elif change.old is not None and change.new is not None and not change.heading_changed:
             # compare sets aside changes of punctuation and capitals alone; a summary lists them
             old, new = change.old, change.new
-            if _squash(old.heading) == _squash(new.heading) and _squash(old.text) != _squash(new.text):
+            if (
+                old.text != new.text
+                and _squash(old.text) != _squash(new.text)
+                and _squash(old.heading) == _squash(new.heading)
+            ):
                 self._text(change, word_diff(old.text, new.text))
 
     def _heading(self, change: ClauseChange) -> None:
@@ -195,8 +208,8 @@ class _Draft:
         name = places.name(clause)
         new_label = places.label(clause)
         now = f" (now {places.noun(clause)} {new_label})" if change.relabelled and new_label else ""
-        siblings = clause.parent.children if clause.parent is not None else self.comparison_new_top()
-        index = next((i for i, c in enumerate(siblings) if c is clause), 0)
+        siblings = clause.parent.children if clause.parent is not None else self.top
+        index = self.place.get(id(clause), 0)
         old_parent = change.old.parent if change.old is not None else None
         new_parent = clause.parent
         same_parent = (old_parent is None and new_parent is None) or (
@@ -216,10 +229,6 @@ class _Draft:
             return f"{name}{now} moved{where} to {start}"
         return f"{name}{now} moved{where} after {places.name(siblings[index - 1])}"
 
-    def comparison_new_top(self) -> list[Clause]:
-        """The top-level clauses of the new version as compare paired them (reading units)."""
-        return [c.clause for c in self.changes if c.new is not None and c.clause.parent is None]
-
     # -- grouped editorial items ----------------------------------------------------------
     def _relabels(self) -> None:
         runs: list[list[ClauseChange]] = []
@@ -233,13 +242,35 @@ class _Draft:
             ):
                 continue
             clause = change.clause
-            siblings = clause.parent.children if clause.parent is not None else self.comparison_new_top()
-            index = next((i for i, c in enumerate(siblings) if c is clause), -1)
+            index = self.place.get(id(clause), -1)
             if runs and last is not None and last == (clause.parent, index - 1):
                 runs[-1].append(change)
             else:
                 runs.append([change])
             last = (clause.parent, index)
+        nested = [run for run in runs if run[0].clause.parent is not None]
+        if len(runs) > MAX_RELABEL_ITEMS and nested:
+            # a long document renumbered in many places: one line for the clauses inside sections
+            runs = [run for run in runs if run[0].clause.parent is None]
+            changes = [change for run in nested for change in run]
+            tops = list(dict.fromkeys(_top(c.clause) for c in changes))
+            if all(places.label(top) for top in tops):
+                numbers = places.listing([places.label(top) for top in tops])
+                where = f"{'sections' if len(tops) > 1 else 'section'} {numbers}"
+            else:
+                where = places.listing([places.name_with_label(top) for top in tops])
+            text = f"{len(changes)} clauses renumbered in {where}"
+            self._add(EDITORIAL, text, changes)
+        if len(runs) > MAX_RELABEL_ITEMS:  # and the sections themselves
+            changes = [change for run in runs for change in run]
+            start, end = changes[0], changes[-1]
+            text = (
+                f"{len(changes)} {places.noun(start.clause, plural=True)} renumbered, from "
+                f"{places.label_range([start.old_label])} (now {places.label_range([start.new_label])}) to "
+                f"{places.label_range([end.old_label])} (now {places.label_range([end.new_label])})"
+            )
+            self._add(EDITORIAL, text, changes)
+            runs = []
         for run in runs:
             old = places.label_range([c.old_label for c in run])
             new = places.label_range([c.new_label for c in run])
@@ -280,6 +311,25 @@ class _Draft:
                 shown = ", ".join(f"“{a}” → “{b}”" for a, b in pairs[:MAX_SPELLINGS])
                 text += f" ({shown}{', …' if len(pairs) > MAX_SPELLINGS else ''})"
             self._add(EDITORIAL, text, changes)
+
+
+def _top(clause: Clause) -> Clause:
+    while clause.parent is not None:
+        clause = clause.parent
+    return clause
+
+
+class _Words:
+    """Every word of a version, lower case, read the first time the spelling rule asks."""
+
+    def __init__(self, policy: Policy) -> None:
+        self._policy = policy
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = {w for c in self._policy.walk() for w in words_of(f"{c.heading} {c.text}")}
+        return word in self._words
 
 
 def _squash(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Container
 from dataclasses import dataclass
 
 from plutoeditor.compare.result import DELETE, EQUAL, INSERT, Ops
@@ -93,7 +94,7 @@ def classify(
     old_text: str,
     new_text: str,
     relabelled: dict[str, str],
-    new_words: set[str],
+    new_words: Container[str],
 ) -> str:
     """What kind of change a segment is. `relabelled` maps old labels to new ones (clauses
     renumbered between the versions); `new_words` is every word of the new version, lower case."""
@@ -123,7 +124,7 @@ def _bare(text: str) -> str:
     return "".join(text.translate(_MARKS).split())
 
 
-def _spelling_fix(old: str, new: str, new_words: set[str]) -> bool:
+def _spelling_fix(old: str, new: str, new_words: Container[str]) -> bool:
     """A misspelt word corrected (or a spelling convention changed: "organisation" ->
     "organization"): both long enough that one slip cannot make another word ("sell" ->
     "tell"), the same first letter, one edit apart (two in long words), and the old spelling

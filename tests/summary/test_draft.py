@@ -212,3 +212,33 @@ def test_a_heading_put_over_existing_clauses_is_structural():
         "New heading “Messages” over “We send receipts.” and “We send offers.”",
     )
     assert SUBSTANTIVE not in [kind for kind, _ in kinds_and_texts]
+
+
+def test_renumbering_in_many_sections_is_one_line():
+    sections = range(1, 9)
+    old = "".join(f"[{n}] Part {n} |\n  [{n}.1] First {n}.\n  [{n}.2] Second {n}.\n" for n in sections)
+    new = "".join(f"[{n}] Part {n} |\n  [{n}.1] Second {n}.\n" for n in sections)
+    old_policy, new_policy = parse_tree(old), parse_tree(new)
+    by_text = {c.text or c.heading: c.id for c in old_policy.walk()}
+    for clause in new_policy.walk():
+        clause.id = by_text[clause.text or clause.heading]
+    items = draft_summary(compare_policies(old_policy, new_policy)).items
+    editorial = [i.text for i in items if i.kind == EDITORIAL]
+    assert editorial == ["8 clauses renumbered in sections 1, 2, 3, 4, 5, 6, 7 and 8"]
+    assert len([i for i in items if i.kind == SUBSTANTIVE]) == 8  # each removed clause is its own item
+
+
+def test_renumbering_of_many_sections_is_one_line():
+    old = "".join(f"[{n}] Part {n} |\n" for n in range(1, 31))
+    headings = []
+    for n in range(1, 31):
+        headings += [f"Part {n}"] + ([f"New part after {n}"] if n % 4 == 0 else [])
+    new = "".join(f"[{i}] {heading} |\n" for i, heading in enumerate(headings, start=1))
+    old_policy, new_policy = parse_tree(old), parse_tree(new)
+    by_heading = {c.heading: c.id for c in old_policy.walk()}
+    for clause in new_policy.walk():
+        clause.id = by_heading.get(clause.heading, clause.id)
+    items = draft_summary(compare_policies(old_policy, new_policy)).items
+    editorial = [i.text for i in items if i.kind == EDITORIAL]
+    assert editorial == ["26 sections renumbered, from 5 (now 6) to 30 (now 37)"]
+    assert len([i for i in items if i.kind == SUBSTANTIVE]) == 7
