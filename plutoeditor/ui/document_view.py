@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent,
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from plutoeditor.model import ChangeEvent, Clause
+from plutoeditor.model import operations as ops
 from plutoeditor.ui.clause_editor import UndoKeys
 from plutoeditor.ui.document import Document
 from plutoeditor.ui.document_editor import ClauseTextEdit, typing_step, underline
@@ -233,7 +234,7 @@ class DocumentView(QAbstractScrollArea):
         bar = self.verticalScrollBar()
         if rows is None or not len(rows):
             bar.setRange(0, 0)
-            self.editor.hide()
+            self._blank_page()
             self.viewport().update()
             return
         height = self.viewport().height()
@@ -264,6 +265,22 @@ class DocumentView(QAbstractScrollArea):
         total = self._content_top() + self.rows.total_height() + 3 * GUTTER
         bar.setRange(0, max(0, total - self.viewport().height()))
         bar.setPageStep(self.viewport().height())
+
+    def _blank_page(self) -> None:
+        """A policy without clauses: the editor waits at the top of the page, and what is
+        typed there becomes the first clause (as on a new page in a word processor)."""
+        if self.document is None or self.rows is None:
+            self.editor.hide()
+            return
+        width = float(int(max(80.0, self.style_.text_width - self.style_.step)))
+        if self.editor.clause is not None or self.editor.document().textWidth() != width:
+            self.editor.show_text(None, text_document("", self.style_, width))
+        height = max(self.editor.document().size().height(), self.style_.line)
+        top = self._content_top() - self.verticalScrollBar().value()
+        self.editor.setGeometry(
+            QRect(int(self._text_left + self.style_.step), int(top), int(width), int(height))
+        )
+        self.editor.show()
 
     def _place_editor(self) -> None:
         rows, clause = self.rows, self._current
@@ -308,6 +325,13 @@ class DocumentView(QAbstractScrollArea):
 
     def _typed(self) -> None:
         document, clause = self.document, self._current
+        if document is not None and clause is None and not document.policy.clauses:
+            first = Clause(text=self.editor.text())  # typed on the blank page: the first clause
+            self._current = self.editor.clause = first
+            document.push(ops.InsertClause(None, 0, first, name=self.tr("Typing")))
+            self.current_changed.emit(first)
+            self.relayout()
+            return
         if document is None or clause is None:
             return
         step = typing_step(clause, self.editor.text(), self.tr("Typing"))
@@ -474,6 +498,8 @@ class DocumentView(QAbstractScrollArea):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton or self.rows is None or not len(self.rows):
+            if self.editor.isVisible():  # the blank page of a policy without clauses
+                self.editor.setFocus(Qt.FocusReason.MouseFocusReason)
             super().mousePressEvent(event)
             return
         self.go_to_point(event.position())

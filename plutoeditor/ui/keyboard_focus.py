@@ -50,7 +50,7 @@ class KeyboardFocus(QObject):
         document = window.document_view
         panes = [
             (window.outline, window.outline),
-            (window.pages, document.editor if document.current_clause() is not None else window.outline),
+            (window.pages, document.editor if document.editor.isVisible() else window.outline),
             (editor, editor.label_edit if editor.clause is not None else window.outline),
             (window.findings_panel, window.findings_panel.view),
             (window.metadata_panel, window.metadata_panel.edits["title"]),

@@ -1347,7 +1347,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../plutoeditor/ui/document_view.py" line="+66"/>
+        <location filename="../../plutoeditor/ui/document_view.py" line="+67"/>
         <source>Document</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1357,12 +1357,13 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+249"/>
         <source>Clause {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <location line="+6"/>
         <source>Typing</source>
         <translation type="unfinished"></translation>
     </message>

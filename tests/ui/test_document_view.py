@@ -268,3 +268,41 @@ def test_split_from_the_menu_splits_at_the_document_cursor(view_window, qtbot):
     view_window.actions_["clause.split"].trigger()
     texts = [c.text for c in view_window.document.policy.find("s1").children]
     assert texts == ["We use cookies.", "You can", "turn them off."]
+
+
+def test_typing_on_the_blank_page_of_a_new_policy_makes_its_first_clause(make_window, qtbot):
+    window = make_window()
+    window.files.new()
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    view, document = window.document_view, window.document
+    assert not document.policy.clauses and view.editor.isVisible()
+    view.editor.setFocus()
+    qtbot.keyClicks(view.editor, "We collect")
+    assert [c.text for c in document.policy.clauses] == ["We collect"]
+    assert view.current_clause() is document.policy.clauses[0]
+    qtbot.keyClick(view.editor, Key.Key_Return)
+    qtbot.keyClicks(view.editor, "We share")
+    assert [c.text for c in document.policy.clauses] == ["We collect", "We share"]
+    while document.undo_stack.canUndo():
+        document.undo_stack.undo()
+    QApplication.processEvents()
+    assert not document.policy.clauses and view.editor.isVisible() and view.editor.toPlainText() == ""
+
+
+def test_hovering_a_marked_clause_shows_its_findings(view_window, qtbot, monkeypatch):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    view, document = view_window.document_view, view_window.document
+    document.refresh_findings()
+    shown: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", staticmethod(lambda pos, text, *a: shown.append(text)))
+    row = view.rows.row_of("c21")
+    point = QPoint(int(view._text_left + 60), view.row_top(row) - view.verticalScrollBar().value() + 8)
+    QApplication.sendEvent(
+        view.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    )
+    assert shown and "1.9" in shown[-1]
