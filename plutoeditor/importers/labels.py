@@ -54,6 +54,15 @@ _UNIT = re.compile(
 _AMOUNT = re.compile(
     r"(?i:million|billion|thousand|per\s*cent|percent|%|€|\$|£|eur\b|euros?\b|usd\b|dollars?\b|pounds?\b)"
 )
+# "27. April 2016", "31. Dezember 2019", "14. juillet 2023": a day of a date written day-first, never
+# clause 27 (English "30 May 2024" has no dot and is left to the structure builder)
+_MONTH_AFTER_DAY = re.compile(
+    r"(?i:januar|januari|janvier|enero|gennaio|februar|februari|février|febrero|febbraio|märz|maart|mars"
+    r"|marzo|april|avril|abril|aprile|mai|mei|mayo|maggio|juni|juin|junio|giugno|juli|juillet|julio|luglio"
+    r"|august|augustus|août|agosto|september|septembre|septiembre|settembre|oktober|october|octobre"
+    r"|octubre|ottobre|november|novembre|noviembre|dezember|december|décembre|diciembre|dicembre)"
+    r",?\s+\d{4}\b"
+)
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 # "(c) 2004 Pluto GmbH", "(C) Pluto Ltd 1999. All rights reserved.": a copyright sign, not item (c)
 _COPYRIGHT = re.compile(r"^(?:(?:19|20)\d\d\b|[A-Z][^.;:,]*\b(?:19|20)\d\d$|.*\b(?i:all rights reserved))")
@@ -120,6 +129,8 @@ def split_label(text: str) -> tuple[str, str]:
 def _only_a_number(m: re.Match[str], rest: str) -> bool:
     """Whether a number at the start of a paragraph is a quantity, amount or code, not a label."""
     num = m.group("num")
+    if m.group("dots") == "." and num.isdigit() and int(num) <= 31 and _MONTH_AFTER_DAY.match(rest):
+        return True  # "27. April 2016"
     if m.group("dots") or m.group("colon") or m.group("paren"):
         return False  # "3. Fees", "2.1: Scope", "3)": punctuated like a label
     if num.isdigit():  # "170 00 Praha", "521 724 336", "3 ans", "30 days"

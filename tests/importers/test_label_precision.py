@@ -30,6 +30,8 @@ def errors(source: str, name: str = "policy.md") -> list[str]:
         "(c) Pluto GmbH. All rights reserved.",
         "(15) jours suivant la commande.",  # "quinze (15) jours", wrapped
         "(6) months after termination.",
+        "27. April 2016 zum Schutz natürlicher Personen",  # a date written day-first, wrapped
+        "14. juillet 2023, date de la dernière mise à jour",
     ],
 )
 def test_numbers_that_are_not_labels(line):
@@ -46,6 +48,7 @@ def test_numbers_that_are_not_labels(line):
         ("(c) the Hague Protocol of 28 September 1955.", "(c)"),
         ("(3) The Supplier delivers.", "(3)"),
         ("14 https://example.org/footnote", "14"),  # left to the footnote reading
+        ("4. August Fees", "4."),  # a title, not a date: no year follows
     ],
 )
 def test_labels_that_look_like_those_numbers_stay_labels(line, label):
