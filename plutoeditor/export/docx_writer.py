@@ -46,11 +46,14 @@ from plutoeditor.export.docx_xml import (
 )
 from plutoeditor.export.page_text import (
     MAX_WORD_HEADING,
+    SUMMARY_HEADING,
     ClauseColumns,
     document_title,
     effective_date_line,
     long_date,
+    page_header,
     text_column,
+    title_block,
 )
 from plutoeditor.formats.word_vocabulary import (
     CLAUSE_TEXT,
@@ -167,15 +170,14 @@ def text_width(document: DocxDocument) -> int:
 
 
 def front_matter(writer: BodyWriter, metadata: Metadata) -> None:
-    """Title, organisation, effective date and the summary of changes, before the clauses."""
-    writer.paragraph(Block(TITLE, [Run(document_title(metadata))]))
-    for line in (metadata.organisation.strip(), effective_date_line(metadata)):
-        if line:
-            writer.paragraph(Block(FRONT_MATTER, [Run(line)]))
-    items = [item.strip() for item in metadata.summary_of_changes if item.strip()]
-    if items:
-        writer.paragraph(Block(FRONT_MATTER_HEADING, [Run("Summary of changes")]))
-        for number, item in enumerate(items, start=1):
+    """The title block (page_text.title_block), before the clauses."""
+    block = title_block(metadata)
+    writer.paragraph(Block(TITLE, [Run(block.title)]))
+    for line in block.lines:
+        writer.paragraph(Block(FRONT_MATTER, [Run(line)]))
+    if block.summary:
+        writer.paragraph(Block(FRONT_MATTER_HEADING, [Run(SUMMARY_HEADING)]))
+        for number, item in enumerate(block.summary, start=1):
             writer.paragraph(Block(CLAUSE_TEXT, [Run(f"{number})\t{item}")], INDENT_STEP, INDENT_STEP))
 
 
@@ -340,7 +342,8 @@ def build_docx(policy: Policy, template: str | os.PathLike[str] | None = None,
     for element, list_number in writer.numbered:
         element.set(qn("w:val"), str(numbers[list_number]))
     set_custom_properties(document, {**mapped, DOCUMENT_ID_PROPERTY: policy.document_id})
-    running_header_and_footer(document, document_title(policy.metadata), effective_date_line(policy.metadata))
+    header = page_header(policy.metadata)
+    running_header_and_footer(document, header.left, header.right)
     set_properties(document, policy.metadata)
     return document
 

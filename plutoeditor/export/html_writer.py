@@ -13,12 +13,13 @@ import os
 import re
 
 from plutoeditor.export.page_text import (
+    SUMMARY_HEADING,
     ClauseColumns,
     clause_anchor,
     document_title,
-    effective_date_line,
     long_date,
-    running_header,
+    page_header,
+    title_block,
     without_controls,
 )
 from plutoeditor.formats.files import write_atomic
@@ -117,12 +118,12 @@ def css_string(text: str) -> str:
 
 
 def _page_css(policy: Policy) -> str:
-    date_line = effective_date_line(policy.metadata)
+    header = page_header(policy.metadata)
     return (
         "@page { size: A4; margin: 24mm 22mm 22mm;\n"
-        f"  @top-left {{ content: {css_string(document_title(policy.metadata))}; "
+        f"  @top-left {{ content: {css_string(header.left)}; "
         "font: 8pt Georgia, serif; color: #5c5c5c; }\n"
-        f"  @top-right {{ content: {css_string(date_line)}; font: 8pt Georgia, serif; color: #5c5c5c; }}\n"
+        f"  @top-right {{ content: {css_string(header.right)}; font: 8pt Georgia, serif; color: #5c5c5c; }}\n"
         '  @bottom-center { content: "Page " counter(page) " of " counter(pages); '
         "font: 8pt Georgia, serif; color: #5c5c5c; }\n}\n"
     )
@@ -156,10 +157,10 @@ def _masthead(policy: Policy) -> list[str]:
     if parts:
         out.append(f'<p class="effective">{" · ".join(parts)}</p>')
     out.append("</header>")
-    items = [item.strip() for item in meta.summary_of_changes if item.strip()]
+    items = title_block(meta).summary
     if items:
         out.append('<section class="front summary" aria-labelledby="summary-of-changes">')
-        out.append('<h2 id="summary-of-changes">Summary of changes</h2><ol>')
+        out.append(f'<h2 id="summary-of-changes">{SUMMARY_HEADING}</h2><ol>')
         out.extend(f"<li>{_label(f'{n})')}{_e(item)}</li>" for n, item in enumerate(items, 1))
         out.append("</ol></section>")
     return out
@@ -263,7 +264,7 @@ def render_html(policy: Policy) -> str:
         _clause(clause, depth, columns.of(clause, depth)) for clause, depth in policy.walk_with_depth()
     )
     out.append("</main>")
-    out.append(f'<footer class="colophon"><p>{_e(running_header(meta))}</p></footer>')
+    out.append(f'<footer class="colophon"><p>{_e(page_header(meta).one_line())}</p></footer>')
     out.append("</div></body>\n</html>\n")
     return "\n".join(out)
 

@@ -1,4 +1,5 @@
-"""The words every export prints around the clauses: dates, the running header, anchors.
+"""The words every export prints around the clauses: the running page header and the title
+block (described here once, rendered by DOCX, HTML and PDF), dates, anchors.
 
 Shared by the DOCX, HTML and PDF writers and the redlines, so a policy reads the same
 whichever format it leaves PlutoEditor in.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from plutoeditor.formats.limits import METADATA_CHARS
 from plutoeditor.model import Clause, ClauseKind, Metadata
@@ -77,10 +79,42 @@ def document_title(metadata: Metadata) -> str:
     return _capped(metadata.title.strip(), MAX_TITLE_CHARS) or "Untitled policy"
 
 
-def running_header(metadata: Metadata) -> str:
-    """The header printed on every page: the title, then the effective date and version."""
-    line = effective_date_line(metadata)
-    return f"{document_title(metadata)} — {line}" if line else document_title(metadata)
+@dataclass(frozen=True)
+class PageHeader:
+    """The running header of every page (Word, HTML print, PDF): the title on the left, the
+    effective date and version on the right."""
+
+    left: str
+    right: str
+
+    def one_line(self) -> str:
+        """'Title — Effective date: 21 November 2022 · Version 3' (HTML's colophon)."""
+        return f"{self.left} — {self.right}" if self.right else self.left
+
+
+def page_header(metadata: Metadata) -> PageHeader:
+    return PageHeader(document_title(metadata), effective_date_line(metadata))
+
+
+#: The heading over the summary of changes in the title block (and in the redlines).
+SUMMARY_HEADING = "Summary of changes"
+
+
+@dataclass(frozen=True)
+class TitleBlock:
+    """What every published policy opens with, before its clauses: the title, the lines under
+    it (organisation, effective date and version, those that are set) and the summary of
+    changes. DOCX, PDF and the Document view print exactly this; HTML marks the date up."""
+
+    title: str
+    lines: tuple[str, ...]
+    summary: tuple[str, ...]
+
+
+def title_block(metadata: Metadata) -> TitleBlock:
+    lines = tuple(line for line in (metadata.organisation.strip(), effective_date_line(metadata)) if line)
+    summary = tuple(item.strip() for item in metadata.summary_of_changes if item.strip())
+    return TitleBlock(document_title(metadata), lines, summary)
 
 
 def clause_anchor(clause: Clause) -> str:

@@ -39,7 +39,7 @@ from plutoeditor.export.docx_xml import (
     save_document,
     xml_text,
 )
-from plutoeditor.export.page_text import document_title, effective_date_line
+from plutoeditor.export.page_text import SUMMARY_HEADING, document_title, effective_date_line
 from plutoeditor.formats.word_vocabulary import CLAUSE_TEXT, FRONT_MATTER, FRONT_MATTER_HEADING, TITLE
 from plutoeditor.model import Metadata
 from plutoeditor.model.clause import Clause
@@ -178,7 +178,7 @@ def _summary(writer: BodyWriter, comparison: Comparison) -> None:
     writer.paragraph(Block(TITLE, [Run(f"Redline: {document_title(new)}")]))
     writer.paragraph(Block(FRONT_MATTER, [Run(_version_line("Old version", old))]))
     writer.paragraph(Block(FRONT_MATTER, [Run(_version_line("New version", new))]))
-    writer.paragraph(Block(FRONT_MATTER_HEADING, [Run("Summary of changes")]))
+    writer.paragraph(Block(FRONT_MATTER_HEADING, [Run(SUMMARY_HEADING)]))
     for line in summary_lines(comparison):
         name, sep, rest = line.partition(": ")
         lead = [Run(name + sep, bold=True), Run(rest)] if sep and len(name) < 30 else [Run(line)]

@@ -23,7 +23,7 @@ from plutoeditor.compare.report import (
 )
 from plutoeditor.compare.result import DELETE, INSERT, ClauseChange, Comparison, Ops
 from plutoeditor.compare.wording import count_parts, is_renumbering_only, what_changed
-from plutoeditor.export.page_text import without_controls
+from plutoeditor.export.page_text import SUMMARY_HEADING, without_controls
 from plutoeditor.model.policy import Metadata
 
 __all__ = ["render_redline_html", "ADDED_MARK", "MOVED_MARK", "REMOVED_MARK"]
@@ -138,7 +138,7 @@ def _versions_table(old: Metadata, new: Metadata) -> str:
 
 def _summary(comparison: Comparison) -> str:
     items = count_parts(comparison)
-    parts = ['<section class="summary" aria-label="Summary of changes">', "<h2>Summary of changes</h2>"]
+    parts = ['<section class="summary" aria-label="Summary of changes">', f"<h2>{SUMMARY_HEADING}</h2>"]
     if comparison.is_identical():
         parts.append("<p>The two versions are the same.</p>")
     parts.append("<p>Clauses: " + ", ".join(items) + ".</p>")
