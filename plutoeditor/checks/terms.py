@@ -34,7 +34,7 @@ CODES = {
     "glued-definition": WARNING,
 }
 TERM_CODES = tuple(CODES)
-MIN_USES = 2
+MIN_USES = 2  # uses mid-sentence; two of them as a noun ("the Website", "our Services")
 _PRONOUNS = frozenset("we us our ours you your yours i me my they them their".split())
 #: A definition meant for one part only: "as used in these Service Terms, it means ...".
 _SCOPED = re.compile(
@@ -116,12 +116,14 @@ def _duplicates(index: TermIndex, clauses: dict[str, Clause]) -> list[Finding]:
 
 
 def _unused(index: TermIndex, clauses: dict[str, Clause]) -> list[Finding]:
-    total = index.uses
+    total: dict[str, int] = {}
+    for name, count in index.uses.items():  # "Author" and "AUTHOR" are one term
+        total[name.casefold()] = total.get(name.casefold(), 0) + count
     found = []
     for definition in index.definitions:
         if not definition.explicit:
             continue
-        if any(total.get(name, 0) for name in definition.names):
+        if any(total.get(name.casefold(), 0) for name in definition.names):
             continue
         if any(not name[:1].isupper() for name in definition.names):
             continue  # "we", "you": pronouns are used whatever their case
@@ -188,8 +190,8 @@ def _undefined(index: TermIndex) -> list[Finding]:
     nouns = index.nouns
     found = []
     for phrase, count in index.phrases.items():
-        if count < MIN_USES or not nouns.get(phrase):
-            continue  # never "the Website", "our Services": not used as a term of the document
+        if count < MIN_USES or nouns.get(phrase, 0) < 2:
+            continue  # not twice "the Website", "our Services": not used as a term of the document
         if defined is None:
             defined = {name.casefold() for name in index.by_name}
             defined.update(q.casefold() for q in index.quoted)

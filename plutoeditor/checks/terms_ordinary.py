@@ -39,7 +39,9 @@ _SELF = frozenset(
 #: A phrase ending in one of these names another document: "our Cookie Policy".
 _DOCUMENTS = frozenset(
     "Policy Policies Notice Notices Terms Conditions Guidelines Guideline Agreement Agreements "
-    "Statement Standards Principles Rules Charter Handbook Manual FAQ FAQs Addendum Schedule".split()
+    "Statement Standards Principles Rules Charter Handbook Manual FAQ FAQs Addendum Schedule "
+    # pages, settings and teams named in the text: "the Cookie Settings", "the Security Team"
+    "Settings Page Pages Team Teams Center Centre Hub Portal Dashboard Console Tab Menu Button Store".split()
 )
 #: A phrase ending in one of these names a statute or a body, not a term of this document.
 _STATUTE_OR_BODY = frozenset(

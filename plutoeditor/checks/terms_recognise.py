@@ -63,16 +63,16 @@ _CAP_WORD = r"[A-Z][\w’'&/-]*"
 _TERM_PHRASE = rf"{_CAP_WORD}(?:\s+(?:of\s+|and\s+|for\s+|to\s+|the\s+|or\s+)?{_CAP_WORD}){{0,5}}"
 _BARE_MEANS = re.compile(
     rf"(?:^|(?<=[.;:]\s))(?:\(?[0-9a-zA-Z]{{1,4}}[.)]\s+)?(?:The\s+)?(?P<term>{_TERM_PHRASE})\s+"
-    + _MEANS_VERB
+    + _MEANS_VERB.replace(r"includes|shall\s+include|", "")  # "The Service includes ...": prose
 )
 _AS_DEFINED = re.compile(
-    rf"(?<![\w’'])(?:the\s+)?(?P<term>{_TERM_PHRASE})\s*\(\s*(?:as\s+(?:that\s+term\s+is\s+)?defined|"
+    rf"(?<![\w’'])(?:the\s+)?(?P<term>{_TERM_PHRASE})\s*[(,]\s*(?:as\s+(?:that\s+term\s+is\s+)?defined|"
     r"within\s+the\s+meaning|as\s+described|as\s+set\s+out)\b"
 )
 #: Something every form needs: parentheses, quotes, a colon or a verb of definition.
-_ANY_FORM = re.compile(r"[(“\"‘:]|mean|refer|defined|includ|understood")
+_ANY_FORM = re.compile(r"[(“\"‘:|]|mean|refer|defined|includ|understood")
 _DEFINITIONS_HEADING = re.compile(r"\b(?:definitions?|glossary|interpretation|terminology)\b", re.IGNORECASE)
-_AS_HINT = re.compile(r"\(\s*(?:as|within)\s")
+_AS_HINT = re.compile(r"[(,]\s*(?:as|within)\s")
 _MEANS_HINT = re.compile(r"mean|refer|defined|includ|understood")
 _PARENS = re.compile(r"\(([^()\n]{1,200})\)")
 #: Words that may stand around the quoted term inside the parentheses of an inline definition.
@@ -129,6 +129,8 @@ def definitions_in(clause: Clause) -> list[Definition]:
             add(term, meaning, CLAUSE, glued_into=_clean_term(parts[0][0]))
     if listed:
         add(clause.heading, clause.text or " ".join(c.text for c in clause.children[:1]), BARE)
+    if clause.heading and ("(" in clause.heading or "“" in clause.heading or '"' in clause.heading):
+        _paragraph_definitions(clause.heading, add)  # "Service Order (the “Service Order”)"
     text = clause.text
     if not text:
         return found
@@ -138,6 +140,11 @@ def definitions_in(clause: Clause) -> list[Definition]:
         if "``" in paragraph:
             paragraph = paragraph.replace("``", "“").replace("''", "”")  # TeX quotes in old licences
         _paragraph_definitions(paragraph, add)
+        if paragraph.startswith("|"):  # a glossary table: "| Affiliate | means any entity ... |"
+            cells = [c.strip() for c in paragraph.strip("|").split("|")]
+            if len(cells) >= 2 and 0 < len(cells[0].split()) <= 5 and cells[0][:1].isupper() and cells[1]:
+                add(cells[0], cells[1], BARE)
+            continue
         if ":" in paragraph:
             glossary = read_definition(paragraph)  # "Data Asset: A collection of ..." in running text
             if glossary and len(glossary[0].split()) <= 5 and glossary[0][:1].isupper():
@@ -172,7 +179,7 @@ def _paragraph_definitions(paragraph: str, add) -> None:  # type: ignore[no-unty
         colon = _QUOTED_COLON.match(paragraph)
         if colon:
             add(colon.group("term"), paragraph[colon.end() - 1 :], MEANS)
-    if "(" in paragraph and _AS_HINT.search(paragraph):
+    if _AS_HINT.search(paragraph):
         for m in _AS_DEFINED.finditer(paragraph):  # "Data Messages (as defined in the ECT Act)"
             add(m.group("term"), paragraph[m.end() :], BARE)
     if not _MEANS_HINT.search(paragraph):
@@ -207,8 +214,10 @@ def _inline(group: re.Match[str], paragraph: str, add) -> None:  # type: ignore[
 
 def _clean_term(term: str) -> str:
     term = term.strip().strip(_OPEN_Q + _CLOSE_Q + "*_ ").rstrip(":,.;").lstrip("-–—•· ").strip()
-    if term.endswith(("(s)", "(es)")):
-        term = term[: term.rindex("(")].rstrip()  # "Attraction service(s)": used in either number
+    if term.endswith(")") and "(" in term:
+        term = term[
+            : term.rindex("(")
+        ].rstrip()  # "Attraction service(s)", "Known Vulnerability (Vulnerabilities)"
     term = term.strip(_OPEN_Q + _CLOSE_Q + " ")
     if term[:4] in ("the ", "The ") and len(term) > 4:
         term = term[4:]

@@ -38,6 +38,18 @@ _SECTION_AFTER = re.compile(
 )
 #: "the Act on the Protection of ...", "Issue/PR": part of a longer name.
 _NAME_GOES_ON = re.compile(r"/|\s(?:on|for|in|to)\s(?:the\s)?[A-Z]")
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+#: Words that may follow a term used as a noun: verbs, prepositions, conjunctions.
+_FUNCTION_WORDS = frozenset(
+    "is are was were be been being will may shall must can could would should might do does did has have "
+    "had and or nor but of to in for with by on at from that which who whom whose as under through "
+    "including such so than then if when where while not also only only any all each this these its "
+    "their our your his her against between within without about after before during into onto upon "
+    "over until unless via per except provided available set described referred made used given "
+    "uses provides includes contains means applies allows requires offers collects processes shares "
+    "remains becomes makes takes gives helps enables supports operates owns controls receives sends "
+    "stores displays appears agrees acknowledges reserves grants represents warrants".split()
+)
 #: Words that end a capitalised phrase: "the Software You distribute" is "Software".
 _BREAKS = frozenset("You Your We Our Us They Their He She It Its This That These Those".split())
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -117,7 +129,7 @@ def scan_text(text: str) -> TextScan:
             elif phrase[-1] in "’'":
                 phrase = phrase[:-1]  # "the Users'"
             phrases[phrase] = phrases.get(phrase, 0) + 1
-            if determined and not _SECTION_AFTER.match(paragraph, end):
+            if determined and not _SECTION_AFTER.match(paragraph, end) and not _modifies(paragraph, end):
                 nouns[phrase] = nouns.get(phrase, 0) + 1
     quoted = (
         frozenset(m.group(1).strip().rstrip(".,;:") for m in _QUOTED.finditer(text))
@@ -125,6 +137,13 @@ def scan_text(text: str) -> TextScan:
         else frozenset()
     )
     return TextScan(phrases, nouns, quoted, english, spaces)
+
+
+def _modifies(paragraph: str, end: int) -> bool:
+    """Whether the phrase ending at `end` names a kind of something: "the Policy Updates page",
+    "our Customer Services team", "Regular members" (a lower-case noun follows it)."""
+    m = _NEXT_WORD.match(paragraph, end)
+    return m is not None and m.group(1) not in _FUNCTION_WORDS and not m.group(1).endswith("ed")
 
 
 def english_words(text: str) -> tuple[int, int]:
