@@ -148,8 +148,8 @@ class Checker:
                 self._check_around_edits()
             if self._numbering_dirty or self._everything:
                 self._check_numbering()
-        self._everything = False
-        return self._assemble()
+            self._everything = False
+            return self._assemble()  # the term checks too: 10 young collections (45 ms) outside
 
     # -- content ------------------------------------------------------------------------
     def _check_everything(self) -> None:

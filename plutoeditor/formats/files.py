@@ -11,7 +11,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
@@ -134,6 +133,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     _refuse_to_replace(target, str(requested))
     try:
+        import tempfile  # only to write: reading and checking start without it (and random)
+
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:  # name the file the user asked for, not our temporary one
         raise type(exc)(exc.errno, exc.strerror or str(exc), str(requested)) from None
