@@ -96,7 +96,8 @@ def new_clause_after(policy: Policy, clause: Clause, position: int) -> Edit:
 def merge_into_previous(policy: Policy, clause: Clause, previous: Clause) -> Edit | None:
     """Backspace at the start of `clause`: its heading and text join the end of `previous`
     (the clause before it in reading order); its sub-clauses keep their place in reading
-    order (under `previous` when that is its sibling, else where the clause stood)."""
+    order and their level (under `previous`, or its ancestor at this clause's level; when
+    `previous` is the parent, they take the clause's place)."""
     if previous is clause:
         return None
     parts = [p for p in (previous.text, clause.heading.strip(), clause.text) if p]
@@ -105,11 +106,14 @@ def merge_into_previous(policy: Policy, clause: Clause, previous: Clause) -> Edi
     steps: list[ops.Operation] = [ops.SetClauseField(previous.id, "text", joined)]
     siblings = policy.siblings_of(clause)
     index = clause.index_in_parent(siblings)
-    if index > 0 and siblings[index - 1] is previous:
-        base = len(previous.children)
+    holder = previous  # the clause before, or its ancestor at this clause's level
+    for _ in range(policy.depth_of(previous) - policy.depth_of(clause)):
+        holder = holder.parent  # type: ignore[assignment]
+    if holder is not clause.parent and policy.depth_of(holder) == policy.depth_of(clause):
+        base = len(holder.children)  # sub-clauses keep their level and follow the text they followed
         for i, child in enumerate(clause.children):
-            steps.append(ops.MoveClause(child.id, previous.id, base + i))
-    else:
+            steps.append(ops.MoveClause(child.id, holder.id, base + i))
+    else:  # merged into its parent: its sub-clauses take its place
         parent_id = clause.parent.id if clause.parent else None
         for i, child in enumerate(clause.children):
             steps.append(ops.MoveClause(child.id, parent_id, index + 1 + i))
@@ -166,3 +170,71 @@ def paste_paragraphs(policy: Policy, clause: Clause, position: int, text: str) -
         steps.append(ops.DeleteClause(clause.id))
     last = list(new[-1].walk())[-1]
     return Edit(ops.Batch(steps, name="Paste clauses"), last, len(last.text))
+
+
+@dataclass
+class DeleteAcross:
+    """Delete from `start` in one clause to `end` in a later one (reading order), as a word
+    processor deletes a selection over several paragraphs: the first clause keeps its text
+    before the selection and is joined by the last clause's text after it; the clauses in
+    between go; every sub-clause after the selection keeps its place in reading order.
+
+    Each step is computed on the tree as the previous step left it, so `apply` returns the
+    concrete steps' inverse (a Batch) for undo."""
+
+    first_id: str
+    start: int
+    last_id: str
+    end: int
+    name: str = "Delete"
+
+    def apply(self, policy: Policy) -> ops.Operation:
+        first, last = policy.find(self.first_id), policy.find(self.last_id)
+        if first is None or last is None:
+            raise KeyError(self.first_id if first is None else self.last_id)
+        rows = [clause for clause in policy.walk()]
+        between = rows[rows.index(first) + 1 : rows.index(last) + 1]
+        tail = last.text[self.end :]
+        undo: list[ops.Operation] = [
+            ops.SetClauseField(first.id, "text", first.text[: self.start]).apply(policy)
+        ]
+        for clause in reversed(between):  # from the last one back, each emptied and merged away
+            for field in ("heading", "text"):
+                if getattr(clause, field):
+                    undo.append(ops.SetClauseField(clause.id, field, "").apply(policy))
+            previous = _row_before(policy, clause)
+            merge = merge_into_previous(policy, clause, previous)
+            assert merge is not None
+            undo.append(merge.operation.apply(policy))
+        if tail:
+            undo.append(ops.SetClauseField(first.id, "text", first.text + tail).apply(policy))
+        return ops.Batch(list(reversed(undo)), name=self.name)
+
+
+def _row_before(policy: Policy, clause: Clause) -> Clause:
+    """The clause just before `clause` in reading order (its previous sibling's last
+    descendant, or its parent)."""
+    siblings = policy.siblings_of(clause)
+    index = clause.index_in_parent(siblings)
+    if index == 0:
+        assert clause.parent is not None, "the first clause has nothing before it"
+        return clause.parent
+    before = siblings[index - 1]
+    while before.children:
+        before = before.children[-1]
+    return before
+
+
+def text_across(rows: list[Clause], start: int, end: int) -> str:
+    """The text a selection from `start` in rows[0] to `end` in rows[-1] covers, a paragraph
+    a line, each whole clause with its label and heading (what Copy puts on the clipboard)."""
+    if len(rows) == 1:
+        return rows[0].text[start:end]
+    lines = [rows[0].text[start:]]
+    for clause in rows[1:-1]:
+        lines.append(" ".join(p for p in (clause.label.strip(), clause.heading.strip()) if p))
+        lines.append(clause.text)
+    last = rows[-1]
+    lines.append(" ".join(p for p in (last.label.strip(), last.heading.strip()) if p))
+    lines.append(last.text[:end])
+    return "\n".join(line for line in lines if line)

@@ -54,6 +54,9 @@ class ClauseTextEdit(QTextEdit):
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
         palette.setColor(QPalette.ColorRole.Text, QColor("#1a1a1a"))
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):  # as the page draws it
+            palette.setColor(group, QPalette.ColorRole.Highlight, QColor(199, 218, 246))
+            palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#1a1a1a"))
         self.setPalette(palette)
         self.textChanged.connect(self._changed)
 

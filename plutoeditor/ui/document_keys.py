@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 Key = Qt.Key
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 KEYPAD = Qt.KeyboardModifier.KeypadModifier
+SHIFT_ONLY = Qt.KeyboardModifier.ShiftModifier | KEYPAD
 
 
 class DocumentKeys(QObject):
@@ -89,6 +90,8 @@ class DocumentKeys(QObject):
                 view.show_clause(new.id, 0)
                 return True
             return False
+        if view.selection.active() and self._across(event):
+            return True
         editor = view.editor
         cursor = editor.textCursor()
         position, selected = cursor.position(), cursor.hasSelection()
@@ -136,9 +139,40 @@ class DocumentKeys(QObject):
             return True
         return self._move(event, position, at_end, selected)
 
+    def _across(self, event: QKeyEvent) -> bool:
+        """Keys while the selection runs over several clauses: Copy, Cut, Delete, Backspace;
+        typing replaces the selection; Shift+Up / Down go on extending it (in `_move`); any
+        other key ends it first. True when the key was handled here."""
+        selection, key = self.view.selection, event.key()
+        shifted = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if event.matches(QKeySequence.StandardKey.Copy):
+            selection.copy()
+            return True
+        if event.matches(QKeySequence.StandardKey.Cut):
+            selection.copy()
+            selection.delete()
+            return True
+        if key in (Key.Key_Backspace, Key.Key_Delete):
+            selection.delete()
+            return True
+        if key in (Key.Key_Up, Key.Key_Down) and shifted:
+            return False
+        if event.text() and event.text().isprintable() and not event.modifiers() & ~SHIFT_ONLY:
+            selection.delete()  # then the editor types the key where the selection was
+            return False
+        if key not in (Key.Key_Shift, Key.Key_Control, Key.Key_Alt, Key.Key_Meta):
+            selection.clear()
+        return False
+
     def _move(self, event: QKeyEvent, position: int, at_end: bool, selected: bool) -> bool:
         editor = self.view.editor
         key, modifiers = event.key(), event.modifiers() & ~KEYPAD
+        if modifiers == Qt.KeyboardModifier.ShiftModifier and key in (Key.Key_Up, Key.Key_Down):
+            on_edge = editor.on_first_line() if key == Key.Key_Up else editor.on_last_line()
+            if on_edge or self.view.selection.active():
+                if on_edge:
+                    self.view.selection.extend(-1 if key == Key.Key_Up else +1)
+                    return True
         if modifiers == NO_MODIFIER and not selected:
             x = editor.cursorRect().center().x()
             if key == Key.Key_Up and editor.on_first_line():

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QFontMetricsF,
@@ -36,6 +37,7 @@ from plutoeditor.ui.pdf_layout import FONTS, INDENT_MM, INK, NAVY
 SCREEN_MM = 96 / 25.4
 ZOOM = 1.15
 #: Findings are underlined in these colours, by severity.
+SELECTION = QColor(51, 119, 221, 70)
 SEVERITY_COLOURS = {"error": QColor("#c62828"), "warning": QColor("#d98e04"), "info": QColor("#1e6bb8")}
 
 
@@ -233,10 +235,17 @@ def _with_tables(parts: list[str | Table], style: Style, width: float, indent: f
     return doc
 
 
-def paint_clause(painter: QPainter, layout: ClauseLayout, style: Style, skip_body: bool = False,
-                 label_colour: QColor | None = None) -> None:  # fmt: skip
+def paint_clause(
+    painter: QPainter,
+    layout: ClauseLayout,
+    style: Style,
+    skip_body: bool = False,
+    label_colour: QColor | None = None,
+    selected: tuple[int, int] | None = None,
+) -> None:
     """Draw a laid-out clause with its row's top-left at the painter's origin (`label_colour`:
-    a finding is about the label, which is drawn in that finding's colour)."""
+    a finding is about the label, which is drawn in that finding's colour; `selected`: a
+    span of its text that is part of a selection)."""
     clause = layout.clause
     label = clause.label.strip()
     if label:
@@ -260,5 +269,20 @@ def paint_clause(painter: QPainter, layout: ClauseLayout, style: Style, skip_bod
     if layout.body is not None and not skip_body:
         painter.save()
         painter.translate(layout.column, layout.body_y)
-        layout.body.drawContents(painter)
+        if selected is None:
+            layout.body.drawContents(painter)
+        else:  # part of a selection that runs over several clauses
+            context = QAbstractTextDocumentLayout.PaintContext()
+            selection = QAbstractTextDocumentLayout.Selection()
+            cursor = QTextCursor(layout.body)
+            cursor.setPosition(min(selected[0], layout.body.characterCount() - 1))
+            cursor.setPosition(
+                min(selected[1], layout.body.characterCount() - 1), QTextCursor.MoveMode.KeepAnchor
+            )
+            selection.cursor = cursor
+            highlight = QTextCharFormat()
+            highlight.setBackground(SELECTION)
+            selection.format = highlight
+            context.selections = [selection]
+            layout.body.documentLayout().draw(painter, context)
         painter.restore()

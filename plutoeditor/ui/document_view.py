@@ -27,6 +27,7 @@ from plutoeditor.ui.document_header import TitleBlock
 from plutoeditor.ui.document_keys import DocumentKeys
 from plutoeditor.ui.document_layout import (
     SCREEN_MM,
+    SELECTION,
     SEVERITY_COLOURS,
     ZOOM,
     ClauseLayout,
@@ -36,6 +37,7 @@ from plutoeditor.ui.document_layout import (
     text_document,
 )
 from plutoeditor.ui.document_rows import DocumentRows
+from plutoeditor.ui.document_selection import WHOLE, ClauseRange
 
 PAGE_WIDTH_MM = 210.0
 SIDE_MARGIN_MM = 22.0
@@ -73,6 +75,7 @@ class DocumentView(QAbstractScrollArea):
         self.editor.setAccessibleName(self.tr("Document text"))
         self.editor.hide()
         self.setFocusProxy(self.editor)
+        self.selection = ClauseRange(self)
         self.keys = DocumentKeys(self)
         self.editor.key_handler = self.keys.handle
         self.editor.paste_handler = self.keys.paste
@@ -479,7 +482,12 @@ class DocumentView(QAbstractScrollArea):
             findings = self.findings_of(clause)
             about_label = [f for f in findings if f.expected_label and f.severity != "info"]
             label_colour = SEVERITY_COLOURS.get(about_label[0].severity) if about_label else None
-            paint_clause(painter, layout, self.style_, clause is self._current, label_colour)
+            part = self.selection.part_of(row)
+            text_part = part if part is not None and part != WHOLE else None
+            paint_clause(painter, layout, self.style_, clause is self._current, label_colour, text_part)
+            if part == WHOLE:  # a clause inside a selection over several clauses
+                width = self.style_.text_width - layout.label_x
+                painter.fillRect(QRectF(layout.label_x, 0, width, layout.height), SELECTION)
             painter.restore()
             if findings:
                 worst = min(findings, key=lambda f: {"error": 0, "warning": 1}.get(f.severity, 2))
@@ -502,6 +510,7 @@ class DocumentView(QAbstractScrollArea):
                 self.editor.setFocus(Qt.FocusReason.MouseFocusReason)
             super().mousePressEvent(event)
             return
+        self.selection.clear()
         self.go_to_point(event.position())
         self.editor.setFocus(Qt.FocusReason.MouseFocusReason)
 

@@ -1299,8 +1299,8 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>DocumentKeys</name>
     <message>
-        <location filename="../../plutoeditor/ui/document_keys.py" line="+86"/>
-        <location line="+23"/>
+        <location filename="../../plutoeditor/ui/document_keys.py" line="+87"/>
+        <location line="+25"/>
         <source>New clause</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1321,7 +1321,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+86"/>
         <source>Paste clauses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1347,7 +1347,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../plutoeditor/ui/document_view.py" line="+67"/>
+        <location filename="../../plutoeditor/ui/document_view.py" line="+69"/>
         <source>Document</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1357,7 +1357,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+249"/>
+        <location line="+250"/>
         <source>Clause {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1759,7 +1759,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../plutoeditor/ui/outline_model.py" line="+160"/>
+        <location filename="../../plutoeditor/ui/outline_model.py" line="+168"/>
         <source>Label</source>
         <extracomment>Severity order, worst first; unknown severities rank after these.</extracomment>
         <translation type="unfinished"></translation>
@@ -1780,7 +1780,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
         <source>Written as {0}; its position calls for {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1980,6 +1980,15 @@ Your unsaved changes here would be lost.</source>
         <location filename="../../plutoeditor/ui/workers.py" line="+107"/>
         <source>Please wait</source>
         <extracomment>Every worker started and not yet reported, in any window (waited for at exit). the last running worker has reported</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>view</name>
+    <message>
+        <location filename="../../plutoeditor/ui/document_selection.py" line="+117"/>
+        <source>Delete</source>
+        <extracomment>a row the selection covers whole</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -306,3 +306,44 @@ def test_hovering_a_marked_clause_shows_its_findings(view_window, qtbot, monkeyp
         view.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
     )
     assert shown and "1.9" in shown[-1]
+
+
+def test_a_selection_over_several_clauses_copies_and_deletes_as_one_step(view_window, qtbot):
+    view, document = view_window.document_view, view_window.document
+    _go(view_window, "c11", len("We use"))
+    shift = Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view.editor, Key.Key_Down, shift)  # into 1.2
+    qtbot.keyClick(view.editor, Key.Key_Down, shift)  # into "2 Contact"
+    qtbot.keyClick(view.editor, Key.Key_Down, shift)  # into 2.1
+    assert view.selection.active() and view.current_clause().id == "c21"
+    view.editor.set_position(len("Write to"), 0)  # the part of 2.1 selected: "Write to"
+    qtbot.keyClick(view.editor, Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    copied = QApplication.clipboard().text()
+    assert copied == " cookies.\n1.2\nYou can turn them off.\n2 Contact\n2.1\nWrite to"
+    view.grab()  # the selected rows are drawn highlighted (no error painting them)
+    before = _texts(document.policy)
+    qtbot.keyClick(view.editor, Key.Key_Delete)
+    assert [(c.label, c.text) for c in document.policy.walk()] == [
+        ("1", ""),
+        ("1.1", "We use us, see clause 1.9."),
+    ]
+    assert view.current_clause().id == "c11" and view.cursor_position() == len("We use")
+    document.undo_stack.undo()
+    assert _texts(document.policy) == before
+
+
+def test_sub_clauses_after_a_deleted_selection_keep_their_level():
+    from plutoeditor.ui.document_editing import DeleteAcross
+
+    policy = _policy()
+    contact = policy.clauses[1]
+    contact.children.append(Clause(label="2.2", text="Or call.", id="c22"))
+    contact.children[-1].parent = contact
+    undo = DeleteAcross("c11", 6, "c21", 6).apply(policy)
+    assert [(c.label, c.text, d) for c, d in policy.walk_with_depth()] == [
+        ("1", "", 0),
+        ("1.1", "We useto us, see clause 1.9.", 1),
+        ("2.2", "Or call.", 1),
+    ]
+    undo.apply(policy)
+    assert [c.id for c in policy.walk()] == ["s1", "c11", "c12", "s2", "c21", "c22"]
