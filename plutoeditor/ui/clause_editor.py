@@ -213,9 +213,9 @@ class ClauseEditor(QWidget):
         self.document.push(SetClauseField(self.clause.id, field, value, name=name), typing=field != "kind")
 
     def _on_change(self, event: ChangeEvent) -> None:
-        if event.phase != "done" or event.kind != "update" or event.clause is not self.clause:
-            return
         clause = self.clause
+        if event.phase != "done" or event.kind != "update" or clause is None or event.clause is not clause:
+            return
         self._updating = True
         try:
             if event.field == "label" and self.label_edit.text() != clause.label:
@@ -254,7 +254,7 @@ class ClauseEditor(QWidget):
         self._show_notes()
         clause, document = self.clause, self.document
         expected = document.expected.get(clause.id) if clause and document else None
-        if expected and plain_label(expected) != plain_label(clause.label):
+        if clause and expected and plain_label(expected) != plain_label(clause.label):
             self.expected.setText(self.tr("→ position calls for {0}").format(expected))
             self.expected.setToolTip(self.tr("Renumber the document, or apply a fix, to relabel it"))
             self.expected.show()

@@ -88,10 +88,12 @@ class FindBar(QWidget):
         self.status.setMinimumWidth(self.fontMetrics().horizontalAdvance("888 of 888"))
         # Arrows, not words, for previous / next, so the search field keeps its width in a
         # narrow editor column (the outline and the details panel share a 1024 px screen).
-        previous = QToolButton(toolTip=self.tr("Previous match (Shift+F3)"))
+        previous = QToolButton()
+        previous.setToolTip(self.tr("Previous match (Shift+F3)"))
         previous.setArrowType(Qt.ArrowType.UpArrow)
         previous.setAccessibleName(self.tr("Previous match"))
-        following = QToolButton(toolTip=self.tr("Next match (F3)"))
+        following = QToolButton()
+        following.setToolTip(self.tr("Next match (F3)"))
         following.setArrowType(Qt.ArrowType.DownArrow)
         following.setAccessibleName(self.tr("Next match"))
         self.previous_button, self.next_button = previous, following
@@ -99,7 +101,9 @@ class FindBar(QWidget):
             edit.setMinimumWidth(self.fontMetrics().averageCharWidth() * 16)
         self.replace_button = QPushButton(self.tr("Replace"))
         self.replace_all_button = QPushButton(self.tr("Replace All"))
-        close = QToolButton(text="✕", toolTip=self.tr("Close the find bar (Esc)"))
+        close = QToolButton()
+        close.setText("✕")
+        close.setToolTip(self.tr("Close the find bar (Esc)"))
         grid = QGridLayout(self)
         grid.setContentsMargins(10, 6, 10, 2)
         find_caption = QLabel(self.tr("Find:"))

@@ -210,6 +210,8 @@ class FindingsPanel(QWidget):
             return
         self.view.setCurrentIndex(index)
         finding = self.current_finding()
+        if finding is None:
+            return
         menu = QMenu(self)
         go_to = self.tr("Go to Clause") if finding.clause_id else self.tr("Go to Policy Details")
         menu.addAction(go_to, lambda: self.finding_activated.emit(finding))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QWidget
 from shiboken6 import isValid as shiboken_valid
 
 if TYPE_CHECKING:
@@ -64,7 +64,12 @@ class KeyboardFocus(QObject):
             return
         focus = QApplication.focusWidget()
         here = next(
-            (i for i, (pane, _t) in enumerate(panes) if focus is pane or pane.isAncestorOf(focus)), None
+            (
+                i
+                for i, (pane, _t) in enumerate(panes)
+                if focus is pane or (focus and pane.isAncestorOf(focus))
+            ),
+            None,
         )
         index = (0 if delta > 0 else len(panes) - 1) if here is None else (here + delta) % len(panes)
         panes[index][1].setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -100,7 +105,7 @@ class KeyboardFocus(QObject):
 
     def _selected_text(self) -> str:
         """The text selected in the clause, to search for (not across paragraphs)."""
-        field = self.window.clause_editor.text_edit
+        field: QPlainTextEdit | QTextEdit = self.window.clause_editor.text_edit
         if self.window.document_view.editor.hasFocus():
             field = self.window.document_view.editor
         text = field.textCursor().selectedText()
