@@ -133,7 +133,7 @@ def word_blocks(doc: WordDocument) -> list[Block]:
             blocks.append(Block(text, para.line, label="", list_level=para.list_level or 0))
         elif para.heading_level is not None:
             # A number typed at the start of a heading is its label, however long the heading.
-            label, rest = split_label(text)
+            label, rest = _heading_label(text)
             blocks.append(
                 Block(
                     rest if label else text, para.line, label=label or None, heading_level=para.heading_level
@@ -166,9 +166,23 @@ def _spaced_label(text: str) -> str:
     return _LABEL_THEN_CJK.sub(r"\1 ", text, count=1) if text[:1].isdigit() else text
 
 
+#: A number before a full-width colon opening a Chinese or Japanese heading ("2：术语和定义").
+_LABEL_THEN_WIDE_COLON = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*：)[ \t\u3000]*(?=\S)")
+
+
+def _heading_label(text: str) -> tuple[str, str]:
+    """The label typed at the start of a heading and the rest: as in a text file, or a number
+    set off by a full-width colon, the colon CJK text uses (kept in the label as written)."""
+    label, rest = split_label(text)
+    if not label and (match := _LABEL_THEN_WIDE_COLON.match(text.lstrip())):
+        return match[1], text.lstrip()[match.end() :]
+    return label, rest
+
+
 def _lead_in_lists(paragraphs: list[WordParagraph]) -> set[int]:
     """The numbered paragraphs (by index) of lists that start right after a lead-in, a plain
-    paragraph ending in ":"; each such list runs until the next heading."""
+    paragraph ending in ":" (or the full-width "：" of CJK text); each such list runs until the
+    next heading."""
     found: set[int] = set()
     listed: set[str] = set()
     previous: WordParagraph | None = None
@@ -177,7 +191,7 @@ def _lead_in_lists(paragraphs: list[WordParagraph]) -> set[int]:
             listed.clear()
         elif para.auto_label is not None:
             lead_in = previous is not None and previous.list_level is None and previous.heading_level is None
-            if lead_in and previous is not None and previous.text.rstrip().endswith(":"):
+            if lead_in and previous is not None and previous.text.rstrip().endswith((":", "：")):
                 listed.add(para.list_id)
             if para.list_id in listed:
                 found.add(i)

@@ -21,7 +21,7 @@ _W = f"{{{W}}}"
 _OFF = ("false", "0", "off", "none")
 #: Runs below these are not shown as the paragraph's own text.
 _MAX_WORDS = 12
-_ENDINGS = (".", ":")
+_ENDINGS = (".", ":", "：")  # and the full-width colon of CJK text
 
 
 def _emphasised(run: etree._Element) -> bool | None:
@@ -38,8 +38,6 @@ def _emphasised(run: etree._Element) -> bool | None:
 
 def _on(el: etree._Element | None) -> bool:
     return el is not None and el.get(_W + "val", "true") not in _OFF
-
-
 
 
 def _pieces(p: etree._Element, tabs: str = " ") -> list[tuple[str, bool]]:

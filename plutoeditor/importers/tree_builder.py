@@ -28,6 +28,8 @@ from plutoeditor.model.tables import is_table_row
 # above it: "A." > "I." > "1." in the German outline)
 _LIST_KEYS = ("d", "L", "n", "b", "p", "def")
 # label words that title a division of the document ("ARTICLE 3", "Part 2", "§ 4")
+#: How a paragraph that introduces a list ends: a colon, or the full-width colon of CJK text.
+_INTRODUCING = (":", "：")
 _DIVISION_WORDS = frozenset({"article", "section", "part", "chapter", "clause", "§"})
 
 
@@ -89,11 +91,17 @@ class TreeBuilder:
                 if k[0] in ("h", "s"):
                     break
             depth = len(stack)
-            while depth and stack[depth - 1].key[0] in ("d", "p", "b"):
+            # a numbered heading is never inside a list item ("1. Discovery" after a lead-in's "2.")
+            closed = ("d", "p", "b", "L") if hlevel is not None else ("d", "p", "b")
+            while depth and stack[depth - 1].key[0] in closed:
                 depth -= 1
             return self._pop_to(depth)
         depth = len(stack)
-        while depth and stack[depth - 1].key[0] == "p" and not stack[depth - 1].clause.text.endswith(":"):
+        while (
+            depth
+            and stack[depth - 1].key[0] == "p"
+            and not stack[depth - 1].clause.text.endswith(_INTRODUCING)
+        ):
             depth -= 1  # a list after a paragraph that does not introduce it: not the paragraph's child
         return self._pop_to(depth)
 
@@ -186,7 +194,7 @@ class TreeBuilder:
                 and decimal_value(label) == 1
                 and lead_in is not None
                 and lead_in.key != key
-                and lead_in.clause.text.endswith(":")
+                and lead_in.clause.text.endswith(_INTRODUCING)
                 and not lead_in.clause.children
             ):
                 parent = lead_in.clause  # "... the following terms:" then "1.": its first item

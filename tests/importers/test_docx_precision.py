@@ -143,3 +143,79 @@ def test_requirement_ids_whose_parents_the_document_never_has_are_no_placement_e
 def test_one_clause_whose_parent_is_missing_is_still_an_error(tmp_path):
     path = _template(tmp_path, ["1.", "1.1", "1.2", "2.", "2.1", "4.1"])
     assert errors(path) == [("wrong-parent", "4.1")]
+
+
+# -- Chinese headings numbered with a full-width colon ----------------------------------------
+def heading(text: str, level: int) -> str:
+    return p_xml(r(text), f'<w:pStyle w:val="Heading{level}"/>')
+
+
+def test_a_heading_numbered_with_a_full_width_colon_has_its_label(tmp_path):
+    body = [
+        p_xml(r("安全规范"), '<w:pStyle w:val="Title"/>'),
+        heading("规范正文", 1),
+        heading("1：适用范围", 2),
+        plain("本规范适用于所有软件。"),
+        heading("2：术语", 2),
+        heading("2.1 软件", 3),
+        plain("指计算机程序。"),
+        heading("2.2 组件", 3),
+        plain("指软件的一部分。"),
+    ]
+    policy = import_docx(make_docx(tmp_path / "wide-colon.docx", body))
+    section = policy.clauses[0]
+    assert [(c.label, c.heading) for c in section.children] == [("1：", "适用范围"), ("2：", "术语")]
+    assert [c.label for c in section.children[1].children] == ["2.1", "2.2"]
+    assert [f for f in run_checks(policy) if f.is_error] == []
+
+
+def test_a_list_after_a_lead_in_ending_in_a_full_width_colon_is_the_lead_ins(tmp_path):
+    # the two areas belong to the sentence that introduces them, not to the sections after it
+    numbering = abstract(5, lvl(0, "decimal", "%1.")) + num(5, 5)
+    body = [
+        p_xml(r("开源政策"), '<w:pStyle w:val="Title"/>'),
+        heading("评估类别", 1),
+        plain("本清单涵盖两个方面："),
+        p_xml(r("发现开源软件"), num_ppr(5, 0)),
+        p_xml(r("审查与批准"), num_ppr(5, 0)),
+        heading("1. 发现", 2),
+        plain("发现过程找出所用软件。"),
+        heading("2. 审查", 2),
+        plain("审查过程批准其使用。"),
+    ]
+    policy = import_docx(make_docx(tmp_path / "lead-in.docx", body, numbering))
+    lead_in = policy.clauses[0].children[0]
+    assert lead_in.text == "本清单涵盖两个方面：" and [c.label for c in lead_in.children] == ["1.", "2."]
+    assert [f for f in run_checks(policy) if f.is_error] == []
+
+
+def test_a_bold_opening_closed_by_a_full_width_colon_is_a_run_in_heading(tmp_path):
+    numbering = abstract(3, lvl(0, "decimal", "%1.")) + num(3, 3)
+    opening = '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">保密义务：</w:t></w:r>'
+    body = [p_xml(opening + r("双方均应保守对方的商业秘密。"), num_ppr(3, 0))]
+    policy = import_docx(make_docx(tmp_path / "run-in.docx", body, numbering))
+    assert [(c.heading, c.text) for c in policy.clauses] == [("保密义务：", "双方均应保守对方的商业秘密。")]
+
+
+def test_a_numbered_heading_right_after_a_list_item_is_not_inside_it(tmp_path):
+    numbering = abstract(5, lvl(0, "decimal", "%1.")) + num(5, 5)
+    body = [
+        p_xml(r("Open source policy"), '<w:pStyle w:val="Title"/>'),
+        heading("Evaluation", 1),
+        plain("The checklist covers two areas:"),
+        p_xml(r("Discovery of open source"), num_ppr(5, 0)),
+        p_xml(r("Review and approval"), num_ppr(5, 0)),
+        heading("1. Discovery", 2),  # straight after item 2., with no paragraph between
+        plain("Discovery finds the software."),
+        heading("2. Review", 2),
+        plain("Review approves its use."),
+    ]
+    policy = import_docx(make_docx(tmp_path / "heading-after-item.docx", body, numbering))
+    section = policy.clauses[0]
+    assert [(c.label, c.heading) for c in section.children] == [
+        ("", ""),
+        ("1.", "Discovery"),
+        ("2.", "Review"),
+    ]
+    assert [c.label for c in section.children[0].children] == ["1.", "2."]
+    assert [f for f in run_checks(policy) if f.is_error] == []
