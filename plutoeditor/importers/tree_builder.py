@@ -45,6 +45,7 @@ class TreeBuilder:
         self.next_block: Block | None = None  # the block after the one being added
         self.adding = ""  # the label being placed, and whether it is written as a bare title
         self.adding_titled = False
+        self.adding_headed = False  # the label being placed has a title of its own
         self.last_local_item: Clause | None = None  # the last "1." read as a list item in a section
 
     # -- placing -----------------------------------------------------------------------
@@ -74,6 +75,8 @@ class TreeBuilder:
                 same.append(i)
             if stack[i].key[0] == "h" or stack[i].key[0] == "s":
                 break
+        if same and self._restarts_under_title(stack[same[0]]):
+            return self._pop_to(same[0] + 1)
         if len(same) > 1 and self.adding:
             followed = [i for i in same if follows_label(stack[i].clause.label, self.adding)]
             alike = [i for i in followed if _titled(stack[i].clause) == self.adding_titled]
@@ -105,6 +108,17 @@ class TreeBuilder:
             depth -= 1  # a list after a paragraph that does not introduce it: not the paragraph's child
         return self._pop_to(depth)
 
+    def _restarts_under_title(self, item: OpenClause) -> bool:
+        """Whether the label being placed starts a list of its own under an item written as a title.
+
+        "1. **Newsletter**", its paragraph, then "1." and "2.": a Markdown list flattened by
+        the source, the second list inside the titled item, not a repeat of its number.
+        """
+        label = self.adding
+        if not label or self.adding_headed or not starts_new_list(label) or not item.clause.heading:
+            return False
+        return item.key[0] == "L" and not follows_label(item.clause.label, label)
+
     def _parent_for_heading(self, level: int) -> Clause | None:
         depth = len(self.stack)
         while depth and not ((hl := self.stack[depth - 1].hlevel) is not None and hl < level):
@@ -123,6 +137,7 @@ class TreeBuilder:
     # -- blocks ------------------------------------------------------------------------
     def add_labelled(self, label: str, rest: str, block: Block) -> None:
         self.adding, self.adding_titled = label, bool(block.heading) and not rest
+        self.adding_headed = bool(block.heading) or block.heading_level is not None
         first, _, more = rest.partition("\n")
         if not label:
             key: tuple = ("b", block.list_level or 0)

@@ -281,3 +281,28 @@ def test_a_numbered_title_in_capitals_after_a_capitals_heading_list_is_the_next_
         ("FEES AND PAYMENT", []),
     ]
     assert errors(policy) == ["numbering-gap 2."]
+
+
+def test_a_flattened_list_under_a_list_item_written_as_a_title_is_its_own():
+    policy = read(
+        """\
+        # Marketing
+
+        1. **Newsletter**
+
+        You can subscribe in the app.
+
+        1. We record your consent.
+        2. You can unsubscribe at any time.
+
+        2. **Offers**
+
+        1. We send offers by email.
+        2. You can opt out.
+        """
+    )
+    assert [(c.heading, labels(c.children)) for c in policy.clauses if c.label] == [
+        ("Newsletter", ["1.", "2."]),
+        ("Offers", ["1.", "2."]),
+    ]
+    assert errors(policy) == []
