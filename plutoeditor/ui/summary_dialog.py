@@ -40,6 +40,7 @@ class DraftSummaryDialog(QDialog):
         current: list[str],
         parent: QWidget | None = None,
         can_fill: bool = True,
+        note: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Draft Summary of Changes"))
@@ -62,6 +63,11 @@ class DraftSummaryDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.note = QLabel(note, self)
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setVisible(bool(note))
+        layout.addWidget(self.note)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)

@@ -94,11 +94,26 @@ class SummaryDrafting(QObject):
     def _drafted(self, document: Any, old: Policy, summary: ChangeSummary, substantive: int) -> None:
         if document is not self.window.document:
             return  # the document was closed meanwhile
-        document.set_previous_version(old, substantive)
-        self.show_dialog(document, summary)
+        from plutoeditor.compare.report import long_date
+        from plutoeditor.compare.versions import SWAPPED, order_by_effective_date
 
-    def show_dialog(self, document: Any, summary: ChangeSummary) -> DraftSummaryDialog:
-        dialog = DraftSummaryDialog(summary, document.policy.metadata.summary_of_changes, self.window)
+        note = ""
+        if order_by_effective_date(old, document.policy) == SWAPPED:
+            # the file chosen is the newer one: say so, and do not check against it
+            note = self.tr(
+                "Note: the version chosen takes effect on {0}, after this policy ({1}); "
+                "these are the changes from it to this policy."
+            ).format(
+                long_date(old.metadata.effective_date), long_date(document.policy.metadata.effective_date)
+            )
+        else:
+            document.set_previous_version(old, substantive)
+        self.show_dialog(document, summary, note)
+
+    def show_dialog(self, document: Any, summary: ChangeSummary, note: str = "") -> DraftSummaryDialog:
+        dialog = DraftSummaryDialog(
+            summary, document.policy.metadata.summary_of_changes, self.window, note=note
+        )
         dialog.accepted.connect(lambda: fill_summary(document, dialog.summary_items()))
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog

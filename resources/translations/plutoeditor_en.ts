@@ -1371,7 +1371,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>DraftSummaryDialog</name>
     <message>
-        <location filename="../../plutoeditor/ui/summary_dialog.py" line="+45"/>
+        <location filename="../../plutoeditor/ui/summary_dialog.py" line="+46"/>
         <source>Draft Summary of Changes</source>
         <extracomment>Which kinds start ticked.</extracomment>
         <translation type="unfinished"></translation>
@@ -1402,7 +1402,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Drafted changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1971,6 +1971,11 @@ Your unsaved changes here would be lost.</source>
     <message>
         <location line="+5"/>
         <source>Comparing with {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Note: the version chosen takes effect on {0}, after this policy ({1}); these are the changes from it to this policy.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -109,3 +109,16 @@ def test_a_standalone_comparison_copies_the_items(qtbot):
     copied = QGuiApplication.clipboard().text().split("\n")
     assert copied == dialog.chosen() and copied[0].startswith("New clause 3.1.2")
     dialog.reject()
+
+
+def test_drafting_from_a_newer_version_says_so_and_does_not_check_against_it(qtbot, window):
+    window.files.open_path(str(OLD), ask=False)  # the 2024 policy; "previous" chosen: 2025
+    document = window.document
+    window.summary_drafting.dialog = None
+    window.summary_drafting.draft_from(str(NEW))
+    qtbot.waitUntil(lambda: window.summary_drafting.dialog is not None, timeout=10000)
+    dialog = window.summary_drafting.dialog
+    assert not dialog.note.isHidden()
+    assert "takes effect on 15 January 2025, after this policy (1 March 2024)" in dialog.note.text()
+    assert document.previous_version is None
+    dialog.reject()
