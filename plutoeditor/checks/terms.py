@@ -167,15 +167,20 @@ def _glued(index: TermIndex, clauses: dict[str, Clause]) -> list[Finding]:
 def _case_variants(index: TermIndex) -> list[Finding]:
     found = []
     defined_in = {(d.clause_id, name) for d in index.definitions for name in d.names}
-    for clause, entry in index.entries():
-        if not entry.variants:
-            continue
+    entries = [(clause, entry) for clause, entry in index.entries() if entry.variants]
+    other_case: dict[str, int] = {}
+    for _, entry in entries:
+        for _, name in entry.variants:
+            other_case[name] = other_case.get(name, 0) + 1
+    for clause, entry in entries:
         counts: dict[tuple[str, str], int] = {}
         for written, name in entry.variants:
             counts[(written, name)] = counts.get((written, name), 0) + 1
         for (written, name), count in counts.items():
             if (clause.id, name) in defined_in:
                 continue  # inside the term's own definition
+            if other_case[name] >= index.uses.get(name, 0):
+                continue  # mostly written so (a quoted statute, the ordinary words): not a slip
             times = "" if count == 1 else f" ({count} times)"
             message = f"“{written}” is written here{times}; the defined term is “{name}”"
             found.append(make("term-case", clause.id, clause.label, message, clause.line, name, name))

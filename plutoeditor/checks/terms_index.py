@@ -39,6 +39,9 @@ def _stands_alone(text: str, at: int, size: int) -> bool:
     return True
 
 
+_DOCUMENT_WORDS = frozenset(
+    "Policy Notice Terms Conditions Agreement Statement Use Service Guidelines".split()
+)
 _DETERMINERS = frozenset("Your Our The This These Their My Its His Her A An Any Each".split())
 
 
@@ -327,6 +330,9 @@ def _real_variant(written: str, name: str, paragraph: str, start: int) -> bool:
     """
     if " " not in name or not name[:1].isupper() or name[1:] == name[1:].lower() or name.isupper():
         return False  # one word, a pronoun, a term in sentence case ("Session cookies") or capitals
+    words = name.split()
+    if words[0] in ("Terms", "Conditions") or words[-1] in _DOCUMENT_WORDS:
+        return False  # "their own terms of use", "the payment processor's privacy policy": any document
     if name.split(" ", 1)[0] in _DETERMINERS:
         return False  # "Your Product" defined, "your products" written: the ordinary words
     if written.isupper():

@@ -37,7 +37,9 @@ _SECTION_AFTER = re.compile(
     r"desk|centre|center|portal|app|feature)\b"
 )
 #: "the Act on the Protection of ...", "Issue/PR": part of a longer name.
-_NAME_GOES_ON = re.compile(r"/|\s(?:on|for|in|to)\s(?:the\s)?[A-Z]")
+_NAME_GOES_ON = re.compile(
+    r"/|\s(?:on|for|in|to|and)\s(?:the\s)?[A-Z]|\s\((?:the\s)?[“\"]?[A-Z][A-Z0-9&]{1,7}[”\"]?\)"
+)  # "the Act on the Protection of ...", "Issue/PR", "Consent Management Platform (CMP)"
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 #: Words that may follow a term used as a noun: verbs, prepositions, conjunctions.
 _FUNCTION_WORDS = frozenset(
