@@ -12,6 +12,9 @@ from plutoeditor.summary.segments import Segment
 #: Where one sentence ends and the next begins: after . ! ? and a space, before a capital,
 #: a digit or an opening mark; and at every line break (a paragraph or a list row).
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"‘'(])|\n+")
+_ABBREVIATION = re.compile(
+    r"(?:(?<![\w.])(?:[A-Za-z]\.){2,4}|\b(?:e\.g|i\.e|etc|Inc|Ltd|Co|No|Nos|Mr|Mrs|Ms|Dr|St|vs|cf|art|s)\.)$"
+)
 _NUMBER_WORDS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
@@ -32,9 +35,14 @@ MAX_SENTENCES = 3
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, without the spaces around it."""
+    """(start, end) of each sentence, without the spaces around it; "U.S.", "e.g." and
+    "Inc." do not end one."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
+        if "\n" not in match.group() and _ABBREVIATION.search(
+            text, max(0, match.start() - 12), match.start()
+        ):
+            continue
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
