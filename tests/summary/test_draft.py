@@ -242,3 +242,16 @@ def test_renumbering_of_many_sections_is_one_line():
     editorial = [i.text for i in items if i.kind == EDITORIAL]
     assert editorial == ["26 sections renumbered, from 5 (now 6) to 30 (now 37)"]
     assert len([i for i in items if i.kind == SUBSTANTIVE]) == 7
+
+
+def test_a_defined_term_renamed_or_redefined_is_substantive():
+    old = "[1] Definitions |\n  def [] Learner | a person who takes a course;\n"
+    renamed = "[1] Definitions |\n  def [] Student | a person who takes a course;\n"
+    assert _items(old, renamed) == [(SUBSTANTIVE, "The defined term “Learner” is now “Student”")]
+    redefined = "[1] Definitions |\n  def [] Learner | a person who takes or reviews a course;\n"
+    assert _items(old, redefined) == [
+        (
+            SUBSTANTIVE,
+            "The definition of “Learner”: a person who takes or reviews (“or reviews” added) a course;",
+        )
+    ]
