@@ -15,33 +15,31 @@ from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QTextCursor
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from plutoeditor.model import ChangeEvent, Clause
 from plutoeditor.model import operations as ops
 from plutoeditor.ui.clause_editor import UndoKeys
 from plutoeditor.ui.document import Document
-from plutoeditor.ui.document_editor import ClauseTextEdit, typing_step, underline
+from plutoeditor.ui.document_editor import ClauseTextEdit, typing_step
+from plutoeditor.ui.document_findings import FindingMarks
 from plutoeditor.ui.document_header import TitleBlock
 from plutoeditor.ui.document_keys import DocumentKeys
 from plutoeditor.ui.document_layout import (
     SCREEN_MM,
-    SELECTION,
-    SEVERITY_COLOURS,
     ZOOM,
     ClauseLayout,
     Style,
     lay_out,
-    paint_clause,
     text_document,
 )
+from plutoeditor.ui.document_paint import GUTTER, paint_page
 from plutoeditor.ui.document_rows import DocumentRows
-from plutoeditor.ui.document_selection import WHOLE, ClauseRange
+from plutoeditor.ui.document_selection import ClauseRange
 
 PAGE_WIDTH_MM = 210.0
 SIDE_MARGIN_MM = 22.0
-GUTTER = 12  # grey around the page
 CACHE = 400  # laid-out clauses kept
 
 
@@ -58,7 +56,7 @@ class DocumentView(QAbstractScrollArea):
         self.style_ = Style(600)
         self.title_block = TitleBlock()
         self._layouts: OrderedDict[str, ClauseLayout] = OrderedDict()
-        self._findings: dict[str, list[Any]] = {}
+        self.findings = FindingMarks()
         self._current: Clause | None = None
         self._page = QRectF()
         self._starting = False  # a policy was set; its rows are laid out on the next turn
@@ -207,8 +205,8 @@ class DocumentView(QAbstractScrollArea):
             layout = lay_out(clause, depth, self.style_, editing=editing)
             if editing:
                 layout.body = self.editor.document()
-            elif layout.plain:
-                self._mark(layout)
+            elif layout.plain and layout.body is not None:
+                self.findings.underline(layout.body, clause)
             if not editing:
                 self._layouts[clause.id] = layout
                 if len(self._layouts) > CACHE:
@@ -320,7 +318,7 @@ class DocumentView(QAbstractScrollArea):
         doc = text_document(clause.text, self.style_, layout.body_width, indent)
         self.editor.show_text(clause, doc, position)
         doc.contentsChanged.connect(self._editor_resized)
-        self.editor.mark(self._spans(clause))
+        self.editor.mark(self.findings.spans(clause))
         name = " ".join(p for p in (clause.label.strip(), clause.display_name(60)) if p)
         self.editor.setAccessibleDescription(self.tr("Clause {0}").format(name) if name else "")
         if not keep and clause is not previous:
@@ -385,7 +383,7 @@ class DocumentView(QAbstractScrollArea):
         if event.kind == "update" and event.clause is current:
             if event.field == "text" and self.editor.text() != current.text:
                 self.editor.replace_text(current.text)
-                self.editor.mark(self._spans(current))
+                self.editor.mark(self.findings.spans(current))
             elif event.field != "text":
                 self._layouts.pop(current.id, None)
         elif event.kind == "remove" and self._removing:
@@ -415,36 +413,15 @@ class DocumentView(QAbstractScrollArea):
 
     # -- findings ----------------------------------------------------------------------
     def _findings_changed(self) -> None:
-        findings: dict[str, list[Any]] = {}
-        for finding in self.document.findings if self.document else []:
-            if finding.clause_id:
-                findings.setdefault(finding.clause_id, []).append(finding)
-        self._findings = findings
+        self.findings.set_findings(self.document.findings if self.document else [])
         self._layouts.clear()
         if self._current is not None:
-            self.editor.mark(self._spans(self._current))
+            self.editor.mark(self.findings.spans(self._current))
         self.viewport().update()
 
-    def findings_of(self, clause: Clause) -> list[Any]:
-        return self._findings.get(clause.id, [])
-
-    def _spans(self, clause: Clause) -> list[tuple[int, int, str]]:
-        spans = []
-        for finding in self.findings_of(clause):
-            target = finding.target or ""
-            start = clause.text.find(target) if target else -1
-            if start >= 0:
-                spans.append((start, start + len(target), finding.severity))
-        return spans
-
-    def _mark(self, layout: ClauseLayout) -> None:
-        if layout.body is None:
-            return
-        for start, end, severity in self._spans(layout.clause):
-            cursor = QTextCursor(layout.body)
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(underline(severity))
+    def finding_messages(self, clause: Clause) -> str:
+        """What hovering the clause shows: its findings' messages."""
+        return self.findings.messages(clause)
 
     def _metadata_changed(self, _field: str) -> None:
         if self.document is not None:
@@ -453,47 +430,7 @@ class DocumentView(QAbstractScrollArea):
 
     # -- painting ----------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.viewport().rect(), QColor("#e9ebef"))
-        rows = self.rows
-        if rows is None or self._starting:
-            return
-        value = self.verticalScrollBar().value()
-        height = self.viewport().height()
-        bottom = self._content_top() + rows.total_height() + GUTTER - value
-        page = QRectF(self._page.left(), GUTTER - value, self._page.width(), bottom - GUTTER + value)
-        painter.fillRect(page, QColor("#ffffff"))
-        painter.setPen(QColor("#c9ccd3"))
-        painter.drawRect(page)
-        painter.save()
-        painter.translate(self._text_left, GUTTER - value)
-        self.title_block.paint(painter)
-        painter.restore()
-        if not len(rows):
-            return
-        row = rows.row_at(value - self._content_top())
-        while row < len(rows) and self.row_top(row) < value + height:
-            top = self.row_top(row) - value
-            clause = rows.clause(row)
-            layout = self.layout_of(row)
-            painter.save()
-            painter.translate(self._text_left, top)
-            findings = self.findings_of(clause)
-            about_label = [f for f in findings if f.expected_label and f.severity != "info"]
-            label_colour = SEVERITY_COLOURS.get(about_label[0].severity) if about_label else None
-            part = self.selection.part_of(row)
-            text_part = part if part is not None and part != WHOLE else None
-            paint_clause(painter, layout, self.style_, clause is self._current, label_colour, text_part)
-            if part == WHOLE:  # a clause inside a selection over several clauses
-                width = self.style_.text_width - layout.label_x
-                painter.fillRect(QRectF(layout.label_x, 0, width, layout.height), SELECTION)
-            painter.restore()
-            if findings:
-                worst = min(findings, key=lambda f: {"error": 0, "warning": 1}.get(f.severity, 2))
-                bar = QRectF(self._page.left() + 4, top + 2, 3, max(6.0, layout.height - 4))
-                painter.fillRect(bar, SEVERITY_COLOURS.get(worst.severity, QColor("#777")))
-            row += 1
+        paint_page(self, QPainter(self.viewport()))
 
     # -- events ------------------------------------------------------------------------
     def scrollContentsBy(self, dx: int, dy: int) -> None:
@@ -549,10 +486,6 @@ class DocumentView(QAbstractScrollArea):
         else:
             QToolTip.hideText()
         return True
-
-    def finding_messages(self, clause: Clause) -> str:
-        marks = {"error": "✖", "warning": "⚠", "info": "ℹ"}
-        return "\n".join(f"{marks.get(f.severity, '•')}  {f.message}" for f in self.findings_of(clause))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.keys.handle(event):

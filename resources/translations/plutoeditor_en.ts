@@ -1347,7 +1347,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../plutoeditor/ui/document_view.py" line="+69"/>
+        <location filename="../../plutoeditor/ui/document_view.py" line="+67"/>
         <source>Document</source>
         <translation type="unfinished"></translation>
     </message>
