@@ -1,13 +1,16 @@
 """Quick fixes: the edit that resolves a finding, with a name the user can read in a menu.
 
 Numbering findings have fixes (renumber the section, relabel a run, restyle labels);
-reference and content findings need a person to write the missing text, so they have none.
+reference and content findings need a person to write the missing text, so they have none;
+term findings: write the term as defined, add a definition stub (`checks.terms_fixes`).
 """
 
 from __future__ import annotations
 
 from plutoeditor.checks.finding import Finding
 from plutoeditor.checks.numbering import restyle_labels
+from plutoeditor.checks.terms import TERM_CODES
+from plutoeditor.checks.terms_fixes import term_fix
 from plutoeditor.model.clause import Clause
 from plutoeditor.model.numbering import expected_labels, parse_label, scopes
 from plutoeditor.model.operations import Operation
@@ -20,6 +23,8 @@ def fix_for(policy: Policy, finding: Finding) -> tuple[str, Operation] | None:
     clause = policy.find(finding.clause_id)
     if clause is None:
         return None
+    if finding.code in TERM_CODES:
+        return term_fix(policy, finding)
     if finding.code in ("wrong-parent", "skipped-level"):
         return _relabel_run(policy, clause)
     if finding.code in ("duplicate-number", "numbering-gap", "out-of-order"):
