@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from plutoeditor.checks.finding import ERROR, NUMBERING, WARNING, Check, Finding, make
 from plutoeditor.model.clause import Clause, ClauseKind
+from plutoeditor.model.labels import ALPHA_LOWER, ALPHA_UPPER, ROMAN_LOWER, letter_families
 from plutoeditor.model.numbering import (
     DECIMAL,
     INSERTION,
@@ -74,6 +75,8 @@ def _check_sequence(
             continue
         value = schedule_value(label, scope) if schedules else value_in(label, scope.family)
         members.append((clause, label, core, value))
+    if not schedules and scope.family in (ALPHA_LOWER, ALPHA_UPPER):
+        members = _doubled_letters_read_as_numerals(members)
     present = {value for _, _, _, value in members if value is not None}
     sorted_present = sorted(present)
     prev = 0 if schedules else scope.start or scope.written_before
@@ -141,6 +144,25 @@ def _check_sequence(
         seen.setdefault(key, clause)
         prev, counted = value, True
     return findings
+
+
+def _doubled_letters_read_as_numerals(
+    members: list[tuple[Clause, Label, str, int | None]],
+) -> list[tuple[Clause, Label, str, int | None]]:
+    """In a letter list, "(ii)" is the doubled letter after "(hh)" only when "(hh)" is there;
+    otherwise it is the roman numeral two of a list misread into this one ("(h)" then "(ii)"),
+    so it takes no letter's number here: no gap from "h" to "hh", no duplicate of another "(ii)"."""
+    values = {value for _, _, _, value in members if value is not None}
+    return [
+        (clause, label, core, None)
+        if value is not None
+        and value > 26
+        and value - 1 not in values
+        and len(label.last) > 1
+        and ROMAN_LOWER in letter_families(label.last.lower())
+        else (clause, label, core, value)
+        for clause, label, core, value in members
+    ]
 
 
 def _with_number(label: Label, scope: Scope, n: int, schedules: bool) -> str:

@@ -23,7 +23,7 @@ from plutoeditor.model.labels import (
     to_alpha,
     to_roman,
 )
-from plutoeditor.model.notation import format_tree
+from plutoeditor.model.notation import format_tree, parse_tree
 
 
 def _import(source: str):
@@ -123,3 +123,18 @@ def test_clause_headings_that_run_on_across_sections_are_not_gaps():
     )
     assert parse_label("Clause 2").kind == "other"  # kept as written, not counted per section
     assert [f.code for f in run_checks(policy) if f.is_error] == []
+
+
+def _numbering_errors(notation: str) -> list[str]:
+    return [f"{f.code} {f.label}" for f in run_checks(parse_tree(notation)) if f.is_error]
+
+
+def test_a_numeral_misread_into_a_letter_list_is_not_the_letter_after_hh():
+    letters = "".join(f"  [({c})] Item {c}.\n" for c in "abcdefgh")
+    assert _numbering_errors(f"[1] Rights |\n{letters}  [(ii)] Another item.\n") == []
+
+
+def test_doubled_letters_after_z_are_still_checked():
+    letters = "".join(f"  [({c})] Item {c}.\n" for c in "abcdefghijklmnopqrstuvwxyz")
+    doubled = "  [(aa)] One.\n  [(bb)] Two.\n  [(dd)] Four.\n"
+    assert _numbering_errors(f"[1] Rights |\n{letters}{doubled}") == ["numbering-gap (dd)"]
