@@ -170,6 +170,9 @@ def _window(sentence: str, first: int, last: int) -> str:
     sentence = " ".join(sentence.split(" "))
     if len(sentence) <= MAX_SENTENCE:
         return sentence.strip()
+    if last - first > 2 * MAX_SENTENCE:  # changes all through a long sentence: the first ones
+        note_end = sentence.rfind(")", first, first + 2 * MAX_SENTENCE)
+        last = note_end + 1 if note_end > first else first + 2 * MAX_SENTENCE
     margin = max((MAX_SENTENCE - (last - first)) // 2, 40)
     start, end = max(first - margin, 0), min(last + margin, len(sentence))
     if start > 0:

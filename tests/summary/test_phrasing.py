@@ -37,3 +37,12 @@ def test_only_the_first_three_changed_sentences_are_quoted():
     said = _said(old, new)
     assert said[:3] == ["One x (was “a”).", "Two y (was “b”).", "Three z (was “c”)."]
     assert said[3] == "and 1 more change in this clause"
+
+
+def test_a_long_sentence_changed_all_through_is_cut_after_its_first_changes():
+    items = [f"item {n} of the list" for n in range(40)]
+    old = "You must not: " + "; ".join(items) + "."
+    new = "You must not: " + "; ".join(item.replace("of the", "in the") for item in items) + "."
+    (said,) = _said(old, new)
+    assert said.startswith("You must not: item 0 in (was “of”) the list;") and said.endswith("…")
+    assert len(said) <= 520
