@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from plutoeditor.checks.finding import ERROR, WARNING, Check, Finding, make
@@ -39,6 +40,7 @@ _BODY_DATE = re.compile(
     r"(?:\s+(?:as\s+(?:of|from)|from|on|since))?|take[sn]?\s+effect\s+(?:on|from)|last\s+updated(?:\s+on)?)"
     r"\s*:?\s*"
 )
+_MAY_STATE_DATE = ("ffect", "FFECT", "orce", "ORCE", "pdated", "PDATED")
 #: A summary item that speaks of a clause that is gone may name its old label.
 _GONE = re.compile(
     r"(?i)\b(?:remov|delet|withdr|drop|merg|mov|renumber|numbered|relabel|replac|split|combin|no\s+longer|"
@@ -125,8 +127,12 @@ def _padded(key: tuple[int, ...], other: tuple[int, ...]) -> tuple[int, ...]:
     return key + (0,) * max(len(other) - len(key), 0)
 
 
+@lru_cache(maxsize=65536)
 def body_date(text: str) -> dt.date | None:
-    """The date a sentence gives for the policy taking effect, or None."""
+    """The date a sentence gives for the policy taking effect, or None (cached by text: the
+    editor re-checks after every edit)."""
+    if not any(word in text for word in _MAY_STATE_DATE):  # most clauses: cheap test first
+        return None
     for match in _BODY_DATE.finditer(text):
         date = parse_date(text[match.end() : match.end() + 40])
         if date is not None and re.match(r"\W{0,3}\w", text[match.end() :]):
