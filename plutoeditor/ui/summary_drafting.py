@@ -9,6 +9,7 @@ version does the same, and its window offers the same dialog for its pair.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,8 @@ from plutoeditor.model.policy import Policy
 from plutoeditor.summary import ChangeSummary
 from plutoeditor.ui.summary_dialog import DraftSummaryDialog
 from plutoeditor.ui.workers import run_with_progress
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from plutoeditor.ui.compare_window import CompareWindow
@@ -132,8 +135,18 @@ class SummaryDrafting(QObject):
             if compare.editor_is_new():  # compared with an older version: it is the previous one
                 from plutoeditor.summary import SUBSTANTIVE, draft_summary
 
-                substantive = len(draft_summary(comparison).of_kind(SUBSTANTIVE))
-                document.set_previous_version(comparison.old, substantive)
+                def counted(substantive: int) -> None:
+                    if document is self.window.document:
+                        document.set_previous_version(comparison.old, substantive)
+
+                run_with_progress(  # drafting a long comparison takes a moment: not on the GUI thread
+                    self.window,
+                    "",
+                    lambda: len(draft_summary(comparison).of_kind(SUBSTANTIVE)),
+                    counted,
+                    lambda exc: log.warning("counting the substantive changes failed: %s", exc),
+                    show_progress=False,
+                )
 
         def fill(items: list[str]) -> None:
             if document is not None and document is self.window.document:

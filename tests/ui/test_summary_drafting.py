@@ -88,7 +88,8 @@ def test_compare_with_the_older_version_offers_the_same_draft(qtbot, window):
     qtbot.addWidget(compare)
     with qtbot.waitSignal(compare.comparison_ready, timeout=10000):
         pass
-    assert compare.editor_is_new() and document.previous_version is not None
+    assert compare.editor_is_new()
+    qtbot.waitUntil(lambda: document.previous_version is not None, timeout=10000)
     dialog = compare.draft_summary_dialog()
     assert dialog.fill_button is not None
     for row in dialog.rows()[1:]:
