@@ -33,6 +33,7 @@ def import_docx(path: str | os.PathLike[str]) -> Policy:
     Import notes (tracked changes accepted, comments ignored) are in `policy.import_notes`.
     """
     doc = read_word_document(path)
+    doc.company = _whole_property(doc.company, doc.paragraphs)
     start = next((i for i, p in enumerate(doc.paragraphs) if p.clause_id), None)
     if start is not None:
         # Written by PlutoEditor: the clause bookmarks give the tree back exactly; only the
@@ -49,6 +50,25 @@ def import_docx(path: str | os.PathLike[str]) -> Policy:
         policy.document_id = doc.document_id
     policy.import_notes = list(doc.notes)
     return policy
+
+
+#: How a document property cut to fit ends (as `export.docx_writer.property_text` cuts it).
+_CUT = "…"
+#: Paragraphs at the top where an exported document restates its properties.
+_FRONT = 10
+
+
+def _whole_property(value: str, paragraphs: list[WordParagraph]) -> str:
+    """A property cut to fit Word's property fields (python-docx takes at most 255 characters),
+    given whole from the front-matter line at the top that starts with it, if there is one."""
+    if not value.endswith(_CUT) or len(value) < 2:
+        return value
+    kept = value[: -len(_CUT)]
+    for para in paragraphs[:_FRONT]:
+        text = " ".join(para.text.split())
+        if len(text) > len(kept) and text.startswith(kept):
+            return text
+    return value
 
 
 def word_blocks(doc: WordDocument) -> list[Block]:

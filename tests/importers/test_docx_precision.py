@@ -219,3 +219,22 @@ def test_a_numbered_heading_right_after_a_list_item_is_not_inside_it(tmp_path):
     ]
     assert [c.label for c in section.children[0].children] == ["1.", "2."]
     assert [f for f in run_checks(policy) if f.is_error] == []
+
+
+# -- long metadata through Word's 255-character document properties -----------------------------
+def test_a_title_and_organisation_longer_than_a_word_property_survive_export_and_import(tmp_path):
+    from plutoeditor.export import export_docx
+    from plutoeditor.model.notation import parse_tree
+
+    policy = parse_tree("[1] Scope |\n  [1.1] This policy applies to every member of staff.\n")
+    policy.metadata.title = ("Policy on the handling of information about customers and suppliers " * 7)[
+        :450
+    ].strip()
+    policy.metadata.organisation = ("Northern Cooperative Housing Trust and Associated Tenants " * 8)[
+        :480
+    ].strip()
+    path = tmp_path / "long.docx"
+    export_docx(policy, path)
+    back = import_docx(path)
+    assert back.metadata.title == policy.metadata.title
+    assert back.metadata.organisation == policy.metadata.organisation
