@@ -11,7 +11,7 @@ Each returns one operation (a `Batch` of clause edits), so the editor undoes it 
 from __future__ import annotations
 
 from plutoeditor.checks.finding import Finding
-from plutoeditor.checks.terms_index import TermIndex, term_index
+from plutoeditor.checks.terms_index import TermIndex, same_term, term_index
 from plutoeditor.checks.terms_recognise import Definition
 from plutoeditor.model.clause import Clause, ClauseKind
 from plutoeditor.model.operations import Batch, InsertClause, Operation, SetClauseField
@@ -96,7 +96,7 @@ def rename_term(
             form = old if len(written) == len(old) else old[: len(written)]
             if written == form:
                 new = new_name if len(written) == len(old) else new_name.removesuffix("s")
-            elif written[1:] == form[1:]:  # a capital that opens a sentence, or its absence
+            elif same_term(written, form):  # a capital that opens a sentence, or its absence
                 new = written[0] + new_name[1:] if written[0].lower() == new_name[0].lower() else new_name
             else:
                 continue

@@ -20,6 +20,8 @@ from plutoeditor.checks.terms_scan import TextScan, heading_like, opens_sentence
 from plutoeditor.model.clause import Clause
 from plutoeditor.model.policy import Policy
 
+_NOTHING = TextScan({})
+
 _SUFFIXES = ("’s", "'s", "s’", "s'", "es", "s")
 _BEFORE_NAME = frozenset("-_@/“\"‘'«")
 _GLUE_BEFORE = frozenset("’'@:/.-_")
@@ -63,8 +65,9 @@ class ClauseTerms:
 class TermIndex:
     """Definitions, uses and candidate terms of one policy (see the module docstring)."""
 
-    def __init__(self, policy: Policy) -> None:
+    def __init__(self, policy: Policy, checking: bool = True) -> None:
         self.policy = policy
+        self._checking = checking  # False: definitions and find_uses only (the HTML export)
         self._clauses: dict[str, ClauseTerms] = {}
         self.order: list[Clause] = []
         self.definitions: list[Definition] = []
@@ -104,9 +107,8 @@ class TermIndex:
             ):
                 if entry is not None:
                     self._count(entry, -1)
-                entry = ClauseTerms(
-                    clause.heading, clause.text, clause.kind, definitions_in(clause), scan_text(clause.text)
-                )
+                scan = scan_text(clause.text) if self._checking else _NOTHING
+                entry = ClauseTerms(clause.heading, clause.text, clause.kind, definitions_in(clause), scan)
                 self._count(entry, 1)
                 changed.append(clause)
             seen[clause.id] = entry
@@ -150,9 +152,10 @@ class TermIndex:
             )
             self._pattern = re.compile("|".join(re.escape(n) for n in searched)) if searched else None
             self.uses = {}
-            for entry in seen.values():
-                self._read_uses(entry, self._names_key)
-        else:
+            if self._checking:
+                for entry in seen.values():
+                    self._read_uses(entry, self._names_key)
+        elif self._checking:
             for clause in changed:
                 self._read_uses(seen[clause.id], self._names_key)
 
@@ -195,7 +198,7 @@ class TermIndex:
         if self._pattern is not None and text and not entry.scan.foreign:
             for start, _, written, name in self.find_uses(text):
                 form = name if len(written) == len(name) else name[: len(written)]  # "API" for "APIs"
-                if written == form or written[1:] == form[1:] or name.isupper():
+                if written[1:] == form[1:] or name.isupper():  # counted as uses: "cookies" for "Cookies"
                     # "permanent cookies" for "Permanent cookies"; "Third Party" for "THIRD PARTY"
                     uses[name] = uses.get(name, 0) + 1
                 elif name in self._explicit:
@@ -319,6 +322,17 @@ class TermIndex:
 
     def entries(self) -> list[tuple[Clause, ClauseTerms]]:
         return [(clause, self._clauses[clause.id]) for clause in self.order]
+
+
+def same_term(written: str, form: str) -> bool:
+    """A use of the term `form` written so: exactly, with a capital that opens a sentence
+    ("Permanent cookies" for "permanent cookies"), or without the capital of a term in
+    sentence case ("permanent cookies" for "Permanent cookies"); "portal" is not "Portal"."""
+    if written == form:
+        return True
+    if written[1:] != form[1:]:
+        return False
+    return written[0].isupper() or (" " in form and form[1:] == form[1:].lower())
 
 
 def _real_variant(written: str, name: str, paragraph: str, start: int) -> bool:

@@ -12,6 +12,7 @@ import html
 import os
 import re
 
+from plutoeditor.export.html_terms import TermLinks
 from plutoeditor.export.page_text import (
     SUMMARY_HEADING,
     ClauseColumns,
@@ -73,6 +74,7 @@ h4.clause-heading, h5.clause-heading, h6.clause-heading, p.clause-heading { marg
   font-size: 1rem; font-style: italic; }
 .clause :target, .clause:target > .lead { background: #fff6d6; }
 dfn { font-style: normal; font-weight: bold; }
+a.term { color: inherit; text-decoration: underline dotted; }
 .schedule { margin-top: 3rem; padding-top: 1.5rem; border-top: 1px solid var(--rule); padding-left: 0; }
 .schedule > .clause-heading { margin-top: 0; font-size: 1.35rem; }
 .schedule .label { float: none; min-width: 0; margin: 0; padding: 0; }
@@ -203,11 +205,15 @@ def _table(table: Table) -> str:
     return "".join(out)
 
 
-def _clause(clause: Clause, depth: int, column: int) -> str:
+def _clause(clause: Clause, depth: int, column: int, links: TermLinks | None = None) -> str:
     label = clause.label.strip()
     heading = clause.heading.strip()
     paragraphs = clause.paragraphs
     classes = ["clause", f"col-{column}"]
+
+    def text(paragraph: str) -> str:  # escaped; each use of a defined term links to its definition
+        return links.paragraph(paragraph, clause) if links is not None else _e(paragraph)
+
     if label:
         classes.append("numbered")
     out: list[str] = []
@@ -215,7 +221,7 @@ def _clause(clause: Clause, depth: int, column: int) -> str:
         classes.append("definition")
         first = paragraphs[0] if paragraphs and not is_table_row(paragraphs[0]) else ""
         joint = ": " if heading and first else ""
-        out.append(f'<p class="lead">{_label(label)}<dfn>{_e(heading)}</dfn>{joint}{_e(first)}</p>')
+        out.append(f'<p class="lead">{_label(label)}<dfn>{_e(heading)}</dfn>{joint}{text(first)}</p>')
         paragraphs = paragraphs[1:] if first else paragraphs
     elif heading or clause.kind is ClauseKind.SCHEDULE:
         if clause.kind is ClauseKind.SCHEDULE:
@@ -227,10 +233,10 @@ def _clause(clause: Clause, depth: int, column: int) -> str:
     elif paragraphs or label:
         first = paragraphs[0] if paragraphs and not is_table_row(paragraphs[0]) else ""
         if label or first:
-            out.append(f'<p class="lead">{_label(label)}{_e(first)}</p>')
+            out.append(f'<p class="lead">{_label(label)}{text(first)}</p>')
         paragraphs = paragraphs[1:] if first else paragraphs
     out.extend(
-        f"<p>{_e(part)}</p>" if isinstance(part, str) else _table(part) for part in text_parts(paragraphs)
+        f"<p>{text(part)}</p>" if isinstance(part, str) else _table(part) for part in text_parts(paragraphs)
     )
     return f'<div class="{" ".join(classes)}" id="{clause_anchor(clause)}">{"".join(out)}</div>'
 
@@ -260,8 +266,9 @@ def render_html(policy: Policy) -> str:
     out.extend(_contents(policy))
     out.append("<main>")
     columns = ClauseColumns()
+    links = TermLinks(policy)
     out.extend(
-        _clause(clause, depth, columns.of(clause, depth)) for clause, depth in policy.walk_with_depth()
+        _clause(clause, depth, columns.of(clause, depth), links) for clause, depth in policy.walk_with_depth()
     )
     out.append("</main>")
     out.append(f'<footer class="colophon"><p>{_e(page_header(meta).one_line())}</p></footer>')
