@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from plutoeditor.model.labels import ATTACHMENT_WORDS, LABEL_WORD_PATTERN, ROMAN_LETTERS
+from plutoeditor.model.labels import (
+    ATTACHMENT_WORDS,
+    LABEL_WORD_PATTERN,
+    ROMAN_LETTERS,
+    ROMAN_NUMERAL_PATTERN,
+)
 
 # "1", "1.", "1.1", "2.3.9", "6..", "6.9.1:", "1A", "1A.1", "4.1A" - at most 3 digits per part, so
 # years ("2024 was") and amounts are not labels.
@@ -19,7 +24,7 @@ _DECIMAL = re.compile(
     r"(?P<label>(?P<num>\d{1,3}[A-Z]?(?:\.\d{1,3}[A-Z]?)*)(?P<dots>\.{0,2})(?P<colon>:?)(?P<paren>\)?))"
     r"(?P<sep>[ \t]+|$|(?<=\.)(?=[A-Z\"“'‘(]))"
 )
-_LOWER_ROMAN, _UPPER_ROMAN = f"[{ROMAN_LETTERS}]{{1,6}}", f"[{ROMAN_LETTERS.upper()}]{{1,6}}"
+_LOWER_ROMAN, _UPPER_ROMAN = ROMAN_NUMERAL_PATTERN.lower(), ROMAN_NUMERAL_PATTERN
 # "(a)", "(iv)", "(A)", "(1)", "(aa)"
 _PAREN = re.compile(
     rf"(?P<label>\((?:[a-z]{{1,2}}|{_LOWER_ROMAN}|[A-Z]{{1,2}}|{_UPPER_ROMAN}|\d{{1,3}})\))(?P<sep>[ \t]+|$)"

@@ -97,8 +97,11 @@ def to_alpha(n: int) -> str:
 
 # -- a label taken apart ----------------------------------------------------------------
 
+#: The numeral of a word label ("ANNEX XII", "Part IV"): the letters labels read roman numerals from.
+ROMAN_NUMERAL_PATTERN = f"[{ROMAN_LETTERS.upper()}]{{1,6}}"
 _WORD_LABEL = re.compile(
-    rf"^(?P<word>{_COUNTED_PATTERN})\s+(?P<num>\d+|[A-Z]|[IVX]+)(?P<suffix>\W*)$", re.IGNORECASE
+    rf"^(?P<word>{_COUNTED_PATTERN})\s+(?P<num>\d+|[A-Z]|{ROMAN_NUMERAL_PATTERN})(?P<suffix>\W*)$",
+    re.IGNORECASE,
 )
 _LABEL_RE = re.compile(
     r"^(?P<prefix>[(\[]?)(?P<core>[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)(?P<suffix>[^0-9A-Za-z]*)$"

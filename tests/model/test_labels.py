@@ -8,6 +8,7 @@ import pytest
 
 from plutoeditor.checks import run_checks
 from plutoeditor.importers.docx_numbering import format_number as word_number
+from plutoeditor.importers.labels import split_label
 from plutoeditor.importers.text import import_text
 from plutoeditor.model.labels import (
     ALPHA_LOWER,
@@ -138,3 +139,12 @@ def test_doubled_letters_after_z_are_still_checked():
     letters = "".join(f"  [({c})] Item {c}.\n" for c in "abcdefghijklmnopqrstuvwxyz")
     doubled = "  [(aa)] One.\n  [(bb)] Two.\n  [(dd)] Four.\n"
     assert _numbering_errors(f"[1] Rights |\n{letters}{doubled}") == ["numbering-gap (dd)"]
+
+
+WORD_LABELS = ["ANNEX XL Security", "Part LX: Fees", "Schedule 12 Prices", "Article C. Use"]
+
+
+@pytest.mark.parametrize("line", WORD_LABELS)
+def test_a_word_label_the_reader_takes_off_the_page_is_one_numbering_counts(line):
+    label, _ = split_label(line)
+    assert label and parse_label(label).kind == "schedule"
