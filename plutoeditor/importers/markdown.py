@@ -157,6 +157,7 @@ class _Splitter:
         self.item: tuple[str | None, int] | None = None  # (label, list level) of the open item
         self.paragraphs: list[str] = []  # finished paragraphs of the open item
         self.indents: list[int] = []
+        self.number = 0  # the number of the last item "N." of a top-level ordered list
         self.runs: dict[int, list[Block]] = {}
         self.tables: list[tuple[list[list[str]], bool]] = []  # (rows of cells, has a header)
         self.table_open = False
@@ -322,6 +323,8 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
             if not ordered:
                 s.runs.pop(level, None)
             s.item, s.start = ((marker if ordered else ""), level), number
+            if ordered and level == 0:
+                s.number = int(marker[:-1])
             if it.group("rest"):
                 s.lines.append(it.group("rest").strip())
             blank_before = False
@@ -339,6 +342,10 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
             continue
         if stripped.startswith(">"):
             stripped = stripped.lstrip("> ").strip()
+        in_item = s.item is not None and bool(s.lines or s.paragraphs)
+        if in_item and indent <= 3 and _sub_clause(stripped, s.number):
+            s.flush()  # "2. Orders" then "2.1. Purchase Orders. ..." on the next line: a clause of its own
+            s.end_lists()
         if s.lines and s.item is None and not stripped.startswith("|"):
             label = split_label(inline_text(stripped))[0]
             if label and not label.isdigit() and label[0] != "§":  # "a. ...", "**1.2** ..." on the next line
@@ -359,3 +366,10 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
     for block in s.blocks:
         block.text = s.table_text(block.text)
     return [b for b in s.blocks if b.text or b.label or b.heading], title
+
+
+def _sub_clause(line: str, number: int) -> bool:
+    """Whether a line starts a sub-clause of item `number` ("2.1. Purchase Orders. ..." in "2.")."""
+    label, _ = split_label(inline_text(line))
+    parts = decimal_parts(label) if label else None
+    return parts is not None and len(parts) >= 2 and parts[0] == number

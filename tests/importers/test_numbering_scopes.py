@@ -306,3 +306,28 @@ def test_a_flattened_list_under_a_list_item_written_as_a_title_is_its_own():
         ("Offers", ["1.", "2."]),
     ]
     assert errors(policy) == []
+
+
+def test_sub_clauses_on_the_lines_under_a_list_item_are_clauses_of_their_own():
+    policy = read(
+        """\
+        # Supply Terms
+
+        1. Scope. These terms govern supply.
+
+        2. Orders
+        2.1. Placing orders. The buyer orders in writing, stating:
+        (a) the product,
+        (b) the quantity.
+        2.2. Accepting orders
+        (a) By notice. We accept in writing.
+        (b) By delivery. Delivery is acceptance.
+
+        3. Delivery. We deliver to your site.
+        """
+    )
+    orders = policy.clauses[1]
+    assert orders.heading == "Orders"
+    assert labels(orders.children) == ["2.1.", "2.2."]
+    assert [labels(c.children) for c in orders.children] == [["(a)", "(b)"], ["(a)", "(b)"]]
+    assert errors(policy) == []
