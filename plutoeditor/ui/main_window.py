@@ -28,6 +28,7 @@ from plutoeditor.ui.actions import ActionRegistry
 from plutoeditor.ui.autosave import Autosave
 from plutoeditor.ui.clause_actions import ClauseActions
 from plutoeditor.ui.clause_editor import ClauseEditor
+from plutoeditor.ui.definitions_pane import DefinitionsPane
 from plutoeditor.ui.document import Document
 from plutoeditor.ui.document_files import DocumentFiles
 from plutoeditor.ui.document_status import DocumentStatus
@@ -43,6 +44,7 @@ from plutoeditor.ui.publishing import Publishing
 from plutoeditor.ui.settings import Settings
 from plutoeditor.ui.start_page import StartPage
 from plutoeditor.ui.summary_drafting import SummaryDrafting
+from plutoeditor.ui.term_tooltips import TermTooltips
 from plutoeditor.ui.workers import running_workers, work_of
 
 
@@ -104,6 +106,12 @@ class MainWindow(QMainWindow):
         self.findings_panel.fix_lookup = self.clause_actions.fix_lookup
         self.findings_panel.finding_activated.connect(self.navigation.show_finding)
         self.findings_panel.fix_requested.connect(self.clause_actions.apply_fix)
+        self.definitions_pane = DefinitionsPane()
+        self.definitions_pane.push = self._push
+        self.definitions_pane.clause_requested.connect(self._show_span)
+        self.term_tooltips = TermTooltips(
+            self.clause_editor.text_edit, lambda: self.document.policy if self.document else None
+        )
         self.docks = [
             self._dock("outline", self.tr("Outline"), self.outline, Qt.DockWidgetArea.LeftDockWidgetArea),
             self._dock(
@@ -118,7 +126,15 @@ class MainWindow(QMainWindow):
             self._dock(
                 "findings", self.tr("Findings"), self.findings_panel, Qt.DockWidgetArea.BottomDockWidgetArea
             ),
+            self._dock(
+                "definitions",
+                self.tr("Definitions"),
+                self.definitions_pane,
+                Qt.DockWidgetArea.BottomDockWidgetArea,
+            ),
         ]
+        self.tabifyDockWidget(self.docks[3], self.docks[4])  # beside the findings
+        self.docks[3].raise_()
         for dock in self.docks:
             tip = self.tr("Show or hide the {0} pane").format(dock.windowTitle())
             dock.toggleViewAction().setToolTip(tip)
@@ -245,6 +261,7 @@ class MainWindow(QMainWindow):
         self.clause_editor.set_document(document)
         self.document_view.set_document(document)
         self.metadata_panel.set_document(document)
+        self.definitions_pane.set_document(document)
         self.files.document_changed(document)
         self.pages.setCurrentIndex(1 if document else 0)
         for dock in self.docks:
@@ -335,6 +352,12 @@ class MainWindow(QMainWindow):
         dock.show()
         dock.raise_()
         self.findings_panel.select_finding(finding)
+
+    def _show_span(self, clause_id: str, start: int, end: int) -> None:
+        """Show a clause with a span of its text selected (a term's definition or a use)."""
+        if self.select_clause(clause_id):
+            self.clause_editor.select_text(start, end, focus=False)
+            self.document_view.select_text(start, end)
 
     def _push(self, operation: Any) -> None:
         if self.document is not None:

@@ -1,0 +1,206 @@
+"""The Definitions pane: each defined term, its meaning, where it is defined and its uses.
+
+A row per definition (term, meaning, where defined, number of uses) with its uses below it,
+clause by clause. Activating a term goes to its definition, activating a use to that clause
+with the term selected; Rename Term (F2, button, context menu) renames the definition and
+every use in one undoable edit. The pane refreshes when the findings do (the same checks
+keep the term index up to date), so it costs nothing while typing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plutoeditor.checks.terms_fixes import rename_term
+from plutoeditor.checks.terms_index import term_index
+from plutoeditor.checks.terms_recognise import Definition
+from plutoeditor.model.clause import Clause
+
+_ROLE = Qt.ItemDataRole.UserRole
+COLUMNS = ("Term", "Meaning", "Defined in", "Uses")
+
+
+def where(clause: Clause) -> str:
+    """How a reader finds a clause: its label, the label of the clause it stands in (a
+    definition in the list of 1.1), else its first words."""
+    holder: Clause | None = clause
+    while holder is not None:
+        if holder.label.strip():
+            return holder.label.strip().rstrip(".")
+        holder = holder.parent
+    return clause.display_name(40)
+
+
+class DefinitionsPane(QWidget):
+    """The document's defined terms (see the module docstring)."""
+
+    #: clause id, start and end of the span to select in its text
+    clause_requested = Signal(str, int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: Any = None
+        self.push: Callable[[Any], None] = lambda operation: None
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.tree.setAccessibleName(self.tr("Defined terms"))
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.summary = QLabel()
+        self.rename_button = QPushButton(self.tr("Rename Term…"))
+        self.rename_button.setToolTip(self.tr("Rename the term in its definition and every use (F2)"))
+        self.rename_button.clicked.connect(self.rename_current)
+        self.rename_action = QAction(self.tr("Rename Term…"), self)
+        self.rename_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.rename_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.rename_action.triggered.connect(self.rename_current)
+        self.addAction(self.rename_action)
+        bar = QHBoxLayout()
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.rename_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.tree, 1)
+        self._update_buttons()
+
+    # -- contents ---------------------------------------------------------------------------
+    def set_document(self, document: Any) -> None:
+        if self.document is not None:
+            try:
+                self.document.findings_changed.disconnect(self.refresh)
+            except (RuntimeError, TypeError):
+                pass
+        self.document = document
+        if document is not None:
+            document.findings_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the definitions and their uses again (after the checks ran)."""
+        current = self.current_definition()
+        self.tree.clear()
+        if self.document is None:
+            self.summary.setText("")
+            self._update_buttons()
+            return
+        index = term_index(self.document.policy)
+        policy = self.document.policy
+        items = []
+        for definition in index.definitions:
+            clause = policy.find(definition.clause_id)
+            if clause is None:
+                continue
+            uses = index.uses_of(definition)
+            total = sum(count for _, count in uses)
+            meaning = " ".join(definition.meaning.split())
+            item = QTreeWidgetItem([definition.term, meaning[:120], where(clause), str(total)])
+            item.setData(0, _ROLE, definition)
+            item.setToolTip(1, meaning[:600])
+            for use, count in uses:
+                child = QTreeWidgetItem(["", use.display_name(80), where(use), str(count)])
+                child.setData(0, _ROLE, (use.id, definition))
+                item.addChild(child)
+            items.append(item)
+        self.tree.addTopLevelItems(items)
+        for column in (0, 2, 3):
+            self.tree.resizeColumnToContents(column)
+        self.summary.setText(self.tr("{0} defined terms").format(len(items)))
+        if current is not None:
+            for item in items:
+                if item.data(0, _ROLE).term == current.term:
+                    self.tree.setCurrentItem(item)
+                    break
+        self._update_buttons()
+
+    def current_definition(self) -> Definition | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        data = item.data(0, _ROLE)
+        return data if isinstance(data, Definition) else data[1]
+
+    # -- acting -----------------------------------------------------------------------------
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        data = item.data(0, _ROLE)
+        if isinstance(data, Definition):
+            self._go_to(data.clause_id, data)
+        else:
+            clause_id, definition = data
+            self._go_to(clause_id, definition)
+
+    def _go_to(self, clause_id: str, definition: Definition) -> None:
+        clause = self.document.policy.find(clause_id) if self.document is not None else None
+        if clause is None:
+            return
+        start = end = 0
+        for at, stop, _, name in term_index(self.document.policy).find_uses(clause.text):
+            if name in definition.names:
+                start, end = at, stop
+                break
+        else:
+            found = clause.text.find(definition.term)
+            if found >= 0:
+                start, end = found, found + len(definition.term)
+        self.clause_requested.emit(clause_id, start, end)
+
+    def rename_current(self) -> None:
+        definition = self.current_definition()
+        if definition is None or self.document is None:
+            return
+        old = definition.names[0]
+        new, ok = QInputDialog.getText(
+            self,
+            self.tr("Rename Term"),
+            self.tr("Rename “{0}” in its definition and every use to:").format(old),
+            QLineEdit.EchoMode.Normal,
+            old,
+        )
+        new = new.strip()
+        if ok and new and new != old:
+            self.rename(definition, new)
+
+    def rename(self, definition: Definition, new_name: str) -> None:
+        """Rename a term everywhere, as one step on the undo stack."""
+        if self.document is None:
+            return
+        edit = rename_term(self.document.policy, definition, new_name)
+        if edit.operations:
+            self.push(edit)
+
+    def _context_menu(self, position: Any) -> None:
+        if self.tree.itemAt(position) is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.rename_action)
+        menu.exec(self.tree.viewport().mapToGlobal(position))
+
+    def _update_buttons(self) -> None:
+        enabled = self.current_definition() is not None
+        self.rename_button.setEnabled(enabled)
+        self.rename_action.setEnabled(enabled)

@@ -1,0 +1,136 @@
+"""The Definitions pane, the term tooltip and Rename Term in the editor window."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication, QToolTip
+
+from plutoeditor.formats import native
+from plutoeditor.importers.text import import_text
+from plutoeditor.ui.term_tooltips import definition_at
+
+TEXT = "\n\n".join(
+    [
+        "Northwind Notice",
+        "1 Definitions",
+        "1.1 In this Notice, the following definitions are used:",
+        "Customer Data: the information a customer gives us in the Portal;",
+        "Portal: the website where customers sign in;",
+        "2 Using the Portal",
+        "2.1 We keep your Customer Data safe in the Portal.",
+        "2.2 The Portal shows your Customer Data; the Portal keeps Customer Data safe.",
+    ]
+)
+
+
+@pytest.fixture
+def opened(window, tmp_path, qtbot):
+    path = tmp_path / "notice.policy.yaml"
+    native.save(import_text(TEXT), path)
+    window.files.open_path(str(path), ask=False)
+    window.show()
+    document = window.document
+    qtbot.waitUntil(lambda: not document.findings_pending())
+    document.refresh_findings()
+    return window
+
+
+def _rows(pane):  # type: ignore[no-untyped-def]
+    tree = pane.tree
+    return [tuple(tree.topLevelItem(i).text(c) for c in range(4)) for i in range(tree.topLevelItemCount())]
+
+
+def test_the_pane_lists_each_term_its_meaning_where_defined_and_uses(opened) -> None:
+    pane = opened.definitions_pane
+    assert _rows(pane) == [
+        ("Customer Data", "the information a customer gives us in the Portal;", "1.1", "3"),
+        ("Portal", "the website where customers sign in;", "1.1", "4"),
+    ]
+    portal = pane.tree.topLevelItem(1)
+    uses = [(portal.child(i).text(2), portal.child(i).text(3)) for i in range(portal.childCount())]
+    assert uses == [("1.1", "1"), ("2.1", "1"), ("2.2", "2")]
+
+
+def test_activating_a_term_goes_to_its_definition_and_a_use_to_its_clause(opened, qtbot) -> None:
+    pane = opened.definitions_pane
+    portal = pane.tree.topLevelItem(1)
+    pane._activated(portal)
+    assert opened.current_clause().heading == "Portal"
+    use = next(portal.child(i) for i in range(portal.childCount()) if portal.child(i).text(2) == "2.2")
+    pane._activated(use)
+    clause = opened.current_clause()
+    assert clause.label.strip() == "2.2"
+    cursor = opened.clause_editor.text_edit.textCursor()
+    assert cursor.selectedText() == "Portal"
+
+
+def test_rename_term_renames_the_definition_and_every_use_in_one_undo_step(opened, qtbot) -> None:
+    pane = opened.definitions_pane
+    document = opened.document
+    pane.tree.setCurrentItem(pane.tree.topLevelItem(1))
+    steps = document.undo_stack.count()
+    pane.rename(pane.current_definition(), "Hub")
+    texts = [c.text for c in document.policy.walk() if c.label.strip() in ("2.1", "2.2")]
+    assert texts == [
+        "We keep your Customer Data safe in the Hub.",
+        "The Hub shows your Customer Data; the Hub keeps Customer Data safe.",
+    ]
+    assert document.undo_stack.count() == steps + 1
+    document.refresh_findings()
+    assert [r[0] for r in _rows(pane)] == ["Customer Data", "Hub"]
+    document.undo_stack.undo()
+    document.refresh_findings()
+    assert [r[0] for r in _rows(pane)] == ["Customer Data", "Portal"]
+    assert "the Portal keeps" in next(c.text for c in document.policy.walk() if c.label.strip() == "2.2")
+
+
+def test_hovering_a_term_shows_its_definition(opened, qtbot) -> None:
+    policy = opened.document.policy
+    text = "The Portal shows your Customer Data."
+    assert (
+        definition_at(policy, text, text.index("Portal") + 2)
+        == "Portal: the website where customers sign in;"
+    )
+    assert definition_at(policy, text, text.index("shows")) is None
+    opened.select_clause(next(c.id for c in policy.walk() if c.label.strip() == "2.2"))
+    edit = opened.clause_editor.text_edit
+    cursor = edit.textCursor()
+    cursor.setPosition(edit.toPlainText().index("Portal") + 2)
+    point = edit.cursorRect(cursor).center()
+    event_pos = QPoint(point.x(), point.y())
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+
+    QApplication.sendEvent(
+        edit.viewport(), QHelpEvent(QEvent.Type.ToolTip, event_pos, edit.viewport().mapToGlobal(event_pos))
+    )
+    qtbot.waitUntil(lambda: QToolTip.isVisible())
+    assert QToolTip.text().startswith("Portal: the website")
+
+
+def test_term_findings_refresh_with_the_others(opened, qtbot) -> None:
+    document = opened.document
+    clause = next(c for c in document.policy.walk() if c.label.strip() == "2.1")
+    from plutoeditor.model.operations import SetClauseField
+
+    document.push(SetClauseField(clause.id, "text", "We keep your customer data safe in the Portal."))
+    qtbot.waitUntil(lambda: not document.findings_pending())
+    document.refresh_findings()
+    assert any(f.code == "term-case" and f.clause_id == clause.id for f in document.findings)
+    uses = {r[0]: r[3] for r in _rows(opened.definitions_pane)}
+    assert uses["Customer Data"] == "2"  # 2.2 only; 2.1 now writes it in lower case
+
+
+def test_screenshot_of_the_pane(opened, qtbot, tmp_path) -> None:
+    dock = next(d for d in opened.docks if d.widget() is opened.definitions_pane)
+    dock.raise_()
+    opened.resize(1400, 900)
+    qtbot.wait(50)
+    image = opened.grab()
+    shot = Path(os.environ.get("PLUTOEDITOR_SHOTS", tmp_path)) / "definitions-pane.png"
+    assert not image.isNull() and image.save(str(shot))
+    assert dock.isVisible() and opened.definitions_pane.tree.topLevelItemCount() == 2
