@@ -29,6 +29,7 @@ _NO_NUMBERING = (
 )
 _HAS_PARTS = " (clauses numbered within it exist: the clause itself may not have been read as one)"
 _RUN_IN = " (it is written as a label in the text: the clause may not have been read as one)"
+_UNNUMBERED = " (the document's sections are headings without numbers: it may be the heading so counted)"
 
 #: A label opening a line: "4.1.  In addition", "**13.5 Fees.**", "(12) ...", "## 7. Term", or an
 #: item id typed before the text of a clause Word numbers itself ("P.8 Security-incident history").
@@ -49,6 +50,7 @@ def doubt_references(found: list[Finding], policy: Policy, index: dict[str, Clau
     lost = numbered < 3 or numbered < len(missing)
     parents = {key.rsplit(".", n)[0] for key in index for n in range(1, key.count(".") + 1)}
     run_in: set[str] | None = None
+    headings = _unnumbered_sections(policy)
     result = []
     for finding in found:
         if finding.code == "broken-reference" and finding.is_error:
@@ -63,10 +65,24 @@ def doubt_references(found: list[Finding], policy: Policy, index: dict[str, Clau
                     run_in = _labels_in_text(policy)
                 if target in run_in:
                     note = _RUN_IN
+                elif target.isdigit() and 0 < int(target) <= headings:
+                    note = _UNNUMBERED
             if note:
                 finding = replace(finding, severity=WARNING, message=finding.message + note)
         result.append(finding)
     return result
+
+
+def _unnumbered_sections(policy: Policy) -> int:
+    """How many sections the document has when they are headings without numbers, as pages
+    whose numbers come from the website's styling are captured ("Section 13" is the 13th)."""
+    sections = policy.clauses
+    if len(sections) == 1 and not sections[0].label.strip():  # the title over all of them
+        sections = sections[0].children
+    headed = [c for c in sections if c.heading.strip()]
+    if len(headed) < 3 or any(c.label.strip() for c in sections):
+        return 0
+    return len(headed)
 
 
 def _answered(finding: Finding, policy: Policy, index: dict[str, Clause]) -> bool:

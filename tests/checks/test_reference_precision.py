@@ -65,3 +65,13 @@ def test_a_lead_in_whose_content_stands_beside_it_is_not_empty():
     # with nothing beside it, the lead-in is still empty
     alone = "[4] Contact us | Write to our data protection office at the address below:\n"
     assert reference_errors("Requests go to the address in Section 4.", alone) == [("empty-reference", "4")]
+
+
+def test_a_section_number_in_a_document_whose_sections_are_unnumbered_headings_is_a_doubt():
+    items = "".join(f"    [{n}.] Item {n}.\n" for n in range(1, 4))  # numbered lists inside
+    headings = "".join(f"  [] Heading {n} | Text {n}.\n{items}" for n in range(1, 6))
+    policy = parse_tree(f"[] Terms of Service |\n{headings}  [] Last | The limits in Section 4 apply.\n")
+    found = [(f.code, f.severity) for f in run_checks(policy) if f.code == "broken-reference"]
+    assert found == [("broken-reference", "warning")]
+    # numbered sections: section 9 is really missing
+    assert reference_errors("The limits in Section 9 apply.") == [("broken-reference", "9")]
