@@ -20,6 +20,7 @@ class TitleBlock:
     def __init__(self) -> None:
         self.doc = QTextDocument()
         self.doc.setDocumentMargin(0)
+        self._height = TOP + BELOW
 
     def set_metadata(self, metadata: Metadata, width: float) -> None:
         doc = QTextDocument()
@@ -40,9 +41,10 @@ class TitleBlock:
                 cursor.insertText(line, muted)
         doc.setTextWidth(width)
         self.doc = doc
+        self._height = TOP + doc.size().height() + BELOW  # asked for on every row's position
 
     def height(self) -> float:
-        return TOP + self.doc.size().height() + BELOW
+        return self._height
 
     def paint(self, painter: QPainter) -> None:
         """Draw with the page's top-left text corner at the painter's origin."""

@@ -199,6 +199,8 @@ class DocumentKeys(QObject):
             return True
         if event.matches(QKeySequence.StandardKey.MoveToEndOfDocument):
             rows = self.view.rows
+            if rows is not None:
+                rows.complete()  # the last clause's row may not be built yet
             if rows is not None and len(rows):
                 last = rows.clause(len(rows) - 1)
                 self._go(last, len(last.text))

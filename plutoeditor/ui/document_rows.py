@@ -8,8 +8,9 @@ keeping the heights already measured (by clause id).
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from itertools import accumulate
 
 from plutoeditor.model import ChangeEvent, Clause, Policy
@@ -29,6 +30,7 @@ class DocumentRows:
         self._heights: list[int] = []
         self._tops: list[int] | None = None
         self._stale = True
+        self._building: Iterator[None] | None = None  # rows still being built, a step at a time
         #: called after a change that may move rows or change a clause's height
         self.changed: Callable[[], None] = lambda: None
         policy.subscribe(self._on_change)
@@ -37,25 +39,63 @@ class DocumentRows:
         self.policy.unsubscribe(self._on_change)
 
     # -- reading -----------------------------------------------------------------------
-    def _rebuild(self) -> None:
+    def _walk_in_steps(self, step: int = 500) -> Iterator[None]:
+        """Build the rows in reading order, pausing every `step` clauses (the rows built so
+        far can be read and painted meanwhile)."""
         clauses: list[Clause] = []
         depths: list[int] = []
         heights: list[int] = []
-        measured, estimate = self._measured, self._estimate
+        self._clauses, self._depths, self._heights = clauses, depths, heights
+        self._row_of, self._tops, self._stale = None, None, False
+        measured = self._measured
         stack = [(c, 0) for c in reversed(self.policy.clauses)]
         pop, extend = stack.pop, stack.extend
-        while stack:  # one pass, no generator: this runs over every clause when a policy opens
-            clause, depth = pop()
-            clauses.append(clause)
-            depths.append(depth)
-            known = measured.get(clause.id)
-            heights.append(estimate(clause, depth) if known is None else known)
-            if clause.children:
-                extend([(c, depth + 1) for c in reversed(clause.children)])
-        self._clauses, self._depths, self._heights = clauses, depths, heights
-        self._row_of = None
-        self._tops = None
-        self._stale = False
+        while stack:  # one pass, no generator per clause: this runs over every clause on opening
+            estimate = self._estimate
+            for _ in range(step):
+                if not stack:
+                    break
+                clause, depth = pop()
+                clauses.append(clause)
+                depths.append(depth)
+                known = measured.get(clause.id)
+                heights.append(estimate(clause, depth) if known is None else known)
+                if clause.children:
+                    extend([(c, depth + 1) for c in reversed(clause.children)])
+            self._row_of, self._tops = None, None
+            if stack:
+                yield
+
+    def _rebuild(self) -> None:
+        for _ in self._walk_in_steps(step=1 << 30):
+            pass
+        self._building = None
+
+    def start_building(self) -> None:
+        """Build the rows a step at a time (`build_more`), from the top of the policy."""
+        self._building = self._walk_in_steps()
+        self.build_more(0.0)
+
+    def build_more(self, seconds: float) -> bool:
+        """Go on building for about `seconds`; True when every row is there."""
+        if self._building is None:
+            return True
+        deadline = time.perf_counter() + seconds
+        for _ in self._building:
+            if time.perf_counter() >= deadline:
+                return False
+        self._building = None
+        return True
+
+    @property
+    def building(self) -> bool:
+        return self._building is not None
+
+    def complete(self) -> None:
+        """Every row now (a clause far down is asked for before its row was built)."""
+        self._fresh()
+        while not self.build_more(3600.0):
+            pass
 
     def _rows_by_id(self) -> dict[str, int]:
         if self._row_of is None:
@@ -80,7 +120,11 @@ class DocumentRows:
 
     def row_of(self, clause_id: str) -> int | None:
         self._fresh()
-        return self._rows_by_id().get(clause_id)
+        row = self._rows_by_id().get(clause_id)
+        if row is None and self._building is not None:
+            self.complete()
+            row = self._rows_by_id().get(clause_id)
+        return row
 
     def height(self, row: int) -> int:
         self._fresh()
@@ -126,8 +170,8 @@ class DocumentRows:
         """The width changed: every height is an estimate again (`estimate`'s)."""
         self._estimate = estimate
         self._measured.clear()
-        if not self._stale:
-            self._heights = [estimate(c, d) for c, d in zip(self._clauses, self._depths, strict=True)]
+        if not self._stale:  # in place: a build in progress goes on appending to the same list
+            self._heights[:] = [estimate(c, d) for c, d in zip(self._clauses, self._depths, strict=True)]
             self._tops = None
 
     # -- following the policy ------------------------------------------------------------
@@ -163,6 +207,8 @@ class DocumentRows:
             return
         if event.kind == "update" and event.clause is not None:
             self._measured.pop(event.clause.id, None)  # measured again when next shown
+        elif event.kind in ("insert", "remove", "move") and self._building is not None:
+            self._building, self._stale = None, True  # built again, whole, when next read
         elif event.kind in ("insert", "remove", "move") and event.clause is not None and not self._stale:
             if event.kind == "move":
                 for moved in event.clause.walk():  # the depth, and so the indent, may change

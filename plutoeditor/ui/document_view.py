@@ -41,6 +41,7 @@ from plutoeditor.ui.document_selection import ClauseRange
 PAGE_WIDTH_MM = 210.0
 SIDE_MARGIN_MM = 22.0
 CACHE = 400  # laid-out clauses kept
+BUILD_STEP_SECONDS = 0.015  # building the rows of a big policy, per turn of the event loop
 
 
 class DocumentView(QAbstractScrollArea):
@@ -123,11 +124,26 @@ class DocumentView(QAbstractScrollArea):
         if not self._starting or self.document is None:
             return
         self._starting = False
+        rows = self.rows
+        assert rows is not None
+        rows.start_building()  # the first rows now, the rest a step per turn of the event loop
+        rows.build_more(BUILD_STEP_SECONDS)
         wanted = self._wanted
         if wanted is None and self.document.policy.clauses:
             wanted = (self.document.policy.clauses[0].id, None, None)
         if wanted is None or not self.show_clause(*wanted):
             self.relayout()
+        if rows.building:
+            QTimer.singleShot(0, self, lambda: self._build_more(rows))
+
+    def _build_more(self, rows: DocumentRows) -> None:
+        if rows is not self.rows or not rows.building:
+            return
+        done = rows.build_more(BUILD_STEP_SECONDS)
+        self._set_range()  # the page grows as its rows come
+        self.viewport().update()
+        if not done:
+            QTimer.singleShot(0, self, lambda: self._build_more(rows))
 
     def current_clause(self) -> Clause | None:
         self._start()

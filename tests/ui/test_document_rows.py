@@ -53,3 +53,16 @@ def test_rows_follow_inserts_removes_moves_and_undo():
         inverse.apply(policy)
         assert [(rows.clause(r).id, rows.depth(r)) for r in range(len(rows))] == _fresh(policy)
     assert rows.total_height() == sum(rows.height(r) for r in range(len(rows)))
+
+
+def test_a_big_policy_is_built_a_step_at_a_time_and_read_meanwhile():
+    policy = Policy(clauses=[Clause(label=str(i), text="words " * 20) for i in range(1, 3001)])
+    rows = DocumentRows(policy, lambda clause, depth: 20)
+    rows.start_building()
+    assert rows.building and 0 < len(rows) < 3000  # the top of the policy is there to show
+    assert rows.clause(0) is policy.clauses[0]
+    assert rows.row_of(policy.clauses[-1].id) == 2999  # asking for a clause far down finishes it
+    assert not rows.building and len(rows) == 3000 and rows.total_height() == 3000 * 20
+    rows.start_building()
+    ops.DeleteClause(policy.clauses[0].id).apply(policy)  # an edit while building: built again
+    assert [rows.clause(r).id for r in range(len(rows))] == [c.id for c in policy.clauses]
