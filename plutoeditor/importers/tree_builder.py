@@ -241,7 +241,7 @@ class TreeBuilder:
         if not (key[0] == "w" and key[1] in _DIVISION_WORDS) and key[:2] != ("R", "x."):
             return False
         first, _, more = rest.partition("\n")
-        titled = block.heading_level is not None or (bool(block.heading) and not rest)
+        titled = block.heading_level is not None or bool(block.heading)  # "**ARTICLE 15 - ...**"
         if not titled and (more or not reads_as_heading(first)):
             return False
         if key[0] == "R" and not titled and not first.isupper():

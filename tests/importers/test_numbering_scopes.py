@@ -331,3 +331,34 @@ def test_sub_clauses_on_the_lines_under_a_list_item_are_clauses_of_their_own():
     assert labels(orders.children) == ["2.1.", "2.2."]
     assert [labels(c.children) for c in orders.children] == [["(a)", "(b)"], ["(a)", "(b)"]]
     assert errors(policy) == []
+
+
+def test_a_bold_article_title_after_paragraphs_and_bullets_is_the_next_article():
+    policy = read(
+        """\
+        **ARTICLE 1 – CANCELLATION**
+
+        You may cancel within fourteen days.
+
+        If the hire has started, you pay:
+
+        *   for the days used;
+        *   for the fuel used.
+
+        **ARTICLE 2 – PRICE**
+
+        The price is shown before booking.
+
+        If you pay late, we may charge:
+
+        *   interest;
+        *   a fixed fee.
+
+        **ARTICLE 3 – LAW**
+
+        French law applies.
+        """
+    )
+    articles = [c for c in policy.clauses if c.label]
+    assert [c.label for c in articles] == ["ARTICLE 1", "ARTICLE 2", "ARTICLE 3"]
+    assert errors(policy) == []
