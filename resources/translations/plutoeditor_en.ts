@@ -1142,6 +1142,41 @@ Please send that file to your support contact.</source>
     </message>
 </context>
 <context>
+    <name>DefinitionsPane</name>
+    <message>
+        <location filename="../../plutoeditor/ui/definitions_pane.py" line="+65"/>
+        <source>Defined terms</source>
+        <extracomment>clause id, start and end of the span to select in its text</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+3"/>
+        <source>Rename Term…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Rename the term in its definition and every use (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>{0} defined terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Rename Term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename “{0}” in its definition and every use to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <location filename="../../plutoeditor/ui/document.py" line="+121"/>
@@ -1321,7 +1356,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>Paste clauses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1347,7 +1382,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../plutoeditor/ui/document_view.py" line="+67"/>
+        <location filename="../../plutoeditor/ui/document_view.py" line="+68"/>
         <source>Document</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1357,7 +1392,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+250"/>
+        <location line="+265"/>
         <source>Clause {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1451,7 +1486,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Previous match (Shift+F3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1461,7 +1496,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Next match (F3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1472,17 +1507,17 @@ Your unsaved changes here would be lost.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+88"/>
+        <location line="+90"/>
         <source>Replace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-89"/>
         <source>Replace All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Close the find bar (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1610,7 +1645,7 @@ Your unsaved changes here would be lost.</source>
     </message>
     <message>
         <location line="+54"/>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Fix: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1633,12 +1668,12 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/main_window.py" line="+98"/>
+        <location filename="../../plutoeditor/ui/main_window.py" line="+100"/>
         <source>Outline of clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Outline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1659,6 +1694,11 @@ Your unsaved changes here would be lost.</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Definitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Show or hide the {0} pane</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1673,7 +1713,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+221"/>
+        <location line="+228"/>
         <source>Finishing the work in progress, then closing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1711,7 +1751,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Add change</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1726,7 +1766,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-31"/>
         <source>Whether the policy states an effective date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1736,12 +1776,12 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Add a change to the summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Remove the selected change</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1947,7 +1987,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>SummaryDrafting</name>
     <message>
-        <location filename="../../plutoeditor/ui/summary_drafting.py" line="+58"/>
+        <location filename="../../plutoeditor/ui/summary_drafting.py" line="+61"/>
         <source>Previous Version</source>
         <translation type="unfinished"></translation>
     </message>
