@@ -101,7 +101,7 @@ PUBLISHERS: tuple[Publisher, ...] = (
         options=("template", "numbering"),
     ),
     Publisher("html", "web page", (".html", ".htm"), "plutoeditor.export.html_writer:export_html"),
-    Publisher("pdf", "PDF document", (".pdf",), "plutoeditor.ui.pdf_export:export_pdf"),
+    Publisher("pdf", "PDF document", (".pdf",), "plutoeditor.export.pdf_export:export_pdf"),
 )
 
 REPORTS: tuple[Report, ...] = (

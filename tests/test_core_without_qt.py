@@ -1,4 +1,5 @@
-"""The core (model, formats, importers, checks, compare, export, CLI) runs with PySide6 blocked."""
+"""The core (model, formats, importers, checks, compare, export, CLI) runs with PySide6 blocked;
+only the PDF modules of export/ need Qt, and nothing imports them until a PDF is made."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ class Block(importlib.abc.MetaPathFinder):
 sys.meta_path.insert(0, Block())
 import pkgutil, importlib, plutoeditor
 for mod in pkgutil.walk_packages(plutoeditor.__path__, "plutoeditor."):
-    if mod.name.startswith("plutoeditor.ui") or mod.name == "plutoeditor.__main__":
+    if mod.name.startswith(("plutoeditor.ui", "plutoeditor.export.pdf_", "plutoeditor.__main__")):
         continue
     importlib.import_module(mod.name)
 from plutoeditor.cli.main import main

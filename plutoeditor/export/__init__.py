@@ -1,5 +1,8 @@
-"""Export a policy (DOCX, HTML; PDF lives in plutoeditor.ui.pdf_export because it uses Qt)
-and write the DOCX redline of a comparison. Nothing here imports Qt."""
+"""Export a policy (DOCX, HTML, PDF) and write the redlines of a comparison.
+
+The PDF modules (pdf_export, pdf_layout, pdf_pages, pdf_table_rules) draw with Qt's print
+support: the one place outside plutoeditor.ui that imports Qt, and only when a PDF is made
+(nothing here imports them; `file_formats` names pdf_export to load on demand)."""
 
 from __future__ import annotations
 

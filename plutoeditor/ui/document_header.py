@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtGui import QPainter, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
-from plutoeditor.export.page_text import document_title, effective_date_line
+from plutoeditor.export.page_text import title_block
+from plutoeditor.export.pdf_layout import MUTED, NAVY
 from plutoeditor.model import Metadata
 from plutoeditor.ui.document_layout import ZOOM, font
-from plutoeditor.ui.pdf_layout import MUTED, NAVY
 
 TOP = 30 * ZOOM  # from the page's top edge to the title
 BELOW = 22 * ZOOM  # from the rule under the title block to the first clause
@@ -29,16 +29,16 @@ class TitleBlock:
         title = QTextCharFormat()
         title.setFont(font(24, bold=True))
         title.setForeground(NAVY)
-        cursor.insertText(document_title(metadata), title)
+        front = title_block(metadata)
+        cursor.insertText(front.title, title)
         muted = QTextCharFormat()
         muted.setFont(font(10.5))
         muted.setForeground(MUTED)
         spaced = QTextBlockFormat()
         spaced.setTopMargin(4 * ZOOM)
-        for line in (metadata.organisation.strip(), effective_date_line(metadata)):
-            if line:
-                cursor.insertBlock(spaced)
-                cursor.insertText(line, muted)
+        for line in front.lines:
+            cursor.insertBlock(spaced)
+            cursor.insertText(line, muted)
         doc.setTextWidth(width)
         self.doc = doc
         self._height = TOP + doc.size().height() + BELOW  # asked for on every row's position

@@ -29,9 +29,9 @@ from PySide6.QtGui import (
 )
 
 from plutoeditor.export.page_text import ClauseColumns
+from plutoeditor.export.pdf_layout import FONTS, INDENT_MM, INK, NAVY
 from plutoeditor.model import Clause, ClauseKind
 from plutoeditor.model.tables import Table, text_parts
-from plutoeditor.ui.pdf_layout import FONTS, INDENT_MM, INK, NAVY
 
 #: Screen pixels per millimetre at 100% (96 dpi), and the view's zoom over the printed size.
 SCREEN_MM = 96 / 25.4

@@ -14,7 +14,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, 
 from PySide6.QtWidgets import QApplication, QDialog
 
 from plutoeditor.export.page_text import document_title
-from plutoeditor.ui.pdf_export import paint_policy
+from plutoeditor.export.pdf_export import paint_policy
 
 if TYPE_CHECKING:
     from plutoeditor.ui.main_window import MainWindow

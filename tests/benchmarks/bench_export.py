@@ -85,7 +85,7 @@ def main() -> int:
         print("redline changes:", comparison.summary())
         _time("Redline DOCX export", write_redline_docx, comparison, out / "redline.docx")
         try:
-            from plutoeditor.ui.pdf_export import export_pdf
+            from plutoeditor.export.pdf_export import export_pdf
 
             _time("PDF export (Qt)", export_pdf, policy, out / "big.pdf")
         except ImportError:

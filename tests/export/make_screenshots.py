@@ -104,7 +104,7 @@ def qt_pdf_page(policy, work: Path) -> None:  # type: ignore[no-untyped-def]
     if shutil.which("pdftoppm") is None:
         return
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from plutoeditor.ui.pdf_export import export_pdf
+    from plutoeditor.export.pdf_export import export_pdf
 
     export_pdf(policy, work / "qt.pdf")
     _page_png(work / "qt.pdf", 1, OUT / "pdf-export-seed-2022-page1.png")

@@ -11,7 +11,7 @@ from tests.export.conftest import require
 
 pytest.importorskip("PySide6.QtGui")
 
-from plutoeditor.ui.pdf_export import export_pdf, render_pdf  # noqa: E402
+from plutoeditor.export.pdf_export import export_pdf, render_pdf  # noqa: E402
 
 
 def _pages(pdf_path) -> list[str]:

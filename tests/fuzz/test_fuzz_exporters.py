@@ -127,6 +127,6 @@ def test_word_redline_never_fails(folder, old, new, pieces):
 @given(policies(max_depth=1), st.lists(payload, min_size=1, max_size=2))
 def test_pdf_export_never_fails(policy, pieces):
     pytest.importorskip("PySide6")
-    from plutoeditor.ui.pdf_export import render_pdf
+    from plutoeditor.export.pdf_export import render_pdf
 
     assert render_pdf(with_payloads(policy, pieces)).startswith(b"%PDF")

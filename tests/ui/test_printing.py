@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from plutoeditor.export.pdf_export import render_pdf
 from plutoeditor.model import Clause, Metadata, Policy
 from plutoeditor.ui.document import Document
-from plutoeditor.ui.pdf_export import render_pdf
 from plutoeditor.ui.printing import preview_page_count
 
 

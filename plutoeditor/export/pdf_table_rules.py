@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter, QPen, QTextDocument, QTextLine, QTextTable
 
-from plutoeditor.ui.pdf_layout import DPI, HEADER_FILL, MM, NAVY, RULE, Layout
+from plutoeditor.export.pdf_layout import DPI, HEADER_FILL, MM, NAVY, RULE, Layout
 
 
 @dataclass

@@ -9,10 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPainter, QPen, QTextDocument, QTextLine
 
-from plutoeditor.export.page_text import document_title, effective_date_line
+from plutoeditor.export.page_text import page_header
+from plutoeditor.export.pdf_layout import DPI, FONTS, MM, MUTED, NAVY, Layout
+from plutoeditor.export.pdf_table_rules import TableDecor, decor_by_page, paint_table_decor
 from plutoeditor.model import Policy
-from plutoeditor.ui.pdf_layout import DPI, FONTS, MM, MUTED, NAVY, Layout
-from plutoeditor.ui.pdf_table_rules import TableDecor, decor_by_page, paint_table_decor
 
 
 def _lines_by_page(
@@ -59,8 +59,8 @@ def paint_pages(
     left, top, _right, bottom = margins
     page_height = writer.pageLayout().fullRectPixels(DPI).height()
     body_width, body_height = layout.doc.pageSize().width(), layout.doc.pageSize().height()
-    header_left = document_title(policy.metadata)
-    header_right = effective_date_line(policy.metadata)
+    running = page_header(policy.metadata)
+    header_left, header_right = running.left, running.right
     small = QFont(FONTS[0])
     small.setFamilies(FONTS)
     small.setPointSizeF(8)

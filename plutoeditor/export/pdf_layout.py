@@ -28,10 +28,10 @@ from PySide6.QtGui import (
 
 from plutoeditor.export.docx_table import column_widths
 from plutoeditor.export.page_text import (
+    SUMMARY_HEADING,
     breakable,
-    document_title,
-    effective_date_line,
     text_column,
+    title_block,
 )
 from plutoeditor.model import Clause, ClauseKind, Policy
 from plutoeditor.model.tables import Table, is_table_row, text_parts
@@ -119,19 +119,17 @@ class Layout:
         return fmt
 
     def front_matter(self, policy: Policy) -> None:
-        meta = policy.metadata
+        front = title_block(policy.metadata)
         title = self.paragraph_format(after=10, align=Qt.AlignmentFlag.AlignLeft)
-        self.title_block = self.block(title, [(document_title(meta), _char(24, bold=True, colour=NAVY))])
-        for line in (meta.organisation.strip(), effective_date_line(meta)):
-            if line:
-                self.block(self.paragraph_format(before=2, after=2), [(line, _char(10.5, colour=MUTED))])
-        items = [item.strip() for item in meta.summary_of_changes if item.strip()]
-        if items:
+        self.title_block = self.block(title, [(front.title, _char(24, bold=True, colour=NAVY))])
+        for line in front.lines:
+            self.block(self.paragraph_format(before=2, after=2), [(line, _char(10.5, colour=MUTED))])
+        if front.summary:
             self.block(
                 self.paragraph_format(before=14, after=4),
-                [("Summary of changes", _char(11, True, colour=NAVY))],
+                [(SUMMARY_HEADING, _char(11, True, colour=NAVY))],
             )
-            for number, item in enumerate(items, start=1):
+            for number, item in enumerate(front.summary, start=1):
                 fmt = self.paragraph_format(self.step, self.step, after=3)
                 self.block(fmt, [(f"{number})\t{item}", self.body)])
         entries = [

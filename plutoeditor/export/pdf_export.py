@@ -21,9 +21,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from plutoeditor.export.page_text import document_title
-from plutoeditor.formats.files import write_atomic
-from plutoeditor.model import Policy
-from plutoeditor.ui.pdf_layout import (
+from plutoeditor.export.pdf_layout import (
     DPI,
     MM,
     PAGE_MARGINS_MM,
@@ -31,7 +29,9 @@ from plutoeditor.ui.pdf_layout import (
     fill_contents_pages,
     keep_headings_with_text,
 )
-from plutoeditor.ui.pdf_pages import paint_pages
+from plutoeditor.export.pdf_pages import paint_pages
+from plutoeditor.formats.files import write_atomic
+from plutoeditor.model import Policy
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
