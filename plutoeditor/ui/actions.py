@@ -420,7 +420,8 @@ class ActionRegistry(QObject):
     def ids(self) -> list[str]:
         return list(self._actions)
 
-    def connect(self, action_id: str, slot: Callable[[], object]) -> None:
+    def connect(self, action_id: str, slot: Callable[[], object]) -> None:  # type: ignore[override]
+        """Run `slot` when the action is triggered (this shadows QObject.connect on purpose)."""
         self._actions[action_id].triggered.connect(lambda _checked=False: slot())
 
     def build_menus(self, menubar: QMenuBar, recent: QMenu, docks: list[QAction]) -> dict[str, QMenu]:

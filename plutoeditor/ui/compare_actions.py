@@ -203,8 +203,8 @@ def build_actions(window: CompareWindow) -> None:
     )
     for title, actions in menus:
         menu = w.menuBar().addMenu(title)
-        for action in actions:
-            if action is None:
+        for item in actions:
+            if item is None:
                 menu.addSeparator()
             else:
-                menu.addAction(action)
+                menu.addAction(item)
