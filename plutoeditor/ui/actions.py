@@ -23,14 +23,17 @@ CONTEXT = "Actions"
 
 @dataclass(frozen=True)
 class ActionSpec:
-    """What an action is: id, menu text, tooltip, shortcut and icon."""
+    """What an action is: id, menu text, tooltip, shortcut (a standard key, or one or more
+    key sequences), icon, and whether it is a toggle."""
 
     id: str
     text: str
     tooltip: str
-    shortcut: SK | str | None = None
+    shortcut: SK | str | tuple[str, ...] | None = None
     icon: SP | None = None
     short: str = ""  # the toolbar's text, when it differs from the menu's
+    checkable: bool = False
+    checked: bool = False
 
 
 SPECS: tuple[ActionSpec, ...] = (
@@ -380,39 +383,55 @@ TOOLBAR: tuple[str | None, ...] = (
 FALLBACK_KEYS = {"file.quit": "Ctrl+Q"}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 class ActionRegistry(QObject):
-    """The window's QActions by id. `connect(id, slot)` wires a handler."""
+    """A window's QActions by id, made from its specs (the editor's SPECS, the compare
+    window's COMPARE_SPECS); `connect(id, slot)` wires a handler, `build_menu_bar` and
+    `build_toolbar` lay them out. Texts are translated in `context`; with `name_every_key`
+    the tooltip names every shortcut, standard keys too (the compare window's way)."""
 
-    def __init__(self, window) -> None:
+    def __init__(
+        self,
+        window,
+        specs: tuple[ActionSpec, ...] = SPECS,
+        context: str = CONTEXT,
+        name_every_key: bool = False,
+    ) -> None:
         super().__init__(window)
         self._window = window
+        self._context = context
         self._actions: dict[str, QAction] = {}
         style = QApplication.style()
-        for spec in SPECS:
-            action = QAction(tr(spec.text), window)
+        for spec in specs:
+            action = QAction(self.translate(spec.text), window)
             action.setObjectName(spec.id)
-            tip = tr(spec.tooltip)
+            tip = self.translate(spec.tooltip)
             if isinstance(spec.shortcut, SK):
                 action.setShortcuts(spec.shortcut)  # every binding the platform has
                 if not action.shortcuts() and spec.id in FALLBACK_KEYS:
                     action.setShortcut(QKeySequence(FALLBACK_KEYS[spec.id]))
+            elif isinstance(spec.shortcut, tuple):
+                action.setShortcuts([QKeySequence(key) for key in spec.shortcut])
             elif spec.shortcut is not None:
                 action.setShortcut(QKeySequence(spec.shortcut))
-                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                if keys:
-                    tip = f"{tip} ({keys})"
-            action.setToolTip(tip)
-            action.setStatusTip(tr(spec.tooltip))
+            native = QKeySequence.SequenceFormat.NativeText
+            if name_every_key:
+                names = ", ".join(key.toString(native) for key in action.shortcuts())
+            else:
+                names = action.shortcut().toString(native) if isinstance(spec.shortcut, str) else ""
+            action.setToolTip(f"{tip} ({names})" if names else tip)
+            action.setStatusTip(tip)
             if spec.icon is not None:
                 action.setIcon(style.standardIcon(spec.icon))
             if spec.short:
-                action.setIconText(tr(spec.short))
+                action.setIconText(self.translate(spec.short))
+            if spec.checkable:
+                action.setCheckable(True)
+                action.setChecked(spec.checked)
             window.addAction(action)
             self._actions[spec.id] = action
+
+    def translate(self, text: str) -> str:
+        return QCoreApplication.translate(self._context, text)
 
     def __getitem__(self, action_id: str) -> QAction:
         return self._actions[action_id]
@@ -425,24 +444,36 @@ class ActionRegistry(QObject):
         self._actions[action_id].triggered.connect(lambda _checked=False: slot())
 
     def build_menus(self, menubar: QMenuBar, recent: QMenu, docks: list[QAction]) -> dict[str, QMenu]:
-        menus: dict[str, QMenu] = {}
-        for title, items in MENUS:
-            menu = menubar.addMenu(tr(title))
-            menus[title] = menu
+        """The editor's menus (MENUS), with the Open Recent menu and the panes' toggles."""
+        return self.build_menu_bar(menubar, MENUS, {"recent": recent, "docks": docks})
+
+    def build_menu_bar(
+        self,
+        menubar: QMenuBar,
+        menus: tuple[tuple[str, tuple[str | None, ...]], ...],
+        extras: dict[str, QMenu | list[QAction]] | None = None,
+    ) -> dict[str, QMenu]:
+        """One menu per (title, items): an item is an action id, None (a separator) or a
+        name in `extras` (a submenu, or actions made elsewhere)."""
+        built: dict[str, QMenu] = {}
+        for title, items in menus:
+            menu = menubar.addMenu(self.translate(title))
+            built[title] = menu
             for item in items:
+                extra = (extras or {}).get(item) if item is not None else None
                 if item is None:
                     menu.addSeparator()
-                elif item == "recent":
-                    menu.addMenu(recent)
-                elif item == "docks":
-                    for action in docks:
+                elif isinstance(extra, QMenu):
+                    menu.addMenu(extra)
+                elif extra is not None:
+                    for action in extra:
                         menu.addAction(action)
                 else:
                     menu.addAction(self._actions[item])
-        return menus
+        return built
 
-    def build_toolbar(self, toolbar: QToolBar) -> None:
-        for item in TOOLBAR:
+    def build_toolbar(self, toolbar: QToolBar, items: tuple[str | None, ...] = TOOLBAR) -> None:
+        for item in items:
             if item is None:
                 toolbar.addSeparator()
             else:

@@ -3,13 +3,13 @@ with shortcuts that work wherever the focus is in the window and tips that name 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLineEdit
 
+from plutoeditor.ui.actions import ActionRegistry, ActionSpec
 from plutoeditor.ui.compare_changes import ALL_KINDS, DEFAULT_KINDS
 from plutoeditor.ui.translations import QT_TRANSLATE_NOOP
 
@@ -29,157 +29,160 @@ KIND_ACTION_TEXT = {
 }
 
 
-def make_action(
-    window: CompareWindow,
-    action_id: str,
-    text: str,
-    tip: str,
-    slot: Callable[[], object] | None,
-    *keys: str | QKeySequence.StandardKey,
-) -> QAction:
-    """An action of the window: its shortcuts work wherever the focus is in it, its tooltip
-    names them, and the status bar explains it while it is highlighted in a menu."""
-    action = QAction(text, window)
-    action.setObjectName(action_id)
-    if len(keys) == 1 and isinstance(keys[0], QKeySequence.StandardKey):
-        action.setShortcuts(keys[0])  # every binding the platform has
-    else:
-        action.setShortcuts([QKeySequence(key) for key in keys])
-    names = ", ".join(key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts())
-    action.setStatusTip(tip)
-    action.setToolTip(f"{tip} ({names})" if names else tip)
-    if slot is not None:
-        action.triggered.connect(lambda _checked=False: slot())
-    window.addAction(action)
-    return action
+_LIST_KIND = QT_TRANSLATE_NOOP(
+    "CompareWindow", "List this kind of change and stop at it with Next Change (F8)"
+)
+
+#: The compare window's actions, in the shared registry's terms (ui/actions.py).
+COMPARE_SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "compare.export",
+        QT_TRANSLATE_NOOP("CompareWindow", "&Export Redline…"),
+        QT_TRANSLATE_NOOP("CompareWindow", "Save the comparison as a Word or HTML redline"),
+        "Ctrl+Shift+E",
+    ),
+    ActionSpec(
+        "compare.close",
+        QT_TRANSLATE_NOOP("CompareWindow", "&Close"),
+        QT_TRANSLATE_NOOP("CompareWindow", "Close the compare window"),
+        QKeySequence.StandardKey.Close,
+    ),  # Ctrl+W as well as Ctrl+F4
+    ActionSpec(
+        "compare.changes_only",
+        QT_TRANSLATE_NOOP("CompareWindow", "&Changes Only"),
+        QT_TRANSLATE_NOOP(
+            "CompareWindow", "Hide the clauses that did not change, and the kinds of change not shown"
+        ),
+        "Ctrl+Shift+H",
+        checkable=True,
+    ),
+    *(
+        ActionSpec(
+            f"compare.show_{kind}",
+            KIND_ACTION_TEXT[kind],
+            _LIST_KIND,
+            checkable=True,
+            checked=kind in DEFAULT_KINDS,
+        )
+        for kind in ALL_KINDS
+    ),
+    ActionSpec(
+        "compare.swap",
+        QT_TRANSLATE_NOOP("CompareWindow", "&Swap Sides"),
+        QT_TRANSLATE_NOOP("CompareWindow", "Compare the other way round: old and new change places"),
+        "Ctrl+Shift+X",
+    ),
+    ActionSpec(
+        "compare.change_list",
+        QT_TRANSLATE_NOOP("CompareWindow", "Change &List"),
+        QT_TRANSLATE_NOOP("CompareWindow", "Show or hide the list of changes"),
+        "Ctrl+L",
+        checkable=True,
+        checked=True,
+    ),
+    ActionSpec(
+        "compare.next",
+        QT_TRANSLATE_NOOP("CompareWindow", "&Next Change"),
+        QT_TRANSLATE_NOOP("CompareWindow", "Go to the next change of a kind shown"),
+        ("F8", "Alt+Down"),
+    ),
+    ActionSpec(
+        "compare.previous",
+        QT_TRANSLATE_NOOP("CompareWindow", "&Previous Change"),
+        QT_TRANSLATE_NOOP("CompareWindow", "Go to the previous change of a kind shown"),
+        ("Shift+F8", "Alt+Up"),
+    ),
+    ActionSpec(
+        "compare.find",
+        QT_TRANSLATE_NOOP("CompareWindow", "&Find…"),
+        QT_TRANSLATE_NOOP("CompareWindow", "Find a clause by its words or label"),
+        QKeySequence.StandardKey.Find,
+    ),
+    ActionSpec(
+        "compare.find_next",
+        QT_TRANSLATE_NOOP("CompareWindow", "Find Ne&xt"),
+        QT_TRANSLATE_NOOP("CompareWindow", "Find the next clause with these words"),
+        QKeySequence.StandardKey.FindNext,
+    ),
+    ActionSpec(
+        "compare.open",
+        QT_TRANSLATE_NOOP("CompareWindow", "&Open in Editor"),
+        QT_TRANSLATE_NOOP("CompareWindow", "Open the selected clause in the editor"),
+        "Ctrl+E",
+    ),
+    ActionSpec(
+        "compare.draft_summary",
+        QT_TRANSLATE_NOOP("CompareWindow", "&Draft Summary of Changes…"),
+        QT_TRANSLATE_NOOP("CompareWindow", "Draft the summary of changes from this comparison"),
+        "Ctrl+Shift+D",
+    ),
+    ActionSpec(
+        "compare.about",
+        QT_TRANSLATE_NOOP("CompareWindow", "&About PlutoEditor"),
+        QT_TRANSLATE_NOOP("CompareWindow", "Version and licences"),
+    ),
+)
+
+COMPARE_MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
+    (
+        QT_TRANSLATE_NOOP("CompareWindow", "&File"),
+        ("compare.export", "compare.draft_summary", None, "compare.close"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("CompareWindow", "&View"),
+        ("compare.changes_only", None, "kinds", None, "compare.swap", "compare.change_list", "toolbar"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("CompareWindow", "&Go"),
+        ("compare.next", "compare.previous", None, "compare.find", "compare.find_next", None, "compare.open"),
+    ),
+    (QT_TRANSLATE_NOOP("CompareWindow", "&Help"), ("compare.about",)),
+)
+
+COMPARE_TOOLBAR = (
+    "compare.previous",
+    "compare.next",
+    "compare.changes_only",
+    "compare.swap",
+    "compare.export",
+)
 
 
 def build_actions(window: CompareWindow) -> None:
-    """Create the window's actions, toolbar (with the Find field) and menus."""
+    """Create the window's actions (from COMPARE_SPECS), toolbar (with the Find field) and menus."""
     w = window
     w.toolbar = w.addToolBar(translate("CompareWindow", "Compare"))
     w.toolbar.setObjectName("compare-toolbar")
-    w.export_action = make_action(
-        w,
-        "compare.export",
-        translate("CompareWindow", "&Export Redline…"),
-        translate("CompareWindow", "Save the comparison as a Word or HTML redline"),
-        w.export_redline_dialog,
-        "Ctrl+Shift+E",
-    )
-    w.close_action = make_action(
-        w,
-        "compare.close",
-        translate("CompareWindow", "&Close"),
-        translate("CompareWindow", "Close the compare window"),
-        w.close,
-        QKeySequence.StandardKey.Close,  # Ctrl+W as well as Ctrl+F4
-    )
-    w.changes_only_action = make_action(
-        w,
-        "compare.changes_only",
-        translate("CompareWindow", "&Changes Only"),
-        translate("CompareWindow", "Hide the clauses that did not change, and the kinds of change not shown"),
-        None,
-        "Ctrl+Shift+H",
-    )
-    w.changes_only_action.setCheckable(True)
+    actions = ActionRegistry(w, COMPARE_SPECS, "CompareWindow", name_every_key=True)
+    for action_id, slot in (
+        ("compare.export", w.export_redline_dialog),
+        ("compare.close", w.close),
+        ("compare.swap", w.swap_sides),
+        ("compare.next", w.next_change),
+        ("compare.previous", w.previous_change),
+        ("compare.find", w.focus_find),
+        ("compare.find_next", w.find_next),
+        ("compare.open", w.open_current),
+        ("compare.draft_summary", w.draft_summary_dialog),
+        ("compare.about", w.about),
+    ):
+        actions.connect(action_id, slot)
+    w.export_action, w.close_action = actions["compare.export"], actions["compare.close"]
+    w.changes_only_action, w.swap_action = actions["compare.changes_only"], actions["compare.swap"]
+    w.change_list_action, w.next_action = actions["compare.change_list"], actions["compare.next"]
+    w.previous_action, w.find_action = actions["compare.previous"], actions["compare.find"]
+    w.find_next_action, w.open_action = actions["compare.find_next"], actions["compare.open"]
+    w.summary_action, w.about_action = actions["compare.draft_summary"], actions["compare.about"]
+    w.kind_actions = {kind: actions[f"compare.show_{kind}"] for kind in ALL_KINDS}
     w.changes_only_action.toggled.connect(w.set_changes_only)
-    w.kind_actions = {}
-    for kind in ALL_KINDS:
-        action = make_action(
-            w,
-            f"compare.show_{kind}",
-            translate("CompareWindow", KIND_ACTION_TEXT[kind]),
-            translate("CompareWindow", "List this kind of change and stop at it with Next Change (F8)"),
-            None,
-        )
-        action.setCheckable(True)
-        action.setChecked(kind in DEFAULT_KINDS)
+    for action in w.kind_actions.values():
         action.toggled.connect(lambda _on=False: w.kinds_changed())
-        w.kind_actions[kind] = action
-    w.swap_action = make_action(
-        w,
-        "compare.swap",
-        translate("CompareWindow", "&Swap Sides"),
-        translate("CompareWindow", "Compare the other way round: old and new change places"),
-        w.swap_sides,
-        "Ctrl+Shift+X",
-    )
-    w.change_list_action = make_action(
-        w,
-        "compare.change_list",
-        translate("CompareWindow", "Change &List"),
-        translate("CompareWindow", "Show or hide the list of changes"),
-        None,
-        "Ctrl+L",
-    )
-    w.change_list_action.setCheckable(True)
-    w.change_list_action.setChecked(True)
     w.change_list_action.toggled.connect(lambda on: w.change_list.setVisible(on))
     toolbar_toggle = w.toolbar.toggleViewAction()
     toolbar_toggle.setText(translate("CompareWindow", "&Toolbar"))
     toolbar_toggle.setStatusTip(translate("CompareWindow", "Show or hide the toolbar"))
     toolbar_toggle.setToolTip(toolbar_toggle.statusTip())
-    w.next_action = make_action(
-        w,
-        "compare.next",
-        translate("CompareWindow", "&Next Change"),
-        translate("CompareWindow", "Go to the next change of a kind shown"),
-        w.next_change,
-        "F8",
-        "Alt+Down",
-    )
-    w.previous_action = make_action(
-        w,
-        "compare.previous",
-        translate("CompareWindow", "&Previous Change"),
-        translate("CompareWindow", "Go to the previous change of a kind shown"),
-        w.previous_change,
-        "Shift+F8",
-        "Alt+Up",
-    )
-    w.find_action = make_action(
-        w,
-        "compare.find",
-        translate("CompareWindow", "&Find…"),
-        translate("CompareWindow", "Find a clause by its words or label"),
-        w.focus_find,
-        QKeySequence.StandardKey.Find,
-    )
-    w.find_next_action = make_action(
-        w,
-        "compare.find_next",
-        translate("CompareWindow", "Find Ne&xt"),
-        translate("CompareWindow", "Find the next clause with these words"),
-        w.find_next,
-        QKeySequence.StandardKey.FindNext,
-    )
-    w.open_action = make_action(
-        w,
-        "compare.open",
-        translate("CompareWindow", "&Open in Editor"),
-        translate("CompareWindow", "Open the selected clause in the editor"),
-        w.open_current,
-        "Ctrl+E",
-    )
-    w.summary_action = make_action(
-        w,
-        "compare.draft_summary",
-        translate("CompareWindow", "&Draft Summary of Changes…"),
-        translate("CompareWindow", "Draft the summary of changes from this comparison"),
-        w.draft_summary_dialog,
-        "Ctrl+Shift+D",
-    )
-    w.about_action = make_action(
-        w,
-        "compare.about",
-        translate("CompareWindow", "&About PlutoEditor"),
-        translate("CompareWindow", "Version and licences"),
-        w.about,
-    )
-    for action in (w.previous_action, w.next_action, w.changes_only_action, w.swap_action, w.export_action):
-        w.toolbar.addAction(action)
+    actions.build_toolbar(w.toolbar, COMPARE_TOOLBAR)
     w.find_field = QLineEdit(w.toolbar)
     w.find_field.setPlaceholderText(translate("CompareWindow", "Find"))
     w.find_field.setAccessibleName(translate("CompareWindow", "Find a clause"))
@@ -189,22 +192,4 @@ def build_actions(window: CompareWindow) -> None:
     w.toolbar.addSeparator()
     w.toolbar.addWidget(w.find_field)
     kinds = [w.kind_actions[k] for k in ALL_KINDS]
-    menus = (
-        (translate("CompareWindow", "&File"), (w.export_action, w.summary_action, None, w.close_action)),
-        (
-            translate("CompareWindow", "&View"),
-            (w.changes_only_action, None, *kinds, None, w.swap_action, w.change_list_action, toolbar_toggle),
-        ),
-        (
-            translate("CompareWindow", "&Go"),
-            (w.next_action, w.previous_action, None, w.find_action, w.find_next_action, None, w.open_action),
-        ),
-        (translate("CompareWindow", "&Help"), (w.about_action,)),
-    )
-    for title, actions in menus:
-        menu = w.menuBar().addMenu(title)
-        for item in actions:
-            if item is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(item)
+    actions.build_menu_bar(w.menuBar(), COMPARE_MENUS, {"kinds": kinds, "toolbar": [toolbar_toggle]})
