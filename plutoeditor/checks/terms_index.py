@@ -56,7 +56,7 @@ class ClauseTerms:
     kind: str
     definitions: list[Definition]
     scan: TextScan
-    #: uses per defined name, and case variants (variant, name, paragraph, offset); None: stale
+    #: uses per defined name (None: not read yet), and case variants (as written, defined name)
     uses: dict[str, int] | None = None
     variants: list[tuple[str, str]] = field(default_factory=list)
     names_key: object = None
@@ -287,8 +287,6 @@ class TermIndex:
                         break
 
     # -- questions ----------------------------------------------------------------------
-    def entry(self, clause_id: str) -> ClauseTerms | None:
-        return self._clauses.get(clause_id)
 
     def uses_of(self, definition: Definition) -> list[tuple[Clause, int]]:
         """(clause, number of uses) for each clause that uses one of the definition's names."""
@@ -300,14 +298,6 @@ class TermIndex:
                 if count:
                     found.append((clause, count))
         return found
-
-    def pattern(self) -> re.Pattern[str] | None:
-        """The names of every defined term, longest first (case-insensitive; check the case)."""
-        return self._pattern
-
-    def name_for(self, written: str) -> str | None:
-        """The defined name a use written so (any case) stands for."""
-        return self._folded.get(written.casefold())
 
     def english(self) -> bool:
         """Whether the document is written in English (" the ", " and ", " of " make 1% of it)."""
