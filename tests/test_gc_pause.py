@@ -67,3 +67,19 @@ def test_a_pause_inside_a_pause_leaves_the_collector_off():
             pass
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_what_the_editor_froze_stays_frozen():
+    """The editor's idle collector freezes what survives; a pause must not thaw it (its next
+    idle collection would walk the whole open policy again)."""
+    keep = [[] for _ in range(1000)]
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with no_cycle_collection():
+            more = [[] for _ in range(1000)]
+        assert gc.get_freeze_count() >= frozen + len(more)
+        assert young() < 1000
+    finally:
+        gc.unfreeze()
+    assert keep and more
