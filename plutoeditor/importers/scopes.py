@@ -117,7 +117,26 @@ def mark_documents(blocks: list[Block], page: Page) -> tuple[list[Block], list[i
         found = first_seen[opened]
         return found[1] if found is not None and found[0] < k else None
 
+    part_heading = [-1] * 7  # per heading level: where the last unnumbered heading stands
     for k, block in enumerate(blocks):
+        level = block.heading_level
+        if level is not None and 1 <= level <= 6 and ((written := numbered(k)) is None or " " in written[0]):
+            part_heading[level] = k  # "## How we share", "Part B: Previous version"
+        if (
+            level is not None
+            and k > opened
+            and not after_rule[k]
+            and _repeats_first(numbered(k), document_first(k))
+            and max(part_heading[: level + 1]) < first_seen[opened][0]  # type: ignore[index]
+        ):
+            # "## 1. Who we are" again, as the document's first section was written, with no
+            # heading of a part above it since the first: a second copy of the document, or a
+            # second document, on the page without a rule
+            opened = k
+            out.append(Block("", block.line, "", 1))
+            starts.append(block.line or 0)
+            out.append(block)
+            continue
         alone = len(block.text) <= _DATE_LINE_CHARS and _dated([block])  # "Version 2, 1 May 2021"
         if not (after_rule[k] or alone or _title(block)) or _is_rule_block(block, page):
             out.append(block)
@@ -154,6 +173,11 @@ def mark_documents(blocks: list[Block], page: Page) -> tuple[list[Block], list[i
             starts.append(line)
         out.append(block)
     return out, starts
+
+
+def _repeats_first(label: tuple[str, tuple] | None, first: tuple[str, tuple] | None) -> bool:
+    """Whether a heading's label is the current document's first label, written as a heading too."""
+    return label is not None and label == first and first[1][0] == "heading" and first[0] in ("1", "a", "i")
 
 
 def _dated(front: list[Block]) -> bool:

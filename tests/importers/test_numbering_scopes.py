@@ -362,3 +362,33 @@ def test_a_bold_article_title_after_paragraphs_and_bullets_is_the_next_article()
     articles = [c for c in policy.clauses if c.label]
     assert [c.label for c in articles] == ["ARTICLE 1", "ARTICLE 2", "ARTICLE 3"]
     assert errors(policy) == []
+
+
+def test_a_second_copy_of_the_document_on_the_page_is_its_own_scope():
+    policy = read(
+        """\
+        # Privacy Notice
+
+        ## 1. Who we are
+
+        We run the shop.
+
+        ## 2. What we collect
+
+        We collect your address.
+
+        **Welcome!** This notice explains how we use your data.
+
+        ## 1. Who we are
+
+        We run the shop and the app.
+
+        ## 2. What we collect
+
+        We collect your address and your orders.
+        """
+    )
+    numbered = [c for root in policy.clauses for c in root.walk() if c.label]
+    assert [c.label for c in numbered] == ["1.", "2.", "1.", "2."]
+    assert numbered[2].parent is not None and numbered[0].parent is None
+    assert errors(policy) == []
