@@ -1,6 +1,12 @@
 """The layers of ARCHITECTURE.md hold: the import-linter contracts in pyproject.toml are kept
 (the core never imports Qt; model below formats, importers, checks and compare; export and the
-CLI above them; ui on top). Skipped where import-linter is not installed."""
+CLI above them; ui on top). Skipped where import-linter is not installed.
+
+import-linter runs in its own process: its command line configures logging with
+logging.config.dictConfig, which disables every logger that already exists in the process it
+runs in (the application's own loggers among them), so run in the test process it silenced the
+application log for every test after it.
+"""
 
 from __future__ import annotations
 
@@ -11,23 +17,38 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-#: import-linter in a process of its own: its logging.config.dictConfig disables every
-#: logger that exists, so in this process the app's log recorded nothing afterwards (the
-#: log and crash-handler tests failed on a clean clone, where import-linter is installed).
-LINT = (
-    "import sys; from importlinter.cli import lint_imports; "
-    "sys.exit(lint_imports(config_filename=sys.argv[1], no_cache=True, no_logo=True))"
-)
 
 
 def test_the_import_contracts_are_kept():
     pytest.importorskip("importlinter.cli")
-    done = subprocess.run(
-        [sys.executable, "-c", LINT, str(REPO / "pyproject.toml")],
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())",
+            "--no-cache",
+        ],
         cwd=REPO,
         capture_output=True,
         text=True,
-        check=False,
+        timeout=300,
     )
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert " 0 broken" in done.stdout
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert " 0 broken" in run.stdout
+
+
+def test_running_the_contracts_leaves_the_application_log_on(_private_home):
+    """The application log still records after the contract test (regression: in-process runs
+    of import-linter disabled the plutoeditor loggers)."""
+    import logging
+
+    from plutoeditor import logging_setup
+
+    existing = logging.getLogger("plutoeditor.checks.example")  # a module's logger, made at import
+    test_the_import_contracts_are_kept()
+    path = logging_setup.configure_logging()
+    try:
+        existing.error("after the contracts")
+        assert "after the contracts" in path.read_text(encoding="utf-8")
+    finally:
+        logging_setup.shutdown_logging()
