@@ -109,7 +109,7 @@ class ClauseActions(QObject):
         )
         operation = ops.split(document.policy, clause, position)
         self._push(operation, name=self.tr("Split clause"))
-        new = operation.operations[-1].clause if isinstance(operation, ops.Batch) else None
+        new = getattr(operation.operations[-1], "clause", None) if isinstance(operation, ops.Batch) else None
         if isinstance(new, Clause):
             self.window.select_clause(new.id)
 
@@ -149,7 +149,8 @@ class ClauseActions(QObject):
         if hasattr(operation, "name"):
             operation.name = description
         self._push(operation)
-        self.window.document.refresh_findings()  # a fix should show its effect at once
+        if self.window.document is not None:
+            self.window.document.refresh_findings()  # a fix should show its effect at once
         self.window.statusBar().showMessage(description, 5000)
 
     def fix_selected(self) -> None:

@@ -100,7 +100,7 @@ class DocumentStatus(QObject):
         for action_id in actions.ids():
             if action_id.startswith(DOCUMENT_PREFIXES) or action_id in DOCUMENT_FILE_ACTIONS:
                 actions[action_id].setEnabled(has_doc)
-        actions["file.revert"].setEnabled(bool(has_doc and document.path))
+        actions["file.revert"].setEnabled(document is not None and bool(document.path))
 
     def findings_changed(self) -> None:
         window, document = self.window, self.window.document
