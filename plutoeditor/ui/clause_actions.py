@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
+from plutoeditor.checks.finding import Finding
 from plutoeditor.checks.fixes import fix_for
 from plutoeditor.model import Clause
 from plutoeditor.model import operations as ops
@@ -135,13 +136,13 @@ class ClauseActions(QObject):
         )
 
     # -- findings -----------------------------------------------------------------------
-    def fix_lookup(self, finding: Any) -> tuple[str, Any] | None:
+    def fix_lookup(self, finding: Finding) -> tuple[str, Any] | None:
         document = self.window.document
         if document is None or finding is None:
             return None
         return fix_for(document.policy, finding)
 
-    def apply_fix(self, finding: Any) -> None:
+    def apply_fix(self, finding: Finding) -> None:
         fix = self.fix_lookup(finding)
         if fix is None:
             return

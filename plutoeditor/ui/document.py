@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from plutoeditor.checks import Checker
+from plutoeditor.checks.finding import Finding
 from plutoeditor.formats import native
 from plutoeditor.model import ChangeEvent, Policy
 from plutoeditor.model.operations import Operation
@@ -35,7 +36,7 @@ class CheckedPolicy:
 
     policy: Policy
     checker: Checker
-    findings: list[Any]
+    findings: list[Finding]
     expected: dict[str, str]
 
 
@@ -78,7 +79,7 @@ class Document(QObject):
         if unsaved:
             self.undo_stack.resetClean()  # imported or recovered: unsaved until saved as native
         self.outline = OutlineModel(policy, self.push, self)
-        self.findings: list[Any] = []
+        self.findings: list[Finding] = []
         self.expected: dict[str, str] = {}
         #: the version before this one (from Draft Summary or Compare With...) and how many
         #: substantive changes separate them: its integrity findings join the others

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plutoeditor.checks.finding import Finding
 from plutoeditor.ui.outline_model import SEVERITY_COLOUR, SEVERITY_RANK, severity_icon
 
 ROOT = QModelIndex()
 COLUMNS = ("severity", "code", "label", "message")
-FixLookup = Callable[[Any], "tuple[str, Any] | None"]
+FixLookup = Callable[[Finding], "tuple[str, Any] | None"]
 
 
 class FindingsModel(QAbstractTableModel):
@@ -36,10 +37,10 @@ class FindingsModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.findings: list[Any] = []
+        self.findings: list[Finding] = []
         self._icons: dict[str, Any] = {}
 
-    def set_findings(self, findings: list[Any]) -> None:
+    def set_findings(self, findings: list[Finding]) -> None:
         self.beginResetModel()
         self.findings = list(findings)
         self.endResetModel()
@@ -134,7 +135,7 @@ class FindingsPanel(QWidget):
         self.set_findings([])
 
     # -- public ---------------------------------------------------------------------
-    def set_findings(self, findings: list[Any]) -> None:
+    def set_findings(self, findings: list[Finding]) -> None:
         """Show new findings, keeping the selected one; when it is gone (fixed), the one that
         took its row is selected, so Fix / Enter / F8 go on from there."""
         current = self.current_finding()
@@ -159,14 +160,14 @@ class FindingsPanel(QWidget):
         if fix_had_focus and not self.fix_button.isEnabled():
             self.view.setFocus()  # not lost to whatever widget comes next in the window
 
-    def current_finding(self) -> Any | None:
+    def current_finding(self) -> Finding | None:
         index = self.view.currentIndex()
         if not index.isValid():
             return None
         row = self.proxy.mapToSource(index).row()
         return self.model.findings[row] if 0 <= row < len(self.model.findings) else None
 
-    def select_finding(self, finding: Any) -> None:
+    def select_finding(self, finding: Finding) -> None:
         """Select a finding and put the keyboard in the list, so F8 / Enter go on from it."""
         if finding not in self.model.findings:
             return

@@ -4,11 +4,12 @@ it, its label, or a field of Policy Details.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
+from plutoeditor.checks.finding import Finding
 from plutoeditor.ui.find_replace import Match
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ class Navigation(QObject):
         super().__init__(window)
         self.window = window
 
-    def show_finding(self, finding: Any) -> None:
+    def show_finding(self, finding: Finding) -> None:
         """Select the finding's clause and put the cursor at the text it is about; a finding
         about the policy's details (no clause) puts it in that field of Policy Details."""
         window = self.window
