@@ -94,7 +94,11 @@ class Publishing(QObject):
             if in_child:
                 export_pdf_in_child(data, target)
             else:
-                by_name(PUBLISHERS, kind).write(snapshot.policy_from(data), target, numbering=numbering)
+                policy = snapshot.policy_from(data)
+                try:
+                    by_name(PUBLISHERS, kind).write(policy, target, numbering=numbering)
+                finally:
+                    snapshot.dispose(policy)
 
         run_with_progress(
             self.window,

@@ -107,3 +107,25 @@ def test_export_word_offers_word_numbering_or_typed_labels(seed_window, qtbot, t
     word_numbered = [p for p in paragraphs if p._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None]
     assert bool(word_numbered) is numbered
     assert any(p.text.startswith("2.16\t") for p in paragraphs) is not numbered
+
+
+def test_an_export_snapshot_is_freed_without_the_cycle_collector(seed_window):
+    """Once exported, the snapshot's clauses go at once (no full collection on the GUI
+    thread later: 110-240 ms after each 10,000-clause export on a busy machine)."""
+    import gc
+    import weakref
+
+    from plutoeditor.ui import snapshot
+
+    copy = snapshot.policy_from(snapshot.take(seed_window.document.policy))
+    deepest = max(copy.walk(), key=lambda c: c.parent is not None)
+    gone = weakref.ref(deepest)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del deepest
+        snapshot.dispose(copy)
+        assert gone() is None
+    finally:
+        if was_enabled:
+            gc.enable()
