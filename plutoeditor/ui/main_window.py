@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
             ),
         ]
         self.tabifyDockWidget(self.docks[3], self.docks[4])  # beside the findings
+        self.docks[4].visibilityChanged.connect(self.definitions_pane.set_shown)
         self.docks[3].raise_()
         for dock in self.docks:
             tip = self.tr("Show or hide the {0} pane").format(dock.windowTitle())

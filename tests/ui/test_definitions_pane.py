@@ -33,10 +33,15 @@ def opened(window, tmp_path, qtbot):
     native.save(import_text(TEXT), path)
     window.files.open_path(str(path), ask=False)
     window.show()
+    _dock(window).raise_()  # its tab is behind Findings; the pane fills when shown
     document = window.document
     qtbot.waitUntil(lambda: not document.findings_pending())
     document.refresh_findings()
     return window
+
+
+def _dock(window):  # type: ignore[no-untyped-def]
+    return next(d for d in window.docks if d.widget() is window.definitions_pane)
 
 
 def _rows(pane):  # type: ignore[no-untyped-def]
@@ -123,6 +128,24 @@ def test_term_findings_refresh_with_the_others(opened, qtbot) -> None:
     assert any(f.code == "term-case" and f.clause_id == clause.id for f in document.findings)
     uses = {r[0]: r[3] for r in _rows(opened.definitions_pane)}
     assert uses["Customer Data"] == "2"  # 2.2 only; 2.1 now writes it in lower case
+
+
+def test_the_hidden_pane_fills_when_its_tab_is_shown(opened, qtbot) -> None:
+    """Behind the Findings tab the pane does not rebuild (0.8 s on 10,000 clauses when
+    opening); raising its tab shows the current terms, edits made meanwhile included."""
+    findings = next(d for d in opened.docks if d.widget() is opened.findings_panel)
+    findings.raise_()
+    qtbot.waitUntil(lambda: not opened.definitions_pane._shown)
+    document = opened.document
+    clause = next(c for c in document.policy.walk() if c.heading == "Portal")
+    from plutoeditor.model.operations import SetClauseField
+
+    document.push(SetClauseField(clause.id, "heading", "Site"))
+    document.refresh_findings()
+    assert [r[0] for r in _rows(opened.definitions_pane)] == ["Customer Data", "Portal"]  # not rebuilt
+    _dock(opened).raise_()
+    qtbot.waitUntil(lambda: opened.definitions_pane._shown)
+    assert [r[0] for r in _rows(opened.definitions_pane)] == ["Customer Data", "Site"]
 
 
 def test_screenshot_of_the_pane(opened, qtbot, tmp_path) -> None:
