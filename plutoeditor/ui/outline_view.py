@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -47,23 +48,33 @@ class OutlineView(QTreeView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.resizeSection(0, self._label_column_width(document))
-        if len(document.policy) <= EXPAND_ALL_LIMIT:
+        # count only up to the limit: len() walks all 10,000 clauses (90 ms on the GUI thread)
+        if sum(1 for _ in islice(document.policy.walk(), EXPAND_ALL_LIMIT + 1)) <= EXPAND_ALL_LIMIT:
             self.expandAll()
         elif document.policy.clauses:  # big documents open with the sections collapsed
             self.expand(document.outline.index_of(document.policy.clauses[0]))
 
     def _label_column_width(self, document: Document) -> int:
-        """Wide enough for the labels (with expected labels) of the first clauses, within limits."""
+        """Wide enough for the labels (with expected labels) of the first 1,000 clauses, within
+        limits."""
         metrics = self.fontMetrics()
         widest = metrics.horizontalAdvance(self.tr("Label")) + 24
-        for count, (clause, depth) in enumerate(document.policy.walk_with_depth()):
-            if count > 3000:
-                break
+        # measure only the few longest labels at each depth (with or without an icon):
+        # measuring the first 3,000 took 100 ms on the GUI thread when opening a big policy
+        longest: dict[tuple[int, int], list[str]] = {}
+        for clause, depth in islice(document.policy.walk_with_depth(), 1001):
             text = document.outline.label_text(clause)
             icon = 22 if document.outline.findings_for(clause) else 0
-            widest = max(
-                widest, (depth + 1) * self.indentation() + icon + metrics.horizontalAdvance(text) + 12
-            )
+            texts = longest.setdefault((depth, icon), [])
+            if len(texts) < 4 or len(text) > len(texts[-1]):
+                texts.append(text)
+                texts.sort(key=len, reverse=True)
+                del texts[4:]
+        for (depth, icon), texts in longest.items():
+            for text in texts:
+                widest = max(
+                    widest, (depth + 1) * self.indentation() + icon + metrics.horizontalAdvance(text) + 12
+                )
         return min(widest, 300)
 
     def event(self, event: QEvent) -> bool:
