@@ -222,6 +222,19 @@ def document_view(app, window, rng: random.Random) -> dict[str, float]:  # type:
         merges.append(timed(lambda: QTest.keyClick(view.editor, Qt.Key.Key_Backspace)))
     out["docview_enter_median_ms"] = statistics.median(enters) * 1000
     out["docview_backspace_merge_median_ms"] = statistics.median(merges) * 1000
+    # the same with the Outline pane closed: what of Enter and merge is the outline's (its
+    # QTreeView lays out every expanded row and repaints after each inserted or removed row)
+    outline_dock = next(d for d in window.docks if d.widget() is window.outline)
+    outline_dock.hide()
+    enters, merges = [], []
+    for clause in rng.sample(clauses, 10):
+        view.show_clause(clause.id, len(clause.text))
+        app.processEvents()
+        enters.append(timed(lambda: QTest.keyClick(view.editor, Qt.Key.Key_Return)))
+        merges.append(timed(lambda: QTest.keyClick(view.editor, Qt.Key.Key_Backspace)))
+    outline_dock.show()
+    out["docview_enter_no_outline_median_ms"] = statistics.median(enters) * 1000
+    out["docview_backspace_merge_no_outline_median_ms"] = statistics.median(merges) * 1000
     document.set_findings_delay(300)
     return out
 
