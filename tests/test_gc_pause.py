@@ -14,10 +14,11 @@ import pytest
 from plutoeditor.checks import Checker
 from plutoeditor.formats import native
 from plutoeditor.gc_pause import no_cycle_collection
+from plutoeditor.importers.text import import_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "benchmarks"))
 
-from policygen import generate_policy  # noqa: E402
+from policygen import generate_policy, generate_policy_text  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -44,6 +45,22 @@ def test_loading_and_checking_leave_nothing_young_to_walk():
     Checker(policy).findings()
     assert young() < 5000
     assert gc.isenabled()
+
+
+def test_importing_text_walks_nothing_while_the_clauses_are_built():
+    """A text import builds two objects or more per line that all stay alive; the collector
+    walked them again and again (83 collections, 25 ms CPU of 140 for 10,000 clauses)."""
+    text = generate_policy_text(2000, seed=4)
+    gc.collect()
+    collections: list[int] = []
+    gc.callbacks.append(collect := lambda phase, info: collections.append(info["generation"]))
+    try:
+        policy = import_text(text, "generated.txt")
+    finally:
+        gc.callbacks.remove(collect)
+    assert len(policy) >= 1900
+    assert collections == []
+    assert young() < 5000 and gc.isenabled()
 
 
 def test_cyclic_garbage_made_meanwhile_is_still_collected():

@@ -15,6 +15,7 @@ import re
 
 from plutoeditor.formats.errors import PolicyFileError
 from plutoeditor.formats.files import decode_source, read_bytes
+from plutoeditor.gc_pause import no_cycle_collection
 from plutoeditor.importers.labels import decimal_parts, follows, is_bare_number, split_label
 from plutoeditor.importers.scopes import build_scoped_policy
 from plutoeditor.importers.structure import Block
@@ -164,15 +165,16 @@ def import_text(text: str, path: str = "<text>") -> Policy:
     text = normalise(text)
     if not text.strip():
         raise PolicyFileError(path, "file is empty")
-    if looks_like_markdown(text, path):
-        from plutoeditor.importers.markdown import markdown_blocks
+    with no_cycle_collection():  # a page's blocks and clauses (30,000 of each) all stay alive
+        if looks_like_markdown(text, path):
+            from plutoeditor.importers.markdown import markdown_blocks
 
-        blocks, front_title = markdown_blocks(text)
-        policy = build_scoped_policy(blocks, text, path, markdown=True)
-        if front_title:
-            policy.metadata.title = front_title
-    else:
-        policy = build_scoped_policy(text_blocks(text), text, path, markdown=False)
+            blocks, front_title = markdown_blocks(text)
+            policy = build_scoped_policy(blocks, text, path, markdown=True)
+            if front_title:
+                policy.metadata.title = front_title
+        else:
+            policy = build_scoped_policy(text_blocks(text), text, path, markdown=False)
     if not policy.clauses:
         raise PolicyFileError(path, "no clauses found: the file has a title or dates but no policy text", 1)
     return policy
