@@ -60,6 +60,9 @@ _WORD_TAGS = {
 #: start with 0 (0x.., 0b.., 0.. octal): a plain scalar starting with 1-9 and holding any
 #: other character is a string (a document id such as 9f3a...).
 _NUMBER_OR_TIME = frozenset("0123456789_.:-+eE TtZz")
+#: A float has a dot, a base-60 number a colon and a date a dash.
+_NUMBER_PUNCTUATION = frozenset(".:-")
+_BINARY = frozenset("01_")
 
 
 def plain_tag(value: str) -> str:
@@ -75,6 +78,10 @@ def plain_tag(value: str) -> str:
             return _INT_TAG  # a line number
         if value.count(".") > 1 or not _NUMBER_OR_TIME.issuperset(value):
             return STR_TAG  # a label such as 2.1.1: numbers and dates have one dot at most
+    elif first == "0" and len(value) > 1 and value[1] != "x" and not _NUMBER_PUNCTUATION & set(value):
+        binary = value[1] == "b" and _BINARY.issuperset(value[2:])
+        if not binary and not value.replace("_", "").isdigit():
+            return STR_TAG  # 0a3f...: no int (0x.., 0b.., octal), float, base 60 or date of YAML's
     return _resolved_by_yaml(value)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plutoeditor.file_formats import open_policy
@@ -241,6 +241,7 @@ def test_the_first_characters_the_resolver_looks_at_are_pyyamls():
         "2001-12-14t21:59:43.10-05:00",
         "2001-12-14 21:59:43.10 -5",
         *"1.2.3 9f3a27c0 99ab4586253548c4 1a 3rd 10th 2024-01-31x 12abc 5-year 1.5.x".split(),
+        *"0a3f9c 0f 00ab 0_1 0_a 0b101 0b12 0b7e1c 0b 0x1f 0xg 007 0.5 0:30 0e5 0-1 0abc-1 0ab.1".split(),
         *"~ = << . .inf .NaN -1 +1 -.5 -x + - ! & *".split(),
     ],
 )
@@ -249,6 +250,7 @@ def test_plain_scalars_get_the_resolvers_tag(value):
 
 
 @given(st.text(alphabet="0123456789_.:-+eETtZz xabfnoyONY~", min_size=1, max_size=12))
+@settings(max_examples=500)
 def test_plain_scalars_get_the_resolvers_tag_generated(value):
     assert native_reader.plain_tag(value) == yaml_tag(value)
 
@@ -266,7 +268,9 @@ def test_loading_a_file_the_app_wrote_needs_neither_pyyaml_nor_a_schema_compiler
     """`plutoeditor check` starts without them (10 ms for PyYAML, 20-35 ms to compile the
     schema); a file the fast reader declines still gets PyYAML."""
     path = tmp_path / "p.policy.yaml"
-    native.save(generate_policy(50, seed=2), path)
+    policy = generate_policy(50, seed=2)
+    policy.document_id = "0b7e1c9a3f4d4e2b8c6a5d4e3f2a1b0c"  # a random id may start so (it flaked)
+    native.save(policy, path)
     code = (
         "import sys; from plutoeditor.formats import native; native.load(sys.argv[1]); "
         "print(sorted(m for m in ('yaml', 'fastjsonschema', 'jsonschema') if m in sys.modules))"
