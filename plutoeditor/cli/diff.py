@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -94,20 +95,35 @@ def output_format(output: str | None, requested: str | None) -> str:
     A name whose ending PlutoEditor does not write (".pdf"), or one that contradicts
     --format ("--format json -o x.html"), is refused before anything is read or written.
     """
+    from plutoeditor.file_formats import REPORTS, for_path
+
+    def implied_by(suffix: str) -> str | None:
+        report = for_path(REPORTS, suffix)
+        return report.name if report is not None else None
+
+    return choose_output_format(
+        output,
+        requested,
+        implied_by,
+        "cannot write a comparison to this kind of file; name it .txt, .json, .html or .docx",
+    )
+
+
+def choose_output_format(
+    output: str | None, requested: str | None, implied_by: Callable[[str], str | None], refusal: str
+) -> str:
+    """--format, else the format `implied_by` the -o name's ending, else text; an ending no
+    format claims (`refusal` says which do), or one contradicting --format, is refused."""
     if not output:
         return requested or "text"
     from pathlib import Path
 
-    from plutoeditor.file_formats import REPORTS, for_path
     from plutoeditor.formats.errors import PolicyFileError
 
     suffix = Path(output).suffix.lower()
-    report = for_path(REPORTS, suffix) if suffix else None
-    implied = report.name if report is not None else None
+    implied = implied_by(suffix) if suffix else None
     if suffix and implied is None:
-        raise PolicyFileError(
-            output, "cannot write a comparison to this kind of file; name it .txt, .json, .html or .docx"
-        )
+        raise PolicyFileError(output, refusal)
     if requested and implied and implied != requested:
         raise PolicyFileError(output, f"--format {requested} does not match a {suffix} file")
     return implied or requested or "text"

@@ -8,7 +8,6 @@ the format its name ends in: .txt text, .md Markdown, .json JSON.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
@@ -44,19 +43,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def output_format(output: str | None, requested: str | None) -> str:
     """--format, else what the -o name ends in, else text; a name ending in anything else,
     or one that contradicts --format, is refused before anything is read."""
-    if not output:
-        return requested or "text"
-    from plutoeditor.formats.errors import PolicyFileError
+    from plutoeditor.cli.diff import choose_output_format
 
-    suffix = Path(output).suffix.lower()
-    implied = FORMAT_OF_SUFFIX.get(suffix)
-    if suffix and implied is None:
-        raise PolicyFileError(
-            output, "cannot write a summary to this kind of file; name it .txt, .md or .json"
-        )
-    if requested and implied and implied != requested:
-        raise PolicyFileError(output, f"--format {requested} does not match a {suffix} file")
-    return implied or requested or "text"
+    return choose_output_format(
+        output,
+        requested,
+        FORMAT_OF_SUFFIX.get,
+        "cannot write a summary to this kind of file; name it .txt, .md or .json",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
