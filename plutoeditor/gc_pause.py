@@ -10,7 +10,7 @@ hands the survivors on without walking them when it ends (list splices only):
 
 - when nothing is frozen (the command line, tests): to the oldest generation (`gc.freeze()`
   then `gc.unfreeze()`), which is collected as usual, so cyclic garbage is still freed;
-- in the editor, whose idle collector (ui/idle_gc.py) freezes what survives its full
+- in the editor, whose idle collector (ui/common/idle_gc.py) freezes what survives its full
   collections: to the frozen ones (`gc.freeze()`). Thawing them would make its next idle
   collection walk everything again (190 ms to 700 ms on a busy machine); it thaws them
   itself when a document is closed.

@@ -1,7 +1,7 @@
 """The application log: one rotating file in the platform's log folder that a user can send.
 
 Qt-free. The editor window calls `configure_logging()` once at start; the crash handler
-(plutoeditor.ui.crash) writes unexpected errors with their traceback to the same file.
+(plutoeditor.ui.common.crash) writes unexpected errors with their traceback to the same file.
 """
 
 from __future__ import annotations

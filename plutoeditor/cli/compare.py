@@ -35,9 +35,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     try:
         from plutoeditor.ui.app import make_application
-        from plutoeditor.ui.crash import install_excepthook
-        from plutoeditor.ui.standalone_compare import open_standalone_compare
-        from plutoeditor.ui.translations import install_translator
+        from plutoeditor.ui.common.crash import install_excepthook
+        from plutoeditor.ui.common.translations import install_translator
+        from plutoeditor.ui.compare.standalone import open_standalone_compare
     except ImportError as exc:
         print(f"plutoeditor: the compare window needs PySide6 ({exc})", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from plutoeditor.ui.desktop import apply_desktop_identity
-from plutoeditor.ui.main_window import MainWindow
-from plutoeditor.ui.settings import APPLICATION, ORGANISATION
+from plutoeditor.ui.common.desktop import apply_desktop_identity
+from plutoeditor.ui.common.settings import APPLICATION, ORGANISATION
+from plutoeditor.ui.editor.main_window import MainWindow
 
 
 def make_application() -> QApplication:
@@ -35,8 +35,8 @@ def finish_running_work() -> None:
     """The application is quitting: cancel running comparisons and let every worker end, so
     no thread is destroyed while it runs (that aborts the process and can leave a hidden
     temporary file behind)."""
-    from plutoeditor.ui.compare_worker import stop_comparisons
-    from plutoeditor.ui.workers import wait_for_all_work
+    from plutoeditor.ui.common.workers import wait_for_all_work
+    from plutoeditor.ui.compare.worker import stop_comparisons
 
     stop_comparisons()
     wait_for_all_work()
@@ -83,9 +83,9 @@ def _same_name(path: str) -> str:
 def run_app(files: list[str]) -> int:
     """Run the editor until its last window closes; the exit code for the shell."""
     app = make_application()
-    from plutoeditor.ui.crash import install_excepthook
-    from plutoeditor.ui.idle_gc import collect_when_idle
-    from plutoeditor.ui.translations import install_translator
+    from plutoeditor.ui.common.crash import install_excepthook
+    from plutoeditor.ui.common.idle_gc import collect_when_idle
+    from plutoeditor.ui.common.translations import install_translator
 
     install_translator(app)
     install_excepthook(app)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 from plutoeditor import paths
 
 if TYPE_CHECKING:
-    from plutoeditor.ui.main_window import MainWindow
+    from plutoeditor.ui.editor.main_window import MainWindow
 
 
 @dataclass
@@ -61,9 +61,9 @@ def run_smoke(file: str | None, timeout_ms: int = 30_000, screenshot: str | None
 def _run(file: str | None, timeout_ms: int, screenshot: str | None, home: Path) -> _Outcome:
     from plutoeditor.recovery import RecoveryStore
     from plutoeditor.ui.app import make_application
-    from plutoeditor.ui.main_window import MainWindow
-    from plutoeditor.ui.settings import Settings
-    from plutoeditor.ui.translations import install_translator
+    from plutoeditor.ui.common.settings import Settings
+    from plutoeditor.ui.common.translations import install_translator
+    from plutoeditor.ui.editor.main_window import MainWindow
 
     outcome = _Outcome()
 

@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../plutoeditor/ui/about.py" line="+94"/>
+        <location filename="../../plutoeditor/ui/common/about.py" line="+94"/>
         <source>not installed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -72,7 +72,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../plutoeditor/ui/actions.py" line="+40"/>
+        <location filename="../../plutoeditor/ui/common/actions.py" line="+43"/>
         <source>&amp;New</source>
         <translation type="unfinished"></translation>
     </message>
@@ -546,7 +546,7 @@
 <context>
     <name>Autosave</name>
     <message>
-        <location filename="../../plutoeditor/ui/autosave.py" line="+151"/>
+        <location filename="../../plutoeditor/ui/editor/autosave.py" line="+151"/>
         <source>Recover Unsaved Work</source>
         <translation type="unfinished"></translation>
     </message>
@@ -610,7 +610,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
 <context>
     <name>ClauseActions</name>
     <message>
-        <location filename="../../plutoeditor/ui/clause_actions.py" line="+49"/>
+        <location filename="../../plutoeditor/ui/editor/clause_actions.py" line="+50"/>
         <location line="+6"/>
         <source>Add clause</source>
         <translation type="unfinished"></translation>
@@ -674,7 +674,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
 <context>
     <name>ClauseEditor</name>
     <message>
-        <location filename="../../plutoeditor/ui/clause_editor.py" line="+65"/>
+        <location filename="../../plutoeditor/ui/editor/clause_editor.py" line="+65"/>
         <source>unnumbered</source>
         <extracomment>emitted when the text cursor moves, with (clause id, position) - for split at cursor</extracomment>
         <translation type="unfinished"></translation>
@@ -784,7 +784,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
 <context>
     <name>ClauseTextEdit</name>
     <message>
-        <location filename="../../plutoeditor/ui/document_editor.py" line="+53"/>
+        <location filename="../../plutoeditor/ui/document/editor.py" line="+53"/>
         <source>Type the clause&apos;s text</source>
         <extracomment>the text changed by typing (not by `show`) asked first about every key; True when it handled the key asked to paste text of several paragraphs; True when it did</extracomment>
         <translation type="unfinished"></translation>
@@ -793,7 +793,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/compare_window.py" line="+191"/>
+        <location filename="../../plutoeditor/ui/compare/window.py" line="+191"/>
         <source>Compare {old} → {new}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -825,28 +825,28 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../plutoeditor/ui/compare_summary.py" line="+26"/>
+        <location filename="../../plutoeditor/ui/compare/summary.py" line="+26"/>
         <source>Key: &lt;u&gt;inserted words&lt;/u&gt; · &lt;s&gt;deleted words&lt;/s&gt; · {added} clause · {removed} clause · {moved} clause (in its new place) · &lt;b&gt;3.2 → 3.3&lt;/b&gt; relabelled · {followed} (only references to renumbered clauses changed)</source>
         <extracomment>The order was the user&apos;s choice (answered &quot;which is older?&quot; or swapped the sides).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../plutoeditor/ui/compare_actions.py" line="+60"/>
+        <location filename="../../plutoeditor/ui/compare/actions.py" line="+154"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="-44"/>
         <source>Open the selected clause in the editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-63"/>
         <source>Close the compare window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../plutoeditor/ui/compare_window.py" line="+15"/>
+        <location filename="../../plutoeditor/ui/compare/window.py" line="+15"/>
         <source>Comparison progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -861,7 +861,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../plutoeditor/ui/compare_actions.py" line="-50"/>
+        <location filename="../../plutoeditor/ui/compare/actions.py" line="-23"/>
         <source>&amp;Added</source>
         <extracomment>The filter actions&apos; names, with a letter each (the counts are added once known).</extracomment>
         <translation type="unfinished"></translation>
@@ -887,8 +887,9 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+12"/>
         <source>&amp;Export Redline…</source>
+        <extracomment>The compare window&apos;s actions, in the shared registry&apos;s terms (ui/common/actions.py).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -897,12 +898,12 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>&amp;Changes Only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -912,12 +913,12 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-21"/>
         <source>List this kind of change and stop at it with Next Change (F8)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+39"/>
         <source>&amp;Swap Sides</source>
         <translation type="unfinished"></translation>
     </message>
@@ -927,7 +928,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Change &amp;List</source>
         <translation type="unfinished"></translation>
     </message>
@@ -937,7 +938,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+104"/>
         <source>&amp;Toolbar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -947,7 +948,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-98"/>
         <source>&amp;Next Change</source>
         <translation type="unfinished"></translation>
     </message>
@@ -957,7 +958,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>&amp;Previous Change</source>
         <translation type="unfinished"></translation>
     </message>
@@ -967,7 +968,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>&amp;Find…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -977,7 +978,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Find Ne&amp;xt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -987,12 +988,12 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>&amp;Open in Editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>&amp;Draft Summary of Changes…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1002,7 +1003,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>&amp;About PlutoEditor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1012,7 +1013,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+65"/>
         <source>Find</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1022,12 +1023,12 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-60"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1042,7 +1043,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../plutoeditor/ui/compare_summary.py" line="+14"/>
+        <location filename="../../plutoeditor/ui/compare/summary.py" line="+14"/>
         <source> · </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1072,7 +1073,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../plutoeditor/ui/compare_window.py" line="+17"/>
+        <location filename="../../plutoeditor/ui/compare/window.py" line="+17"/>
         <source>Which version is older?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1097,7 +1098,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../plutoeditor/ui/compare_export.py" line="+50"/>
+        <location filename="../../plutoeditor/ui/compare/export.py" line="+50"/>
         <location line="+9"/>
         <source>Export redline</source>
         <translation type="unfinished"></translation>
@@ -1108,7 +1109,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../plutoeditor/ui/compare_window.py" line="+38"/>
+        <location filename="../../plutoeditor/ui/compare/window.py" line="+38"/>
         <source>Redline saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1116,7 +1117,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../plutoeditor/ui/crash.py" line="+36"/>
+        <location filename="../../plutoeditor/ui/common/crash.py" line="+36"/>
         <source>(no log file could be written)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1144,7 +1145,7 @@ Please send that file to your support contact.</source>
 <context>
     <name>DefinitionsPane</name>
     <message>
-        <location filename="../../plutoeditor/ui/definitions_pane.py" line="+65"/>
+        <location filename="../../plutoeditor/ui/editor/definitions_pane.py" line="+69"/>
         <source>Defined terms</source>
         <extracomment>clause id, start and end of the span to select in its text</extracomment>
         <translation type="unfinished"></translation>
@@ -1161,12 +1162,12 @@ Please send that file to your support contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+62"/>
         <source>{0} defined terms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
         <source>Rename Term</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1179,7 +1180,7 @@ Please send that file to your support contact.</source>
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../plutoeditor/ui/document.py" line="+121"/>
+        <location filename="../../plutoeditor/ui/editor/open_document.py" line="+122"/>
         <source>Untitled</source>
         <extracomment>How long after the last edit findings are refreshed (typing never waits for them). the checks raised; the old findings stay (the message is for the status bar) the file this document was imported or recovered from (shown in the title) names this document&apos;s autosave copy (unique per opened document) the version before this one (from Draft Summary or Compare With...) and how many substantive changes separate them: its integrity findings join the others</extracomment>
         <translation type="unfinished"></translation>
@@ -1188,7 +1189,7 @@ Please send that file to your support contact.</source>
 <context>
     <name>DocumentFiles</name>
     <message>
-        <location filename="../../plutoeditor/ui/document_files.py" line="+68"/>
+        <location filename="../../plutoeditor/ui/editor/file_commands.py" line="+68"/>
         <source>Policies and importable files (*.policy.yaml *.policy.yml *.txt *.md *.markdown *.docx)</source>
         <extracomment>Files bigger than this are imported on a worker thread with a progress dialog. `open_path` finished: the file (as given) is the window&apos;s document now. Opening a big file ends later, on a worker&apos;s signal, so wait for this before using the document. `open_path` could not open the file (as given); the user has been told. (modification time, size) of the document&apos;s file when last read or written here</extracomment>
         <translation type="unfinished"></translation>
@@ -1334,7 +1335,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>DocumentKeys</name>
     <message>
-        <location filename="../../plutoeditor/ui/document_keys.py" line="+87"/>
+        <location filename="../../plutoeditor/ui/document/keys.py" line="+87"/>
         <location line="+25"/>
         <source>New clause</source>
         <translation type="unfinished"></translation>
@@ -1364,7 +1365,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>DocumentStatus</name>
     <message>
-        <location filename="../../plutoeditor/ui/document_status.py" line="+84"/>
+        <location filename="../../plutoeditor/ui/editor/status.py" line="+84"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1382,7 +1383,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../plutoeditor/ui/document_view.py" line="+68"/>
+        <location filename="../../plutoeditor/ui/document/view.py" line="+68"/>
         <source>Document</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1406,7 +1407,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>DraftSummaryDialog</name>
     <message>
-        <location filename="../../plutoeditor/ui/summary_dialog.py" line="+46"/>
+        <location filename="../../plutoeditor/ui/publishing/summary_dialog.py" line="+46"/>
         <source>Draft Summary of Changes</source>
         <extracomment>Which kinds start ticked.</extracomment>
         <translation type="unfinished"></translation>
@@ -1470,7 +1471,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../plutoeditor/ui/find_replace.py" line="+84"/>
+        <location filename="../../plutoeditor/ui/editor/find_replace.py" line="+84"/>
         <source>Find in all clauses</source>
         <extracomment>a match to show: the window selects its clause and the text the user closed the bar (Esc or ✕) while the keyboard was in it: focus goes back</extracomment>
         <translation type="unfinished"></translation>
@@ -1565,7 +1566,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../plutoeditor/ui/findings_panel.py" line="+55"/>
+        <location filename="../../plutoeditor/ui/editor/findings_panel.py" line="+56"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1668,7 +1669,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/main_window.py" line="+100"/>
+        <location filename="../../plutoeditor/ui/editor/main_window.py" line="+100"/>
         <source>Outline of clauses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1698,7 +1699,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Show or hide the {0} pane</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1721,7 +1722,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../plutoeditor/ui/metadata_panel.py" line="+43"/>
+        <location filename="../../plutoeditor/ui/editor/metadata_panel.py" line="+43"/>
         <source>&amp;Title:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1799,7 +1800,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../plutoeditor/ui/outline_model.py" line="+168"/>
+        <location filename="../../plutoeditor/ui/editor/outline_model.py" line="+171"/>
         <source>Label</source>
         <extracomment>Severity order, worst first; unknown severities rank after these.</extracomment>
         <translation type="unfinished"></translation>
@@ -1828,7 +1829,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>OutlineView</name>
     <message>
-        <location filename="../../plutoeditor/ui/outline_view.py" line="+58"/>
+        <location filename="../../plutoeditor/ui/editor/outline_view.py" line="+61"/>
         <source>Label</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1836,7 +1837,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../plutoeditor/ui/printing.py" line="+53"/>
+        <location filename="../../plutoeditor/ui/publishing/printing.py" line="+53"/>
         <source>Print Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1849,7 +1850,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>Publishing</name>
     <message>
-        <location filename="../../plutoeditor/ui/publishing.py" line="+69"/>
+        <location filename="../../plutoeditor/ui/publishing/exports.py" line="+69"/>
         <source>Word documents, numbered by Word (*.docx)</source>
         <extracomment>A PDF of more clauses than this is drawn by a `plutoeditor export` child process: Qt lays the whole document out in one call that holds Python&apos;s interpreter lock (2.8 s for 10,000 clauses), which would freeze the window even on a worker thread.</extracomment>
         <translation type="unfinished"></translation>
@@ -1880,7 +1881,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Exporting {0}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1945,7 +1946,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>StandaloneCompare</name>
     <message>
-        <location filename="../../plutoeditor/ui/standalone_compare.py" line="+105"/>
+        <location filename="../../plutoeditor/ui/compare/standalone.py" line="+105"/>
         <source>The clause “{clause}” is not in this document; it may have changed since the comparison.</source>
         <extracomment>How long the &quot;clause not found&quot; message stays in the editor&apos;s status bar.</extracomment>
         <translation type="unfinished"></translation>
@@ -1954,7 +1955,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../plutoeditor/ui/start_page.py" line="+30"/>
+        <location filename="../../plutoeditor/ui/editor/start_page.py" line="+30"/>
         <source>PlutoEditor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1987,7 +1988,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>SummaryDrafting</name>
     <message>
-        <location filename="../../plutoeditor/ui/summary_drafting.py" line="+61"/>
+        <location filename="../../plutoeditor/ui/publishing/summary_drafting.py" line="+61"/>
         <source>Previous Version</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2022,7 +2023,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../plutoeditor/ui/workers.py" line="+107"/>
+        <location filename="../../plutoeditor/ui/common/workers.py" line="+107"/>
         <source>Please wait</source>
         <extracomment>Every worker started and not yet reported, in any window (waited for at exit). the last running worker has reported</extracomment>
         <translation type="unfinished"></translation>
@@ -2031,7 +2032,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../plutoeditor/ui/document_selection.py" line="+117"/>
+        <location filename="../../plutoeditor/ui/document/selection.py" line="+117"/>
         <source>Delete</source>
         <extracomment>a row the selection covers whole</extracomment>
         <translation type="unfinished"></translation>

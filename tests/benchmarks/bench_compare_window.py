@@ -36,7 +36,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from plutoeditor.file_formats import open_policy
-    from plutoeditor.ui.compare_window import CompareWindow
+    from plutoeditor.ui.compare.window import CompareWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:

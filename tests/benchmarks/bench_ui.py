@@ -51,11 +51,11 @@ def main(n_clauses: int = 10_000) -> dict[str, float]:
     from plutoeditor.model import operations as ops
     from plutoeditor.recovery import RecoveryStore
     from plutoeditor.ui.app import make_application
-    from plutoeditor.ui.main_window import MainWindow
-    from plutoeditor.ui.settings import Settings
+    from plutoeditor.ui.common.settings import Settings
+    from plutoeditor.ui.editor.main_window import MainWindow
 
     app = make_application()
-    from plutoeditor.ui.idle_gc import collect_when_idle
+    from plutoeditor.ui.common.idle_gc import collect_when_idle
 
     collect_when_idle(app)  # as the app does (run_app)
     source = Path(home) / f"policy-{n_clauses}.txt"
@@ -246,14 +246,14 @@ def stalls(app, window, home: Path) -> dict[str, float]:  # type: ignore[no-unty
     from PySide6.QtCore import QElapsedTimer, QTimer
 
     from plutoeditor.model import operations as ops
-    from plutoeditor.ui.publishing import Publishing
-    from plutoeditor.ui.workers import running_workers
+    from plutoeditor.ui.common.workers import running_workers
+    from plutoeditor.ui.publishing.exports import Publishing
 
     Publishing.confirm_errors = lambda self, document: True  # type: ignore[method-assign]
     out: dict[str, float] = {}
     # a user reads the opened policy for a few seconds: the app's idle collection runs then
     # and freezes what survives; the price of a later idle collection is reported on its own
-    from plutoeditor.ui.idle_gc import IdleCollector
+    from plutoeditor.ui.common.idle_gc import IdleCollector
 
     collector = app.findChild(IdleCollector)
     reading = time.perf_counter()

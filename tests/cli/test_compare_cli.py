@@ -18,7 +18,9 @@ def test_opens_the_window_on_both_files(tmp_path, monkeypatch, qapp):
     pytest.importorskip("PySide6")
     from PySide6.QtWidgets import QApplication
 
-    from plutoeditor.ui import compare_window, crash, standalone_compare
+    from plutoeditor.ui.common import crash
+    from plutoeditor.ui.compare import standalone as standalone_compare
+    from plutoeditor.ui.compare import window as compare_window
 
     old, new = tmp_path / "old.policy.yaml", tmp_path / "new.policy.yaml"
     native.save(parse_tree("[1] Scope | This covers the shop."), old)

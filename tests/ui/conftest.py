@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from plutoeditor.recovery import RecoveryStore
-from plutoeditor.ui.main_window import MainWindow
-from plutoeditor.ui.settings import Settings
+from plutoeditor.ui.common.settings import Settings
+from plutoeditor.ui.editor.main_window import MainWindow
 
 Button = QMessageBox.StandardButton
 ICON_KINDS = {

@@ -23,10 +23,10 @@ from plutoeditor.formats import native  # noqa: E402
 from plutoeditor.model.notation import parse_tree  # noqa: E402
 from plutoeditor.recovery import RecoveryStore  # noqa: E402
 from plutoeditor.ui.app import make_application  # noqa: E402
-from plutoeditor.ui.main_window import MainWindow  # noqa: E402
-from plutoeditor.ui.publishing import Publishing  # noqa: E402
-from plutoeditor.ui.settings import Settings  # noqa: E402
-from plutoeditor.ui.workers import running_workers, work_of  # noqa: E402
+from plutoeditor.ui.common.settings import Settings  # noqa: E402
+from plutoeditor.ui.common.workers import running_workers, work_of  # noqa: E402
+from plutoeditor.ui.editor.main_window import MainWindow  # noqa: E402
+from plutoeditor.ui.publishing.exports import Publishing  # noqa: E402
 
 KINDS = ("html", "pdf", "docx")
 

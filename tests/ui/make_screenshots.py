@@ -31,8 +31,8 @@ def main(argv: list[str]) -> int:
 
     from plutoeditor.recovery import RecoveryStore
     from plutoeditor.ui.app import make_application
-    from plutoeditor.ui.main_window import MainWindow
-    from plutoeditor.ui.settings import Settings
+    from plutoeditor.ui.common.settings import Settings
+    from plutoeditor.ui.editor.main_window import MainWindow
 
     app = make_application()
     window = MainWindow(Settings(Path(home) / "settings.ini"), RecoveryStore(Path(home) / "recovery"))
@@ -72,7 +72,7 @@ def main(argv: list[str]) -> int:
 
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from plutoeditor.ui.compare_window import CompareWindow
+    from plutoeditor.ui.compare.window import CompareWindow
 
     samples = REPO / "resources" / "samples"
     compare = CompareWindow(

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser
 import plutoeditor
 from plutoeditor import paths
 from plutoeditor.cli.main import main
-from plutoeditor.ui.about import BUNDLED_LIBRARIES, about_html, show_about
+from plutoeditor.ui.common.about import BUNDLED_LIBRARIES, about_html, show_about
 
 
 def test_about_dialog_shows_version_and_licences(qtbot):

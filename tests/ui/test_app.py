@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from plutoeditor.ui.app import make_application, open_windows
-from plutoeditor.ui.settings import Settings
+from plutoeditor.ui.common.settings import Settings
 
 
 def test_application_is_named(qapp):

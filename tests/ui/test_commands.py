@@ -6,7 +6,7 @@ from PySide6.QtGui import QUndoStack
 
 from plutoeditor.model import operations as ops
 from plutoeditor.model.notation import format_tree, parse_tree
-from plutoeditor.ui.commands import OperationCommand
+from plutoeditor.ui.editor.commands import OperationCommand
 
 DOC = "[1] Intro |\n  [1.1] First.\n  [1.2] Second.\n"
 

@@ -10,7 +10,7 @@ import pytest
 from plutoeditor.compare.wording import kind_of
 from plutoeditor.formats import native
 from plutoeditor.model.notation import parse_tree
-from plutoeditor.ui.compare_window import CompareWindow
+from plutoeditor.ui.compare.window import CompareWindow
 
 # A clause inserted at the top renumbers the twenty after it; one of them is also reworded.
 OLD = "\n".join(f"[{n}] Heading {n} | Clause {n} of the terms says its own thing." for n in range(1, 21))

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 
 from plutoeditor.formats import native
 from plutoeditor.model.notation import parse_tree
-from plutoeditor.ui.compare_model import ComparisonModel, HtmlRole
-from plutoeditor.ui.compare_window import CompareWindow
+from plutoeditor.ui.compare.model import ComparisonModel, HtmlRole
+from plutoeditor.ui.compare.window import CompareWindow
 
 OLD = """
 [1] Scope |

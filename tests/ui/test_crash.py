@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from plutoeditor import logging_setup
-from plutoeditor.ui import crash
+from plutoeditor.ui.common import crash
 
 
 @pytest.fixture
@@ -115,8 +115,8 @@ def test_document_stays_open_and_saveable_after_an_unexpected_error(qtbot, handl
     from plutoeditor.formats import native
     from plutoeditor.model.notation import parse_tree
     from plutoeditor.recovery import RecoveryStore
-    from plutoeditor.ui.main_window import MainWindow
-    from plutoeditor.ui.settings import Settings
+    from plutoeditor.ui.common.settings import Settings
+    from plutoeditor.ui.editor.main_window import MainWindow
 
     path = tmp_path / "terms.policy.yaml"
     native.save(parse_tree("[1] Scope | These terms apply.\n[2] Liability | Limited.\n"), path)

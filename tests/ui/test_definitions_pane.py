@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 
 from plutoeditor.formats import native
 from plutoeditor.importers.text import import_text
-from plutoeditor.ui.term_tooltips import definition_at
+from plutoeditor.ui.editor.term_tooltips import definition_at
 
 TEXT = "\n\n".join(
     [

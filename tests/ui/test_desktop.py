@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
 
-from plutoeditor.ui.desktop import APP_ID, application_icon, apply_desktop_identity
+from plutoeditor.ui.common.desktop import APP_ID, application_icon, apply_desktop_identity
 
 DESKTOP_FILE = Path(__file__).resolve().parents[2] / "packaging" / "linux" / f"{APP_ID}.desktop"
 

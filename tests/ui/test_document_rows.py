@@ -7,7 +7,7 @@ import random
 
 from plutoeditor.model import Clause, Policy
 from plutoeditor.model import operations as ops
-from plutoeditor.ui.document_rows import DocumentRows
+from plutoeditor.ui.document.rows import DocumentRows
 
 
 def _tree(rng: random.Random) -> Policy:

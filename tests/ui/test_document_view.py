@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from plutoeditor.model import Clause, Metadata, Policy
-from plutoeditor.ui.document import Document
+from plutoeditor.ui.editor.open_document import Document
 
 Key = Qt.Key
 
@@ -167,7 +167,7 @@ def test_paste_of_three_paragraphs_makes_three_clauses(view_window, qtbot):
 
 
 def test_the_next_label_continues_the_style():
-    from plutoeditor.ui.document_editing import next_label
+    from plutoeditor.ui.document.editing import next_label
 
     assert [next_label(label) for label in ("2.3.9", "6.", "(a)", "iv.", "1A", "")] == [
         "2.3.10", "7.", "(b)", "v.", "", "",
@@ -177,7 +177,7 @@ def test_the_next_label_continues_the_style():
 
 
 def test_a_pasted_date_or_title_line_is_not_lost():
-    from plutoeditor.ui.document_editing import pasted_clauses
+    from plutoeditor.ui.document.editing import pasted_clauses
 
     clauses = pasted_clauses("Cookies\nLast updated: 1 March 2024\n(a) strictly necessary;")
     assert [(c.label, c.text) for c in clauses] == [
@@ -333,7 +333,7 @@ def test_a_selection_over_several_clauses_copies_and_deletes_as_one_step(view_wi
 
 
 def test_sub_clauses_after_a_deleted_selection_keep_their_level():
-    from plutoeditor.ui.document_editing import DeleteAcross
+    from plutoeditor.ui.document.editing import DeleteAcross
 
     policy = _policy()
     contact = policy.clauses[1]

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from plutoeditor.model.operations import SetClauseField
-from plutoeditor.ui.workers import running_workers
+from plutoeditor.ui.common.workers import running_workers
 from tests.cli.test_export_findings_cli import CLEAN
 
 Button = QMessageBox.StandardButton

@@ -125,7 +125,8 @@ def test_unexpected_error_is_reported_and_the_document_stays_saveable(
     seed_window, qapp, monkeypatch, dialogs, tmp_path
 ):
     from plutoeditor import logging_setup
-    from plutoeditor.ui import clause_actions, crash
+    from plutoeditor.ui.common import crash
+    from plutoeditor.ui.editor import clause_actions
 
     shown: list[str] = []
     monkeypatch.setattr(crash, "show_crash_dialog", lambda parent, summary, log: shown.append(summary))

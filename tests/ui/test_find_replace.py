@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from plutoeditor.model.notation import format_tree, parse_tree
-from plutoeditor.ui.find_replace import find_matches, replace_all
+from plutoeditor.ui.editor.find_replace import find_matches, replace_all
 
 DOC = """\
 [1] Personal Data | We process personal data.

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from plutoeditor.ui import idle_gc
+from plutoeditor.ui.common import idle_gc
 
 
 def test_full_collections_wait_for_the_user_to_be_idle(qapp, monkeypatch):
@@ -37,7 +37,7 @@ def test_no_full_collection_while_an_export_or_save_runs(qapp, monkeypatch):
 
     from PySide6.QtWidgets import QWidget
 
-    from plutoeditor.ui.workers import run_with_progress, wait_for_workers
+    from plutoeditor.ui.common.workers import run_with_progress, wait_for_workers
 
     collector = idle_gc.IdleCollector(qapp)
     monkeypatch.setattr(idle_gc, "IDLE_MS", 0)

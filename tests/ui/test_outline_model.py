@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from plutoeditor.model import Clause
 from plutoeditor.model import operations as ops
 from plutoeditor.model.notation import format_tree, parse_tree
-from plutoeditor.ui.outline_model import MIME_TYPE, ROOT, OutlineModel
+from plutoeditor.ui.editor.outline_model import MIME_TYPE, ROOT, OutlineModel
 
 DOC = """\
 [1] Introduction |

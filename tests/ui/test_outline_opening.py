@@ -7,7 +7,7 @@ import pytest
 
 from plutoeditor.formats import native
 from plutoeditor.importers.text import import_text
-from plutoeditor.ui import outline_view
+from plutoeditor.ui.editor import outline_view
 
 TEXT = "\n\n".join(
     [

@@ -6,8 +6,8 @@ import re
 
 from plutoeditor.export.pdf_export import render_pdf
 from plutoeditor.model import Clause, Metadata, Policy
-from plutoeditor.ui.document import Document
-from plutoeditor.ui.printing import preview_page_count
+from plutoeditor.ui.editor.open_document import Document
+from plutoeditor.ui.publishing.printing import preview_page_count
 
 
 def _pdf_pages(policy: Policy) -> int:

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from plutoeditor.ui import document_files
-from plutoeditor.ui.workers import running_workers
+from plutoeditor.ui.common.workers import running_workers
+from plutoeditor.ui.editor import file_commands as document_files
 
 Button = QMessageBox.StandardButton
 
@@ -70,7 +70,7 @@ def test_open_sample_from_the_start_page(window):
 
 def test_an_export_snapshot_is_the_policy_as_it_was(seed_window):
     from plutoeditor.model.notation import format_tree
-    from plutoeditor.ui import snapshot
+    from plutoeditor.ui.common import snapshot
 
     policy = seed_window.document.policy
     policy.metadata.summary_of_changes = ["One change"]
@@ -115,7 +115,7 @@ def test_an_export_snapshot_is_freed_without_the_cycle_collector(seed_window):
     import gc
     import weakref
 
-    from plutoeditor.ui import snapshot
+    from plutoeditor.ui.common import snapshot
 
     copy = snapshot.policy_from(snapshot.take(seed_window.document.policy))
     deepest = max(copy.walk(), key=lambda c: c.parent is not None)

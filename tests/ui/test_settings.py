@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QMainWindow
 
-from plutoeditor.ui.settings import PREFERENCES, Settings
+from plutoeditor.ui.common.settings import PREFERENCES, Settings
 
 
 def test_defaults_when_nothing_is_stored(_private_home):

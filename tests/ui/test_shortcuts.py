@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMainWindow
 
-from plutoeditor.ui.compare_window import CompareWindow
+from plutoeditor.ui.compare.window import CompareWindow
 
 SAMPLE = "resources/samples/sample-privacy-policy.policy.yaml"
 SAMPLE_2025 = "resources/samples/sample-privacy-policy-2025.policy.yaml"

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 
 from plutoeditor.formats import native
 from plutoeditor.model.notation import parse_tree
-from plutoeditor.ui import document_files
-from plutoeditor.ui.standalone_compare import open_standalone_compare
+from plutoeditor.ui.compare.standalone import open_standalone_compare
+from plutoeditor.ui.editor import file_commands as document_files
 
 OLD = """Privacy Notice
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from plutoeditor.model.operations import SetMetadata
-from plutoeditor.ui.compare_window import CompareWindow
+from plutoeditor.ui.compare.window import CompareWindow
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 OLD = SAMPLES / "sample-privacy-policy.policy.yaml"

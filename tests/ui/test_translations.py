@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from plutoeditor.ui.translations import install_translator, remove_translators, translations_dir
+from plutoeditor.ui.common.translations import install_translator, remove_translators, translations_dir
 
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent

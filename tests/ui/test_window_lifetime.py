@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from plutoeditor.formats import native
 from plutoeditor.model.notation import parse_tree
-from plutoeditor.ui.main_window import MainWindow
-from plutoeditor.ui.settings import Settings
+from plutoeditor.ui.common.settings import Settings
+from plutoeditor.ui.editor.main_window import MainWindow
 
 Button = QMessageBox.StandardButton
 

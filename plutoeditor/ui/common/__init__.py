@@ -1,0 +1,1 @@
+"""What every window shares: the action registry, settings, translations, workers, crash dialog."""

@@ -1,0 +1,67 @@
+"""Findings as the Document view shows them: the words a finding is about underlined in its
+severity's colour, a label a finding is about drawn in that colour, a bar in the margin by
+the clause, and the messages for the tooltip."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QColor, QTextCursor, QTextDocument
+
+from plutoeditor.model import Clause
+from plutoeditor.ui.document.editor import underline
+from plutoeditor.ui.document.layout import SEVERITY_COLOURS
+
+_RANK = {"error": 0, "warning": 1}
+_MARKS = {"error": "✖", "warning": "⚠", "info": "ℹ"}
+
+
+class FindingMarks:
+    """The findings of one document, by clause."""
+
+    def __init__(self) -> None:
+        self._by_clause: dict[str, list[Any]] = {}
+
+    def set_findings(self, findings: list[Any]) -> None:
+        by_clause: dict[str, list[Any]] = {}
+        for finding in findings:
+            if finding.clause_id:
+                by_clause.setdefault(finding.clause_id, []).append(finding)
+        self._by_clause = by_clause
+
+    def of(self, clause: Clause) -> list[Any]:
+        return self._by_clause.get(clause.id, [])
+
+    def spans(self, clause: Clause) -> list[tuple[int, int, str]]:
+        """(start, end, severity) of the words in the clause's text each finding is about."""
+        spans = []
+        for finding in self.of(clause):
+            target = finding.target or ""
+            start = clause.text.find(target) if target else -1
+            if start >= 0:
+                spans.append((start, start + len(target), finding.severity))
+        return spans
+
+    def underline(self, doc: QTextDocument, clause: Clause) -> None:
+        """Underline the findings' words in a painted clause's text."""
+        for start, end, severity in self.spans(clause):
+            cursor = QTextCursor(doc)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(underline(severity))
+
+    def label_colour(self, clause: Clause) -> QColor | None:
+        """The colour of a finding about the clause's label (its number), if there is one."""
+        about_label = [f for f in self.of(clause) if f.expected_label and f.severity != "info"]
+        return SEVERITY_COLOURS.get(about_label[0].severity) if about_label else None
+
+    def margin_colour(self, clause: Clause) -> QColor | None:
+        """The colour of the clause's most severe finding (the bar in the margin)."""
+        findings = self.of(clause)
+        if not findings:
+            return None
+        worst = min(findings, key=lambda f: _RANK.get(f.severity, 2))
+        return SEVERITY_COLOURS.get(worst.severity, QColor("#777"))
+
+    def messages(self, clause: Clause) -> str:
+        return "\n".join(f"{_MARKS.get(f.severity, '•')}  {f.message}" for f in self.of(clause))

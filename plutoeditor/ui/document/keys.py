@@ -1,0 +1,226 @@
+"""What the keys do in the Document view, beyond typing: Enter, Tab, Shift+Tab, Backspace
+and Delete at a clause's edges, paste of several paragraphs, and moving the cursor from
+one clause into the next (arrows, Page Up / Down, Ctrl+Home / End), as in a word processor.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+
+from plutoeditor.model import Clause
+from plutoeditor.model import operations as ops
+from plutoeditor.ui.document.editing import Edit, merge_into_previous, new_clause_after, paste_paragraphs
+
+if TYPE_CHECKING:
+    from plutoeditor.ui.document.view import DocumentView
+
+Key = Qt.Key
+NO_MODIFIER = Qt.KeyboardModifier.NoModifier
+KEYPAD = Qt.KeyboardModifier.KeypadModifier
+SHIFT_ONLY = Qt.KeyboardModifier.ShiftModifier | KEYPAD
+
+
+class DocumentKeys(QObject):
+    """Key handling for one Document view."""
+
+    def __init__(self, view: DocumentView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    # -- helpers -----------------------------------------------------------------------
+    def _neighbour(self, delta: int) -> Clause | None:
+        view = self.view
+        current = view.current_clause()
+        if view.rows is None or current is None:
+            return None
+        row = view.rows.row_of(current.id)
+        if row is None or not 0 <= row + delta < len(view.rows):
+            return None
+        return view.rows.clause(row + delta)
+
+    def _apply(self, edit: Edit | None, name: str) -> None:
+        view = self.view
+        if edit is None or view.document is None:
+            return
+        edit.operation.name = name
+        view.document.push(edit.operation)
+        view.show_clause(edit.clause.id, edit.position)
+
+    def _structure(self, operation: ops.Operation | None, name: str) -> None:
+        """Indent or outdent the clause, the cursor staying where it is in the text."""
+        view, current = self.view, self.view.current_clause()
+        if operation is None or view.document is None or current is None:
+            return
+        position = view.cursor_position()
+        operation.name = name
+        view.document.push(operation)
+        view.show_clause(current.id, position)
+
+    def _go(self, clause: Clause | None, position: int | None = None, x: float | None = None,
+            last_line: bool = False) -> None:  # fmt: skip
+        """Into another clause: at `position`, or on its first (last) line at `x`."""
+        view = self.view
+        if clause is None:
+            return
+        view.show_clause(clause.id, position if position is not None else 0)
+        if x is not None:
+            doc = view.editor.document()
+            y = doc.size().height() - 2 if last_line else 1
+            hit = doc.documentLayout().hitTest(QPointF(x, y), Qt.HitTestAccuracy.FuzzyHit)
+            view.editor.set_position(max(0, hit))
+
+    # -- keys --------------------------------------------------------------------------
+    def handle(self, event: QKeyEvent) -> bool:
+        """Handle a key pressed in the view's editor; False: the editor types it."""
+        view = self.view
+        document, current = view.document, view.current_clause()
+        if document is None:
+            return False
+        if current is None:
+            if event.key() in (Key.Key_Return, Key.Key_Enter) and not document.policy.clauses:
+                new = Clause()
+                document.push(
+                    ops.InsertClause(
+                        None, 0, new, name=QCoreApplication.translate("DocumentKeys", "New clause")
+                    )
+                )
+                view.show_clause(new.id, 0)
+                return True
+            return False
+        if view.selection.active() and self._across(event):
+            return True
+        editor = view.editor
+        cursor = editor.textCursor()
+        position, selected = cursor.position(), cursor.hasSelection()
+        modifiers = event.modifiers() & ~KEYPAD
+        key = event.key()
+        policy = document.policy
+        if key in (Key.Key_Return, Key.Key_Enter):
+            if modifiers == Qt.KeyboardModifier.ShiftModifier:
+                cursor.insertBlock()  # a new paragraph in the same clause
+                return True
+            if modifiers != NO_MODIFIER:
+                return False
+            if selected:
+                cursor.removeSelectedText()
+                position = cursor.position()
+            self._apply(
+                new_clause_after(policy, current, position),
+                QCoreApplication.translate("DocumentKeys", "New clause"),
+            )
+            return True
+        if key == Key.Key_Tab and modifiers == NO_MODIFIER:
+            self._structure(ops.indent(policy, current), QCoreApplication.translate("DocumentKeys", "Indent"))
+            return True
+        if key == Key.Key_Backtab:
+            self._structure(
+                ops.outdent(policy, current), QCoreApplication.translate("DocumentKeys", "Outdent")
+            )
+            return True
+        if key == Key.Key_Backspace and modifiers == NO_MODIFIER and position == 0 and not selected:
+            previous = self._neighbour(-1)
+            if previous is not None:
+                self._apply(
+                    merge_into_previous(policy, current, previous),
+                    QCoreApplication.translate("DocumentKeys", "Merge clauses"),
+                )
+            return True
+        at_end = position == len(current.text)
+        if key == Key.Key_Delete and modifiers == NO_MODIFIER and at_end and not selected:
+            following = self._neighbour(+1)
+            if following is not None:
+                self._apply(
+                    merge_into_previous(policy, following, current),
+                    QCoreApplication.translate("DocumentKeys", "Merge clauses"),
+                )
+            return True
+        return self._move(event, position, at_end, selected)
+
+    def _across(self, event: QKeyEvent) -> bool:
+        """Keys while the selection runs over several clauses: Copy, Cut, Delete, Backspace;
+        typing replaces the selection; Shift+Up / Down go on extending it (in `_move`); any
+        other key ends it first. True when the key was handled here."""
+        selection, key = self.view.selection, event.key()
+        shifted = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if event.matches(QKeySequence.StandardKey.Copy):
+            selection.copy()
+            return True
+        if event.matches(QKeySequence.StandardKey.Cut):
+            selection.copy()
+            selection.delete()
+            return True
+        if key in (Key.Key_Backspace, Key.Key_Delete):
+            selection.delete()
+            return True
+        if key in (Key.Key_Up, Key.Key_Down) and shifted:
+            return False
+        if event.text() and event.text().isprintable() and not event.modifiers() & ~SHIFT_ONLY:
+            selection.delete()  # then the editor types the key where the selection was
+            return False
+        if key not in (Key.Key_Shift, Key.Key_Control, Key.Key_Alt, Key.Key_Meta):
+            selection.clear()
+        return False
+
+    def _move(self, event: QKeyEvent, position: int, at_end: bool, selected: bool) -> bool:
+        editor = self.view.editor
+        key, modifiers = event.key(), event.modifiers() & ~KEYPAD
+        if modifiers == Qt.KeyboardModifier.ShiftModifier and key in (Key.Key_Up, Key.Key_Down):
+            on_edge = editor.on_first_line() if key == Key.Key_Up else editor.on_last_line()
+            if on_edge or self.view.selection.active():
+                if on_edge:
+                    self.view.selection.extend(-1 if key == Key.Key_Up else +1)
+                    return True
+        if modifiers == NO_MODIFIER and not selected:
+            x = editor.cursorRect().center().x()
+            if key == Key.Key_Up and editor.on_first_line():
+                self._go(self._neighbour(-1), x=x, last_line=True)
+                return self._neighbour(-1) is not None or True
+            if key == Key.Key_Down and editor.on_last_line():
+                self._go(self._neighbour(+1), x=x)
+                return True
+            if key == Key.Key_Left and position == 0:
+                previous = self._neighbour(-1)
+                self._go(previous, len(previous.text) if previous else 0)
+                return True
+            if key == Key.Key_Right and at_end:
+                self._go(self._neighbour(+1), 0)
+                return True
+        if key in (Key.Key_PageDown, Key.Key_PageUp) and modifiers == NO_MODIFIER:
+            self._page(+1 if key == Key.Key_PageDown else -1)
+            return True
+        if event.matches(QKeySequence.StandardKey.MoveToStartOfDocument):
+            rows = self.view.rows
+            if rows is not None and len(rows):
+                self._go(rows.clause(0), 0)
+                self.view.verticalScrollBar().setValue(0)
+            return True
+        if event.matches(QKeySequence.StandardKey.MoveToEndOfDocument):
+            rows = self.view.rows
+            if rows is not None:
+                rows.complete()  # the last clause's row may not be built yet
+            if rows is not None and len(rows):
+                last = rows.clause(len(rows) - 1)
+                self._go(last, len(last.text))
+            return True
+        return False
+
+    def _page(self, direction: int) -> None:
+        """Page Down / Up: the page scrolls by a screen, the cursor goes with it."""
+        view = self.view
+        bar = view.verticalScrollBar()
+        point = view.editor.mapTo(view.viewport(), view.editor.cursorRect().center())
+        bar.setValue(bar.value() + direction * bar.pageStep())
+        view.go_to_point(QPointF(point.x(), min(max(point.y(), 0), view.viewport().height() - 1)))
+
+    def paste(self, text: str) -> bool:
+        """Several pasted paragraphs become clauses (one undo step)."""
+        view = self.view
+        current = view.current_clause()
+        if view.document is None or current is None:
+            return False
+        self._apply(paste_paragraphs(view.document.policy, current, view.cursor_position(), text),
+                    QCoreApplication.translate("DocumentKeys", "Paste clauses"))  # fmt: skip
+        return True

@@ -1,0 +1,508 @@
+"""The Document view: the whole policy as one continuous page, laid out as it is published,
+with the clause under the cursor edited in place.
+
+Virtualised: only the clauses on screen are laid out (rows keep estimated heights for the
+rest, `document_rows`), so a 10,000-clause policy opens as fast as a short one and typing,
+cursor moves and scrolling cost what the visible clauses cost. One editor moves from clause
+to clause (`document_editor`); the keys that change the structure become model operations
+(`document_editing`) on the document's undo stack, as the Clause menu's do.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
+
+from plutoeditor.model import ChangeEvent, Clause
+from plutoeditor.model import operations as ops
+from plutoeditor.ui.document.editor import ClauseTextEdit, typing_step
+from plutoeditor.ui.document.findings import FindingMarks
+from plutoeditor.ui.document.header import TitleBlock
+from plutoeditor.ui.document.keys import DocumentKeys
+from plutoeditor.ui.document.layout import (
+    SCREEN_MM,
+    ZOOM,
+    ClauseLayout,
+    Style,
+    lay_out,
+    text_document,
+)
+from plutoeditor.ui.document.paint import GUTTER, paint_page
+from plutoeditor.ui.document.rows import DocumentRows
+from plutoeditor.ui.document.selection import ClauseRange
+from plutoeditor.ui.editor.clause_editor import UndoKeys
+from plutoeditor.ui.editor.open_document import Document
+
+PAGE_WIDTH_MM = 210.0
+SIDE_MARGIN_MM = 22.0
+CACHE = 400  # laid-out clauses kept
+BUILD_STEP_SECONDS = 0.015  # building the rows of a big policy, per turn of the event loop
+
+
+class DocumentView(QAbstractScrollArea):
+    """The policy from top to bottom; the keyboard edits the clause the cursor is in."""
+
+    # the cursor went into another clause (the Clause)
+    current_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: Document | None = None
+        self.rows: DocumentRows | None = None
+        self.style_ = Style(600)
+        self.title_block = TitleBlock()
+        self._layouts: OrderedDict[str, ClauseLayout] = OrderedDict()
+        self.findings = FindingMarks()
+        self._current: Clause | None = None
+        self._page = QRectF()
+        self._starting = False  # a policy was set; its rows are laid out on the next turn
+        self._wanted: tuple[str, int | None, int | None] | None = None
+        self._orphan: Clause | None = None  # the clause for the cursor when its own is deleted
+        self._removing = False
+        self.setObjectName("documentView")
+        self.setAccessibleName(self.tr("Document"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.verticalScrollBar().setSingleStep(40)
+        self.viewport().setMouseTracking(False)
+        self.editor = ClauseTextEdit(self.viewport())
+        self.editor.setAccessibleName(self.tr("Document text"))
+        self.editor.hide()
+        self.setFocusProxy(self.editor)
+        self.selection = ClauseRange(self)
+        self.keys = DocumentKeys(self)
+        self.editor.key_handler = self.keys.handle
+        self.editor.paste_handler = self.keys.paste
+        self.editor.typed.connect(self._typed)
+        self.editor.document().contentsChanged.connect(self._editor_resized)
+        self.editor.cursorPositionChanged.connect(self._ensure_cursor_visible)
+        self.editor.installEventFilter(UndoKeys(self))
+        self.editor.viewport().installEventFilter(self)
+        self._after_change = QTimer(self)
+        self._after_change.setSingleShot(True)
+        self._after_change.setInterval(0)
+        self._after_change.timeout.connect(self.relayout)
+
+    # -- the document ------------------------------------------------------------------
+    def set_document(self, document: Document | None) -> None:
+        if self.document is not None:
+            self.document.policy.unsubscribe(self._on_change)
+            self.document.findings_changed.disconnect(self._findings_changed)
+            self.document.metadata_changed.disconnect(self._metadata_changed)
+        if self.rows is not None:
+            self.rows.detach()
+        self.document, self.rows, self._current = document, None, None
+        self._layouts.clear()
+        self.editor.hide()
+        if document is not None:
+            self._fit_width(force=True)
+            self.rows = DocumentRows(document.policy, self.style_.estimate)
+            self.rows.changed = self._rows_changed
+            document.policy.subscribe(self._on_change)
+            document.findings_changed.connect(self._findings_changed)
+            document.metadata_changed.connect(self._metadata_changed)
+            self.title_block.set_metadata(document.policy.metadata, self.style_.text_width)
+            self._findings_changed()
+        self.verticalScrollBar().setValue(0)
+        # The rows are built on the next turn of the event loop (or when first asked for), so
+        # a big policy's window appears first and neither step holds the window long.
+        self._wanted = None
+        self._starting = document is not None
+        if self._starting:
+            QTimer.singleShot(0, self, self._start)
+        else:
+            self.relayout()
+
+    def _start(self) -> None:
+        """Lay out the rows of a newly shown policy and put the cursor in its first clause
+        (or the one asked for meanwhile)."""
+        if not self._starting or self.document is None:
+            return
+        self._starting = False
+        rows = self.rows
+        assert rows is not None
+        rows.start_building()  # the first rows now, the rest a step per turn of the event loop
+        rows.build_more(BUILD_STEP_SECONDS)
+        wanted = self._wanted
+        if wanted is None and self.document.policy.clauses:
+            wanted = (self.document.policy.clauses[0].id, None, None)
+        if wanted is None or not self.show_clause(*wanted):
+            self.relayout()
+        if rows.building:
+            QTimer.singleShot(0, self, lambda: self._build_more(rows))
+
+    def _build_more(self, rows: DocumentRows) -> None:
+        if rows is not self.rows or not rows.building:
+            return
+        done = rows.build_more(BUILD_STEP_SECONDS)
+        self._set_range()  # the page grows as its rows come
+        self.viewport().update()
+        if not done:
+            QTimer.singleShot(0, self, lambda: self._build_more(rows))
+
+    def current_clause(self) -> Clause | None:
+        self._start()
+        return self._current
+
+    def cursor_position(self) -> int:
+        self._start()
+        return self.editor.textCursor().position()
+
+    def show_clause(self, clause_id: str, position: int | None = None, anchor: int | None = None) -> bool:
+        """Put the cursor in a clause (at `position`, selecting from `anchor`), scrolled into view."""
+        if self.document is None or self.rows is None:
+            return False
+        if self._removing:  # the outline's selection moving off a clause being deleted
+            return True
+        if self._starting:
+            if self.document.policy.find(clause_id) is None:
+                return False
+            self._wanted = (clause_id, position, anchor)
+            return True
+        row = self.rows.row_of(clause_id)
+        if row is None:
+            return False
+        clause = self.rows.clause(row)
+        if clause is not self._current:
+            self._edit(clause, row)
+        if position is not None:
+            self.editor.set_position(position, anchor)
+        value, height = self.verticalScrollBar().value(), self.viewport().height()
+        top = self.row_top(row)
+        if not value <= top < value + height - 2 * self.style_.line:  # a jump: the clause a third down
+            self.verticalScrollBar().setValue(int(top - height / 3))
+        self.relayout()
+        self._ensure_cursor_visible()
+        return True
+
+    def select_text(self, start: int, end: int, focus: bool = True) -> None:
+        """Select words of the current clause's text (a finding, a search match)."""
+        self._start()
+        self.editor.set_position(end, start)
+        self._ensure_cursor_visible()
+        if focus:
+            self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- rows and their layouts --------------------------------------------------------
+    def _fit_width(self, force: bool = False) -> None:
+        width = self.viewport().width()
+        page_width = min(width - 2 * GUTTER, PAGE_WIDTH_MM * self._mm())
+        margin = max(16.0, min(SIDE_MARGIN_MM * self._mm(), page_width * 0.07))
+        text_width = max(120.0, page_width - 2 * margin)
+        left = max(float(GUTTER), (width - page_width) / 2)
+        self._page = QRectF(left, 0, page_width, 0)
+        self._text_left = left + margin
+        if force or abs(text_width - self.style_.text_width) >= 1:
+            self.style_ = Style(text_width)
+            self._layouts.clear()
+            if self.rows is not None:
+                self.rows.forget_heights(self.style_.estimate)
+            if self.document is not None:
+                self.title_block.set_metadata(self.document.policy.metadata, text_width)
+                if self._current is not None:
+                    self._edit(
+                        self._current, self.rows.row_of(self._current.id) if self.rows else None, keep=True
+                    )
+
+    def _mm(self) -> float:
+        return SCREEN_MM * ZOOM
+
+    def layout_of(self, row: int) -> ClauseLayout:
+        assert self.rows is not None
+        clause, depth = self.rows.clause(row), self.rows.depth(row)
+        editing = clause is self._current
+        layout = None if editing else self._layouts.get(clause.id)
+        if layout is None or layout.clause is not clause or layout.depth != depth:
+            layout = lay_out(clause, depth, self.style_, editing=editing)
+            if editing:
+                layout.body = self.editor.document()
+            elif layout.plain and layout.body is not None:
+                self.findings.underline(layout.body, clause)
+            if not editing:
+                self._layouts[clause.id] = layout
+                if len(self._layouts) > CACHE:
+                    self._layouts.popitem(last=False)
+        else:
+            self._layouts.move_to_end(clause.id)
+        if editing and layout.body is not None:
+            layout.height = layout.body_y + layout.body.size().height() + self.style_.after()
+        self.rows.set_height(row, math.ceil(layout.height))
+        return layout
+
+    def _content_top(self) -> int:
+        return int(GUTTER + self.title_block.height())
+
+    def row_top(self, row: int) -> int:
+        assert self.rows is not None
+        return self._content_top() + self.rows.top(row)
+
+    def relayout(self) -> None:
+        """Measure the rows on screen (keeping the one at the top where it is), set the
+        scroll range, place the editor and repaint."""
+        self._after_change.stop()
+        if self._starting:
+            return
+        rows = self.rows
+        bar = self.verticalScrollBar()
+        if rows is None or not len(rows):
+            bar.setRange(0, 0)
+            self._blank_page()
+            self.viewport().update()
+            return
+        height = self.viewport().height()
+        for _ in range(4):
+            value = bar.value()
+            first = rows.row_at(value - self._content_top())
+            within = value - self.row_top(first)
+            before = [rows.height(r) for r in range(first, min(len(rows), first + 60))]
+            row, y = first, self.row_top(first)
+            while row < len(rows) and y < value + height:
+                if not rows.is_measured(row) or rows.clause(row) is self._current:
+                    self.layout_of(row)
+                y += rows.height(row)
+                row += 1
+            self._set_range()
+            if value > self._content_top():
+                bar.blockSignals(True)
+                bar.setValue(self.row_top(first) + within)
+                bar.blockSignals(False)
+            if before == [rows.height(r) for r in range(first, min(len(rows), first + 60))]:
+                break
+        self._place_editor()
+        self.viewport().update()
+
+    def _set_range(self) -> None:
+        assert self.rows is not None
+        bar = self.verticalScrollBar()
+        total = self._content_top() + self.rows.total_height() + 3 * GUTTER
+        bar.setRange(0, max(0, total - self.viewport().height()))
+        bar.setPageStep(self.viewport().height())
+
+    def _blank_page(self) -> None:
+        """A policy without clauses: the editor waits at the top of the page, and what is
+        typed there becomes the first clause (as on a new page in a word processor)."""
+        if self.document is None or self.rows is None:
+            self.editor.hide()
+            return
+        width = float(int(max(80.0, self.style_.text_width - self.style_.step)))
+        if self.editor.clause is not None or self.editor.document().textWidth() != width:
+            self.editor.show_text(None, text_document("", self.style_, width))
+        height = max(self.editor.document().size().height(), self.style_.line)
+        top = self._content_top() - self.verticalScrollBar().value()
+        self.editor.setGeometry(
+            QRect(int(self._text_left + self.style_.step), int(top), int(width), int(height))
+        )
+        self.editor.show()
+
+    def _place_editor(self) -> None:
+        rows, clause = self.rows, self._current
+        row = rows.row_of(clause.id) if rows is not None and clause is not None else None
+        if row is None:
+            self.editor.hide()
+            return
+        layout = self.layout_of(row)
+        rect = layout.body_rect()
+        top = self.row_top(row) - self.verticalScrollBar().value()
+        self.editor.setGeometry(
+            QRect(
+                int(self._text_left + rect.left()),
+                int(top + rect.top()),
+                int(rect.width()),
+                max(int(math.ceil(rect.height())), 1),
+            )  # fmt: skip
+        )
+        self.editor.show()
+
+    # -- editing -----------------------------------------------------------------------
+    def _edit(self, clause: Clause, row: int | None, position: int = 0, keep: bool = False) -> None:
+        """Move the editor to a clause; `keep`: the same clause, laid out anew (width)."""
+        if row is None or self.rows is None:
+            return
+        if keep:
+            position = self.cursor_position()
+        previous = self._current
+        self._current = clause
+        if previous is not None:
+            self._layouts.pop(previous.id, None)
+        layout = lay_out(clause, self.rows.depth(row), self.style_, editing=True)
+        indent = layout.body.begin().blockFormat().textIndent() if layout.body else 0.0
+        doc = text_document(clause.text, self.style_, layout.body_width, indent)
+        self.editor.show_text(clause, doc, position)
+        doc.contentsChanged.connect(self._editor_resized)
+        self.editor.mark(self.findings.spans(clause))
+        name = " ".join(p for p in (clause.label.strip(), clause.display_name(60)) if p)
+        self.editor.setAccessibleDescription(self.tr("Clause {0}").format(name) if name else "")
+        if not keep and clause is not previous:
+            self.current_changed.emit(clause)
+
+    def _typed(self) -> None:
+        document, clause = self.document, self._current
+        if document is not None and clause is None and not document.policy.clauses:
+            first = Clause(text=self.editor.text())  # typed on the blank page: the first clause
+            self._current = self.editor.clause = first
+            document.push(ops.InsertClause(None, 0, first, name=self.tr("Typing")))
+            self.current_changed.emit(first)
+            self.relayout()
+            return
+        if document is None or clause is None:
+            return
+        step = typing_step(clause, self.editor.text(), self.tr("Typing"))
+        if step is not None:
+            document.push(step, typing=True)
+
+    def _editor_resized(self) -> None:
+        if self._current is not None and self.rows is not None:
+            row = self.rows.row_of(self._current.id)
+            if row is not None:
+                old = self.rows.height(row)
+                self.layout_of(row)
+                if self.rows.height(row) != old:
+                    self._set_range()
+                    self._place_editor()
+                    self.viewport().update()
+
+    def _ensure_cursor_visible(self) -> None:
+        if not self.editor.isVisible() and self._current is None:
+            return
+        self._place_editor()
+        rect = self.editor.cursorRect()
+        top = self.editor.y() + rect.top() - 4
+        bottom = self.editor.y() + rect.bottom() + 4
+        bar = self.verticalScrollBar()
+        if top < 0:
+            bar.setValue(bar.value() + top)
+        elif bottom > self.viewport().height():
+            bar.setValue(bar.value() + bottom - self.viewport().height())
+
+    def _on_change(self, event: ChangeEvent) -> None:
+        """Keep the editor on a clause that exists, showing its text. When the clause with the
+        cursor is deleted (undo of Enter, a merge), the cursor goes to the end of the clause
+        before it, as in a word processor, not where the outline's selection happens to go."""
+        current = self._current
+        if current is None or self.rows is None:
+            return
+        if event.phase == "about":
+            if (
+                event.kind == "remove"
+                and event.clause is not None
+                and any(c is current for c in event.clause.walk())
+            ):
+                row = self.rows.row_of(event.clause.id)
+                self._orphan = self.rows.clause(row - 1) if row else None
+                self._removing = True
+            return
+        if event.kind == "update" and event.clause is current:
+            if event.field == "text" and self.editor.text() != current.text:
+                self.editor.replace_text(current.text)
+                self.editor.mark(self.findings.spans(current))
+            elif event.field != "text":
+                self._layouts.pop(current.id, None)
+        elif event.kind == "remove" and self._removing:
+            self._removing = False
+            self._current = None
+            orphan, self._orphan = self._orphan, None
+            row = self.rows.row_of(orphan.id) if orphan is not None else (0 if len(self.rows) else None)
+            if row is not None:
+                clause = self.rows.clause(row)
+                self._edit(clause, row, len(clause.text) if orphan is not None else 0)
+        elif event.kind == "move" and event.clause is not None:
+            if any(c is current for c in event.clause.walk()):
+                self._moved = True
+
+    def _rows_changed(self) -> None:
+        if not self._after_change.isActive():
+            self._after_change.start()
+        if getattr(self, "_moved", False) and self._current is not None:
+            self._moved = False
+            QTimer.singleShot(0, self, self._lay_out_editor_again)
+
+    def _lay_out_editor_again(self) -> None:
+        """The clause being edited moved (indent, outdent): its text column changed."""
+        if self._current is not None and self.rows is not None:
+            self._edit(self._current, self.rows.row_of(self._current.id), keep=True)
+            self.relayout()
+
+    # -- findings ----------------------------------------------------------------------
+    def _findings_changed(self) -> None:
+        self.findings.set_findings(self.document.findings if self.document else [])
+        self._layouts.clear()
+        if self._current is not None:
+            self.editor.mark(self.findings.spans(self._current))
+        self.viewport().update()
+
+    def finding_messages(self, clause: Clause) -> str:
+        """What hovering the clause shows: its findings' messages."""
+        return self.findings.messages(clause)
+
+    def _metadata_changed(self, _field: str) -> None:
+        if self.document is not None:
+            self.title_block.set_metadata(self.document.policy.metadata, self.style_.text_width)
+            self.relayout()
+
+    # -- painting ----------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        paint_page(self, QPainter(self.viewport()))
+
+    # -- events ------------------------------------------------------------------------
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        self.relayout()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_width()
+        self.relayout()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self.rows is None or not len(self.rows):
+            if self.editor.isVisible():  # the blank page of a policy without clauses
+                self.editor.setFocus(Qt.FocusReason.MouseFocusReason)
+            super().mousePressEvent(event)
+            return
+        self.selection.clear()
+        self.go_to_point(event.position())
+        self.editor.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    def go_to_point(self, point: QPointF) -> None:
+        """Put the cursor where a point of the viewport falls in the text."""
+        assert self.rows is not None
+        y = point.y() + self.verticalScrollBar().value()
+        row = self.rows.row_at(int(y) - self._content_top())
+        clause = self.rows.clause(row)
+        if clause is not self._current:
+            self._edit(clause, row)
+            self.relayout()
+        layout = self.layout_of(row)
+        local = QPointF(point.x() - self._text_left - layout.column, y - self.row_top(row) - layout.body_y)
+        position = self.editor.document().documentLayout().hitTest(local, Qt.HitTestAccuracy.FuzzyHit)
+        self.editor.set_position(max(0, position))
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and watched is self.editor.viewport():
+            return self._tooltip(self.editor.mapTo(self.viewport(), event.pos()), event.globalPos())  # type: ignore[attr-defined]
+        return super().eventFilter(watched, event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            return self._tooltip(event.pos(), event.globalPos())  # type: ignore[attr-defined]
+        return super().viewportEvent(event)
+
+    def _tooltip(self, pos: QPoint, global_pos: QPoint) -> bool:
+        """The messages of the findings about the clause under the mouse."""
+        if self.rows is None or not len(self.rows):
+            return False
+        row = self.rows.row_at(pos.y() + self.verticalScrollBar().value() - self._content_top())
+        text = self.finding_messages(self.rows.clause(row))
+        if text:
+            QToolTip.showText(global_pos, text, self.viewport())
+        else:
+            QToolTip.hideText()
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.keys.handle(event):
+            super().keyPressEvent(event)

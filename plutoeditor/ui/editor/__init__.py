@@ -1,0 +1,1 @@
+"""The editor window: outline, clause editor, panes, find and replace, file and clause commands."""

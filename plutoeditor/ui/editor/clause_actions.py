@@ -1,0 +1,158 @@
+"""The Clause menu: structural edits on the selected clause, each one operation on the undo
+stack (add after, add child, delete, move, indent, outdent, split, merge, renumber, fix).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+
+from plutoeditor.checks.finding import Finding
+from plutoeditor.checks.fixes import fix_for
+from plutoeditor.model import Clause
+from plutoeditor.model import operations as ops
+from plutoeditor.model.renumber import renumber
+
+if TYPE_CHECKING:
+    from plutoeditor.ui.editor.main_window import MainWindow
+
+
+class ClauseActions(QObject):
+    """Handlers for the Clause and Findings menus of one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def _target(self) -> Clause | None:
+        return self.window.current_clause()
+
+    def _push(self, operation: ops.Operation | None, select: Clause | None = None, name: str = "") -> None:
+        """Push an operation; `name` (translated) is what Edit > Undo will say."""
+        document = self.window.document
+        if document is None or operation is None:
+            return
+        if name and hasattr(operation, "name"):
+            operation.name = name
+        document.push(operation)
+        if select is not None:
+            self.window.select_clause(select.id)
+
+    def add_after(self) -> None:
+        document = self.window.document
+        if document is None:
+            return
+        clause = self._target()
+        new = Clause(label="", text="")
+        if clause is None:
+            self._push(
+                ops.InsertClause(None, len(document.policy.clauses), new, name=self.tr("Add clause")), new
+            )
+            return
+        siblings = document.policy.siblings_of(clause)
+        parent_id = clause.parent.id if clause.parent else None
+        self._push(
+            ops.InsertClause(parent_id, siblings.index(clause) + 1, new, name=self.tr("Add clause")), new
+        )
+        self.window.clause_editor.text_edit.setFocus()
+
+    def add_child(self) -> None:
+        clause = self._target()
+        if clause is None:
+            self.add_after()
+            return
+        new = Clause(label="", text="")
+        self._push(
+            ops.InsertClause(clause.id, len(clause.children), new, name=self.tr("Add child clause")), new
+        )
+        self.window.clause_editor.text_edit.setFocus()
+
+    def delete(self) -> None:
+        document, clause = self.window.document, self._target()
+        if document is None or clause is None:
+            return
+        siblings = document.policy.siblings_of(clause)
+        index = siblings.index(clause)
+        neighbour = (
+            siblings[index + 1]
+            if index + 1 < len(siblings)
+            else (siblings[index - 1] if index else clause.parent)
+        )
+        self._push(ops.DeleteClause(clause.id, name=self.tr("Delete clause")), neighbour)
+
+    def move(self, delta: int) -> None:
+        document, clause = self.window.document, self._target()
+        if document is not None and clause is not None:
+            self._push(
+                ops.move_by(document.policy, clause, delta),
+                clause,
+                self.tr("Move up") if delta < 0 else self.tr("Move down"),
+            )
+
+    def indent(self) -> None:
+        document, clause = self.window.document, self._target()
+        if document is not None and clause is not None:
+            self._push(ops.indent(document.policy, clause), clause, self.tr("Indent"))
+
+    def outdent(self) -> None:
+        document, clause = self.window.document, self._target()
+        if document is not None and clause is not None:
+            self._push(ops.outdent(document.policy, clause), clause, self.tr("Outdent"))
+
+    def split(self) -> None:
+        document, clause = self.window.document, self._target()
+        if document is None or clause is None:
+            return
+        view = self.window.document_view  # where the keyboard is: the document, or the Clause pane
+        position = (
+            view.cursor_position() if view.editor.hasFocus() else self.window.clause_editor.cursor_position()
+        )
+        operation = ops.split(document.policy, clause, position)
+        self._push(operation, name=self.tr("Split clause"))
+        new = getattr(operation.operations[-1], "clause", None) if isinstance(operation, ops.Batch) else None
+        if isinstance(new, Clause):
+            self.window.select_clause(new.id)
+
+    def merge(self) -> None:
+        document, clause = self.window.document, self._target()
+        if document is not None and clause is not None:
+            self._push(ops.merge_with_next(document.policy, clause), clause, self.tr("Merge clauses"))
+
+    def renumber(self) -> None:
+        document = self.window.document
+        if document is None:
+            return
+        batch = renumber(document.policy)
+        if not batch.operations:
+            self.window.statusBar().showMessage(
+                self.tr("Every clause already has the number its position calls for"), 5000
+            )
+            return
+        batch.name = self.tr("Renumber document")
+        self._push(batch)
+        self.window.statusBar().showMessage(
+            self.tr("Relabelled {0} clauses").format(len(batch.operations)), 5000
+        )
+
+    # -- findings -----------------------------------------------------------------------
+    def fix_lookup(self, finding: Finding) -> tuple[str, Any] | None:
+        document = self.window.document
+        if document is None or finding is None:
+            return None
+        return fix_for(document.policy, finding)
+
+    def apply_fix(self, finding: Finding) -> None:
+        fix = self.fix_lookup(finding)
+        if fix is None:
+            return
+        description, operation = fix
+        if hasattr(operation, "name"):
+            operation.name = description
+        self._push(operation)
+        if self.window.document is not None:
+            self.window.document.refresh_findings()  # a fix should show its effect at once
+        self.window.statusBar().showMessage(description, 5000)
+
+    def fix_selected(self) -> None:
+        self.window.findings_panel.fix_current()

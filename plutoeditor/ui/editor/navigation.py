@@ -1,0 +1,69 @@
+"""Taking the user to what a finding or a search match is about: its clause, the words in
+it, its label, or a field of Policy Details.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+
+from plutoeditor.checks.finding import Finding
+from plutoeditor.ui.editor.find_replace import Match
+
+if TYPE_CHECKING:
+    from plutoeditor.ui.editor.main_window import MainWindow
+
+# Findings about a clause's number: activating one puts the keyboard in the label.
+LABEL_CODES = ("duplicate-number", "numbering-gap", "label-style")
+
+
+class Navigation(QObject):
+    """Activating a finding or a search match in one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def show_finding(self, finding: Finding) -> None:
+        """Select the finding's clause and put the cursor at the text it is about; a finding
+        about the policy's details (no clause) puts it in that field of Policy Details."""
+        window = self.window
+        if not finding.clause_id:
+            if finding.target:
+                window.show_details_field(finding.target)
+            return
+        if not window.select_clause(finding.clause_id):
+            return
+        clause = window.current_clause()
+        assert clause is not None
+        editor, document = window.clause_editor, window.document_view
+        if finding.target and finding.target in clause.text:
+            start = clause.text.index(finding.target)
+            editor.select_text(start, start + len(finding.target), focus=False)
+            document.select_text(start, start + len(finding.target))  # in the document, where it is
+        elif finding.code == "incomplete-text":
+            editor.select_text(len(clause.text), len(clause.text), focus=False)
+            document.select_text(len(clause.text), len(clause.text))
+        elif finding.expected_label or finding.code in LABEL_CODES:
+            editor.label_edit.setFocus()
+            editor.label_edit.selectAll()
+        else:
+            editor.select_text(0, 0, focus=False)
+            document.select_text(0, 0)
+
+    def show_match(self, match: Match) -> None:
+        """Select a search match; typing in the find bar, the keyboard stays there (Enter
+        goes on to the next match instead of replacing this one with a line break)."""
+        window = self.window
+        focus = QApplication.focusWidget()
+        in_bar = focus is not None and window.find_bar.isAncestorOf(focus)
+        if window.select_clause(match.clause_id):
+            in_pane = focus is not None and window.clause_editor.isAncestorOf(focus)
+            to_pane = match.field == "heading" or in_pane
+            window.clause_editor.select_text(
+                match.start, match.end, match.field, focus=to_pane and not in_bar
+            )
+            if match.field == "text":
+                window.document_view.select_text(match.start, match.end, focus=not to_pane and not in_bar)

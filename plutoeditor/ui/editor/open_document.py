@@ -1,0 +1,207 @@
+"""An open document: the policy, its file, its undo stack, its outline model and findings.
+
+Every edit goes through `push(operation)`, so undo, the modified flag, the outline and the
+debounced findings refresh all follow from one place.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from plutoeditor.checks import Checker
+from plutoeditor.checks.finding import Finding
+from plutoeditor.formats import native
+from plutoeditor.model import ChangeEvent, Policy
+from plutoeditor.model.operations import Operation
+from plutoeditor.ui.editor.commands import OperationCommand
+from plutoeditor.ui.editor.outline_model import OutlineModel
+
+log = logging.getLogger(__name__)
+
+#: How long after the last edit findings are refreshed (typing never waits for them).
+FINDINGS_DELAY_MS = 300
+
+
+@dataclass
+class CheckedPolicy:
+    """A policy with its checker and first findings, prepared off the GUI thread."""
+
+    policy: Policy
+    checker: Checker
+    findings: list[Finding]
+    expected: dict[str, str]
+
+
+def check_policy(policy: Policy) -> CheckedPolicy:
+    """Run the first full check (slow for big documents: call it on a worker thread)."""
+    checker = Checker(policy)
+    return CheckedPolicy(policy, checker, list(checker.findings()), checker.expected_labels())
+
+
+class Document(QObject):
+    """A policy being edited. `path` is None until it is saved as a native file."""
+
+    findings_changed = Signal()
+    #: the checks raised; the old findings stay (the message is for the status bar)
+    check_failed = Signal(str)
+    modified_changed = Signal(bool)
+    path_changed = Signal()
+    metadata_changed = Signal(str)
+
+    def __init__(
+        self,
+        policy: Policy,
+        path: str | None = None,
+        source: str | None = None,
+        unsaved: bool = False,
+        parent: QObject | None = None,
+        checked: CheckedPolicy | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.policy = policy
+        self.path = path
+        #: the file this document was imported or recovered from (shown in the title)
+        self.source = source
+        #: names this document's autosave copy (unique per opened document)
+        self.recovery_key = uuid.uuid4().hex
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        stack = self.undo_stack  # Qt 6 clears (and so signals) a stack while destroying it
+        self.destroyed.connect(lambda *_: stack.blockSignals(True))
+        if unsaved:
+            self.undo_stack.resetClean()  # imported or recovered: unsaved until saved as native
+        self.outline = OutlineModel(policy, self.push, self)
+        self.findings: list[Finding] = []
+        self.expected: dict[str, str] = {}
+        #: the version before this one (from Draft Summary or Compare With...) and how many
+        #: substantive changes separate them: its integrity findings join the others
+        self.previous_version: tuple[Policy, int] | None = None
+        self.last_check_seconds = 0.0
+        self._structure_changed = True
+        if checked is not None and checked.policy is policy:  # checked on the worker thread
+            self._checker = checked.checker
+            self.findings, self.expected = checked.findings, checked.expected
+            self._structure_changed = False
+        else:
+            self._checker = Checker(policy)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(FINDINGS_DELAY_MS)
+        self._timer.timeout.connect(self.refresh_findings)
+        policy.subscribe(self._on_change)
+        if checked is not None and checked.policy is policy:  # no view shows the outline yet
+            self.outline.set_annotations(self.expected, self.findings, announce=False)
+        else:
+            self.refresh_findings()
+
+    # -- editing ----------------------------------------------------------------
+    def push(self, operation: Operation | None, typing: bool = False) -> None:
+        """Apply an operation as one undoable step (typing steps in one field merge)."""
+        if operation is None:
+            return
+        self.undo_stack.push(OperationCommand(self.policy, operation, typing=typing))
+
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def display_name(self) -> str:
+        """The file name the title bar shows ("Untitled" for a new document)."""
+        if self.path:
+            return Path(self.path).name
+        if self.source:
+            return Path(self.source).name
+        return self.tr("Untitled")
+
+    # -- files --------------------------------------------------------------------
+    def save(self, path: str | None = None) -> None:
+        """Write atomically as a native file; the undo stack becomes clean."""
+        target = path or self.path
+        if not target:
+            raise ValueError("no file name to save to")
+        native.save(self.policy, target)
+        if target != self.path:
+            self.path = target
+            self.path_changed.emit()
+        self.undo_stack.setClean()
+
+    def snapshot(self) -> tuple[dict[str, Any], int]:
+        """The policy as plain data (`native.to_data`, fast) and the undo step it is at, for
+        saving on a worker thread while the user may keep editing."""
+        return native.to_data(self.policy), self.undo_stack.index()
+
+    def saved_as(self, path: str, undo_index: int) -> None:
+        """A snapshot taken at `undo_index` is now the file `path`: the document is clean
+        unless it was edited meanwhile (then it stays modified, as it differs from the file)."""
+        if path != self.path:
+            self.path = path
+            self.path_changed.emit()
+        if self.undo_stack.index() == undo_index:
+            self.undo_stack.setClean()
+
+    def close(self) -> None:
+        """Stop listening to the policy; the document is not used afterwards."""
+        self._timer.stop()
+        self.blockSignals(True)
+        self.undo_stack.blockSignals(True)  # it is destroyed with us; nobody should hear about it
+        self.policy.unsubscribe(self._on_change)
+        self.outline.detach()
+        self._checker.close()
+
+    # -- findings -------------------------------------------------------------------
+    def refresh_findings(self) -> None:
+        """Run the checks now (normally called by the debounce timer)."""
+        self._timer.stop()
+        started = time.perf_counter()
+        try:
+            self.findings = list(self._checker.findings()) + self._against_previous()
+            if self._structure_changed:  # text and heading edits never change expected labels
+                self.expected = self._checker.expected_labels()
+                self._structure_changed = False
+        except Exception as exc:  # a checks bug must not interrupt every keystroke with a dialog
+            log.exception("checking the policy failed")
+            self.check_failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.last_check_seconds = time.perf_counter() - started
+        self.outline.set_annotations(self.expected, self.findings)
+        self.findings_changed.emit()
+
+    def set_previous_version(self, policy: Policy | None, substantive: int) -> None:
+        """Check this policy as the next version of `policy` (None: no previous version)."""
+        self.previous_version = None if policy is None else (policy, substantive)
+        self.refresh_findings()
+
+    def _against_previous(self) -> list[Any]:
+        if self.previous_version is None:
+            return []
+        from plutoeditor.checks.versions import integrity_findings
+
+        previous, substantive = self.previous_version
+        return integrity_findings(self.policy, previous, substantive)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
+
+    def set_findings_delay(self, milliseconds: int) -> None:
+        """The pause after an edit before findings refresh (a user preference)."""
+        self._timer.setInterval(milliseconds)
+
+    def findings_pending(self) -> bool:
+        return self._timer.isActive()
+
+    def _on_change(self, event: ChangeEvent) -> None:
+        if event.phase != "done":
+            return
+        if event.kind == "metadata":
+            self.metadata_changed.emit(event.field)
+        elif event.kind != "update" or event.field in ("label", "kind"):
+            self._structure_changed = True
+        self._timer.start()

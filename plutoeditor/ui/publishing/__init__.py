@@ -1,0 +1,1 @@
+"""Publishing from the editor window: export, print, and drafting a summary of changes."""

@@ -1,0 +1,182 @@
+"""Export (Word, HTML, PDF) off the GUI thread, and "Compare With..." another version.
+
+Publishing a policy with error findings (broken references, duplicate numbers) first asks:
+Export Anyway / Show Findings / Cancel.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from plutoeditor.file_formats import PUBLISHERS, by_name
+from plutoeditor.formats import native
+from plutoeditor.ui.common import snapshot
+from plutoeditor.ui.common.workers import run_with_progress
+
+if TYPE_CHECKING:
+    from plutoeditor.ui.editor.main_window import MainWindow
+
+
+#: A PDF of more clauses than this is drawn by a `plutoeditor export` child process: Qt lays
+#: the whole document out in one call that holds Python's interpreter lock (2.8 s for
+#: 10,000 clauses), which would freeze the window even on a worker thread.
+PDF_IN_PROCESS_CLAUSES = 1000
+
+
+def export_pdf_in_child(data: dict[str, Any], target: str) -> None:
+    """Write the PDF of a snapshot with `plutoeditor export` in its own process (call on a
+    worker thread: it waits for the child, without the interpreter lock)."""
+    command = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "plutoeditor"]
+    with tempfile.TemporaryDirectory(prefix="plutoeditor-export-") as folder:
+        source = Path(folder) / "snapshot.policy.yaml"
+        source.write_text(native.dumps_data(data), encoding="utf-8")
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        done = subprocess.run(
+            [*command, "export", str(source), "-o", target],
+            capture_output=True,
+            text=True,
+            env=env,
+            stdin=subprocess.DEVNULL,
+        )
+    if done.returncode != 0:
+        lines = [line for line in done.stderr.splitlines() if line.strip()]
+        problem = lines[-1] if lines else f"exit status {done.returncode}"
+        raise OSError(problem.replace(str(source), "the policy").removeprefix("plutoeditor: "))
+
+
+class Publishing(QObject):
+    """File > Export and File > Compare With... for one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.compare_windows: list[Any] = []
+
+    def export(self, kind: str, path: str | None = None, numbering: str = "word") -> None:
+        """File > Export. For Word the dialog's file type is the numbering choice: Word's own
+        numbering (the default) or labels as literal text (`plutoeditor export --numbering`)."""
+        document = self.window.document
+        if document is None or not self.confirm_errors(document):
+            return
+        word_numbering = self.tr("Word documents, numbered by Word (*.docx)")
+        text_numbering = self.tr("Word documents, labels as typed text (*.docx)")
+        filters = {
+            "docx": f"{word_numbering};;{text_numbering}",
+            "html": self.tr("Web pages (*.html)"),
+            "pdf": self.tr("PDF documents (*.pdf)"),
+        }
+        if path is None:
+            base = document.path or document.source or self.tr("Untitled")
+            stem = Path(base).name.split(".")[0]
+            suggestion = str(Path(base).with_name(f"{stem}.{kind}"))
+            path, chosen = QFileDialog.getSaveFileName(
+                self.window, self.tr("Export"), suggestion, filters[kind]
+            )
+            if not path:
+                return
+            if kind == "docx" and chosen == text_numbering:
+                numbering = "text"
+        if not path.lower().endswith(f".{kind}"):
+            path += f".{kind}"
+        data = snapshot.take(document.policy)  # the user keeps editing while the export runs
+        target = path
+        in_child = kind == "pdf" and len(document.policy) > PDF_IN_PROCESS_CLAUSES
+
+        def work() -> None:  # the exporter is imported there too: the first import takes long
+            if in_child:
+                export_pdf_in_child(data, target)
+            else:
+                policy = snapshot.policy_from(data)
+                try:
+                    by_name(PUBLISHERS, kind).write(policy, target, numbering=numbering)
+                finally:
+                    snapshot.dispose(policy)
+
+        run_with_progress(
+            self.window,
+            self.tr("Exporting {0}…").format(Path(target).name),
+            work,
+            lambda _result: self.window.statusBar().showMessage(self.tr("Exported {0}").format(target), 8000),
+            lambda exc: QMessageBox.critical(
+                self.window,
+                self.tr("Export Failed"),
+                self.tr("{0} could not be written.\n\n{1}").format(Path(target).name, exc),
+            ),
+        )
+
+    def confirm_errors(self, document: Any) -> bool:
+        """True when the policy has no error findings or the user chose Export Anyway;
+        Show Findings selects the first error in the Findings pane instead."""
+        if document.findings_pending():
+            document.refresh_findings()  # the last edit's findings, not the ones before it
+        errors = [finding for finding in document.findings if finding.is_error]
+        if not errors:
+            return True
+        examples = ", ".join(f"{f.code} {f.label}".strip() for f in errors[:2])
+        if len(errors) > 2:
+            examples += ", …"
+        if len(errors) == 1:
+            text = self.tr("This policy has 1 error ({0}). Publish it anyway?").format(examples)
+        else:
+            text = self.tr("This policy has {0} errors ({1}). Publish it anyway?").format(
+                len(errors), examples
+            )
+        Button = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Errors in This Policy"),
+            text,
+            Button.Yes | Button.Open | Button.Cancel,
+            self.window,
+        )
+        box.setInformativeText(self.tr("Show Findings selects the first error in the Findings pane."))
+        box.button(Button.Yes).setText(self.tr("Export Anyway"))
+        box.button(Button.Open).setText(self.tr("Show Findings"))
+        box.setDefaultButton(Button.Cancel)
+        box.setEscapeButton(Button.Cancel)
+        answer = Button(box.exec())
+        box.deleteLater()
+        if answer == Button.Open:
+            self.window.show_finding_in_panel(errors[0])
+        return answer == Button.Yes
+
+    def compare_dialog(self) -> None:
+        document = self.window.document
+        if document is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Compare With"),
+            str(Path(document.path).parent) if document.path else "",
+            self.tr(
+                "Policies and importable files (*.policy.yaml *.policy.yml *.txt *.md *.markdown *.docx)"
+            ),
+        )
+        if path:
+            self.compare_with(path)
+
+    def compare_with(self, other: Any) -> Any:
+        """Open the comparison window on `other` (path or policy) and ours: the older one by
+        effective date is the old version (the window asks when the dates do not tell)."""
+        from plutoeditor.ui.compare.window import CompareWindow
+
+        document = self.window.document
+        if document is None:
+            return None
+        compare = CompareWindow(other, document.policy.copy(), self.window, order_by_date=True)
+        compare.open_clause_requested.connect(self.window.select_clause)
+        self.window.summary_drafting.follow_compare(compare)  # the older version is the previous one
+        self.compare_windows.append(compare)
+        compare.destroyed.connect(
+            lambda *_: self.compare_windows.remove(compare) if compare in self.compare_windows else None
+        )
+        compare.show()
+        return compare

@@ -1,0 +1,82 @@
+"""Print Preview and Print: the pages of the PDF export, painted on Qt's preview or printer.
+
+The same layout and painting as `pdf_export` (`paint_policy`), so the preview, the printed
+pages and the PDF agree page for page: title block, contents, labels in the margin, the
+running header and "Page X of Y".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QApplication, QDialog
+
+from plutoeditor.export.page_text import document_title
+from plutoeditor.export.pdf_export import paint_policy
+
+if TYPE_CHECKING:
+    from plutoeditor.ui.editor.main_window import MainWindow
+
+
+class Printing(QObject):
+    """File > Print Preview and File > Print for one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.printer: QPrinter | None = None
+
+    def _printer(self) -> QPrinter:
+        if self.printer is None:  # kept, so a second print remembers the printer chosen
+            self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            self.printer.setFullPage(True)  # the layout sets its own margins, as in the PDF
+        document = self.window.document
+        if document is not None:
+            self.printer.setDocName(document_title(document.policy.metadata))
+        return self.printer
+
+    def paint(self, printer: QPrinter) -> None:
+        """Lay out and paint the open policy on `printer` (a wait cursor while it works)."""
+        document = self.window.document
+        if document is None:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            paint_policy(printer, document.policy)
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def preview_dialog(self) -> QPrintPreviewDialog:
+        dialog = QPrintPreviewDialog(self._printer(), self.window)
+        dialog.setWindowTitle(self.tr("Print Preview"))
+        dialog.paintRequested.connect(self.paint)
+        dialog.resize(900, 1000)
+        return dialog
+
+    def preview(self) -> None:
+        if self.window.document is None:
+            return
+        dialog = self.preview_dialog()
+        dialog.exec()
+        dialog.deleteLater()
+
+    def print_(self) -> None:
+        if self.window.document is None:
+            return
+        printer = self._printer()
+        dialog = QPrintDialog(printer, self.window)
+        dialog.setWindowTitle(self.tr("Print"))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.paint(printer)
+        dialog.deleteLater()
+
+
+def preview_page_count(dialog: QPrintPreviewDialog) -> int:
+    """How many pages a preview shows (after it has painted)."""
+    widget = dialog.findChild(QPrintPreviewWidget)
+    if widget is None:
+        return 0
+    widget.updatePreview()
+    return widget.pageCount()
