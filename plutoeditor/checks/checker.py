@@ -6,18 +6,16 @@ a lead-in is completed depends on what follows it), the siblings of an inserted,
 relabelled clause, and the scopes whose numbering changed. References are re-resolved
 each time (a short list); the label index is rebuilt only when labels came, went or moved.
 A metadata edit re-checks only the metadata. What runs is what `registry.CHECKS` lists, by
-what each check declares it re-checks.
+what each check declares it re-checks, and its findings go through the reviews `registry.REVIEWS`
+lists, by which findings each declares it reviews.
 """
 
 from __future__ import annotations
 
 from plutoeditor.checks.content import Context
-from plutoeditor.checks.continuation import as_continuations
-from plutoeditor.checks.finding import CLAUSE, DOCUMENT, METADATA, NUMBERING, REFERENCES, Finding
+from plutoeditor.checks.finding import CLAUSE, DOCUMENT, METADATA, NUMBERING, REFERENCES, Evidence, Finding
 from plutoeditor.checks.numbering import check_label_styles
-from plutoeditor.checks.reference_doubt import doubt_references
-from plutoeditor.checks.registry import ORDER, rechecking
-from plutoeditor.checks.source_order import in_source_order
+from plutoeditor.checks.registry import ORDER, rechecking, reviewing
 from plutoeditor.checks.surroundings import (
     context_at,
     context_of,
@@ -29,9 +27,6 @@ from plutoeditor.checks.surroundings import (
     preceding,
     siblings_of,
 )
-from plutoeditor.checks.translations import as_translations
-from plutoeditor.checks.typed_ids import as_typed_ids
-from plutoeditor.checks.uncertainty import soften
 from plutoeditor.gc_pause import no_cycle_collection
 from plutoeditor.model.clause import Clause
 from plutoeditor.model.events import Change, ChangeEvent, Phase
@@ -55,6 +50,7 @@ class Checker:
         self._clause_checks, self._document_checks = rechecking(CLAUSE), rechecking(DOCUMENT)
         self._metadata_checks, self._numbering_checks = rechecking(METADATA), rechecking(NUMBERING)
         self._reference_checks = rechecking(REFERENCES)
+        self._numbering_reviews, self._reference_reviews = reviewing(NUMBERING), reviewing(REFERENCES)
         self._everything = True  # nothing checked yet
         self._dirty: dict[str, Clause] = {}  # clauses whose own content must be re-checked
         self._around: dict[str, Clause] = {}  # clauses whose surroundings changed
@@ -238,10 +234,10 @@ class Checker:
         self._scopes = all_scopes
         self._expected = None
         numbering.extend(check_label_styles(all_scopes, self._position))
-        numbering = in_source_order(soften(numbering, self.policy, all_scopes), all_scopes)
-        numbering = as_continuations(numbering, self.policy, all_scopes)
-        numbering = as_translations(numbering, all_scopes)
-        self._numbering = as_typed_ids(numbering, self.policy, all_scopes)
+        evidence = Evidence(self.policy, all_scopes, self._index)
+        for review in self._numbering_reviews:
+            numbering = review.run(numbering, evidence)
+        self._numbering = numbering
         self._dirty_owners.clear()
         self._numbering_dirty = False
 
@@ -295,7 +291,9 @@ class Checker:
         for clause in self._referring.values():
             for check in self._reference_checks:
                 found.extend(check.run(clause, self._index, local))
-        found = doubt_references(found, self.policy, self._index)
+        evidence = Evidence(self.policy, self._scopes, self._index)
+        for review in self._reference_reviews:
+            found = review.run(found, evidence)
         for check in self._document_checks:
             found.extend(check.run(self.policy))
         checked = self._checked

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from plutoeditor.checks.finding import WARNING, Finding
+from plutoeditor.checks.finding import NUMBERING, WARNING, Finding, Review
 from plutoeditor.model.clause import Clause
 from plutoeditor.model.numbering import (
     DECIMAL,
@@ -108,3 +108,9 @@ def _sequences(scope: Scope) -> list[tuple[_Key, list[tuple[Clause, int]]]]:
         if opened.setdefault(key, True):
             found.setdefault(key, []).append((clause, value))
     return list(found.items())
+
+
+#: Registered in `registry.REVIEWS`: the Checker runs it on the numbering findings.
+REVIEW = Review(
+    "continued sequences", NUMBERING, lambda found, seen: as_continuations(found, seen.policy, seen.scopes)
+)

@@ -1,11 +1,17 @@
-"""A finding: one thing a check noticed about a policy, in terms a reviewer can act on; and
-`Check`, what a check module declares about the findings it makes (listed in `registry`)."""
+"""A finding: one thing a check noticed about a policy, in terms a reviewer can act on;
+`Check`, what a check module declares about the findings it makes; and `Review`, what a module
+that weighs findings against the document declares (both listed in `registry`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from plutoeditor.model.clause import Clause
+    from plutoeditor.model.numbering import Scope
+    from plutoeditor.model.policy import Policy
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITIES = (ERROR, WARNING, INFO)
@@ -56,6 +62,28 @@ class Check:
     codes: dict[str, str]
     rechecks: str
     run: Callable[..., list[Finding]]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a review may weigh: the policy, its numbering scopes and its label index."""
+
+    policy: Policy
+    scopes: list[Scope]
+    index: dict[str, Clause]
+
+
+@dataclass(frozen=True)
+class Review:
+    """A review: it reads findings and returns them with those the document leaves in doubt
+    downgraded or dropped. `reviews` says which, and so when the Checker runs it:
+    NUMBERING: the numbering findings, once the scopes are checked (again when they are);
+    REFERENCES: every clause's findings, once the references are resolved (before DOCUMENT checks).
+    Reviews of one kind run in the order the registry lists them, each on the last one's result."""
+
+    name: str
+    reviews: str
+    run: Callable[[list[Finding], Evidence], list[Finding]]
 
 
 def make(

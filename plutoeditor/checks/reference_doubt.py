@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from plutoeditor.checks.finding import WARNING, Finding
+from plutoeditor.checks.finding import REFERENCES, WARNING, Finding, Review
 from plutoeditor.checks.references import content_beside
 from plutoeditor.model.clause import Clause
 from plutoeditor.model.numbering import parse_label
@@ -103,3 +103,9 @@ def _labels_in_text(policy: Policy) -> set[str]:
                     found.update(m.group(1).lower() for m in _LINE_LABEL.finditer(text))
                     found.update(m.group(1).lower() for m in _RUN_ON_LABEL.finditer(text))
     return found
+
+
+#: Registered in `registry.REVIEWS`: the Checker runs it on the clauses' findings.
+REVIEW = Review(
+    "doubtful references", REFERENCES, lambda found, seen: doubt_references(found, seen.policy, seen.index)
+)

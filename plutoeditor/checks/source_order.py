@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from plutoeditor.checks.finding import WARNING, Finding
+from plutoeditor.checks.finding import NUMBERING, WARNING, Finding, Review
 from plutoeditor.model.numbering import (
     DECIMAL,
     INSERTION,
@@ -91,3 +91,7 @@ def _follows(before: tuple, key: tuple) -> bool:  # type: ignore[type-arg]
         return False
     (kind, value), (new_kind, new_value) = before[-2], key[-2]
     return kind == new_kind == 0 and isinstance(value, int) and new_value == value + 1
+
+
+#: Registered in `registry.REVIEWS`: the Checker runs it on the numbering findings.
+REVIEW = Review("source order", NUMBERING, lambda found, seen: in_source_order(found, seen.scopes))

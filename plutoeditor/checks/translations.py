@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import replace
 
-from plutoeditor.checks.finding import WARNING, Finding
+from plutoeditor.checks.finding import NUMBERING, WARNING, Finding, Review
 from plutoeditor.model.clause import Clause
 from plutoeditor.model.numbering import Scope, parse_label
 
@@ -76,3 +76,7 @@ def script(text: str) -> str:
         return ""
     name, count = counts.most_common(1)[0]
     return name if count * 3 >= seen * 2 else ""
+
+
+#: Registered in `registry.REVIEWS`: the Checker runs it on the numbering findings.
+REVIEW = Review("translations", NUMBERING, lambda found, seen: as_translations(found, seen.scopes))

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from plutoeditor.checks.finding import WARNING, Finding
+from plutoeditor.checks.finding import NUMBERING, WARNING, Finding, Review
 from plutoeditor.model.numbering import OTHER, SCHEDULE, Scope, parse_label
 from plutoeditor.model.policy import Policy
 
@@ -61,3 +61,7 @@ def as_typed_ids(findings: list[Finding], policy: Policy, all_scopes: list[Scope
 def _mostly_missing(named: set[str], cores: set[str]) -> bool:
     missing = len(named - cores)
     return missing >= _AT_LEAST_MISSING and missing * 2 >= len(named)
+
+
+#: Registered in `registry.REVIEWS`: the Checker runs it on the numbering findings.
+REVIEW = Review("typed ids", NUMBERING, lambda found, seen: as_typed_ids(found, seen.policy, seen.scopes))

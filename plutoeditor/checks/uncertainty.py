@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from plutoeditor.checks.finding import WARNING, Finding
+from plutoeditor.checks.finding import NUMBERING, WARNING, Finding, Review
 from plutoeditor.model.clause import Clause
 from plutoeditor.model.numbering import OTHER, SCHEDULE, Label, Scope, parse_label
 from plutoeditor.model.policy import Policy
@@ -73,3 +73,7 @@ def _opens_list(policy: Policy, clause: Clause) -> bool:
         if sibling.label.strip():
             return False
     return False
+
+
+#: Registered in `registry.REVIEWS`: the Checker runs it on the numbering findings.
+REVIEW = Review("doubtful placements", NUMBERING, lambda found, seen: soften(found, seen.policy, seen.scopes))

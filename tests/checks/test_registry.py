@@ -1,9 +1,22 @@
-"""The Checker runs the checks the registry lists, each again after the edits it declares."""
+"""The Checker runs the checks the registry lists, each again after the edits it declares, and
+the reviews it lists on their findings, in order."""
 
 from __future__ import annotations
 
-from plutoeditor.checks import Checker, registry
-from plutoeditor.checks.finding import CLAUSE, DOCUMENT, WARNING, Check, Finding
+from dataclasses import replace
+
+from plutoeditor.checks import Checker, registry, run_checks
+from plutoeditor.checks.finding import (
+    CLAUSE,
+    DOCUMENT,
+    INFO,
+    NUMBERING,
+    REFERENCES,
+    WARNING,
+    Check,
+    Finding,
+    Review,
+)
 from plutoeditor.model import operations as ops
 from plutoeditor.model.notation import parse_tree
 
@@ -74,3 +87,45 @@ def test_every_code_belongs_to_one_check_and_findings_about_one_clause_follow_th
     assert about_3 == ["numbering-gap", "incomplete-text"]
     assert registry.ORDER["numbering-gap"] < registry.ORDER["incomplete-text"]
     checker.close()
+
+
+def test_a_registered_numbering_review_runs_last_on_the_numbering_findings_and_again_after_an_edit(
+    monkeypatch,
+):
+    seen: list[list[str]] = []
+
+    def quieter(found, evidence):  # type: ignore[no-untyped-def]
+        seen.append([f.code for f in found])
+        assert evidence.scopes and evidence.policy is policy
+        return [replace(f, severity=INFO) if f.code == "numbering-gap" else f for f in found]
+
+    monkeypatch.setattr(registry, "REVIEWS", (*registry.REVIEWS, Review("quieter", NUMBERING, quieter)))
+    policy = parse_tree("[1] Scope | Personal data.\n[3] Data | We keep it.\n[4] Rights | You may ask.\n")
+    checker = Checker(policy)
+    gaps = [f for f in checker.findings() if f.code == "numbering-gap"]
+    assert [(f.label, f.severity) for f in gaps] == [("3", INFO)]
+    assert seen == [["numbering-gap"]]  # the numbering findings only, not the clauses' content
+    ops.SetClauseField(policy.clauses[2].id, "label", "6").apply(policy)
+    gaps = [f for f in checker.findings() if f.code == "numbering-gap"]
+    assert [(f.label, f.severity) for f in gaps] == [("3", INFO), ("6", INFO)]
+    assert len(seen) == 2
+    checker.close()
+
+
+def test_a_registered_reference_review_sees_every_clause_finding_but_not_the_document_checks(monkeypatch):
+    seen: list[str] = []
+
+    def drop_broken(found, evidence):  # type: ignore[no-untyped-def]
+        seen.extend(f.code for f in found)
+        assert "1" in {c.label for c in evidence.index.values()}
+        return [f for f in found if f.code != "broken-reference"]
+
+    policy = parse_tree("[1] Scope | See clause 9.\n[3] Contact us at\n")
+    assert "broken-reference" in {f.code for f in run_checks(policy)}
+    monkeypatch.setattr(registry, "REVIEWS", (*registry.REVIEWS, Review("drop", REFERENCES, drop_broken)))
+    checker = Checker(policy)
+    codes = {f.code for f in checker.findings()}
+    assert "broken-reference" not in codes and "incomplete-text" in codes
+    assert {"broken-reference", "numbering-gap", "incomplete-text"} <= set(seen)
+    checker.close()
+
