@@ -18,9 +18,10 @@ from plutoeditor.model.labels import ATTACHMENT_PATTERN, SCHEDULE, label_core, p
 from plutoeditor.model.policy import Policy
 
 _KEYWORD = r"(?i:sub-?clauses?|clauses?|sections?|paragraphs?)"
-#: "7.4.6", "4.1(a)", "D.4"; "7 (3)" written with a space only before "of ..." ("Section 7 (3) of the Act")
+#: "7.4.6", "4.1(a)", "D.4", "18.c"; "7 (3)" written with a space only before "of ..." ("Section 7 (3) of
+#: the Act")
 _LABEL = (
-    r"(?:\d+(?:\.\d+)*[A-Z]?|[A-Z]\.\d+(?:\.\d+)*)(?:\([a-z0-9]{1,4}\))*"
+    r"(?:\d+(?:\.\d+)*(?:[A-Z]|\.[a-z](?!\w|\.\w))?|[A-Z]\.\d+(?:\.\d+)*)(?:\([a-z0-9]{1,4}\))*"
     r"(?: \([a-z0-9]{1,4}\)(?=\s+(?:of|in)\s))?"
 )
 #: What may follow a label in a list: a full stop ("4.2.") and its title in brackets ("(Scope)").
@@ -55,8 +56,11 @@ _STATUTE_BEFORE = re.compile(
     r"(?:\b(?:Code|Act|Regulations?|Directive|Requirements|Guidelines|Standards?|U\.S\.C\.?|C\.F\.R\.?"
     r"|Stat\.|Rev\.|RFC\s*\d+,?|[A-Z]{2,})|§)\s*$"
 )
-#: "Section 14 BGB", "Article 6 GDPR": a statute's abbreviation right after the number.
-_STATUTE_AFTER = re.compile(r"\s+(?!(?:AND|OR|OF|TO|THE|IN|IS|ARE|SHALL|WILL|MAY|BELOW|ABOVE)\b)[A-Z]{2,8}\b")
+#: "Section 14 BGB", "Article 6 GDPR", "clauses 48 C.F.R. 12.212": a statute's abbreviation right after
+#: the number.
+_STATUTE_AFTER = re.compile(
+    r"\s+(?:(?!(?:AND|OR|OF|TO|THE|IN|IS|ARE|SHALL|WILL|MAY|BELOW|ABOVE)\b)[A-Z]{2,8}\b|[A-Z]\.(?:[A-Z]\.)+)"
+)
 #: Another instrument named in a sentence: "the Standard Terms", "the Progress EULA", "the Data
 #: Protection Act 2018" (a qualifier word is needed: "the Agreement" alone is usually this one).
 _NAMED = (
@@ -91,8 +95,9 @@ class Reference:
 
     @property
     def base(self) -> str:
-        """The label without sub-paragraphs: "4.1(a)" -> "4.1"."""
-        return self.target.split("(", 1)[0]
+        """The label without sub-paragraphs: "4.1(a)" and "4.1.a" -> "4.1"."""
+        base = self.target.split("(", 1)[0]
+        return base[:-2] if base[-2:-1] == "." and base[-1].islower() else base
 
 
 @lru_cache(maxsize=32768)
@@ -194,8 +199,8 @@ def reference_key(label: str) -> str:
 def label_index(policy: Policy) -> dict[str, Clause]:
     """Reference key -> first clause so labelled, outside schedules (which number on their own).
 
-    A local item is also found through its parent: "D.4" and "4.1(a)" for item 4 under D;
-    "SECTION 1:" is found as "1".
+    A local item is also found through its parent: "D.4" and "4.1(a)" for item 4 under D,
+    "22.7.2" for item 2 of item 7 of section 22; "SECTION 1:" is found as "1".
     """
     return _index_of(policy.clauses)
 
@@ -230,22 +235,24 @@ def _index_of(clauses: list[Clause]) -> dict[str, Clause]:
     index: dict[str, Clause] = {}
     setdefault = index.setdefault
 
-    def visit(children: list[Clause], parent_key: str | None) -> None:
+    def visit(children: list[Clause], parent_key: str | None, path: str | None) -> None:
         for clause in children:
             label = clause.label
-            key = None
+            key = full = None
             if label and not label.isspace():
-                key = reference_key(label)
+                key = full = reference_key(label)
                 setdefault(key, clause)
                 if " " in key:
                     setdefault(key.rsplit(" ", 1)[-1], clause)
                 if parent_key is not None and "." not in key:
                     setdefault(f"{parent_key}.{key}", clause)
                     setdefault(f"{parent_key}({key})", clause)
+                    full = f"{path}.{key}"  # item 2 of item 7 of section 22: "22.7.2"
+                    setdefault(full, clause)
             if clause.children and clause.kind is not ClauseKind.SCHEDULE:
-                visit(clause.children, key)
+                visit(clause.children, key, full)
 
-    visit(clauses, None)
+    visit(clauses, None, None)
     return index
 
 

@@ -74,3 +74,26 @@ def test_a_schedule_refers_to_its_own_paragraphs():
     assert broken(notation) == ["1.9"]
     # the main body's references still resolve in the main body only
     assert broken(notation.replace("  [2.1] Survives.", "  [2.1] See clause 1.2.")) == ["1.2", "1.9"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "courts of that country, in accordance with clause 18.c of the EU SCCs, decide.",
+        "as those terms are defined in clauses 48 C.F.R. 12.212 and 48 C.F.R. 227.7202.",
+    ],
+)
+def test_a_lettered_clause_or_a_dotted_abbreviation_of_another_instrument_is_external(text):
+    assert [r.kind for r in find_references(text)] == [STATUTE] * len(find_references(text))
+    assert broken(BASE + f"  [2.1] {text}\n") == []
+
+
+def test_a_lettered_reference_is_checked_against_its_clause():
+    assert broken(BASE + "  [2.1] See section 1.1.b and section 7.c.\n") == ["7"]
+
+
+def test_an_item_of_an_item_of_a_section_is_found_by_its_full_number():
+    notation = BASE + "  [2.1] As set out in Section 1.3.2 (Small claims).\n" + "[3.] Arbitration |\n"
+    notation += "  [1.] Informal.\n  [2.] Exceptions:\n    [1.] First.\n    [2.] Small claims.\n"
+    assert broken(notation.replace("1.3.2", "3.2.2")) == []
+    assert broken(notation.replace("1.3.2", "3.2.3")) == ["3.2.3"]
