@@ -55,6 +55,23 @@ _FUNCTION_WORDS = frozenset(
 #: Words that end a capitalised phrase: "the Software You distribute" is "Software".
 _BREAKS = frozenset("You Your We Our Us They Their He She It Its This That These Those".split())
 _POSSESSIVE = ("’s", "'s", "’", "'")
+_SPACES = frozenset(" \t\u00a0")
+#: One pass finds a capitalised phrase and tells what follows it: something that makes it
+#: part of a longer name or a reference (group 1), the name of a part of the document
+#: (group 2) or a lower-case word (group 3). The lookaheads are the patterns above.
+_SCAN = re.compile(
+    _CAP_PHRASE.pattern
+    + r"(?:(?=[:@]|"
+    + _NUMBER_AFTER.pattern
+    + "|"
+    + _NAME_GOES_ON.pattern
+    + r")()|(?="
+    + _SECTION_AFTER.pattern
+    + r")()|(?="
+    + _NEXT_WORD.pattern
+    + "))?"
+)
+_SKIP, _SECTION, _NEXT = 1, 2, 3
 
 
 class TextScan(NamedTuple):
@@ -64,13 +81,9 @@ class TextScan(NamedTuple):
     #: the phrases used as nouns of the document: after "the", "our", "this", "any" ...
     nouns: dict[str, int] = {}
     quoted: frozenset[str] = frozenset()  # phrases written in quotes: named, defined or headings
-    english: int = 0  # " the ", " and ", " of ", " to " written: how English the text is
     spaces: int = 0
-
-    @property
-    def foreign(self) -> bool:
-        """More than a dozen words, not English."""
-        return self.spaces > 12 and self.english < 0.01 * self.spaces
+    #: more than a dozen words, not English (see `foreign`)
+    foreign: bool = False
 
 
 _EMPTY = TextScan({})
@@ -79,66 +92,91 @@ _EMPTY = TextScan({})
 def scan_text(text: str) -> TextScan:
     if not text:
         return _EMPTY
-    english, spaces = english_words(text)
-    if spaces > 12 and english < 0.01 * spaces:
-        return TextScan({}, english=english, spaces=spaces)  # capitals mean other things in German
+    spaces = text.count(" ")
+    if spaces > 12 and _little_english(text, spaces):
+        return TextScan({}, spaces=spaces, foreign=True)  # capitals mean other things in German
     phrases: dict[str, int] = {}
     nouns: dict[str, int] = {}
     for paragraph in text.split("\n") if "\n" in text else (text,):
-        if not paragraph or paragraph[0] == "|" or heading_like(paragraph):
-            continue  # table rows hold labels; headings and capitals say nothing
-        for m in _CAP_PHRASE.finditer(paragraph):
-            start, end = m.span()
-            if start and paragraph[start - 1] in _GLUED:
-                continue  # inside a word, an address or a file name: "eBay", "www.Example.com"
-            phrase = m.group()
-            initial = opens_sentence(paragraph, start)
-            if initial and phrase.split(" ", 1)[0].lower() not in _STARTERS:
-                continue  # "Personal Data is ...": a capital any sentence would have
-            words = phrase.split()
-            if not initial and words[0] == "The" or "of" in words:
-                continue  # "sent to The Meet Group", "Terms of Use": names and titles
-            if initial:
-                first = words[0].lower()
-                determined = first in _DETERMINERS
-                words = words[1:]  # "Our Website ...": the words after "Our" still count
-                if not words:
-                    continue
-            else:
-                before = paragraph[max(0, start - 7) : start - 1]
-                determined = paragraph[start - 1] == " " and before[before.rfind(" ") + 1 :] in _DETERMINERS
-            if end < len(paragraph) and (
-                paragraph[end] in ":@" or paragraph[end] != "," and _NUMBER_AFTER.match(paragraph, end)
-            ):
-                continue  # "Subject: ...", "Section 5", "Directive 95/46/EC", "Regulation (EU)"
-            if end < len(paragraph) and _NAME_GOES_ON.match(paragraph, end):
-                continue
-            if (
-                start > 2
-                and paragraph[start - 2].isupper()
-                and _ACRONYM_BEFORE.search(paragraph, max(0, start - 12), start)
-            ):
-                continue  # "AI Features", "GNU Licenses": part of a name
-            for i, word in enumerate(words):
-                if word in _BREAKS:
-                    words = words[:i]  # "the Software You distribute": "You" starts a clause
-                    break
-            if not words:
-                continue
-            phrase = " ".join(words) if len(words) > 1 else words[0]
-            if phrase.endswith(("’s", "'s")):
-                phrase = phrase[:-2]  # "the Company's"
-            elif phrase[-1] in "’'":
-                phrase = phrase[:-1]  # "the Users'"
-            phrases[phrase] = phrases.get(phrase, 0) + 1
-            if determined and not _SECTION_AFTER.match(paragraph, end) and not _modifies(paragraph, end):
-                nouns[phrase] = nouns.get(phrase, 0) + 1
+        if paragraph and paragraph[0] != "|":  # table rows hold labels
+            _scan_paragraph(paragraph, phrases, nouns)
     quoted = (
         frozenset(m.group(1).strip().rstrip(".,;:") for m in _QUOTED.finditer(text))
         if "“" in text or '"' in text or "‘" in text or "«" in text or "'" in text or "``" in text
         else frozenset()
     )
-    return TextScan(phrases, nouns, quoted, english, spaces)
+    return TextScan(phrases, nouns, quoted, spaces)
+
+
+def _scan_paragraph(paragraph: str, phrases: dict[str, int], nouns: dict[str, int]) -> None:
+    """Count the capitalised phrases one paragraph uses mid-sentence (see the module docstring).
+
+    The cheap tests come first: half the capitals in a policy open a sentence. Whether the
+    paragraph is a heading is asked only when a phrase would count (headings say nothing).
+    """
+    heading: bool | None = None
+    for m in _SCAN.finditer(paragraph):
+        start = m.start()
+        if start:
+            c = paragraph[start - 1]
+            if c in _GLUED:
+                continue  # inside a word, an address or a file name: "eBay", "www.Example.com"
+            if c in _SPACES:
+                initial = opens_sentence(paragraph, start)
+            else:
+                initial = c in _STARTS_SENTENCE or c.isdigit() or c == ")" and _list_label(paragraph, start)
+        else:
+            initial = True
+        phrase = m.group()
+        if initial:
+            head = phrase.split(" ", 1)[0]
+            if len(head) == len(phrase) or head.lower() not in _STARTERS:
+                continue  # "Personal Data is ...", "The ...": a capital any sentence would have
+        after = m.lastindex
+        if after == _SKIP:
+            continue  # "Subject: ...", "Section 5", "Directive 95/46/EC", "the Act on the ..."
+        words = phrase.split()
+        if "of" in words or not initial and words[0] == "The":
+            continue  # "sent to The Meet Group", "Terms of Use": names and titles
+        if initial:
+            determined = words[0].lower() in _DETERMINERS
+            words = words[1:]  # "Our Website ...": the words after "Our" still count
+        else:
+            before = paragraph[max(0, start - 7) : start - 1]
+            determined = paragraph[start - 1] == " " and before[before.rfind(" ") + 1 :] in _DETERMINERS
+        if (
+            start > 2
+            and paragraph[start - 2].isupper()
+            and _ACRONYM_BEFORE.search(paragraph, max(0, start - 12), start)
+        ):
+            continue  # "AI Features", "GNU Licenses": part of a name
+        if not _BREAKS.isdisjoint(words):
+            for i, word in enumerate(words):
+                if word in _BREAKS:
+                    words = words[:i]  # "the Software You distribute": "You" starts a clause
+                    break
+        if not words:
+            continue
+        if heading is None:
+            heading = heading_like(paragraph)
+        if heading:
+            return  # a heading, a line in capitals: says nothing
+        phrase = " ".join(words) if len(words) > 1 else words[0]
+        if phrase.endswith(("’s", "'s")):
+            phrase = phrase[:-2]  # "the Company's"
+        elif phrase[-1] in "’'":
+            phrase = phrase[:-1]  # "the Users'"
+        phrases[phrase] = phrases.get(phrase, 0) + 1
+        if determined and after != _SECTION:
+            if after == _NEXT:  # "the Policy Updates page": a lower-case noun follows
+                following = m.group(_NEXT)
+                if following not in _FUNCTION_WORDS and not following.endswith("ed"):
+                    continue
+            nouns[phrase] = nouns.get(phrase, 0) + 1
+
+
+def _list_label(paragraph: str, start: int) -> bool:
+    return bool(_LIST_LABEL.search(paragraph, 0, start))
 
 
 def _modifies(paragraph: str, end: int) -> bool:
@@ -146,6 +184,9 @@ def _modifies(paragraph: str, end: int) -> bool:
     "our Customer Services team", "Regular members" (a lower-case noun follows it)."""
     m = _NEXT_WORD.match(paragraph, end)
     return m is not None and m.group(1) not in _FUNCTION_WORDS and not m.group(1).endswith("ed")
+
+
+_ENGLISH = (" the ", " and ", " of ", " to ")
 
 
 def english_words(text: str) -> tuple[int, int]:
@@ -156,8 +197,22 @@ def english_words(text: str) -> tuple[int, int]:
 
 def foreign(text: str) -> bool:
     """A passage of more than a dozen words that is not English."""
-    english, spaces = english_words(text)
-    return spaces > 12 and english < 0.01 * spaces
+    spaces = text.count(" ")
+    return spaces > 12 and _little_english(text, spaces)
+
+
+def _little_english(text: str, spaces: int) -> bool:
+    """Whether " the ", " and ", " of ", " to " make less than 1% of the spaces; counted only
+    as far as needed (most passages are English, and the first word settles it)."""
+    enough = 0.01 * spaces
+    if enough <= 1:
+        return not (" the " in text or " and " in text or " of " in text or " to " in text)
+    english = 0
+    for word in _ENGLISH:
+        english += text.count(word)
+        if english >= enough:
+            return False
+    return True
 
 
 def opens_sentence(paragraph: str, start: int) -> bool:
