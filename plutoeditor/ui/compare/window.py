@@ -14,9 +14,9 @@ the status bar. Every command is in the menu bar (File, View, Go, Help).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QThread, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,7 +50,16 @@ from plutoeditor.ui.compare.model import (
 )
 from plutoeditor.ui.compare.summary import TOLD, legend, summary_text
 from plutoeditor.ui.compare.view import CompareView
-from plutoeditor.ui.compare.worker import Source, cancel_comparison, prepare_comparison, source_name
+from plutoeditor.ui.compare.worker import (
+    CompareWorker,
+    Source,
+    cancel_comparison,
+    prepare_comparison,
+    source_name,
+)
+
+if TYPE_CHECKING:
+    from plutoeditor.ui.publishing.summary_dialog import DraftSummaryDialog
 
 
 class CompareWindow(QMainWindow):
@@ -99,6 +108,8 @@ class CompareWindow(QMainWindow):
         #: where Draft Summary puts the chosen items (the editor's policy), when it is the new side
         self.summary_target: Callable[[list[str]], None] | None = None
         self.order_question: QMessageBox | None = None
+        self._thread: QThread | None = None  # the comparison running, if any
+        self._worker: CompareWorker | None = None
         self.resize(1200, 800)
         self.model = ComparisonModel(parent=self)
         self.changes = ChangeListModel(self)
@@ -178,14 +189,13 @@ class CompareWindow(QMainWindow):
     def _start(self, old: Source, new: Source, order_by_date: bool = False) -> None:
         self._update_title()
         self._set_busy(True)
-        self._thread, self._worker = prepare_comparison(old, new, order_by_date)
-        self._worker.progress.connect(self._on_progress)
-        self._worker.ordered.connect(self._on_ordered)
-        self._worker.finished.connect(self._on_finished)
-        self._worker.failed.connect(self._on_failed)
-        thread = self._thread
+        self._thread, self._worker = thread, worker = prepare_comparison(old, new, order_by_date)
+        worker.progress.connect(self._on_progress)
+        worker.ordered.connect(self._on_ordered)
+        worker.finished.connect(self._on_finished)
+        worker.failed.connect(self._on_failed)
         self.destroyed.connect(lambda *_: cancel_comparison(thread))  # closed while comparing: stop
-        self._thread.start()
+        thread.start()
 
     def _update_title(self) -> None:
         self.setWindowTitle(self.tr("Compare {old} → {new}").format(old=self._old_name, new=self._new_name))
@@ -281,7 +291,7 @@ class CompareWindow(QMainWindow):
         new side now."""
         return not self.flipped
 
-    def draft_summary_dialog(self) -> Any:
+    def draft_summary_dialog(self) -> DraftSummaryDialog | None:
         """Draft the summary of changes for the pair shown: Fill Summary puts the chosen items
         into the editor's policy when it is the new side; otherwise they can be copied."""
         from plutoeditor.summary import draft_summary

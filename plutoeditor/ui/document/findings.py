@@ -4,10 +4,9 @@ the clause, and the messages for the tooltip."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtGui import QColor, QTextCursor, QTextDocument
 
+from plutoeditor.checks.finding import Finding
 from plutoeditor.model import Clause
 from plutoeditor.ui.document.editor import underline
 from plutoeditor.ui.document.layout import SEVERITY_COLOURS
@@ -20,16 +19,16 @@ class FindingMarks:
     """The findings of one document, by clause."""
 
     def __init__(self) -> None:
-        self._by_clause: dict[str, list[Any]] = {}
+        self._by_clause: dict[str, list[Finding]] = {}
 
-    def set_findings(self, findings: list[Any]) -> None:
-        by_clause: dict[str, list[Any]] = {}
+    def set_findings(self, findings: list[Finding]) -> None:
+        by_clause: dict[str, list[Finding]] = {}
         for finding in findings:
             if finding.clause_id:
                 by_clause.setdefault(finding.clause_id, []).append(finding)
         self._by_clause = by_clause
 
-    def of(self, clause: Clause) -> list[Any]:
+    def of(self, clause: Clause) -> list[Finding]:
         return self._by_clause.get(clause.id, [])
 
     def spans(self, clause: Clause) -> list[tuple[int, int, str]]:

@@ -181,7 +181,7 @@ class Autosave(QObject):
             )
             return False
         original = entry.original_path
-        is_native = bool(original) and native.is_native(original)
+        is_native = bool(original and native.is_native(original))
         document = Document(
             policy,
             path=original if is_native else None,

@@ -12,9 +12,9 @@ it for the 10,000-clause policy blocks the window for about 0.8 s.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,10 @@ from plutoeditor.checks.terms_fixes import rename_term
 from plutoeditor.checks.terms_index import term_index
 from plutoeditor.checks.terms_recognise import Definition
 from plutoeditor.model.clause import Clause
+from plutoeditor.model.operations import Operation
+
+if TYPE_CHECKING:
+    from plutoeditor.ui.editor.open_document import Document
 
 _ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("Term", "Meaning", "Defined in", "Uses")
@@ -59,10 +63,10 @@ class DefinitionsPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.document: Any = None
+        self.document: Document | None = None
         self._shown = True  # False while its dock is hidden or its tab is behind another
         self._stale = False  # a refresh came while hidden: refresh when shown
-        self.push: Callable[[Any], None] = lambda operation: None
+        self.push: Callable[[Operation], None] = lambda operation: None
         self.tree = QTreeWidget()
         self.tree.setColumnCount(len(COLUMNS))
         self.tree.setHeaderLabels([self.tr(c) for c in COLUMNS])
@@ -94,7 +98,7 @@ class DefinitionsPane(QWidget):
         self._update_buttons()
 
     # -- contents ---------------------------------------------------------------------------
-    def set_document(self, document: Any) -> None:
+    def set_document(self, document: Document | None) -> None:
         if self.document is not None:
             try:
                 self.document.findings_changed.disconnect(self.refresh)
@@ -171,11 +175,14 @@ class DefinitionsPane(QWidget):
             self._go_to(clause_id, definition)
 
     def _go_to(self, clause_id: str, definition: Definition) -> None:
-        clause = self.document.policy.find(clause_id) if self.document is not None else None
+        if self.document is None:
+            return
+        policy = self.document.policy
+        clause = policy.find(clause_id)
         if clause is None:
             return
         start = end = 0
-        for at, stop, _, name in term_index(self.document.policy).find_uses(clause.text):
+        for at, stop, _, name in term_index(policy).find_uses(clause.text):
             if name in definition.names:
                 start, end = at, stop
                 break
@@ -209,7 +216,7 @@ class DefinitionsPane(QWidget):
         if edit.operations:
             self.push(edit)
 
-    def _context_menu(self, position: Any) -> None:
+    def _context_menu(self, position: QPoint) -> None:
         if self.tree.itemAt(position) is None:
             return
         menu = QMenu(self)

@@ -365,7 +365,7 @@ def remove_stale_temporaries(path: str) -> list[str]:
     """Delete temporary files that a killed save of `path` left beside it; their names."""
     target = Path(os.path.realpath(path))
     pattern = re.compile(r"\." + re.escape(target.name) + r"\.[A-Za-z0-9_]{8}\.tmp")
-    removed = []
+    removed: list[str] = []
     try:
         candidates = list(target.parent.glob(f".{glob.escape(target.name)}.*.tmp"))
     except OSError:

@@ -6,7 +6,7 @@ wiring only; the work is done by the parts it holds.
 from __future__ import annotations
 
 import os
-from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plutoeditor.checks.finding import Finding
 from plutoeditor.model import Clause
+from plutoeditor.model.operations import Operation
 from plutoeditor.recovery import RecoveryStore
 from plutoeditor.ui.common import idle_gc
 from plutoeditor.ui.common.actions import ActionRegistry
@@ -205,7 +207,7 @@ class MainWindow(QMainWindow):
 
     def _connect_actions(self) -> None:
         a, c, f = self.actions_, self.clause_actions, self.files
-        handlers: dict[str, Any] = {
+        handlers: dict[str, Callable[[], object]] = {
             "file.new": f.new,
             "file.open": f.open_dialog,
             "file.open_sample": f.open_sample,
@@ -221,8 +223,8 @@ class MainWindow(QMainWindow):
             "file.print": self.printing.print_,
             "file.compare": self.publishing.compare_dialog,
             "file.draft_summary": self.summary_drafting.draft_dialog,
-            "edit.undo": lambda: self.document and self.document.undo_stack.undo(),
-            "edit.redo": lambda: self.document and self.document.undo_stack.redo(),
+            "edit.undo": self._on_document(lambda document: document.undo_stack.undo()),
+            "edit.redo": self._on_document(lambda document: document.undo_stack.redo()),
             "edit.find": lambda: self.keyboard.open_find(replace=False),
             "edit.replace": lambda: self.keyboard.open_find(replace=True),
             "edit.find_next": self.find_bar.find_next,
@@ -237,7 +239,7 @@ class MainWindow(QMainWindow):
             "clause.split": c.split,
             "clause.merge": c.merge,
             "clause.renumber": c.renumber,
-            "findings.refresh": lambda: self.document and self.document.refresh_findings(),
+            "findings.refresh": self._on_document(lambda document: document.refresh_findings()),
             "findings.fix": c.fix_selected,
             "findings.next": lambda: self.findings_panel.step(+1),
             "findings.previous": lambda: self.findings_panel.step(-1),
@@ -347,7 +349,7 @@ class MainWindow(QMainWindow):
         dock.raise_()
         self.metadata_panel.focus_field(name)
 
-    def show_finding_in_panel(self, finding: Any) -> None:
+    def show_finding_in_panel(self, finding: Finding) -> None:
         """Show the Findings pane (if it was closed) with one finding selected and focused."""
         dock = next(d for d in self.docks if d.widget() is self.findings_panel)
         dock.show()
@@ -360,7 +362,11 @@ class MainWindow(QMainWindow):
             self.clause_editor.select_text(start, end, focus=False)
             self.document_view.select_text(start, end)
 
-    def _push(self, operation: Any) -> None:
+    def _on_document(self, act: Callable[[Document], None]) -> Callable[[], None]:
+        """An action's handler that does `act` on the open document, and nothing when none is."""
+        return lambda: None if self.document is None else act(self.document)
+
+    def _push(self, operation: Operation) -> None:
         if self.document is not None:
             self.document.push(operation)
 

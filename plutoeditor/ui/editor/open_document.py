@@ -179,7 +179,7 @@ class Document(QObject):
         self.previous_version = None if policy is None else (policy, substantive)
         self.refresh_findings()
 
-    def _against_previous(self) -> list[Any]:
+    def _against_previous(self) -> list[Finding]:
         if self.previous_version is None:
             return []
         from plutoeditor.checks.versions import integrity_findings

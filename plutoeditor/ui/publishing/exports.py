@@ -22,7 +22,10 @@ from plutoeditor.ui.common import snapshot
 from plutoeditor.ui.common.workers import run_with_progress
 
 if TYPE_CHECKING:
+    from plutoeditor.model.policy import Policy
+    from plutoeditor.ui.compare.window import CompareWindow
     from plutoeditor.ui.editor.main_window import MainWindow
+    from plutoeditor.ui.editor.open_document import Document
 
 
 #: A PDF of more clauses than this is drawn by a `plutoeditor export` child process: Qt lays
@@ -58,7 +61,7 @@ class Publishing(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.compare_windows: list[Any] = []
+        self.compare_windows: list[CompareWindow] = []
 
     def export(self, kind: str, path: str | None = None, numbering: str = "word") -> None:
         """File > Export. For Word the dialog's file type is the numbering choice: Word's own
@@ -100,19 +103,22 @@ class Publishing(QObject):
                 finally:
                     snapshot.dispose(policy)
 
+        def failed(exc: BaseException) -> None:
+            QMessageBox.critical(
+                self.window,
+                self.tr("Export Failed"),
+                self.tr("{0} could not be written.\n\n{1}").format(Path(target).name, exc),
+            )
+
         run_with_progress(
             self.window,
             self.tr("Exporting {0}…").format(Path(target).name),
             work,
             lambda _result: self.window.statusBar().showMessage(self.tr("Exported {0}").format(target), 8000),
-            lambda exc: QMessageBox.critical(
-                self.window,
-                self.tr("Export Failed"),
-                self.tr("{0} could not be written.\n\n{1}").format(Path(target).name, exc),
-            ),
+            failed,
         )
 
-    def confirm_errors(self, document: Any) -> bool:
+    def confirm_errors(self, document: Document) -> bool:
         """True when the policy has no error findings or the user chose Export Anyway;
         Show Findings selects the first error in the Findings pane instead."""
         if document.findings_pending():
@@ -163,7 +169,7 @@ class Publishing(QObject):
         if path:
             self.compare_with(path)
 
-    def compare_with(self, other: Any) -> Any:
+    def compare_with(self, other: str | Policy) -> CompareWindow | None:
         """Open the comparison window on `other` (path or policy) and ours: the older one by
         effective date is the old version (the window asks when the dates do not tell)."""
         from plutoeditor.ui.compare.window import CompareWindow

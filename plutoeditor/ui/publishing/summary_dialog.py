@@ -124,12 +124,14 @@ class DraftSummaryDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         first = self.tree.topLevelItem(0)
-        if first is not None and first.childCount():
-            self.tree.setCurrentItem(first.child(0))
+        first_row = first.child(0) if first is not None and first.childCount() else None
+        if first_row is not None:
+            self.tree.setCurrentItem(first_row)
 
     def rows(self) -> list[QTreeWidgetItem]:
         """Every drafted item's row, in order."""
-        return [group.child(i) for group in self.groups.values() for i in range(group.childCount())]
+        rows = (group.child(i) for group in self.groups.values() for i in range(group.childCount()))
+        return [row for row in rows if row is not None]
 
     def chosen(self) -> list[str]:
         """The ticked items as worded now (empty ones left out)."""

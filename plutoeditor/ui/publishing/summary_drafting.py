@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -25,8 +25,10 @@ from plutoeditor.ui.publishing.summary_dialog import DraftSummaryDialog
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
+    from plutoeditor.compare import Comparison
     from plutoeditor.ui.compare.window import CompareWindow
     from plutoeditor.ui.editor.main_window import MainWindow
+    from plutoeditor.ui.editor.open_document import Document
 
 
 def draft(old: Policy, new: Policy) -> tuple[Policy, ChangeSummary, int]:
@@ -38,7 +40,7 @@ def draft(old: Policy, new: Policy) -> tuple[Policy, ChangeSummary, int]:
     return old, summary, len(summary.of_kind(SUBSTANTIVE))
 
 
-def fill_summary(document: Any, items: list[str]) -> None:
+def fill_summary(document: Document, items: list[str]) -> None:
     """Replace the policy's summary of changes with `items`: one undo step."""
     if items != document.policy.metadata.summary_of_changes:
         document.push(SetMetadata("summary_of_changes", list(items), name="Draft summary of changes"))
@@ -94,26 +96,27 @@ class SummaryDrafting(QObject):
             failed,
         )
 
-    def _drafted(self, document: Any, old: Policy, summary: ChangeSummary, substantive: int) -> None:
+    def _drafted(self, document: Document, old: Policy, summary: ChangeSummary, substantive: int) -> None:
         if document is not self.window.document:
             return  # the document was closed meanwhile
         from plutoeditor.compare.report import long_date
         from plutoeditor.compare.versions import SWAPPED, order_by_effective_date
 
         note = ""
-        if order_by_effective_date(old, document.policy) == SWAPPED:
+        chosen, edited = old.metadata.effective_date, document.policy.metadata.effective_date
+        if chosen and edited and order_by_effective_date(old, document.policy) == SWAPPED:
             # the file chosen is the newer one: say so, and do not check against it
             note = self.tr(
                 "Note: the version chosen takes effect on {0}, after this policy ({1}); "
                 "these are the changes from it to this policy."
             ).format(
-                long_date(old.metadata.effective_date), long_date(document.policy.metadata.effective_date)
+                long_date(chosen), long_date(edited)
             )
         else:
             document.set_previous_version(old, substantive)
         self.show_dialog(document, summary, note)
 
-    def show_dialog(self, document: Any, summary: ChangeSummary, note: str = "") -> DraftSummaryDialog:
+    def show_dialog(self, document: Document, summary: ChangeSummary, note: str = "") -> DraftSummaryDialog:
         dialog = DraftSummaryDialog(
             summary, document.policy.metadata.summary_of_changes, self.window, note=note
         )
@@ -129,7 +132,7 @@ class SummaryDrafting(QObject):
         policy's summary of changes."""
         document = self.window.document
 
-        def ready(comparison: Any) -> None:
+        def ready(comparison: Comparison) -> None:
             if document is not self.window.document or document is None:
                 return
             if compare.editor_is_new():  # compared with an older version: it is the previous one
