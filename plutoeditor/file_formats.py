@@ -4,6 +4,8 @@
   as text or Markdown, by what it looks like).
 - PUBLISHERS: what `export` and File > Export write: Word, HTML, PDF.
 - REPORTS: what `diff -o` and Export Redline write: text, JSON, the HTML and Word redlines.
+- SUMMARY_REPORTS: what `summarize -o` writes: text, Markdown, JSON.
+- CHECK_REPORTS: what `check --format` prints: text, JSON.
 
 Each entry names its function as "module:function", imported when first used, so the CLI
 starts without python-docx and loads Qt only for a PDF. Reading RTF is one module in
@@ -65,8 +67,9 @@ class Publisher(Format):
 
 @dataclass(frozen=True)
 class Report(Format):
-    """A comparison report: `render(comparison, old name, new name) -> str` (`names` False:
-    `render(comparison)`), or when `to_file`, `write(comparison, path)` writes the file itself."""
+    """A report on a comparison, a summary or check results: `render(subject, old name, new
+    name) -> str` (`names` False: `render(subject)`), or when `to_file`, `write(subject, path)`
+    writes the file itself."""
 
     names: bool = True
     to_file: bool = False
@@ -121,6 +124,26 @@ REPORTS: tuple[Report, ...] = (
         "plutoeditor.export.redline_docx:write_redline_docx",
         to_file=True,
     ),
+)
+
+
+SUMMARY_REPORTS: tuple[Report, ...] = (
+    Report("text", "summary of changes", (".txt", ".text"), "plutoeditor.summary.render:render_text"),
+    Report(
+        "markdown",
+        "summary of changes in Markdown",
+        (".md", ".markdown"),
+        "plutoeditor.summary.render:render_markdown",
+    ),
+    Report(
+        "json", "JSON summary of changes", (".json",), "plutoeditor.summary.render:render_json", names=False
+    ),
+)
+
+#: `render(results)`: the findings of each file checked (checks/report.py).
+CHECK_REPORTS: tuple[Report, ...] = (
+    Report("text", "findings list", (".txt", ".text"), "plutoeditor.checks.report:render_text", names=False),
+    Report("json", "JSON findings", (".json",), "plutoeditor.checks.report:render_json", names=False),
 )
 
 

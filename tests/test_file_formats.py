@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import argparse
+
 import pytest
 
 from plutoeditor import file_formats
+from plutoeditor.cli import check
 from plutoeditor.cli.main import main
-from plutoeditor.file_formats import PUBLISHERS, READERS, REPORTS, Reader, by_name, for_path, open_policy
+from plutoeditor.file_formats import (
+    CHECK_REPORTS,
+    PUBLISHERS,
+    READERS,
+    REPORTS,
+    SUMMARY_REPORTS,
+    Reader,
+    Report,
+    by_name,
+    for_path,
+    open_policy,
+)
 from plutoeditor.model import Clause, Policy
 
 POLICY = "1. Scope\n\nThis policy applies to you.\n\n2. Data\n\nWe keep your data.\n"
@@ -19,8 +33,41 @@ def read_rtf(path):  # type: ignore[no-untyped-def]
 
 
 def test_every_entry_names_a_function_that_exists():
-    for entry in (*READERS, *PUBLISHERS, *REPORTS):
+    for entry in (*READERS, *PUBLISHERS, *REPORTS, *SUMMARY_REPORTS, *CHECK_REPORTS):
         assert callable(entry.load()), entry.target
+
+
+def render_yaml_findings(results):  # type: ignore[no-untyped-def]
+    """A stand-in check report: one `- CODE` line per finding."""
+    return "".join(f"- {f.code}\n" for result in results for f in result["findings"])
+
+
+def test_check_prints_the_report_the_check_table_names(tmp_path, monkeypatch, capsys):
+    yaml_report = Report(
+        "yaml", "YAML findings", (".yaml",), "tests.test_file_formats:render_yaml_findings", names=False
+    )
+    monkeypatch.setattr(file_formats, "CHECK_REPORTS", (*CHECK_REPORTS, yaml_report))
+    source = tmp_path / "policy.txt"
+    source.write_text("1. Scope\n\nContact us at\n", encoding="utf-8")
+    assert main(["check", str(source)]) == 0
+    assert "incomplete-text" in capsys.readouterr().out
+    # a new report is its line in the table and its name among `check --format`'s choices
+    args = argparse.Namespace(files=[str(source)], format="yaml", against=None)
+    assert check.run(args) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "- incomplete-text" in lines and all(line.startswith("- ") for line in lines)
+
+
+def test_summarize_writes_what_the_summary_table_says_an_ending_means(tmp_path, monkeypatch, capsys):
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(POLICY, encoding="utf-8")
+    new.write_text(POLICY.replace("We keep your data.", "We keep your data for a year."), encoding="utf-8")
+    assert main(["summarize", str(old), str(new), "-o", str(tmp_path / "s.markdown")]) == 0
+    assert (tmp_path / "s.markdown").read_text(encoding="utf-8").startswith("# Summary of changes")
+    text_only = tuple(r for r in SUMMARY_REPORTS if r.name != "markdown")
+    monkeypatch.setattr(file_formats, "SUMMARY_REPORTS", text_only)
+    assert main(["summarize", str(old), str(new), "-o", str(tmp_path / "t.markdown")]) == 2
+    assert not (tmp_path / "t.markdown").exists()
 
 
 def test_a_new_reader_is_one_line_in_the_table_and_every_command_reads_it(tmp_path, monkeypatch, capsys):

@@ -12,12 +12,10 @@ the files as the next version of OLD (checks/versions.py); an unreadable OLD is 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections import Counter
 from typing import Any
 
-from plutoeditor.checks import ERROR, Finding, run_checks
+from plutoeditor.checks import ERROR, run_checks
 from plutoeditor.formats.errors import PolicyFileError, printable
 
 EXIT_CLEAN, EXIT_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
@@ -94,54 +92,10 @@ def run(args: argparse.Namespace) -> int:
 
             findings += check_against(policy, previous)
         results.append({"path": path, "notes": notes, "findings": findings})
-    if args.format == "json":
-        print(render_json(results))
-    else:
-        sys.stdout.write(render_text(results))
+    from plutoeditor.file_formats import CHECK_REPORTS, by_name
+
+    sys.stdout.write(by_name(CHECK_REPORTS, args.format).load()(results))
     if unreadable:
         return EXIT_BAD_INPUT
     has_errors = any(f.severity == ERROR for r in results for f in r["findings"])
     return EXIT_ERRORS if has_errors else EXIT_CLEAN
-
-
-def format_finding(path: str, finding: Finding) -> str:
-    """`PATH:LINE: SEVERITY CODE LABEL: MESSAGE` (line and label left out when unknown)."""
-    place = f"{path}:{finding.line}" if finding.line else path
-    label = f" {finding.label}" if finding.label else ""
-    return f"{place}: {finding.severity} {finding.code}{label}: {finding.message}"
-
-
-def render_text(results: list[dict[str, Any]]) -> str:
-    lines = []
-    counts: Counter[str] = Counter()
-    for result in results:
-        for finding in result["findings"]:
-            lines.append(printable(format_finding(result["path"], finding)))
-            counts[finding.severity] += 1
-    checked = sum(1 for r in results if "error" not in r)
-    summary = (
-        f"{checked} file{'s' if checked != 1 else ''} checked: "
-        f"{_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
-        f"{_count(counts['info'], 'note')}"
-    )
-    failed = len(results) - checked
-    if failed:
-        summary += f"; {_count(failed, 'file')} could not be read"
-    lines.append(summary)
-    return "\n".join(lines) + "\n"
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def render_json(results: list[dict[str, Any]]) -> str:
-    files = []
-    for result in results:
-        findings = [f.to_dict() for f in result["findings"]]
-        notes = result.get("notes", [])
-        entry: dict[str, Any] = {"path": result["path"], "notes": notes, "findings": findings}
-        if "error" in result:
-            entry["error"] = result["error"]
-        files.append(entry)
-    return json.dumps({"files": files}, ensure_ascii=False, indent=2)

@@ -8,16 +8,13 @@ the format its name ends in: .txt text, .md Markdown, .json JSON.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plutoeditor.file_formats import Report
+    from plutoeditor.summary import ChangeSummary
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
-
-FORMAT_OF_SUFFIX = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".json": "json",
-}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -44,11 +41,16 @@ def output_format(output: str | None, requested: str | None) -> str:
     """--format, else what the -o name ends in, else text; a name ending in anything else,
     or one that contradicts --format, is refused before anything is read."""
     from plutoeditor.cli.diff import choose_output_format
+    from plutoeditor.file_formats import SUMMARY_REPORTS, for_path
+
+    def implied_by(suffix: str) -> str | None:
+        report = for_path(SUMMARY_REPORTS, suffix)
+        return report.name if report is not None else None
 
     return choose_output_format(
         output,
         requested,
-        FORMAT_OF_SUFFIX.get,
+        implied_by,
         "cannot write a summary to this kind of file; name it .txt, .md or .json",
     )
 
@@ -58,13 +60,13 @@ def run(args: argparse.Namespace) -> int:
     from plutoeditor.cli.diff import _print, _warn_if_reversed
     from plutoeditor.cli.safety import refuse_output_over_inputs
     from plutoeditor.compare import compare_policies
+    from plutoeditor.file_formats import SUMMARY_REPORTS, by_name
     from plutoeditor.formats.errors import printable
     from plutoeditor.formats.files import write_atomic
     from plutoeditor.summary import draft_summary
-    from plutoeditor.summary.render import render
 
     output: str | None = args.output
-    report_format = output_format(output, args.format)
+    report = by_name(SUMMARY_REPORTS, output_format(output, args.format))
     refuse_output_over_inputs(output, (args.old, args.new))
     old, new = read_policy(args.old), read_policy(args.new)
     print_import_notes(args.old, old)
@@ -72,13 +74,18 @@ def run(args: argparse.Namespace) -> int:
     _warn_if_reversed(args.old, args.new, old, new)
     summary = draft_summary(compare_policies(old, new))
     if output:
-        write_atomic(output, render(summary, report_format, args.old, args.new))
-    elif report_format == "json":
-        _print(render(summary, report_format))
+        write_atomic(output, _render(report, summary, args.old, args.new))
+    elif not report.names:
+        _print(_render(report, summary))
     else:  # names and text that could steer the terminal show as escapes
-        report = render(summary, report_format, printable(args.old), printable(args.new))
-        _print(printable(report, keep="\n\t"))
+        text = _render(report, summary, printable(args.old), printable(args.new))
+        _print(printable(text, keep="\n\t"))
     return EXIT_OK
+
+
+def _render(report: Report, summary: ChangeSummary, old_path: str = "", new_path: str = "") -> str:
+    render_report = report.load()
+    return render_report(summary, old_path, new_path) if report.names else render_report(summary)
 
 
 __all__ = ["register", "run"]

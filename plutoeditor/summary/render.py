@@ -53,10 +53,3 @@ def render_json(summary: ChangeSummary) -> str:
     """{"items": [{"text", "kind", "clauses": [{"old_label", "new_label", "id"}]}]}."""
     return json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
-
-def render(summary: ChangeSummary, report_format: str, old_path: str = "", new_path: str = "") -> str:
-    if report_format == "json":
-        return render_json(summary)
-    if report_format == "markdown":
-        return render_markdown(summary, old_path, new_path)
-    return render_text(summary, old_path, new_path)
