@@ -13,6 +13,7 @@ and one line in `REVIEWS`.
 from __future__ import annotations
 
 from plutoeditor.checks import (
+    confidence,
     content,
     continuation,
     metadata,
@@ -44,6 +45,7 @@ REVIEWS: tuple[Review, ...] = (
     continuation.REVIEW,  # numbering: a sequence that continues another's
     translations.REVIEW,  # numbering: duplicates that are the same clause in another script
     typed_ids.REVIEW,  # numbering: placements among labels that are ids
+    confidence.REVIEW,  # clause findings: numbering defects in a list that may be misread
     reference_doubt.REVIEW,  # references: broken references that cannot be confirmed
 )
 

@@ -42,9 +42,10 @@ def test_a_list_starting_at_a_million_is_one_gap_finding():
 
 def test_short_gaps_are_still_named():
     assert errors(parse_tree("[1] a.\n[4] b.\n"))[0][2].startswith("2–3 are missing")
-    # 3 stands elsewhere in the list, so only 4 and 6 are missing before 7
-    found = errors(parse_tree("[1] a.\n[2] b.\n[5] c.\n[3] d.\n[7] e.\n"))
-    assert found[-1][2].startswith("2 numbers between 4 and 6 are missing")
+    # 3 stands elsewhere in the list, so only 4 and 6 are missing before 7 (three defects in
+    # five clauses make the list's reading doubtful, so these are warnings: checks/confidence.py)
+    found = [f.message for f in run_checks(parse_tree("[1] a.\n[2] b.\n[5] c.\n[3] d.\n[7] e.\n"))]
+    assert found[-1].startswith("2 numbers between 4 and 6 are missing")
 
 
 def test_document_order_of_findings_is_found_in_one_pass():

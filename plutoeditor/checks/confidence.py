@@ -1,0 +1,119 @@
+"""A numbering finding is an error only when the sequence around it makes a reader sure.
+
+A careful reader calls "(b) used twice" a mistake of the author when the list is otherwise
+plainly one list: one label style, numbered one by one, the defect standing alone. When the
+sequence shows signs that the tree misread the page, the defect is more likely the reading's
+than the author's, and it is a warning (still listed, still fixable):
+
+- a duplicate or a number out of order that follows a break between it and the number it
+  repeats (`sequence_evidence`): a line that reads as a heading, a list opened right after a
+  lead-in, a change of label style. "1. 2. 3. **Cookies** 1. 2." is two lists;
+- a gap whose missing number is written where the tree did not read it ("C. Removal" kept as
+  text, "a)" read as the clause above "(b)"), or one of several gaps in a list that each
+  follow a heading-like line (a page whose headings took list numbers);
+- a defect among many: three or more unexplained defects in one list say the list is misread.
+
+"1. 2. 4." and "(a) (b) (b)" in one clean list stay errors.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from plutoeditor.checks.finding import REFERENCES, WARNING, Evidence, Finding, Review
+from plutoeditor.checks.sequence_evidence import Sequence, missing_written, sequence_of
+from plutoeditor.model.numbering import Scope
+from plutoeditor.model.policy import Policy
+
+_SEQUENCE = ("duplicate-number", "numbering-gap", "out-of-order")
+#: Unexplained defects in one list from which the list itself is in doubt.
+_CROWDED_FROM = 3
+_CROWDED = "{n} numbering findings in this list: its structure is more likely misread than wrong {n} times"
+_REGULAR = "several numbers in this list are missing, each after a line that reads as a heading"
+
+
+def as_sure(findings: list[Finding], policy: Policy, all_scopes: list[Scope]) -> list[Finding]:
+    """The findings, with sequence errors that the sequence around them does not bear out as warnings."""
+    errors = [f for f in findings if f.is_error and f.code in _SEQUENCE]
+    if not errors:
+        return findings
+    ordered = [c for top in policy.clauses for c in top.walk()]
+    at = {c.id: i for i, c in enumerate(ordered)}
+    scope_of = {c.id: scope for scope in all_scopes for c in scope.members}
+    sequences: dict[int, Sequence] = {}
+    notes: dict[tuple[str, str], str] = {}  # (code, clause id) -> why it is in doubt
+    unexplained: dict[int, list[Finding]] = defaultdict(list)
+    headed_gaps: dict[int, list[Finding]] = defaultdict(list)
+    for finding in errors:
+        scope = scope_of.get(finding.clause_id)
+        if scope is None:
+            continue
+        seq = sequences.get(id(scope))
+        if seq is None:
+            seq = sequences[id(scope)] = sequence_of(scope, ordered, at)
+        k = seq.index(finding.clause_id)
+        if k is None:
+            continue
+        note = _explain(seq, k, finding.code)
+        if note:
+            notes[(finding.code, finding.clause_id)] = note
+            continue
+        unexplained[id(scope)].append(finding)
+        if finding.code == "numbering-gap" and seq.break_before(k).startswith("after"):
+            headed_gaps[id(scope)].append(finding)
+    for key, found in unexplained.items():
+        regular = headed_gaps.get(key, [])
+        for finding in regular if len(regular) > 1 else []:
+            notes[(finding.code, finding.clause_id)] = _REGULAR
+        if len(found) >= _CROWDED_FROM:
+            for finding in found:
+                notes.setdefault((finding.code, finding.clause_id), _CROWDED.format(n=len(found)))
+    if not notes:
+        return findings
+    result = []
+    for finding in findings:
+        note = notes.get((finding.code, finding.clause_id), "") if finding.is_error else ""
+        if note:
+            finding = replace(finding, severity=WARNING, message=f"{finding.message} ({note})")
+        result.append(finding)
+    return result
+
+
+def _explain(seq: Sequence, k: int, code: str) -> str:
+    members = seq.members
+    member = members[k]
+    if code == "numbering-gap":
+        before = members[k - 1].value if k > 0 else seq.scope.start
+        present = {m.value for m in members}
+        return missing_written(
+            seq, k, lambda v: v is not None and before < v < member.value and v not in present
+        )
+    if code == "duplicate-number":
+        back = next((j for j in range(k - 1, -1, -1) if members[j].key == member.key), None)
+    else:
+        back = next((j for j in range(k - 1, -1, -1) if members[j].value >= member.value), None)
+    if back is None:
+        return ""
+    for b in range(k, back, -1):  # a break between the two: the nearest one is named
+        note = seq.break_before(b)
+        if note:
+            return note
+    # the number it repeats is in a list that may be another one ("1. ... if: 1. 2. 2.")
+    return seq.break_before(_run_start(seq, back))
+
+
+def _run_start(seq: Sequence, j: int) -> int:
+    """The first member of the run of rising numbers that member j ends."""
+    while j > 0 and seq.members[j - 1].value < seq.members[j].value:
+        j -= 1
+    return j
+
+
+def _review(found: list[Finding], seen: Evidence) -> list[Finding]:
+    return as_sure(found, seen.policy, seen.scopes)
+
+
+#: Registered in `registry.REVIEWS`. It weighs the clauses' text, which an edit can change without
+#: touching the numbering, so it runs with the reviews of every clause's findings, after each edit.
+REVIEW = Review("sure numbering", REFERENCES, _review)

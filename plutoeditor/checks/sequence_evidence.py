@@ -1,0 +1,154 @@
+"""What a numbering sequence shows about how sure its reading is: the facts the confidence
+review (`checks/confidence.py`) weighs.
+
+A scope's main sequence is its members with a number of the scope's family, in order. Where
+a member goes back (a number at or below the one before it), the sequence may have restarted
+because another list begins there, under a heading or inside the clause before, which the
+tree did not show. Evidence of such a break, between two members:
+
+- a line that reads as a heading stands between them, left in the body text, or a bare
+  title (a clause with a heading and nothing else);
+- the member opens at the first number right after text that does not end its sentence
+  ("... in the following cases:"): a list inside the clause before;
+- the two are written in different label styles ("a)" and "(b)").
+
+A gap is explained when the numbers said to be missing are written between the two members
+(or are the label of the clause above) where the tree did not read them as members.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from plutoeditor.checks.heading_like import ends_sentence, looks_like_heading, plain
+from plutoeditor.model.clause import Clause
+from plutoeditor.model.numbering import INSERTION, OTHER, SCHEDULE, Scope, parse_label, value_in
+
+#: Clauses looked through between two members; more than this reads as "far apart" anyway.
+_LOOKED_AT_MOST = 400
+#: Text quoted in a note.
+_QUOTED_AT_MOST = 60
+
+
+@dataclass
+class Member:
+    clause: Clause
+    key: str  # the label's core, lower case: what a duplicate repeats
+    value: int
+    style: str
+    at: int  # index in document order
+    depth: int  # how many parts its label has
+
+
+@dataclass
+class Sequence:
+    """A scope's main sequence and the document order it stands in."""
+
+    scope: Scope
+    members: list[Member]
+    ordered: list[Clause]
+    _breaks: dict[int, str] = field(default_factory=dict)
+
+    def index(self, clause_id: str) -> int | None:
+        return next((k for k, m in enumerate(self.members) if m.clause.id == clause_id), None)
+
+    def break_before(self, k: int) -> str:
+        """Why another list may begin at member k ("" when nothing says so); cached."""
+        if k <= 0:
+            return ""
+        found = self._breaks.get(k)
+        if found is None:
+            found = self._breaks[k] = _break_before(self, k)
+        return found
+
+    def between(self, k: int) -> list[str]:
+        """The body lines between member k-1 and member k that are not a member's own first
+        line: where a heading or a label the tree missed would stand."""
+        start, end = self.members[k - 1].at, self.members[k].at
+        lines = list(self.members[k - 1].clause.paragraphs[1:])
+        for clause in self.ordered[start + 1 : min(end, start + 1 + _LOOKED_AT_MOST)]:
+            if clause.label.strip():
+                if clause.heading.strip() and not clause.text.strip():
+                    lines.append(clause.heading)  # a bare title, numbered in another scope
+                lines.extend(clause.paragraphs[1:])
+            else:
+                if clause.heading.strip():
+                    lines.append(clause.heading)
+                lines.extend(clause.paragraphs)
+        return lines
+
+
+def sequence_of(scope: Scope, ordered: list[Clause], at: dict[str, int]) -> Sequence:
+    members: list[Member] = []
+    for clause in scope.members:
+        label = parse_label(clause.label)
+        if label.kind in (SCHEDULE, INSERTION, OTHER) or not label.parts:
+            continue
+        value = value_in(label, scope.family)
+        if value is None:  # written in another family: it still takes a number, as numbering counts
+            value = (members[-1].value if members else scope.start) + 1
+        key = label.core.lower()
+        members.append(Member(clause, key, value, label.style(), at[clause.id], len(label.parts)))
+    return Sequence(scope, members, ordered)
+
+
+def _break_before(seq: Sequence, k: int) -> str:
+    before, member = seq.members[k - 1], seq.members[k]
+    heading = next((line for line in seq.between(k) if looks_like_heading(line)), None)
+    if heading is not None:
+        return f"after “{_quote(heading)}”, which reads as a heading: another list may begin here"
+    if member.value == 1 and member.at > 0:
+        lead_in = _last_line(seq.ordered[member.at - 1])
+        if lead_in and not ends_sentence(lead_in) and not looks_like_heading(lead_in):
+            return f"right after “{_quote(lead_in, tail=True)}”: it may be a list inside the clause before"
+    if _restyled(before, member):
+        return f"written “{member.style}” after “{before.style}”: another list may begin here"
+    return ""
+
+
+def _restyled(before: Member, member: Member) -> bool:
+    """Whether two members are written in different label styles. "4.1" and "4.1." are one
+    style written carelessly (their many parts say what they are); "1" and "1." are not."""
+    if member.style == before.style:
+        return False
+    dots = {member.style, before.style} == {"N", "N."}
+    return not (dots and member.depth > 1 and before.depth > 1)
+
+
+def _last_line(clause: Clause) -> str:
+    paragraphs = clause.paragraphs
+    return paragraphs[-1] if paragraphs else clause.heading
+
+
+def missing_written(seq: Sequence, k: int, missing: Callable[[int | None], bool]) -> str:
+    """Where a number said to be missing before member k is written but not read as a member:
+    the label of the clause above, or a line between starting with it."""
+    family = seq.scope.family
+    owner = seq.scope.owner
+    above = parse_label(owner.label) if k == 0 and owner is not None else None
+    first = seq.members[0]
+    if above is not None and len(above.parts) == first.depth and value_in(above, family) == first.value - 1:
+        return f"the clause above is labelled “{above.raw}”"
+    lines = seq.between(k) if k > 0 else []
+    for line in lines:
+        words = plain(line).split(maxsplit=1)
+        label = parse_label(_label_part(words[0])) if words else None
+        if label is not None and (label.prefix or label.suffix) and missing(value_in(label, family)):
+            return f"“{_quote(line)}” is written before it"
+    return ""
+
+
+def _label_part(word: str) -> str:
+    """ "07.Liability" -> "07.", "(c)" stays: a label glued to its first word."""
+    for i, ch in enumerate(word):
+        if ch in ".)" and i + 1 < len(word) and word[i + 1].isalpha():
+            return word[: i + 1]
+    return word
+
+
+def _quote(line: str, tail: bool = False) -> str:
+    text = " ".join(plain(line).split())
+    if len(text) <= _QUOTED_AT_MOST:
+        return text
+    return "…" + text[-_QUOTED_AT_MOST:] if tail else text[:_QUOTED_AT_MOST] + "…"

@@ -1,0 +1,109 @@
+"""A numbering finding is an error when the list around it is plainly one list, and a
+warning (still listed) when the list shows signs that the page was misread."""
+
+from __future__ import annotations
+
+from plutoeditor.checks import run_checks
+from plutoeditor.checks.checker import Checker
+from plutoeditor.model import operations as ops
+from plutoeditor.model.notation import parse_tree
+from plutoeditor.model.policy import Policy
+
+_SEQUENCE = ("duplicate-number", "numbering-gap", "out-of-order")
+
+
+def found(policy: Policy) -> list[tuple[str, str, str]]:
+    return [(f.code, f.label, f.severity) for f in run_checks(policy) if f.code in _SEQUENCE]
+
+
+def test_a_list_that_starts_again_after_a_line_reading_as_a_heading_is_two_lists():
+    # the importer left "### Card details" in the body of item 2: the second 1. 2. are under it
+    policy = parse_tree(
+        "[1.] We collect your name.\n[2.] We collect your email.\\n### Card details\n"
+        "[1.] We take the card number.\n[2.] We keep the receipt.\n"
+    )
+    assert found(policy) == [
+        ("duplicate-number", "1.", "warning"),
+        ("duplicate-number", "2.", "warning"),
+    ]
+    message = next(f.message for f in run_checks(policy) if f.code == "duplicate-number")
+    assert "“Card details”, which reads as a heading" in message
+
+
+def test_bold_all_capitals_and_title_case_lines_read_as_headings_too():
+    for line in ("**Payment**", "CHILDREN'S PRIVACY", "Intellectual Property Rights"):
+        policy = parse_tree(f"[1.] a.\n[2.] b.\\n{line}\n[1.] c.\n")
+        assert found(policy) == [("duplicate-number", "1.", "warning")], line
+
+
+def test_a_number_repeated_in_one_plain_list_is_still_an_error():
+    assert found(parse_tree("[1.] a.\n[2.] b.\n[2.] c.\n[3.] d.\n")) == [("duplicate-number", "2.", "error")]
+    # a sentence between them is body text, not a heading
+    policy = parse_tree("[1.] a.\n[2.] b.\\nThe provider keeps these records for two years.\n[1.] c.\n")
+    assert found(policy) == [("duplicate-number", "1.", "error")]
+
+
+def test_a_list_opened_right_after_a_lead_in_is_a_list_inside_that_clause():
+    # the sub-list lost its indent: "1. 2." belong to item 1, and the outer "2." repeats nothing
+    policy = parse_tree(
+        "[1.] We may end the contract if:\n[1.] you do not pay;\n[2.] you break the rules.\n[2.] Notices.\n"
+    )
+    assert found(policy) == [
+        ("duplicate-number", "1.", "warning"),
+        ("duplicate-number", "2.", "warning"),
+    ]
+    # after a finished sentence, "1." again is the author's slip
+    policy = parse_tree("[1.] We may end the contract.\n[1.] You may end it.\n[2.] Notices.\n")
+    assert found(policy) == [("duplicate-number", "1.", "error")]
+
+
+def test_a_change_of_label_style_may_start_another_list():
+    policy = parse_tree("[] Terms |\n  [(a)] one.\n  [(b)] two.\n  [a)] three.\n  [b)] four.\n")
+    assert [severity for _, _, severity in found(policy)] == ["warning", "warning"]
+    # "4.1" and "4.1." are one style written carelessly: the repeated 4.2 stays an error
+    policy = parse_tree("[1] Scope |\n[2] Fees |\n  [2.1] a.\n  [2.2.] b.\n  [2.2] c.\n")
+    assert found(policy) == [("duplicate-number", "2.2", "error")]
+
+
+def test_a_gap_whose_missing_label_is_written_in_the_text_is_a_warning():
+    # "C." was kept as body text of B, so D. only seems to come after B.
+    policy = parse_tree("[A.] one.\n[B.] two.\\nC. Removal of content\n[D.] four.\n")
+    assert found(policy) == [("numbering-gap", "D.", "warning")]
+    gap = next(f for f in run_checks(policy) if f.code == "numbering-gap")
+    assert "“C. Removal of content” is written before it" in gap.message
+    # nothing written: a real gap
+    plain = parse_tree("[A.] one.\n[B.] two.\\nAs above.\n[D.] four.\n")
+    assert found(plain) == [("numbering-gap", "D.", "error")]
+
+
+def test_a_gap_after_the_clause_above_that_holds_the_missing_number_is_a_warning():
+    # "a)" was read as the clause above "(b)", not as its first sibling
+    policy = parse_tree("[a)] first.\n  [(b)] second.\n  [(c)] third.\n")
+    assert found(policy) == [("numbering-gap", "(b)", "warning")]
+
+
+def test_several_gaps_each_after_a_heading_line_are_numbers_the_headings_took():
+    policy = parse_tree("[1.] a.\\n**Fees**\n[3.] b.\n[4.] c.\\n**Term**\n[6.] d.\n")
+    assert found(policy) == [("numbering-gap", "3.", "warning"), ("numbering-gap", "6.", "warning")]
+    # one such gap alone stays an error
+    assert found(parse_tree("[1.] a.\\n**Fees**\n[3.] b.\n[4.] c.\n")) == [("numbering-gap", "3.", "error")]
+
+
+def test_many_defects_in_one_list_make_the_list_doubtful_not_each_number_wrong():
+    crowded = found(parse_tree("[1.] a.\n[3.] b.\n[3.] c.\n[7.] d.\n[6.] e.\n"))
+    assert crowded and all(severity == "warning" for _, _, severity in crowded)
+    # an isolated defect in a long clean list is an error
+    clean = "".join(f"[{n}.] item {n}.\n" for n in (1, 2, 3, 4, 6, 7, 8))
+    assert found(parse_tree(clean)) == [("numbering-gap", "6.", "error")]
+
+
+def test_the_checker_weighs_the_text_again_after_an_edit():
+    policy = parse_tree("[1.] a.\n[2.] b.\n[1.] c.\n")
+    checker = Checker(policy)
+    assert [f.severity for f in checker.findings() if f.code == "duplicate-number"] == ["error"]
+    second = policy.clauses[1]
+    ops.SetClauseField(second.id, "text", "b.\n**Cookies**").apply(policy)
+    assert [f.severity for f in checker.findings() if f.code == "duplicate-number"] == ["warning"]
+    ops.SetClauseField(second.id, "text", "b.").apply(policy)
+    assert [f.severity for f in checker.findings() if f.code == "duplicate-number"] == ["error"]
+    checker.close()
