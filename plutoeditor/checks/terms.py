@@ -21,7 +21,9 @@ from dataclasses import replace
 from plutoeditor.checks.finding import DOCUMENT, ERROR, WARNING, Check, Finding, make
 from plutoeditor.checks.terms_index import TermIndex, term_index
 from plutoeditor.checks.terms_ordinary import ordinary_phrase
-from plutoeditor.checks.terms_recognise import ACRONYM, BARE, Definition
+from plutoeditor.checks.terms_recognise import ACRONYM, BARE, INLINE, Definition
+from plutoeditor.checks.terms_scan import opens_sentence
+from plutoeditor.checks.terms_scopes import Instruments, instruments
 from plutoeditor.model.clause import Clause, ClauseKind
 from plutoeditor.model.policy import Policy
 
@@ -36,12 +38,20 @@ CODES = {
 TERM_CODES = tuple(CODES)
 MIN_USES = 2  # uses mid-sentence; two of them as a noun ("the Website", "our Services")
 _PRONOUNS = frozenset("we us our ours you your yours i me my they them their".split())
-#: A definition meant for one part only: "as used in these Service Terms, it means ...".
+_PART = r"(?:section|clause|part|schedule|annex|appendix|exhibit|addendum|paragraph|article|chapter)s?"
+#: A definition meant for one part only: "In this Schedule, ...", "throughout Section B, ...",
+#: "defined in the General Terms; however, as used in these Service Terms, it means ...".
 _SCOPED = re.compile(
-    r"\b(?:as used in|for (?:the )?purposes? of|throughout|in this (?:section|clause|part|schedule)|"
-    r"only in|when used in)\b",
+    rf"\b(?:as used in|for (?:the )?purposes? of|throughout|only in|when used in|in)\s+"
+    rf"(?:(?:this|these|that)\s+{_PART}\b|{_PART}\s+[\dA-Z])|\bhowever,?\s+(?:as used|when used|in)\b",
     re.IGNORECASE,
 )
+#: Words that may limit a definition to one part: it is then not certainly wrong twice.
+_MAYBE_SCOPED = re.compile(
+    r"\b(?:as used in|for (?:the )?purposes? of|throughout|only in|when used in)\b", re.IGNORECASE
+)
+#: "[ ] B. ... means": one of several definitions offered to choose from (a template's boxes).
+_CHECKBOX = re.compile(r"^\s*(?:\[\s*[xX]?\s*\]|[☐☑☒])")
 _POINTS_BACK = re.compile(
     r"^\W*(?:set out|given|ascribed|assigned|defined|stated)\b.{0,40}?"
     r"\b(?:this|above|herein|hereof|earlier)\b",
@@ -62,11 +72,12 @@ def term_findings(index: TermIndex) -> list[Finding]:
     if not index.english():
         return found  # capitals mean other things in German or French; the rules are English
     clauses = {c.id: c for c in index.order}
-    found += _duplicates(index, clauses)
+    scopes = instruments(index.order, index)
+    found += _duplicates(index, clauses, scopes)
     found += _unused(index, clauses)
     found += _glued(index, clauses)
-    found += _case_variants(index)
-    found += _undefined(index)
+    found += _case_variants(index, scopes)
+    found += _undefined(index, scopes)
     return found
 
 
@@ -74,15 +85,17 @@ def _finding(code: str, clause: Clause, message: str, target: str) -> Finding:
     return make(code, clause.id, clause.label, message, clause.line, target=target)
 
 
-def _duplicates(index: TermIndex, clauses: dict[str, Clause]) -> list[Finding]:
+def _duplicates(index: TermIndex, clauses: dict[str, Clause], scopes: Instruments) -> list[Finding]:
     found = []
-    first: dict[str, Definition] = {}
+    first: dict[tuple[int, str], Definition] = {}
     for definition in index.definitions:
         if definition.form in (ACRONYM, BARE) or not definition.term[:1].isupper():
             continue
         if definition.term.casefold() in _PRONOUNS:
             continue  # "Us", "our": alternatives of the party, named again wherever it is named
-        key = definition.term.casefold()
+        # each instrument on the page (a second version, an annex, the clauses it quotes)
+        # defines its own terms
+        key = (scopes.of(definition.clause_id), definition.term.casefold())
         earlier = first.get(key)
         if earlier is None:
             first[key] = definition
@@ -90,15 +103,21 @@ def _duplicates(index: TermIndex, clauses: dict[str, Clause]) -> list[Finding]:
         if earlier.clause_id == definition.clause_id or _POINTS_BACK.match(definition.meaning):
             continue  # '"Sales Proceeds" has the meaning set out in this Agreement' names it again
         clause = clauses[definition.clause_id]
+        if _scoped(definition, clause) or _scoped(earlier, clauses[earlier.clause_id]):
+            continue  # "In this Schedule, Services means ...": it governs its part, as meant
+        if _CHECKBOX.match(clause.text):
+            continue  # "[ ] C. "Third Party" means ...": the alternatives of a template
+        if definition.term.isupper() and INLINE in (definition.form, earlier.form):
+            continue  # "the Digital Millennium Copyright Act ("DMCA")" spelt out again: a reminder
         where = _where(clauses[earlier.clause_id])
         same = _meaning(earlier.meaning) == _meaning(definition.meaning)
         # one list of definitions that defines a term twice, differently, is certainly wrong;
         # a term defined again in another part may be meant for that part only
         one_list = (
-            earlier.form != "inline"
-            and definition.form != "inline"
+            earlier.form != INLINE
+            and definition.form != INLINE
             and _list_of(clauses[earlier.clause_id]) == _list_of(clause)
-            and not _SCOPED.search(earlier.meaning + " " + definition.meaning + " " + clause.text[:300])
+            and not _MAYBE_SCOPED.search(earlier.meaning + " " + definition.meaning + " " + clause.text[:300])
         )
         if same or not one_list:
             message = f"“{definition.term}” is defined again (first defined in {where})"
@@ -115,22 +134,119 @@ def _duplicates(index: TermIndex, clauses: dict[str, Clause]) -> list[Finding]:
     return found
 
 
+def _scoped(definition: Definition, clause: Clause) -> bool:
+    """A definition meant for one part only: "as used in these Service Terms, X means ..."."""
+    text = definition.meaning[:300] + " " + clause.text[:300]
+    parent = clause.parent
+    if parent is not None and not parent.heading and parent.text:
+        text += " " + parent.text[:300]  # "In this Schedule, the following definitions apply:"
+    elif parent is not None:
+        text += " " + parent.heading + " " + parent.text[:300]
+    return _SCOPED.search(text) is not None
+
+
 def _unused(index: TermIndex, clauses: dict[str, Clause]) -> list[Finding]:
     total: dict[str, int] = {}
     for name, count in index.uses.items():  # "Author" and "AUTHOR" are one term
         total[name.casefold()] = total.get(name.casefold(), 0) + count
+    elsewhere: _Mentions | None = None
     found = []
     for definition in index.definitions:
         if not definition.explicit:
             continue
-        if any(total.get(name.casefold(), 0) for name in definition.names):
-            continue
+        if any(total.get(form, 0) for name in definition.names for form in _forms(name.casefold())):
+            continue  # "Permission" defined beside "Permissions", and "Permissions" used
         if any(not name[:1].isupper() for name in definition.names):
             continue  # "we", "you": pronouns are used whatever their case
+        if definition.form == INLINE and _names_an_outside_thing(definition):
+            continue  # 'the Office of Foreign Assets Control ("OFAC")': a name spelt short, not a term
+        if elsewhere is None:
+            elsewhere = _Mentions(index)
+        if elsewhere.anywhere_but(definition):
+            continue  # in a heading, a table title, with a hyphen ("Third-Party Content"), in any case
         clause = clauses[definition.clause_id]
         message = f"“{definition.term}” is defined but never used"
         found.append(_finding("unused-definition", clause, message, definition.term))
     return found
+
+
+#: "(also known as “LSOs”)", "so-called": a gloss that explains a word; nobody has to use it.
+_GLOSS = re.compile(
+    r"\b(?:also\s+known\s+as|a\.?k\.?a\.?|so-called|also\s+called|otherwise\s+known\s+as)\W*$", re.I
+)
+_NAME_BEFORE = re.compile(r"(?:\b(?:[A-Z][\w’'.&-]*|of|and|for|the|on|in|\(EU\)|[\d/]+)\s+){1,12}$")
+_OUTSIDE_WORDS = frozenset(
+    "Act Acts Regulation Regulations Directive Code Law Laws Rules Control Commission Commissioner "
+    "Authority Office Department Agency Bureau Board Council Court Convention Treaty Framework "
+    "Shield Services Markets Union Organization Organisation Institute".split()
+)
+
+
+def _names_an_outside_thing(definition: Definition) -> bool:
+    """An inline definition of the short name of a statute or body, or a gloss."""
+    before = definition.meaning.rstrip(' ,;:(“"‘')
+    if _GLOSS.search(before[-40:]):
+        return True
+    words = before.split()
+    if not words:
+        return False
+    last = words[-1].strip(",;:")
+    if last in _OUTSIDE_WORDS:
+        return True  # '... Utah Consumer Privacy Act ("UCPA")', 'Regulation ... ("Digital Services Act")'
+    name = definition.term.split()
+    return name[-1] in _OUTSIDE_WORDS and len(name) > 1
+
+
+class _Mentions:
+    """Where a reader would see a defined name used that the index does not count as a use:
+    in a heading ("Table 3: Appendix Information"), with a hyphen for a space, in lower case."""
+
+    def __init__(self, index: TermIndex) -> None:
+        self._index = index
+        self._headings = "\n" + "\n".join(index.headings).replace("-", " ") + "\n"
+
+    def anywhere_but(self, definition: Definition) -> bool:
+        """Whether a name of the definition (singular or plural) is named so anywhere."""
+        for name in definition.names:
+            spaced = name.lower().replace("-", " ")
+            own = {n.replace("-", " ") for n in definition.names}  # its own mention, in quotes
+            for form in _forms(spaced):
+                at = self._headings.find(form)
+                while at >= 0:
+                    end = at + len(form)
+                    if not self._headings[at - 1].isalnum() and not self._headings[end].isalnum():
+                        return True
+                    at = self._headings.find(form, at + 1)
+                for written in _hyphenated(form):  # as written mid-sentence, opening one, in capitals
+                    for cased in (written, written[:1].upper() + written[1:], written.upper()):
+                        if cased.replace("-", " ") not in own and self._index.written_in_lower(cased):
+                            return True
+        return False
+
+
+def _hyphenated(form: str) -> list[str]:
+    """'third party goods', 'third-party goods', 'third party-goods', ...: a name as it may be written."""
+    words = form.split(" ")
+    if len(words) > 4:
+        return [form]
+    written = [words[0]]
+    for word in words[1:]:
+        written = [w + joint + word for w in written for joint in (" ", "-")]
+    return written
+
+
+def _forms(name: str) -> tuple[str, ...]:
+    """A name in lower case, in the singular and the plural: "licence", "licences"; "party", "parties"."""
+    forms = [name, name + "s", name + "es"]
+    if name.endswith("ies"):
+        forms.append(name[:-3] + "y")
+    elif name.endswith("es"):
+        forms += [name[:-1], name[:-2]]
+    elif name.endswith("s"):
+        forms.append(name[:-1])
+    if name.endswith("y"):
+        forms.append(name[:-1] + "ies")
+    return tuple(forms)
 
 
 def _glued(index: TermIndex, clauses: dict[str, Clause]) -> list[Finding]:
@@ -164,21 +280,31 @@ def _glued(index: TermIndex, clauses: dict[str, Clause]) -> list[Finding]:
     return found
 
 
-def _case_variants(index: TermIndex) -> list[Finding]:
+def _case_variants(index: TermIndex, scopes: Instruments) -> list[Finding]:
     found = []
     defined_in = {(d.clause_id, name) for d in index.definitions for name in d.names}
-    entries = [(clause, entry) for clause, entry in index.entries() if entry.variants]
+    governs: dict[str, set[int]] = {}  # defined name -> the instruments that define it
+    for d in index.definitions:
+        for name in d.names:
+            governs.setdefault(name, set()).add(scopes.of(d.clause_id))
+    entries = [
+        (clause, _own_variants(index, entry.text, entry.variants))
+        for clause, entry in index.entries()
+        if entry.variants
+    ]
     other_case: dict[str, int] = {}
-    for _, entry in entries:
-        for _, name in entry.variants:
+    for _, variants in entries:
+        for _, name in variants:
             other_case[name] = other_case.get(name, 0) + 1
-    for clause, entry in entries:
+    for clause, variants in entries:
         counts: dict[tuple[str, str], int] = {}
-        for written, name in entry.variants:
+        for written, name in variants:
             counts[(written, name)] = counts.get((written, name), 0) + 1
         for (written, name), count in counts.items():
             if (clause.id, name) in defined_in:
                 continue  # inside the term's own definition
+            if scopes.of(clause.id) not in governs.get(name, ()):
+                continue  # another instrument on the page (the clauses an annex quotes) defines it
             if other_case[name] >= index.uses.get(name, 0):
                 continue  # mostly written so (a quoted statute, the ordinary words): not a slip
             times = "" if count == 1 else f" ({count} times)"
@@ -187,14 +313,47 @@ def _case_variants(index: TermIndex) -> list[Finding]:
     return found
 
 
-def _undefined(index: TermIndex) -> list[Finding]:
+def _own_variants(index: TermIndex, text: str, variants: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The case variants that are the term's own words, not the tail of a longer capitalised
+    name: "Personal Data subject to the LGPD" does not write "Data Subject" as "Data subject"."""
+    if not any(written[:1].isupper() for written, _ in variants):
+        return variants
+    wanted = set(variants)
+    kept = []
+    for start, _, written, name in index.find_uses(text):
+        if (written, name) not in wanted:
+            continue
+        if written[:1].isupper() and _after_capitalised_word(text, start):
+            continue
+        kept.append((written, name))
+    return kept
+
+
+def _after_capitalised_word(text: str, start: int) -> bool:
+    """Whether a capitalised word, not opening the sentence, stands just before `start`."""
+    if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
+        return False
+    begin = start - 2
+    while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "-’'"):
+        begin -= 1
+    if not text[begin].isupper():
+        return False
+    line_start = text.rfind("\n", 0, begin) + 1
+    return not opens_sentence(text[line_start:], begin - line_start)
+
+
+def _undefined(index: TermIndex, scopes: Instruments) -> list[Finding]:
+    if _excerpt(index.policy):
+        return []  # the page starts at "Article 19": its terms are defined in the parts not shown
     title_words = frozenset(w.lower() for w in _TITLE_WORD.findall(index.policy.metadata.title))
     headings = frozenset(_heading_text(h) for h in index.headings)
     defined: set[str] | None = None
     parts: set[str] = set()
-    nouns = index.nouns
+    phrases, nouns = index.phrases, index.nouns
+    if scopes.borrowing:  # "terms not defined here have the meanings given in the Agreement"
+        phrases, nouns = _own_phrases(index, scopes)
     found = []
-    for phrase, count in index.phrases.items():
+    for phrase, count in phrases.items():
         if count < MIN_USES or nouns.get(phrase, 0) < 2:
             continue  # not twice "the Website", "our Services": not used as a term of the document
         if defined is None:
@@ -206,12 +365,49 @@ def _undefined(index: TermIndex) -> list[Finding]:
             continue  # "Upload Information" of "Your Upload Information": a defined term's words
         if ordinary_phrase(phrase, index.written_in_lower, title_words, headings):
             continue
-        clause = index.first_use(phrase)
+        clause = _first_use(index, phrase, scopes)
         if clause is None:
             continue
         message = f"“{phrase}” is used as a defined term ({count} times, first here) but is not defined"
         found.append(_finding("undefined-term", clause, message, phrase))
     return found
+
+
+def _own_phrases(index: TermIndex, scopes: Instruments) -> tuple[dict[str, int], dict[str, int]]:
+    """The capitalised phrases (and their uses as nouns) of the instruments that define their own terms."""
+    phrases: dict[str, int] = {}
+    nouns: dict[str, int] = {}
+    for clause, entry in index.entries():
+        if scopes.of(clause.id) in scopes.borrowing:
+            continue
+        for totals, counts in ((phrases, entry.scan.phrases), (nouns, entry.scan.nouns)):
+            for phrase, count in counts.items():
+                totals[phrase] = totals.get(phrase, 0) + count
+    return phrases, nouns
+
+
+def _first_use(index: TermIndex, phrase: str, scopes: Instruments) -> Clause | None:
+    if not scopes.borrowing:
+        return index.first_use(phrase)
+    for clause, entry in index.entries():
+        if phrase in entry.scan.phrases and scopes.of(clause.id) not in scopes.borrowing:
+            return clause
+    return None
+
+
+_FIRST_LABELS = frozenset("1 i a (1) (i) (a) 0 1.0 1.1 one".split())
+_LABEL_TAIL = re.compile(r"[.):]+$")
+
+
+def _excerpt(policy: Policy) -> bool:
+    """A page that begins in the middle of an instrument: its first numbered clause is "Article 19"."""
+    for clause in policy.clauses:
+        label = clause.label.strip()
+        if not label:
+            continue
+        core = _LABEL_TAIL.sub("", label.split()[-1].lower())
+        return bool(core) and core not in _FIRST_LABELS and not core.startswith(("1.", "0"))
+    return False
 
 
 def _word_runs(names: set[str]) -> set[str]:

@@ -66,11 +66,11 @@ _BARE_MEANS = re.compile(
     + _MEANS_VERB.replace(r"includes|shall\s+include|", "")  # "The Service includes ...": prose
 )
 _AS_DEFINED = re.compile(
-    rf"(?<![\w’'])(?:the\s+)?(?P<term>{_TERM_PHRASE})\s*[(,]\s*(?:as\s+(?:that\s+term\s+is\s+)?defined|"
-    r"within\s+the\s+meaning|as\s+described|as\s+set\s+out)\b"
-)
+    rf"(?<![\w’'])(?:the\s+)?(?P<term>{_TERM_PHRASE})\s*[(,]?\s*(?:as\s+(?:that\s+term\s+is\s+|such\s+term\s+is\s+)?"
+    r"defined|within\s+the\s+meaning|as\s+described|as\s+set\s+out)\b"
+)  # "Data Messages (as defined in the ECT Act)", "the Services as defined in the Agreement"
 #: Something every form needs: parentheses, quotes, a colon or a verb of definition.
-_HINTS = ("(", "“", '"', "‘", ":", "|", "mean", "refer", "defined", "includ", "understood")
+_HINTS = ("(", "“", '"', "‘", ":", "|", "–", "—", "mean", "refer", "defined", "includ", "understood")
 
 
 def _any_form(text: str) -> bool:
@@ -78,7 +78,9 @@ def _any_form(text: str) -> bool:
 
 
 _DEFINITIONS_HEADING = re.compile(r"\b(?:definitions?|glossary|interpretation|terminology)\b", re.IGNORECASE)
-_AS_HINT = re.compile(r"[(,]\s*(?:as|within)\s")
+_AS_HINT = re.compile(
+    r"(?:as|within)\s+(?:that\s+|such\s+)?(?:defined|term|the\s+meaning|described|set\s+out)"
+)
 _MEANS_HINT = re.compile(r"mean|refer|defined|includ|understood")
 _PARENS = re.compile(r"\(([^()\n]{1,200})\)")
 #: Words that may stand around the quoted term inside the parentheses of an inline definition.
@@ -95,7 +97,12 @@ _SECTION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"^(?:the\s+)?([A-Z][A-Z0-9&]{1,7}s?)$")
-_BARE = re.compile(rf"^(?:the\s+)?({_TERM_PHRASE})$")
+_BARE = re.compile(
+    rf"^(?:(?:each|individually|collectively|together|jointly|hereinafter),?\s+)?(?:(?:the|a|an)\s+)?"
+    rf"({_TERM_PHRASE})$"
+)  # "(Personal Information)", "(each a Digital Property)"
+#: "Passenger – a person requesting a ride": a glossary entry with a dash; "(also ...)" may follow.
+_DASH_ENTRY = re.compile(rf"^(?P<term>{_TERM_PHRASE})\s*(?:\([^()]{{0,60}}\)\s*)?[–—]\s+\S")
 #: First words that make a paragraph's "X means" an ordinary sentence ("This means ...").
 _NOT_A_TERM = frozenset(
     "This That These Those It Which What Who Each Every Such Our Your Their His Her Its We You They "
@@ -151,6 +158,10 @@ def definitions_in(clause: Clause) -> list[Definition]:
             if len(cells) >= 2 and 0 < len(cells[0].split()) <= 5 and cells[0][:1].isupper() and cells[1]:
                 add(cells[0], cells[1], BARE)
             continue
+        if "–" in paragraph or "—" in paragraph:
+            dash = _DASH_ENTRY.match(paragraph)
+            if dash and len(dash.group("term").split()) <= 5:
+                add(dash.group("term"), paragraph[dash.end() - 1 :], BARE)
         if ":" in paragraph:
             glossary = read_definition(paragraph)  # "Data Asset: A collection of ..." in running text
             if glossary and len(glossary[0].split()) <= 5 and glossary[0][:1].isupper():
