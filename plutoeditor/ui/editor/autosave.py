@@ -7,7 +7,7 @@ or closing discards the copy; after a crash the next start offers to recover wha
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
@@ -18,9 +18,19 @@ from plutoeditor.ui.common.workers import Worker, run_with_progress
 from plutoeditor.ui.editor.open_document import Document
 
 if TYPE_CHECKING:
-    from plutoeditor.ui.editor.main_window import MainWindow
+    from PySide6.QtWidgets import QStatusBar, QWidget
 
 log = logging.getLogger(__name__)
+
+
+class AutosaveWindow(Protocol):
+    """What Autosave uses of its editor window."""
+
+    document: Document | None
+
+    def set_document(self, document: Document | None) -> None: ...
+    def statusBar(self) -> QStatusBar: ...
+    def window(self) -> QWidget: ...  # QWidget.window(): the window itself, its dialogs' parent
 
 
 class Autosave(QObject):
@@ -32,9 +42,9 @@ class Autosave(QObject):
     a dialog once, until a copy is written again.
     """
 
-    def __init__(self, window: MainWindow, store: RecoveryStore, interval_seconds: int) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, editor: AutosaveWindow, store: RecoveryStore, interval_seconds: int) -> None:
+        super().__init__(editor.window())
+        self.editor = editor
         self.store = store
         self._saved_revision: tuple[int, int] | None = None
         #: (recovery key, revision mark) of the copy being written, if any
@@ -55,7 +65,7 @@ class Autosave(QObject):
         """Start writing the recovery copy if the document changed since the last one.
 
         True when a copy is being written (`wait()` blocks until it is on disk)."""
-        document = self.window.document
+        document = self.editor.document
         if document is None:
             return False
         if not document.is_modified:  # undone back to the saved state: no copy needed
@@ -74,7 +84,7 @@ class Autosave(QObject):
         original = document.path or document.source
         self._writing = (key, mark)
         self._worker = run_with_progress(
-            self.window,
+            self.editor.window(),
             "",
             lambda: self.store.save_data(key, snapshot, original),
             lambda _path: self._written(key, mark),
@@ -92,19 +102,19 @@ class Autosave(QObject):
         self._saved_revision = mark
         if self._failure_told:
             self._failure_told = False
-            self.window.statusBar().showMessage(self.tr("Autosave works again"), 5000)
+            self.editor.statusBar().showMessage(self.tr("Autosave works again"), 5000)
 
     def _failed(self, exc: BaseException) -> None:
         self._writing = self._worker = None
         log.warning("autosave failed: %s", exc)
-        self.window.statusBar().showMessage(
+        self.editor.statusBar().showMessage(
             self.tr("Autosave failed: unsaved work is not protected ({0})").format(exc)
         )
         if self._failure_told:
             return
         self._failure_told = True
         QMessageBox.warning(
-            self.window,
+            self.editor.window(),
             self.tr("Autosave Failed"),
             self.tr(
                 "PlutoEditor could not keep a recovery copy of your unsaved work:\n\n{0}\n\n"
@@ -122,7 +132,7 @@ class Autosave(QObject):
 
     def discard(self) -> None:
         """Forget the recovery copy (the document was saved, closed or discarded)."""
-        document = self.window.document
+        document = self.editor.document
         if document is not None:
             key = self.key(document)
             if self._writing is not None and self._writing[0] == key:
@@ -147,7 +157,7 @@ class Autosave(QObject):
         if len(entries) > 10:
             names += "\n" + self.tr("… and {0} more").format(len(entries) - 10)
         answer = QMessageBox.question(
-            self.window,
+            self.editor.window(),
             self.tr("Recover Unsaved Work"),
             self.tr(
                 "PlutoEditor did not close normally. Unsaved work was kept for:\n\n{0}\n\n"
@@ -175,7 +185,7 @@ class Autosave(QObject):
             policy = self.store.load(entry)
         except Exception as exc:  # a damaged copy: say so, keep it for inspection
             QMessageBox.warning(
-                self.window,
+                self.editor.window(),
                 self.tr("Cannot Recover"),
                 self.tr("The recovery copy could not be read.\n\n{0}").format(exc),
             )
@@ -187,13 +197,13 @@ class Autosave(QObject):
             path=original if is_native else None,
             source=None if is_native else original,
             unsaved=True,
-            parent=self.window,
+            parent=self.editor.window(),
         )
         try:
             document.recovery_key = self.store.adopt(entry)
         except OSError as exc:  # the copy stays where it is; a new one is written as usual
             log.warning("could not take over recovery copy %s: %s", entry.path, exc)
-        self.window.set_document(document)
+        self.editor.set_document(document)
         self._saved_revision = (id(document), document.policy.revision)  # the copy holds it
-        self.window.statusBar().showMessage(self.tr("Recovered unsaved work - save it to keep it"), 15000)
+        self.editor.statusBar().showMessage(self.tr("Recovered unsaved work - save it to keep it"), 15000)
         return True

@@ -4,7 +4,7 @@ stack (add after, add child, delete, move, indent, outdent, split, merge, renumb
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject
 
@@ -15,32 +15,51 @@ from plutoeditor.model import operations as ops
 from plutoeditor.model.renumber import renumber
 
 if TYPE_CHECKING:
-    from plutoeditor.ui.editor.main_window import MainWindow
+    from PySide6.QtWidgets import QStatusBar, QWidget
+
+    from plutoeditor.ui.document.view import DocumentView
+    from plutoeditor.ui.editor.clause_editor import ClauseEditor
+    from plutoeditor.ui.editor.findings_panel import FindingsPanel
+    from plutoeditor.ui.editor.open_document import Document
+
+
+class ClauseActionsWindow(Protocol):
+    """What ClauseActions uses of its editor window."""
+
+    document: Document | None
+    clause_editor: ClauseEditor
+    document_view: DocumentView
+    findings_panel: FindingsPanel
+
+    def current_clause(self) -> Clause | None: ...
+    def select_clause(self, clause_id: str) -> bool: ...
+    def statusBar(self) -> QStatusBar: ...
+    def window(self) -> QWidget: ...  # QWidget.window(): the window itself, its dialogs' parent
 
 
 class ClauseActions(QObject):
     """Handlers for the Clause and Findings menus of one window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, editor: ClauseActionsWindow) -> None:
+        super().__init__(editor.window())
+        self.editor = editor
 
     def _target(self) -> Clause | None:
-        return self.window.current_clause()
+        return self.editor.current_clause()
 
     def _push(self, operation: ops.Operation | None, select: Clause | None = None, name: str = "") -> None:
         """Push an operation; `name` (translated) is what Edit > Undo will say."""
-        document = self.window.document
+        document = self.editor.document
         if document is None or operation is None:
             return
         if name and hasattr(operation, "name"):
             operation.name = name
         document.push(operation)
         if select is not None:
-            self.window.select_clause(select.id)
+            self.editor.select_clause(select.id)
 
     def add_after(self) -> None:
-        document = self.window.document
+        document = self.editor.document
         if document is None:
             return
         clause = self._target()
@@ -55,7 +74,7 @@ class ClauseActions(QObject):
         self._push(
             ops.InsertClause(parent_id, siblings.index(clause) + 1, new, name=self.tr("Add clause")), new
         )
-        self.window.clause_editor.text_edit.setFocus()
+        self.editor.clause_editor.text_edit.setFocus()
 
     def add_child(self) -> None:
         clause = self._target()
@@ -66,10 +85,10 @@ class ClauseActions(QObject):
         self._push(
             ops.InsertClause(clause.id, len(clause.children), new, name=self.tr("Add child clause")), new
         )
-        self.window.clause_editor.text_edit.setFocus()
+        self.editor.clause_editor.text_edit.setFocus()
 
     def delete(self) -> None:
-        document, clause = self.window.document, self._target()
+        document, clause = self.editor.document, self._target()
         if document is None or clause is None:
             return
         siblings = document.policy.siblings_of(clause)
@@ -82,7 +101,7 @@ class ClauseActions(QObject):
         self._push(ops.DeleteClause(clause.id, name=self.tr("Delete clause")), neighbour)
 
     def move(self, delta: int) -> None:
-        document, clause = self.window.document, self._target()
+        document, clause = self.editor.document, self._target()
         if document is not None and clause is not None:
             self._push(
                 ops.move_by(document.policy, clause, delta),
@@ -91,53 +110,53 @@ class ClauseActions(QObject):
             )
 
     def indent(self) -> None:
-        document, clause = self.window.document, self._target()
+        document, clause = self.editor.document, self._target()
         if document is not None and clause is not None:
             self._push(ops.indent(document.policy, clause), clause, self.tr("Indent"))
 
     def outdent(self) -> None:
-        document, clause = self.window.document, self._target()
+        document, clause = self.editor.document, self._target()
         if document is not None and clause is not None:
             self._push(ops.outdent(document.policy, clause), clause, self.tr("Outdent"))
 
     def split(self) -> None:
-        document, clause = self.window.document, self._target()
+        document, clause = self.editor.document, self._target()
         if document is None or clause is None:
             return
-        view = self.window.document_view  # where the keyboard is: the document, or the Clause pane
+        view = self.editor.document_view  # where the keyboard is: the document, or the Clause pane
         position = (
-            view.cursor_position() if view.editor.hasFocus() else self.window.clause_editor.cursor_position()
+            view.cursor_position() if view.editor.hasFocus() else self.editor.clause_editor.cursor_position()
         )
         operation = ops.split(document.policy, clause, position)
         self._push(operation, name=self.tr("Split clause"))
         new = getattr(operation.operations[-1], "clause", None) if isinstance(operation, ops.Batch) else None
         if isinstance(new, Clause):
-            self.window.select_clause(new.id)
+            self.editor.select_clause(new.id)
 
     def merge(self) -> None:
-        document, clause = self.window.document, self._target()
+        document, clause = self.editor.document, self._target()
         if document is not None and clause is not None:
             self._push(ops.merge_with_next(document.policy, clause), clause, self.tr("Merge clauses"))
 
     def renumber(self) -> None:
-        document = self.window.document
+        document = self.editor.document
         if document is None:
             return
         batch = renumber(document.policy)
         if not batch.operations:
-            self.window.statusBar().showMessage(
+            self.editor.statusBar().showMessage(
                 self.tr("Every clause already has the number its position calls for"), 5000
             )
             return
         batch.name = self.tr("Renumber document")
         self._push(batch)
-        self.window.statusBar().showMessage(
+        self.editor.statusBar().showMessage(
             self.tr("Relabelled {0} clauses").format(len(batch.operations)), 5000
         )
 
     # -- findings -----------------------------------------------------------------------
     def fix_lookup(self, finding: Finding) -> tuple[str, Any] | None:
-        document = self.window.document
+        document = self.editor.document
         if document is None or finding is None:
             return None
         return fix_for(document.policy, finding)
@@ -150,9 +169,9 @@ class ClauseActions(QObject):
         if hasattr(operation, "name"):
             operation.name = description
         self._push(operation)
-        if self.window.document is not None:
-            self.window.document.refresh_findings()  # a fix should show its effect at once
-        self.window.statusBar().showMessage(description, 5000)
+        if self.editor.document is not None:
+            self.editor.document.refresh_findings()  # a fix should show its effect at once
+        self.editor.statusBar().showMessage(description, 5000)
 
     def fix_selected(self) -> None:
-        self.window.findings_panel.fix_current()
+        self.editor.findings_panel.fix_current()

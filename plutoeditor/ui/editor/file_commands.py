@@ -13,7 +13,7 @@ import re
 import stat
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
@@ -29,7 +29,10 @@ from plutoeditor.ui.common.workers import run_and_wait, run_with_progress
 from plutoeditor.ui.editor.open_document import CheckedPolicy, Document, check_policy
 
 if TYPE_CHECKING:
-    from plutoeditor.ui.editor.main_window import MainWindow
+    from PySide6.QtWidgets import QStatusBar, QWidget
+
+    from plutoeditor.ui.common.settings import Settings
+    from plutoeditor.ui.editor.autosave import Autosave
 
 #: Files bigger than this are imported on a worker thread with a progress dialog.
 BACKGROUND_BYTES = 256 * 1024
@@ -38,6 +41,21 @@ SAMPLE = "samples/sample-privacy-policy.policy.yaml"
 
 def sample_path() -> Path:
     return paths.resources_dir() / SAMPLE
+
+
+class FilesWindow(Protocol):
+    """What DocumentFiles uses of its editor window."""
+
+    document: Document | None
+
+    def set_document(self, document: Document | None) -> None: ...
+
+    autosave: Autosave
+    settings: Settings
+
+    def update_recent_menu(self) -> None: ...
+    def statusBar(self) -> QStatusBar: ...
+    def window(self) -> QWidget: ...  # QWidget.window(): the window itself, its dialogs' parent
 
 
 class DocumentFiles(QObject):
@@ -49,9 +67,9 @@ class DocumentFiles(QObject):
     #: `open_path` could not open the file (as given); the user has been told.
     open_failed = Signal(str)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, editor: FilesWindow) -> None:
+        super().__init__(editor.window())
+        self.editor = editor
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._file_changed)
         self._ignore_change_until_saved = False
@@ -77,18 +95,18 @@ class DocumentFiles(QObject):
     # -- new / open --------------------------------------------------------------------------
     def new(self) -> None:
         if self.maybe_save():
-            self.window.set_document(Document(Policy(), parent=self.window))
+            self.editor.set_document(Document(Policy(), parent=self.editor.window()))
 
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
         folder = (
-            str(Path(self.window.document.path).parent)
-            if self.window.document and self.window.document.path
+            str(Path(self.editor.document.path).parent)
+            if self.editor.document and self.editor.document.path
             else ""
         )
         path, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Open Policy"), folder, self._open_filter()
+            self.editor.window(), self.tr("Open Policy"), folder, self._open_filter()
         )
         if path:
             self.open_path(path, ask=False)
@@ -109,7 +127,7 @@ class DocumentFiles(QObject):
             size = 0
         if size > BACKGROUND_BYTES:
             run_with_progress(
-                self.window,
+                self.editor.window(),
                 self.tr("Opening {0}…").format(Path(path).name),
                 lambda: _read_and_check(path),
                 lambda checked: self._opened(path, checked.policy, checked),
@@ -134,24 +152,24 @@ class DocumentFiles(QObject):
             path=path if is_native else None,
             source=None if is_native else path,
             unsaved=not is_native,
-            parent=self.window,
+            parent=self.editor.window(),
             checked=checked,
         )
-        self.window.set_document(document)
-        self.window.settings.add_recent_file(path)
-        self.window.update_recent_menu()
+        self.editor.set_document(document)
+        self.editor.settings.add_recent_file(path)
+        self.editor.update_recent_menu()
         notes = getattr(policy, "import_notes", None)
         if notes:
-            self.window.statusBar().showMessage("; ".join(notes), 15000)
+            self.editor.statusBar().showMessage("; ".join(notes), 15000)
         self.opened.emit(path)
 
     def _open_failed(self, path: str, exc: BaseException) -> None:
         if not isinstance(exc, PolicyFileError):
             exc = PolicyFileError(path, f"cannot be opened ({type(exc).__name__}: {exc})")
-        self.window.settings.remove_recent_file(path)
-        self.window.update_recent_menu()
+        self.editor.settings.remove_recent_file(path)
+        self.editor.update_recent_menu()
         QMessageBox.warning(
-            self.window,
+            self.editor.window(),
             self.tr("Cannot Open File"),
             self.tr("{0} could not be opened.\n\n{1}").format(Path(path).name, str(exc)),
         )
@@ -159,7 +177,7 @@ class DocumentFiles(QObject):
 
     # -- save ------------------------------------------------------------------------------
     def save(self) -> bool:
-        document = self.window.document
+        document = self.editor.document
         if document is None:
             return False
         if not document.path:
@@ -167,12 +185,12 @@ class DocumentFiles(QObject):
         return self._save_to(document.path)
 
     def save_as(self) -> bool:
-        document = self.window.document
+        document = self.editor.document
         if document is None:
             return False
         suggestion = document.path or _native_name(document.source or self.tr("Untitled"))
         path, _ = QFileDialog.getSaveFileName(
-            self.window,
+            self.editor.window(),
             self.tr("Save Policy As"),
             suggestion,
             self.tr("PlutoEditor policies (*.policy.yaml)"),
@@ -186,7 +204,7 @@ class DocumentFiles(QObject):
     def _save_to(self, path: str) -> bool:
         """Save a snapshot on a worker thread (the window keeps painting; a progress dialog
         shows when it takes long); True when the file was written."""
-        document = self.window.document
+        document = self.editor.document
         assert document is not None
         if self._saving:
             return False  # Ctrl+S again while saving: the running save carries on
@@ -202,13 +220,13 @@ class DocumentFiles(QObject):
         self._saving = True
         try:
             run_and_wait(
-                self.window,
+                self.editor.window(),
                 self.tr("Saving {0}…").format(Path(path).name),
                 lambda: write_atomic(target, native.dumps_data(snapshot)),
             )
         except (OSError, ValueError, PolicyFileError) as exc:
             QMessageBox.critical(
-                self.window,
+                self.editor.window(),
                 self.tr("Cannot Save"),
                 self.tr("{0} could not be saved.\n\n{1}").format(Path(path).name, str(exc)),
             )
@@ -216,24 +234,24 @@ class DocumentFiles(QObject):
             return False
         finally:
             self._saving = False
-        if not shiboken6.isValid(document) or self.window.document is not document:
+        if not shiboken6.isValid(document) or self.editor.document is not document:
             return True  # written; the window shows another document now
         document.saved_as(path, undo_index)
         self._disk_state = _disk_state(path)
         remove_stale_temporaries(path)
         self._watch(path)
-        self.window.settings.add_recent_file(path)
-        self.window.update_recent_menu()
+        self.editor.settings.add_recent_file(path)
+        self.editor.update_recent_menu()
         if not document.is_modified:
-            self.window.autosave.discard()
-        self.window.statusBar().showMessage(self.tr("Saved {0}").format(path), 5000)
+            self.editor.autosave.discard()
+        self.editor.statusBar().showMessage(self.tr("Saved {0}").format(path), 5000)
         return True
 
     def _offer_save_as(self, path: str) -> bool:
         """A read-only file is never replaced: offer to save under another name instead."""
         Button = QMessageBox.StandardButton
         answer = QMessageBox.question(
-            self.window,
+            self.editor.window(),
             self.tr("File Is Read-Only"),
             self.tr("{0} is read-only, so it was not replaced. Save your work under another name?").format(
                 Path(path).name
@@ -250,7 +268,7 @@ class DocumentFiles(QObject):
             return True
         Button = QMessageBox.StandardButton
         answer = QMessageBox.warning(
-            self.window,
+            self.editor.window(),
             self.tr("File Changed on Disk"),
             self.tr(
                 "{0} was changed by another program since you opened it. Saving replaces "
@@ -263,11 +281,11 @@ class DocumentFiles(QObject):
 
     # -- revert / close ------------------------------------------------------------------
     def revert(self) -> None:
-        document = self.window.document
+        document = self.editor.document
         if document is None or not document.path:
             return
         answer = QMessageBox.question(
-            self.window,
+            self.editor.window(),
             self.tr("Revert to Saved"),
             self.tr("Discard all unsaved changes to {0} and reload it from disk?").format(
                 document.display_name()
@@ -279,23 +297,23 @@ class DocumentFiles(QObject):
             self._reload()
 
     def _reload(self) -> None:
-        document = self.window.document
+        document = self.editor.document
         if document is None or not document.path:
             return
         path = document.path
-        self.window.autosave.discard()
+        self.editor.autosave.discard()
         document.undo_stack.setClean()  # so opening does not ask again
         self.open_path(path, ask=False)
 
     def maybe_save(self) -> bool:
         """Ask Save / Discard / Cancel when there are unsaved changes; True when it is fine to go on."""
-        document = self.window.document
+        document = self.editor.document
         if self._saving:
             return False  # a save is running: nothing may replace or close the document
         if document is None or not document.is_modified:
             return True
         answer = QMessageBox.warning(
-            self.window,
+            self.editor.window(),
             self.tr("Unsaved Changes"),
             self.tr("{0} has unsaved changes. Save them before closing?").format(document.display_name()),
             QMessageBox.StandardButton.Save
@@ -306,14 +324,14 @@ class DocumentFiles(QObject):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:
-            self.window.autosave.discard()
+            self.editor.autosave.discard()
             return True
         return False
 
     def close_document(self) -> bool:
         if not self.maybe_save():
             return False
-        self.window.set_document(None)
+        self.editor.set_document(None)
         return True
 
     # -- watching -------------------------------------------------------------------------
@@ -330,7 +348,7 @@ class DocumentFiles(QObject):
         self._watch(document.path if document else None)
 
     def _file_changed(self, path: str) -> None:
-        document = self.window.document
+        document = self.editor.document
         if document is None or document.path != path or self._asking:
             return
         # editors often save by replacing the file; watch the new one when it appears
@@ -338,13 +356,13 @@ class DocumentFiles(QObject):
         self._asking = True
         try:
             if not os.path.exists(path):
-                self.window.statusBar().showMessage(
+                self.editor.statusBar().showMessage(
                     self.tr("{0} was deleted or moved on disk").format(path), 10000
                 )
                 return
             extra = self.tr("\n\nYour unsaved changes here would be lost.") if document.is_modified else ""
             answer = QMessageBox.question(
-                self.window,
+                self.editor.window(),
                 self.tr("File Changed on Disk"),
                 self.tr("{0} was changed by another program. Reload it?").format(Path(path).name) + extra,
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

@@ -4,28 +4,51 @@ pane to pane, and back to where the user was when the find bar closes.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QWidget
 from shiboken6 import isValid as shiboken_valid
 
 if TYPE_CHECKING:
-    from plutoeditor.ui.editor.main_window import MainWindow
+    from PySide6.QtWidgets import QStackedWidget
+
+    from plutoeditor.ui.document.view import DocumentView
+    from plutoeditor.ui.editor.clause_editor import ClauseEditor
+    from plutoeditor.ui.editor.find_replace import FindBar
+    from plutoeditor.ui.editor.findings_panel import FindingsPanel
+    from plutoeditor.ui.editor.metadata_panel import MetadataPanel
+    from plutoeditor.ui.editor.outline_view import OutlineView
+
+    pass
+
+
+class FocusWindow(Protocol):
+    """What KeyboardFocus uses of its editor window."""
+
+    pages: QStackedWidget
+    outline: OutlineView
+    clause_editor: ClauseEditor
+    document_view: DocumentView
+    metadata_panel: MetadataPanel
+    findings_panel: FindingsPanel
+    find_bar: FindBar
+
+    def window(self) -> QWidget: ...  # QWidget.window(): the window itself, its dialogs' parent
 
 
 class KeyboardFocus(QObject):
     """Keyboard movement between the panes of one window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, editor: FocusWindow) -> None:
+        super().__init__(editor.window())
+        self.editor = editor
         self._before_find: QWidget | None = None
 
     def set_tab_order(self) -> None:
         """Tab goes outline → label → kind → heading → text → findings → policy details.
         (Tab in the outline indents; Shift+Tab and F6 leave it.)"""
-        window = self.window
+        window = self.editor
         editor, details = window.clause_editor, window.metadata_panel
         chain = [
             window.outline,
@@ -45,7 +68,7 @@ class KeyboardFocus(QObject):
 
     def _panes(self) -> list[tuple[QWidget, QWidget]]:
         """(pane, widget to focus) in F6 order, for the panes now shown."""
-        window = self.window
+        window = self.editor
         editor = window.clause_editor
         document = window.document_view
         panes = [
@@ -77,7 +100,7 @@ class KeyboardFocus(QObject):
     # -- the find bar --------------------------------------------------------------------
     def open_find(self, replace: bool) -> None:
         """Edit > Find (or Replace): the find bar takes the keyboard, remembering where it was."""
-        find_bar = self.window.find_bar
+        find_bar = self.editor.find_bar
         focus = QApplication.focusWidget()
         if focus is not None and not find_bar.isAncestorOf(focus):
             self._before_find = focus
@@ -85,7 +108,7 @@ class KeyboardFocus(QObject):
 
     def find_closed(self) -> None:
         """Esc in the find bar: back to the match it showed, else to where the user was."""
-        window = self.window
+        window = self.editor
         match = window.find_bar.current_match()
         editor = window.clause_editor
         before = self._before_find
@@ -105,8 +128,8 @@ class KeyboardFocus(QObject):
 
     def _selected_text(self) -> str:
         """The text selected in the clause, to search for (not across paragraphs)."""
-        field: QPlainTextEdit | QTextEdit = self.window.clause_editor.text_edit
-        if self.window.document_view.editor.hasFocus():
-            field = self.window.document_view.editor
+        field: QPlainTextEdit | QTextEdit = self.editor.clause_editor.text_edit
+        if self.editor.document_view.editor.hasFocus():
+            field = self.editor.document_view.editor
         text = field.textCursor().selectedText()
         return text if text and "\u2029" not in text else ""

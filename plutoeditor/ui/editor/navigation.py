@@ -4,7 +4,7 @@ it, its label, or a field of Policy Details.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
@@ -13,23 +13,41 @@ from plutoeditor.checks.finding import Finding
 from plutoeditor.ui.editor.find_replace import Match
 
 if TYPE_CHECKING:
-    from plutoeditor.ui.editor.main_window import MainWindow
+    from PySide6.QtWidgets import QWidget
+
+    from plutoeditor.model import Clause
+    from plutoeditor.ui.document.view import DocumentView
+    from plutoeditor.ui.editor.clause_editor import ClauseEditor
+    from plutoeditor.ui.editor.find_replace import FindBar
 
 # Findings about a clause's number: activating one puts the keyboard in the label.
 LABEL_CODES = ("duplicate-number", "numbering-gap", "label-style")
 
 
+class NavigationWindow(Protocol):
+    """What Navigation uses of its editor window."""
+
+    clause_editor: ClauseEditor
+    document_view: DocumentView
+    find_bar: FindBar
+
+    def current_clause(self) -> Clause | None: ...
+    def select_clause(self, clause_id: str) -> bool: ...
+    def show_details_field(self, name: str) -> None: ...
+    def window(self) -> QWidget: ...  # QWidget.window(): the window itself, its dialogs' parent
+
+
 class Navigation(QObject):
     """Activating a finding or a search match in one window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, editor: NavigationWindow) -> None:
+        super().__init__(editor.window())
+        self.editor = editor
 
     def show_finding(self, finding: Finding) -> None:
         """Select the finding's clause and put the cursor at the text it is about; a finding
         about the policy's details (no clause) puts it in that field of Policy Details."""
-        window = self.window
+        window = self.editor
         if not finding.clause_id:
             if finding.target:
                 window.show_details_field(finding.target)
@@ -56,7 +74,7 @@ class Navigation(QObject):
     def show_match(self, match: Match) -> None:
         """Select a search match; typing in the find bar, the keyboard stays there (Enter
         goes on to the next match instead of replacing this one with a line break)."""
-        window = self.window
+        window = self.editor
         focus = QApplication.focusWidget()
         in_bar = focus is not None and window.find_bar.isAncestorOf(focus)
         if window.select_clause(match.clause_id):

@@ -5,15 +5,19 @@ findings (in their pane and counted in the status bar).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 
 from plutoeditor.paths import APP_NAME
 
 if TYPE_CHECKING:
-    from plutoeditor.ui.editor.main_window import MainWindow
+    from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+    from plutoeditor.ui.common.actions import ActionRegistry
+    from plutoeditor.ui.editor.findings_panel import FindingsPanel
     from plutoeditor.ui.editor.open_document import Document
+
 
 # Actions that need a document: every one whose id starts so, and these File ones.
 DOCUMENT_PREFIXES = ("clause.", "findings.", "edit.find", "edit.replace", "view.")
@@ -30,16 +34,30 @@ DOCUMENT_FILE_ACTIONS = (
 )
 
 
+class StatusWindow(Protocol):
+    """What DocumentStatus uses of its editor window."""
+
+    document: Document | None
+    actions_: ActionRegistry
+    findings_panel: FindingsPanel
+    findings_status: QLabel
+
+    def setWindowTitle(self, title: str, /) -> None: ...
+    def setWindowModified(self, modified: bool, /) -> None: ...
+    def statusBar(self) -> QStatusBar: ...
+    def window(self) -> QWidget: ...  # QWidget.window(): the window itself, its dialogs' parent
+
+
 class DocumentStatus(QObject):
     """Keeps one window's title, actions and findings count in step with its document."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, editor: StatusWindow) -> None:
+        super().__init__(editor.window())
+        self.editor = editor
 
     def follow(self, document: Document | None) -> None:
         """Listen to a newly shown document (None: the start page, nothing to report)."""
-        window = self.window
+        window = self.editor
         if document is None:
             window.findings_panel.set_findings([])
             window.findings_status.clear()
@@ -65,7 +83,7 @@ class DocumentStatus(QObject):
         self.update_enabled()
 
     def update_title(self) -> None:
-        window, document = self.window, self.window.document
+        window, document = self.editor, self.editor.document
         if document is None:
             window.setWindowTitle(APP_NAME)
             window.setWindowModified(False)
@@ -74,7 +92,7 @@ class DocumentStatus(QObject):
         window.setWindowModified(document.is_modified)
 
     def update_undo_texts(self, *_args: object) -> None:
-        document = self.window.document
+        document = self.editor.document
         stack = document.undo_stack if document else None
         for action_id, can, text, base in (
             (
@@ -90,12 +108,12 @@ class DocumentStatus(QObject):
                 self.tr("&Redo"),
             ),
         ):
-            action = self.window.actions_[action_id]
+            action = self.editor.actions_[action_id]
             action.setEnabled(can)
             action.setText(f"{base} {text}".strip() if text else base)
 
     def update_enabled(self) -> None:
-        actions, document = self.window.actions_, self.window.document
+        actions, document = self.editor.actions_, self.editor.document
         has_doc = document is not None
         for action_id in actions.ids():
             if action_id.startswith(DOCUMENT_PREFIXES) or action_id in DOCUMENT_FILE_ACTIONS:
@@ -103,7 +121,7 @@ class DocumentStatus(QObject):
         actions["file.revert"].setEnabled(document is not None and bool(document.path))
 
     def findings_changed(self) -> None:
-        window, document = self.window, self.window.document
+        window, document = self.editor, self.editor.document
         if document is None:
             return
         window.findings_panel.set_findings(document.findings)
@@ -111,6 +129,6 @@ class DocumentStatus(QObject):
         window.findings_status.setText(window.findings_panel.summary.text())
 
     def check_failed(self, message: str) -> None:
-        self.window.statusBar().showMessage(
+        self.editor.statusBar().showMessage(
             self.tr("The checks could not run ({0}); see the log").format(message), 15000
         )

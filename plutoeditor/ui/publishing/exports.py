@@ -11,7 +11,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -22,10 +22,13 @@ from plutoeditor.ui.common import snapshot
 from plutoeditor.ui.common.workers import run_with_progress
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStatusBar, QWidget
+
+    from plutoeditor.checks.finding import Finding
     from plutoeditor.model.policy import Policy
     from plutoeditor.ui.compare.window import CompareWindow
-    from plutoeditor.ui.editor.main_window import MainWindow
     from plutoeditor.ui.editor.open_document import Document
+    from plutoeditor.ui.publishing.summary_drafting import SummaryDrafting
 
 
 #: A PDF of more clauses than this is drawn by a `plutoeditor export` child process: Qt lays
@@ -55,18 +58,30 @@ def export_pdf_in_child(data: dict[str, Any], target: str) -> None:
         raise OSError(problem.replace(str(source), "the policy").removeprefix("plutoeditor: "))
 
 
+class PublishingWindow(Protocol):
+    """What Publishing uses of its editor window."""
+
+    document: Document | None
+    summary_drafting: SummaryDrafting
+
+    def select_clause(self, clause_id: str) -> bool: ...
+    def show_finding_in_panel(self, finding: Finding) -> None: ...
+    def statusBar(self) -> QStatusBar: ...
+    def window(self) -> QWidget: ...  # QWidget.window(): the window itself, its dialogs' parent
+
+
 class Publishing(QObject):
     """File > Export and File > Compare With... for one window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, editor: PublishingWindow) -> None:
+        super().__init__(editor.window())
+        self.editor = editor
         self.compare_windows: list[CompareWindow] = []
 
     def export(self, kind: str, path: str | None = None, numbering: str = "word") -> None:
         """File > Export. For Word the dialog's file type is the numbering choice: Word's own
         numbering (the default) or labels as literal text (`plutoeditor export --numbering`)."""
-        document = self.window.document
+        document = self.editor.document
         if document is None or not self.confirm_errors(document):
             return
         word_numbering = self.tr("Word documents, numbered by Word (*.docx)")
@@ -81,7 +96,7 @@ class Publishing(QObject):
             stem = Path(base).name.split(".")[0]
             suggestion = str(Path(base).with_name(f"{stem}.{kind}"))
             path, chosen = QFileDialog.getSaveFileName(
-                self.window, self.tr("Export"), suggestion, filters[kind]
+                self.editor.window(), self.tr("Export"), suggestion, filters[kind]
             )
             if not path:
                 return
@@ -105,16 +120,16 @@ class Publishing(QObject):
 
         def failed(exc: BaseException) -> None:
             QMessageBox.critical(
-                self.window,
+                self.editor.window(),
                 self.tr("Export Failed"),
                 self.tr("{0} could not be written.\n\n{1}").format(Path(target).name, exc),
             )
 
         run_with_progress(
-            self.window,
+            self.editor.window(),
             self.tr("Exporting {0}…").format(Path(target).name),
             work,
-            lambda _result: self.window.statusBar().showMessage(self.tr("Exported {0}").format(target), 8000),
+            lambda _result: self.editor.statusBar().showMessage(self.tr("Exported {0}").format(target), 8000),
             failed,
         )
 
@@ -141,7 +156,7 @@ class Publishing(QObject):
             self.tr("Errors in This Policy"),
             text,
             Button.Yes | Button.Open | Button.Cancel,
-            self.window,
+            self.editor.window(),
         )
         box.setInformativeText(self.tr("Show Findings selects the first error in the Findings pane."))
         box.button(Button.Yes).setText(self.tr("Export Anyway"))
@@ -151,15 +166,15 @@ class Publishing(QObject):
         answer = Button(box.exec())
         box.deleteLater()
         if answer == Button.Open:
-            self.window.show_finding_in_panel(errors[0])
+            self.editor.show_finding_in_panel(errors[0])
         return answer == Button.Yes
 
     def compare_dialog(self) -> None:
-        document = self.window.document
+        document = self.editor.document
         if document is None:
             return
         path, _ = QFileDialog.getOpenFileName(
-            self.window,
+            self.editor.window(),
             self.tr("Compare With"),
             str(Path(document.path).parent) if document.path else "",
             self.tr(
@@ -174,12 +189,12 @@ class Publishing(QObject):
         effective date is the old version (the window asks when the dates do not tell)."""
         from plutoeditor.ui.compare.window import CompareWindow
 
-        document = self.window.document
+        document = self.editor.document
         if document is None:
             return None
-        compare = CompareWindow(other, document.policy.copy(), self.window, order_by_date=True)
-        compare.open_clause_requested.connect(self.window.select_clause)
-        self.window.summary_drafting.follow_compare(compare)  # the older version is the previous one
+        compare = CompareWindow(other, document.policy.copy(), self.editor.window(), order_by_date=True)
+        compare.open_clause_requested.connect(self.editor.select_clause)
+        self.editor.summary_drafting.follow_compare(compare)  # the older version is the previous one
         self.compare_windows.append(compare)
         compare.destroyed.connect(
             lambda *_: self.compare_windows.remove(compare) if compare in self.compare_windows else None

@@ -7,7 +7,7 @@ running header and "Page X of Y".
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
@@ -17,29 +17,39 @@ from plutoeditor.export.page_text import document_title
 from plutoeditor.export.pdf_export import paint_policy
 
 if TYPE_CHECKING:
-    from plutoeditor.ui.editor.main_window import MainWindow
+    from PySide6.QtWidgets import QWidget
+
+    from plutoeditor.ui.editor.open_document import Document
+
+
+class PrintingWindow(Protocol):
+    """What Printing uses of its editor window."""
+
+    document: Document | None
+
+    def window(self) -> QWidget: ...  # QWidget.window(): the window itself, its dialogs' parent
 
 
 class Printing(QObject):
     """File > Print Preview and File > Print for one window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, editor: PrintingWindow) -> None:
+        super().__init__(editor.window())
+        self.editor = editor
         self.printer: QPrinter | None = None
 
     def _printer(self) -> QPrinter:
         if self.printer is None:  # kept, so a second print remembers the printer chosen
             self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             self.printer.setFullPage(True)  # the layout sets its own margins, as in the PDF
-        document = self.window.document
+        document = self.editor.document
         if document is not None:
             self.printer.setDocName(document_title(document.policy.metadata))
         return self.printer
 
     def paint(self, printer: QPrinter) -> None:
         """Lay out and paint the open policy on `printer` (a wait cursor while it works)."""
-        document = self.window.document
+        document = self.editor.document
         if document is None:
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -49,24 +59,24 @@ class Printing(QObject):
             QApplication.restoreOverrideCursor()
 
     def preview_dialog(self) -> QPrintPreviewDialog:
-        dialog = QPrintPreviewDialog(self._printer(), self.window)
+        dialog = QPrintPreviewDialog(self._printer(), self.editor.window())
         dialog.setWindowTitle(self.tr("Print Preview"))
         dialog.paintRequested.connect(self.paint)
         dialog.resize(900, 1000)
         return dialog
 
     def preview(self) -> None:
-        if self.window.document is None:
+        if self.editor.document is None:
             return
         dialog = self.preview_dialog()
         dialog.exec()
         dialog.deleteLater()
 
     def print_(self) -> None:
-        if self.window.document is None:
+        if self.editor.document is None:
             return
         printer = self._printer()
-        dialog = QPrintDialog(printer, self.window)
+        dialog = QPrintDialog(printer, self.editor.window())
         dialog.setWindowTitle(self.tr("Print"))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.paint(printer)

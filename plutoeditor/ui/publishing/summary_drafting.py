@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -25,9 +25,10 @@ from plutoeditor.ui.publishing.summary_dialog import DraftSummaryDialog
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from plutoeditor.compare import Comparison
     from plutoeditor.ui.compare.window import CompareWindow
-    from plutoeditor.ui.editor.main_window import MainWindow
     from plutoeditor.ui.editor.open_document import Document
 
 
@@ -46,20 +47,28 @@ def fill_summary(document: Document, items: list[str]) -> None:
         document.push(SetMetadata("summary_of_changes", list(items), name="Draft summary of changes"))
 
 
+class DraftingWindow(Protocol):
+    """What SummaryDrafting uses of its editor window."""
+
+    document: Document | None
+
+    def window(self) -> QWidget: ...  # QWidget.window(): the window itself, its dialogs' parent
+
+
 class SummaryDrafting(QObject):
     """The editor window's Draft Summary from Previous Version..."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, editor: DraftingWindow) -> None:
+        super().__init__(editor.window())
+        self.editor = editor
         self.dialog: DraftSummaryDialog | None = None
 
     def draft_dialog(self) -> None:
-        document = self.window.document
+        document = self.editor.document
         if document is None:
             return
         path, _ = QFileDialog.getOpenFileName(
-            self.window,
+            self.editor.window(),
             self.tr("Previous Version"),
             str(Path(document.path).parent) if document.path else "",
             self.tr(
@@ -71,7 +80,7 @@ class SummaryDrafting(QObject):
 
     def draft_from(self, path: str) -> None:
         """Read the previous version at `path`, compare, and show the drafted items."""
-        document = self.window.document
+        document = self.editor.document
         if document is None:
             return
         mine = document.policy.copy()  # the user may keep editing while the comparison runs
@@ -83,13 +92,13 @@ class SummaryDrafting(QObject):
 
         def failed(exc: BaseException) -> None:
             QMessageBox.critical(
-                self.window,
+                self.editor.window(),
                 self.tr("Cannot Draft the Summary"),
                 self.tr("{0} could not be read as the previous version.\n\n{1}").format(Path(path).name, exc),
             )
 
         run_with_progress(
-            self.window,
+            self.editor.window(),
             self.tr("Comparing with {0}…").format(Path(path).name),
             work,
             lambda result: self._drafted(document, *result),
@@ -97,7 +106,7 @@ class SummaryDrafting(QObject):
         )
 
     def _drafted(self, document: Document, old: Policy, summary: ChangeSummary, substantive: int) -> None:
-        if document is not self.window.document:
+        if document is not self.editor.document:
             return  # the document was closed meanwhile
         from plutoeditor.compare.report import long_date
         from plutoeditor.compare.versions import SWAPPED, order_by_effective_date
@@ -109,16 +118,14 @@ class SummaryDrafting(QObject):
             note = self.tr(
                 "Note: the version chosen takes effect on {0}, after this policy ({1}); "
                 "these are the changes from it to this policy."
-            ).format(
-                long_date(chosen), long_date(edited)
-            )
+            ).format(long_date(chosen), long_date(edited))
         else:
             document.set_previous_version(old, substantive)
         self.show_dialog(document, summary, note)
 
     def show_dialog(self, document: Document, summary: ChangeSummary, note: str = "") -> DraftSummaryDialog:
         dialog = DraftSummaryDialog(
-            summary, document.policy.metadata.summary_of_changes, self.window, note=note
+            summary, document.policy.metadata.summary_of_changes, self.editor.window(), note=note
         )
         dialog.accepted.connect(lambda: fill_summary(document, dialog.summary_items()))
         dialog.finished.connect(dialog.deleteLater)
@@ -130,20 +137,20 @@ class SummaryDrafting(QObject):
         """A Compare With... window opened from this editor: when the policy being edited is its
         new side, the old side is the previous version, and its Draft Summary fills this
         policy's summary of changes."""
-        document = self.window.document
+        document = self.editor.document
 
         def ready(comparison: Comparison) -> None:
-            if document is not self.window.document or document is None:
+            if document is not self.editor.document or document is None:
                 return
             if compare.editor_is_new():  # compared with an older version: it is the previous one
                 from plutoeditor.summary import SUBSTANTIVE, draft_summary
 
                 def counted(substantive: int) -> None:
-                    if document is self.window.document:
+                    if document is self.editor.document:
                         document.set_previous_version(comparison.old, substantive)
 
                 run_with_progress(  # drafting a long comparison takes a moment: not on the GUI thread
-                    self.window,
+                    self.editor.window(),
                     "",
                     lambda: len(draft_summary(comparison).of_kind(SUBSTANTIVE)),
                     counted,
@@ -152,7 +159,7 @@ class SummaryDrafting(QObject):
                 )
 
         def fill(items: list[str]) -> None:
-            if document is not None and document is self.window.document:
+            if document is not None and document is self.editor.document:
                 fill_summary(document, items)
 
         compare.comparison_ready.connect(ready)
