@@ -217,11 +217,20 @@ def document_view(app, window, rng: random.Random) -> dict[str, float]:  # type:
     enters, merges = [], []
     for clause in rng.sample(clauses, 10):
         view.show_clause(clause.id, len(clause.text))
+        window.current_clause()  # the panes catch up, as when the cursor rests there
         app.processEvents()
         enters.append(timed(lambda: QTest.keyClick(view.editor, Qt.Key.Key_Return)))
         merges.append(timed(lambda: QTest.keyClick(view.editor, Qt.Key.Key_Backspace)))
     out["docview_enter_median_ms"] = statistics.median(enters) * 1000
     out["docview_backspace_merge_median_ms"] = statistics.median(merges) * 1000
+    # the Outline (its section expanded, the row selected) and the Clause pane catching up
+    # with the cursor, which they do when it rests (FOLLOW_MS after it went into another clause)
+    follows = []
+    for clause in rng.sample(clauses, 10):
+        view.show_clause(clause.id, 0)
+        app.processEvents()
+        follows.append(timed(window.current_clause))
+    out["docview_panes_follow_median_ms"] = statistics.median(follows) * 1000
     # the same with the Outline pane closed: what of Enter and merge is the outline's (its
     # QTreeView lays out every expanded row and repaints after each inserted or removed row)
     outline_dock = next(d for d in window.docks if d.widget() is window.outline)
@@ -229,6 +238,7 @@ def document_view(app, window, rng: random.Random) -> dict[str, float]:  # type:
     enters, merges = [], []
     for clause in rng.sample(clauses, 10):
         view.show_clause(clause.id, len(clause.text))
+        window.current_clause()  # the panes catch up, as when the cursor rests there
         app.processEvents()
         enters.append(timed(lambda: QTest.keyClick(view.editor, Qt.Key.Key_Return)))
         merges.append(timed(lambda: QTest.keyClick(view.editor, Qt.Key.Key_Backspace)))

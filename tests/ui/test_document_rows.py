@@ -23,6 +23,11 @@ def _fresh(policy: Policy) -> list[tuple[str, int]]:
     return [(c.id, d) for c, d in policy.walk_with_depth()]
 
 
+def _row(policy: Policy, clause: Clause) -> int | None:
+    ids = [c.id for c in policy.walk()]
+    return ids.index(clause.id) if clause.id in ids else None
+
+
 def test_rows_follow_inserts_removes_moves_and_undo():
     rng = random.Random(3)
     policy = _tree(rng)
@@ -49,9 +54,12 @@ def test_rows_follow_inserts_removes_moves_and_undo():
         undo.append(op.apply(policy))
         assert not rows._stale, "a structural edit fell back to walking the whole policy"
         assert [(rows.clause(r).id, rows.depth(r)) for r in range(len(rows))] == _fresh(policy)
+        probe = rng.sample(every, min(3, len(every)))  # the index of rows, shifted by each edit
+        assert [rows.row_of(c.id) for c in probe] == [_row(policy, c) for c in probe]
     for inverse in reversed(undo):
         inverse.apply(policy)
         assert [(rows.clause(r).id, rows.depth(r)) for r in range(len(rows))] == _fresh(policy)
+        assert [rows.row_of(c.id) for c in policy.walk()] == list(range(len(rows)))
     assert rows.total_height() == sum(rows.height(r) for r in range(len(rows)))
 
 

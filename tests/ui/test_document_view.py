@@ -65,7 +65,8 @@ def test_typing_edits_the_clause_as_one_undo_step(view_window, qtbot):
     qtbot.keyClicks(view.editor, " and pixels")
     assert document.policy.find("c11").text == "We use cookies and pixels."
     assert document.undo_stack.count() == 1  # one burst of typing, one step
-    assert view_window.clause_editor.text_edit.toPlainText() == "We use cookies and pixels."
+    pane = view_window.clause_editor.text_edit  # the Clause pane follows when the cursor rests
+    qtbot.waitUntil(lambda: pane.toPlainText() == "We use cookies and pixels.", timeout=2000)
     document.undo_stack.undo()
     assert document.policy.find("c11").text == "We use cookies."
     assert view.editor.toPlainText() == "We use cookies."

@@ -11,9 +11,11 @@ from __future__ import annotations
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from itertools import accumulate
+from itertools import accumulate, islice
 
 from plutoeditor.model import ChangeEvent, Clause, Policy
+
+MAX_SHIFTS = 64  # edits after which the row index is built again
 
 
 class DocumentRows:
@@ -24,7 +26,10 @@ class DocumentRows:
         self._estimate = estimate
         self._clauses: list[Clause] = []
         self._depths: list[int] = []
-        self._row_of: dict[str, int] | None = None
+        #: each clause's row as (row, shifts already counted in it); later inserts and removals
+        #: add a shift (first row moved, by how many) instead of indexing 10,000 rows again
+        self._row_of: dict[str, tuple[int, int]] | None = None
+        self._shifts: list[tuple[int, int]] = []
         #: exact heights by clause id (at the current width); missing: estimated
         self._measured: dict[str, int] = {}
         self._heights: list[int] = []
@@ -97,10 +102,22 @@ class DocumentRows:
         while not self.build_more(3600.0):
             pass
 
-    def _rows_by_id(self) -> dict[str, int]:
-        if self._row_of is None:
-            self._row_of = {clause.id: row for row, clause in enumerate(self._clauses)}
-        return self._row_of
+    def _index(self, clause_id: str) -> int | None:
+        """The row of a clause (None: not in the rows), from the index and its later shifts."""
+        if self._row_of is None or len(self._shifts) > MAX_SHIFTS:
+            self._row_of = {clause.id: (row, 0) for row, clause in enumerate(self._clauses)}
+            self._shifts = []
+        entry = self._row_of.get(clause_id)
+        if entry is None:
+            return None
+        row, counted = entry
+        for start, delta in islice(self._shifts, counted, None):
+            if row >= start:
+                row += delta
+        if not 0 <= row < len(self._clauses) or self._clauses[row].id != clause_id:
+            self._row_of = None  # cannot happen unless the rows were changed behind the index
+            return self._index(clause_id)
+        return row
 
     def _fresh(self) -> None:
         if self._stale:
@@ -120,10 +137,10 @@ class DocumentRows:
 
     def row_of(self, clause_id: str) -> int | None:
         self._fresh()
-        row = self._rows_by_id().get(clause_id)
+        row = self._index(clause_id)
         if row is None and self._building is not None:
             self.complete()
-            row = self._rows_by_id().get(clause_id)
+            row = self._index(clause_id)
         return row
 
     def height(self, row: int) -> int:
@@ -176,31 +193,43 @@ class DocumentRows:
 
     # -- following the policy ------------------------------------------------------------
     def _remove_rows(self, clause: Clause) -> None:
-        row = self._rows_by_id()[clause.id]
-        size = sum(1 for _ in clause.walk())
-        if self._clauses[row] is not clause:
+        row = self._index(clause.id)
+        if row is None or self._clauses[row] is not clause:
             raise KeyError(clause.id)
+        size = sum(1 for _ in clause.walk())
+        assert self._row_of is not None
+        for removed in self._clauses[row : row + size]:
+            self._row_of.pop(removed.id, None)
         del self._clauses[row : row + size], self._depths[row : row + size], self._heights[row : row + size]
-        self._row_of = None
+        self._shifts.append((row + size, -size))
 
     def _insert_rows(self, clause: Clause) -> None:
         """Rows for a clause (and its sub-clauses) now in the tree, where reading order puts them."""
         parent = clause.parent
         siblings = self.policy.children_of(parent)
         index = clause.index_in_parent(siblings)
-        by_id = self._rows_by_id()
+
+        def row_of(clause: Clause) -> int:
+            row = self._index(clause.id)
+            if row is None:
+                raise KeyError(clause.id)
+            return row
+
         if index > 0:
             before = siblings[index - 1]
-            row = by_id[before.id] + sum(1 for _ in before.walk())
+            row = row_of(before) + sum(1 for _ in before.walk())
         else:
-            row = by_id[parent.id] + 1 if parent is not None else 0
-        base = self._depths[by_id[parent.id]] + 1 if parent is not None else 0
+            row = row_of(parent) + 1 if parent is not None else 0
+        base = self._depths[row_of(parent)] + 1 if parent is not None else 0
         added = [(c, base + self.policy.depth_of(c) - self.policy.depth_of(clause)) for c in clause.walk()]
         self._clauses[row:row] = [c for c, _ in added]
         self._depths[row:row] = [d for _, d in added]
         measured = self._measured
         self._heights[row:row] = [measured.get(c.id) or self._estimate(c, d) for c, d in added]
-        self._row_of = None
+        if self._row_of is not None:
+            self._shifts.append((row, len(added)))
+            counted = len(self._shifts)
+            self._row_of.update((c.id, (row + i, counted)) for i, (c, _) in enumerate(added))
 
     def _on_change(self, event: ChangeEvent) -> None:
         if event.phase != "done":

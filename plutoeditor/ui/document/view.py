@@ -42,6 +42,9 @@ PAGE_WIDTH_MM = 210.0
 SIDE_MARGIN_MM = 22.0
 CACHE = 400  # laid-out clauses kept
 BUILD_STEP_SECONDS = 0.015  # building the rows of a big policy, per turn of the event loop
+#: the Outline and the Clause pane follow the cursor this long after it went into another
+#: clause (expanding the outline's section and filling the pane cost 3 times the keystroke)
+FOLLOW_MS = 100
 
 
 class DocumentView(QAbstractScrollArea):
@@ -59,6 +62,7 @@ class DocumentView(QAbstractScrollArea):
         self._layouts: OrderedDict[str, ClauseLayout] = OrderedDict()
         self.findings = FindingMarks()
         self._current: Clause | None = None
+        self._editing: ClauseLayout | None = None  # the layout of the clause with the cursor
         self._page = QRectF()
         self._starting = False  # a policy was set; its rows are laid out on the next turn
         self._wanted: tuple[str, int | None, int | None] | None = None
@@ -215,22 +219,27 @@ class DocumentView(QAbstractScrollArea):
     def layout_of(self, row: int) -> ClauseLayout:
         assert self.rows is not None
         clause, depth = self.rows.clause(row), self.rows.depth(row)
-        editing = clause is self._current
-        layout = None if editing else self._layouts.get(clause.id)
-        if layout is None or layout.clause is not clause or layout.depth != depth:
-            layout = lay_out(clause, depth, self.style_, editing=editing)
-            if editing:
-                layout.body = self.editor.document()
-            elif layout.plain and layout.body is not None:
-                self.findings.underline(layout.body, clause)
-            if not editing:
-                self._layouts[clause.id] = layout
-                if len(self._layouts) > CACHE:
-                    self._layouts.popitem(last=False)
-        else:
-            self._layouts.move_to_end(clause.id)
-        if editing and layout.body is not None:
+        if clause is self._current:
+            layout = self._editing
+            if layout is None or layout.clause is not clause or layout.depth != depth:
+                layout = lay_out(clause, depth, self.style_, editing=True)
+                layout.body = self.editor.document()  # the editor draws the text
+                self._editing = layout
+            assert layout.body is not None
             layout.height = layout.body_y + layout.body.size().height() + self.style_.after()
+            self.rows.set_height(row, math.ceil(layout.height))
+            return layout
+        cached = self._layouts.get(clause.id)
+        if cached is None or cached.clause is not clause or cached.depth != depth:
+            layout = lay_out(clause, depth, self.style_)
+            if layout.plain and layout.body is not None:
+                self.findings.underline(layout.body, clause)
+            self._layouts[clause.id] = layout
+            if len(self._layouts) > CACHE:
+                self._layouts.popitem(last=False)
+        else:
+            layout = cached
+            self._layouts.move_to_end(clause.id)
         self.rows.set_height(row, math.ceil(layout.height))
         return layout
 
@@ -330,8 +339,9 @@ class DocumentView(QAbstractScrollArea):
         if previous is not None:
             self._layouts.pop(previous.id, None)
         layout = lay_out(clause, self.rows.depth(row), self.style_, editing=True)
-        indent = layout.body.begin().blockFormat().textIndent() if layout.body else 0.0
-        doc = text_document(clause.text, self.style_, layout.body_width, indent)
+        doc = layout.body  # laid out as the painted clause is: the text does not move
+        assert doc is not None
+        self._editing = layout
         self.editor.show_text(clause, doc, position)
         doc.contentsChanged.connect(self._editor_resized)
         self.editor.mark(self.findings.spans(clause))
@@ -401,7 +411,7 @@ class DocumentView(QAbstractScrollArea):
                 self.editor.replace_text(current.text)
                 self.editor.mark(self.findings.spans(current))
             elif event.field != "text":
-                self._layouts.pop(current.id, None)
+                self._editing = None  # its heading or label: laid out again, the editor's text kept
         elif event.kind == "remove" and self._removing:
             self._removing = False
             self._current = None

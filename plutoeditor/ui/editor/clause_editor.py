@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -96,6 +97,8 @@ class ClauseEditor(QWidget):
         self.context.setObjectName("clauseContext")
         self.context.setStyleSheet("#clauseContext { color: #666; }")
         self.context.setTextFormat(Qt.TextFormat.PlainText)
+        # clipped, not widening the pane: a long path of headings narrowed the Document view
+        self.context.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.notes = QLabel()
         self.notes.setObjectName("clauseNotes")
         self.notes.setWordWrap(True)
@@ -241,6 +244,7 @@ class ClauseEditor(QWidget):
             names.append(f"{node.label.strip()} {node.display_name(40)}".strip())
             node = node.parent
         self.context.setText("  ›  ".join(reversed(names)) if names else self.tr("Top level"))
+        self.context.setToolTip(self.context.text())
 
     def _show_notes(self) -> None:
         """The findings about this clause, under its text."""

@@ -29,7 +29,7 @@ from plutoeditor.ui.common import idle_gc
 from plutoeditor.ui.common.actions import ActionRegistry
 from plutoeditor.ui.common.settings import Settings
 from plutoeditor.ui.common.workers import running_workers, work_of
-from plutoeditor.ui.document.view import DocumentView
+from plutoeditor.ui.document.view import FOLLOW_MS, DocumentView
 from plutoeditor.ui.editor.autosave import Autosave
 from plutoeditor.ui.editor.clause_actions import ClauseActions
 from plutoeditor.ui.editor.clause_editor import ClauseEditor
@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self._outline_follows: Clause | None = None
         self._follow_timer = QTimer(self)
         self._follow_timer.setSingleShot(True)
-        self._follow_timer.setInterval(0)
+        self._follow_timer.setInterval(FOLLOW_MS)
         self._follow_timer.timeout.connect(self._outline_follow)
         self.find_bar = FindBar(lambda: self.document.policy if self.document else None, self._push)
         self.find_bar.match_selected.connect(self.navigation.show_match)
@@ -297,6 +297,9 @@ class MainWindow(QMainWindow):
     def current_clause(self) -> Clause | None:
         if self.document is None:
             return None
+        if self._follow_timer.isActive():  # the outline is about to follow the document's cursor
+            self._follow_timer.stop()
+            self._outline_follow()
         return self.document.outline.clause_at(self.outline.currentIndex())
 
     def select_clause(self, clause_id: str) -> bool:
@@ -326,8 +329,8 @@ class MainWindow(QMainWindow):
 
     def _document_cursor_moved(self, clause: Clause) -> None:
         """The cursor went into another clause in the Document view: the outline and the
-        Clause pane follow, on the next turn of the event loop (after the document has
-        repainted; several moves in a row make one)."""
+        Clause pane follow FOLLOW_MS later (after the document has repainted; the moves and
+        Enters of a burst make one: following costs more than the keystroke)."""
         self._outline_follows = clause
         if not self._follow_timer.isActive():
             self._follow_timer.start()

@@ -1,0 +1,51 @@
+"""The Outline and the Clause pane follow the Document view's cursor when it rests (a burst
+of moves makes one follow); a Clause menu action acts on the clause with the cursor even
+before they have followed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from plutoeditor.model import Clause, Metadata, Policy
+from plutoeditor.ui.editor.open_document import Document
+
+Key = Qt.Key
+
+
+def _window(make_window, qtbot):
+    policy = Policy(
+        Metadata(title="Follow"),
+        [Clause(label=str(i), text=f"Clause number {i}.", id=f"c{i}") for i in range(1, 6)],
+    )
+    window = make_window()
+    window.set_document(Document(policy, unsaved=True))
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.document_view
+    assert view.show_clause("c1", 0)
+    view.editor.setFocus()
+    qtbot.waitUntil(lambda: window.clause_editor.clause is policy.clauses[0], timeout=2000)
+    return window, view, policy
+
+
+def test_the_outline_and_clause_pane_follow_the_cursor_once_it_rests(make_window, qtbot):
+    window, view, policy = _window(make_window, qtbot)
+    moved: list[str] = []
+    window.outline.selectionModel().currentChanged.connect(
+        lambda current, _previous: moved.append(window.document.outline.clause_at(current).id)
+    )
+    for _ in range(3):  # Down, Down, Down: into c4
+        qtbot.keyClick(view.editor, Key.Key_Down)
+        QApplication.processEvents()
+    assert view.current_clause().id == "c4"
+    qtbot.waitUntil(lambda: window.clause_editor.clause is policy.clauses[3], timeout=2000)
+    assert moved[-1] == "c4" and len(moved) < 3  # the burst made fewer follows than moves
+    assert window.outline.currentIndex() == window.document.outline.index_of(policy.clauses[3])
+
+
+def test_a_clause_action_right_after_a_move_acts_on_the_clause_with_the_cursor(make_window, qtbot):
+    window, view, policy = _window(make_window, qtbot)
+    qtbot.keyClick(view.editor, Key.Key_Down)  # into c2, and at once Clause > Delete
+    window.actions_["clause.delete"].trigger()
+    assert [c.id for c in window.document.policy.clauses] == ["c1", "c3", "c4", "c5"]
