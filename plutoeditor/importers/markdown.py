@@ -143,7 +143,7 @@ def _make_block(raw: str, line: int, label: str | None, list_level: int | None) 
     if prefix:
         text = f"{prefix} {text}" if text else prefix
     block = Block(text, line, label, None, list_level, heading)
-    block.emphasised = bool(m and label is None and not prefix and not raw[m.end() :].strip())
+    block.emphasised = label is None and not prefix and bool(_WHOLLY_BOLD.match(raw))
     return block
 
 

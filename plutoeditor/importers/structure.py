@@ -76,13 +76,15 @@ def build_policy(blocks: list[Block], path: str = "", *, guess_headings: bool = 
             ):
                 label, rest = "", text
         if label or block.list_level is not None:
+            body_below = False
             if label and not rest and block.heading_level is None and i < n:
                 nxt = body[i]  # a label alone on its line: its text is the next paragraph
                 if nxt.label is None and nxt.heading_level is None and not split_label(nxt.text.strip())[0]:
                     rest = nxt.text.strip()
+                    body_below = bool(block.heading)
                     i += 1
             builder.next_block = body[i] if i < n else None
-            builder.add_labelled(label, rest, block)
+            builder.add_labelled(label, rest, block, body_below)
             continue
         if block.heading:  # a run-in heading on a paragraph that turned out to have no label
             text = f"{block.heading} {text}".strip()
@@ -93,6 +95,13 @@ def build_policy(blocks: list[Block], path: str = "", *, guess_headings: bool = 
             else:
                 builder.add_labelled("", text, block)
             continue
+        if (block.emphasised or guess_headings) and reads_as_heading(text) and i < n:
+            following = body[i]
+            titled = following.heading is not None or following.heading_level is not None
+            depth = builder.restarted_depth(label_of(following), titled)
+            if depth is not None:  # "**Specific Conditions**" then "I." again: a part of its own
+                builder.add_part_heading(text, block, depth)
+                continue
         if (
             (guess_headings or _capitals_over_list(block, text, body[i] if i < n else None))
             and reads_as_heading(text)

@@ -135,7 +135,9 @@ class TreeBuilder:
         return entry
 
     # -- blocks ------------------------------------------------------------------------
-    def add_labelled(self, label: str, rest: str, block: Block) -> None:
+    def add_labelled(self, label: str, rest: str, block: Block, body_below: bool = False) -> None:
+        """Place a labelled block; `body_below`: `rest` is the paragraph under a titled label
+        ("**8\\. Your Rights**" then its first paragraph), so the paragraphs after it are its own too."""
         self.adding, self.adding_titled = label, bool(block.heading) and not rest
         self.adding_headed = bool(block.heading) or block.heading_level is not None
         first, _, more = rest.partition("\n")
@@ -196,7 +198,7 @@ class TreeBuilder:
             if block.heading:
                 clause.heading = block.heading
                 clause.text = rest
-                heading_like = not rest
+                heading_like = not rest or body_below
             else:
                 clause.text = rest
                 if key[0] in ("d", "w", "R", "A") and reads_as_heading(first, 20) and not more:
@@ -349,6 +351,42 @@ class TreeBuilder:
         self._attach(clause, parent)
         self._push(clause, key, True)
 
+    def restarted_depth(self, label: str, titled: bool) -> int | None:
+        """Where a label numbering from the start again ends an open sequence of its form.
+
+        "XIII. Governing Law", a bold title line, then "I. Object": the title starts a part of
+        its own, since the label after it is the first of the form that is open and written as
+        that one is (both titled, or both not). The depth of the open entry, else None.
+        """
+        core = label.strip().strip("().:")
+        word = label_key(label)[0] == "w"
+        number = core.rsplit(" ", 1)[-1] if word else core
+        if number not in ("1", "a", "A", "i", "I"):
+            return None
+        key = label_key(label)[:2]
+        for i in range(len(self.stack) - 1, -1, -1):
+            entry = self.stack[i]
+            if entry.key[0] in ("h", "s"):
+                return None
+            written = entry.clause.label
+            if (
+                written
+                and label_key(written)[:2] == key
+                and _same_form(written, label)
+                and bool(entry.clause.heading) == titled
+                and written.strip().strip("().:").rsplit(" ", 1)[-1] != number
+            ):
+                # the sequence was under an earlier part's title: the new title takes its place
+                return next((j for j in range(i - 1, -1, -1) if self.stack[j].key == ("u",)), i)
+        return None
+
+    def add_part_heading(self, text: str, block: Block, depth: int) -> None:
+        """An unnumbered title that closes the open sequence at `depth` (see `restarted_depth`)."""
+        parent = self._pop_to(depth)
+        clause = Clause(heading=text, source_line=block.line, id="")
+        self._attach(clause, parent)
+        self._push(clause, ("u",), True)
+
     def add_unnumbered_heading(self, text: str, block: Block) -> None:
         if SCHEDULE_TITLE.match(text):
             self.add_schedule("", text, block)
@@ -473,6 +511,16 @@ class TreeBuilder:
             if clause.children and clause.text and not clause.heading:
                 clause.heading, clause.text = clause.text, ""
         return self.top
+
+
+def _same_form(first: str, second: str) -> bool:
+    """Whether two labels are decorated alike ("(c)" and "(a)", "XIII." and "I.")."""
+    core_first, core_second = first.strip().strip("().:"), second.strip().strip("().:")
+    return first.strip().startswith("(") == second.strip().startswith("(") and (
+        first.strip()[len(core_first) :][-1:] == second.strip()[len(core_second) :][-1:]
+        if first.strip().startswith(core_first)
+        else first.strip()[-1:] == second.strip()[-1:]
+    )
 
 
 def _titled(clause: Clause) -> bool:

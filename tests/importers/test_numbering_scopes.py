@@ -392,3 +392,43 @@ def test_a_second_copy_of_the_document_on_the_page_is_its_own_scope():
     assert [c.label for c in numbered] == ["1.", "2.", "1.", "2."]
     assert numbered[2].parent is not None and numbered[0].parent is None
     assert errors(policy) == []
+
+
+def test_paragraphs_under_a_bold_section_title_stay_in_that_section():
+    policy = read(
+        """\
+        # Privacy
+
+        **8\\. Your Choices**
+
+        Depending on where you live, you may have these rights.
+
+        To use them, write to us.
+
+        **(1) Access**
+
+        You may ask for a copy of your data.
+
+        **(2) Correction**
+
+        You may ask us to correct it.
+
+        **9\\. Children**
+
+        Our services are for adults.
+
+        **(1) Where we check ages**
+
+        We ask for a date of birth.
+
+        Parents may withdraw consent.
+
+        **(2) Where we do not**
+
+        We rely on what you tell us.
+        """
+    )
+    choices, children = policy.clauses[0].children, policy.clauses[1].children
+    assert labels(choices) == ["(1)", "(2)"]
+    assert labels(children) == ["(1)", "(2)"]
+    assert errors(policy) == []
