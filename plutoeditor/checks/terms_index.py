@@ -91,7 +91,9 @@ class TermIndex:
     """Definitions, uses and candidate terms of one policy (see the module docstring)."""
 
     def __init__(self, policy: Policy, checking: bool = True) -> None:
-        self.policy = policy
+        # held weakly: the index is kept in a WeakKeyDictionary keyed by its policy, and a
+        # value holding its key keeps both alive for ever (every closed document leaked)
+        self._policy = weakref.ref(policy)
         self._checking = checking  # False: definitions and find_uses only (the HTML export)
         self._clauses: dict[str, ClauseTerms] = {}
         self.order: list[Clause] = []
@@ -111,6 +113,13 @@ class TermIndex:
         self.quoted: dict[str, int] = {}  # phrase written in quotes -> clauses
         self.headings: set[str] = set()
         self.spaces = 0
+
+    @property
+    def policy(self) -> Policy:
+        policy = self._policy()
+        if policy is None:
+            raise ReferenceError("the policy of this term index is gone")
+        return policy
 
     # -- reading ------------------------------------------------------------------------
     def refresh(self) -> None:
