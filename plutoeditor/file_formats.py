@@ -49,9 +49,11 @@ class Format:
 @dataclass(frozen=True)
 class Reader(Format):
     """`read(path) -> Policy`. `imported`: the file is another program's, so the policy read
-    from it must also fit the native format (depth, size, metadata lengths) to be saved."""
+    from it must also fit the native format (depth, size, metadata lengths) to be saved.
+    `shown`: the endings the window's Open dialogs list (empty: all of `suffixes`)."""
 
     imported: bool = True
+    shown: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,14 +85,16 @@ READERS: tuple[Reader, ...] = (
         (".policy.yaml", ".policy.yml", ".yaml", ".yml"),
         "plutoeditor.formats.native:load",
         imported=False,
+        shown=(".policy.yaml", ".policy.yml"),
     ),
-    Reader("docx", "Word document", (".docx",), "plutoeditor.importers.docx:import_docx"),
     Reader(
         "text",
         "text or Markdown",
         (".txt", ".text", ".md", ".markdown"),
         "plutoeditor.importers.text:import_file",
+        shown=(".txt", ".md", ".markdown"),
     ),
+    Reader("docx", "Word document", (".docx",), "plutoeditor.importers.docx:import_docx"),
 )
 #: What a file whose ending no reader claims is read as.
 DEFAULT_READER = "text"

@@ -546,7 +546,7 @@
 <context>
     <name>Autosave</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/autosave.py" line="+151"/>
+        <location filename="../../plutoeditor/ui/editor/autosave.py" line="+161"/>
         <source>Recover Unsaved Work</source>
         <translation type="unfinished"></translation>
     </message>
@@ -610,7 +610,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
 <context>
     <name>ClauseActions</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/clause_actions.py" line="+50"/>
+        <location filename="../../plutoeditor/ui/editor/clause_actions.py" line="+69"/>
         <location line="+6"/>
         <source>Add clause</source>
         <translation type="unfinished"></translation>
@@ -793,19 +793,19 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/compare/window.py" line="+191"/>
+        <location filename="../../plutoeditor/ui/compare/window.py" line="+201"/>
         <source>Compare {old} → {new}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-74"/>
-        <location line="+84"/>
+        <location line="-73"/>
+        <location line="+83"/>
         <source>Comparing…</source>
         <extracomment>The user asked to open this clause (its id, old or new side) in the editor. The same request with the version it came from (&quot;old&quot; or &quot;new&quot;), for opening that version&apos;s file when the window stands alone (`plutoeditor compare`). The comparison is ready (also emitted in tests to wait for the worker). The comparison could not be made (the message names the file and place). the sides are the other way round from how they were given (ordered by date, swapped) where Draft Summary puts the chosen items (the editor&apos;s policy), when it is the new side</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-80"/>
         <source>Summary of changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -851,7 +851,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>Comparison ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1145,7 +1145,7 @@ Please send that file to your support contact.</source>
 <context>
     <name>DefinitionsPane</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/definitions_pane.py" line="+69"/>
+        <location filename="../../plutoeditor/ui/editor/definitions_pane.py" line="+73"/>
         <source>Defined terms</source>
         <extracomment>clause id, start and end of the span to select in its text</extracomment>
         <translation type="unfinished"></translation>
@@ -1167,7 +1167,7 @@ Please send that file to your support contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Rename Term</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1189,34 +1189,9 @@ Please send that file to your support contact.</source>
 <context>
     <name>DocumentFiles</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/file_commands.py" line="+68"/>
-        <source>Policies and importable files (*.policy.yaml *.policy.yml *.txt *.md *.markdown *.docx)</source>
-        <extracomment>Files bigger than this are imported on a worker thread with a progress dialog. `open_path` finished: the file (as given) is the window&apos;s document now. Opening a big file ends later, on a worker&apos;s signal, so wait for this before using the document. `open_path` could not open the file (as given); the user has been told. (modification time, size) of the document&apos;s file when last read or written here</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>PlutoEditor policies (*.policy.yaml *.policy.yml)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Text and Markdown (*.txt *.md *.markdown)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Word documents (*.docx)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location filename="../../plutoeditor/ui/editor/file_commands.py" line="+96"/>
         <source>Open Policy</source>
+        <extracomment>Files bigger than this are imported on a worker thread with a progress dialog. `open_path` finished: the file (as given) is the window&apos;s document now. Opening a big file ends later, on a worker&apos;s signal, so wait for this before using the document. `open_path` could not open the file (as given); the user has been told. (modification time, size) of the document&apos;s file when last read or written here</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1365,7 +1340,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>DocumentStatus</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/status.py" line="+84"/>
+        <location filename="../../plutoeditor/ui/editor/status.py" line="+102"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1465,6 +1440,34 @@ Your unsaved changes here would be lost.</source>
     <message>
         <location line="+6"/>
         <source>&amp;Fill Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <location filename="../../plutoeditor/ui/common/file_dialogs.py" line="+19"/>
+        <source>PlutoEditor policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text and Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Policies and importable files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1669,7 +1672,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/main_window.py" line="+100"/>
+        <location filename="../../plutoeditor/ui/editor/main_window.py" line="+102"/>
         <source>Outline of clauses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1714,7 +1717,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+228"/>
+        <location line="+232"/>
         <source>Finishing the work in progress, then closing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1837,7 +1840,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../plutoeditor/ui/publishing/printing.py" line="+53"/>
+        <location filename="../../plutoeditor/ui/publishing/printing.py" line="+63"/>
         <source>Print Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1850,7 +1853,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>Publishing</name>
     <message>
-        <location filename="../../plutoeditor/ui/publishing/exports.py" line="+69"/>
+        <location filename="../../plutoeditor/ui/publishing/exports.py" line="+88"/>
         <source>Word documents, numbered by Word (*.docx)</source>
         <extracomment>A PDF of more clauses than this is drawn by a `plutoeditor export` child process: Qt lays the whole document out in one call that holds Python&apos;s interpreter lock (2.8 s for 10,000 clauses), which would freeze the window even on a worker thread.</extracomment>
         <translation type="unfinished"></translation>
@@ -1881,7 +1884,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+31"/>
         <source>Exporting {0}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1891,7 +1894,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-8"/>
         <source>Export Failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1903,7 +1906,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>This policy has 1 error ({0}). Publish it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1935,11 +1938,6 @@ Your unsaved changes here would be lost.</source>
     <message>
         <location line="+15"/>
         <source>Compare With</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Policies and importable files (*.policy.yaml *.policy.yml *.txt *.md *.markdown *.docx)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1988,17 +1986,12 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>SummaryDrafting</name>
     <message>
-        <location filename="../../plutoeditor/ui/publishing/summary_drafting.py" line="+61"/>
+        <location filename="../../plutoeditor/ui/publishing/summary_drafting.py" line="+73"/>
         <source>Previous Version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Policies and importable files (*.policy.yaml *.policy.yml *.txt *.md *.markdown *.docx)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Cannot Draft the Summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2015,7 +2008,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Note: the version chosen takes effect on {0}, after this policy ({1}); these are the changes from it to this policy.</source>
         <translation type="unfinished"></translation>
     </message>

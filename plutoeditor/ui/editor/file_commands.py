@@ -25,6 +25,7 @@ from plutoeditor.formats import native
 from plutoeditor.formats.errors import PolicyFileError
 from plutoeditor.formats.files import write_atomic
 from plutoeditor.model import Policy
+from plutoeditor.ui.common.file_dialogs import open_filters
 from plutoeditor.ui.common.workers import run_and_wait, run_with_progress
 from plutoeditor.ui.editor.open_document import CheckedPolicy, Document, check_policy
 
@@ -78,20 +79,6 @@ class DocumentFiles(QObject):
         #: (modification time, size) of the document's file when last read or written here
         self._disk_state: tuple[int, int] | None = None
 
-    # -- filters ------------------------------------------------------------------------
-    def _open_filter(self) -> str:
-        return ";;".join(
-            (
-                self.tr(
-                    "Policies and importable files (*.policy.yaml *.policy.yml *.txt *.md *.markdown *.docx)"
-                ),
-                self.tr("PlutoEditor policies (*.policy.yaml *.policy.yml)"),
-                self.tr("Text and Markdown (*.txt *.md *.markdown)"),
-                self.tr("Word documents (*.docx)"),
-                self.tr("All files (*)"),
-            )
-        )
-
     # -- new / open --------------------------------------------------------------------------
     def new(self) -> None:
         if self.maybe_save():
@@ -106,7 +93,7 @@ class DocumentFiles(QObject):
             else ""
         )
         path, _ = QFileDialog.getOpenFileName(
-            self.editor.window(), self.tr("Open Policy"), folder, self._open_filter()
+            self.editor.window(), self.tr("Open Policy"), folder, open_filters()
         )
         if path:
             self.open_path(path, ask=False)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from plutoeditor.file_formats import PUBLISHERS, by_name
 from plutoeditor.formats import native
 from plutoeditor.ui.common import snapshot
+from plutoeditor.ui.common.file_dialogs import importable_filter
 from plutoeditor.ui.common.workers import run_with_progress
 
 if TYPE_CHECKING:
@@ -177,9 +178,7 @@ class Publishing(QObject):
             self.editor.window(),
             self.tr("Compare With"),
             str(Path(document.path).parent) if document.path else "",
-            self.tr(
-                "Policies and importable files (*.policy.yaml *.policy.yml *.txt *.md *.markdown *.docx)"
-            ),
+            importable_filter(),
         )
         if path:
             self.compare_with(path)

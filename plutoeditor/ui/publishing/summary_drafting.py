@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from plutoeditor.model.operations import SetMetadata
 from plutoeditor.model.policy import Policy
 from plutoeditor.summary import ChangeSummary
+from plutoeditor.ui.common.file_dialogs import importable_filter
 from plutoeditor.ui.common.workers import run_with_progress
 from plutoeditor.ui.publishing.summary_dialog import DraftSummaryDialog
 
@@ -71,9 +72,7 @@ class SummaryDrafting(QObject):
             self.editor.window(),
             self.tr("Previous Version"),
             str(Path(document.path).parent) if document.path else "",
-            self.tr(
-                "Policies and importable files (*.policy.yaml *.policy.yml *.txt *.md *.markdown *.docx)"
-            ),
+            importable_filter(),
         )
         if path:
             self.draft_from(path)
