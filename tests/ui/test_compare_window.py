@@ -367,3 +367,30 @@ def test_end_and_home_measure_only_the_rows_on_screen(qtbot):
     assert win.view.currentIndex().row() == 0 and len(measured) < 200
     qtbot.keyClick(win.view, Qt.Key.Key_PageDown)
     assert win.view.currentIndex().row() > 0
+
+
+def test_a_new_column_is_one_entry_shown_searched_and_opened_like_the_others(qtbot, monkeypatch):
+    from html import escape
+
+    from plutoeditor.ui.compare import model as compare_model
+    from plutoeditor.ui.compare import window as compare_window
+    from plutoeditor.ui.compare.model import COLUMNS, Column, describe
+
+    what = Column("What changed", "", describe, lambda change: escape(describe(change)))
+    monkeypatch.setattr(compare_model, "COLUMNS", (*COLUMNS, what))
+    monkeypatch.setattr(compare_window, "COLUMNS", (*COLUMNS, what))
+    win = CompareWindow(parse_tree(OLD), parse_tree(NEW))
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.comparison_ready, timeout=10000):
+        pass
+    win.show()
+    model = win.model
+    assert model.columnCount() == 3 and model.headerData(2, Qt.Orientation.Horizontal) == "What changed"
+    moved = next(r for r in range(model.rowCount()) if "Retention" in (model.index(r, 1).data() or ""))
+    assert model.index(moved, 2).data() == describe(model.change_at(moved)) != ""
+    assert model.index(moved, 2).data(HtmlRole)
+    assert win.find_next("text changed")  # only the new column says so ("Text changed")
+    assert "forum" in model.index(win.view.currentIndex().row(), 1).data()
+    with qtbot.waitSignal(win.open_version_clause_requested) as opened:
+        win.view.activated.emit(model.index(moved, 2))
+    assert opened.args == [model.change_at(moved).new.id, "new"]  # a change column opens the new version

@@ -1,13 +1,16 @@
-"""The comparison as a two-column table: old version on the left, new on the right.
+"""The comparison as a table: old version on the left, new on the right (`COLUMNS`).
 
 One row per aligned pair or unpaired clause, in the comparison's reading order, so the two
 sides stay aligned clause by clause in one view. Cells carry Qt rich text: inserted words
 underlined, deleted words struck through, moves and renumbering marked with a symbol and
-words as well as a colour.
+words as well as a colour. A column is one `Column` entry: the view sizes, paints and
+measures every column alike, and Find searches them all.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 
@@ -17,7 +20,10 @@ from PySide6.QtGui import QBrush, QColor
 from plutoeditor.compare.report import ADDED_MARK, MOVED_MARK, REFERENCES_MARK, REMOVED_MARK
 from plutoeditor.compare.result import DELETE, INSERT, ClauseChange, Comparison, Ops
 from plutoeditor.compare.wording import kind_of, what_changed
+from plutoeditor.model import Clause
 
+#: The versions a column can show a clause of ("": a column about the change itself).
+OLD, NEW = "old", "new"
 OLD_COLUMN, NEW_COLUMN = 0, 1
 #: The cell as Qt rich text (the display role holds the same as plain text).
 HtmlRole = Qt.ItemDataRole.UserRole + 1
@@ -33,6 +39,22 @@ _DEL = '<span style="text-decoration: line-through; color: #9b1c1c; background-c
 _MOVE = '<span style="color: #ffffff; background-color: #6b3fa0"><b>&nbsp;{}&nbsp;</b></span> '
 _BADGE = '<span style="color: #ffffff; background-color: {}"><b>&nbsp;{}&nbsp;</b></span> '
 _BACKGROUND = {"added": "#eef8f0", "removed": "#fcefef", "moved": "#f4effa", "absent": "#f2f2f2"}
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the compare table: its header, the version whose clause it shows (OLD,
+    NEW or ""), and its cell as plain text (display, screen readers, Find) and rich text."""
+
+    header: str
+    side: str
+    plain: Callable[[ClauseChange], str]
+    html: Callable[[ClauseChange], str]
+
+
+def clause_on(change: ClauseChange, side: str) -> Clause | None:
+    """The change's clause in that version (None: it has none there, or `side` is "")."""
+    return change.old if side == OLD else change.new if side == NEW else None
 
 
 class ComparisonModel(QAbstractTableModel):
@@ -110,12 +132,12 @@ class ComparisonModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return ("Old version", "New version")[section] if section in (0, 1) else None
+        return COLUMNS[section].header if 0 <= section < len(COLUMNS) else None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -127,21 +149,22 @@ class ComparisonModel(QAbstractTableModel):
             return None
         change = self._rows[index.row()]
         column = index.column()
-        clause = change.old if column == OLD_COLUMN else change.new
+        spec = COLUMNS[column]
+        clause = clause_on(change, spec.side)
         if role == ChangeRole:
             return change
         if role == ClauseIdRole:
             return clause.id if clause is not None else ""
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return plain_cell(change, column)
+            return spec.plain(change)
         if role == HtmlRole:
             key = (index.row(), column)
             html = self._html_cache.get(key)
             if html is None:
-                html = self._html_cache[key] = html_cell(change, column)
+                html = self._html_cache[key] = spec.html(change)
             return html
         if role == Qt.ItemDataRole.BackgroundRole:
-            colour = _background(change, clause)
+            colour = _background(change, clause) if spec.side else None
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return describe(change)
@@ -245,3 +268,10 @@ def html_cell(change: ClauseChange, column: int) -> str:
     body = "<br>".join(p for p in (first, text) if p)
     indent = 18 * (change.old_depth if column == OLD_COLUMN else change.depth)
     return f'<div style="margin-left: {indent}px">{body}</div>'
+
+
+#: The table's columns, left to right.
+COLUMNS: tuple[Column, ...] = (
+    Column("Old version", OLD, lambda c: plain_cell(c, OLD_COLUMN), lambda c: html_cell(c, OLD_COLUMN)),
+    Column("New version", NEW, lambda c: plain_cell(c, NEW_COLUMN), lambda c: html_cell(c, NEW_COLUMN)),
+)

@@ -41,12 +41,13 @@ from plutoeditor.ui.compare.changes import ALL_KINDS, ChangeListModel, FirstChan
 from plutoeditor.ui.compare.delegate import RichTextDelegate
 from plutoeditor.ui.compare.export import ask_redline_path, export_failed, write_redline
 from plutoeditor.ui.compare.model import (
+    COLUMNS,
+    NEW,
     NEW_COLUMN,
-    OLD_COLUMN,
-    ClauseIdRole,
+    OLD,
     ComparisonModel,
+    clause_on,
     describe,
-    plain_cell,
 )
 from plutoeditor.ui.compare.summary import TOLD, legend, summary_text
 from plutoeditor.ui.compare.view import CompareView
@@ -410,7 +411,7 @@ class CompareWindow(QMainWindow):
         for offset in range(rows):
             row = (start + offset) % rows
             change = self.model.change_at(row)
-            if any(needle in plain_cell(change, column).casefold() for column in (OLD_COLUMN, NEW_COLUMN)):
+            if any(needle in column.plain(change).casefold() for column in COLUMNS):
                 self._select_row(row)
                 return True
         self.statusBar().showMessage(self.tr("No clause contains “{text}”.").format(text=needle), 5000)
@@ -418,14 +419,15 @@ class CompareWindow(QMainWindow):
 
     # -- opening in the editor -----------------------------------------------------
     def _on_activated(self, index: QModelIndex) -> None:
-        column = index.column()
-        clause_id = index.data(ClauseIdRole)
-        if not clause_id:  # that side has no such clause (added or removed): take the other
-            column = 1 - column
-            clause_id = self.model.index(index.row(), column).data(ClauseIdRole)
-        if clause_id:
-            self.open_clause_requested.emit(clause_id)
-            self.open_version_clause_requested.emit(clause_id, "old" if column == OLD_COLUMN else "new")
+        change = self.model.change_at(index.row())
+        side = COLUMNS[index.column()].side or NEW  # a column about the change: the new version
+        clause = clause_on(change, side)
+        if clause is None:  # that side has no such clause (added or removed): take the other
+            side = OLD if side == NEW else NEW
+            clause = clause_on(change, side)
+        if clause is not None:
+            self.open_clause_requested.emit(clause.id)
+            self.open_version_clause_requested.emit(clause.id, side)
 
     def open_current(self) -> None:
         index = self.view.currentIndex()
