@@ -18,6 +18,7 @@ from plutoeditor.model.clause import Clause
 from plutoeditor.model.labels import roman_value
 
 _SECTION_NUMBER = re.compile(r"\d{1,3}\.(?:\s|$)")  # "2. Scope": a section numbered with a dot
+_LETTER_ITEM = re.compile(r"(\(?)([b-z])\)")  # "(b)", "b)": an item a hard wrap may put at a line start
 
 
 class OpenClause:
@@ -203,3 +204,20 @@ def plausible_number(
     if reads_as_heading(rest):
         return True
     return 1 <= number <= last_top_number + 3
+
+
+def inline_item(label: str, rest: str, previous: str) -> bool:
+    """Whether "(b) the Client selects ..." at the start of a paragraph carries on a list written
+    inline in the paragraph before ("... unless (a) such transfer is provided for, or").
+
+    The paragraph before stops mid-sentence and holds the letter before inline, after its own
+    words; a hard wrap (or a capture that makes every line a paragraph) put "(b)" at a line
+    start. A real item follows an item ("(a) permitted by law, or" then "(b) ...") or a lead-in.
+    """
+    m = _LETTER_ITEM.fullmatch(label)
+    previous = previous.rstrip()
+    if m is None or not rest[:1].islower() or not previous or previous[-1] in ".:;!?":
+        return False
+    before = f"{m[1]}{chr(ord(m[2]) - 1)})"
+    at = previous.find(f" {before} ")
+    return at > 0 and not previous.startswith(before)

@@ -69,6 +69,11 @@ _MONTH_AFTER_DAY = re.compile(
     r",?\s+\d{4}\b"
 )
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_ESCAPED_NUMBER = re.compile(r"(\d{1,3})\\\.[ \t]")
+_STOPS_MID_SENTENCE = re.compile(r"[a-zà-ÿß,]$")
+# "07. Liability", "01.Using the site": a section number padded with a zero, then its title
+_ZERO_PADDED = re.compile(r"0\d\.[ \t]*[A-Z]")
+
 # "(c) 2004 Pluto GmbH", "(C) Pluto Ltd 1999. All rights reserved.": a copyright sign, not item (c)
 _COPYRIGHT = re.compile(r"^(?:(?:19|20)\d\d\b|[A-Z][^.;:,]*\b(?:19|20)\d\d$|.*\b(?i:all rights reserved))")
 
@@ -85,12 +90,12 @@ def split_label(text: str) -> tuple[str, str]:
         return "", text
     first = stripped[0]
     if first.isdigit():
-        if first == "0" and stripped[1:2].isdigit():  # "010 023 5207" is a phone number
-            return "", text
         m = _DECIMAL.match(stripped)
         if m and not (m.group("paren") and (m.group("dots") or m.group("colon"))):
             rest = stripped[m.end() :].lstrip()
-            if _only_a_number(m, rest):
+            if first == "0" and stripped[1:2].isdigit() and not _ZERO_PADDED.match(m.group("label") + rest):
+                return "", text  # "010 023 5207" is a phone number; "07. Liability" a section
+            if _only_a_number(m, rest) or _internet_address(m.group("num")):
                 return "", text
             return m.group("label"), rest
         return "", text
@@ -141,6 +146,28 @@ def _only_a_number(m: re.Match[str], rest: str) -> bool:
     if num.isdigit():  # "170 00 Praha", "521 724 336", "3 ans", "30 days"
         return bool(_NUMBER_GOES_ON.match(rest))
     return bool(_AMOUNT.match(rest)) or (bool(_THOUSANDS.fullmatch(num)) and rest[:1].islower())
+
+
+def wrapped_number(first: str, previous: str, line: str) -> bool:
+    """Whether a Markdown line starting with an escaped number ("21\\. Lebensjahr vollendet")
+    carries on the sentence of the line before it (as written), which stops mid-sentence ("... das").
+
+    Converters escape the dot of a number that a hard wrap put at the start of a line, so that
+    it is no list item. A numbered paragraph starts after a finished sentence, or as the next
+    number after the one the paragraph so far (`first` is its first line) started with.
+    """
+    m = _ESCAPED_NUMBER.match(line)
+    if m is None or previous.endswith(("  ", "\\")) or not _STOPS_MID_SENTENCE.search(previous):
+        return False  # two spaces or a backslash at the end: a line break the writer made
+    before = _ESCAPED_NUMBER.match(first)
+    return before is None or int(before[1]) + 1 != int(m[1])
+
+
+def _internet_address(num: str) -> bool:
+    """ "123.45.67.89" in a sample log line: four numbers, two or more of them past any count a
+    label's parts reach ("3.1.12.1" is a label)."""
+    parts = num.split(".")
+    return len(parts) == 4 and sum(int(p) > 31 for p in parts if p.isdigit()) >= 2
 
 
 def is_bare_number(label: str) -> bool:

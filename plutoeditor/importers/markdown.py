@@ -16,7 +16,7 @@ import tomllib
 
 import yaml
 
-from plutoeditor.importers.labels import decimal_parts, split_label
+from plutoeditor.importers.labels import decimal_parts, split_label, wrapped_number
 from plutoeditor.importers.structure import Block
 from plutoeditor.model.tables import table_lines
 
@@ -348,8 +348,13 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
             s.end_lists()
         if s.lines and s.item is None and not stripped.startswith("|"):
             label = split_label(inline_text(stripped))[0]
-            if label and not label.isdigit() and label[0] != "§":  # "a. ...", "**1.2** ..." on the next line
-                s.flush()
+            if (
+                label
+                and not label.isdigit()
+                and label[0] != "§"
+                and not wrapped_number(s.lines[0], lines[number - 2], stripped)
+            ):
+                s.flush()  # "a. ...", "**1.2** ..." on the next line; not "das" + "21\\. Lebensjahr"
         if not s.lines and not s.paragraphs and s.item is None:
             s.start = number
         if s.item is not None and blank_before and s.lines:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from plutoeditor.importers.blocks import SCHEDULE_TITLE, Block, label_of, reads_as_heading
 from plutoeditor.importers.clause_ids import assign_ids
-from plutoeditor.importers.label_fit import bare_style, in_address, plausible_number
+from plutoeditor.importers.label_fit import bare_style, in_address, inline_item, plausible_number
 from plutoeditor.importers.labels import is_bare_number, split_label
 from plutoeditor.importers.metadata import read_front
 from plutoeditor.importers.tree_builder import TreeBuilder
@@ -75,6 +75,8 @@ def build_policy(blocks: list[Block], path: str = "", *, guess_headings: bool = 
                 )
             ):
                 label, rest = "", text
+            elif label and i >= 2 and inline_item(label, rest, body[i - 2].text):
+                label, rest = "", text  # "... unless (a) such transfer ..., or" + "(b) the Client ..."
         if label or block.list_level is not None:
             body_below = False
             if label and not rest and block.heading_level is None and i < n:
