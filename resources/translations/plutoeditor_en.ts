@@ -72,7 +72,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../plutoeditor/ui/common/actions.py" line="+43"/>
+        <location filename="../../plutoeditor/ui/editor/actions.py" line="+13"/>
         <source>&amp;New</source>
         <translation type="unfinished"></translation>
     </message>
@@ -674,7 +674,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
 <context>
     <name>ClauseEditor</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/clause_editor.py" line="+65"/>
+        <location filename="../../plutoeditor/ui/editor/clause_editor.py" line="+66"/>
         <source>unnumbered</source>
         <extracomment>emitted when the text cursor moves, with (clause id, position) - for split at cursor</extracomment>
         <translation type="unfinished"></translation>
@@ -706,12 +706,12 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>No heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-95"/>
         <source>Clause text. Paragraphs are separated by line breaks.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -721,7 +721,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Select a clause in the outline to edit it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -771,7 +771,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>→ position calls for {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -793,7 +793,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/compare/window.py" line="+201"/>
+        <location filename="../../plutoeditor/ui/compare/window.py" line="+202"/>
         <source>Compare {old} → {new}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1109,7 +1109,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../plutoeditor/ui/compare/window.py" line="+38"/>
+        <location filename="../../plutoeditor/ui/compare/window.py" line="+39"/>
         <source>Redline saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1358,8 +1358,9 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../plutoeditor/ui/document/view.py" line="+68"/>
+        <location filename="../../plutoeditor/ui/document/view.py" line="+72"/>
         <source>Document</source>
+        <extracomment>the Outline and the Clause pane follow the cursor this long after it went into another clause (expanding the outline&apos;s section and filling the pane cost 3 times the keystroke)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1368,7 +1369,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+271"/>
         <source>Clause {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1672,7 +1673,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/main_window.py" line="+102"/>
+        <location filename="../../plutoeditor/ui/editor/main_window.py" line="+103"/>
         <source>Outline of clauses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1712,12 +1713,12 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+235"/>
         <source>Finishing the work in progress, then closing…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plutoeditor.ui.common.actions import MENUS, SPECS, TOOLBAR
+from plutoeditor.ui.editor.actions import MENUS, SPECS, TOOLBAR
 
 
 def test_every_action_is_in_a_menu_with_a_tooltip(window):

@@ -30,6 +30,7 @@ from plutoeditor.ui.common.actions import ActionRegistry
 from plutoeditor.ui.common.settings import Settings
 from plutoeditor.ui.common.workers import running_workers, work_of
 from plutoeditor.ui.document.view import FOLLOW_MS, DocumentView
+from plutoeditor.ui.editor.actions import MENUS, SPECS, TOOLBAR
 from plutoeditor.ui.editor.autosave import Autosave
 from plutoeditor.ui.editor.clause_actions import ClauseActions
 from plutoeditor.ui.editor.clause_editor import ClauseEditor
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         self._fit_to_screen()
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
 
-        self.actions_ = ActionRegistry(self)
+        self.actions_ = ActionRegistry(self, SPECS)
         self.clause_actions = ClauseActions(self)
         self.files = DocumentFiles(self)
         self.publishing = Publishing(self)
@@ -149,13 +150,12 @@ class MainWindow(QMainWindow):
         self.findings_status = QLabel()
         self.statusBar().addPermanentWidget(self.findings_status)
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
-        self.actions_.build_menus(
-            self.menuBar(), self.recent_menu, [d.toggleViewAction() for d in self.docks]
-        )
+        docks = [d.toggleViewAction() for d in self.docks]
+        self.actions_.build_menu_bar(self.menuBar(), MENUS, {"recent": self.recent_menu, "docks": docks})
         toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("toolbar.main")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.actions_.build_toolbar(toolbar)
+        self.actions_.build_toolbar(toolbar, TOOLBAR)
         self.addToolBar(toolbar)
         for action_id in (
             "clause.add_after",
