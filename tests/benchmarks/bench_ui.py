@@ -187,6 +187,7 @@ def document_view(app, window, rng: random.Random) -> dict[str, float]:  # type:
     view.current_clause()  # lays out the rows now instead of on the next turn
     view.viewport().repaint()
     out["docview_first_layout_ms"] = (time.perf_counter() - t) * 1000
+    view.editor.setFocus()  # the keyboard in the document, as after a click in it
     clauses = [c for c in document.policy.walk() if c.text]
     typing: list[float] = []
     for clause in rng.sample(clauses, 20):

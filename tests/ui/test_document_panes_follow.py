@@ -22,9 +22,13 @@ def _window(make_window, qtbot):
     window.set_document(Document(policy, unsaved=True))
     window.show()
     qtbot.waitExposed(window)
+    QApplication.processEvents()
     view = window.document_view
     assert view.show_clause("c1", 0)
-    view.editor.setFocus()
+    view.current_clause()  # the view lays out its rows (on the next turn otherwise)
+    view.editor.setFocus()  # the keyboard in the document, as after a click in it
+    QApplication.processEvents()
+    assert QApplication.focusWidget() is view.editor
     qtbot.waitUntil(lambda: window.clause_editor.clause is policy.clauses[0], timeout=2000)
     return window, view, policy
 
@@ -49,3 +53,34 @@ def test_a_clause_action_right_after_a_move_acts_on_the_clause_with_the_cursor(m
     qtbot.keyClick(view.editor, Key.Key_Down)  # into c2, and at once Clause > Delete
     window.actions_["clause.delete"].trigger()
     assert [c.id for c in window.document.policy.clauses] == ["c1", "c3", "c4", "c5"]
+
+
+def _outline_rows(window) -> list[str]:
+    """The clause ids in the order the outline draws them (top to bottom)."""
+    outline, model = window.outline, window.document.outline
+    drawn = []
+    for clause in window.document.policy.walk():
+        rect = outline.visualRect(model.index_of(clause))
+        if rect.isValid():
+            drawn.append((rect.top(), clause.id))
+    return [clause_id for _top, clause_id in sorted(drawn)]
+
+
+def test_the_outline_lays_out_once_after_a_burst_of_new_clauses(make_window, qtbot):
+    window, view, policy = _window(make_window, qtbot)
+    qtbot.keyClick(view.editor, Key.Key_End)
+    for word in ("One", "Two", "Three"):  # Enter and a few words, three times over
+        qtbot.keyClick(view.editor, Key.Key_Return)
+        qtbot.keyClicks(view.editor, word)
+        QApplication.processEvents()
+    new = [c for c in window.document.policy.clauses if c.text in ("One", "Two", "Three")]
+    assert len(new) == 3
+    # meanwhile the outline still shows what it showed (laid out again once, when typing rests)
+    assert not window.outline.visualRect(window.document.outline.index_of(new[-1])).isValid()
+    qtbot.waitUntil(lambda: len(_outline_rows(window)) == 8, timeout=2000)
+    assert _outline_rows(window) == [c.id for c in window.document.policy.walk()]
+    assert window.clause_editor.clause is new[-1]
+    while window.document.undo_stack.canUndo():  # Ctrl+Z in the document, all the way back
+        qtbot.keyClick(view.editor, Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(_outline_rows(window)) == 5, timeout=2000)
+    assert _outline_rows(window) == ["c1", "c2", "c3", "c4", "c5"]
