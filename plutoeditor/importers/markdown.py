@@ -32,6 +32,7 @@ _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 #: reduced to their words, are not read again for markup (a NUL never reaches the importer).
 _TABLE_MARK = re.compile("\x00(\\d+)\x00")
 _GLUED_LABEL = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)(\*\*|__)(?=\S)")
+_DOUBLED_BOLD = re.compile(r"\*{4}")
 _WHOLLY_BOLD = re.compile(r"^(?:\*\*|__)([^*_]+)(?:\*\*|__)$")
 _NOISE = re.compile(r"^\s*(?:\{:.*\}|<!--.*-->|\[[^\]]+\]:\s+\S+.*)\s*$")
 # "**Title.** text", "**Title**. text", and "**Title. **text" (the space typed inside the bold)
@@ -114,7 +115,9 @@ def _make_block(raw: str, line: int, label: str | None, list_level: int | None) 
     that clause: the label, not the bullet, says where it belongs.
     """
     raw = _GLUED_LABEL.sub(r"\1 \2", raw.strip())  # "1.2**Access.**" -> "1.2 **Access.**"
-    if label == "" and (inner := decimal_parts(split_label(inline_text(raw))[0] or "x")) and len(inner) > 1:
+    if raw.startswith("****"):  # "****Article 13****": bold inside bold, one bold title
+        raw = _DOUBLED_BOLD.sub("**", raw)
+    if label == "" and not raw.startswith("`") and _bullet_holds_clause(inline_text(raw)):
         label = list_level = None
     heading = None
     m = _BOLD_START.match(raw)
@@ -371,6 +374,17 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
     for block in s.blocks:
         block.text = s.table_text(block.text)
     return [b for b in s.blocks if b.text or b.label or b.heading], title
+
+
+def _bullet_holds_clause(text: str) -> bool:
+    """Whether a bullet's text starts with a sub-clause label and goes on after it.
+
+    "*   **1.1.1** No defamation." is clause 1.1.1; a bullet that is only "10.08.16" is a
+    date, and one starting with code ("`123.45.67.89` is the address") is not numbered.
+    """
+    label, rest = split_label(text)
+    parts = decimal_parts(label) if label else None
+    return parts is not None and len(parts) > 1 and bool(rest)
 
 
 def _sub_clause(line: str, number: int) -> bool:

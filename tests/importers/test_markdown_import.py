@@ -286,3 +286,47 @@ def test_a_table_after_a_blank_line_stays_with_the_clause_that_introduces_it():
         "| sid | keeps you signed in |",
     ]
     assert not [c for c in policy.walk() if not c.label and "Cookie" in c.text]  # no clause of its own
+
+
+def test_a_title_in_bold_inside_bold_is_a_numbered_title_like_the_others():
+    policy = md(
+        """\
+        **Article 1 - Who we are**
+
+        We sell shoes.
+
+        ****Article 2 - Delivery****
+
+        We deliver in a week.
+
+        **Article 3 - Returns**
+
+        You may return shoes.
+        """
+    )
+    assert [(c.label, c.heading) for c in policy.clauses] == [
+        ("Article 1", "Who we are"),
+        ("Article 2", "Delivery"),
+        ("Article 3", "Returns"),
+    ]
+
+
+def test_a_bullet_holding_only_a_date_or_starting_with_code_is_not_a_numbered_clause():
+    policy = md(
+        """\
+        # Terms
+
+        * 10.08.16
+
+        ## 1. Scope
+
+        A log line holds these fields:
+
+        *   `123.45.67.89` is the address of the computer.
+        *   `25/Mar/2003` is the date.
+
+        1.1 These terms apply to the site.
+        """
+    )
+    labelled = [c.label for top in policy.clauses for c in top.walk() if c.label]
+    assert labelled == ["1.", "1.1"]
