@@ -33,6 +33,7 @@ from plutoeditor.ui.document.layout import (
     text_document,
 )
 from plutoeditor.ui.document.paint import GUTTER, paint_page
+from plutoeditor.ui.document.pointer import tooltip
 from plutoeditor.ui.document.rows import DocumentRows
 from plutoeditor.ui.document.selection import ClauseRange
 from plutoeditor.ui.editor.clause_editor import UndoKeys
@@ -502,11 +503,8 @@ class DocumentView(QAbstractScrollArea):
         return super().viewportEvent(event)
 
     def _tooltip(self, pos: QPoint, global_pos: QPoint) -> bool:
-        """The messages of the findings about the clause under the mouse."""
-        if self.rows is None or not len(self.rows):
-            return False
-        row = self.rows.row_at(pos.y() + self.verticalScrollBar().value() - self._content_top())
-        text = self.finding_messages(self.rows.clause(row))
+        """A defined term's definition and the clause's findings, for the point hovered."""
+        text = tooltip(self, QPointF(pos))
         if text:
             QToolTip.showText(global_pos, text, self.viewport())
         else:
