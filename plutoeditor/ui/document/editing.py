@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plutoeditor.export.page_text import heading_line
 from plutoeditor.formats.errors import PolicyFileError
 from plutoeditor.importers.labels import split_label
 from plutoeditor.importers.text import import_text, normalise
-from plutoeditor.model import Clause, Policy
+from plutoeditor.model import Clause, ClauseKind, Policy
 from plutoeditor.model import operations as ops
 from plutoeditor.model.labels import (
     DECIMAL,
@@ -226,15 +227,25 @@ def _row_before(policy: Policy, clause: Clause) -> Clause:
 
 
 def text_across(rows: list[Clause], start: int, end: int) -> str:
-    """The text a selection from `start` in rows[0] to `end` in rows[-1] covers, a paragraph
-    a line, each whole clause with its label and heading (what Copy puts on the clipboard)."""
+    """The text a selection from `start` in rows[0] to `end` in rows[-1] covers, as the policy
+    is published (what Copy puts on the clipboard): a heading on its own line with its label,
+    a clause's label before its text, a definition's term before its meaning; a clause the
+    selection begins inside of starts at the selection, without its label."""
     if len(rows) == 1:
         return rows[0].text[start:end]
-    lines = [rows[0].text[start:]]
+    lines = _published(rows[0], rows[0].text[start:], whole=start == 0)
     for clause in rows[1:-1]:
-        lines.append(" ".join(p for p in (clause.label.strip(), clause.heading.strip()) if p))
-        lines.append(clause.text)
-    last = rows[-1]
-    lines.append(" ".join(p for p in (last.label.strip(), last.heading.strip()) if p))
-    lines.append(last.text[:end])
-    return "\n".join(line for line in lines if line)
+        lines += _published(clause, clause.text)
+    lines += _published(rows[-1], rows[-1].text[:end])
+    return "\n".join(lines)
+
+
+def _published(clause: Clause, text: str, whole: bool = True) -> list[str]:
+    if not whole:
+        return [text] if text else []
+    label, heading = clause.label.strip(), clause.heading.strip()
+    if clause.kind is ClauseKind.DEFINITION and heading:
+        return [" ".join(p for p in (label, f"{heading}:", text) if p)]
+    if heading:
+        return [heading_line(clause)] + ([text] if text else [])
+    return [" ".join(p for p in (label, text) if p)] if label or text else []

@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from plutoeditor.model import Clause
 from plutoeditor.model import operations as ops
 from plutoeditor.ui.document.editing import Edit, merge_into_previous, new_clause_after, paste_paragraphs
+from plutoeditor.ui.document.pointer import hit
 
 if TYPE_CHECKING:
     from plutoeditor.ui.document.view import DocumentView
@@ -21,6 +22,8 @@ Key = Qt.Key
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 KEYPAD = Qt.KeyboardModifier.KeypadModifier
 SHIFT_ONLY = Qt.KeyboardModifier.ShiftModifier | KEYPAD
+_NAVIGATION = (Key.Key_Up, Key.Key_Down, Key.Key_Left, Key.Key_Right, Key.Key_PageUp, Key.Key_PageDown,
+               Key.Key_Home, Key.Key_End)  # fmt: skip
 
 
 class DocumentKeys(QObject):
@@ -155,7 +158,7 @@ class DocumentKeys(QObject):
         if key in (Key.Key_Backspace, Key.Key_Delete):
             selection.delete()
             return True
-        if key in (Key.Key_Up, Key.Key_Down) and shifted:
+        if key in _NAVIGATION and shifted:  # the selection goes on (`_move`, or the editor)
             return False
         if event.text() and event.text().isprintable() and not event.modifiers() & ~SHIFT_ONLY:
             selection.delete()  # then the editor types the key where the selection was
@@ -167,12 +170,21 @@ class DocumentKeys(QObject):
     def _move(self, event: QKeyEvent, position: int, at_end: bool, selected: bool) -> bool:
         editor = self.view.editor
         key, modifiers = event.key(), event.modifiers() & ~KEYPAD
-        if modifiers == Qt.KeyboardModifier.ShiftModifier and key in (Key.Key_Up, Key.Key_Down):
-            on_edge = editor.on_first_line() if key == Key.Key_Up else editor.on_last_line()
-            if on_edge or self.view.selection.active():
-                if on_edge:
-                    self.view.selection.extend(-1 if key == Key.Key_Up else +1)
-                    return True
+        if modifiers == Qt.KeyboardModifier.ShiftModifier and self._select(key, position, at_end):
+            return True
+        if event.matches(QKeySequence.StandardKey.SelectStartOfDocument):
+            rows = self.view.rows
+            if rows is not None and len(rows):
+                self.view.selection.select_to(rows.clause(0), 0)
+            return True
+        if event.matches(QKeySequence.StandardKey.SelectEndOfDocument):
+            rows = self.view.rows
+            if rows is not None:
+                rows.complete()
+            if rows is not None and len(rows):
+                last = rows.clause(len(rows) - 1)
+                self.view.selection.select_to(last, len(last.text))
+            return True
         if modifiers == NO_MODIFIER and not selected:
             x = editor.cursorRect().center().x()
             if key == Key.Key_Up and editor.on_first_line():
@@ -207,13 +219,44 @@ class DocumentKeys(QObject):
             return True
         return False
 
-    def _page(self, direction: int) -> None:
-        """Page Down / Up: the page scrolls by a screen, the cursor goes with it."""
+    def _select(self, key: int, position: int, at_end: bool) -> bool:
+        """Shift and an arrow or Page Up / Down past the clause's edge: the selection goes on
+        into the clauses around (True); inside the clause the editor extends it (False)."""
+        view, editor = self.view, self.view.editor
+        if key in (Key.Key_Up, Key.Key_Down):
+            if not (editor.on_first_line() if key == Key.Key_Up else editor.on_last_line()):
+                return False
+            view.selection.extend(-1 if key == Key.Key_Up else +1)
+            return True
+        if key == Key.Key_Left and position == 0:
+            previous = self._neighbour(-1)
+            if previous is not None:
+                view.selection.select_to(previous, len(previous.text))
+            return True
+        if key == Key.Key_Right and at_end:
+            following = self._neighbour(+1)
+            if following is not None:
+                view.selection.select_to(following, 0)
+            return True
+        if key in (Key.Key_PageDown, Key.Key_PageUp):
+            point = self._page_point(+1 if key == Key.Key_PageDown else -1)
+            found = hit(view, point)
+            if found is not None:
+                view.selection.select_to(found[1], found[2] or 0)
+            return True
+        return False
+
+    def _page_point(self, direction: int) -> QPointF:
+        """Scroll a screen up or down; where the cursor was on the screen."""
         view = self.view
         bar = view.verticalScrollBar()
         point = view.editor.mapTo(view.viewport(), view.editor.cursorRect().center())
         bar.setValue(bar.value() + direction * bar.pageStep())
-        view.go_to_point(QPointF(point.x(), min(max(point.y(), 0), view.viewport().height() - 1)))
+        return QPointF(point.x(), min(max(point.y(), 0), view.viewport().height() - 1))
+
+    def _page(self, direction: int) -> None:
+        """Page Down / Up: the page scrolls by a screen, the cursor goes with it."""
+        self.view.go_to_point(self._page_point(direction))
 
     def paste(self, text: str) -> bool:
         """Several pasted paragraphs become clauses (one undo step)."""

@@ -1,12 +1,13 @@
 """Where a point of the Document view's page falls (the row, its clause, the position in its
-text) and what hovering it shows: the definition of the defined term under the mouse, as the
-Clause pane shows it, and the messages of the clause's findings."""
+text), what hovering it shows (the definition of the defined term under the mouse, as the
+Clause pane shows it, and the messages of the clause's findings) and selecting with the
+mouse over several clauses."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QObject, QPointF, Qt, QTimer
 
 from plutoeditor.model import Clause
 from plutoeditor.ui.editor.term_tooltips import definition_at
@@ -53,3 +54,56 @@ def tooltip(view: DocumentView, point: QPointF) -> str:
     if messages:
         parts.append(messages)
     return "\n\n".join(parts)
+
+
+class Drag(QObject):
+    """Selecting with the mouse: press, drag over as many clauses as wanted (the page scrolls
+    when the mouse leaves it above or below), release; Shift+click extends the selection."""
+
+    def __init__(self, view: DocumentView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.anchor: tuple[Clause, int] | None = None  # where the press was
+        self._last = QPointF()
+        self._scroll = QTimer(self)
+        self._scroll.setInterval(50)
+        self._scroll.timeout.connect(lambda: self.move(self._last))
+
+    def press(self, point: QPointF, shift: bool = False) -> None:
+        view = self.view
+        found = hit(view, point)
+        current = view.current_clause()
+        if found is None:
+            return
+        _row, clause, position = found
+        if shift and current is not None:  # from where the selection (or the cursor) is
+            view.selection.select_to(clause, position or 0)
+            self.anchor = view.selection.anchor or (current, view.editor.textCursor().anchor())
+            return
+        view.selection.clear()
+        view.go_to_point(point)
+        self.anchor = (view.current_clause() or clause, view.cursor_position())
+
+    def move(self, point: QPointF) -> None:
+        """The mouse moved with its button down: the selection runs from the press to here."""
+        view, anchor = self.view, self.anchor
+        if anchor is None:
+            return
+        self._last = point
+        height = view.viewport().height()
+        outside = point.y() < 0 or point.y() >= height
+        if outside:  # scroll towards the mouse, and go on while it stays there
+            bar = view.verticalScrollBar()
+            bar.setValue(bar.value() + int(point.y() if point.y() < 0 else point.y() - height + 1))
+            if not self._scroll.isActive():
+                self._scroll.start()
+        else:
+            self._scroll.stop()
+        inside = QPointF(point.x(), min(max(point.y(), 0.0), height - 1.0))
+        found = hit(view, inside)
+        if found is not None and found[2] is not None:
+            view.selection.select_to(found[1], found[2], anchor)
+
+    def release(self) -> None:
+        self.anchor = None
+        self._scroll.stop()

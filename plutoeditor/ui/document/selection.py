@@ -85,21 +85,40 @@ class ClauseRange:
         row = rows.row_of(current.id)
         if row is None or not 0 <= row + delta < len(rows):
             return
-        editor = view.editor
-        if self.anchor is None:
-            self.anchor = (current, editor.textCursor().anchor())
-        x = editor.cursorRect().center().x()
+        x = view.editor.cursorRect().center().x()
         clause = rows.clause(row + delta)
-        view.show_clause(clause.id, 0)
-        doc = editor.document()
-        y = doc.size().height() - 2 if delta < 0 else 1
-        position = max(0, doc.documentLayout().hitTest(QPointF(x, y), Qt.HitTestAccuracy.FuzzyHit))
+        layout = view.layout_of(row + delta)
+        doc = layout.body if layout.plain and layout.body is not None else None
+        position = 0 if delta > 0 else len(clause.text)
+        if doc is not None:  # the same x on the first (last) line, as the cursor goes
+            y = doc.size().height() - 2 if delta < 0 else 1
+            hit = doc.documentLayout().hitTest(QPointF(x, y), Qt.HitTestAccuracy.FuzzyHit)
+            position = min(max(0, hit), len(clause.text))
+        self.select_to(clause, position)
+
+    def select_to(self, clause: Clause, position: int, anchor: tuple[Clause, int] | None = None) -> None:
+        """Select from the anchor (`anchor`, or where the selection or the cursor's selection
+        began) to `position` in `clause`, the cursor there; the page does not jump."""
+        view = self.view
+        current, rows = view.current_clause(), view.rows
+        if current is None or rows is None:
+            return
+        if anchor is not None:
+            self.anchor = anchor
+        elif self.anchor is None:
+            self.anchor = (current, view.editor.textCursor().anchor())
         anchor_clause, anchor_position = self.anchor
+        row, anchor_row = rows.row_of(clause.id), rows.row_of(anchor_clause.id)
+        if row is None or anchor_row is None:
+            self.anchor = None
+            return
+        if clause is not current:
+            view.move_editor(clause, row)
         if clause is anchor_clause:  # back in the clause it began in: an ordinary selection
             self.anchor = None
-            editor.set_position(position, anchor_position)
-        else:
-            editor.set_position(position, len(clause.text) if delta < 0 else 0)
+            view.editor.set_position(position, anchor_position)
+        else:  # the cursor's part runs from the edge nearer the anchor
+            view.editor.set_position(position, len(clause.text) if row < anchor_row else 0)
         view.viewport().update()
 
     def copy(self) -> None:

@@ -33,7 +33,7 @@ from plutoeditor.ui.document.layout import (
     text_document,
 )
 from plutoeditor.ui.document.paint import GUTTER, paint_page
-from plutoeditor.ui.document.pointer import tooltip
+from plutoeditor.ui.document.pointer import Drag, tooltip
 from plutoeditor.ui.document.rows import DocumentRows
 from plutoeditor.ui.document.selection import ClauseRange
 from plutoeditor.ui.editor.clause_editor import UndoKeys
@@ -42,6 +42,7 @@ from plutoeditor.ui.editor.open_document import Document
 PAGE_WIDTH_MM = 210.0
 SIDE_MARGIN_MM = 22.0
 CACHE = 400  # laid-out clauses kept
+_MOUSE = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease)
 BUILD_STEP_SECONDS = 0.015  # building the rows of a big policy, per turn of the event loop
 #: the Outline and the Clause pane follow the cursor this long after it went into another
 #: clause (expanding the outline's section and filling the pane cost 3 times the keystroke)
@@ -81,6 +82,7 @@ class DocumentView(QAbstractScrollArea):
         self.setFocusProxy(self.editor)
         self.selection = ClauseRange(self)
         self.keys = DocumentKeys(self)
+        self.drag = Drag(self)
         self.editor.key_handler = self.keys.handle
         self.editor.paste_handler = self.keys.paste
         self.editor.typed.connect(self._typed)
@@ -474,9 +476,21 @@ class DocumentView(QAbstractScrollArea):
                 self.editor.setFocus(Qt.FocusReason.MouseFocusReason)
             super().mousePressEvent(event)
             return
-        self.selection.clear()
-        self.go_to_point(event.position())
+        self.drag.press(event.position(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
         self.editor.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self.drag.move(event.position())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self.drag.release()
+
+    def move_editor(self, clause: Clause, row: int) -> None:
+        """The cursor into another clause without scrolling the page to it."""
+        if clause is not self._current:
+            self._edit(clause, row)
+            self.relayout()
 
     def go_to_point(self, point: QPointF) -> None:
         """Put the cursor where a point of the viewport falls in the text."""
@@ -493,9 +507,29 @@ class DocumentView(QAbstractScrollArea):
         self.editor.set_position(max(0, position))
 
     def eventFilter(self, watched: Any, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and watched is self.editor.viewport():
-            return self._tooltip(self.editor.mapTo(self.viewport(), event.pos()), event.globalPos())  # type: ignore[attr-defined]
+        kind = event.type()
+        if (kind == QEvent.Type.ToolTip or kind in _MOUSE) and watched is self.editor.viewport():
+            if kind == QEvent.Type.ToolTip:
+                return self._tooltip(self.editor.mapTo(self.viewport(), event.pos()), event.globalPos())  # type: ignore[attr-defined]
+            if kind in _MOUSE and self.rows is not None and len(self.rows):  # a selection may go on
+                return self._editor_mouse(event)  # type: ignore[arg-type]  # into other clauses
         return super().eventFilter(watched, event)
+
+    def _editor_mouse(self, event: QMouseEvent) -> bool:
+        """Press, drag and release over the clause with the cursor: as over the rest of the page."""
+        point = QPointF(self.editor.mapTo(self.viewport(), event.position().toPoint()))
+        left = Qt.MouseButton.LeftButton
+        if event.type() == QEvent.Type.MouseButtonPress and event.button() == left:
+            self.drag.press(point, bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+            self.editor.setFocus(Qt.FocusReason.MouseFocusReason)
+            return True
+        if event.type() == QEvent.Type.MouseMove and event.buttons() & left and self.drag.anchor:
+            self.drag.move(point)
+            return True
+        if event.type() == QEvent.Type.MouseButtonRelease and event.button() == left:
+            self.drag.release()
+            return True
+        return False
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
