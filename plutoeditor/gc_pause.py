@@ -12,8 +12,9 @@ hands the survivors on without walking them when it ends (list splices only):
   then `gc.unfreeze()`), which is collected as usual, so cyclic garbage is still freed;
 - in the editor, whose idle collector (ui/common/idle_gc.py) freezes what survives its full
   collections: to the frozen ones (`gc.freeze()`). Thawing them would make its next idle
-  collection walk everything again (190 ms to 700 ms on a busy machine); it thaws them
-  itself when a document is closed.
+  collection walk everything again (190 ms to 700 ms on a busy machine). Nothing thaws them
+  while the app runs, so what a paused build leaves must not be garbage in reference cycles
+  (no recursive closures: they refer to themselves): it would stay frozen for good.
 """
 
 from __future__ import annotations

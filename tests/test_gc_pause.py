@@ -100,3 +100,31 @@ def test_what_the_editor_froze_stays_frozen():
     finally:
         gc.unfreeze()
     assert keep and more
+
+
+def test_a_check_leaves_nothing_for_the_cycle_collector() -> None:
+    """In the editor what a check leaves is frozen (gc_pause) and never collected again, so
+    a check must not leave garbage in reference cycles (a recursive closure is one: the
+    clause positions, scopes and label index of every check stayed in memory)."""
+    from plutoeditor.checks import Checker
+    from plutoeditor.model import Clause, Policy
+    from plutoeditor.model import operations as ops
+
+    policy = Policy()
+    for n in range(1, 20):
+        section = Clause(label=f"{n}.", heading=f"Part {n}")
+        for m in range(1, 4):
+            child = Clause(label=f"{n}.{m}", text=f"The Website applies; see clause {n}.{m}.")
+            child.parent = section
+            section.children.append(child)
+        policy.clauses.append(section)
+    checker = Checker(policy)
+    gc.collect()
+    checker.findings()
+    moved = ops.move_by(policy, policy.clauses[2].children[0], 1)
+    assert moved is not None
+    moved.apply(policy)
+    checker.findings()
+    checker.expected_labels()
+    assert gc.collect() == 0
+    checker.close()

@@ -77,11 +77,15 @@ class Checker:
         policy.subscribe(self._on_change)
 
     def close(self) -> None:
-        """Stop listening to the policy."""
+        """Stop listening to the policy and forget its clauses (a closed document's)."""
         try:
             self.policy.unsubscribe(self._on_change)
         except ValueError:
             pass
+        self._checked, self._referring, self._index, self._positions = {}, {}, {}, {}
+        self._scopes, self._numbering, self._scope_cache, self._expected_cache = [], [], {}, {}
+        self._result = self._clause_findings = self._expected = None
+        self._everything = True
 
     # -- listening ----------------------------------------------------------------------
     def _on_change(self, event: ChangeEvent) -> None:

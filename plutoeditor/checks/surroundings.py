@@ -7,6 +7,8 @@ look only around an edit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from plutoeditor.checks.content import Context
 from plutoeditor.model.clause import Clause, ClauseKind
 from plutoeditor.model.policy import Policy
@@ -24,20 +26,21 @@ def document_order(policy: Policy) -> list[Placed]:
     result: list[Placed] = []
     append = result.append
 
-    def visit(siblings: list[Clause], in_schedule: bool) -> None:
-        numbered: bool | None = None  # whether any sibling is numbered, worked out when needed
-        for clause in siblings:
-            stray = False
-            if not _numbered(clause):
-                if numbered is None:
-                    numbered = any(_numbered(c) for c in siblings)
-                stray = numbered
-            append((clause, in_schedule, stray))
-            if clause.children:
-                visit(clause.children, in_schedule or clause.kind is ClauseKind.SCHEDULE)
-
-    visit(policy.clauses, False)
+    _place(policy.clauses, False, append)  # not a closure: one would refer to itself, a cycle
     return result
+
+
+def _place(siblings: list[Clause], in_schedule: bool, append: Callable[[Placed], None]) -> None:
+    numbered: bool | None = None  # whether any sibling is numbered, worked out when needed
+    for clause in siblings:
+        stray = False
+        if not _numbered(clause):
+            if numbered is None:
+                numbered = any(_numbered(c) for c in siblings)
+            stray = numbered
+        append((clause, in_schedule, stray))
+        if clause.children:
+            _place(clause.children, in_schedule or clause.kind is ClauseKind.SCHEDULE, append)
 
 
 def make_context(clause: Clause, following: Clause | None, in_schedule: bool, stray: bool) -> Context:
@@ -125,15 +128,18 @@ def positions(policy: Policy) -> dict[str, tuple[int, ...]]:
     """`position` of every clause, in one pass over the tree. O(n)."""
     result: dict[str, tuple[int, ...]] = {}
 
-    def visit(siblings: list[Clause], path: tuple[int, ...]) -> None:
-        for i, clause in enumerate(siblings):
-            here = (*path, i)
-            result[clause.id] = here
-            if clause.children:
-                visit(clause.children, here)
-
-    visit(policy.clauses, ())
+    _positions_below(policy.clauses, (), result)  # not a closure: one would refer to itself, a cycle
     return result
+
+
+def _positions_below(
+    siblings: list[Clause], path: tuple[int, ...], result: dict[str, tuple[int, ...]]
+) -> None:
+    for i, clause in enumerate(siblings):
+        here = (*path, i)
+        result[clause.id] = here
+        if clause.children:
+            _positions_below(clause.children, here, result)
 
 
 def position(policy: Policy, clause: Clause) -> tuple[int, ...]:

@@ -28,6 +28,16 @@ _BEFORE_NAME = frozenset("-_@/“\"‘'«")
 _GLUE_BEFORE = frozenset("’'@:/.-_")
 
 
+def _tree_pattern(node: dict[str, dict]) -> str:
+    branches = [re.escape(ch) + _tree_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    # a longer name is tried before the one ending here, as longest first does
+    return "(?:" + "|".join(branches) + (")?" if "" in node else ")")
+
+
 def _stands_alone(text: str, at: int, size: int) -> bool:
     """Whether text[at:at + size] is a word of its own, not part of a word, address or path."""
     if at and (text[at - 1].isalnum() or text[at - 1] in _GLUE_BEFORE):
@@ -53,16 +63,7 @@ def _alternatives(names: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}  # a name ends here
 
-    def pattern(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        if len(branches) == 1 and "" not in node:
-            return branches[0]
-        # a longer name is tried before the one ending here, as longest first does
-        return "(?:" + "|".join(branches) + (")?" if "" in node else ")")
-
-    return pattern(tree)
+    return _tree_pattern(tree)
 
 
 _DOCUMENT_WORDS = frozenset(
@@ -405,3 +406,8 @@ def term_index(policy: Policy) -> TermIndex:
         index = _INDEXES[policy] = TermIndex(policy)
     index.refresh()
     return index
+
+
+def forget_term_index(policy: Policy) -> None:
+    """Drop the policy's kept index (its document is closed)."""
+    _INDEXES.pop(policy, None)

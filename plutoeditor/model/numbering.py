@@ -151,36 +151,9 @@ def scopes(policy: Policy) -> list[Scope]:
     # and the scope that is (or holds) it
     before: dict[int, tuple[Clause | Scope, Scope]] = {}
 
-    def collect(children: list[Clause], scope: Scope) -> None:
-        last: tuple[Clause | Scope, Scope] | None = None
-        text_between = False  # an unnumbered paragraph since the last numbered clause
-        members = scope.members
-        for clause in children:
-            label = clause.label
-            numbered = bool(label) and not label.isspace()
-            if numbered:
-                if text_between and members:
-                    scope.after_text.add(clause.id)
-                members.append(clause)
-                text_between = False
-            elif not text_between:
-                text_between = not (clause.text.isspace() or not clause.text) or bool(clause.heading.strip())
-            if clause.children:
-                own = Scope(clause)
-                result.append(own)
-                collect(clause.children, own)
-                # only an unnumbered heading or a "Part II" lets numbering run on into it
-                if own.members and (not numbered or label.lstrip()[:1].isalpha()) and _may_run_on(clause):
-                    if last is not None:
-                        before[id(own)] = last
-                    last = (own, own)
-                    continue
-            if numbered:
-                last = (clause, scope)
-
     top = Scope(None)
     result.append(top)
-    collect(policy.clauses, top)
+    _collect(policy.clauses, top, result, before)  # not a closure: one would refer to itself, a cycle
     for scope in result:  # owners' and earlier siblings' scopes come first
         if scope.members:
             scope.family = scope_family(scope.members, scope.is_root)
@@ -189,6 +162,40 @@ def scopes(policy: Policy) -> list[Scope]:
             else:
                 scope.start = scope.expected_start = _start(scope, None)
     return [s for s in result if s.members]
+
+
+def _collect(
+    children: list[Clause],
+    scope: Scope,
+    result: list[Scope],
+    before: dict[int, tuple[Clause | Scope, Scope]],
+) -> None:
+    """The members of `scope` among `children`, and the scopes below them (see `scopes`)."""
+    last: tuple[Clause | Scope, Scope] | None = None
+    text_between = False  # an unnumbered paragraph since the last numbered clause
+    members = scope.members
+    for clause in children:
+        label = clause.label
+        numbered = bool(label) and not label.isspace()
+        if numbered:
+            if text_between and members:
+                scope.after_text.add(clause.id)
+            members.append(clause)
+            text_between = False
+        elif not text_between:
+            text_between = not (clause.text.isspace() or not clause.text) or bool(clause.heading.strip())
+        if clause.children:
+            own = Scope(clause)
+            result.append(own)
+            _collect(clause.children, own, result, before)
+            # only an unnumbered heading or a "Part II" lets numbering run on into it
+            if own.members and (not numbered or label.lstrip()[:1].isalpha()) and _may_run_on(clause):
+                if last is not None:
+                    before[id(own)] = last
+                last = (own, own)
+                continue
+        if numbered:
+            last = (clause, scope)
 
 
 def _run_on(scope: Scope, earlier: Clause | Scope, holder: Scope) -> None:

@@ -9,7 +9,7 @@ left alone. The checks resolve them; renumbering makes them follow their clauses
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -235,25 +235,31 @@ def _index_of(clauses: list[Clause]) -> dict[str, Clause]:
     index: dict[str, Clause] = {}
     setdefault = index.setdefault
 
-    def visit(children: list[Clause], parent_key: str | None, path: str | None) -> None:
-        for clause in children:
-            label = clause.label
-            key = full = None
-            if label and not label.isspace():
-                key = full = reference_key(label)
-                setdefault(key, clause)
-                if " " in key:
-                    setdefault(key.rsplit(" ", 1)[-1], clause)
-                if parent_key is not None and "." not in key:
-                    setdefault(f"{parent_key}.{key}", clause)
-                    setdefault(f"{parent_key}({key})", clause)
-                    full = f"{path}.{key}"  # item 2 of item 7 of section 22: "22.7.2"
-                    setdefault(full, clause)
-            if clause.children and clause.kind is not ClauseKind.SCHEDULE:
-                visit(clause.children, key, full)
-
-    visit(clauses, None, None)
+    _index_below(clauses, None, None, setdefault)  # not a closure: one would refer to itself, a cycle
     return index
+
+
+def _index_below(
+    children: list[Clause],
+    parent_key: str | None,
+    path: str | None,
+    setdefault: Callable[[str, Clause], Clause],
+) -> None:
+    for clause in children:
+        label = clause.label
+        key = full = None
+        if label and not label.isspace():
+            key = full = reference_key(label)
+            setdefault(key, clause)
+            if " " in key:
+                setdefault(key.rsplit(" ", 1)[-1], clause)
+            if parent_key is not None and "." not in key:
+                setdefault(f"{parent_key}.{key}", clause)
+                setdefault(f"{parent_key}({key})", clause)
+                full = f"{path}.{key}"  # item 2 of item 7 of section 22: "22.7.2"
+                setdefault(full, clause)
+        if clause.children and clause.kind is not ClauseKind.SCHEDULE:
+            _index_below(clause.children, key, full, setdefault)
 
 
 def rewritten_reference(reference: Reference, target: Clause, new_labels: dict[str, str]) -> str | None:

@@ -59,3 +59,33 @@ def test_no_full_collection_while_an_export_or_save_runs(qapp, monkeypatch):
         collector.stop()
         collector.deleteLater()
         window.deleteLater()
+
+
+def test_a_closed_document_is_freed_without_a_full_collection(qapp):
+    """The idle collector never thaws what it froze (a full walk of every object: 0.3-1.2 s
+    after closing 10,000 clauses), so a closed document must free its clauses by itself."""
+    import weakref
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from plutoeditor.model import Clause, Policy
+    from plutoeditor.ui.editor.open_document import Document
+
+    policy = Policy()
+    for n in range(1, 30):
+        section = Clause(label=f"{n}.", heading=f"Part {n}")
+        section.children.append(Clause(label=f"{n}.1", text="The Website is ours."))
+        section.children[0].parent = section
+        policy.clauses.append(section)
+    document = Document(policy)
+    clause = weakref.ref(policy.clauses[3].children[0])
+    del policy
+    gc.disable()
+    try:
+        document.close()
+        document.deleteLater()
+        del document
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        assert clause() is None  # freed by reference counting, no collection ran
+    finally:
+        gc.enable()

@@ -28,4 +28,6 @@ def dispose(policy: Policy) -> None:
     (Xvfb, load 6). Call it only on a private copy that nothing else uses."""
     for clause in list(policy.walk()):
         clause.parent = None
+        clause.children = []
     policy.clauses = []
+    policy._index = None  # its clause index (found by id) would keep every clause

@@ -25,7 +25,6 @@ from plutoeditor.checks.finding import Finding
 from plutoeditor.model import Clause
 from plutoeditor.model.operations import Operation
 from plutoeditor.recovery import RecoveryStore
-from plutoeditor.ui.common import idle_gc
 from plutoeditor.ui.common.actions import ActionRegistry
 from plutoeditor.ui.common.settings import Settings
 from plutoeditor.ui.common.workers import running_workers, work_of
@@ -258,7 +257,6 @@ class MainWindow(QMainWindow):
             self.autosave.discard()  # its recovery copy is no longer needed (asked before)
             old.close()
             old.deleteLater()
-            idle_gc.document_closed()
         self.document = document
         self.outline.show_document(document)
         self.clause_editor.set_document(document)
