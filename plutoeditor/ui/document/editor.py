@@ -141,8 +141,10 @@ class ClauseTextEdit(QTextEdit):
             self.typed.emit()
 
 
-def typing_step(clause: Clause, text: str, name: str) -> SetClauseField | None:
-    """The undo step for what was typed into a clause (None when nothing changed)."""
-    if clause.text == text:
+def typing_step(clause: Clause, text: str, name: str, field: str = "text") -> SetClauseField | None:
+    """The undo step for what was typed into a clause's text or heading (None: no change)."""
+    if field == "heading":
+        text = " ".join(text.split("\n"))  # a heading is one line
+    if getattr(clause, field) == text:
         return None
-    return SetClauseField(clause.id, "text", text, name=name)
+    return SetClauseField(clause.id, field, text, name=name)

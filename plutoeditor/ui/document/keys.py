@@ -22,6 +22,7 @@ Key = Qt.Key
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 KEYPAD = Qt.KeyboardModifier.KeypadModifier
 SHIFT_ONLY = Qt.KeyboardModifier.ShiftModifier | KEYPAD
+_PAGE_KEYS = (Key.Key_PageUp, Key.Key_PageDown, Key.Key_Home, Key.Key_End)
 _NAVIGATION = (Key.Key_Up, Key.Key_Down, Key.Key_Left, Key.Key_Right, Key.Key_PageUp, Key.Key_PageDown,
                Key.Key_Home, Key.Key_End)  # fmt: skip
 
@@ -93,6 +94,8 @@ class DocumentKeys(QObject):
                 view.show_clause(new.id, 0)
                 return True
             return False
+        if view.field == "heading":
+            return self._in_heading(event, current)
         if view.selection.active() and self._across(event):
             return True
         editor = view.editor
@@ -187,6 +190,17 @@ class DocumentKeys(QObject):
             return True
         if modifiers == NO_MODIFIER and not selected:
             x = editor.cursorRect().center().x()
+            current = self.view.current_clause()
+            to_heading = current is not None and self._has_heading(current)
+            if (
+                to_heading
+                and current is not None
+                and (key == Key.Key_Up and editor.on_first_line() or key == Key.Key_Left and position == 0)
+            ):  # up into the clause's own heading
+                self.view.edit_heading(current, len(current.heading) if key == Key.Key_Left else 0)
+                if key == Key.Key_Up:
+                    self._at_x(x)
+                return True
             if key == Key.Key_Up and editor.on_first_line():
                 self._go(self._neighbour(-1), x=x, last_line=True)
                 return self._neighbour(-1) is not None or True
@@ -218,6 +232,65 @@ class DocumentKeys(QObject):
                 self._go(last, len(last.text))
             return True
         return False
+
+    def _has_heading(self, clause: Clause) -> bool:
+        view = self.view
+        row = view.rows.row_of(clause.id) if view.rows is not None else None
+        return row is not None and view.layout_of(row).heading is not None and bool(clause.heading.strip())
+
+    def _at_x(self, x: float, last_line: bool = False) -> None:
+        """The cursor on the editor's first (last) line, at `x`."""
+        doc = self.view.editor.document()
+        y = doc.size().height() - 2 if last_line else 1
+        hit_at = doc.documentLayout().hitTest(QPointF(x, y), Qt.HitTestAccuracy.FuzzyHit)
+        self.view.editor.set_position(max(0, hit_at))
+
+    def _in_heading(self, event: QKeyEvent, current: Clause) -> bool:
+        """Keys in a heading typed in place: Enter, Down or Right at its end go on into the
+        clause's text, Up or Left at its start to the clause before; Tab indents; a heading
+        has no line breaks, and Backspace or Delete at its edges join nothing."""
+        view, editor = self.view, self.view.editor
+        cursor = editor.textCursor()
+        position, selected = cursor.position(), cursor.hasSelection()
+        key, modifiers = event.key(), event.modifiers() & ~KEYPAD
+        plain = modifiers == NO_MODIFIER
+        at_end = position == len(editor.text())
+        x = editor.cursorRect().center().x()
+        if (
+            key in (Key.Key_Return, Key.Key_Enter)
+            or plain
+            and not selected
+            and (key == Key.Key_Down and editor.on_last_line() or key == Key.Key_Right and at_end)
+        ):
+            view.show_clause(current.id, 0)
+            if key == Key.Key_Down:
+                self._at_x(x)
+            return True
+        if (
+            plain
+            and not selected
+            and (key == Key.Key_Up and editor.on_first_line() or key == Key.Key_Left and position == 0)
+        ):
+            previous = self._neighbour(-1)
+            if previous is not None:
+                self._go(previous, len(previous.text), x=x if key == Key.Key_Up else None, last_line=True)
+            return True
+        if (
+            plain
+            and not selected
+            and (key == Key.Key_Backspace and position == 0 or key == Key.Key_Delete and at_end)
+        ):
+            return True
+        policy = view.document.policy if view.document is not None else None
+        if key == Key.Key_Tab and plain and policy is not None:
+            self._structure(ops.indent(policy, current), QCoreApplication.translate("DocumentKeys", "Indent"))
+            return True
+        if key == Key.Key_Backtab and policy is not None:
+            self._structure(
+                ops.outdent(policy, current), QCoreApplication.translate("DocumentKeys", "Outdent")
+            )
+            return True
+        return self._move(event, position, at_end, selected) if key in _PAGE_KEYS else False
 
     def _select(self, key: int, position: int, at_end: bool) -> bool:
         """Shift and an arrow or Page Up / Down past the clause's edge: the selection goes on
@@ -264,6 +337,9 @@ class DocumentKeys(QObject):
         current = view.current_clause()
         if view.document is None or current is None:
             return False
+        if view.field == "heading":  # a heading is one line
+            view.editor.insertPlainText(" ".join(text.split()))
+            return True
         self._apply(paste_paragraphs(view.document.policy, current, view.cursor_position(), text),
                     QCoreApplication.translate("DocumentKeys", "Paste clauses"))  # fmt: skip
         return True

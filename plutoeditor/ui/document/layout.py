@@ -162,8 +162,11 @@ class ClauseLayout:
         return QRectF(self.column, self.body_y, self.body_width, height)
 
 
-def lay_out(clause: Clause, depth: int, style: Style, editing: bool = False) -> ClauseLayout:
-    """Lay out one clause. `editing`: the cursor is in it, so an empty text still gets a line."""
+def lay_out(
+    clause: Clause, depth: int, style: Style, editing: bool = False, with_heading: bool = False
+) -> ClauseLayout:
+    """Lay out one clause. `editing`: the cursor is in it, so an empty text still gets a line;
+    `with_heading`: in its heading, so an emptied heading still gets one."""
     label = clause.label.strip()
     column = ClauseColumns().of(clause, depth) * style.step if clause.kind is not ClauseKind.SCHEDULE else 0.0
     if clause.kind is ClauseKind.SCHEDULE:
@@ -177,7 +180,7 @@ def lay_out(clause: Clause, depth: int, style: Style, editing: bool = False) -> 
     if clause.kind is ClauseKind.DEFINITION:
         term = clause.heading.strip()
         term_font = font(10.5, bold=True)
-    elif clause.heading.strip() or (clause.kind is ClauseKind.SCHEDULE and not clause.text):
+    elif clause.heading.strip() or with_heading or (clause.kind is ClauseKind.SCHEDULE and not clause.text):
         heading_doc = QTextDocument()
         heading_doc.setDocumentMargin(0)
         char = QTextCharFormat()
@@ -242,6 +245,7 @@ def paint_clause(
     skip_body: bool = False,
     label_colour: QColor | None = None,
     selected: tuple[int, int] | None = None,
+    skip_heading: bool = False,
 ) -> None:
     """Draw a laid-out clause with its row's top-left at the painter's origin (`label_colour`:
     a finding is about the label, which is drawn in that finding's colour; `selected`: a
@@ -256,7 +260,7 @@ def paint_clause(
         top = layout.heading_y if layout.heading is not None else layout.body_y
         ascent = QFontMetricsF(label_font).ascent()
         painter.drawText(QPointF(layout.label_x, top + ascent), label)
-    if layout.heading is not None:
+    if layout.heading is not None and not skip_heading:
         painter.save()
         painter.translate(layout.column, layout.heading_y)
         layout.heading.drawContents(painter)

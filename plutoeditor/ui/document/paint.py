@@ -48,7 +48,9 @@ def paint_page(view: DocumentView, painter: QPainter) -> None:
         label_colour = view.findings.label_colour(clause)
         part = view.selection.part_of(row)
         text_part = part if part is not None and part != WHOLE else None
-        paint_clause(painter, layout, view.style_, clause is view._current, label_colour, text_part)
+        editing = clause is view._current
+        paint_clause(painter, layout, view.style_, editing and view.field == "text", label_colour, text_part,
+                     skip_heading=editing and view.field == "heading")  # fmt: skip
         if part == WHOLE:  # a clause inside a selection over several clauses
             width = view.style_.text_width - layout.label_x
             painter.fillRect(QRectF(layout.label_x, 0, width, layout.height), SELECTION)

@@ -27,7 +27,7 @@ def hit(view: DocumentView, point: QPointF, exact: bool = False) -> tuple[int, C
     row = rows.row_at(int(y) - view._content_top())
     clause = rows.clause(row)
     layout = view.layout_of(row)
-    editing = clause is view.current_clause()
+    editing = clause is view.current_clause() and view.field == "text"
     doc = view.editor.document() if editing else layout.body
     if doc is None or not (layout.plain or editing):
         return row, clause, None
@@ -82,7 +82,8 @@ class Drag(QObject):
             return
         view.selection.clear()
         view.go_to_point(point)
-        self.anchor = (view.current_clause() or clause, view.cursor_position())
+        in_text = view.field == "text"  # a press in a heading selects within it only
+        self.anchor = (view.current_clause() or clause, view.cursor_position()) if in_text else None
 
     def move(self, point: QPointF) -> None:
         """The mouse moved with its button down: the selection runs from the press to here."""

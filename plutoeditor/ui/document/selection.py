@@ -112,7 +112,7 @@ class ClauseRange:
         if row is None or anchor_row is None:
             self.anchor = None
             return
-        if clause is not current:
+        if clause is not current or view.field != "text":
             view.move_editor(clause, row)
         if clause is anchor_clause:  # back in the clause it began in: an ordinary selection
             self.anchor = None

@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, S
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
-from plutoeditor.model import ChangeEvent, Clause
+from plutoeditor.model import ChangeEvent, Clause, ClauseKind
 from plutoeditor.model import operations as ops
 from plutoeditor.ui.document.editor import ClauseTextEdit, typing_step
 from plutoeditor.ui.document.findings import FindingMarks
@@ -65,6 +65,8 @@ class DocumentView(QAbstractScrollArea):
         self.findings = FindingMarks()
         self._current: Clause | None = None
         self._editing: ClauseLayout | None = None  # the layout of the clause with the cursor
+        #: what of that clause the cursor is in: its "text", or its "heading" (typed in place too)
+        self.field = "text"
         self._page = QRectF()
         self._starting = False  # a policy was set; its rows are laid out on the next turn
         self._wanted: tuple[str, int | None, int | None] | None = None
@@ -175,7 +177,7 @@ class DocumentView(QAbstractScrollArea):
         if row is None:
             return False
         clause = self.rows.clause(row)
-        if clause is not self._current:
+        if clause is not self._current or self.field != "text":
             self._edit(clause, row)
         if position is not None:
             self.editor.set_position(position, anchor)
@@ -224,10 +226,16 @@ class DocumentView(QAbstractScrollArea):
         clause, depth = self.rows.clause(row), self.rows.depth(row)
         if clause is self._current:
             layout = self._editing
+            heading = self.field == "heading"
             if layout is None or layout.clause is not clause or layout.depth != depth:
-                layout = lay_out(clause, depth, self.style_, editing=True)
-                layout.body = self.editor.document()  # the editor draws the text
+                layout = lay_out(clause, depth, self.style_, editing=True, with_heading=heading)
+                if heading:  # the editor draws the heading; the text follows below it
+                    layout.heading = self.editor.document()
+                else:  # the editor draws the text
+                    layout.body = self.editor.document()
                 self._editing = layout
+            if heading and layout.heading is not None:
+                layout.body_y = layout.heading_y + layout.heading.size().height() + 3 * ZOOM
             assert layout.body is not None
             layout.height = layout.body_y + layout.body.size().height() + self.style_.after()
             self.rows.set_height(row, math.ceil(layout.height))
@@ -319,6 +327,8 @@ class DocumentView(QAbstractScrollArea):
             return
         layout = self.layout_of(row)
         rect = layout.body_rect()
+        if self.field == "heading" and layout.heading is not None:
+            rect = QRectF(layout.column, layout.heading_y, layout.width, layout.heading.size().height())
         top = self.row_top(row) - self.verticalScrollBar().value()
         self.editor.setGeometry(
             QRect(
@@ -331,23 +341,31 @@ class DocumentView(QAbstractScrollArea):
         self.editor.show()
 
     # -- editing -----------------------------------------------------------------------
-    def _edit(self, clause: Clause, row: int | None, position: int = 0, keep: bool = False) -> None:
-        """Move the editor to a clause; `keep`: the same clause, laid out anew (width)."""
+    def _edit(
+        self, clause: Clause, row: int | None, position: int = 0, keep: bool = False, field: str = "text"
+    ) -> None:
+        """Move the editor to a clause's text (or `field` "heading"); `keep`: the same clause
+        and field, laid out anew (width)."""
         if row is None or self.rows is None:
             return
         if keep:
-            position = self.cursor_position()
+            position, field = self.cursor_position(), self.field
         previous = self._current
         self._current = clause
         if previous is not None:
             self._layouts.pop(previous.id, None)
-        layout = lay_out(clause, self.rows.depth(row), self.style_, editing=True)
-        doc = layout.body  # laid out as the painted clause is: the text does not move
+        depth = self.rows.depth(row)
+        heading = field == "heading" and clause.kind is not ClauseKind.DEFINITION
+        layout = lay_out(clause, depth, self.style_, editing=True, with_heading=heading)
+        doc = layout.heading if heading else layout.body  # laid out as painted: nothing moves
         assert doc is not None
+        if heading:
+            doc.setDefaultFont(self.style_.heading_font(clause, depth))
+        self.field = "heading" if heading else "text"
         self._editing = layout
         self.editor.show_text(clause, doc, position)
         doc.contentsChanged.connect(self._editor_resized)
-        self.editor.mark(self.findings.spans(clause))
+        self.editor.mark(self.findings.spans(clause) if not heading else [])
         name = " ".join(p for p in (clause.label.strip(), clause.display_name(60)) if p)
         self.editor.setAccessibleDescription(self.tr("Clause {0}").format(name) if name else "")
         if not keep and clause is not previous:
@@ -364,7 +382,7 @@ class DocumentView(QAbstractScrollArea):
             return
         if document is None or clause is None:
             return
-        step = typing_step(clause, self.editor.text(), self.tr("Typing"))
+        step = typing_step(clause, self.editor.text(), self.tr("Typing"), self.field)
         if step is not None:
             document.push(step, typing=True)
 
@@ -410,10 +428,11 @@ class DocumentView(QAbstractScrollArea):
                 self._removing = True
             return
         if event.kind == "update" and event.clause is current:
-            if event.field == "text" and self.editor.text() != current.text:
-                self.editor.replace_text(current.text)
-                self.editor.mark(self.findings.spans(current))
-            elif event.field != "text":
+            if event.field == self.field and self.editor.text() != getattr(current, self.field):
+                self.editor.replace_text(getattr(current, self.field))
+                if self.field == "text":
+                    self.editor.mark(self.findings.spans(current))
+            elif event.field != self.field:
                 self._editing = None  # its heading or label: laid out again, the editor's text kept
         elif event.kind == "remove" and self._removing:
             self._removing = False
@@ -444,7 +463,7 @@ class DocumentView(QAbstractScrollArea):
     def _findings_changed(self) -> None:
         self.findings.set_findings(self.document.findings if self.document else [])
         self._layouts.clear()
-        if self._current is not None:
+        if self._current is not None and self.field == "text":
             self.editor.mark(self.findings.spans(self._current))
         self.viewport().update()
 
@@ -487,24 +506,38 @@ class DocumentView(QAbstractScrollArea):
         self.drag.release()
 
     def move_editor(self, clause: Clause, row: int) -> None:
-        """The cursor into another clause without scrolling the page to it."""
-        if clause is not self._current:
+        """The cursor into another clause's text without scrolling the page to it."""
+        if clause is not self._current or self.field != "text":
             self._edit(clause, row)
             self.relayout()
 
     def go_to_point(self, point: QPointF) -> None:
-        """Put the cursor where a point of the viewport falls in the text."""
+        """Put the cursor where a point of the viewport falls in the text (or the heading)."""
         assert self.rows is not None
         y = point.y() + self.verticalScrollBar().value()
         row = self.rows.row_at(int(y) - self._content_top())
         clause = self.rows.clause(row)
-        if clause is not self._current:
-            self._edit(clause, row)
-            self.relayout()
         layout = self.layout_of(row)
-        local = QPointF(point.x() - self._text_left - layout.column, y - self.row_top(row) - layout.body_y)
+        local_y = y - self.row_top(row)
+        on_heading = layout.heading is not None and local_y < layout.body_y and bool(clause.heading.strip())
+        field = "heading" if on_heading and clause.kind is not ClauseKind.DEFINITION else "text"
+        if clause is not self._current or field != self.field:
+            self._edit(clause, row, field=field)
+            self.relayout()
+            layout = self.layout_of(row)
+        top = layout.heading_y if self.field == "heading" else layout.body_y
+        local = QPointF(point.x() - self._text_left - layout.column, local_y - top)
         position = self.editor.document().documentLayout().hitTest(local, Qt.HitTestAccuracy.FuzzyHit)
         self.editor.set_position(max(0, position))
+
+    def edit_heading(self, clause: Clause, position: int) -> None:
+        """The cursor into a clause's heading (typed in place, as its text is)."""
+        row = self.rows.row_of(clause.id) if self.rows is not None else None
+        if row is None or not clause.heading.strip() or clause.kind is ClauseKind.DEFINITION:
+            return
+        self._edit(clause, row, position, field="heading")
+        self.relayout()
+        self._ensure_cursor_visible()
 
     def eventFilter(self, watched: Any, event: QEvent) -> bool:
         kind = event.type()

@@ -1,0 +1,86 @@
+"""A clause's heading is typed in place in the Document view, as its text is: a click on it,
+or the arrows from the text below, put the cursor there; typing is one undo step; Enter goes
+on into the clause's text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from plutoeditor.model import Clause, Metadata, Policy
+from plutoeditor.ui.editor.open_document import Document
+
+Key = Qt.Key
+
+
+def _window(make_window, qtbot):
+    policy = Policy(
+        Metadata(title="Cookie Notice"),
+        [
+            Clause(label="1", heading="Cookies", text="We use them.", id="s1", children=[
+                Clause(label="1.1", text="Some are needed.", id="c11"),
+            ]),
+        ],
+    )  # fmt: skip
+    window = make_window()
+    window.set_document(Document(policy, unsaved=True))
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    view = window.document_view
+    view.current_clause()
+    view.editor.setFocus()
+    QApplication.processEvents()
+    return window, view
+
+
+def _heading_point(view, clause_id: str) -> QPoint:
+    row = view.rows.row_of(clause_id)
+    layout = view.layout_of(row)
+    top = view.row_top(row) - view.verticalScrollBar().value()
+    width = layout.heading.size().width() if layout.heading is not None else 0
+    return QPoint(int(view._text_left + layout.column + width + 20), int(top + layout.heading_y + 6))
+
+
+def test_clicking_a_heading_types_into_it_as_one_undo_step(make_window, qtbot):
+    window, view = _window(make_window, qtbot)
+    document = window.document
+    assert view.show_clause("c11", 0)  # the cursor elsewhere, then a click on "1 Cookies"
+    QApplication.processEvents()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=_heading_point(view, "s1"))
+    assert view.current_clause().id == "s1" and view.field == "heading"
+    assert view.cursor_position() == len("Cookies")  # the click was right of its end
+    qtbot.keyClicks(view.editor, " and pixels")
+    assert document.policy.find("s1").heading == "Cookies and pixels"
+    assert document.policy.find("s1").text == "We use them."
+    assert document.undo_stack.count() == 1
+    view.grab()  # the heading is drawn by the editor, not twice
+    qtbot.keyClick(view.editor, Key.Key_Return)  # on into the clause's own text
+    assert view.field == "text" and view.current_clause().id == "s1" and view.cursor_position() == 0
+    assert document.policy.find("s1").heading == "Cookies and pixels"  # no line break in it
+    document.undo_stack.undo()
+    assert document.policy.find("s1").heading == "Cookies"
+
+
+def test_the_arrows_go_between_a_heading_and_its_text(make_window, qtbot):
+    window, view = _window(make_window, qtbot)
+    assert view.show_clause("s1", 0)
+    QApplication.processEvents()
+    qtbot.keyClick(view.editor, Key.Key_Up)  # from the text's first line up into the heading
+    assert view.field == "heading" and view.current_clause().id == "s1"
+    qtbot.keyClick(view.editor, Key.Key_Down)
+    assert view.field == "text"
+    qtbot.keyClick(view.editor, Key.Key_Left)  # from the text's start: the heading's end
+    assert view.field == "heading" and view.cursor_position() == len("Cookies")
+    qtbot.keyClick(view.editor, Key.Key_Backspace)
+    assert window.document.policy.find("s1").heading == "Cookie"  # an ordinary Backspace
+    qtbot.keyClick(view.editor, Key.Key_Home)
+    qtbot.keyClick(view.editor, Key.Key_Backspace)  # at its start: nothing to join
+    assert window.document.policy.find("s1").heading == "Cookie"
+    qtbot.keyClick(view.editor, Key.Key_Right, Qt.KeyboardModifier.NoModifier)
+    qtbot.keyClick(view.editor, Key.Key_End)
+    qtbot.keyClick(view.editor, Key.Key_Right)  # past its end: the text's start
+    assert view.field == "text" and view.cursor_position() == 0
+    window.document.undo_stack.undo()
+    QApplication.processEvents()
+    assert window.document.policy.find("s1").heading == "Cookies"
