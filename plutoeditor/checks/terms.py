@@ -16,10 +16,11 @@
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import replace
 
 from plutoeditor.checks.finding import DOCUMENT, ERROR, WARNING, Check, Finding, make
-from plutoeditor.checks.terms_index import TermIndex, term_index
+from plutoeditor.checks.terms_index import ClauseTerms, TermIndex, term_index
 from plutoeditor.checks.terms_ordinary import ordinary_phrase
 from plutoeditor.checks.terms_recognise import ACRONYM, BARE, INLINE, Definition
 from plutoeditor.checks.terms_scan import opens_sentence
@@ -76,8 +77,9 @@ def term_findings(index: TermIndex) -> list[Finding]:
     found += _duplicates(index, clauses, scopes)
     found += _unused(index, clauses)
     found += _glued(index, clauses)
-    found += _case_variants(index, scopes)
-    found += _undefined(index, scopes)
+    entries = index.entries()
+    found += _case_variants(index, scopes, entries)
+    found += _undefined(index, scopes, entries)
     return found
 
 
@@ -107,7 +109,9 @@ def _duplicates(index: TermIndex, clauses: dict[str, Clause], scopes: Instrument
             continue  # "In this Schedule, Services means ...": it governs its part, as meant
         if _CHECKBOX.match(clause.text):
             continue  # "[ ] C. "Third Party" means ...": the alternatives of a template
-        if definition.term.isupper() and INLINE in (definition.form, earlier.form):
+        if INLINE in (definition.form, earlier.form) and (
+            definition.term.isupper() or definition.term.split()[-1] in _OUTSIDE_WORDS
+        ):
             continue  # "the Digital Millennium Copyright Act ("DMCA")" spelt out again: a reminder
         where = _where(clauses[earlier.clause_id])
         same = _meaning(earlier.meaning) == _meaning(definition.meaning)
@@ -160,6 +164,8 @@ def _unused(index: TermIndex, clauses: dict[str, Clause]) -> list[Finding]:
             continue  # "we", "you": pronouns are used whatever their case
         if definition.form == INLINE and _names_an_outside_thing(definition):
             continue  # 'the Office of Foreign Assets Control ("OFAC")': a name spelt short, not a term
+        if any(index.quoted.get(name, 0) > 1 for name in definition.names):
+            continue  # named in quotes in another clause too: '"Shipment 001" 4,000 SEK' in a schedule
         if elsewhere is None:
             elsewhere = _Mentions(index)
         if elsewhere.anywhere_but(definition):
@@ -193,6 +199,8 @@ def _names_an_outside_thing(definition: Definition) -> bool:
     last = words[-1].strip(",;:")
     if last in _OUTSIDE_WORDS:
         return True  # '... Utah Consumer Privacy Act ("UCPA")', 'Regulation ... ("Digital Services Act")'
+    if definition.term.isupper() and any(w.strip(",;:’'‘“\"") in _OUTSIDE_WORDS for w in words[-15:]):
+        return True  # 'Regulation (EU) 2022/2065 ... (the "Digital Services Regulation" or "DSR")'
     name = definition.term.split()
     return name[-1] in _OUTSIDE_WORDS and len(name) > 1
 
@@ -280,7 +288,9 @@ def _glued(index: TermIndex, clauses: dict[str, Clause]) -> list[Finding]:
     return found
 
 
-def _case_variants(index: TermIndex, scopes: Instruments) -> list[Finding]:
+def _case_variants(
+    index: TermIndex, scopes: Instruments, every: list[tuple[Clause, ClauseTerms]]
+) -> list[Finding]:
     found = []
     defined_in = {(d.clause_id, name) for d in index.definitions for name in d.names}
     governs: dict[str, set[int]] = {}  # defined name -> the instruments that define it
@@ -289,13 +299,14 @@ def _case_variants(index: TermIndex, scopes: Instruments) -> list[Finding]:
             governs.setdefault(name, set()).add(scopes.of(d.clause_id))
     entries = [
         (clause, _own_variants(index, entry.text, entry.variants))
-        for clause, entry in index.entries()
+        for clause, entry in every
         if entry.variants
     ]
     other_case: dict[str, int] = {}
     for _, variants in entries:
         for _, name in variants:
             other_case[name] = other_case.get(name, 0) + 1
+    preamble = _preamble(index) if entries else frozenset()
     for clause, variants in entries:
         counts: dict[tuple[str, str], int] = {}
         for written, name in variants:
@@ -307,26 +318,59 @@ def _case_variants(index: TermIndex, scopes: Instruments) -> list[Finding]:
                 continue  # another instrument on the page (the clauses an annex quotes) defines it
             if other_case[name] >= index.uses.get(name, 0):
                 continue  # mostly written so (a quoted statute, the ordinary words): not a slip
+            if clause.id in preamble and not any(
+                d.clause_id in preamble for d in index.by_name.get(name, ())
+            ):
+                continue  # the preamble speaks of "source code" before the licence defines Source Code
             times = "" if count == 1 else f" ({count} times)"
             message = f"“{written}” is written here{times}; the defined term is “{name}”"
             found.append(make("term-case", clause.id, clause.label, message, clause.line, name, name))
     return found
 
 
+def _preamble(index: TermIndex) -> frozenset[str]:
+    """The unnumbered clauses before the first numbered one, in a numbered document: its preamble."""
+    ids: list[str] = []
+    for clause in index.order:
+        if clause.label.strip():
+            return frozenset(ids)
+        ids.append(clause.id)
+    return frozenset()  # nothing numbered: no preamble to tell apart
+
+
 def _own_variants(index: TermIndex, text: str, variants: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The case variants that are the term's own words, not the tail of a longer capitalised
-    name: "Personal Data subject to the LGPD" does not write "Data Subject" as "Data subject"."""
-    if not any(written[:1].isupper() for written, _ in variants):
-        return variants
+    """The case variants a reader would take for the term itself. Not the tail of a longer
+    capitalised name ("Personal Data subject to the LGPD" is not "Data Subject"), the words as
+    part of a longer compound ("payment transaction data", "the source code distribution"), nor
+    another legal category ("sensitive personal information")."""
     wanted = set(variants)
     kept = []
-    for start, _, written, name in index.find_uses(text):
+    for start, end, written, name in index.find_uses(text):
         if (written, name) not in wanted:
             continue
         if written[:1].isupper() and _after_capitalised_word(text, start):
             continue
+        if written.islower() and (
+            _NEXT_NOUN.match(text, end) or _QUALIFIED.search(text, max(0, start - 20), start)
+        ):
+            continue
         kept.append((written, name))
     return kept
+
+
+#: A head noun after the words: they only modify it ("payment transaction data", "source code
+#: distribution", "end user licence").
+_NEXT_NOUN = re.compile(
+    r"[ \u00a0](?:data|information|distributions?|files?|records?|details|numbers?|systems?|documentation|"
+    r"materials?|products?|holders?|owners?|providers?|processing|programs?|programmes?|licen[cs]es?|"
+    r"agreements?|terms|accounts?|polic(?:y|ies)|forms?|settings|page|pages|history|histories)\b"
+)
+#: Words that make the phrase another legal category: "sensitive personal data".
+#: ... or someone else's: "links to third-party web sites", "other service providers".
+_QUALIFIED = re.compile(
+    r"\b(?:sensitive|special|nonpublic|non-public|third[- ]party|third[- ]parties'?|other|another)[ \u00a0]$",
+    re.IGNORECASE,
+)
 
 
 def _after_capitalised_word(text: str, start: int) -> bool:
@@ -342,7 +386,9 @@ def _after_capitalised_word(text: str, start: int) -> bool:
     return not opens_sentence(text[line_start:], begin - line_start)
 
 
-def _undefined(index: TermIndex, scopes: Instruments) -> list[Finding]:
+def _undefined(
+    index: TermIndex, scopes: Instruments, entries: list[tuple[Clause, ClauseTerms]]
+) -> list[Finding]:
     if _excerpt(index.policy):
         return []  # the page starts at "Article 19": its terms are defined in the parts not shown
     title_words = frozenset(w.lower() for w in _TITLE_WORD.findall(index.policy.metadata.title))
@@ -351,8 +397,9 @@ def _undefined(index: TermIndex, scopes: Instruments) -> list[Finding]:
     parts: set[str] = set()
     phrases, nouns = index.phrases, index.nouns
     if scopes.borrowing:  # "terms not defined here have the meanings given in the Agreement"
-        phrases, nouns = _own_phrases(index, scopes)
-    found = []
+        phrases, nouns = _own_phrases(entries, scopes)
+    found: list[Finding] = []
+    candidates: list[tuple[str, int]] = []
     for phrase, count in phrases.items():
         if count < MIN_USES or nouns.get(phrase, 0) < 2:
             continue  # not twice "the Website", "our Services": not used as a term of the document
@@ -365,19 +412,110 @@ def _undefined(index: TermIndex, scopes: Instruments) -> list[Finding]:
             continue  # "Upload Information" of "Your Upload Information": a defined term's words
         if ordinary_phrase(phrase, index.written_in_lower, title_words, headings):
             continue
-        clause = _first_use(index, phrase, scopes)
-        if clause is None:
-            continue
-        message = f"“{phrase}” is used as a defined term ({count} times, first here) but is not defined"
-        found.append(_finding("undefined-term", clause, message, phrase))
+        if _defined_in_lower_case(index, phrase):
+            continue  # '(hereinafter "data importer")': the clauses it quotes define it in lower case
+        candidates.append((phrase, count))
+    if candidates:
+        described, first = _run_in_headings(index, entries, [phrase for phrase, _ in candidates])
+        for phrase, count in candidates:
+            if phrase in described:
+                continue  # "Developer Balance. Developers using ... will have a Developer Balance": described
+            clause = first.get(phrase) if not scopes.borrowing else _first_use(entries, phrase, scopes)
+            if clause is None:
+                continue
+            message = f"“{phrase}” is used as a defined term ({count} times, first here) but is not defined"
+            found.append(_finding("undefined-term", clause, message, phrase))
     return found
 
 
-def _own_phrases(index: TermIndex, scopes: Instruments) -> tuple[dict[str, int], dict[str, int]]:
+def _defined_in_lower_case(index: TermIndex, phrase: str) -> bool:
+    lower = phrase.lower()
+    return any(index.written_in_lower(f"{q}{lower}{e}") for q, e in _QUOTES)
+
+
+_QUOTES = (("“", "”"), ('"', '"'), ("‘", "’"))
+#: "Our Warranties. We warrant ...", "No Liability . We will not ...": a paragraph's run-in heading;
+#: or a Markdown heading left in the text: "#### 4.2.2. No Technical Measures that Limit Access".
+_RUN_IN = r"(?:^|\n)(?:\W*(?:(?:Our|Your|No|The|A|An)\s+)?(?:{0})\s?[.:](?:\s|$)|#+\s[^\n]*\b(?:{0})\b)"
+
+
+_READ: weakref.WeakKeyDictionary[TermIndex, dict[tuple[str, str], tuple[str, bool, int, int]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _run_in_headings(
+    index: TermIndex, entries: list[tuple[Clause, ClauseTerms]], phrases: list[str]
+) -> tuple[set[str], dict[str, Clause]]:
+    """The phrases that head a paragraph of their own (a run-in heading, in any number), and
+    those mostly written as the start of a longer name ("This Action by Written Consent");
+    and the clause where each phrase is first used.
+    What each clause says of a phrase is remembered while its text stays the same."""
+    memo = _READ.setdefault(index, {})  # phrase, clause id -> text, run-in, uses, going on
+    forms = {
+        phrase: {phrase, phrase + "s", phrase[:-1] if phrase.endswith("s") else phrase} for phrase in phrases
+    }
+    patterns: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+    counts = {phrase: [0, 0] for phrase in phrases}  # uses, uses going on into a longer name
+    found: set[str] = set()
+    wanted = [(phrase, tuple(fs)) for phrase, fs in forms.items()]
+    first: dict[str, Clause] = {}
+    read = dict.fromkeys(phrases, 0)  # clauses read for each phrase: the first few tell
+    for clause, entry in entries:
+        used = entry.scan.phrases
+        marked = entry.text[:1] == "#"  # a Markdown heading left in the text names no term
+        if not used and not marked:
+            continue
+        for phrase, fs in wanted:
+            for f in fs:
+                if f in used:
+                    break
+            else:
+                if not marked:
+                    continue
+            if phrase in used and phrase not in first:
+                first[phrase] = clause
+            if phrase in found or read[phrase] >= _READ_CLAUSES:
+                continue
+            read[phrase] += 1
+            known = memo.get((phrase, clause.id))
+            if known is None or known[0] is not entry.text:
+                if phrase not in patterns:
+                    alternatives = "|".join(re.escape(f) for f in sorted(fs, key=len, reverse=True))
+                    patterns[phrase] = (
+                        re.compile(_RUN_IN.format(alternatives)),
+                        re.compile(rf"\b{re.escape(phrase)}\b( by (?:the )?[A-Z]| & [A-Z])?"),
+                    )
+                run_in, longer = patterns[phrase]
+                matches = (
+                    [m.group(1) is not None for m in longer.finditer(entry.text)] if phrase in used else []
+                )
+                known = (entry.text, run_in.search(entry.text) is not None, len(matches), sum(matches))
+                memo[(phrase, clause.id)] = known
+            if known[1]:
+                found.add(phrase)
+            counts[phrase][0] += known[2]
+            counts[phrase][1] += known[3]
+        if len(first) == len(wanted) and all(n >= _READ_CLAUSES or p in found for p, n in read.items()):
+            break  # every phrase's first use found and its first clauses read
+    found.update(phrase for phrase, (uses, going_on) in counts.items() if going_on and 2 * going_on >= uses)
+    for phrase, fs in wanted:  # "No Refund." read as the heading of its clause
+        if any(f"{lead}{f.lower()}" in index.headings for f in fs for lead in _LEADS):
+            found.add(phrase)
+    return found, first
+
+
+_LEADS = ("", "our ", "your ", "no ", "the ")
+_READ_CLAUSES = 25  # clauses read for a phrase: where a term is described, it is described early
+
+
+def _own_phrases(
+    entries: list[tuple[Clause, ClauseTerms]], scopes: Instruments
+) -> tuple[dict[str, int], dict[str, int]]:
     """The capitalised phrases (and their uses as nouns) of the instruments that define their own terms."""
     phrases: dict[str, int] = {}
     nouns: dict[str, int] = {}
-    for clause, entry in index.entries():
+    for clause, entry in entries:
         if scopes.of(clause.id) in scopes.borrowing:
             continue
         for totals, counts in ((phrases, entry.scan.phrases), (nouns, entry.scan.nouns)):
@@ -386,10 +524,9 @@ def _own_phrases(index: TermIndex, scopes: Instruments) -> tuple[dict[str, int],
     return phrases, nouns
 
 
-def _first_use(index: TermIndex, phrase: str, scopes: Instruments) -> Clause | None:
-    if not scopes.borrowing:
-        return index.first_use(phrase)
-    for clause, entry in index.entries():
+def _first_use(entries: list[tuple[Clause, ClauseTerms]], phrase: str, scopes: Instruments) -> Clause | None:
+    """The first clause using the phrase in an instrument that defines its own terms."""
+    for clause, entry in entries:
         if phrase in entry.scan.phrases and scopes.of(clause.id) not in scopes.borrowing:
             return clause
     return None

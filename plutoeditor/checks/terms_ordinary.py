@@ -39,7 +39,7 @@ _SELF = frozenset(
 #: A phrase ending in one of these names another document: "our Cookie Policy".
 _DOCUMENTS = frozenset(
     "Policy Policies Notice Notices Terms Conditions Guidelines Guideline Agreement Agreements "
-    "Statement Standards Principles Rules Charter Handbook Manual FAQ FAQs Addendum Schedule "
+    "Statement Standards Principles Rules Charter Handbook Manual FAQ FAQs Addendum Schedule Form Forms "
     # pages, settings and teams named in the text: "the Cookie Settings", "the Security Team"
     "Settings Page Pages Team Teams Center Centre Hub Portal Dashboard Console Tab Menu Button Store".split()
 )

@@ -44,7 +44,7 @@ class Definition:
 
 
 _OPEN_Q, _CLOSE_Q = '“"‘', '”"’'
-_QUOTED = re.compile(r"(?:[“\"‘]|(?<!\w)')([^“”\"‘’\n]{1,80}?)(?:[”\"’]|'(?!\w))(?![A-Za-z])")
+_QUOTED = re.compile(r"(?:[“\"‘]|(?:^|(?<=\())”|(?<!\w)')([^“”\"‘’\n]{1,80}?)(?:[”\"’“]|'(?!\w))(?![A-Za-z])")
 _MEANS_VERB = (
     r"(?:means|mean|shall\s+mean|will\s+mean|has\s+the\s+meanings?|shall\s+have\s+the\s+meanings?|"
     r"have\s+the\s+meanings?|is\s+defined|are\s+defined|refers\s+to|shall\s+refer\s+to|"
@@ -116,7 +116,8 @@ MAX_TERM_WORDS = 8
 def definitions_in(clause: Clause) -> list[Definition]:
     """Every definition written in one clause (heading and text)."""
     listed = _listed_term(clause)
-    if clause.kind is not ClauseKind.DEFINITION and not listed and not _any_form(clause.text):
+    line = _listed_line(clause)
+    if clause.kind is not ClauseKind.DEFINITION and not listed and not line and not _any_form(clause.text):
         return []  # most clauses: nothing that could define a term
     found: list[Definition] = []
     seen: set[str] = set()
@@ -142,12 +143,19 @@ def definitions_in(clause: Clause) -> list[Definition]:
             add(term, meaning, CLAUSE, glued_into=_clean_term(parts[0][0]))
     if listed:
         add(clause.heading, clause.text or " ".join(c.text for c in clause.children[:1]), BARE)
+    if line:
+        add(clause.text, "", BARE)  # "Account" on a line of its own, its meaning on the next
     if clause.heading and ("(" in clause.heading or "“" in clause.heading or '"' in clause.heading):
         _paragraph_definitions(clause.heading, add)  # "Service Order (the “Service Order”)"
     text = clause.text
     if not text:
         return found
-    for paragraph in text.split("\n") if "\n" in text else (text,):
+    paragraphs = text.split("\n") if "\n" in text else [text]
+    listing = len(paragraphs) > 1 and _in_definitions(clause)
+    for at, paragraph in enumerate(paragraphs):
+        if listing and at and _term_line(paragraph):
+            add(paragraph, " ".join(paragraphs[at + 1 : at + 2]), BARE)  # "Account", its meaning below
+            continue
         if foreign(paragraph):
             continue  # the rules read English definitions
         if "``" in paragraph:
@@ -182,6 +190,30 @@ def _listed_term(clause: Clause) -> bool:
         and heading.lstrip("-–—•· ")[:1].isupper()
         and bool(_DEFINITIONS_HEADING.search(parent.heading))
     )
+
+
+_LINE_TERM = re.compile(rf"^{_TERM_PHRASE}$")
+
+
+def _listed_line(clause: Clause) -> bool:
+    """A short line of its own in a Definitions section, the term whose meaning follows it."""
+    text = clause.text
+    if clause.heading or clause.label or "\n" in text or not _term_line(text):
+        return False
+    return _in_definitions(clause)
+
+
+def _in_definitions(clause: Clause) -> bool:
+    """A clause of a Definitions section, or one itself headed so."""
+    for owner in (clause, clause.parent):
+        if owner is not None and owner.heading and _DEFINITIONS_HEADING.search(owner.heading):
+            return True
+    return False
+
+
+def _term_line(text: str) -> bool:
+    """A line that is a term alone: "Account", "App Store", "Crossing Pass"."""
+    return 0 < len(text) <= 60 and 0 < len(text.split()) <= 5 and _LINE_TERM.match(text.strip()) is not None
 
 
 def _paragraph_definitions(paragraph: str, add) -> None:  # type: ignore[no-untyped-def]

@@ -217,3 +217,150 @@ def test_an_edit_that_makes_an_instrument_borrow_its_terms_is_seen_on_the_next_c
         assert [f for f in checker.findings() if f.code == "undefined-term"] == []
     finally:
         checker.close()
+
+
+def test_a_run_in_heading_or_the_start_of_a_longer_name_is_not_an_undefined_term() -> None:
+    text = page(
+        "Harbour Ferry Terms",
+        "1 Tickets",
+        "1.1 No Refund. We give no refund once the crossing has left; a Refund is paid only when we cancel.",
+        "1.2 We pay the Refund to the card that paid for the ticket, and the Refund takes a week.",
+        "1.3 This Order by Harbour Ferries is given to every passenger. This Order by Harbour "
+        "Ferries is also on the board; a copy of the order is on the ship.",
+    )
+    targets = {t for _, t in findings(text, "undefined-term")}
+    assert "Refund" not in targets
+    assert "Order" not in targets
+
+
+def test_a_term_the_page_defines_in_lower_case_is_defined() -> None:
+    text = page(
+        "Harbour Transfer Clauses",
+        "1 Parties",
+        '1.1 The company receiving the data (hereinafter "data importer") signs these clauses.',
+        "2 Duties",
+        "2.1 We send the data to the Data Importer, and the Data Importer must keep the data safe. "
+        "Each data importer tells us of any loss.",
+    )
+    assert findings(text, "undefined-term") == []
+    assert findings(text.replace('(hereinafter "data importer")', "as importer"), "undefined-term") != []
+
+
+def test_a_glossary_of_terms_on_lines_of_their_own_defines_them() -> None:
+    text = page(
+        "Harbour Ferry Terms",
+        "1 Definitions",
+        "1.1 General definitions",
+        "In these terms the following words have the following meaning:",
+        "Crossing Pass",
+        "The card that lets a passenger board any ferry for a month.",
+        "2 Travel",
+        "2.1 Show the Crossing Pass when you board. We replace the Crossing Pass for a fee if you "
+        "lose the Crossing Pass; a crossing pass is personal.",
+    )
+    assert findings(text, "undefined-term") == []
+
+
+def test_a_term_written_as_part_of_a_compound_or_another_category_is_not_a_case_variant() -> None:
+    base = (
+        "Harbour Privacy Notice",
+        "1 Definitions",
+        '1.1 "Customer Data" means the data we hold about a customer.',
+        "2 Use",
+        "2.1 We keep Customer Data in Europe and delete Customer Data after a year.",
+        "2.2 We encrypt Customer Data and keep the Customer Data backups for a month.",
+    )
+    assert findings(page(*base, "2.3 We keep customer data records apart from the rest."), "term-case") == []
+    assert findings(page(*base, "2.3 We keep no sensitive customer data of children."), "term-case") == []
+    assert findings(page(*base, "2.3 We send customer data to no one else."), "term-case") == [
+        ("2.3", "Customer Data")
+    ]
+
+
+def test_the_preamble_before_the_definitions_speaks_in_ordinary_words() -> None:
+    text = page(
+        "Harbour Software Licence",
+        "Sharing the source code of software helps everyone who builds on it, and this licence "
+        "exists for that.",
+        "1 Definitions",
+        '1.1 "Source Code" means the form of the Software that people read and change.',
+        "1.2 The Software is the program we publish with this licence.",
+        "2 Grant",
+        "2.1 You may copy the Source Code and change the Source Code as you wish.",
+        "2.2 You must publish the Source Code of your changes with the Software.",
+        "2.3 The Source Code of the Software stays free, and so does the Source Code of each change.",
+    )
+    assert findings(text, "term-case") == []
+    numbered = text.replace("2.2 You must publish the Source Code", "2.2 You must publish the source code")
+    assert findings(numbered, "term-case") == [("2.2", "Source Code")]
+
+
+def test_the_short_name_of_a_statute_spelt_out_again_is_not_a_duplicate() -> None:
+    text = page(
+        "Harbour Privacy Notice",
+        "1 Law",
+        '1.1 We follow the Harbour Data Protection Act 2020 (the "Harbour Data Law") and the rules '
+        "made under it.",
+        "2 Rights",
+        '2.1 Under the Harbour Data Protection Act 2020 (the "Harbour Data Law"), you may ask for a copy of '
+        "your data; the Harbour Data Law gives other rights too.",
+    )
+    assert findings(text, "duplicate-definition") == []
+
+
+def test_a_form_named_in_the_text_is_a_document_not_a_term() -> None:
+    text = page(
+        "Harbour Privacy Notice",
+        "1 Requests",
+        "1.1 Send us the Agent Request Form to act for someone else. We reply to the Agent Request "
+        "Form within a month; a request form sent by post takes longer, and an agent may use any form.",
+    )
+    assert findings(text, "undefined-term") == []
+
+
+def test_a_term_named_in_quotes_elsewhere_is_used() -> None:
+    text = page(
+        *TERMS,
+        '2.3 We ship each order as one consignment (the "Harbour Parcel").',
+        "3 Prices",
+        '3.1 | "Harbour Parcel" | 40 EUR a month |',
+    )
+    assert findings(text, "unused-definition") == []
+    assert findings(text.replace('3.1 | "Harbour Parcel" |', "3.1 | A box |"), "unused-definition") == [
+        ("2.3", "Harbour Parcel")
+    ]
+
+
+def test_a_definition_opened_with_a_closing_quote_is_read() -> None:
+    text = page(
+        "Harbour Chat Terms",
+        "1 Use",
+        "1.1 You send text to the service and get text back (”Reply”). You own the Reply, and the "
+        "Reply is yours to use; we keep no copy of the Reply after a day, and a reply is never shared.",
+    )
+    assert findings(text, "undefined-term") == []
+
+
+def test_a_name_going_on_with_an_ampersand_or_a_heading_left_in_the_text_is_not_a_term() -> None:
+    text = page(
+        "Harbour Ads Terms",
+        "1 Tools",
+        "1.1 Use Display & Video Tools or the Planner to place ads. Display & Video Tools is free, "
+        "and the display of an ad takes a day.",
+        "1.2 #### 1.2.1 Measures that Block Access\nNo one may use the Block Access of the tool; "
+        "the Block Access is for us, and we block access to the tools of others.",
+    )
+    targets = {t for _, t in findings(text, "undefined-term")}
+    assert "Display" not in targets and "Block Access" not in targets
+
+
+def test_someone_elses_thing_in_lower_case_is_not_the_defined_term() -> None:
+    base = (
+        "Harbour Web Terms",
+        "1 Definitions",
+        '1.1 "Web Site" means the site at harbour.example.',
+        "2 Use",
+        "2.1 The Web Site is ours. We run the Web Site and keep the Web Site safe for the visitors.",
+    )
+    assert findings(page(*base, "2.2 We link to third-party web site pages we trust."), "term-case") == []
+    assert findings(page(*base, "2.2 Use this web site with care."), "term-case") == [("2.2", "Web Site")]
