@@ -4,7 +4,7 @@ stack (add after, add child, delete, move, indent, outdent, split, merge, renumb
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 
@@ -155,7 +155,7 @@ class ClauseActions(QObject):
         )
 
     # -- findings -----------------------------------------------------------------------
-    def fix_lookup(self, finding: Finding) -> tuple[str, Any] | None:
+    def fix_lookup(self, finding: Finding) -> tuple[str, ops.Operation] | None:
         document = self.editor.document
         if document is None or finding is None:
             return None

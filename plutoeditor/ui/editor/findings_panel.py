@@ -8,10 +8,9 @@ and context menu), applied through the undo stack.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QGuiApplication
+from PySide6.QtGui import QAction, QBrush, QColor, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,11 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from plutoeditor.checks.finding import Finding
+from plutoeditor.model.operations import Operation
 from plutoeditor.ui.editor.outline_model import SEVERITY_COLOUR, SEVERITY_RANK, severity_icon
 
 ROOT = QModelIndex()
 COLUMNS = ("severity", "code", "label", "message")
-FixLookup = Callable[[Finding], "tuple[str, Any] | None"]
+FixLookup = Callable[[Finding], "tuple[str, Operation] | None"]
 
 
 class FindingsModel(QAbstractTableModel):
@@ -38,7 +38,7 @@ class FindingsModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.findings: list[Finding] = []
-        self._icons: dict[str, Any] = {}
+        self._icons: dict[str, QIcon | None] = {}
 
     def set_findings(self, findings: list[Finding]) -> None:
         self.beginResetModel()

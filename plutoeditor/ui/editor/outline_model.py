@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from plutoeditor.checks.finding import Finding
@@ -38,7 +38,7 @@ CLAUSE_FLAGS = (
 ROOT = QModelIndex()  # the invalid index: "top level" (a shared default argument)
 
 
-def severity_icon(severity: str):
+def severity_icon(severity: str) -> QIcon | None:
     """A standard message-box icon for a finding's severity."""
     if not isinstance(QApplication.instance(), QApplication):
         return None  # no widgets (a core-only Qt application): no icons
@@ -60,7 +60,7 @@ class OutlineModel(QAbstractItemModel):
         self._moves_begun: list[bool] = []
         self._expected: dict[str, str] = {}
         self._findings: dict[str, list[Finding]] = {}
-        self._icons: dict[str, Any] = {}
+        self._icons: dict[str, QIcon | None] = {}
         self._rows: dict[str, int] = {}
         self._handlers: dict[Change, Callable[[ChangeEvent, bool], None]] = {
             Change.INSERT: self._on_insert,
