@@ -36,6 +36,7 @@ from plutoeditor.ui.document.paint import GUTTER, paint_page
 from plutoeditor.ui.document.pointer import Drag, tooltip
 from plutoeditor.ui.document.rows import DocumentRows
 from plutoeditor.ui.document.selection import ClauseRange
+from plutoeditor.ui.document.undo_cursor import UndoCursor
 from plutoeditor.ui.editor.clause_editor import UndoKeys
 from plutoeditor.ui.editor.open_document import Document
 
@@ -67,6 +68,7 @@ class DocumentView(QAbstractScrollArea):
         self._editing: ClauseLayout | None = None  # the layout of the clause with the cursor
         #: what of that clause the cursor is in: its "text", or its "heading" (typed in place too)
         self.field = "text"
+        self._undo_cursor: UndoCursor | None = None
         self._page = QRectF()
         self._starting = False  # a policy was set; its rows are laid out on the next turn
         self._wanted: tuple[str, int | None, int | None] | None = None
@@ -105,6 +107,9 @@ class DocumentView(QAbstractScrollArea):
             self.document.metadata_changed.disconnect(self._metadata_changed)
         if self.rows is not None:
             self.rows.detach()
+        if self._undo_cursor is not None:
+            self._undo_cursor.detach()
+            self._undo_cursor = None
         self.document, self.rows, self._current = document, None, None
         self._layouts.clear()
         self.editor.hide()
@@ -113,6 +118,7 @@ class DocumentView(QAbstractScrollArea):
             self.rows = DocumentRows(document.policy, self.style_.estimate)
             self.rows.changed = self._rows_changed
             document.policy.subscribe(self._on_change)
+            self._undo_cursor = UndoCursor(self, document)
             document.findings_changed.connect(self._findings_changed)
             document.metadata_changed.connect(self._metadata_changed)
             self.title_block.set_metadata(document.policy.metadata, self.style_.text_width)
