@@ -22,7 +22,8 @@ from collections import defaultdict
 from dataclasses import replace
 
 from plutoeditor.checks.finding import REFERENCES, WARNING, Evidence, Finding, Review
-from plutoeditor.checks.sequence_evidence import Sequence, missing_written, sequence_of
+from plutoeditor.checks.sequence_evidence import Sequence, missing_written, open_sentence, sequence_of
+from plutoeditor.checks.sequence_patterns import after_a_taken_number, opens_where_another_stopped, stride
 from plutoeditor.model.numbering import Scope
 from plutoeditor.model.policy import Policy
 
@@ -31,6 +32,7 @@ _SEQUENCE = ("duplicate-number", "numbering-gap", "out-of-order")
 _CROWDED_FROM = 3
 _CROWDED = "{n} numbering findings in this list: its structure is more likely misread than wrong {n} times"
 _REGULAR = "several numbers in this list are missing, each after a line that reads as a heading"
+_TAKEN = "{n} lists under headings in this document each open one number on: the headings took those numbers"
 
 
 def as_sure(findings: list[Finding], policy: Policy, all_scopes: list[Scope]) -> list[Finding]:
@@ -43,8 +45,9 @@ def as_sure(findings: list[Finding], policy: Policy, all_scopes: list[Scope]) ->
     scope_of = {c.id: scope for scope in all_scopes for c in scope.members}
     sequences: dict[int, Sequence] = {}
     notes: dict[tuple[str, str], str] = {}  # (code, clause id) -> why it is in doubt
-    unexplained: dict[int, list[Finding]] = defaultdict(list)
+    unexplained: dict[int, list[Finding]] = defaultdict(list)  # defects the list keeps, per scope
     headed_gaps: dict[int, list[Finding]] = defaultdict(list)
+    taken: list[Finding] = []  # gaps one number wide right under a heading
     for finding in errors:
         scope = scope_of.get(finding.clause_id)
         if scope is None:
@@ -58,15 +61,21 @@ def as_sure(findings: list[Finding], policy: Policy, all_scopes: list[Scope]) ->
         note = _explain(seq, k, finding.code)
         if note:
             notes[(finding.code, finding.clause_id)] = note
+        if not note or finding.code == "numbering-gap":  # a gap explained is still a misread
+            unexplained[id(scope)].append(finding)
+        if note:
             continue
-        unexplained[id(scope)].append(finding)
-        if finding.code == "numbering-gap" and seq.break_before(k).startswith("after"):
+        if finding.code == "numbering-gap" and seq.break_before(k).startswith("after “"):
             headed_gaps[id(scope)].append(finding)
+        if finding.code == "numbering-gap" and after_a_taken_number(seq, k):
+            taken.append(finding)
+    for finding in taken if len(taken) > 1 else []:
+        notes.setdefault((finding.code, finding.clause_id), _TAKEN.format(n=len(taken)))
     for key, found in unexplained.items():
         regular = headed_gaps.get(key, [])
         for finding in regular if len(regular) > 1 else []:
             notes[(finding.code, finding.clause_id)] = _REGULAR
-        if len(found) >= _CROWDED_FROM:
+        if len(found) >= _CROWDED_FROM:  # those a break explains are no defects of one list
             for finding in found:
                 notes.setdefault((finding.code, finding.clause_id), _CROWDED.format(n=len(found)))
     if not notes:
@@ -86,9 +95,19 @@ def _explain(seq: Sequence, k: int, code: str) -> str:
     if code == "numbering-gap":
         before = members[k - 1].value if k > 0 else seq.scope.start
         present = {m.value for m in members}
-        return missing_written(
+        written = missing_written(
             seq, k, lambda v: v is not None and before < v < member.value and v not in present
         )
+        return (
+            written
+            or stride(seq, k)
+            or opens_where_another_stopped(seq, k)
+            or open_sentence(seq, k)
+            or (_title_break(seq, k) if k > 0 else "")
+        )
+    wrapped = open_sentence(seq, k)
+    if wrapped:
+        return wrapped
     if code == "duplicate-number":
         back = next((j for j in range(k - 1, -1, -1) if members[j].key == member.key), None)
     else:
@@ -99,15 +118,26 @@ def _explain(seq: Sequence, k: int, code: str) -> str:
         note = seq.break_before(b)
         if note:
             return note
-    # the number it repeats is in a list that may be another one ("1. ... if: 1. 2. 2.")
-    return seq.break_before(_run_start(seq, back))
+    return _resumes(seq, k, back)
 
 
-def _run_start(seq: Sequence, j: int) -> int:
-    """The first member of the run of rising numbers that member j ends."""
-    while j > 0 and seq.members[j - 1].value < seq.members[j].value:
-        j -= 1
-    return j
+def _resumes(seq: Sequence, k: int, back: int) -> str:
+    """Whether member k goes on with the list before the one its twin stands in: "1. ... if:
+    1. 2." then "2." is item 2 of the outer list after a list inside item 1, not a repeat."""
+    opened = next((b for b in range(back, 0, -1) if seq.break_before(b)), None)
+    if opened is None:
+        return ""
+    outer = seq.members[opened - 1]
+    if seq.members[k].value != outer.value + 1:
+        return ""
+    line = seq.members[opened].clause.line
+    where = f" at line {line}" if line else ""
+    return f"it goes on from {outer.clause.label.strip()}, after the list that opens{where}"
+
+
+def _title_break(seq: Sequence, k: int) -> str:
+    note = seq.break_before(k)
+    return note if "is a title beside list items" in note else ""
 
 
 def _review(found: list[Finding], seen: Evidence) -> list[Finding]:

@@ -48,6 +48,12 @@ def check_scope(scope: Scope) -> list[Finding]:
     return findings
 
 
+def _inserted(label: Label) -> bool:
+    """ "1.0.1" before "1.1": a clause inserted at the head of section 1 (the Mozilla family's
+    licences), numbered outside its siblings' count, as "1A" is after "1"."""
+    return label.kind == "number" and len(label.parts) > 2 and "0" in label.parts[1:-1]
+
+
 def _auto_numbered(scope: Scope) -> bool:
     """A Markdown list written "1. 1. 1.": the renderer numbers it, so no duplicates."""
     labels = [parse_label(c.label) for c in scope.members]
@@ -69,7 +75,7 @@ def _check_sequence(
     members: list[tuple[Clause, Label, str, int | None]] = []
     for clause, core in zip(scope.members, expected, strict=True):
         label = parse_label(clause.label)
-        if (label.kind == SCHEDULE) != schedules or label.kind in (INSERTION, OTHER):
+        if (label.kind == SCHEDULE) != schedules or label.kind in (INSERTION, OTHER) or _inserted(label):
             continue
         if (schedules and label.word.lower() != word) or clause.id in misplaced:
             continue
@@ -228,6 +234,8 @@ def _check_prefixes(
         label = parse_label(clause.label)
         if member_family(label, scope.is_root)[0] not in (DECIMAL, INSERTION) or not label.parts:
             current_key = None
+            continue
+        if _inserted(label):
             continue
         prefix = label.parts[:-1]
         if prefix == owner_parts:

@@ -62,6 +62,15 @@ class Sequence:
             found = self._breaks[k] = _break_before(self, k)
         return found
 
+    def titles_between(self, k: int) -> list[str]:
+        """The headings of bare titles (a heading and nothing else) between member k-1 and k."""
+        start, end = self.members[k - 1].at, self.members[k].at
+        return [
+            f"{c.label.strip()} {c.heading.strip()}".strip()
+            for c in self.ordered[start + 1 : min(end, start + 1 + _LOOKED_AT_MOST)]
+            if c.heading.strip() and not c.text.strip()
+        ]
+
     def between(self, k: int) -> list[str]:
         """The body lines between member k-1 and member k that are not a member's own first
         line: where a heading or a label the tree missed would stand."""
@@ -69,8 +78,6 @@ class Sequence:
         lines = list(self.members[k - 1].clause.paragraphs[1:])
         for clause in self.ordered[start + 1 : min(end, start + 1 + _LOOKED_AT_MOST)]:
             if clause.label.strip():
-                if clause.heading.strip() and not clause.text.strip():
-                    lines.append(clause.heading)  # a bare title, numbered in another scope
                 lines.extend(clause.paragraphs[1:])
             else:
                 if clause.heading.strip():
@@ -95,6 +102,9 @@ def sequence_of(scope: Scope, ordered: list[Clause], at: dict[str, int]) -> Sequ
 
 def _break_before(seq: Sequence, k: int) -> str:
     before, member = seq.members[k - 1], seq.members[k]
+    bare = next(iter(seq.titles_between(k)), None)
+    if bare is not None:
+        return f"after the title “{_quote(bare)}”: another list may begin here"
     heading = next((line for line in seq.between(k) if looks_like_heading(line)), None)
     if heading is not None:
         return f"after “{_quote(heading)}”, which reads as a heading: another list may begin here"
@@ -104,7 +114,34 @@ def _break_before(seq: Sequence, k: int) -> str:
             return f"right after “{_quote(lead_in, tail=True)}”: it may be a list inside the clause before"
     if _restyled(before, member):
         return f"written “{member.style}” after “{before.style}”: another list may begin here"
+    if _is_title(member.clause) != _is_title(before.clause):
+        title = member.clause if _is_title(member.clause) else before.clause
+        name = f"{title.label.strip()} {title.heading.strip()}"
+        return f"“{_quote(name)}” is a title beside list items: they may be different lists"
     return ""
+
+
+def _is_title(clause: Clause) -> bool:
+    """A clause that is only a title ("13. Your legal rights"), not an item of running text."""
+    return bool(clause.heading.strip()) and not clause.text.strip()
+
+
+def open_sentence(seq: Sequence, k: int) -> str:
+    """Why member k may not be a member at all: the text just before it does not end its
+    sentence, so its number continues that sentence (a hard-wrapped "21. Lebensjahr") or opens
+    a list inside it ("... that:" then "(aa)")."""
+    member = seq.members[k]
+    if member.at == 0:
+        return ""
+    before = _last_line(seq.ordered[member.at - 1])
+    if not before.strip() or ends_sentence(before) or looks_like_heading(before):
+        return ""
+    if plain(before).endswith((":", "：")):
+        if k == 0:
+            return ""  # a list that opens after its lead-in: its first number is its own
+        return f"right after “{_quote(before, tail=True)}”: it may open a list inside the clause before"
+    quoted = _quote(before, tail=True)
+    return f"right after “{quoted}”, which does not end its sentence: the number may be part of it"
 
 
 def _restyled(before: Member, member: Member) -> bool:
@@ -117,8 +154,9 @@ def _restyled(before: Member, member: Member) -> bool:
 
 
 def _last_line(clause: Clause) -> str:
+    """The clause's last line of text; "" for a title, which is no sentence."""
     paragraphs = clause.paragraphs
-    return paragraphs[-1] if paragraphs else clause.heading
+    return paragraphs[-1] if paragraphs else ""
 
 
 def missing_written(seq: Sequence, k: int, missing: Callable[[int | None], bool]) -> str:
@@ -140,9 +178,10 @@ def missing_written(seq: Sequence, k: int, missing: Callable[[int | None], bool]
 
 
 def _label_part(word: str) -> str:
-    """ "07.Liability" -> "07.", "(c)" stays: a label glued to its first word."""
+    """ "07.Liability" -> "07.", "(4)(weggefallen)" -> "(4)", "(c)" stays: a label glued to
+    what follows it."""
     for i, ch in enumerate(word):
-        if ch in ".)" and i + 1 < len(word) and word[i + 1].isalpha():
+        if ch in ".)" and i + 1 < len(word) and not word[i + 1].isdigit():
             return word[: i + 1]
     return word
 

@@ -107,3 +107,42 @@ def test_the_checker_weighs_the_text_again_after_an_edit():
     ops.SetClauseField(second.id, "text", "b.").apply(policy)
     assert [f.severity for f in checker.findings() if f.code == "duplicate-number"] == ["error"]
     checker.close()
+
+
+def test_a_number_that_continues_the_sentence_before_it_is_no_member():
+    # a hard-wrapped "... in the\n21. year of life" read as item 21
+    policy = parse_tree("[1.] The tenant must be at least\n[21.] years old to sign.\n")
+    assert found(policy) == [("numbering-gap", "21.", "warning")]
+    assert "does not end its sentence" in next(
+        f.message for f in run_checks(policy) if f.code == "numbering-gap"
+    )
+
+
+def test_a_list_stepping_by_the_same_amount_is_a_capture_artefact():
+    policy = parse_tree("[1.] a.\n[3.] b.\n[5.] c.\n[7.] d.\n")
+    assert [severity for _, _, severity in found(policy)] == ["warning"] * 3
+
+
+def test_a_title_among_list_items_may_head_another_list():
+    # item 3. of a list, then "13. Your legal rights" as a bare title: a section heading
+    policy = parse_tree(
+        "[] Reports |\n  [1.] Tap the name.\n  [2.] Tap Report.\n  [3.] We review.\n  [13.] Rights |\n"
+    )
+    assert found(policy) == [("numbering-gap", "13.", "warning")]
+
+
+def test_a_list_that_opens_where_the_list_written_before_it_stopped_goes_on_from_it():
+    # the tree put "2." under (b), while "1." is the label written last before it like it
+    policy = parse_tree("[1.] Subscribers agree:\n  [(a)] one.\n  [(b)] two.\n    [2.] Residents.\n")
+    assert found(policy) == [("numbering-gap", "2.", "warning")]
+    # with "3." written last before it, that list is not where it goes on from
+    policy = parse_tree("[1.] a.\n[3.] x.\n  [(a)] one.\n    [2.] Residents.\n")
+    assert not any("written just before" in f.message for f in run_checks(policy))
+
+
+def test_the_outer_list_going_on_after_a_list_inside_an_item_repeats_nothing():
+    policy = parse_tree(
+        "[1.] We may end it if:\n[1.] you do not pay;\n[2.] you break a rule.\n[2.] Notices.\n"
+    )
+    message = [f.message for f in run_checks(policy) if f.code == "duplicate-number"][-1]
+    assert "it goes on from 1., after the list that opens at line 2" in message

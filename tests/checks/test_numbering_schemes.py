@@ -99,3 +99,11 @@ def test_numbering_runs_on_only_in_the_same_family_and_style():
     assert gaps("[1] a.\n[2] b.\n[] H |\n  [(b)] c.\n") == [("numbering-gap", "(b)")]
     # "(iv)" after "(iii)" is roman even alone under its heading
     assert gaps("[1] A |\n  [(iii)] a.\n  [] H |\n    [(iv)] b.\n") == [("numbering-gap", "(iii)")]
+
+
+def test_a_clause_inserted_at_the_head_of_a_section_as_1_0_1_is_no_numbering_error():
+    # the Mozilla family's "1.0.1" between "1." and "1.1": neither a skipped level nor 1.1 twice
+    policy = parse_tree(
+        "[1.] Definitions |\n  [1.0.1] Commercial Use.\n  [1.1] Contributor.\n  [1.2] Code.\n"
+    )
+    assert [(f.code, f.label) for f in run_checks(policy) if f.is_error] == []

@@ -122,7 +122,11 @@ def test_each_clause_given_again_in_chinese_is_its_translation_not_a_duplicate(t
 
 def test_a_number_given_twice_in_one_language_is_still_a_duplicate(tmp_path):
     path = _bilingual(tmp_path, ["Staff are trained.", "Managers review it.", "It is reviewed yearly."])
-    assert errors(path) == [("duplicate-number", label) for label in ("(A)", "(B)", "(C)")]
+    found = [f for f in run_checks(import_docx(path)) if f.code == "duplicate-number"]
+    assert [f.label for f in found] == ["(A)", "(B)", "(C)"]
+    assert not any("another script" in f.message for f in found)  # not read as translations
+    # three repeats in six clauses make the list's reading doubtful: warnings (checks/confidence.py)
+    assert all("3 numbering findings in this list" in f.message for f in found)
 
 
 # -- requirement ids typed over the clauses of a template ------------------------------------

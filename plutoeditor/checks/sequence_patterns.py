@@ -1,0 +1,73 @@
+"""Patterns over a whole numbering sequence that say its gaps come from how the page was
+captured or split, not from the author: facts the confidence review weighs.
+
+- A regular stride: "1. 3. 5." or "1. 4. 7. 10.", where the list steps by the same amount
+  more often than by one. A page converted from HTML numbers every child of its list,
+  headings and bullets included; the author did not leave every other number out.
+- Numbers taken by headings: several lists under unnumbered headings each open one number
+  after the number written before the heading ("44." / "Payments" / "46."); the page counted
+  its headings as list items.
+- A list that opens where an earlier one stopped: "7." opens a list under a heading and the
+  label written last before it in the same style is "6.". The tree split one list in two;
+  the numbers said to be missing are the earlier list's.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from plutoeditor.checks.sequence_evidence import Sequence
+from plutoeditor.model.numbering import INSERTION, OTHER, SCHEDULE, parse_label, value_in
+
+#: Steps of one size that make a stride: at least this many, and at least as many as steps of one.
+_STRIDE_AT_LEAST = 2
+
+
+def stride(seq: Sequence, k: int) -> str:
+    """Why the gap before member k is one step of a regular stride ("" when it is not)."""
+    if k == 0:
+        return ""
+    values = [m.value for m in seq.members]
+    steps = Counter(b - a for a, b in zip(values, values[1:], strict=False))
+    step = values[k] - values[k - 1]
+    if step < 2 or steps[step] < _STRIDE_AT_LEAST or steps[step] < steps[1]:
+        return ""
+    shown = ", ".join(m.clause.label.strip() for m in seq.members[:4])
+    return f"the list steps by {step} throughout ({shown}, …): a capture of the page counted other lines"
+
+
+def after_a_taken_number(seq: Sequence, k: int) -> bool:
+    """Whether member k opens the list under an unnumbered heading one number after the
+    number written before the heading ("44." / "Payments" / "46."): the heading may have
+    taken 45. Once in a document this is a gap; `confidence` doubts it when it recurs."""
+    owner = seq.scope.owner
+    if k != 0 or owner is None or owner.label.strip() or not owner.heading.strip():
+        return False
+    before = seq.scope.start or seq.scope.written_before or _written_last(seq)[0]
+    return before == seq.members[0].value - 2
+
+
+def opens_where_another_stopped(seq: Sequence, k: int) -> str:
+    """Why a list opening above one is the rest of a list written before it: the label written
+    last before it in the same style and depth is the number just below its first."""
+    if k != 0 or seq.scope.start or seq.scope.written_before or seq.members[0].value < 2:
+        return ""
+    value, written = _written_last(seq)
+    if value != seq.members[0].value - 1:
+        return ""
+    return f"{written} is the label written last before it like it: this goes on from that list"
+
+
+def _written_last(seq: Sequence) -> tuple[int, str]:
+    """The number and label of the label written last before the sequence's first member in
+    its style and depth ((0, "") when there is none)."""
+    member = seq.members[0]
+    label = parse_label(member.clause.label)
+    for clause in reversed(seq.ordered[: member.at]):
+        earlier = parse_label(clause.label)
+        if earlier.kind in (SCHEDULE, INSERTION, OTHER) or len(earlier.parts) != len(label.parts):
+            continue
+        value = value_in(earlier, seq.scope.family)
+        if earlier.style() == label.style() and earlier.parts[:-1] == label.parts[:-1] and value is not None:
+            return value, earlier.raw
+    return 0, ""
