@@ -36,3 +36,28 @@ def test_print_needs_a_document(make_window):
     window = make_window()
     assert not window.actions_["file.print"].isEnabled()
     assert not window.actions_["file.print_preview"].isEnabled()
+
+
+def test_the_window_keeps_working_while_a_long_preview_is_laid_out(make_window, qtbot):
+    from PySide6.QtCore import QTimer
+
+    policy = Policy(
+        Metadata(title="Long Terms"),
+        [
+            Clause(label=f"{i}.", text="These words are published in the long terms. " * 8)
+            for i in range(1, 1201)
+        ],
+    )
+    window = make_window()
+    window.set_document(Document(policy, unsaved=True))
+    dialog = window.printing.preview_dialog()
+    qtbot.addWidget(dialog)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(1))  # the event loop turning meanwhile
+    timer.start()
+    pages = preview_page_count(dialog)  # lays out and paints every page
+    timer.stop()
+    assert len(ticks) >= 3
+    assert pages == _pdf_pages(policy)
