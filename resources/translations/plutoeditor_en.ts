@@ -1180,7 +1180,7 @@ Please send that file to your support contact.</source>
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/open_document.py" line="+122"/>
+        <location filename="../../plutoeditor/ui/editor/open_document.py" line="+124"/>
         <source>Untitled</source>
         <extracomment>How long after the last edit findings are refreshed (typing never waits for them). the checks raised; the old findings stay (the message is for the status bar) the file this document was imported or recovered from (shown in the title) names this document&apos;s autosave copy (unique per opened document) the version before this one (from Draft Summary or Compare With...) and how many substantive changes separate them: its integrity findings join the others</extracomment>
         <translation type="unfinished"></translation>
@@ -1310,29 +1310,31 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>DocumentKeys</name>
     <message>
-        <location filename="../../plutoeditor/ui/document/keys.py" line="+87"/>
-        <location line="+25"/>
+        <location filename="../../plutoeditor/ui/document/keys.py" line="+91"/>
+        <location line="+27"/>
         <source>New clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+164"/>
         <source>Indent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-160"/>
+        <location line="+164"/>
         <source>Outdent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-156"/>
         <location line="+9"/>
         <source>Merge clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+201"/>
         <source>Paste clauses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1358,9 +1360,8 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../plutoeditor/ui/document/view.py" line="+72"/>
+        <location filename="../../plutoeditor/ui/document/view.py" line="+78"/>
         <source>Document</source>
-        <extracomment>the Outline and the Clause pane follow the cursor this long after it went into another clause (expanding the outline&apos;s section and filling the pane cost 3 times the keystroke)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1369,7 +1370,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+271"/>
+        <location line="+292"/>
         <source>Clause {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1673,7 +1674,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/main_window.py" line="+103"/>
+        <location filename="../../plutoeditor/ui/editor/main_window.py" line="+102"/>
         <source>Outline of clauses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1718,7 +1719,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+234"/>
         <source>Finishing the work in progress, then closing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1833,7 +1834,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>OutlineView</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/outline_view.py" line="+61"/>
+        <location filename="../../plutoeditor/ui/editor/outline_view.py" line="+137"/>
         <source>Label</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1841,7 +1842,12 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../plutoeditor/ui/publishing/printing.py" line="+63"/>
+        <location filename="../../plutoeditor/ui/publishing/printing.py" line="+69"/>
+        <source>Laying out the pages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Print Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2026,7 +2032,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../plutoeditor/ui/document/selection.py" line="+117"/>
+        <location filename="../../plutoeditor/ui/document/selection.py" line="+136"/>
         <source>Delete</source>
         <extracomment>a row the selection covers whole</extracomment>
         <translation type="unfinished"></translation>

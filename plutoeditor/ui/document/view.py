@@ -45,8 +45,8 @@ SIDE_MARGIN_MM = 22.0
 CACHE = 400  # laid-out clauses kept
 _MOUSE = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease)
 BUILD_STEP_SECONDS = 0.015  # building the rows of a big policy, per turn of the event loop
-#: the Outline and the Clause pane follow the cursor this long after it went into another
-#: clause (expanding the outline's section and filling the pane cost 3 times the keystroke)
+# the Outline and the Clause pane follow the cursor this long after it went into another
+# clause (expanding the outline's section and filling the pane cost 3 times the keystroke)
 FOLLOW_MS = 100
 
 
@@ -66,7 +66,7 @@ class DocumentView(QAbstractScrollArea):
         self.findings = FindingMarks()
         self._current: Clause | None = None
         self._editing: ClauseLayout | None = None  # the layout of the clause with the cursor
-        #: what of that clause the cursor is in: its "text", or its "heading" (typed in place too)
+        # what of that clause the cursor is in: its "text", or its "heading" (typed in place too)
         self.field = "text"
         self._undo_cursor: UndoCursor | None = None
         self._page = QRectF()

@@ -13,11 +13,11 @@ if TYPE_CHECKING:
 
 # Up to this many clauses a document opens fully expanded.
 EXPAND_ALL_LIMIT = 3000
-#: While the keyboard is elsewhere (typing in the Document view), the outline is laid out
-#: again this long after a burst of inserted or removed clauses, not after each one: each
-#: layout walks every expanded row (700-10,000 in a big policy, 5-40 ms on the GUI thread)
+# While the keyboard is elsewhere (typing in the Document view), the outline is laid out
+# again this long after a burst of inserted or removed clauses, not after each one: each
+# layout walks every expanded row (700-10,000 in a big policy, 5-40 ms on the GUI thread)
 CATCH_UP_MS = 150
-#: what the user does to the outline itself: it catches up first
+# what the user does to the outline itself: it catches up first
 _USED = {
     QEvent.Type.MouseButtonPress,
     QEvent.Type.MouseButtonDblClick,
