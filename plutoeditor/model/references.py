@@ -71,8 +71,11 @@ _NAMED = (
 _NAMED_RE = re.compile(_NAMED)
 _STATUTE_NOUNS = frozenset({"Act", "Code", "Regulation", "Regulations", "Directive", "Statute"})
 _SENTENCE_START = re.compile(r"(?:[.;!?]\s|\n)(?=[^.;!?\n]*$)")
-#: A lead-in about another instrument: "The Standard Contractual Clauses are completed as follows:"
-_LEAD_IN_ABOUT_OTHER = re.compile(rf"^\s*(?:In\s+)?{_NAMED}[^:]*:\s*$")
+#: A lead-in about another instrument: "The Standard Contractual Clauses are completed as follows:",
+#: "With regard to the Standard Contractual Clauses the Parties agree that:"
+_LEAD_IN_ABOUT_OTHER = re.compile(
+    rf"^\s*(?:(?:In|Under|For|Regarding|As\s+regards|With\s+(?:regard|respect)\s+to)\s+)?{_NAMED}[^:]*:\s*$"
+)
 #: "... the EU SCCs will apply completed as follows:", "the Standard Contractual Clauses are amended:"
 _LEAD_IN_COMPLETING = re.compile(
     rf"(?:{_NAMED}|{_SCCS})[^:]*\b(?:as follows|completed|amended|modified|supplemented)\b[^:]*:\s*$"

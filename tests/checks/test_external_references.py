@@ -56,6 +56,11 @@ def test_items_under_a_lead_in_about_another_instrument_are_external():
         + "    [(b)] in Clause 17, Irish law applies.\n"
     )
     assert broken(notation) == []
+    regarding = notation.replace(
+        "The Standard Contractual Clauses are completed as follows:",
+        "With regard to the Standard Contractual Clauses the Parties agree that:",
+    )
+    assert broken(regarding) == []
     # under an ordinary lead-in the same items refer to this document
     assert broken(notation.replace("The Standard Contractual Clauses are completed", "Completed")) == [
         "13",
