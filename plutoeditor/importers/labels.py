@@ -12,10 +12,11 @@ import re
 from functools import lru_cache
 
 from plutoeditor.model.labels import (
-    ATTACHMENT_WORDS,
     LABEL_WORD_PATTERN,
     ROMAN_LETTERS,
     ROMAN_NUMERAL_PATTERN,
+    letter_families,
+    to_roman,
 )
 
 # "1", "1.", "1.1", "2.3.9", "6..", "6.9.1:", "1A", "1A.1", "4.1A" - at most 3 digits per part, so
@@ -25,12 +26,13 @@ _DECIMAL = re.compile(
     r"(?P<sep>[ \t]+|$|(?<=\.)(?=[A-Z\"“'‘(]))"
 )
 _LOWER_ROMAN, _UPPER_ROMAN = ROMAN_NUMERAL_PATTERN.lower(), ROMAN_NUMERAL_PATTERN
-# "(a)", "(iv)", "(A)", "(1)", "(aa)"
-_PAREN = re.compile(
-    rf"(?P<label>\((?:[a-z]{{1,2}}|{_LOWER_ROMAN}|[A-Z]{{1,2}}|{_UPPER_ROMAN}|\d{{1,3}})\))(?P<sep>[ \t]+|$)"
+# "(a)", "(iv)", "(A)", "(1)", "(aa)": which letters are a label's is model.labels' to say
+# (letter_families), so "(EU)" and the placeholder "(XXXX)" are none, as in numbering
+_PAREN = re.compile(r"(?P<label>\((?P<letters>[a-zA-Z]{1,6}|\d{1,3})\))(?P<sep>[ \t]+|$)")
+# "a.", "A.", "iv.", "IV)", "a)"; not "ici."
+_LETTER = re.compile(
+    rf"(?P<label>(?P<letters>[a-z]|{_LOWER_ROMAN}|[A-Z]|{_UPPER_ROMAN})[.)])(?P<sep>[ \t]+|$)"
 )
-# "a.", "A.", "iv.", "IV)", "a)"
-_LETTER = re.compile(rf"(?P<label>(?:[a-z]|{_LOWER_ROMAN}|[A-Z]|{_UPPER_ROMAN})[.)])(?P<sep>[ \t]+|$)")
 # "SECTION 2", "Section 2:", "Article IV.", "Part 3 -", "Schedule 1", "Annex A"
 _WORD = re.compile(
     rf"(?P<label>(?P<word>{LABEL_WORD_PATTERN})"
@@ -39,6 +41,8 @@ _WORD = re.compile(
     re.IGNORECASE,
 )
 _ROMAN_FORM = re.compile(f"^[{ROMAN_LETTERS}]+$", re.IGNORECASE)
+#: The roman numerals a list item may carry, as model.labels reads them ("c" and "xl" are not)
+_LIST_ROMANS = frozenset(to_roman(n) for n in range(1, 40))
 # "§ 1 Grundsätze", "§3 Sperrung, Kündigung": a section sign over a short title (not "§ 7 Abs. 1 gilt.")
 _SECTION_SIGN_SENTENCE = re.compile(r"(?:Abs|Absatz|Satz|Halbsatz|Nr|Nummer|S\.|ff|[A-Z]{2,}\b|[a-zäöü])")
 _SECTION_SIGN = re.compile(r"(?P<label>§[ \t]?\d{1,4}[a-z]?\.?)(?:[ \t]+|$)")
@@ -47,7 +51,6 @@ _VERSION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\b")
 _SENTENCE_AFTER_TITLE = re.compile(r"^\([^()]{1,80}\)[ \t]+[a-z]")
 _DIGITS = re.compile(r"\d+")
 _FIRST_NUMBER = re.compile(r"\d{1,3}")
-SCHEDULE_WORDS = ATTACHMENT_WORDS  # a "Schedule 1" label starts a schedule
 # Numbers that only look like labels: "170 00 Praha" (a postcode), "521 724 336" (a registration
 # number), "3 ans" and "30 days" (a quantity), "3.7 million", "9.165.940 euros" (an amount).
 _NUMBER_GOES_ON = re.compile(r"\d|(?!https?:|www\.)[a-zà-ÿ]")
@@ -108,7 +111,7 @@ def split_label(text: str) -> tuple[str, str]:
         return "", text
     if first == "(":
         m = _PAREN.match(stripped)
-        if m:
+        if m and (m["letters"].isdigit() or letter_families(m["letters"])):
             rest = stripped[m.end() :].lstrip()
             if m.group("label") in ("(c)", "(C)") and _COPYRIGHT.match(rest):
                 return "", text
@@ -118,7 +121,7 @@ def split_label(text: str) -> tuple[str, str]:
         return "", text
     if first.isalpha():
         m = _LETTER.match(stripped)
-        if m:
+        if m and letter_families(m["letters"]):
             rest = stripped[m.end() :].lstrip()
             if first in "vV" and _VERSION_NUMBER.match(rest):  # "V. 2.0" is a version line
                 return "", text
@@ -202,7 +205,7 @@ def label_key(label: str, previous_alpha: str | None = None) -> tuple:
     letters = letters.rstrip(")")
     if letters.isdigit():
         return ("n", form)
-    if _ROMAN_FORM.match(letters):
+    if _ROMAN_FORM.match(letters) and letters.lower() in _LIST_ROMANS:
         single = len(letters) == 1
         prev_ok = (
             single and previous_alpha is not None and ord(letters.lower()) == ord(previous_alpha.lower()) + 1

@@ -19,9 +19,10 @@ from plutoeditor.importers.label_fit import (
     starts_local_list,
     starts_new_list,
 )
-from plutoeditor.importers.labels import SCHEDULE_WORDS, decimal_parts, decimal_value, label_key
+from plutoeditor.importers.labels import decimal_parts, decimal_value, label_key
 from plutoeditor.importers.sequences import follows_label
 from plutoeditor.model.clause import Clause, ClauseKind
+from plutoeditor.model.labels import ATTACHMENT_WORDS
 from plutoeditor.model.tables import is_table_row
 
 # numbered items and paragraphs, which a division's title closes (letters may be divisions
@@ -172,7 +173,7 @@ class TreeBuilder:
                         entry.key = key
             elif key[0] not in ("d", "w"):
                 key = key + (block.list_level,)
-        if key[0] == "w" and key[1] in SCHEDULE_WORDS:
+        if key[0] == "w" and key[1] in ATTACHMENT_WORDS:
             self.add_schedule(label, first, block)
             if more:
                 self.add_paragraph(more, block.line)
