@@ -1,9 +1,10 @@
 """Recognising clause labels as written ("2.3.9", "6.", "6.9.1:", "(a)", "iv.", "1A.1", "SECTION 2").
 
 A label is kept exactly as written, minus the whitespace that separates it from the text,
-because a wrong label is what the checks exist to find. Its *style key* tells the tree
-builder which labels are siblings: decimal labels by their number of components (the
-level), lettered and roman items by their form.
+because a wrong label is what the checks exist to find. This module finds where a label at
+the start of a paragraph ends and tells labels from numbers that only look like them
+(postcodes, amounts, dates, IP addresses, wrapped ordinals); what a label is, its *style key*
+(which labels are siblings) and which label comes next are model.labels'.
 """
 
 from __future__ import annotations
@@ -12,19 +13,31 @@ import re
 from functools import lru_cache
 
 from plutoeditor.model.labels import (
-    LABEL_WORD_PATTERN,
-    ROMAN_LETTERS,
+    DECIMAL_LABEL,
     ROMAN_NUMERAL_PATTERN,
+    WORD_LABEL,
+    decimal_parts,
+    decimal_value,
+    follows,
+    is_bare_number,
+    label_key,
     letter_families,
-    to_roman,
+    letter_of,
 )
 
-# "1", "1.", "1.1", "2.3.9", "6..", "6.9.1:", "1A", "1A.1", "4.1A" - at most 3 digits per part, so
-# years ("2024 was") and amounts are not labels.
-_DECIMAL = re.compile(
-    r"(?P<label>(?P<num>\d{1,3}[A-Z]?(?:\.\d{1,3}[A-Z]?)*)(?P<dots>\.{0,2})(?P<colon>:?)(?P<paren>\)?))"
-    r"(?P<sep>[ \t]+|$|(?<=\.)(?=[A-Z\"“'‘(]))"
-)
+# What a label is, and which labels are siblings or come next, is model.labels' to say; these are
+# its names for the importers that read labels off the page.
+__all__ = [
+    "decimal_parts",
+    "decimal_value",
+    "follows",
+    "is_bare_number",
+    "label_key",
+    "letter_of",
+    "split_label",
+    "wrapped_number",
+]
+
 _LOWER_ROMAN, _UPPER_ROMAN = ROMAN_NUMERAL_PATTERN.lower(), ROMAN_NUMERAL_PATTERN
 # "(a)", "(iv)", "(A)", "(1)", "(aa)": which letters are a label's is model.labels' to say
 # (letter_families), so "(EU)" and the placeholder "(XXXX)" are none, as in numbering
@@ -33,24 +46,12 @@ _PAREN = re.compile(r"(?P<label>\((?P<letters>[a-zA-Z]{1,6}|\d{1,3})\))(?P<sep>[
 _LETTER = re.compile(
     rf"(?P<label>(?P<letters>[a-z]|{_LOWER_ROMAN}|[A-Z]|{_UPPER_ROMAN})[.)])(?P<sep>[ \t]+|$)"
 )
-# "SECTION 2", "Section 2:", "Article IV.", "Part 3 -", "Schedule 1", "Annex A"
-_WORD = re.compile(
-    rf"(?P<label>(?P<word>{LABEL_WORD_PATTERN})"
-    rf"[ \t]+(?:\d{{1,3}}[A-Z]?(?:\.\d{{1,3}}[A-Z]?)*|{_UPPER_ROMAN}|[A-Z])\b[.:]?)"
-    r"(?P<sep>[ \t]*(?:[\u2013\u2014-][ \t]*)?)",
-    re.IGNORECASE,
-)
-_ROMAN_FORM = re.compile(f"^[{ROMAN_LETTERS}]+$", re.IGNORECASE)
-#: The roman numerals a list item may carry, as model.labels reads them ("c" and "xl" are not)
-_LIST_ROMANS = frozenset(to_roman(n) for n in range(1, 40))
 # "§ 1 Grundsätze", "§3 Sperrung, Kündigung": a section sign over a short title (not "§ 7 Abs. 1 gilt.")
 _SECTION_SIGN_SENTENCE = re.compile(r"(?:Abs|Absatz|Satz|Halbsatz|Nr|Nummer|S\.|ff|[A-Z]{2,}\b|[a-zäöü])")
 _SECTION_SIGN = re.compile(r"(?P<label>§[ \t]?\d{1,4}[a-z]?\.?)(?:[ \t]+|$)")
 _VERSION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\b")
 # "(Scope) survives termination": a cross-reference with its title, then the sentence goes on
 _SENTENCE_AFTER_TITLE = re.compile(r"^\([^()]{1,80}\)[ \t]+[a-z]")
-_DIGITS = re.compile(r"\d+")
-_FIRST_NUMBER = re.compile(r"\d{1,3}")
 # Numbers that only look like labels: "170 00 Praha" (a postcode), "521 724 336" (a registration
 # number), "3 ans" and "30 days" (a quantity), "3.7 million", "9.165.940 euros" (an amount).
 _NUMBER_GOES_ON = re.compile(r"\d|(?!https?:|www\.)[a-zà-ÿ]")
@@ -93,7 +94,7 @@ def split_label(text: str) -> tuple[str, str]:
         return "", text
     first = stripped[0]
     if first.isdigit():
-        m = _DECIMAL.match(stripped)
+        m = DECIMAL_LABEL.match(stripped)
         if m and not (m.group("paren") and (m.group("dots") or m.group("colon"))):
             rest = stripped[m.end() :].lstrip()
             if first == "0" and stripped[1:2].isdigit() and not _ZERO_PADDED.match(m.group("label") + rest):
@@ -126,7 +127,7 @@ def split_label(text: str) -> tuple[str, str]:
             if first in "vV" and _VERSION_NUMBER.match(rest):  # "V. 2.0" is a version line
                 return "", text
             return m.group("label"), rest
-        m = _WORD.match(stripped)
+        m = WORD_LABEL.match(stripped)
         if m:
             rest = stripped[m.end() :]
             sep = m.group("sep")
@@ -171,78 +172,3 @@ def _internet_address(num: str) -> bool:
     label's parts reach ("3.1.12.1" is a label)."""
     parts = num.split(".")
     return len(parts) == 4 and sum(int(p) > 31 for p in parts if p.isdigit()) >= 2
-
-
-def is_bare_number(label: str) -> bool:
-    """A single number with no punctuation ("12"): could also start an address or a sentence."""
-    return label.isdigit()
-
-
-@lru_cache(maxsize=65536)  # labels repeat across the files of a compare and the items of lists
-def label_key(label: str, previous_alpha: str | None = None) -> tuple:
-    """Which labels are siblings: decimal by level, letters and romans by form.
-
-    `previous_alpha` is the last lower-case letter label open at this form, so "(i)" after
-    "(h)" is read as a letter, not a roman numeral.
-    """
-    core = label.strip()
-    m = _DECIMAL.fullmatch(core) if core[:1].isdigit() else None
-    if m and not m.group("paren"):
-        num = m.group("num")
-        if num.endswith(".0") and num.count(".") == 1:  # "1.0": section 1 in the N.0 convention
-            return ("d", 1)
-        return ("d", num.count(".") + 1)
-    if core[:1].isdigit():  # "1)"
-        return ("n", "x)")
-    if core.startswith("§"):
-        return ("w", "§", 1)
-    wm = _WORD.match(core)
-    if wm:
-        number = core[len(wm.group("word")) :].strip().rstrip(".:")
-        return ("w", wm.group("word").lower(), number.count(".") + 1)
-    form = "(x)" if core.startswith("(") else "x" + core[-1:]
-    letters = core.strip("().")
-    letters = letters.rstrip(")")
-    if letters.isdigit():
-        return ("n", form)
-    if _ROMAN_FORM.match(letters) and letters.lower() in _LIST_ROMANS:
-        single = len(letters) == 1
-        prev_ok = (
-            single and previous_alpha is not None and ord(letters.lower()) == ord(previous_alpha.lower()) + 1
-        )
-        if not prev_ok:
-            return ("r" if letters.islower() else "R", form)
-    return ("a" if letters.islower() else "A", form)
-
-
-def letter_of(label: str) -> str | None:
-    """The letter of an alphabetic label ("(h)" -> "h"), for telling "(i)" the letter from the numeral."""
-    core = label.strip("().: ")
-    return core if len(core) == 1 and core.isalpha() else None
-
-
-def decimal_value(label: str) -> int | None:
-    """The first number of a decimal label ("12" -> 12, "2.3" -> 2), or None."""
-    m = _FIRST_NUMBER.match(label)
-    return int(m.group(0)) if m else None
-
-
-@lru_cache(maxsize=65536)  # called for every labelled paragraph; labels repeat across versions
-def decimal_parts(label: str) -> tuple[int, ...] | None:
-    """The numbers of a decimal label ("2.3.9" -> (2, 3, 9), "6." -> (6,)), or None for "(a)", "1)"."""
-    core = label.strip()
-    m = _DECIMAL.fullmatch(core) if core[:1].isdigit() else None
-    if not m or m.group("paren"):
-        return None
-    return tuple(map(int, _DIGITS.findall(m.group("num"))))  # one run of digits per part
-
-
-def follows(open_parts: tuple[int, ...], parts: tuple[int, ...]) -> bool:
-    """Whether `parts` is the next label after the open clauses `open_parts`.
-
-    The next label is a first child (2.3 -> 2.3.1), the next sibling (2.4) or the next
-    label at any level above (3); with nothing open, it is 1.
-    """
-    if parts == open_parts + (1,):
-        return True
-    return any(parts == open_parts[:k] + (open_parts[k] + 1,) for k in range(len(open_parts)))

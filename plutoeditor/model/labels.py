@@ -1,6 +1,7 @@
-"""What a clause label is, in one place: families, roman and letter values, label words, comparison.
+"""What a clause label is, in one place: families, roman and letter values, label words, comparison,
+the forms labels take at the start of a line, which labels are siblings and which comes next.
 
-The importers read labels off the page (importers/labels.py), numbering derives the label a
+The importers read labels off the page (importers/labels.py) and nest them, numbering derives the label a
 position calls for, references and compare match labels, the editor shows where a label
 disagrees with its position: all of them take the pieces below from here, so "ANNEX IV",
 "(iv)" and "Part 2" mean the same thing to each.
@@ -228,3 +229,101 @@ def plain_label(label: str) -> str:
     """The label without the spacing and final dot or colon that vary between versions and
     do not change its number ("6. " -> "6", "(a)" stays "(a)")."""
     return label.strip().rstrip(".:").strip()
+
+
+# -- labels at the start of a line: their forms, which are siblings, which comes next ---------
+# (the importers read them off the page with importers/labels.split_label)
+
+# "1", "1.", "1.1", "2.3.9", "6..", "6.9.1:", "1A", "1A.1", "4.1A" - at most 3 digits per part, so
+# years ("2024 was") and amounts are not labels.
+DECIMAL_LABEL = re.compile(
+    r"(?P<label>(?P<num>\d{1,3}[A-Z]?(?:\.\d{1,3}[A-Z]?)*)(?P<dots>\.{0,2})(?P<colon>:?)(?P<paren>\)?))"
+    r"(?P<sep>[ \t]+|$|(?<=\.)(?=[A-Z\"“'‘(]))"
+)
+# "SECTION 2", "Section 2:", "Article IV.", "Part 3 -", "Schedule 1", "Annex A"
+WORD_LABEL = re.compile(
+    rf"(?P<label>(?P<word>{LABEL_WORD_PATTERN})"
+    rf"[ \t]+(?:\d{{1,3}}[A-Z]?(?:\.\d{{1,3}}[A-Z]?)*|{ROMAN_NUMERAL_PATTERN}|[A-Z])\b[.:]?)"
+    r"(?P<sep>[ \t]*(?:[\u2013\u2014-][ \t]*)?)",
+    re.IGNORECASE,
+)
+_ROMAN_FORM = re.compile(f"^[{ROMAN_LETTERS}]+$", re.IGNORECASE)
+#: The roman numerals a list item may carry, as model.labels reads them ("c" and "xl" are not)
+_LIST_ROMANS = frozenset(to_roman(n) for n in range(1, _LIST_ROMAN_AT_MOST + 1))
+_DIGITS = re.compile(r"\d+")
+_FIRST_NUMBER = re.compile(r"\d{1,3}")
+
+
+def is_bare_number(label: str) -> bool:
+    """A single number with no punctuation ("12"): could also start an address or a sentence."""
+    return label.isdigit()
+
+
+@lru_cache(maxsize=65536)  # labels repeat across the files of a compare and the items of lists
+def label_key(label: str, previous_alpha: str | None = None) -> tuple:
+    """Which labels are siblings: decimal by level, letters and romans by form.
+
+    `previous_alpha` is the last lower-case letter label open at this form, so "(i)" after
+    "(h)" is read as a letter, not a roman numeral.
+    """
+    core = label.strip()
+    m = DECIMAL_LABEL.fullmatch(core) if core[:1].isdigit() else None
+    if m and not m.group("paren"):
+        num = m.group("num")
+        if num.endswith(".0") and num.count(".") == 1:  # "1.0": section 1 in the N.0 convention
+            return ("d", 1)
+        return ("d", num.count(".") + 1)
+    if core[:1].isdigit():  # "1)"
+        return ("n", "x)")
+    if core.startswith("§"):
+        return ("w", "§", 1)
+    wm = WORD_LABEL.match(core)
+    if wm:
+        number = core[len(wm.group("word")) :].strip().rstrip(".:")
+        return ("w", wm.group("word").lower(), number.count(".") + 1)
+    form = "(x)" if core.startswith("(") else "x" + core[-1:]
+    letters = core.strip("().")
+    letters = letters.rstrip(")")
+    if letters.isdigit():
+        return ("n", form)
+    if _ROMAN_FORM.match(letters) and letters.lower() in _LIST_ROMANS:
+        single = len(letters) == 1
+        prev_ok = (
+            single and previous_alpha is not None and ord(letters.lower()) == ord(previous_alpha.lower()) + 1
+        )
+        if not prev_ok:
+            return ("r" if letters.islower() else "R", form)
+    return ("a" if letters.islower() else "A", form)
+
+
+def letter_of(label: str) -> str | None:
+    """The letter of an alphabetic label ("(h)" -> "h"), for telling "(i)" the letter from the numeral."""
+    core = label.strip("().: ")
+    return core if len(core) == 1 and core.isalpha() else None
+
+
+def decimal_value(label: str) -> int | None:
+    """The first number of a decimal label ("12" -> 12, "2.3" -> 2), or None."""
+    m = _FIRST_NUMBER.match(label)
+    return int(m.group(0)) if m else None
+
+
+@lru_cache(maxsize=65536)  # called for every labelled paragraph; labels repeat across versions
+def decimal_parts(label: str) -> tuple[int, ...] | None:
+    """The numbers of a decimal label ("2.3.9" -> (2, 3, 9), "6." -> (6,)), or None for "(a)", "1)"."""
+    core = label.strip()
+    m = DECIMAL_LABEL.fullmatch(core) if core[:1].isdigit() else None
+    if not m or m.group("paren"):
+        return None
+    return tuple(map(int, _DIGITS.findall(m.group("num"))))  # one run of digits per part
+
+
+def follows(open_parts: tuple[int, ...], parts: tuple[int, ...]) -> bool:
+    """Whether `parts` is the next label after the open clauses `open_parts`.
+
+    The next label is a first child (2.3 -> 2.3.1), the next sibling (2.4) or the next
+    label at any level above (3); with nothing open, it is 1.
+    """
+    if parts == open_parts + (1,):
+        return True
+    return any(parts == open_parts[:k] + (open_parts[k] + 1,) for k in range(len(open_parts)))
