@@ -155,11 +155,20 @@ def _unused(index: TermIndex, clauses: dict[str, Clause]) -> list[Finding]:
         total[name.casefold()] = total.get(name.casefold(), 0) + count
     elsewhere: _Mentions | None = None
     found = []
+    used_meanings: set[tuple[str, str]] | None = None
     for definition in index.definitions:
         if not definition.explicit:
             continue
         if any(total.get(form, 0) for name in definition.names for form in _forms(name.casefold())):
             continue  # "Permission" defined beside "Permissions", and "Permissions" used
+        if used_meanings is None:
+            used_meanings = {
+                (d.clause_id, d.meaning)
+                for d in index.definitions
+                if any(total.get(n.casefold(), 0) for n in d.names)
+            }
+        if (definition.clause_id, definition.meaning) in used_meanings:
+            continue  # '"KYC" or "Know Your Customer" means ...': one of its names is used
         if any(not name[:1].isupper() for name in definition.names):
             continue  # "we", "you": pronouns are used whatever their case
         if definition.form == INLINE and _names_an_outside_thing(definition):
@@ -184,7 +193,7 @@ _NAME_BEFORE = re.compile(r"(?:\b(?:[A-Z][\w’'.&-]*|of|and|for|the|on|in|\(EU\
 _OUTSIDE_WORDS = frozenset(
     "Act Acts Regulation Regulations Directive Code Law Laws Rules Control Commission Commissioner "
     "Authority Office Department Agency Bureau Board Council Court Convention Treaty Framework "
-    "Shield Services Markets Union Organization Organisation Institute".split()
+    "Shield Services Markets Union Organization Organisation Institute Guides Guidelines".split()
 )
 
 
@@ -350,10 +359,12 @@ def _own_variants(index: TermIndex, text: str, variants: list[tuple[str, str]]) 
             continue
         if written[:1].isupper() and _after_capitalised_word(text, start):
             continue
-        if written.islower() and (
-            _NEXT_NOUN.match(text, end) or _QUALIFIED.search(text, max(0, start - 20), start)
+        if _NEXT_NOUN.match(text, end) or (
+            written.islower() and _QUALIFIED.search(text, max(0, start - 20), start)
         ):
             continue
+        if text.rfind("[", 0, start) > text.rfind("]", 0, start):
+            continue  # "[Agency will insert the notice ... of original software]": a drafting note
         kept.append((written, name))
     return kept
 
@@ -363,7 +374,8 @@ def _own_variants(index: TermIndex, text: str, variants: list[tuple[str, str]]) 
 _NEXT_NOUN = re.compile(
     r"[ \u00a0](?:data|information|distributions?|files?|records?|details|numbers?|systems?|documentation|"
     r"materials?|products?|holders?|owners?|providers?|processing|programs?|programmes?|licen[cs]es?|"
-    r"agreements?|terms|accounts?|polic(?:y|ies)|forms?|settings|page|pages|history|histories)\b"
+    r"agreements?|terms|accounts?|polic(?:y|ies)|forms?|settings|page|pages|history|histories|"
+    r"repositor(?:y|ies))\b"
 )
 #: Words that make the phrase another legal category: "sensitive personal data".
 #: ... or someone else's: "links to third-party web sites", "other service providers".
@@ -484,7 +496,7 @@ def _run_in_headings(
                     alternatives = "|".join(re.escape(f) for f in sorted(fs, key=len, reverse=True))
                     patterns[phrase] = (
                         re.compile(_RUN_IN.format(alternatives)),
-                        re.compile(rf"\b{re.escape(phrase)}\b( by (?:the )?[A-Z]| & [A-Z])?"),
+                        re.compile(rf"\b{re.escape(phrase)}\b( by (?:the )?[A-Z]| & [A-Z]| [A-Z]{{2,}}\b)?"),
                     )
                 run_in, longer = patterns[phrase]
                 matches = (

@@ -126,8 +126,8 @@ def definitions_in(clause: Clause) -> list[Definition]:
         term = _clean_term(term)
         names = names_of(term)
         words = term.split()
-        if not names or len(words) > MAX_TERM_WORDS:
-            return
+        if not names or len(words) > MAX_TERM_WORDS or _FILE_NAME.search(term):
+            return  # "DMCACounternoticeForm.pdf", "docs/terms": a file or an address, not a term
         if len(words) > 3 and form != CLAUSE and all(w[:1].islower() for w in words[1:]):
             return  # "Can be mathematically eliminated": a phrase in quotes, not a term
         key = term.casefold()
@@ -192,6 +192,9 @@ def _listed_term(clause: Clause) -> bool:
     )
 
 
+_FILE_NAME = re.compile(
+    r"^\S+\.(?:pdf|docx?|html?|txt|png|jpe?g|gif|zip|csv|xlsx?)$|^\S*/\S*$", re.IGNORECASE
+)
 _LINE_TERM = re.compile(rf"^{_TERM_PHRASE}$")
 
 

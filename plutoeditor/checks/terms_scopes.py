@@ -13,8 +13,10 @@ matched with its definition only within its instrument:
 A later document the importer found on the page (an unnamed top-level clause holding it)
 opens one too. An instrument also says when it takes its terms from another document ("Capitalised terms
 not defined in this DPA have the meanings given in the Agreement"): its undefined terms
-are defined elsewhere. These are guesses from the page's shape; the checks use them only to
-report less (a term-case or duplicate across two instruments is not reported), never more.
+are defined elsewhere; so are those of an annex or schedule, read with the agreement it is
+attached to (or the standard clauses it quotes, which define their own). These are guesses
+from the page's shape; the checks use them only to report less (a term-case or duplicate
+across two instruments is not reported), never more.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ _GLOSSARY = re.compile(r"\b(?:definitions?|glossary|interpretation|defined terms
 _TITLE_END = re.compile(
     r"\b(?:agreement|addendum|terms(?:\s+(?:and|&)\s+conditions)?|terms\s+of\s+(?:service|use|sale)|"
     r"conditions(?:\s+of\s+(?:use|sale|service|business))?|clauses|licen[cs]e(?:\s+agreement)?|"
-    r"contract|policy|notice)\s*(?:\([^()]{1,20}\))?\W*$",
+    r"contract|policy|notice)(?:\s+for\s+[\w.\- ]{1,30}?)?\s*(?:\([^()]{1,30}\))?\W*$",
     re.IGNORECASE,
 )
 #: Words that make a heading about a document, not its title: "Changes to these Terms".
@@ -86,7 +88,7 @@ class Instruments:
 
 #: per clause id: label, heading and text as last read, and whether it opens an instrument,
 #: borrows its terms, has some text, and its heading in lower case
-_Memo = dict[str, tuple[str, str, str, bool, bool, bool, str]]
+_Memo = dict[str, tuple[str, str, str, bool, bool, bool, str, bool]]
 _MEMOS: weakref.WeakKeyDictionary[object, _Memo] = weakref.WeakKeyDictionary()
 #: per owner: the clauses' ids, labels and headings, their texts, and the instruments found
 _LAST: weakref.WeakKeyDictionary[object, tuple[tuple, list[str], Instruments]] = weakref.WeakKeyDictionary()
@@ -106,18 +108,18 @@ def instruments(order: list[Clause], owner: object | None = None) -> Instruments
     last = _LAST.get(owner) if owner is not None else None
     if last is not None and last[0] == shape:
         # the same clauses and headings: only texts changed, which matter only when a changed
-        # clause now borrows its terms or has text where it had none (or the other way round)
+        # clause now borrows its terms, opens an instrument or has text where it had none (or
+        # the other way round)
         same = True
         for at in compress(range(len(texts)), map(is_not, texts, last[1])):
             clause = order[at]
             known = memo.get(clause.id)
             if known is None or (
+                opens_instrument(clause),
                 bool(clause.text) and borrows_terms(clause.text),
                 len(clause.text) >= _SUBSTANTIAL,
-            ) != (
-                known[4],
-                known[5],
-            ):
+                attachment(clause),
+            ) != (known[3], known[4], known[5], known[7]):
                 same = False
                 break
             memo[clause.id] = known[:2] + (clause.text,) + known[3:]
@@ -143,11 +145,14 @@ def instruments(order: list[Clause], owner: object | None = None) -> Instruments
                 bool(clause.text) and borrows_terms(clause.text),
                 len(clause.text) >= _SUBSTANTIAL,
                 clause.heading.strip().casefold(),
+                attachment(clause),
             )
         heading = known[6]
         if known[3] and substantial >= 2:
             found.starts.append(at)
             substantial = 0
+            if known[7]:
+                found.borrowing.add(len(found.starts))  # an annex is read with the agreement's terms
             first_heading = (_depth(clause), heading) if heading else None
         elif heading:
             if first_heading is None:
@@ -173,6 +178,12 @@ def _depth(clause: Clause) -> int:
         depth += 1
         parent = parent.parent
     return depth
+
+
+def attachment(clause: Clause) -> bool:
+    """A schedule, annex, appendix or exhibit ("Annex 1", "SCHEDULE B"), not the glossary."""
+    named = f"{clause.label.strip()} {clause.heading.strip()}".strip() or clause.text[:60].strip()
+    return bool(named) and _ATTACHMENT.match(named) is not None and not _GLOSSARY.search(named)
 
 
 def opens_instrument(clause: Clause) -> bool:

@@ -364,3 +364,71 @@ def test_someone_elses_thing_in_lower_case_is_not_the_defined_term() -> None:
     )
     assert findings(page(*base, "2.2 We link to third-party web site pages we trust."), "term-case") == []
     assert findings(page(*base, "2.2 Use this web site with care."), "term-case") == [("2.2", "Web Site")]
+
+
+def test_an_annex_is_read_with_the_terms_of_the_agreement_it_is_attached_to() -> None:
+    annex = (
+        "Annex 2",
+        "Carriage of the goods",
+        "The Carrier shall keep the goods dry. The Carrier shall tell the exporter of any delay, "
+        "and the carrier of each box signs for it.",
+        "Each Party to these clauses keeps a copy; a party may ask for the Carrier's log.",
+    )
+    targets = {t for _, t in findings(page(*TERMS, *annex), "undefined-term")}
+    assert "Carrier" not in targets
+    body = page(*TERMS, *annex[2:])
+    assert "Carrier" in {t for _, t in findings(body, "undefined-term")}
+
+
+def test_a_drafting_note_in_brackets_is_not_a_case_variant() -> None:
+    base = (
+        "Harbour Software Licence",
+        "1 Definitions",
+        '1.1 "Subject Software" means the program we publish with this licence.',
+        "2 Grant",
+        "2.1 You may copy the Subject Software. You may change the Subject Software and share "
+        "the Subject Software.",
+    )
+    note = "2.2 [The agency will insert its notice on each copy of the subject software here.]"
+    assert findings(page(*base, note), "term-case") == []
+    assert findings(page(*base, note.strip("[]").replace("2.2 [", "2.2 ")), "term-case") == [
+        ("2.2", "Subject Software")
+    ]
+
+
+def test_one_name_used_of_two_for_one_meaning_is_enough() -> None:
+    text = page(
+        *TERMS,
+        '2.3 "KYC" or "Know Your Customer" means the checks we make of a customer.',
+        "2.4 We run KYC yearly.",
+    )
+    assert findings(text, "unused-definition") == []
+
+
+def test_a_file_name_in_quotes_is_not_a_term() -> None:
+    text = page(*TERMS, '2.3 The form is at download("ReturnForm.pdf") on our site.')
+    assert findings(text, "unused-definition") == []
+
+
+def test_a_licence_titled_for_a_version_opens_an_instrument() -> None:
+    assert instrument_title("HARBOUR LICENSE AGREEMENT FOR HARBOURLIB 2.0")
+    licences = page(
+        "Harbour Licences",
+        '1. This licence is between Harbour Ltd and the person ("Licensee") who uses the library. '
+        "The Licensee may copy the library and share the library with others.",
+        "2. The Licensee keeps this notice in each copy of the library and in each copy it shares.",
+        "HARBOUR LICENSE AGREEMENT FOR HARBOURLIB 1.0",
+        '1. This licence is between Harbour Ltd and the company ("Licensee") that uses the old '
+        "library. The Licensee may copy the old library.",
+    )
+    assert findings(licences, "duplicate-definition") == []
+
+
+def test_a_phrase_going_on_with_an_acronym_is_a_longer_name() -> None:
+    text = page(
+        "Harbour Ads Terms",
+        "1 Tools",
+        "1.1 Read our Generative AI Use Rules and the Generative AI Help pages before you use the "
+        "tools; generative tools need care, and the Generative AI Use Rules apply to each ad.",
+    )
+    assert "Generative" not in {t for _, t in findings(text, "undefined-term")}
