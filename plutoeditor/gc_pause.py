@@ -23,6 +23,16 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+_editor_freezes = False
+
+
+def survivors_stay_frozen(on: bool) -> None:
+    """The editor's idle collector freezes what survives (on) or has stopped (off). Asking
+    `gc.get_freeze_count()` instead walks every frozen object: 17 ms with 250,000 of them,
+    at the end of every findings refresh."""
+    global _editor_freezes
+    _editor_freezes = on
+
 
 @contextmanager
 def no_cycle_collection() -> Iterator[None]:
@@ -33,7 +43,7 @@ def no_cycle_collection() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
-            thaw = gc.get_freeze_count() == 0
+            thaw = not _editor_freezes and gc.get_freeze_count() == 0
             gc.freeze()  # every tracked object moves to the permanent generation,
             if thaw:
                 gc.unfreeze()  # and from there to the oldest one

@@ -72,7 +72,7 @@ def term_findings(index: TermIndex) -> list[Finding]:
     found: list[Finding] = []
     if not index.english():
         return found  # capitals mean other things in German or French; the rules are English
-    clauses = {c.id: c for c in index.order}
+    clauses = index.clause_by_id()
     scopes = instruments(index.order, index)
     found += _duplicates(index, clauses, scopes)
     found += _unused(index, clauses)

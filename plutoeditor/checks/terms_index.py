@@ -13,11 +13,13 @@ from __future__ import annotations
 import bisect
 import re
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from plutoeditor.checks.terms_recognise import INLINE, Definition, definitions_in
 from plutoeditor.checks.terms_scan import TextScan, english_words, heading_like, opens_sentence, scan_text
 from plutoeditor.model.clause import Clause
+from plutoeditor.model.events import Change, ChangeEvent, Phase
 from plutoeditor.model.policy import Policy
 
 _NOTHING = TextScan({})
@@ -114,6 +116,11 @@ class TermIndex:
         self.quoted: dict[str, int] = {}  # phrase written in quotes -> clauses
         self.headings: set[str] = set()
         self.spaces = 0
+        # clauses whose fields the policy's change events say were edited since the last
+        # refresh (None: not listening, or the tree changed: read every clause)
+        self._updated: dict[str, Clause] | None = None
+        self._listener: Callable[[ChangeEvent], None] | None = None
+        self._by_id: dict[str, Clause] = {}
 
     @property
     def policy(self) -> Policy:
@@ -123,8 +130,77 @@ class TermIndex:
         return policy
 
     # -- reading ------------------------------------------------------------------------
+    def listen(self) -> None:
+        """Follow the policy's change events: a refresh after edits of clauses' text, heading
+        or kind then reads only those clauses, without walking the tree (edits must go
+        through `model.operations`, as for the Checker)."""
+        me = weakref.ref(self)
+
+        def noted(event: ChangeEvent) -> None:
+            index = me()
+            if index is not None and event.phase == Phase.DONE:
+                index._note(event)
+
+        self._listener = noted
+        self.policy.subscribe(noted)
+
+    def stop_listening(self) -> None:
+        policy = self._policy()
+        if self._listener is not None and policy is not None:
+            policy.unsubscribe(self._listener)
+        self._listener = None
+
+    def _note(self, event: ChangeEvent) -> None:
+        if event.kind == Change.METADATA or self._updated is None:
+            return
+        if event.kind == Change.UPDATE and event.clause is not None:
+            self._updated[event.clause.id] = event.clause
+        else:
+            self._updated = None  # clauses came, went or moved
+
     def refresh(self) -> None:
         """Bring the index up to date with the policy."""
+        updated = self._updated
+        self._updated = {} if self._listener is not None else None
+        if updated is not None and self.order:
+            self._refresh_updated(updated)
+        else:
+            self._refresh_all()
+
+    def _refresh_updated(self, updated: dict[str, Clause]) -> None:
+        """Read again the clauses edited since the last refresh (the tree is as it was)."""
+        clauses = self._clauses
+        changed: list[Clause] = []
+        rederive = False  # definitions or headings changed: what depends on them too
+        for clause_id, clause in updated.items():
+            entry = clauses.get(clause_id)
+            if entry is None:
+                self._refresh_all()  # not in the tree when last read
+                return
+            if (
+                (entry.text is clause.text or entry.text == clause.text)
+                and (entry.heading is clause.heading or entry.heading == clause.heading)
+                and entry.kind == clause.kind
+            ):
+                continue  # a label edit, or back as it was
+            self._count(entry, -1)
+            scan = scan_text(clause.text) if self._checking else _NOTHING
+            new = ClauseTerms(clause.heading, clause.text, clause.kind, definitions_in(clause), scan)
+            self._count(new, 1)
+            clauses[clause_id] = new
+            changed.append(clause)
+            if entry.definitions != new.definitions or entry.heading != new.heading or entry.kind != new.kind:
+                rederive = True
+        if not changed:
+            return
+        self._forget_lower(changed, False)
+        if rederive:
+            self._derive([d for c in self.order for d in clauses[c.id].definitions], changed)
+        elif self._checking:
+            for clause in changed:
+                self._read_uses(clauses[clause.id], self._names_key)
+
+    def _refresh_all(self) -> None:
         clauses = self._clauses
         seen: dict[str, ClauseTerms] = {}
         order = list(self.policy.walk())
@@ -157,7 +233,15 @@ class TermIndex:
                 self._count(clauses[clause_id], -1)
         self._clauses = seen
         self.order = order
+        self._by_id = {c.id: c for c in order}
         self._forget_lower(changed, bool(gone))
+        self._derive(definitions, changed)
+
+    def _derive(self, definitions: list[Definition], changed: list[Clause]) -> None:
+        """Definitions by name, the names searched for and their uses, from every clause's
+        definitions (in document order); the uses are read again in the changed clauses
+        only, unless the names changed."""
+        order, seen = self.order, self._clauses
         headings = {c.heading.strip().casefold() for c in order if c.heading and c.kind != "definition"}
         if headings:  # 'see "Your Rights"' names a heading; it defines nothing
             definitions = [d for d in definitions if d.form != INLINE or d.term.casefold() not in headings]
@@ -357,6 +441,10 @@ class TermIndex:
                 return clause
         return None
 
+    def clause_by_id(self) -> dict[str, Clause]:
+        """Every clause of the policy by id (do not change it)."""
+        return self._by_id
+
     def entries(self) -> list[tuple[Clause, ClauseTerms]]:
         return [(clause, self._clauses[clause.id]) for clause in self.order]
 
@@ -404,10 +492,13 @@ def term_index(policy: Policy) -> TermIndex:
     index = _INDEXES.get(policy)
     if index is None:
         index = _INDEXES[policy] = TermIndex(policy)
+        index.listen()
     index.refresh()
     return index
 
 
 def forget_term_index(policy: Policy) -> None:
     """Drop the policy's kept index (its document is closed)."""
-    _INDEXES.pop(policy, None)
+    index = _INDEXES.pop(policy, None)
+    if index is not None:
+        index.stop_listening()

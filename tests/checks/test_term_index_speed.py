@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import re
 
-from plutoeditor.checks.terms_index import TermIndex, _alternatives
+from plutoeditor.checks.terms_index import TermIndex, _alternatives, term_index
 from plutoeditor.model.clause import Clause
 from plutoeditor.model.policy import Policy
 
@@ -56,3 +56,77 @@ def test_a_checked_policy_is_freed_when_nobody_holds_it() -> None:
     del policy
     gc.collect()
     assert gone() is None
+
+
+def _sample_policy() -> Policy:
+    from plutoeditor.model.clause import ClauseKind
+
+    policy = Policy()
+    definitions = Clause(label="1.", heading="Definitions")
+    for term, meaning in (
+        ("Website", "this site"),
+        ("Personal Data", "data about a person"),
+        ("User", "you"),
+    ):
+        child = Clause(heading=term, text=f"means {meaning};", kind=ClauseKind.DEFINITION)
+        child.parent = definitions
+        definitions.children.append(child)
+    policy.clauses.append(definitions)
+    texts = [
+        "We keep your personal data on the Website. The Service is run by Pluto.",
+        "The Users of the Website may ask us. Our Support Team answers (the “Help Desk”).",
+        "Any User Content stays yours. The User Content is checked by the Support Team.",
+        "“Account” means your account. See the Account page and the Privacy Notice.",
+    ]
+    for n in range(2, 14):
+        section = Clause(label=f"{n}.", heading=f"Part {n}")
+        for m in range(1, 4):
+            child = Clause(label=f"{n}.{m}", text=texts[(n + m) % len(texts)])
+            child.parent = section
+            section.children.append(child)
+        policy.clauses.append(section)
+    return policy
+
+
+def test_findings_after_edits_are_those_of_a_fresh_reading() -> None:
+    """The kept index reads only the clauses the change events name; whatever the edits, its
+    findings and totals are what reading the whole edited policy afresh gives."""
+    from plutoeditor.checks.terms import check_terms, term_findings
+    from plutoeditor.model import operations as ops
+
+    rng = random.Random(11)
+    policy = _sample_policy()
+    words = ["the Website", "personal data", "Personal Data", "the Help Desk", "Support Team", "Users", "we"]
+    for step in range(150):
+        clauses = list(policy.walk())
+        clause = rng.choice(clauses)
+        action = rng.random()
+        if action < 0.55:
+            text = clause.text + f" Also {rng.choice(words)} and {rng.choice(words)} apply."
+            operation: ops.Operation | None = ops.SetClauseField(clause.id, "text", text)
+        elif action < 0.7:
+            operation = ops.SetClauseField(
+                clause.id, "heading", rng.choice(["", "Website", "The Help Desk", "Part"])
+            )
+        elif action < 0.8:
+            operation = ops.SetClauseField(clause.id, "kind", rng.choice(["clause", "definition"]))
+        elif action < 0.85:
+            operation = ops.SetClauseField(clause.id, "label", f"{step}.")
+        elif action < 0.95:
+            operation = ops.move_by(policy, clause, rng.choice([-1, 1]))
+        else:
+            operation = ops.InsertClause(None, 1, Clause(label="9.", text="The Website and the Help Desk."))
+        if operation is not None:
+            operation.apply(policy)
+        kept = check_terms(policy)
+        fresh_index = TermIndex(policy)
+        fresh_index.refresh()
+        assert kept == term_findings(fresh_index), f"step {step}"
+        index = term_index(policy)
+        assert (index.uses, index.phrases, index.nouns, index.quoted, index.definitions) == (
+            fresh_index.uses,
+            fresh_index.phrases,
+            fresh_index.nouns,
+            fresh_index.quoted,
+            fresh_index.definitions,
+        )

@@ -27,6 +27,7 @@ import gc
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from plutoeditor.gc_pause import survivors_stay_frozen
 from plutoeditor.ui.common.workers import work_in_progress
 
 #: Without input for this long, the user is not waiting for the window.
@@ -57,6 +58,7 @@ class IdleCollector(QObject):
         # idle collection after opening 10,000 clauses no longer walks them all (370 ms)
         gc.collect()
         gc.freeze()
+        survivors_stay_frozen(True)
         self._since_input = QElapsedTimer()
         self._since_input.start()
         app.installEventFilter(self)
@@ -82,6 +84,7 @@ class IdleCollector(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+        survivors_stay_frozen(False)
         gc.unfreeze()
         gc.set_threshold(*self._threshold)
 
