@@ -317,7 +317,9 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
                 content, skip_to = bold.group(1), number + 1  # "###" alone, its title in bold below
             s.blocks.append(Block(inline_text(content), number, None, len(a.group(1))))
             continue
-        if it := _ITEM.match(raw):
+        it = _ITEM.match(raw)
+        wrapped = it is not None and not _may_start_item(s, it.group("marker"), lines[number - 2])
+        if it and not wrapped:
             s.flush()
             level = s.list_level(indent)
             s.end_lists(level + 1)
@@ -349,7 +351,7 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
         if in_item and indent <= 3 and _sub_clause(stripped, s.number):
             s.flush()  # "2. Orders" then "2.1. Purchase Orders. ..." on the next line: a clause of its own
             s.end_lists()
-        if s.lines and s.item is None and not stripped.startswith("|"):
+        if s.lines and s.item is None and not wrapped and not stripped.startswith("|"):
             label = split_label(inline_text(stripped))[0]
             if (
                 label
@@ -374,6 +376,18 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
     for block in s.blocks:
         block.text = s.table_text(block.text)
     return [b for b in s.blocks if b.text or b.label or b.heading], title
+
+
+def _may_start_item(s: _Splitter, marker: str, previous: str) -> bool:
+    """Whether a list marker may start an item right under a line of a paragraph.
+
+    As in CommonMark, an ordered list numbered from other than 1 cannot interrupt a paragraph:
+    "(ABl. EG Nr. L 248 S." then "15) vorgesehene ..." is a hard-wrapped sentence going on.
+    A line ending in a written line break (two spaces) may still be followed by an item.
+    """
+    if s.item is not None or not s.lines or not marker[0].isdigit() or int(marker[:-1]) == 1:
+        return True
+    return previous.endswith(("  ", "\\"))
 
 
 def _bullet_holds_clause(text: str) -> bool:

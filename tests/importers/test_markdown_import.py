@@ -330,3 +330,19 @@ def test_a_bullet_holding_only_a_date_or_starting_with_code_is_not_a_numbered_cl
     )
     labelled = [c.label for top in policy.clauses for c in top.walk() if c.label]
     assert labelled == ["1.", "1.1"]
+
+
+def test_a_number_a_hard_wrap_puts_at_a_line_start_inside_a_paragraph_is_no_list_item():
+    policy = md(
+        """\
+        ### § 3 Transmission
+
+        (1) A transmission within the area covered by the directive (OJ L 248 p.
+        15) is made in the state where the signals start.
+
+        (2) It is made where the station stands.
+        """
+    )
+    (section,) = policy.clauses
+    assert [c.label for c in section.children] == ["(1)", "(2)"]
+    assert "(OJ L 248 p. 15) is made" in section.children[0].text
