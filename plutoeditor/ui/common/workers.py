@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+#: What the work returns, handed to `on_success`.
+T = TypeVar("T")
 
 #: Every worker started and not yet reported, in any window (waited for at exit).
 _ALL: weakref.WeakSet[Worker] = weakref.WeakSet()
@@ -89,8 +92,8 @@ def running_workers(parent: QObject) -> list[Worker]:
 def run_with_progress(
     parent: QWidget,
     label: str,
-    work: Callable[[], Any],
-    on_success: Callable[[Any], None],
+    work: Callable[[], T],
+    on_success: Callable[[T], None],
     on_failure: Callable[[BaseException], None],
     modal: bool = False,
     show_progress: bool = True,
@@ -123,7 +126,7 @@ def run_with_progress(
             window_work.workers.remove(worker)
         worker.deleteLater()  # its thread has ended: safe
 
-    def succeeded(result: Any) -> None:
+    def succeeded(result: T) -> None:
         finish()
         try:
             on_success(result)
@@ -145,7 +148,7 @@ def run_with_progress(
     return worker
 
 
-def run_and_wait(parent: QWidget, label: str, work: Callable[[], Any]) -> Any:
+def run_and_wait(parent: QWidget, label: str, work: Callable[[], T]) -> T | None:
     """Run `work` on a worker and return its result (or raise its exception), processing
     events meanwhile so the window keeps painting; a progress dialog (window-modal) shows
     when it takes long. For work the caller needs the answer of (saving before closing)."""
