@@ -1366,11 +1366,17 @@ Your unsaved changes here would be lost.</source>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+293"/>
         <source>Document text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+292"/>
+        <location line="+0"/>
+        <source>Clause heading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Clause {0}</source>
         <translation type="unfinished"></translation>
     </message>

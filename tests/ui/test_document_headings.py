@@ -84,3 +84,16 @@ def test_the_arrows_go_between_a_heading_and_its_text(make_window, qtbot):
     window.document.undo_stack.undo()
     QApplication.processEvents()
     assert window.document.policy.find("s1").heading == "Cookies"
+
+
+def test_a_screen_reader_hears_which_field_and_clause_the_cursor_is_in(make_window, qtbot):
+    from tests.ui.test_accessibility import spoken_name
+
+    window, view = _window(make_window, qtbot)
+    assert view.show_clause("c11", 0)
+    assert spoken_name(view.editor) == "Document text"
+    assert "1.1" in view.editor.accessibleDescription()
+    view.edit_heading(window.document.policy.find("s1"), 0)
+    assert spoken_name(view.editor) == "Clause heading"
+    assert view.editor.accessibleDescription() == "Clause 1 Cookies"
+    assert spoken_name(view) == "Document"

@@ -373,6 +373,8 @@ class DocumentView(QAbstractScrollArea):
         doc.contentsChanged.connect(self._editor_resized)
         self.editor.mark(self.findings.spans(clause) if not heading else [])
         name = " ".join(p for p in (clause.label.strip(), clause.display_name(60)) if p)
+        # what a screen reader says: which field, of which clause, and what it contains
+        self.editor.setAccessibleName(self.tr("Clause heading") if heading else self.tr("Document text"))
         self.editor.setAccessibleDescription(self.tr("Clause {0}").format(name) if name else "")
         if not keep and clause is not previous:
             self.current_changed.emit(clause)
