@@ -97,3 +97,25 @@ def test_a_screen_reader_hears_which_field_and_clause_the_cursor_is_in(make_wind
     assert spoken_name(view.editor) == "Clause heading"
     assert view.editor.accessibleDescription() == "Clause 1 Cookies"
     assert spoken_name(view) == "Document"
+
+
+def test_a_definitions_term_stays_drawn_while_the_cursor_is_in_its_meaning(make_window, qtbot):
+    from plutoeditor.model import ClauseKind
+
+    policy = Policy(Metadata(title="Terms"), [
+        Clause(heading="Cookies", kind=ClauseKind.DEFINITION, text="small files kept by a browser.", id="d1"),
+        Clause(label="1", text="We use Cookies.", id="c1"),
+    ])  # fmt: skip
+    window = make_window()
+    window.set_document(Document(policy, unsaved=True))
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    view = window.document_view
+    assert view.show_clause("d1", 3)
+    QApplication.processEvents()
+    indent = int(view.editor.document().begin().blockFormat().textIndent())
+    assert indent > 20  # room for "Cookies:" on the first line
+    image = view.editor.grab().toImage()
+    dark = sum(1 for x in range(indent - 4) for y in range(14) if image.pixelColor(x, y).lightness() < 100)
+    assert dark > 20  # the term is drawn there, not covered by the editor

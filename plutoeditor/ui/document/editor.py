@@ -11,10 +11,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPalette, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QMimeData, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QTextEdit, QWidget
 
+from plutoeditor.export.pdf_layout import INK
 from plutoeditor.model import Clause
 from plutoeditor.model.operations import SetClauseField
 from plutoeditor.ui.document.layout import SEVERITY_COLOURS
@@ -37,6 +49,8 @@ class ClauseTextEdit(QTextEdit):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.clause: Clause | None = None
+        #: a definition's term and its font, drawn where the page draws it (the editor covers it)
+        self.term: tuple[str, QFont] | None = None
         self._showing = False
         #: asked first about every key; True when it handled the key
         self.key_handler: Callable[[QKeyEvent], bool] = lambda event: False
@@ -123,6 +137,16 @@ class ClauseTextEdit(QTextEdit):
         return block == self.document().lastBlock() and last
 
     # -- Qt ----------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.term is not None:  # a definition's term, before its meaning on the first line
+            text, font = self.term
+            painter = QPainter(self.viewport())
+            painter.setFont(font)
+            painter.setPen(INK)
+            painter.drawText(QPointF(0, QFontMetricsF(font).ascent()), text + ":")
+            painter.end()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.key_handler(event):
             event.accept()

@@ -369,6 +369,7 @@ class DocumentView(QAbstractScrollArea):
             doc.setDefaultFont(self.style_.heading_font(clause, depth))
         self.field = "heading" if heading else "text"
         self._editing = layout
+        self.editor.term = (layout.term, layout.term_font) if layout.term_font and not heading else None
         self.editor.show_text(clause, doc, position)
         doc.contentsChanged.connect(self._editor_resized)
         self.editor.mark(self.findings.spans(clause) if not heading else [])
