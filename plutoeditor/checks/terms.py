@@ -193,7 +193,7 @@ _NAME_BEFORE = re.compile(r"(?:\b(?:[A-Z][\w’'.&-]*|of|and|for|the|on|in|\(EU\
 _OUTSIDE_WORDS = frozenset(
     "Act Acts Regulation Regulations Directive Code Law Laws Rules Control Commission Commissioner "
     "Authority Office Department Agency Bureau Board Council Court Convention Treaty Framework "
-    "Shield Services Markets Union Organization Organisation Institute Guides Guidelines".split()
+    "Shield Services Markets Union Organization Organisation Institute Guides Guidelines Area".split()
 )
 
 
@@ -375,7 +375,7 @@ _NEXT_NOUN = re.compile(
     r"[ \u00a0](?:data|information|distributions?|files?|records?|details|numbers?|systems?|documentation|"
     r"materials?|products?|holders?|owners?|providers?|processing|programs?|programmes?|licen[cs]es?|"
     r"agreements?|terms|accounts?|polic(?:y|ies)|forms?|settings|page|pages|history|histories|"
-    r"repositor(?:y|ies))\b"
+    r"repositor(?:y|ies)|developers?|vendors?)\b"
 )
 #: Words that make the phrase another legal category: "sensitive personal data".
 #: ... or someone else's: "links to third-party web sites", "other service providers".
@@ -496,7 +496,7 @@ def _run_in_headings(
                     alternatives = "|".join(re.escape(f) for f in sorted(fs, key=len, reverse=True))
                     patterns[phrase] = (
                         re.compile(_RUN_IN.format(alternatives)),
-                        re.compile(rf"\b{re.escape(phrase)}\b( by (?:the )?[A-Z]| & [A-Z]| [A-Z]{{2,}}\b)?"),
+                        re.compile(rf"\b{re.escape(phrase)}\b{_GOES_ON}"),
                     )
                 run_in, longer = patterns[phrase]
                 matches = (
@@ -518,6 +518,9 @@ def _run_in_headings(
 
 
 _LEADS = ("", "our ", "your ", "no ", "the ")
+#: What follows a phrase that is the start of a longer name: "Action by Written Consent",
+#: "Display & Video 360", "Generative AI Use Policy", "Contracts (Rights of Third Parties) Act".
+_GOES_ON = r"( by (?:the )?[A-Z]| & [A-Z]| [A-Z]{2,}\b| \([A-Z][^()]{0,60}\) [A-Z])?"
 _READ_CLAUSES = 25  # clauses read for a phrase: where a term is described, it is described early
 
 

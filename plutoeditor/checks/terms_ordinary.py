@@ -34,7 +34,9 @@ _SELF = frozenset(
     "Addendum Schedule Schedules Appendix Appendices Annex Annexes Exhibit Exhibits Section "
     "Sections Clause Clauses Part Parts Article Articles Paragraph Paragraphs Chapter Chapters "
     "Table Figure Page Rule Rules Recital Recitals Preamble Introduction Summary Overview "
-    "Version Amendment License Licence Charter Guidelines Guideline Handbook Manual Code".split()
+    "Version Amendment License Licence Charter Guidelines Guideline Handbook Manual Code "
+    # screens of the app or site named in the text: "within your Settings"
+    "Settings Dashboard Inbox".split()
 )
 #: A phrase ending in one of these names another document: "our Cookie Policy".
 _DOCUMENTS = frozenset(

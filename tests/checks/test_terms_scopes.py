@@ -432,3 +432,21 @@ def test_a_phrase_going_on_with_an_acronym_is_a_longer_name() -> None:
         "tools; generative tools need care, and the Generative AI Use Rules apply to each ad.",
     )
     assert "Generative" not in {t for _, t in findings(text, "undefined-term")}
+
+
+def test_a_statute_named_around_a_parenthesis_or_a_screen_of_the_app_is_not_a_term() -> None:
+    text = page(
+        "Harbour Ferry Terms",
+        "1 Rights",
+        "1.1 Nothing in these terms gives rights under the Contracts (Rights of Others) Act 1999, and "
+        "the Contracts (Rights of Others) Act 1999 does not apply; a contract binds only its parties.",
+        "1.2 Change your email within your Settings, or ask us to change it in your Settings; the "
+        "settings of each account are private.",
+    )
+    targets = {t for _, t in findings(text, "undefined-term")}
+    assert "Contracts" not in targets and "Settings" not in targets
+
+
+def test_the_name_of_a_region_spelt_short_is_not_an_unused_definition() -> None:
+    text = page(*TERMS, '2.3 We keep the Stored Goods in the European Economic Area (the "EEA").')
+    assert findings(text, "unused-definition") == []
