@@ -22,7 +22,8 @@ from collections import defaultdict
 from dataclasses import replace
 
 from plutoeditor.checks.finding import REFERENCES, WARNING, Evidence, Finding, Review
-from plutoeditor.checks.sequence_evidence import Sequence, missing_written, open_sentence, sequence_of
+from plutoeditor.checks.missing_numbers import missing_written
+from plutoeditor.checks.sequence_evidence import Sequence, open_sentence, sequence_of
 from plutoeditor.checks.sequence_patterns import after_a_taken_number, opens_where_another_stopped, stride
 from plutoeditor.model.numbering import Scope
 from plutoeditor.model.policy import Policy

@@ -12,13 +12,11 @@ tree did not show. Evidence of such a break, between two members:
   ("... in the following cases:"): a list inside the clause before;
 - the two are written in different label styles ("a)" and "(b)").
 
-A gap is explained when the numbers said to be missing are written between the two members
-(or are the label of the clause above) where the tree did not read them as members.
+Where a gap's missing numbers are written after all is `missing_numbers`'s question.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from plutoeditor.checks.heading_like import ends_sentence, looks_like_heading, plain
@@ -71,11 +69,25 @@ class Sequence:
             if c.heading.strip() and not c.text.strip()
         ]
 
+    def region(self, k: int) -> tuple[int, int]:
+        """Where to look for what stands before member k, in document order: from the member
+        before it (or the scope's owner, for the first) to it."""
+        end = self.members[k].at
+        if k > 0:
+            return self.members[k - 1].at, end
+        owner = self.scope.owner
+        start = next((i for i in range(end - 1, -1, -1) if self.ordered[i] is owner), -1) if owner else -1
+        return max(start, end - _LOOKED_AT_MOST), end
+
     def between(self, k: int) -> list[str]:
         """The body lines between member k-1 and member k that are not a member's own first
         line: where a heading or a label the tree missed would stand."""
-        start, end = self.members[k - 1].at, self.members[k].at
-        lines = list(self.members[k - 1].clause.paragraphs[1:])
+        start, end = self.region(k)
+        lines: list[str] = []
+        if start >= 0:
+            first = self.ordered[start]
+            # a member's first line is its own text; the owner's lines all stand before its list
+            lines = list(first.paragraphs[1:] if k > 0 else first.paragraphs)
         for clause in self.ordered[start + 1 : min(end, start + 1 + _LOOKED_AT_MOST)]:
             if clause.label.strip():
                 lines.extend(clause.paragraphs[1:])
@@ -104,20 +116,20 @@ def _break_before(seq: Sequence, k: int) -> str:
     before, member = seq.members[k - 1], seq.members[k]
     bare = next(iter(seq.titles_between(k)), None)
     if bare is not None:
-        return f"after the title “{_quote(bare)}”: another list may begin here"
+        return f"after the title “{quote(bare)}”: another list may begin here"
     heading = next((line for line in seq.between(k) if looks_like_heading(line)), None)
     if heading is not None:
-        return f"after “{_quote(heading)}”, which reads as a heading: another list may begin here"
+        return f"after “{quote(heading)}”, which reads as a heading: another list may begin here"
     if member.value == 1 and member.at > 0:
         lead_in = _last_line(seq.ordered[member.at - 1])
         if lead_in and not ends_sentence(lead_in) and not looks_like_heading(lead_in):
-            return f"right after “{_quote(lead_in, tail=True)}”: it may be a list inside the clause before"
+            return f"right after “{quote(lead_in, tail=True)}”: it may be a list inside the clause before"
     if _restyled(before, member):
         return f"written “{member.style}” after “{before.style}”: another list may begin here"
     if _is_title(member.clause) != _is_title(before.clause):
         title = member.clause if _is_title(member.clause) else before.clause
         name = f"{title.label.strip()} {title.heading.strip()}"
-        return f"“{_quote(name)}” is a title beside list items: they may be different lists"
+        return f"“{quote(name)}” is a title beside list items: they may be different lists"
     return ""
 
 
@@ -139,8 +151,8 @@ def open_sentence(seq: Sequence, k: int) -> str:
     if plain(before).endswith((":", "：")):
         if k == 0:
             return ""  # a list that opens after its lead-in: its first number is its own
-        return f"right after “{_quote(before, tail=True)}”: it may open a list inside the clause before"
-    quoted = _quote(before, tail=True)
+        return f"right after “{quote(before, tail=True)}”: it may open a list inside the clause before"
+    quoted = quote(before, tail=True)
     return f"right after “{quoted}”, which does not end its sentence: the number may be part of it"
 
 
@@ -159,34 +171,8 @@ def _last_line(clause: Clause) -> str:
     return paragraphs[-1] if paragraphs else ""
 
 
-def missing_written(seq: Sequence, k: int, missing: Callable[[int | None], bool]) -> str:
-    """Where a number said to be missing before member k is written but not read as a member:
-    the label of the clause above, or a line between starting with it."""
-    family = seq.scope.family
-    owner = seq.scope.owner
-    above = parse_label(owner.label) if k == 0 and owner is not None else None
-    first = seq.members[0]
-    if above is not None and len(above.parts) == first.depth and value_in(above, family) == first.value - 1:
-        return f"the clause above is labelled “{above.raw}”"
-    lines = seq.between(k) if k > 0 else []
-    for line in lines:
-        words = plain(line).split(maxsplit=1)
-        label = parse_label(_label_part(words[0])) if words else None
-        if label is not None and (label.prefix or label.suffix) and missing(value_in(label, family)):
-            return f"“{_quote(line)}” is written before it"
-    return ""
-
-
-def _label_part(word: str) -> str:
-    """ "07.Liability" -> "07.", "(4)(weggefallen)" -> "(4)", "(c)" stays: a label glued to
-    what follows it."""
-    for i, ch in enumerate(word):
-        if ch in ".)" and i + 1 < len(word) and not word[i + 1].isdigit():
-            return word[: i + 1]
-    return word
-
-
-def _quote(line: str, tail: bool = False) -> str:
+def quote(line: str, tail: bool = False) -> str:
+    """A line as a note quotes it: markup gone, cut to a few words."""
     text = " ".join(plain(line).split())
     if len(text) <= _QUOTED_AT_MOST:
         return text

@@ -1,0 +1,52 @@
+"""A gap whose missing number is written in the document, where the tree did not read it as
+a member, is a warning that says where the number stands."""
+
+from __future__ import annotations
+
+from plutoeditor.checks import run_checks
+from plutoeditor.model.notation import parse_tree
+
+
+def gap(notation: str) -> tuple[str, str]:
+    found = [f for f in run_checks(parse_tree(notation)) if f.code == "numbering-gap"]
+    assert len(found) == 1, found
+    return found[0].severity, found[0].message
+
+
+def test_a_label_glued_to_its_text_is_still_written():
+    severity, message = gap("[1] A |\n[2] B |\n  [2.1] One.\\n2.2You keep it safe.\n  [2.3] Three.\n")
+    assert severity == "warning"
+    assert "“2.2You keep it safe.” is written before it" in message
+
+
+def test_a_range_label_stands_for_the_numbers_in_it():
+    severity, message = gap(
+        "[1] A |\n  [1.1] One.\\n1.2.-1.4. Country clauses: see the website.\n  [1.5] Five.\n"
+    )
+    assert severity == "warning"
+    assert "1.2.-1.4." in message
+
+
+def test_an_item_opened_inline_after_a_lead_in_is_written():
+    # "(i)" stands inside the lead-in, so "(ii)" on its own line opens nothing new
+    notation = (
+        "[1.] Scope |\n  [(i)] a.\n  [(ii)] b.\n  [(iii)] c.\n"
+        "[2.] Warranties | You warrant as follows: (i) your content is yours; and\n"
+        "  [(ii)] it is lawful.\n  [(iii)] it is fine.\n"
+    )
+    severity, message = gap(notation)
+    assert severity == "warning"
+    assert "“(i)” is written inline" in message
+
+
+def test_a_missing_number_the_tree_put_in_another_list_is_written():
+    notation = "[A.] One.\n[B.] Two.\n  [(a)] Sub.\n  [C.] Three |\n[D.] Four.\n"
+    # C. was read as a sub-item of B.: D. only seems to come after B.
+    severity, message = gap(notation)
+    assert severity == "warning"
+    assert "C. is written at line 4" in message
+
+
+def test_a_plain_number_at_the_start_of_a_line_is_no_label():
+    severity, _ = gap("[1.] One.\\n3 months later we write to you.\n[4.] Four.\n")
+    assert severity == "error"
