@@ -32,6 +32,7 @@ _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 #: reduced to their words, are not read again for markup (a NUL never reaches the importer).
 _TABLE_MARK = re.compile("\x00(\\d+)\x00")
 _GLUED_LABEL = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)(\*\*|__)(?=\S)")
+_GLUED_TEXT = re.compile(r"^((?:\*\*|__)\d{1,3}(?:\.\d{1,3})*\.?(?:\*\*|__))(?=[^\W\d_])")
 _DOUBLED_BOLD = re.compile(r"\*{4}")
 _WHOLLY_BOLD = re.compile(r"^(?:\*\*|__)([^*_]+)(?:\*\*|__)$")
 _NOISE = re.compile(r"^\s*(?:\{:.*\}|<!--.*-->|\[[^\]]+\]:\s+\S+.*)\s*$")
@@ -115,6 +116,7 @@ def _make_block(raw: str, line: int, label: str | None, list_level: int | None) 
     that clause: the label, not the bullet, says where it belongs.
     """
     raw = _GLUED_LABEL.sub(r"\1 \2", raw.strip())  # "1.2**Access.**" -> "1.2 **Access.**"
+    raw = _GLUED_TEXT.sub(r"\1 ", raw)  # "**15.1**You must" -> "**15.1** You must"
     if raw.startswith("****"):  # "****Article 13****": bold inside bold, one bold title
         raw = _DOUBLED_BOLD.sub("**", raw)
     if label == "" and not raw.startswith("`") and _bullet_holds_clause(inline_text(raw)):

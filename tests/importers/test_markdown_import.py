@@ -346,3 +346,20 @@ def test_a_number_a_hard_wrap_puts_at_a_line_start_inside_a_paragraph_is_no_list
     (section,) = policy.clauses
     assert [c.label for c in section.children] == ["(1)", "(2)"]
     assert "(OJ L 248 p. 15) is made" in section.children[0].text
+
+
+def test_a_bold_label_glued_to_the_text_after_it_is_still_the_label():
+    policy = md(
+        """\
+        **15\\. Data**
+
+        **15.1**You must send us your readings.
+
+        **15.2** We keep them for a year.
+        """
+    )
+    (section,) = policy.clauses
+    assert [(c.label, c.text) for c in section.children] == [
+        ("15.1", "You must send us your readings."),
+        ("15.2", "We keep them for a year."),
+    ]
