@@ -70,7 +70,23 @@ _AS_DEFINED = re.compile(
     r"defined|within\s+the\s+meaning|as\s+described|as\s+set\s+out)\b"
 )  # "Data Messages (as defined in the ECT Act)", "the Services as defined in the Agreement"
 #: Something every form needs: parentheses, quotes, a colon or a verb of definition.
-_HINTS = ("(", "“", '"', "‘", ":", "|", "–", "—", "mean", "refer", "defined", "includ", "understood")
+_HINTS = (
+    "(",
+    "“",
+    '"',
+    "‘",
+    ":",
+    "|",
+    "–",
+    "—",
+    "**",
+    "__",
+    "mean",
+    "refer",
+    "defined",
+    "includ",
+    "understood",
+)
 
 
 def _any_form(text: str) -> bool:
@@ -117,7 +133,13 @@ def definitions_in(clause: Clause) -> list[Definition]:
     """Every definition written in one clause (heading and text)."""
     listed = _listed_term(clause)
     line = _listed_line(clause)
-    if clause.kind is not ClauseKind.DEFINITION and not listed and not line and not _any_form(clause.text):
+    if (
+        clause.kind is not ClauseKind.DEFINITION
+        and not listed
+        and not line
+        and not _any_form(clause.text)
+        and not _in_definitions(clause)
+    ):
         return []  # most clauses: nothing that could define a term
     found: list[Definition] = []
     seen: set[str] = set()
@@ -151,7 +173,8 @@ def definitions_in(clause: Clause) -> list[Definition]:
     if not text:
         return found
     paragraphs = text.split("\n") if "\n" in text else [text]
-    listing = len(paragraphs) > 1 and _in_definitions(clause)
+    in_definitions = _in_definitions(clause)
+    listing = len(paragraphs) > 1 and in_definitions
     for at, paragraph in enumerate(paragraphs):
         if listing and at and _term_line(paragraph):
             add(paragraph, " ".join(paragraphs[at + 1 : at + 2]), BARE)  # "Account", its meaning below
@@ -166,6 +189,10 @@ def definitions_in(clause: Clause) -> list[Definition]:
             if len(cells) >= 2 and 0 < len(cells[0].split()) <= 5 and cells[0][:1].isupper() and cells[1]:
                 add(cells[0], cells[1], BARE)
             continue
+        if in_definitions:
+            entry = _IS_ENTRY.match(paragraph)
+            if entry and entry.group("term").split()[0] not in _NOT_A_TERM:
+                add(entry.group("term"), paragraph[entry.end() :], BARE)
         if "–" in paragraph or "—" in paragraph:
             dash = _DASH_ENTRY.match(paragraph)
             if dash and len(dash.group("term").split()) <= 5:
@@ -194,6 +221,12 @@ def _listed_term(clause: Clause) -> bool:
 
 _FILE_NAME = re.compile(
     r"^\S+\.(?:pdf|docx?|html?|txt|png|jpe?g|gif|zip|csv|xlsx?)$|^\S*/\S*$", re.IGNORECASE
+)
+#: "Personal Data is any information ...", "Data Controller, refers to ...": an entry of a
+#: Definitions section (its term in bold in the source, the bold gone on import).
+_IS_ENTRY = re.compile(
+    rf"^(?:\*\*|__)?(?P<term>{_TERM_PHRASE})(?:\*\*|__)?\s*,?\s+(?:is|are|refers\s+to)\s+"
+    r"(?:any|an?|the|all|each|every|data|information)\b"
 )
 _LINE_TERM = re.compile(rf"^{_TERM_PHRASE}$")
 

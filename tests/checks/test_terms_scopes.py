@@ -6,6 +6,7 @@ from __future__ import annotations
 from plutoeditor.checks import Checker, run_checks
 from plutoeditor.checks.terms import TERM_CODES
 from plutoeditor.checks.terms_scopes import borrows_terms, instrument_title
+from plutoeditor.file_formats import open_policy
 from plutoeditor.importers.text import import_text
 from plutoeditor.model.operations import SetClauseField
 from plutoeditor.model.policy import Policy
@@ -450,3 +451,22 @@ def test_a_statute_named_around_a_parenthesis_or_a_screen_of_the_app_is_not_a_te
 def test_the_name_of_a_region_spelt_short_is_not_an_unused_definition() -> None:
     text = page(*TERMS, '2.3 We keep the Stored Goods in the European Economic Area (the "EEA").')
     assert findings(text, "unused-definition") == []
+
+
+def test_a_glossary_entry_written_with_is_or_refers_to_defines_its_term(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    notice = tmp_path / "notice.md"
+    notice.write_text(
+        page(
+            "# Harbour Privacy Notice",
+            "## 1 Definitions",
+            "**Customer Record** is any information we hold about a customer of the harbour.",
+            "**Data Keeper**, refers to the company that keeps records for us.",
+            "## 2 Use",
+            "We give the Customer Record to the Data Keeper, and the Data Keeper keeps the Customer "
+            "Record safe. We ask the Data Keeper to delete the Customer Record after a year; a customer "
+            "record is kept by each data keeper only as long as the contract runs.",
+        ),
+        encoding="utf-8",
+    )
+    found = [f for f in run_checks(open_policy(notice)) if f.code == "undefined-term"]
+    assert found == []
