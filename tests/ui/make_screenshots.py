@@ -4,7 +4,8 @@
 
 Writes resources/screenshots/editor-seed-2022.png (the 2022 seed, a clause whose label
 disagrees with its position selected), document-view-seed-2022.png and -2023.png (the
-Document view at the top of each seed), editor-start-page.png and compare-samples.png (the
+Document view at the top of each seed), document-view-selection.png (a selection over
+several clauses of the 2023 seed), editor-start-page.png and compare-samples.png (the
 bundled sample policy, 2024 against 2025).
 """
 
@@ -68,6 +69,17 @@ def main(argv: list[str]) -> int:
         window.document_view.grab().save(str(path))
         print(f"wrote {path}")
         window.document.undo_stack.setClean()
+    view = window.document_view  # a selection over several clauses, as a drag with the mouse makes
+    rows = view.rows
+    if rows is not None and len(rows) > 5:
+        view.show_clause(rows.clause(2).id, min(12, len(rows.clause(2).text)))
+        view.editor.setFocus()
+        view.selection.select_to(rows.clause(4), min(24, len(rows.clause(4).text)))
+        for _ in range(3):
+            app.processEvents()
+        path = out / "document-view-selection.png"
+        view.grab().save(str(path))
+        print(f"wrote {path}")
     window.close()
 
     from PySide6.QtCore import QEventLoop, QTimer

@@ -119,3 +119,33 @@ def test_a_definitions_term_stays_drawn_while_the_cursor_is_in_its_meaning(make_
     image = view.editor.grab().toImage()
     dark = sum(1 for x in range(indent - 4) for y in range(14) if image.pixelColor(x, y).lightness() < 100)
     assert dark > 20  # the term is drawn there, not covered by the editor
+
+
+def test_an_empty_clause_asks_for_its_text_only_while_the_keyboard_is_in_the_document(make_window, qtbot):
+    window, view = _window(make_window, qtbot)
+    assert view.editor.hasFocus() and view.editor.placeholderText() == "Type the clause's text"
+    window.outline.setFocus()
+    QApplication.processEvents()
+    assert view.editor.placeholderText() == ""  # the page as it is published
+
+
+def test_the_page_does_not_move_when_the_cursor_leaves_a_heading(make_window, qtbot):
+    first = Clause(label="1.1", text="We use.", id="c11")
+    second = Clause(label="2.1", text="Write.", id="c21")
+    policy = Policy(Metadata(title="Headings"), [
+        Clause(label="1", heading="Cookies", id="s1", children=[first]),
+        Clause(label="2", heading="Contact", id="s2", children=[second]),
+    ])  # fmt: skip
+    window = make_window()
+    window.set_document(Document(policy, unsaved=True))
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    view = window.document_view
+    assert view.current_clause().id == "s1" and view.field == "heading"  # a heading: in it
+    top = view.row_top(view.rows.row_of("c21"))
+    assert view.show_clause("c11", 0)
+    QApplication.processEvents()
+    assert view.row_top(view.rows.row_of("c21")) == top  # no line for text it does not have
+    qtbot.keyClick(view.editor, Key.Key_Up)
+    assert view.current_clause().id == "s1" and view.field == "heading"

@@ -62,8 +62,8 @@ def _copied(view, qtbot) -> str:
 
 
 def test_dragging_the_mouse_selects_over_several_clauses(view, qtbot):
-    start, end = point_of(view, "c11", len("We ")), point_of(view, "c21", len("Write"))
-    _mouse(view.viewport(), QMouseEvent.Type.MouseButtonPress, start)
+    _mouse(view.viewport(), QMouseEvent.Type.MouseButtonPress, point_of(view, "c11", len("We ")))
+    end = point_of(view, "c21", len("Write"))
     assert view.current_clause().id == "c11" and view.cursor_position() == len("We ")
     # the press was over the clause with the cursor: the editor's events are the view's too
     _mouse(view.editor.viewport(), QMouseEvent.Type.MouseMove, view.editor.mapFrom(view.viewport(), end))

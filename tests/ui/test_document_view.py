@@ -252,6 +252,7 @@ def test_every_row_is_laid_out_only_when_shown(make_window, qtbot):
 def test_the_view_is_named_for_screen_readers(view_window):
     from tests.ui.test_accessibility import spoken_name
 
+    _go(view_window, "c11")
     assert spoken_name(view_window.document_view.editor) == "Document text"
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QMimeData, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFont,
     QFontMetricsF,
     QKeyEvent,
@@ -64,7 +65,8 @@ class ClauseTextEdit(QTextEdit):
         self.setUndoRedoEnabled(False)  # the document's undo stack undoes typing
         self.setTabChangesFocus(False)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
-        self.setPlaceholderText(self.tr("Type the clause's text"))
+        # shown only while the keyboard is here: the page otherwise looks as it is published
+        self._placeholder = self.tr("Type the clause's text")
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
         palette.setColor(QPalette.ColorRole.Text, QColor("#1a1a1a"))
@@ -146,6 +148,14 @@ class ClauseTextEdit(QTextEdit):
             painter.setPen(INK)
             painter.drawText(QPointF(0, QFontMetricsF(font).ascent()), text + ":")
             painter.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.setPlaceholderText(self._placeholder)
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.setPlaceholderText("")
+        super().focusOutEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.key_handler(event):

@@ -262,7 +262,7 @@ class DocumentKeys(QObject):
             and not selected
             and (key == Key.Key_Down and editor.on_last_line() or key == Key.Key_Right and at_end)
         ):
-            view.show_clause(current.id, 0)
+            view.show_clause(current.id, 0, field="text")  # its text, a line of its own when empty
             if key == Key.Key_Down:
                 self._at_x(x)
             return True

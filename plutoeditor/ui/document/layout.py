@@ -190,7 +190,7 @@ def lay_out(
         heading_doc.setTextWidth(width)
         y += heading_doc.size().height() + 3 * ZOOM
     body_doc, plain = None, True
-    if clause.text or editing or heading_doc is None:
+    if clause.text or editing and not with_heading or heading_doc is None:  # in its heading: as drawn
         indent = QFontMetricsF(term_font).horizontalAdvance(term + ": ") if term and term_font else 0.0
         parts = text_parts(clause.paragraphs)
         if any(isinstance(part, Table) for part in parts) and not editing:
@@ -265,7 +265,7 @@ def paint_clause(
         painter.translate(layout.column, layout.heading_y)
         layout.heading.drawContents(painter)
         painter.restore()
-    if layout.term and layout.term_font is not None:
+    if layout.term and layout.term_font is not None and not skip_body:  # else the editor draws it
         painter.setFont(layout.term_font)
         painter.setPen(INK)
         ascent = QFontMetricsF(layout.term_font).ascent()

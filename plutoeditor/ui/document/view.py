@@ -168,8 +168,12 @@ class DocumentView(QAbstractScrollArea):
         self._start()
         return self.editor.textCursor().position()
 
-    def show_clause(self, clause_id: str, position: int | None = None, anchor: int | None = None) -> bool:
-        """Put the cursor in a clause (at `position`, selecting from `anchor`), scrolled into view."""
+    def show_clause(
+        self, clause_id: str, position: int | None = None, anchor: int | None = None, field: str = ""
+    ) -> bool:
+        """Put the cursor in a clause (at `position`, selecting from `anchor`), scrolled into view:
+        in its text, or (`field` "" ) in its heading when it has a heading and no text yet, as
+        a word processor puts the cursor in a heading paragraph; `field` "text": in its text."""
         if self.document is None or self.rows is None:
             return False
         if self._removing:  # the outline's selection moving off a clause being deleted
@@ -183,8 +187,10 @@ class DocumentView(QAbstractScrollArea):
         if row is None:
             return False
         clause = self.rows.clause(row)
-        if clause is not self._current or self.field != "text":
-            self._edit(clause, row)
+        if not field:
+            field = "heading" if not clause.text and self._heading_drawn(clause) else "text"
+        if clause is not self._current or self.field != field:
+            self._edit(clause, row, field=field)
         if position is not None:
             self.editor.set_position(position, anchor)
         value, height = self.verticalScrollBar().value(), self.viewport().height()
@@ -242,8 +248,8 @@ class DocumentView(QAbstractScrollArea):
                 self._editing = layout
             if heading and layout.heading is not None:
                 layout.body_y = layout.heading_y + layout.heading.size().height() + 3 * ZOOM
-            assert layout.body is not None
-            layout.height = layout.body_y + layout.body.size().height() + self.style_.after()
+            below = layout.body.size().height() if layout.body is not None else 0.0
+            layout.height = layout.body_y + below + self.style_.after()
             self.rows.set_height(row, math.ceil(layout.height))
             return layout
         cached = self._layouts.get(clause.id)
@@ -257,7 +263,8 @@ class DocumentView(QAbstractScrollArea):
         else:
             layout = cached
             self._layouts.move_to_end(clause.id)
-        self.rows.set_height(row, math.ceil(layout.height))
+        if self.rows.set_height(row, math.ceil(layout.height)) and not self._after_change.isActive():
+            self._after_change.start()  # measured while painting: the rows below and the editor move
         return layout
 
     def _content_top(self) -> int:
@@ -360,6 +367,9 @@ class DocumentView(QAbstractScrollArea):
         self._current = clause
         if previous is not None:
             self._layouts.pop(previous.id, None)
+            left = self.rows.row_of(previous.id) if previous is not clause else None
+            if left is not None:
+                self.layout_of(left)  # its height without the editor, before anything is placed
         depth = self.rows.depth(row)
         heading = field == "heading" and clause.kind is not ClauseKind.DEFINITION
         layout = lay_out(clause, depth, self.style_, editing=True, with_heading=heading)
@@ -538,6 +548,10 @@ class DocumentView(QAbstractScrollArea):
         local = QPointF(point.x() - self._text_left - layout.column, local_y - top)
         position = self.editor.document().documentLayout().hitTest(local, Qt.HitTestAccuracy.FuzzyHit)
         self.editor.set_position(max(0, position))
+
+    @staticmethod
+    def _heading_drawn(clause: Clause) -> bool:
+        return bool(clause.heading.strip()) and clause.kind is not ClauseKind.DEFINITION
 
     def edit_heading(self, clause: Clause, position: int) -> None:
         """The cursor into a clause's heading (typed in place, as its text is)."""
