@@ -1,18 +1,28 @@
 """The findings of `plutoeditor check` as a report: text, one line per finding and a summary
 line, or JSON (`{"files": [{"path", "notes", "findings", "error"?}]}`).
 
-Each takes the results of checking each file: dicts with "path", "notes" and "findings",
-and "error" for a file that could not be read. Listed in `file_formats.CHECK_REPORTS`.
+Each takes the results of checking each file (`CheckedFile`). Listed in
+`file_formats.CHECK_REPORTS`.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from plutoeditor.checks.finding import Finding
 from plutoeditor.formats.errors import printable
+
+
+class CheckedFile(TypedDict):
+    """One file checked: its path, the importer's notes and the findings; `error` instead
+    when it could not be read (no notes, no findings)."""
+
+    path: str
+    notes: NotRequired[list[str]]
+    findings: list[Finding]
+    error: NotRequired[str]
 
 
 def format_finding(path: str, finding: Finding) -> str:
@@ -22,7 +32,7 @@ def format_finding(path: str, finding: Finding) -> str:
     return f"{place}: {finding.severity} {finding.code}{label}: {finding.message}"
 
 
-def render_text(results: list[dict[str, Any]]) -> str:
+def render_text(results: list[CheckedFile]) -> str:
     lines = []
     counts: Counter[str] = Counter()
     for result in results:
@@ -46,7 +56,7 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def render_json(results: list[dict[str, Any]]) -> str:
+def render_json(results: list[CheckedFile]) -> str:
     files = []
     for result in results:
         findings = [f.to_dict() for f in result["findings"]]

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
 from plutoeditor.checks import ERROR, run_checks
 from plutoeditor.formats.errors import PolicyFileError, printable
+
+if TYPE_CHECKING:
+    from plutoeditor.checks.report import CheckedFile
 
 EXIT_CLEAN, EXIT_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -72,7 +75,7 @@ def print_import_notes(path: str, policy: object, prefix: str = "plutoeditor: ")
 
 
 def run(args: argparse.Namespace) -> int:
-    results: list[dict[str, Any]] = []
+    results: list[CheckedFile] = []
     unreadable = 0
     previous = read_policy(args.against) if getattr(args, "against", None) else None
     for path in args.files:
