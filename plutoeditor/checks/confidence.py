@@ -59,10 +59,10 @@ def as_sure(findings: list[Finding], policy: Policy, all_scopes: list[Scope]) ->
         k = seq.index(finding.clause_id)
         if k is None:
             continue
-        note = _explain(seq, k, finding.code)
+        note, misread = _explain(seq, k, finding.code)
         if note:
             notes[(finding.code, finding.clause_id)] = note
-        if not note or finding.code == "numbering-gap":  # a gap explained is still a misread
+        if not note or misread:  # another list explains a repeat away; a misreading does not
             unexplained[id(scope)].append(finding)
         if note:
             continue
@@ -90,7 +90,9 @@ def as_sure(findings: list[Finding], policy: Policy, all_scopes: list[Scope]) ->
     return result
 
 
-def _explain(seq: Sequence, k: int, code: str) -> str:
+def _explain(seq: Sequence, k: int, code: str) -> tuple[str, bool]:
+    """(why member k's finding is in doubt, or ""; whether the reason is a misreading of the
+    page, which still counts toward a crowded list, rather than another list beginning)."""
     members = seq.members
     member = members[k]
     if code == "numbering-gap":
@@ -99,27 +101,28 @@ def _explain(seq: Sequence, k: int, code: str) -> str:
         written = missing_written(
             seq, k, lambda v: v is not None and before < v < member.value and v not in present
         )
-        return (
+        note = (
             written
             or stride(seq, k)
             or opens_where_another_stopped(seq, k)
             or open_sentence(seq, k)
             or (_title_break(seq, k) if k > 0 else "")
         )
+        return note, True
     wrapped = open_sentence(seq, k)
     if wrapped:
-        return wrapped
+        return wrapped, True
     if code == "duplicate-number":
         back = next((j for j in range(k - 1, -1, -1) if members[j].key == member.key), None)
     else:
         back = next((j for j in range(k - 1, -1, -1) if members[j].value >= member.value), None)
     if back is None:
-        return ""
+        return "", False
     for b in range(k, back, -1):  # a break between the two: the nearest one is named
         note = seq.break_before(b)
         if note:
-            return note
-    return _resumes(seq, k, back)
+            return note, seq.misread_at(b)
+    return _resumes(seq, k, back), False
 
 
 def _resumes(seq: Sequence, k: int, back: int) -> str:

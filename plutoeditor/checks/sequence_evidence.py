@@ -46,15 +46,23 @@ class Sequence:
     scope: Scope
     members: list[Member]
     ordered: list[Clause]
-    _breaks: dict[int, str] = field(default_factory=dict)
+    _breaks: dict[int, tuple[str, bool]] = field(default_factory=dict)
 
     def index(self, clause_id: str) -> int | None:
         return next((k for k, m in enumerate(self.members) if m.clause.id == clause_id), None)
 
     def break_before(self, k: int) -> str:
         """Why another list may begin at member k ("" when nothing says so); cached."""
+        return self._break(k)[0]
+
+    def misread_at(self, k: int) -> bool:
+        """Whether the break before member k is itself a misreading (a title among plain
+        items, a member read into another list), not just the start of another list."""
+        return self._break(k)[1]
+
+    def _break(self, k: int) -> tuple[str, bool]:
         if k <= 0:
-            return ""
+            return "", False
         found = self._breaks.get(k)
         if found is None:
             found = self._breaks[k] = _break_before(self, k)
@@ -112,25 +120,49 @@ def sequence_of(scope: Scope, ordered: list[Clause], at: dict[str, int]) -> Sequ
     return Sequence(scope, members, ordered)
 
 
-def _break_before(seq: Sequence, k: int) -> str:
+def _break_before(seq: Sequence, k: int) -> tuple[str, bool]:
+    """(why another list may begin at member k, whether that is itself a misreading)."""
     before, member = seq.members[k - 1], seq.members[k]
     bare = next(iter(seq.titles_between(k)), None)
     if bare is not None:
-        return f"after the title “{quote(bare)}”: another list may begin here"
+        return f"after the title “{quote(bare)}”: another list may begin here", False
     heading = next((line for line in seq.between(k) if looks_like_heading(line)), None)
     if heading is not None:
-        return f"after “{quote(heading)}”, which reads as a heading: another list may begin here"
+        return f"after “{quote(heading)}”, which reads as a heading: another list may begin here", False
     if member.value == 1 and member.at > 0:
         lead_in = _last_line(seq.ordered[member.at - 1])
         if lead_in and not ends_sentence(lead_in) and not looks_like_heading(lead_in):
-            return f"right after “{quote(lead_in, tail=True)}”: it may be a list inside the clause before"
+            return (
+                f"right after “{quote(lead_in, tail=True)}”: it may be a list inside the clause before",
+                False,
+            )
     if _restyled(before, member):
-        return f"written “{member.style}” after “{before.style}”: another list may begin here"
+        return f"written “{member.style}” after “{before.style}”: another list may begin here", False
     if _is_title(member.clause) != _is_title(before.clause):
         title = member.clause if _is_title(member.clause) else before.clause
         name = f"{title.label.strip()} {title.heading.strip()}"
-        return f"“{quote(name)}” is a title beside list items: they may be different lists"
-    return ""
+        return f"“{quote(name)}” is a title beside list items: they may be different lists", True
+    opened = _its_predecessor_between(seq, k)
+    if opened is not None:
+        where = f" at line {opened.line}" if opened.line else ""
+        return f"it follows {opened.label.strip()}{where}, which the tree put in another list", True
+    return "", False
+
+
+def _its_predecessor_between(seq: Sequence, k: int) -> Clause | None:
+    """A clause between member k-1 and k labelled like member k with the number just below it:
+    the list member k goes on with ("1." at line 1152 before "2."), read into another scope."""
+    member = seq.members[k]
+    label = parse_label(member.clause.label)
+    start, end = seq.region(k)
+    for clause in seq.ordered[start + 1 : min(end, start + 1 + _LOOKED_AT_MOST)]:
+        other = parse_label(clause.label)
+        if other.kind in (SCHEDULE, INSERTION, OTHER) or other.style() != member.style:
+            continue
+        same_shape = len(other.parts) == len(label.parts) and other.parts[:-1] == label.parts[:-1]
+        if same_shape and value_in(other, seq.scope.family) == member.value - 1:
+            return clause
+    return None
 
 
 def _is_title(clause: Clause) -> bool:

@@ -146,3 +146,14 @@ def test_the_outer_list_going_on_after_a_list_inside_an_item_repeats_nothing():
     )
     message = [f.message for f in run_checks(policy) if f.code == "duplicate-number"][-1]
     assert "it goes on from 1., after the list that opens at line 2" in message
+
+
+def test_a_list_that_goes_on_from_an_item_the_tree_put_elsewhere_repeats_nothing():
+    # "1. Who pays?" was read into section 2's list; "2." and "3." go on from it, not from 2. and 3.
+    policy = parse_tree(
+        "[1.] Who we are.\n[2.] What we collect.\n[3.] Why.\n[4.] You have rights.\n"
+        "  [1.] Who pays?\n[2.] When?\n[3.] How?\n"
+    )
+    assert found(policy) == [("duplicate-number", "2.", "warning"), ("duplicate-number", "3.", "warning")]
+    message = next(f.message for f in run_checks(policy) if f.code == "duplicate-number")
+    assert "it follows 1. at line 5, which the tree put in another list" in message
