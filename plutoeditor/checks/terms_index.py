@@ -121,6 +121,7 @@ class TermIndex:
         self._updated: dict[str, Clause] | None = None
         self._listener: Callable[[ChangeEvent], None] | None = None
         self._by_id: dict[str, Clause] = {}
+        self._searched: list[str] = []  # the names searched for, in lower case
 
     @property
     def policy(self) -> Policy:
@@ -272,10 +273,10 @@ class TermIndex:
                 key=lambda n: (-len(n), n),
             )
             self._pattern = re.compile(_alternatives(searched)) if searched else None
+            self._searched = searched
             self.uses = {}
             if self._checking:
-                for entry in seen.values():
-                    self._read_uses(entry, self._names_key)
+                self._read_all_uses(list(seen.values()), self._names_key)
         elif self._checking:
             for clause in changed:
                 self._read_uses(seen[clause.id], self._names_key)
@@ -318,22 +319,99 @@ class TermIndex:
         variants: list[tuple[str, str]] = []
         text = entry.text
         if self._pattern is not None and text and not entry.scan.foreign:
-            for start, _, written, name in self.find_uses(text):
-                form = name if len(written) == len(name) else name[: len(written)]  # "API" for "APIs"
-                if written[1:] == form[1:] or name.isupper():  # counted as uses: "cookies" for "Cookies"
-                    # "permanent cookies" for "Permanent cookies"; "Third Party" for "THIRD PARTY"
-                    uses[name] = uses.get(name, 0) + 1
-                elif name in self._explicit:
-                    begin = text.rfind("\n", 0, start) + 1
-                    stop = text.find("\n", start)
-                    paragraph = text[begin : stop if stop >= 0 else len(text)]
-                    if paragraph[0] != "|" and _real_variant(written, form, paragraph, start - begin):
-                        variants.append((written, name))  # not in table cells: labels
+            self._tally(text, self.find_uses(text), uses, variants)
         entry.uses = uses
         entry.variants = variants
         entry.names_key = key
         if uses:
             self._add_uses(uses, 1)
+
+    def _tally(
+        self,
+        text: str,
+        found: list[tuple[int, int, str, str]],
+        uses: dict[str, int],
+        variants: list[tuple[str, str]],
+    ) -> None:
+        """Count the uses `found` in `text` and note the case variants among them."""
+        for start, _, written, name in found:
+            form = name if len(written) == len(name) else name[: len(written)]  # "API" for "APIs"
+            if written[1:] == form[1:] or name.isupper():  # counted as uses: "cookies" for "Cookies"
+                # "permanent cookies" for "Permanent cookies"; "Third Party" for "THIRD PARTY"
+                uses[name] = uses.get(name, 0) + 1
+            elif name in self._explicit:
+                begin = text.rfind("\n", 0, start) + 1
+                stop = text.find("\n", start)
+                paragraph = text[begin : stop if stop >= 0 else len(text)]
+                if paragraph[0] != "|" and _real_variant(written, form, paragraph, start - begin):
+                    variants.append((written, name))  # not in table cells: labels
+
+    def _read_all_uses(self, entries: list[ClauseTerms], key: tuple[str, ...]) -> None:
+        """`_read_uses` of every entry at once: their texts joined by line breaks are searched
+        name by name with `str.find` (a name holds no line break, so no use spans two clauses,
+        and a line break reads as the start or end of a text). A search per name over the
+        whole document is a fraction of the pattern's cost, which tries every position."""
+        read = [e for e in entries if e.text and not e.scan.foreign] if self._pattern is not None else []
+        joined = "\n".join(e.text for e in read)
+        low = joined.lower()
+        if len(low) != len(joined) or any("\n" in name for name in self._searched):
+            for entry in entries:
+                self._read_uses(entry, key)
+            return
+        counts: list[dict[str, int]] = []
+        for entry in entries:
+            entry.uses, entry.variants, entry.names_key = {}, [], key
+        for entry in read:
+            counts.append(entry.uses)  # type: ignore[arg-type]
+        mine: list[tuple[int, int, str, str]] = []
+        i, end = -1, 0  # the entry whose text holds the use, and where that text ends
+        for use in self._matches_by_find(joined, low):
+            while use[0] >= end:
+                if mine:
+                    self._tally(joined, mine, counts[i], read[i].variants)
+                    mine = []
+                i += 1
+                end += len(read[i].text) + (1 if i else 0)
+            mine.append(use)
+        if mine:
+            self._tally(joined, mine, counts[i], read[i].variants)
+        for entry in entries:
+            if entry.uses:
+                self._add_uses(entry.uses, 1)
+
+    def _matches_by_find(self, text: str, low: str) -> list[tuple[int, int, str, str]]:
+        """What `_matches` finds, found with `str.find`: where names occur (the longest at each
+        place), taken from the left without overlaps as the pattern's search takes them."""
+        longest: dict[int, int] = {}
+        for lowered in self._searched:
+            size = len(lowered)
+            at = low.find(lowered)
+            while at >= 0:
+                if longest.get(at, 0) < size:
+                    longest[at] = size
+                at = low.find(lowered, at + 1)
+        found = []
+        folded = self._folded
+        size = len(text)
+        resume = 0
+        for start in sorted(longest):
+            if start < resume:
+                continue  # inside the name found before (the search goes on after it)
+            end = resume = start + longest[start]
+            if start and (low[start - 1].isalnum() or low[start - 1] in _BEFORE_NAME):
+                continue
+            stem = end
+            if end < size and low[end] in _SUFFIX_STARTS:
+                for suffix in _SUFFIXES:
+                    if low.startswith(suffix, end):
+                        end += len(suffix)
+                        break
+            if end < size and (low[end].isalnum() or low[end] == "-"):
+                continue
+            name = folded.get(low[start:stem])
+            if name is not None:
+                found.append((start, end, text[start:stem], name))
+        return found
 
     def find_uses(self, text: str) -> list[tuple[int, int, str, str]]:
         """(start, end, as written, defined name) of each use of a defined name in `text`, in any

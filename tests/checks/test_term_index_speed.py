@@ -130,3 +130,25 @@ def test_findings_after_edits_are_those_of_a_fresh_reading() -> None:
             fresh_index.quoted,
             fresh_index.definitions,
         )
+
+
+def test_searching_name_by_name_finds_what_the_pattern_finds() -> None:
+    """A whole policy's uses are found with one `str.find` search per name; it must give the
+    pattern's matches: leftmost, the longest name there, none inside another, same endings."""
+    rng = random.Random(5)
+    index = TermIndex(Policy())
+    for _ in range(300):
+        names = {"".join(rng.choice("ab s-'") for _ in range(rng.randint(1, 5))).strip() for _ in range(6)}
+        names = {n for n in names if n and n[0].isalpha()}
+        if not names:
+            continue
+        searched = sorted(names, key=lambda n: (-len(n), n))
+        index._searched = searched
+        index._folded = {n: n.capitalize() for n in searched}
+        index._pattern = re.compile(_alternatives(searched))
+        for _ in range(10):
+            text = "".join(
+                rng.choice(["a", "b", "s", " ", "-", "'", "’s", "es", "x", "\n", "“"]) for _ in range(50)
+            )
+            low = text.lower()
+            assert index._matches_by_find(text, low) == index.find_uses(text)
