@@ -784,9 +784,9 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
 <context>
     <name>ClauseTextEdit</name>
     <message>
-        <location filename="../../plutoeditor/ui/document/editor.py" line="+53"/>
+        <location filename="../../plutoeditor/ui/document/editor.py" line="+71"/>
         <source>Type the clause&apos;s text</source>
-        <extracomment>the text changed by typing (not by `show`) asked first about every key; True when it handled the key asked to paste text of several paragraphs; True when it did</extracomment>
+        <extracomment>the text changed by typing (not by `show`) a definition&apos;s term and its font, drawn where the page draws it (the editor covers it) asked first about every key; True when it handled the key asked to paste text of several paragraphs; True when it did</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1360,13 +1360,13 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../plutoeditor/ui/document/view.py" line="+78"/>
+        <location filename="../../plutoeditor/ui/document/view.py" line="+79"/>
         <source>Document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+293"/>
+        <location line="+307"/>
         <source>Document text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1482,9 +1482,9 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/find_replace.py" line="+84"/>
+        <location filename="../../plutoeditor/ui/editor/find_replace.py" line="+87"/>
         <source>Find in all clauses</source>
-        <extracomment>a match to show: the window selects its clause and the text the user closed the bar (Esc or ✕) while the keyboard was in it: focus goes back</extracomment>
+        <extracomment>a match to show: the window selects its clause and the text the user closed the bar (Esc or ✕) while the keyboard was in it: focus goes back what is searched for now and whether case matters (&quot;&quot; when the bar closes), for the Document view to highlight every match</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1519,12 +1519,12 @@ Your unsaved changes here would be lost.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>Replace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-91"/>
         <source>Replace All</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1549,7 +1549,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Replace all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1559,7 +1559,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{0} matches</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1680,7 +1680,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/main_window.py" line="+102"/>
+        <location filename="../../plutoeditor/ui/editor/main_window.py" line="+103"/>
         <source>Outline of clauses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2029,9 +2029,9 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../plutoeditor/ui/common/workers.py" line="+107"/>
+        <location filename="../../plutoeditor/ui/common/workers.py" line="+110"/>
         <source>Please wait</source>
-        <extracomment>Every worker started and not yet reported, in any window (waited for at exit). the last running worker has reported</extracomment>
+        <extracomment>What the work returns, handed to `on_success`. Every worker started and not yet reported, in any window (waited for at exit). the last running worker has reported</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -32,6 +32,8 @@ from plutoeditor.model import Clause
 from plutoeditor.model.operations import SetClauseField
 from plutoeditor.ui.document.layout import SEVERITY_COLOURS
 
+SEARCH_HIGHLIGHT = QColor(255, 226, 110)  # every match of the find bar, as a highlighter pen
+
 
 def underline(severity: str) -> QTextCharFormat:
     """How a finding's words are marked: a wavy line in its severity's colour."""
@@ -111,9 +113,20 @@ class ClauseTextEdit(QTextEdit):
     def text(self) -> str:
         return self.document().toPlainText()
 
-    def mark(self, spans: list[tuple[int, int, str]]) -> None:
-        """Underline findings' words: (start, end, severity) in the text."""
+    def mark(self, spans: list[tuple[int, int, str]], found: list[tuple[int, int]] | None = None) -> None:
+        """Underline findings' words ((start, end, severity) in the text) and highlight the
+        find bar's matches (`found`)."""
         selections = []
+        for start, end in found or []:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor  # type: ignore[attr-defined]
+            highlight = QTextCharFormat()
+            highlight.setBackground(SEARCH_HIGHLIGHT)
+            selection.format = highlight  # type: ignore[attr-defined]
+            selections.append(selection)
         for start, end, severity in spans:
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.document())

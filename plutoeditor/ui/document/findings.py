@@ -4,15 +4,36 @@ the clause, and the messages for the tooltip."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QTextCursor, QTextDocument
+import re
+
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 
 from plutoeditor.checks.finding import Finding
 from plutoeditor.model import Clause
-from plutoeditor.ui.document.editor import underline
+from plutoeditor.ui.document.editor import SEARCH_HIGHLIGHT, underline
 from plutoeditor.ui.document.layout import SEVERITY_COLOURS
 
 _RANK = {"error": 0, "warning": 1}
 _MARKS = {"error": "✖", "warning": "⚠", "info": "ℹ"}
+
+
+def search_spans(text: str, needle: str, match_case: bool) -> list[tuple[int, int]]:
+    """Where `needle` occurs in `text` (as the find bar finds it)."""
+    if not needle:
+        return []
+    pattern = re.compile(re.escape(needle), 0 if match_case else re.IGNORECASE)
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def highlight(doc: QTextDocument, spans: list[tuple[int, int]]) -> None:
+    """Mark the find bar's matches in a painted clause's text or heading."""
+    fmt = QTextCharFormat()
+    fmt.setBackground(SEARCH_HIGHLIGHT)
+    for start, end in spans:
+        cursor = QTextCursor(doc)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
 
 
 class FindingMarks:

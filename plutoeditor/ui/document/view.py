@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 from plutoeditor.model import ChangeEvent, Clause, ClauseKind
 from plutoeditor.model import operations as ops
 from plutoeditor.ui.document.editor import ClauseTextEdit, typing_step
-from plutoeditor.ui.document.findings import FindingMarks
+from plutoeditor.ui.document.findings import FindingMarks, highlight, search_spans
 from plutoeditor.ui.document.header import TitleBlock
 from plutoeditor.ui.document.keys import DocumentKeys
 from plutoeditor.ui.document.layout import (
@@ -68,6 +68,7 @@ class DocumentView(QAbstractScrollArea):
         self._editing: ClauseLayout | None = None  # the layout of the clause with the cursor
         # what of that clause the cursor is in: its "text", or its "heading" (typed in place too)
         self.field = "text"
+        self._search = ("", False)  # the find bar's text and whether case matters
         self._undo_cursor: UndoCursor | None = None
         self._page = QRectF()
         self._starting = False  # a policy was set; its rows are laid out on the next turn
@@ -257,6 +258,9 @@ class DocumentView(QAbstractScrollArea):
             layout = lay_out(clause, depth, self.style_)
             if layout.plain and layout.body is not None:
                 self.findings.underline(layout.body, clause)
+                highlight(layout.body, search_spans(clause.text, *self._search))
+            if layout.heading is not None:
+                highlight(layout.heading, search_spans(clause.heading.strip(), *self._search))
             self._layouts[clause.id] = layout
             if len(self._layouts) > CACHE:
                 self._layouts.popitem(last=False)
@@ -382,7 +386,7 @@ class DocumentView(QAbstractScrollArea):
         self.editor.term = (layout.term, layout.term_font) if layout.term_font and not heading else None
         self.editor.show_text(clause, doc, position)
         doc.contentsChanged.connect(self._editor_resized)
-        self.editor.mark(self.findings.spans(clause) if not heading else [])
+        self._mark_editor()
         name = " ".join(p for p in (clause.label.strip(), clause.display_name(60)) if p)
         # what a screen reader says: which field, of which clause, and what it contains
         self.editor.setAccessibleName(self.tr("Clause heading") if heading else self.tr("Document text"))
@@ -449,8 +453,7 @@ class DocumentView(QAbstractScrollArea):
         if event.kind == "update" and event.clause is current:
             if event.field == self.field and self.editor.text() != getattr(current, self.field):
                 self.editor.replace_text(getattr(current, self.field))
-                if self.field == "text":
-                    self.editor.mark(self.findings.spans(current))
+                self._mark_editor()
             elif event.field != self.field:
                 self._editing = None  # its heading or label: laid out again, the editor's text kept
         elif event.kind == "remove" and self._removing:
@@ -482,8 +485,25 @@ class DocumentView(QAbstractScrollArea):
     def _findings_changed(self) -> None:
         self.findings.set_findings(self.document.findings if self.document else [])
         self._layouts.clear()
-        if self._current is not None and self.field == "text":
-            self.editor.mark(self.findings.spans(self._current))
+        self._mark_editor()
+        self.viewport().update()
+
+    def _mark_editor(self) -> None:
+        """The findings' words underlined and the find bar's matches highlighted, in the editor."""
+        clause = self._current
+        if clause is None:
+            return
+        spans = self.findings.spans(clause) if self.field == "text" else []
+        found = search_spans(self.editor.text(), *self._search)
+        self.editor.mark(spans, found)
+
+    def set_search(self, needle: str, match_case: bool) -> None:
+        """What the find bar searches for: every match is highlighted ("" when it closes)."""
+        if (needle, match_case) == self._search:
+            return
+        self._search = (needle, match_case)
+        self._layouts.clear()
+        self._mark_editor()
         self.viewport().update()
 
     def finding_messages(self, clause: Clause) -> str:

@@ -73,6 +73,9 @@ class FindBar(QWidget):
     match_selected = Signal(object)
     #: the user closed the bar (Esc or ✕) while the keyboard was in it: focus goes back
     closed = Signal()
+    #: what is searched for now and whether case matters ("" when the bar closes), for the
+    #: Document view to highlight every match
+    searched = Signal(str, bool)
 
     def __init__(
         self, policy_getter: Callable[[], Policy | None], push: Callable[[Operation], None], parent=None
@@ -144,12 +147,14 @@ class FindBar(QWidget):
         self.show()
         self.find_edit.setFocus()
         self.find_edit.selectAll()
+        self.searched.emit(self.find_edit.text(), self.match_case.isChecked())
 
     def close_bar(self) -> None:
         """Hide the bar; when the keyboard was in it, say so, so the window can take it back."""
         focus = QApplication.focusWidget()
         had_focus = focus is not None and (focus is self or self.isAncestorOf(focus))
         self.hide()
+        self.searched.emit("", False)
         if had_focus:
             self.closed.emit()
 
@@ -207,6 +212,7 @@ class FindBar(QWidget):
 
     def _restart(self) -> None:
         self._current = -1
+        self.searched.emit(self.find_edit.text(), self.match_case.isChecked())
         count = len(self.matches())
         self.status.setText(self.tr("{0} matches").format(count) if self.find_edit.text() else "")
 

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(lambda: self.document.policy if self.document else None, self._push)
         self.find_bar.match_selected.connect(self.navigation.show_match)
         self.find_bar.closed.connect(self.keyboard.find_closed)
+        self.find_bar.searched.connect(self.document_view.set_search)
         editor_page = QWidget()
         editor_layout = QVBoxLayout(editor_page)
         editor_layout.setContentsMargins(0, 0, 0, 0)
