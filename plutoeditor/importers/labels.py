@@ -73,6 +73,8 @@ _MONTH_AFTER_DAY = re.compile(
     r",?\s+\d{4}\b"
 )
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+# A currency after an amount written with thousands points ("25.000 Kč"); not after "10.001 Scope"
+_CURRENCY = re.compile(r"(?i:kč|czk|zł|pln|ft|huf|lei|ron|kn|kr|sek|nok|dkk|chf|gbp|jpy)\b|[¥₹₽₺₩₪]")
 _ESCAPED_NUMBER = re.compile(r"(\d{1,3})\\\.[ \t]")
 _STOPS_MID_SENTENCE = re.compile(r"[a-zà-ÿß,]$")
 # "07. Liability", "01.Using the site": a section number padded with a zero, then its title
@@ -149,7 +151,9 @@ def _only_a_number(m: re.Match[str], rest: str) -> bool:
         return False  # "3. Fees", "2.1: Scope", "3)": punctuated like a label
     if num.isdigit():  # "170 00 Praha", "521 724 336", "3 ans", "30 days"
         return bool(_NUMBER_GOES_ON.match(rest))
-    return bool(_AMOUNT.match(rest)) or (bool(_THOUSANDS.fullmatch(num)) and rest[:1].islower())
+    if _THOUSANDS.fullmatch(num):  # "25.000 Kč", "1.500 zł": figures grouped in thousands
+        return rest[:1].islower() or bool(_AMOUNT.match(rest) or _CURRENCY.match(rest))
+    return bool(_AMOUNT.match(rest))
 
 
 def wrapped_number(first: str, previous: str, line: str) -> bool:

@@ -108,3 +108,10 @@ def test_an_inline_item_a_wrap_put_at_a_paragraph_start_is_text():
     policy = imported(source, "dpa.txt")
     assert labels(policy) == ["1.", "2.", "(a)", "(b)", "3."]
     assert errors(policy) == []
+
+
+def test_an_amount_grouped_in_thousands_before_a_currency_is_no_label():
+    line = "25.000 Kč (twenty-five thousand crowns) for each breach of this clause."
+    assert split_label(line) == ("", line)
+    assert split_label("1.500 zł for each late delivery")[0] == ""
+    assert split_label("10.001 Scope of the licence")[0] == "10.001"  # a clause numbered so stays one
