@@ -13,12 +13,12 @@ from plutoeditor.ui.document.layout import SELECTION, paint_clause
 from plutoeditor.ui.document.selection import WHOLE
 
 if TYPE_CHECKING:
-    from plutoeditor.ui.document.view import DocumentView
+    from plutoeditor.ui.document.page import DocumentPage
 
 GUTTER = 12  # grey around the page
 
 
-def paint_page(view: DocumentView, painter: QPainter) -> None:
+def paint_page(view: DocumentPage, painter: QPainter) -> None:
     """Paint what the view's viewport shows."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(view.viewport().rect(), QColor("#e9ebef"))

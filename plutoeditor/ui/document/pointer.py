@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
+from PySide6.QtGui import QMouseEvent
 
-from plutoeditor.model import Clause
+from plutoeditor.model import Clause, ClauseKind
 from plutoeditor.ui.editor.term_tooltips import definition_at
 
 if TYPE_CHECKING:
@@ -37,6 +38,26 @@ def hit(view: DocumentView, point: QPointF, exact: bool = False) -> tuple[int, C
     if position < 0:
         return row, clause, None if exact else 0
     return row, clause, min(position, len(clause.text))
+
+
+def go_to_point(view: DocumentView, point: QPointF) -> None:
+    """Put the cursor where a point of the viewport falls in the text (or the heading)."""
+    assert view.rows is not None
+    y = point.y() + view.verticalScrollBar().value()
+    row = view.rows.row_at(int(y) - view._content_top())
+    clause = view.rows.clause(row)
+    layout = view.layout_of(row)
+    local_y = y - view.row_top(row)
+    on_heading = layout.heading is not None and local_y < layout.body_y and bool(clause.heading.strip())
+    field = "heading" if on_heading and clause.kind is not ClauseKind.DEFINITION else "text"
+    if clause is not view._current or field != view.field:
+        view._edit(clause, row, field=field)
+        view.relayout()
+        layout = view.layout_of(row)
+    top = layout.heading_y if view.field == "heading" else layout.body_y
+    local = QPointF(point.x() - view._text_left - layout.column, local_y - top)
+    position = view.editor.document().documentLayout().hitTest(local, Qt.HitTestAccuracy.FuzzyHit)
+    view.editor.set_position(max(0, position))
 
 
 def tooltip(view: DocumentView, point: QPointF) -> str:
@@ -108,3 +129,19 @@ class Drag(QObject):
     def release(self) -> None:
         self.anchor = None
         self._scroll.stop()
+
+    def editor_event(self, event: QMouseEvent) -> bool:
+        """Press, drag and release over the clause with the cursor: as over the rest of the page."""
+        point = QPointF(self.view.editor.mapTo(self.view.viewport(), event.position().toPoint()))
+        left = Qt.MouseButton.LeftButton
+        if event.type() == QEvent.Type.MouseButtonPress and event.button() == left:
+            self.press(point, bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+            self.view.editor.setFocus(Qt.FocusReason.MouseFocusReason)
+            return True
+        if event.type() == QEvent.Type.MouseMove and event.buttons() & left and self.anchor:
+            self.move(point)
+            return True
+        if event.type() == QEvent.Type.MouseButtonRelease and event.button() == left:
+            self.release()
+            return True
+        return False

@@ -1,39 +1,35 @@
 """The Document view: the whole policy as one continuous page, laid out as it is published,
 with the clause under the cursor edited in place.
 
-Virtualised: only the clauses on screen are laid out (rows keep estimated heights for the
-rest, `document_rows`), so a 10,000-clause policy opens as fast as a short one and typing,
+Virtualised: only the clauses on screen are laid out (`page`, `rows`: the others keep
+estimated heights), so a 10,000-clause policy opens as fast as a short one and typing,
 cursor moves and scrolling cost what the visible clauses cost. One editor moves from clause
-to clause (`document_editor`); the keys that change the structure become model operations
-(`document_editing`) on the document's undo stack, as the Clause menu's do.
+to clause, into a clause's text or heading (`editor`); the keys that change the structure
+become model operations (`keys`, `editing`) on the document's undo stack, as the Clause
+menu's do; the mouse selects and hovers (`pointer`); Undo puts the cursor back (`undo_cursor`).
 """
 
 from __future__ import annotations
 
-import math
-from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from plutoeditor.model import ChangeEvent, Clause, ClauseKind
 from plutoeditor.model import operations as ops
 from plutoeditor.ui.document.editor import ClauseTextEdit, typing_step
-from plutoeditor.ui.document.findings import FindingMarks, highlight, search_spans
-from plutoeditor.ui.document.header import TitleBlock
+from plutoeditor.ui.document.findings import search_spans
 from plutoeditor.ui.document.keys import DocumentKeys
 from plutoeditor.ui.document.layout import (
-    SCREEN_MM,
-    ZOOM,
     ClauseLayout,
     Style,
     lay_out,
-    text_document,
 )
-from plutoeditor.ui.document.paint import GUTTER, paint_page
-from plutoeditor.ui.document.pointer import Drag, tooltip
+from plutoeditor.ui.document.page import DocumentPage
+from plutoeditor.ui.document.paint import GUTTER
+from plutoeditor.ui.document.pointer import Drag, go_to_point, tooltip
 from plutoeditor.ui.document.rows import DocumentRows
 from plutoeditor.ui.document.selection import ClauseRange
 from plutoeditor.ui.document.undo_cursor import UndoCursor
@@ -42,7 +38,6 @@ from plutoeditor.ui.editor.open_document import Document
 
 PAGE_WIDTH_MM = 210.0
 SIDE_MARGIN_MM = 22.0
-CACHE = 400  # laid-out clauses kept
 _MOUSE = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease)
 BUILD_STEP_SECONDS = 0.015  # building the rows of a big policy, per turn of the event loop
 # the Outline and the Clause pane follow the cursor this long after it went into another
@@ -50,7 +45,7 @@ BUILD_STEP_SECONDS = 0.015  # building the rows of a big policy, per turn of the
 FOLLOW_MS = 100
 
 
-class DocumentView(QAbstractScrollArea):
+class DocumentView(DocumentPage):
     """The policy from top to bottom; the keyboard edits the clause the cursor is in."""
 
     # the cursor went into another clause (the Clause)
@@ -59,18 +54,11 @@ class DocumentView(QAbstractScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: Document | None = None
-        self.rows: DocumentRows | None = None
-        self.style_ = Style(600)
-        self.title_block = TitleBlock()
-        self._layouts: OrderedDict[str, ClauseLayout] = OrderedDict()
-        self.findings = FindingMarks()
         self._current: Clause | None = None
         self._editing: ClauseLayout | None = None  # the layout of the clause with the cursor
         # what of that clause the cursor is in: its "text", or its "heading" (typed in place too)
         self.field = "text"
-        self._search = ("", False)  # the find bar's text and whether case matters
         self._undo_cursor: UndoCursor | None = None
-        self._page = QRectF()
         self._starting = False  # a policy was set; its rows are laid out on the next turn
         self._wanted: tuple[str, int | None, int | None] | None = None
         self._orphan: Clause | None = None  # the clause for the cursor when its own is deleted
@@ -95,10 +83,6 @@ class DocumentView(QAbstractScrollArea):
         self.editor.cursorPositionChanged.connect(self._ensure_cursor_visible)
         self.editor.installEventFilter(UndoKeys(self))
         self.editor.viewport().installEventFilter(self)
-        self._after_change = QTimer(self)
-        self._after_change.setSingleShot(True)
-        self._after_change.setInterval(0)
-        self._after_change.timeout.connect(self.relayout)
 
     # -- the document ------------------------------------------------------------------
     def set_document(self, document: Document | None) -> None:
@@ -230,132 +214,6 @@ class DocumentView(QAbstractScrollArea):
                     self._edit(
                         self._current, self.rows.row_of(self._current.id) if self.rows else None, keep=True
                     )
-
-    def _mm(self) -> float:
-        return SCREEN_MM * ZOOM
-
-    def layout_of(self, row: int) -> ClauseLayout:
-        assert self.rows is not None
-        clause, depth = self.rows.clause(row), self.rows.depth(row)
-        if clause is self._current:
-            layout = self._editing
-            heading = self.field == "heading"
-            if layout is None or layout.clause is not clause or layout.depth != depth:
-                layout = lay_out(clause, depth, self.style_, editing=True, with_heading=heading)
-                if heading:  # the editor draws the heading; the text follows below it
-                    layout.heading = self.editor.document()
-                else:  # the editor draws the text
-                    layout.body = self.editor.document()
-                self._editing = layout
-            if heading and layout.heading is not None:
-                layout.body_y = layout.heading_y + layout.heading.size().height() + 3 * ZOOM
-            below = layout.body.size().height() if layout.body is not None else 0.0
-            layout.height = layout.body_y + below + self.style_.after()
-            self.rows.set_height(row, math.ceil(layout.height))
-            return layout
-        cached = self._layouts.get(clause.id)
-        if cached is None or cached.clause is not clause or cached.depth != depth:
-            layout = lay_out(clause, depth, self.style_)
-            if layout.plain and layout.body is not None:
-                self.findings.underline(layout.body, clause)
-                highlight(layout.body, search_spans(clause.text, *self._search))
-            if layout.heading is not None:
-                highlight(layout.heading, search_spans(clause.heading.strip(), *self._search))
-            self._layouts[clause.id] = layout
-            if len(self._layouts) > CACHE:
-                self._layouts.popitem(last=False)
-        else:
-            layout = cached
-            self._layouts.move_to_end(clause.id)
-        if self.rows.set_height(row, math.ceil(layout.height)) and not self._after_change.isActive():
-            self._after_change.start()  # measured while painting: the rows below and the editor move
-        return layout
-
-    def _content_top(self) -> int:
-        return int(GUTTER + self.title_block.height())
-
-    def row_top(self, row: int) -> int:
-        assert self.rows is not None
-        return self._content_top() + self.rows.top(row)
-
-    def relayout(self) -> None:
-        """Measure the rows on screen (keeping the one at the top where it is), set the
-        scroll range, place the editor and repaint."""
-        self._after_change.stop()
-        if self._starting:
-            return
-        rows = self.rows
-        bar = self.verticalScrollBar()
-        if rows is None or not len(rows):
-            bar.setRange(0, 0)
-            self._blank_page()
-            self.viewport().update()
-            return
-        height = self.viewport().height()
-        for _ in range(4):
-            value = bar.value()
-            first = rows.row_at(value - self._content_top())
-            within = value - self.row_top(first)
-            before = [rows.height(r) for r in range(first, min(len(rows), first + 60))]
-            row, y = first, self.row_top(first)
-            while row < len(rows) and y < value + height:
-                if not rows.is_measured(row) or rows.clause(row) is self._current:
-                    self.layout_of(row)
-                y += rows.height(row)
-                row += 1
-            self._set_range()
-            if value > self._content_top():
-                bar.blockSignals(True)
-                bar.setValue(self.row_top(first) + within)
-                bar.blockSignals(False)
-            if before == [rows.height(r) for r in range(first, min(len(rows), first + 60))]:
-                break
-        self._place_editor()
-        self.viewport().update()
-
-    def _set_range(self) -> None:
-        assert self.rows is not None
-        bar = self.verticalScrollBar()
-        total = self._content_top() + self.rows.total_height() + 3 * GUTTER
-        bar.setRange(0, max(0, total - self.viewport().height()))
-        bar.setPageStep(self.viewport().height())
-
-    def _blank_page(self) -> None:
-        """A policy without clauses: the editor waits at the top of the page, and what is
-        typed there becomes the first clause (as on a new page in a word processor)."""
-        if self.document is None or self.rows is None:
-            self.editor.hide()
-            return
-        width = float(int(max(80.0, self.style_.text_width - self.style_.step)))
-        if self.editor.clause is not None or self.editor.document().textWidth() != width:
-            self.editor.show_text(None, text_document("", self.style_, width))
-        height = max(self.editor.document().size().height(), self.style_.line)
-        top = self._content_top() - self.verticalScrollBar().value()
-        self.editor.setGeometry(
-            QRect(int(self._text_left + self.style_.step), int(top), int(width), int(height))
-        )
-        self.editor.show()
-
-    def _place_editor(self) -> None:
-        rows, clause = self.rows, self._current
-        row = rows.row_of(clause.id) if rows is not None and clause is not None else None
-        if row is None:
-            self.editor.hide()
-            return
-        layout = self.layout_of(row)
-        rect = layout.body_rect()
-        if self.field == "heading" and layout.heading is not None:
-            rect = QRectF(layout.column, layout.heading_y, layout.width, layout.heading.size().height())
-        top = self.row_top(row) - self.verticalScrollBar().value()
-        self.editor.setGeometry(
-            QRect(
-                int(self._text_left + rect.left()),
-                int(top + rect.top()),
-                int(rect.width()),
-                max(int(math.ceil(rect.height())), 1),
-            )  # fmt: skip
-        )
-        self.editor.show()
 
     # -- editing -----------------------------------------------------------------------
     def _edit(
@@ -515,14 +373,7 @@ class DocumentView(QAbstractScrollArea):
             self.title_block.set_metadata(self.document.policy.metadata, self.style_.text_width)
             self.relayout()
 
-    # -- painting ----------------------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:
-        paint_page(self, QPainter(self.viewport()))
-
     # -- events ------------------------------------------------------------------------
-    def scrollContentsBy(self, dx: int, dy: int) -> None:
-        self.relayout()
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_width()
@@ -552,22 +403,7 @@ class DocumentView(QAbstractScrollArea):
 
     def go_to_point(self, point: QPointF) -> None:
         """Put the cursor where a point of the viewport falls in the text (or the heading)."""
-        assert self.rows is not None
-        y = point.y() + self.verticalScrollBar().value()
-        row = self.rows.row_at(int(y) - self._content_top())
-        clause = self.rows.clause(row)
-        layout = self.layout_of(row)
-        local_y = y - self.row_top(row)
-        on_heading = layout.heading is not None and local_y < layout.body_y and bool(clause.heading.strip())
-        field = "heading" if on_heading and clause.kind is not ClauseKind.DEFINITION else "text"
-        if clause is not self._current or field != self.field:
-            self._edit(clause, row, field=field)
-            self.relayout()
-            layout = self.layout_of(row)
-        top = layout.heading_y if self.field == "heading" else layout.body_y
-        local = QPointF(point.x() - self._text_left - layout.column, local_y - top)
-        position = self.editor.document().documentLayout().hitTest(local, Qt.HitTestAccuracy.FuzzyHit)
-        self.editor.set_position(max(0, position))
+        go_to_point(self, point)
 
     @staticmethod
     def _heading_drawn(clause: Clause) -> bool:
@@ -588,24 +424,8 @@ class DocumentView(QAbstractScrollArea):
             if kind == QEvent.Type.ToolTip:
                 return self._tooltip(self.editor.mapTo(self.viewport(), event.pos()), event.globalPos())  # type: ignore[attr-defined]
             if kind in _MOUSE and self.rows is not None and len(self.rows):  # a selection may go on
-                return self._editor_mouse(event)  # type: ignore[arg-type]  # into other clauses
+                return self.drag.editor_event(event)  # type: ignore[arg-type]  # into other clauses
         return super().eventFilter(watched, event)
-
-    def _editor_mouse(self, event: QMouseEvent) -> bool:
-        """Press, drag and release over the clause with the cursor: as over the rest of the page."""
-        point = QPointF(self.editor.mapTo(self.viewport(), event.position().toPoint()))
-        left = Qt.MouseButton.LeftButton
-        if event.type() == QEvent.Type.MouseButtonPress and event.button() == left:
-            self.drag.press(point, bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
-            self.editor.setFocus(Qt.FocusReason.MouseFocusReason)
-            return True
-        if event.type() == QEvent.Type.MouseMove and event.buttons() & left and self.drag.anchor:
-            self.drag.move(point)
-            return True
-        if event.type() == QEvent.Type.MouseButtonRelease and event.button() == left:
-            self.drag.release()
-            return True
-        return False
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
