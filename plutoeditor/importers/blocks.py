@@ -37,7 +37,12 @@ class Block:
     emphasised: bool = False
 
 
-SCHEDULE_TITLE = re.compile(rf"^(?:(?:{ATTACHMENT_PATTERN})\b|.*\b(?:{ATTACHMENT_PATTERN})$)", re.IGNORECASE)
+#: Attachment words of other languages that open a title ("Annexe 1 : Tarifs", "Anlage 2"); as
+#: labels they are not read, so a title is the only place they mark a schedule.
+_TITLE_WORDS = "annexe|anexo|anlage|anhang|allegato|bijlage|melléklet|příloha|załącznik"
+SCHEDULE_TITLE = re.compile(
+    rf"^(?:(?:{ATTACHMENT_PATTERN}|{_TITLE_WORDS})\b|.*\b(?:{ATTACHMENT_PATTERN})$)", re.IGNORECASE
+)
 _SENTENCE_END = (".", ";", ",", ":")
 # "V. 2.0", "Version 1.1", "v3": part of a title block, never a heading over the clauses
 _VERSION_LINE = re.compile(r"^(?:v\.?|version)\s*\d{1,3}(?:\.\d{1,3})*$", re.IGNORECASE)

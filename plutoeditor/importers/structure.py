@@ -97,6 +97,9 @@ def build_policy(blocks: list[Block], path: str = "", *, guess_headings: bool = 
             else:
                 builder.add_labelled("", text, block)
             continue
+        if block.emphasised and "\n" not in text and SCHEDULE_TITLE.match(text):
+            builder.add_schedule("", text, block)  # "**Annex 2 – Security Measures**"
+            continue
         if (block.emphasised or guess_headings) and reads_as_heading(text) and i < n:
             following = body[i]
             titled = following.heading is not None or following.heading_level is not None

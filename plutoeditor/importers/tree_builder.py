@@ -75,6 +75,8 @@ class TreeBuilder:
             if stack[i].key == key:
                 same.append(i)
             if stack[i].key[0] == "h" or stack[i].key[0] == "s":
+                if not same and i == 0 and self._resumes_body(key, stack[0]):
+                    return self._pop_to(0)
                 break
         if same and self._restarts_under_title(stack[same[0]]):
             return self._pop_to(same[0] + 1)
@@ -108,6 +110,23 @@ class TreeBuilder:
         ):
             depth -= 1  # a list after a paragraph that does not introduce it: not the paragraph's child
         return self._pop_to(depth)
+
+    def _resumes_body(self, key: tuple, entry: OpenClause) -> bool:
+        """Whether the label being placed is the next section of the body before a schedule.
+
+        "ARTICLE 10 - INSURANCE", the insurer's "**Annexe: ...**" notice with its own list,
+        then "ARTICLE 11": the notice was set inside article 10; article 11 goes on the body.
+        """
+        if not self.adding or key[0] not in ("d", "w") or entry.key[0] != "s":
+            return False
+        schedule = entry.clause
+        k = next((j for j in range(len(self.top) - 1, -1, -1) if self.top[j] is schedule), -1)
+        before = next((c for c in reversed(self.top[:k]) if c.label), None) if k > 0 else None
+        if before is None or label_key(before.label) != key:
+            return False
+        if key[0] == "w":  # "ARTICLE 10" -> "ARTICLE 11": the numbers after the word follow
+            return follows_label(f"{before.label.split()[-1]}.", f"{self.adding.split()[-1]}.")
+        return follows_label(before.label, self.adding)
 
     def _restarts_under_title(self, item: OpenClause) -> bool:
         """Whether the label being placed starts a list of its own under an item written as a title.

@@ -11,6 +11,7 @@ import textwrap
 
 from plutoeditor.checks import run_checks
 from plutoeditor.importers.text import import_text
+from plutoeditor.model.clause import ClauseKind
 
 
 def _errors(source: str, name: str = "terms.md") -> list[str]:
@@ -75,3 +76,40 @@ def test_a_bold_line_over_a_list_inside_a_section_does_not_close_the_section():
     policy = import_text(textwrap.dedent(source).lstrip(), "terms.md")
     assert [c.label for c in policy.clauses if c.label] == ["3.", "4."]
     assert _errors(source) == []
+
+
+_ANNEX_INSIDE = """\
+    **ARTICLE 1 – Definitions**
+
+    1\\. The service is the scooter rental.
+
+    2\\. The user is anyone who rents.
+
+    **ARTICLE 2 – Insurance**
+
+    The insurer's notice below applies.
+
+    **Annexe : Notice on the insurance cover**
+
+    1\\. How does the cover start?
+
+    2\\. How does the cover end?
+
+    **ARTICLE 3 – Fines**
+
+    The user pays the fines.
+    """
+
+
+def test_a_bold_annex_title_opens_a_schedule_and_the_next_article_goes_back_to_the_body():
+    policy = import_text(textwrap.dedent(_ANNEX_INSIDE).lstrip(), "terms.md")
+    top = [(c.label, c.kind) for c in policy.clauses]
+    assert top == [
+        ("ARTICLE 1", ClauseKind.CLAUSE),
+        ("ARTICLE 2", ClauseKind.CLAUSE),
+        ("", ClauseKind.SCHEDULE),
+        ("ARTICLE 3", ClauseKind.CLAUSE),
+    ]
+    annex = policy.clauses[2]
+    assert [c.label for c in annex.children] == ["1.", "2."]
+    assert _errors(_ANNEX_INSIDE) == []
