@@ -47,6 +47,8 @@ _SCOPED = re.compile(
     rf"(?:(?:this|these|that)\s+{_PART}\b|{_PART}\s+[\dA-Z])|\bhowever,?\s+(?:as used|when used|in)\b",
     re.IGNORECASE,
 )
+#: "for purposes of Colorado Revised Statute § 6-1-731.1(e), the term X shall mean ...": for one law.
+_FOR_A_LAW = re.compile(r"\b[Ff]or (?:the )?purposes? of (?:the )?[A-Z]")
 #: Words that may limit a definition to one part: it is then not certainly wrong twice.
 _MAYBE_SCOPED = re.compile(
     r"\b(?:as used in|for (?:the )?purposes? of|throughout|only in|when used in)\b", re.IGNORECASE
@@ -146,7 +148,10 @@ def _scoped(definition: Definition, clause: Clause) -> bool:
         text += " " + parent.text[:300]  # "In this Schedule, the following definitions apply:"
     elif parent is not None:
         text += " " + parent.heading + " " + parent.text[:300]
-    return _SCOPED.search(text) is not None
+    return (
+        _SCOPED.search(text) is not None
+        or _FOR_A_LAW.search(definition.meaning[:300] + " " + clause.text[:300]) is not None
+    )
 
 
 def _unused(index: TermIndex, clauses: dict[str, Clause]) -> list[Finding]:
@@ -167,7 +172,9 @@ def _unused(index: TermIndex, clauses: dict[str, Clause]) -> list[Finding]:
                 for d in index.definitions
                 if any(total.get(n.casefold(), 0) for n in d.names)
             }
-        if (definition.clause_id, definition.meaning) in used_meanings:
+        if (definition.clause_id, definition.meaning) in used_meanings or _short_name_used(
+            index, definition, total
+        ):
             continue  # '"KYC" or "Know Your Customer" means ...': one of its names is used
         if any(not name[:1].isupper() for name in definition.names):
             continue  # "we", "you": pronouns are used whatever their case
@@ -250,6 +257,20 @@ def _hyphenated(form: str) -> list[str]:
     for word in words[1:]:
         written = [w + joint + word for w in written for joint in (" ", "-")]
     return written
+
+
+def _short_name_used(index: TermIndex, definition: Definition, total: dict[str, int]) -> bool:
+    """'"Massive Multiauthor Collaboration Site" (or "MMC Site") means': its short name is used."""
+    initials = "".join(w[0] for w in definition.term.split() if w[:1].isalpha()).upper()
+    if len(initials) < 2:
+        return False
+    for other in index.definitions:
+        if other.clause_id != definition.clause_id or other is definition:
+            continue
+        capitals = "".join(ch for ch in other.term if ch.isupper())
+        if capitals == initials and any(total.get(n.casefold(), 0) for n in other.names):
+            return True
+    return False
 
 
 def _forms(name: str) -> tuple[str, ...]:
@@ -380,7 +401,8 @@ _NEXT_NOUN = re.compile(
 #: Words that make the phrase another legal category: "sensitive personal data".
 #: ... or someone else's: "links to third-party web sites", "other service providers".
 _QUALIFIED = re.compile(
-    r"\b(?:sensitive|special|nonpublic|non-public|third[- ]party|third[- ]parties'?|other|another)[ \u00a0]$",
+    r"\b(?:sensitive|special|nonpublic|non-public|third[- ]party|third[- ]parties'?|other|another|linked)"
+    r"[ \u00a0]$",
     re.IGNORECASE,
 )
 

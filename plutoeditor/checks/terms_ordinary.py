@@ -43,7 +43,9 @@ _DOCUMENTS = frozenset(
     "Policy Policies Notice Notices Terms Conditions Guidelines Guideline Agreement Agreements "
     "Statement Standards Principles Rules Charter Handbook Manual FAQ FAQs Addendum Schedule Form Forms "
     # pages, settings and teams named in the text: "the Cookie Settings", "the Security Team"
-    "Settings Page Pages Team Teams Center Centre Hub Portal Dashboard Console Tab Menu Button Store".split()
+    "Settings Page Pages Team Teams Center Centre Hub Portal Dashboard Console Tab Menu Button Store "
+    # a report the company publishes, a support desk: "our Transparency Report", "Player Support"
+    "Report Reports Support".split()
 )
 #: A phrase ending in one of these names a statute or a body, not a term of this document.
 _STATUTE_OR_BODY = frozenset(

@@ -470,3 +470,33 @@ def test_a_glossary_entry_written_with_is_or_refers_to_defines_its_term(tmp_path
     )
     found = [f for f in run_checks(open_policy(notice)) if f.code == "undefined-term"]
     assert found == []
+
+
+def test_a_definition_for_the_purposes_of_a_law_is_not_a_duplicate() -> None:
+    text = page(
+        *TERMS,
+        '2.3 For purposes of the Harbour Storage Act 2001, the term "Stored Goods" shall mean any goods '
+        "kept for more than a day.",
+    )
+    assert findings(text, "duplicate-definition") == []
+
+
+def test_a_term_whose_short_name_is_used_is_used() -> None:
+    text = page(
+        *TERMS,
+        '2.3 "Harbour Storage Network" (or "HS Network") means every unit we run.',
+        "2.4 Goods may move within the HS Network at our cost.",
+    )
+    assert findings(text, "unused-definition") == []
+
+
+def test_a_report_or_a_support_desk_named_in_the_text_is_not_a_term() -> None:
+    text = page(
+        "Harbour Privacy Notice",
+        "1 Requests",
+        "1.1 We publish the number of requests, and the Request Report is out in May; our Request Report "
+        "lists every request, and a report on each is kept. Write to the Client Support about it, and "
+        "the Client Support will answer; support is free for each client.",
+    )
+    targets = {t for _, t in findings(text, "undefined-term")}
+    assert "Request Report" not in targets and "Client Support" not in targets
