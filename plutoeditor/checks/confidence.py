@@ -24,7 +24,13 @@ from dataclasses import replace
 from plutoeditor.checks.finding import REFERENCES, WARNING, Evidence, Finding, Review
 from plutoeditor.checks.missing_numbers import missing_written
 from plutoeditor.checks.sequence_evidence import Sequence, open_sentence, sequence_of
-from plutoeditor.checks.sequence_patterns import after_a_taken_number, opens_where_another_stopped, stride
+from plutoeditor.checks.sequence_patterns import (
+    after_a_taken_number,
+    could_be_roman_one,
+    opens_where_another_stopped,
+    stride,
+    too_wide,
+)
 from plutoeditor.model.numbering import Scope
 from plutoeditor.model.policy import Policy
 
@@ -96,17 +102,20 @@ def _explain(seq: Sequence, k: int, code: str) -> tuple[str, bool]:
     members = seq.members
     member = members[k]
     if code == "numbering-gap":
-        before = members[k - 1].value if k > 0 else seq.scope.start
+        before = members[k - 1].value if k > 0 else seq.scope.start or seq.scope.written_before
         present = {m.value for m in members}
         written = missing_written(
             seq, k, lambda v: v is not None and before < v < member.value and v not in present
         )
+        width = member.value - before - 1 - sum(1 for v in present if before < v < member.value)
         note = (
             written
+            or could_be_roman_one(seq, k)
             or stride(seq, k)
             or opens_where_another_stopped(seq, k)
             or open_sentence(seq, k)
             or (_title_break(seq, k) if k > 0 else "")
+            or too_wide(seq, k, width)
         )
         return note, True
     wrapped = open_sentence(seq, k)

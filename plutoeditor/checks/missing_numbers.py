@@ -6,7 +6,8 @@ the tree did not read as a clause. The missing number may be written:
 - as the label of the clause above the list ("a)" read as the owner of "(b)");
 - at the start of a line between, decorated ("C.", "(4)(weggefallen)") or glued to its text
   ("07.Liability", "2.7.3You shall"), or as a range ("11.2.1.-11.2.5. If you reside ...");
-- inline right after a lead-in's colon ("as follows: (i) your Content ...", then "(ii)");
+- inline right after a lead-in's colon or the item before's semicolon ("as follows: (i) your
+  Content ...", then "(ii)"; "... notices; and (c) give ...", then "(d)");
 - as the label of a clause between that the tree put in another list, in the same style.
 """
 
@@ -20,8 +21,10 @@ from plutoeditor.checks.sequence_evidence import Sequence, quote
 from plutoeditor.model.labels import Label
 from plutoeditor.model.numbering import INSERTION, OTHER, SCHEDULE, parse_label, value_in
 
-#: A list item opened inline after a lead-in: "as follows: (i) your Content".
-_AFTER_COLON = re.compile(r":\s+(?P<label>\(?[0-9A-Za-z]{1,4}[.)])\s")
+#: A list item opened inline after a lead-in or after the item before: "as follows: (i) your
+#: Content", "... notices; and (c) give all recipients". A sentence's full stop is not list
+#: punctuation: a label after it is a line the page lost, not an item written inline.
+_AFTER_COLON = re.compile(r"(?::|;(?:\s+(?:and|or|et|ou|und|oder))?)\s+(?P<label>\(?[0-9A-Za-z]{1,4}[.)])\s")
 _RANGE = re.compile(r"^(?P<first>[0-9A-Za-z.()]+?)\s*[-–]\s*(?P<last>[0-9A-Za-z.()]+)$")
 
 Missing = Callable[[int | None], bool]
@@ -40,7 +43,8 @@ def missing_written(seq: Sequence, k: int, missing: Missing) -> str:
         words = plain(line).split(maxsplit=1)
         if words and _starts_with_missing(words[0], seq, missing):
             return f"“{quote(line)}” is written before it"
-    for line in lines:
+    own = seq.members[k - 1].clause.paragraphs[:1] if k > 0 else []  # "(b) keep ...; and (c) give ..."
+    for line in [*own, *lines]:
         for match in _AFTER_COLON.finditer(plain(line)):
             if missing(value_in(parse_label(match["label"]), family)):
                 lead_in = quote(line[: match.start() + 1], tail=True)

@@ -71,3 +71,25 @@ def _written_last(seq: Sequence) -> tuple[int, str]:
         if earlier.style() == label.style() and earlier.parts[:-1] == label.parts[:-1] and value is not None:
             return value, earlier.raw
     return 0, ""
+
+
+#: A gap leaving out at least this many numbers, and more than the list holds before it, is
+#: wider than an author's slip.
+_WIDE_FROM = 3
+
+
+def too_wide(seq: Sequence, k: int, missing: int) -> str:
+    """Why a gap is more likely a second list than numbers left out: "13." after "1. 2. 3."
+    leaves out nine numbers after three; an author who drops items drops one or two."""
+    if k == 0 or missing < _WIDE_FROM or missing <= k:
+        return ""  # a list's opening number is weighed by the reviews of continued numbering
+    return f"{missing} numbers missing after a list of {k}: more likely another list than numbers left out"
+
+
+def could_be_roman_one(seq: Sequence, k: int) -> str:
+    """Why a letter gap landing on "i" is in doubt: "(i)" after "(c)" reads as well as the
+    roman numeral one opening a list inside (c)."""
+    label = parse_label(seq.members[k].clause.label)
+    if label.kind != "letters" or label.last not in ("i", "I") or seq.members[k].value != 9:
+        return ""
+    return f"“{label.raw}” may be the roman numeral one, opening another list"

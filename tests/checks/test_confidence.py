@@ -157,3 +157,20 @@ def test_a_list_that_goes_on_from_an_item_the_tree_put_elsewhere_repeats_nothing
     assert found(policy) == [("duplicate-number", "2.", "warning"), ("duplicate-number", "3.", "warning")]
     message = next(f.message for f in run_checks(policy) if f.code == "duplicate-number")
     assert "it follows 1. at line 5, which the tree put in another list" in message
+
+
+def test_a_gap_wider_than_the_list_before_it_is_more_likely_another_list():
+    # nine numbers left out after three items: not an author's slip
+    assert found(parse_tree("[1.] a.\n[2.] b.\n[3.] c.\n[13.] Your rights.\n")) == [
+        ("numbering-gap", "13.", "warning")
+    ]
+    # one or two left out in a longer list is
+    assert found(parse_tree("[1.] a.\n[2.] b.\n[3.] c.\n[4.] d.\n[7.] e.\n")) == [
+        ("numbering-gap", "7.", "error")
+    ]
+
+
+def test_a_letter_gap_landing_on_i_may_be_the_roman_numeral_one():
+    policy = parse_tree("[a.] one.\n[b.] two.\n[c.] three.\n[i.] first of another list.\n")
+    assert found(policy) == [("numbering-gap", "i.", "warning")]
+    assert "roman numeral one" in next(f.message for f in run_checks(policy) if f.code == "numbering-gap")

@@ -24,12 +24,15 @@ def test_a_huge_label_counts_the_missing_numbers_without_listing_them():
     policy = parse_tree("[1] a.\n[3000000] b.\n")
     tracemalloc.start()
     try:
-        found = errors(policy)
+        found = [(f.code, f.label, f.message) for f in run_checks(policy) if f.code == "numbering-gap"]
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
     assert peak < 20_000_000
-    assert found == [("numbering-gap", "3000000", "2,999,998 numbers are missing: 3000000 comes after 1")]
+    # one finding, counted; a warning, as so wide a gap after one clause is more likely another
+    # list (checks/confidence.py)
+    assert [(code, label) for code, label, _ in found] == [("numbering-gap", "3000000")]
+    assert found[0][2].startswith("2,999,998 numbers are missing: 3000000 comes after 1")
 
 
 def test_a_list_starting_at_a_million_is_one_gap_finding():

@@ -50,3 +50,16 @@ def test_a_missing_number_the_tree_put_in_another_list_is_written():
 def test_a_plain_number_at_the_start_of_a_line_is_no_label():
     severity, _ = gap("[1.] One.\\n3 months later we write to you.\n[4.] Four.\n")
     assert severity == "error"
+
+
+def test_an_item_opened_inline_after_the_item_before_is_written():
+    severity, message = gap(
+        "[(a)] publish a notice;\n[(b)] keep the notices; and (c) give a copy.\n[(d)] mark changes.\n"
+    )
+    assert severity == "warning"
+    assert "“(c)” is written inline" in message
+    # after a full stop it is not: the page may have lost a line there, the gap stays
+    severity, _ = gap(
+        "[(a)] publish a notice.\n[(b)] keep the notices. (c) Give a copy.\n[(d)] mark changes.\n"
+    )
+    assert severity == "error"
