@@ -13,11 +13,21 @@ QPdfWriter and a file.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMarginsF,
+    QMessageLogContext,
+    QSizeF,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from plutoeditor.export.page_text import document_title
@@ -49,12 +59,19 @@ def _ensure_app() -> None:
     global _app
     if QGuiApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        qInstallMessageHandler(_to_log)  # the command line prints one line at most, not Qt's
         try:
             from PySide6.QtWidgets import QApplication
         except ImportError:  # pragma: no cover - PySide6 without widgets
             _app = QGuiApplication([])
         else:
             _app = QApplication([])
+
+
+def _to_log(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Qt's own messages (49 lines of "OpenType support missing for ..., script 11" for one
+    clause in Hindi) go to the application log, not to the terminal of `plutoeditor export`."""
+    logging.getLogger("plutoeditor.qt").info("Qt %s: %s", kind.name, message)
 
 
 def render_pdf(policy: Policy, progress: Progress | None = None) -> bytes:
