@@ -59,5 +59,8 @@ def test_the_window_keeps_working_while_a_long_preview_is_laid_out(make_window, 
     timer.start()
     pages = preview_page_count(dialog)  # lays out and paints every page
     timer.stop()
-    assert len(ticks) >= 3
+    # Laid out on the GUI thread in one go, the loop never turned (0 ticks); in slices it turns
+    # at least once. More turns depend on how fast the machine is (an idle CI runner finishes in
+    # few slices), so the test asks only for the loop to have turned.
+    assert len(ticks) >= 1
     assert pages == _pdf_pages(policy)
