@@ -107,5 +107,10 @@ def make(
     return Finding(code, CODES[code], label, expected_label, target, message, line, clause_id)
 
 
+def about_clause(code: str, clause: Clause, message: str, target: str = "") -> Finding:
+    """A finding about `clause` (its id, label and line), on `target` (the words it is about)."""
+    return make(code, clause.id, clause.label, message, clause.line, target=target)
+
+
 def bare_label(label: str) -> str:
     return label.strip().rstrip(":").rstrip()

@@ -1,0 +1,120 @@
+"""`term-case`: a defined term of several words written in another case ("personal data"
+where "Personal Data" is defined), one finding per clause and term.
+
+Not the tail of a longer capitalised name, words that only modify a head noun, another
+legal category, a drafting note, the preamble before the definitions, another instrument's
+term, nor a variant the document writes as often as the term itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from plutoeditor.checks.finding import Finding, make
+from plutoeditor.checks.terms_index import ClauseTerms, TermIndex
+from plutoeditor.checks.terms_scan import opens_sentence
+from plutoeditor.checks.terms_scopes import Instruments
+from plutoeditor.model.clause import Clause
+
+
+def case_variants(
+    index: TermIndex, scopes: Instruments, every: list[tuple[Clause, ClauseTerms]]
+) -> list[Finding]:
+    """term-case: per clause, each defined term it writes in another case (and how often)."""
+    found = []
+    defined_in = {(d.clause_id, name) for d in index.definitions for name in d.names}
+    governs: dict[str, set[int]] = {}  # defined name -> the instruments that define it
+    for d in index.definitions:
+        for name in d.names:
+            governs.setdefault(name, set()).add(scopes.of(d.clause_id))
+    entries = [
+        (clause, _own_variants(index, entry.text, entry.variants))
+        for clause, entry in every
+        if entry.variants
+    ]
+    other_case: dict[str, int] = {}
+    for _, variants in entries:
+        for _, name in variants:
+            other_case[name] = other_case.get(name, 0) + 1
+    preamble = _preamble(index) if entries else frozenset()
+    for clause, variants in entries:
+        counts: dict[tuple[str, str], int] = {}
+        for written, name in variants:
+            counts[(written, name)] = counts.get((written, name), 0) + 1
+        for (written, name), count in counts.items():
+            if (clause.id, name) in defined_in:
+                continue  # inside the term's own definition
+            if scopes.of(clause.id) not in governs.get(name, ()):
+                continue  # another instrument on the page (the clauses an annex quotes) defines it
+            if other_case[name] >= index.uses.get(name, 0):
+                continue  # mostly written so (a quoted statute, the ordinary words): not a slip
+            if clause.id in preamble and not any(
+                d.clause_id in preamble for d in index.by_name.get(name, ())
+            ):
+                continue  # the preamble speaks of "source code" before the licence defines Source Code
+            times = "" if count == 1 else f" ({count} times)"
+            message = f"“{written}” is written here{times}; the defined term is “{name}”"
+            found.append(make("term-case", clause.id, clause.label, message, clause.line, name, name))
+    return found
+
+
+def _preamble(index: TermIndex) -> frozenset[str]:
+    """The unnumbered clauses before the first numbered one, in a numbered document: its preamble."""
+    ids: list[str] = []
+    for clause in index.order:
+        if clause.label.strip():
+            return frozenset(ids)
+        ids.append(clause.id)
+    return frozenset()  # nothing numbered: no preamble to tell apart
+
+
+def _own_variants(index: TermIndex, text: str, variants: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The case variants a reader would take for the term itself. Not the tail of a longer
+    capitalised name ("Personal Data subject to the LGPD" is not "Data Subject"), the words as
+    part of a longer compound ("payment transaction data", "the source code distribution"), nor
+    another legal category ("sensitive personal information")."""
+    wanted = set(variants)
+    kept = []
+    for start, end, written, name in index.find_uses(text):
+        if (written, name) not in wanted:
+            continue
+        if written[:1].isupper() and _after_capitalised_word(text, start):
+            continue
+        if _NEXT_NOUN.match(text, end) or (
+            written.islower() and _QUALIFIED.search(text, max(0, start - 20), start)
+        ):
+            continue
+        if text.rfind("[", 0, start) > text.rfind("]", 0, start):
+            continue  # "[Agency will insert the notice ... of original software]": a drafting note
+        kept.append((written, name))
+    return kept
+
+
+#: A head noun after the words: they only modify it ("payment transaction data", "source code
+#: distribution", "end user licence").
+_NEXT_NOUN = re.compile(
+    r"[ \u00a0](?:data|information|distributions?|files?|records?|details|numbers?|systems?|documentation|"
+    r"materials?|products?|holders?|owners?|providers?|processing|programs?|programmes?|licen[cs]es?|"
+    r"agreements?|terms|accounts?|polic(?:y|ies)|forms?|settings|page|pages|history|histories|"
+    r"repositor(?:y|ies)|developers?|vendors?)\b"
+)
+#: Words that make the phrase another legal category: "sensitive personal data".
+#: ... or someone else's: "links to third-party web sites", "other service providers".
+_QUALIFIED = re.compile(
+    r"\b(?:sensitive|special|nonpublic|non-public|third[- ]party|third[- ]parties'?|other|another|linked)"
+    r"[ \u00a0]$",
+    re.IGNORECASE,
+)
+
+
+def _after_capitalised_word(text: str, start: int) -> bool:
+    """Whether a capitalised word, not opening the sentence, stands just before `start`."""
+    if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
+        return False
+    begin = start - 2
+    while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "-’'"):
+        begin -= 1
+    if not text[begin].isupper():
+        return False
+    line_start = text.rfind("\n", 0, begin) + 1
+    return not opens_sentence(text[line_start:], begin - line_start)

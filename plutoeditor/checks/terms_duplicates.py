@@ -1,0 +1,122 @@
+"""`duplicate-definition`: a term defined twice.
+
+An error when both are written as definitions of one list and their meanings differ; a
+warning when they say the same, one is inline, or the second may be meant for one part only
+("In this Schedule, Services means ..."). Each instrument on the page defines its own terms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from plutoeditor.checks.finding import WARNING, Finding, about_clause
+from plutoeditor.checks.terms_index import TermIndex
+from plutoeditor.checks.terms_recognise import ACRONYM, BARE, INLINE, Definition
+from plutoeditor.checks.terms_scopes import Instruments
+from plutoeditor.checks.terms_unused import OUTSIDE_WORDS
+from plutoeditor.model.clause import Clause
+
+_PRONOUNS = frozenset("we us our ours you your yours i me my they them their".split())
+_PART = r"(?:section|clause|part|schedule|annex|appendix|exhibit|addendum|paragraph|article|chapter)s?"
+#: A definition meant for one part only: "In this Schedule, ...", "throughout Section B, ...",
+#: "defined in the General Terms; however, as used in these Service Terms, it means ...".
+_SCOPED = re.compile(
+    rf"\b(?:as used in|for (?:the )?purposes? of|throughout|only in|when used in|in)\s+"
+    rf"(?:(?:this|these|that)\s+{_PART}\b|{_PART}\s+[\dA-Z])|\bhowever,?\s+(?:as used|when used|in)\b",
+    re.IGNORECASE,
+)
+#: "for purposes of Colorado Revised Statute § 6-1-731.1(e), the term X shall mean ...": for one law.
+_FOR_A_LAW = re.compile(r"\b[Ff]or (?:the )?purposes? of (?:the )?[A-Z]")
+#: Words that may limit a definition to one part: it is then not certainly wrong twice.
+_MAYBE_SCOPED = re.compile(
+    r"\b(?:as used in|for (?:the )?purposes? of|throughout|only in|when used in)\b", re.IGNORECASE
+)
+#: "[ ] B. ... means": one of several definitions offered to choose from (a template's boxes).
+_CHECKBOX = re.compile(r"^\s*(?:\[\s*[xX]?\s*\]|[☐☑☒])")
+_POINTS_BACK = re.compile(
+    r"^\W*(?:set out|given|ascribed|assigned|defined|stated)\b.{0,40}?"
+    r"\b(?:this|above|herein|hereof|earlier)\b",
+    re.IGNORECASE,
+)
+_SPACE = re.compile(r"\s+")
+
+
+def duplicate_definitions(index: TermIndex, clauses: dict[str, Clause], scopes: Instruments) -> list[Finding]:
+    """duplicate-definition: each term defined again in the same instrument (see the module docstring)."""
+    found = []
+    first: dict[tuple[int, str], Definition] = {}
+    for definition in index.definitions:
+        if definition.form in (ACRONYM, BARE) or not definition.term[:1].isupper():
+            continue
+        if definition.term.casefold() in _PRONOUNS:
+            continue  # "Us", "our": alternatives of the party, named again wherever it is named
+        # each instrument on the page (a second version, an annex, the clauses it quotes)
+        # defines its own terms
+        key = (scopes.of(definition.clause_id), definition.term.casefold())
+        earlier = first.get(key)
+        if earlier is None:
+            first[key] = definition
+            continue
+        if earlier.clause_id == definition.clause_id or _POINTS_BACK.match(definition.meaning):
+            continue  # '"Sales Proceeds" has the meaning set out in this Agreement' names it again
+        clause = clauses[definition.clause_id]
+        if _scoped(definition, clause) or _scoped(earlier, clauses[earlier.clause_id]):
+            continue  # "In this Schedule, Services means ...": it governs its part, as meant
+        if _CHECKBOX.match(clause.text):
+            continue  # "[ ] C. "Third Party" means ...": the alternatives of a template
+        if INLINE in (definition.form, earlier.form) and (
+            definition.term.isupper() or definition.term.split()[-1] in OUTSIDE_WORDS
+        ):
+            continue  # "the Digital Millennium Copyright Act ("DMCA")" spelt out again: a reminder
+        where = _where(clauses[earlier.clause_id])
+        same = _meaning(earlier.meaning) == _meaning(definition.meaning)
+        # one list of definitions that defines a term twice, differently, is certainly wrong;
+        # a term defined again in another part may be meant for that part only
+        one_list = (
+            earlier.form != INLINE
+            and definition.form != INLINE
+            and _list_of(clauses[earlier.clause_id]) == _list_of(clause)
+            and not _MAYBE_SCOPED.search(earlier.meaning + " " + definition.meaning + " " + clause.text[:300])
+        )
+        if same or not one_list:
+            message = f"“{definition.term}” is defined again (first defined in {where})"
+            if same:
+                message += " with the same meaning"
+            finding = about_clause("duplicate-definition", clause, message, definition.term)
+            found.append(replace(finding, severity=WARNING))
+        else:
+            message = (
+                f"“{definition.term}” is defined again with a different meaning (first defined in {where})"
+            )
+            found.append(about_clause("duplicate-definition", clause, message, definition.term))
+    return found
+
+
+def _scoped(definition: Definition, clause: Clause) -> bool:
+    """A definition meant for one part only: "as used in these Service Terms, X means ..."."""
+    text = definition.meaning[:300] + " " + clause.text[:300]
+    parent = clause.parent
+    if parent is not None and not parent.heading and parent.text:
+        text += " " + parent.text[:300]  # "In this Schedule, the following definitions apply:"
+    elif parent is not None:
+        text += " " + parent.heading + " " + parent.text[:300]
+    return (
+        _SCOPED.search(text) is not None
+        or _FOR_A_LAW.search(definition.meaning[:300] + " " + clause.text[:300]) is not None
+    )
+
+
+def _list_of(clause: Clause) -> str:
+    """The clause holding a list of definitions (its parent), as an id."""
+    return clause.parent.id if clause.parent is not None else ""
+
+
+def _meaning(text: str) -> str:
+    return _SPACE.sub(" ", text.casefold()).strip(" .;,")
+
+
+def _where(clause: Clause) -> str:
+    if clause.label.strip():
+        return clause.label.strip().rstrip(".")
+    return f"“{clause.display_name(40)}”"

@@ -1,0 +1,228 @@
+"""`undefined-term`: a capitalised phrase used mid-sentence as a defined term at least
+twice ("the Website"), defined nowhere.
+
+Names, dates, statutes, headings, the title and words in capitals are not terms
+(`checks.terms_ordinary`, `checks.terms_scan`), nor a run-in heading, the start of a longer
+name, a defined term's words, nor the terms of a page that starts mid-instrument or takes its
+terms from another document.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+
+from plutoeditor.checks.finding import Finding, about_clause
+from plutoeditor.checks.terms_index import ClauseTerms, TermIndex
+from plutoeditor.checks.terms_ordinary import ordinary_phrase
+from plutoeditor.checks.terms_scopes import Instruments
+from plutoeditor.model.clause import Clause
+from plutoeditor.model.policy import Policy
+
+MIN_USES = 2  # uses mid-sentence; two of them as a noun ("the Website", "our Services")
+_SPACE = re.compile(r"\s+")
+_TITLE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+
+
+def undefined_terms(
+    index: TermIndex, scopes: Instruments, entries: list[tuple[Clause, ClauseTerms]]
+) -> list[Finding]:
+    """undefined-term: each phrase used as a term twice and defined nowhere, at its first use."""
+    if _excerpt(index.policy):
+        return []  # the page starts at "Article 19": its terms are defined in the parts not shown
+    title_words = frozenset(w.lower() for w in _TITLE_WORD.findall(index.policy.metadata.title))
+    headings = frozenset(_heading_text(h) for h in index.headings)
+    defined: set[str] | None = None
+    parts: set[str] = set()
+    phrases, nouns = index.phrases, index.nouns
+    if scopes.borrowing:  # "terms not defined here have the meanings given in the Agreement"
+        phrases, nouns = _own_phrases(entries, scopes)
+    found: list[Finding] = []
+    candidates: list[tuple[str, int]] = []
+    for phrase, count in phrases.items():
+        if count < MIN_USES or nouns.get(phrase, 0) < 2:
+            continue  # not twice "the Website", "our Services": not used as a term of the document
+        if defined is None:
+            defined = {name.casefold() for name in index.by_name}
+            defined.update(q.casefold() for q in index.quoted)
+            defined.update([name.replace("-", " ") for name in defined if "-" in name])
+            parts = _word_runs(defined)
+        if _is_defined(phrase, defined) or phrase.casefold() in parts or _joins_a_term(phrase, defined):
+            continue  # "Upload Information" of "Your Upload Information": a defined term's words
+        if ordinary_phrase(phrase, index.written_in_lower, title_words, headings):
+            continue
+        if _defined_in_lower_case(index, phrase):
+            continue  # '(hereinafter "data importer")': the clauses it quotes define it in lower case
+        candidates.append((phrase, count))
+    if candidates:
+        described, first = _run_in_headings(index, entries, [phrase for phrase, _ in candidates])
+        for phrase, count in candidates:
+            if phrase in described:
+                continue  # "Developer Balance. Developers using ... will have a Developer Balance": described
+            clause = first.get(phrase) if not scopes.borrowing else _first_use(entries, phrase, scopes)
+            if clause is None:
+                continue
+            message = f"“{phrase}” is used as a defined term ({count} times, first here) but is not defined"
+            found.append(about_clause("undefined-term", clause, message, phrase))
+    return found
+
+
+def _defined_in_lower_case(index: TermIndex, phrase: str) -> bool:
+    lower = phrase.lower()
+    return any(index.written_in_lower(f"{q}{lower}{e}") for q, e in _QUOTES)
+
+
+_QUOTES = (("“", "”"), ('"', '"'), ("‘", "’"))
+#: "Our Warranties. We warrant ...", "No Liability . We will not ...": a paragraph's run-in heading;
+#: or a Markdown heading left in the text: "#### 4.2.2. No Technical Measures that Limit Access".
+_RUN_IN = r"(?:^|\n)(?:\W*(?:(?:Our|Your|No|The|A|An)\s+)?(?:{0})\s?[.:](?:\s|$)|#+\s[^\n]*\b(?:{0})\b)"
+
+
+_READ: weakref.WeakKeyDictionary[TermIndex, dict[tuple[str, str], tuple[str, bool, int, int]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _run_in_headings(
+    index: TermIndex, entries: list[tuple[Clause, ClauseTerms]], phrases: list[str]
+) -> tuple[set[str], dict[str, Clause]]:
+    """The phrases that head a paragraph of their own (a run-in heading, in any number), and
+    those mostly written as the start of a longer name ("This Action by Written Consent");
+    and the clause where each phrase is first used.
+    What each clause says of a phrase is remembered while its text stays the same."""
+    memo = _READ.setdefault(index, {})  # phrase, clause id -> text, run-in, uses, going on
+    forms = {
+        phrase: {phrase, phrase + "s", phrase[:-1] if phrase.endswith("s") else phrase} for phrase in phrases
+    }
+    patterns: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+    counts = {phrase: [0, 0] for phrase in phrases}  # uses, uses going on into a longer name
+    found: set[str] = set()
+    wanted = [(phrase, tuple(fs)) for phrase, fs in forms.items()]
+    first: dict[str, Clause] = {}
+    read = dict.fromkeys(phrases, 0)  # clauses read for each phrase: the first few tell
+    for clause, entry in entries:
+        used = entry.scan.phrases
+        marked = entry.text[:1] == "#"  # a Markdown heading left in the text names no term
+        if not used and not marked:
+            continue
+        for phrase, fs in wanted:
+            for f in fs:
+                if f in used:
+                    break
+            else:
+                if not marked:
+                    continue
+            if phrase in used and phrase not in first:
+                first[phrase] = clause
+            if phrase in found or read[phrase] >= _READ_CLAUSES:
+                continue
+            read[phrase] += 1
+            known = memo.get((phrase, clause.id))
+            if known is None or known[0] is not entry.text:
+                if phrase not in patterns:
+                    alternatives = "|".join(re.escape(f) for f in sorted(fs, key=len, reverse=True))
+                    patterns[phrase] = (
+                        re.compile(_RUN_IN.format(alternatives)),
+                        re.compile(rf"\b{re.escape(phrase)}\b{_GOES_ON}"),
+                    )
+                run_in, longer = patterns[phrase]
+                matches = (
+                    [m.group(1) is not None for m in longer.finditer(entry.text)] if phrase in used else []
+                )
+                known = (entry.text, run_in.search(entry.text) is not None, len(matches), sum(matches))
+                memo[(phrase, clause.id)] = known
+            if known[1]:
+                found.add(phrase)
+            counts[phrase][0] += known[2]
+            counts[phrase][1] += known[3]
+        if len(first) == len(wanted) and all(n >= _READ_CLAUSES or p in found for p, n in read.items()):
+            break  # every phrase's first use found and its first clauses read
+    found.update(phrase for phrase, (uses, going_on) in counts.items() if going_on and 2 * going_on >= uses)
+    for phrase, fs in wanted:  # "No Refund." read as the heading of its clause
+        if any(f"{lead}{f.lower()}" in index.headings for f in fs for lead in _LEADS):
+            found.add(phrase)
+    return found, first
+
+
+_LEADS = ("", "our ", "your ", "no ", "the ")
+#: What follows a phrase that is the start of a longer name: "Action by Written Consent",
+#: "Display & Video 360", "Generative AI Use Policy", "Contracts (Rights of Third Parties) Act".
+_GOES_ON = r"( by (?:the )?[A-Z]| & [A-Z]| [A-Z]{2,}\b| \([A-Z][^()]{0,60}\) [A-Z])?"
+_READ_CLAUSES = 25  # clauses read for a phrase: where a term is described, it is described early
+
+
+def _own_phrases(
+    entries: list[tuple[Clause, ClauseTerms]], scopes: Instruments
+) -> tuple[dict[str, int], dict[str, int]]:
+    """The capitalised phrases (and their uses as nouns) of the instruments that define their own terms."""
+    phrases: dict[str, int] = {}
+    nouns: dict[str, int] = {}
+    for clause, entry in entries:
+        if scopes.of(clause.id) in scopes.borrowing:
+            continue
+        for totals, counts in ((phrases, entry.scan.phrases), (nouns, entry.scan.nouns)):
+            for phrase, count in counts.items():
+                totals[phrase] = totals.get(phrase, 0) + count
+    return phrases, nouns
+
+
+def _first_use(entries: list[tuple[Clause, ClauseTerms]], phrase: str, scopes: Instruments) -> Clause | None:
+    """The first clause using the phrase in an instrument that defines its own terms."""
+    for clause, entry in entries:
+        if phrase in entry.scan.phrases and scopes.of(clause.id) not in scopes.borrowing:
+            return clause
+    return None
+
+
+_FIRST_LABELS = frozenset("1 i a (1) (i) (a) 0 1.0 1.1 one".split())
+_LABEL_TAIL = re.compile(r"[.):]+$")
+
+
+def _excerpt(policy: Policy) -> bool:
+    """A page that begins in the middle of an instrument: its first numbered clause is "Article 19"."""
+    for clause in policy.clauses:
+        label = clause.label.strip()
+        if not label:
+            continue
+        core = _LABEL_TAIL.sub("", label.split()[-1].lower())
+        return bool(core) and core not in _FIRST_LABELS and not core.startswith(("1.", "0"))
+    return False
+
+
+def _word_runs(names: set[str]) -> set[str]:
+    """Every run of consecutive words of the names of several words."""
+    runs: set[str] = set()
+    for name in names:
+        words = name.split()
+        if 1 < len(words) <= 8:
+            for i in range(len(words)):
+                for j in range(i + 1, len(words) + 1):
+                    runs.add(" ".join(words[i:j]))
+    return runs
+
+
+def _joins_a_term(phrase: str, defined: set[str]) -> bool:
+    """'Process Applicable Personal Data': a capitalised word next to a defined term of several words."""
+    words = phrase.casefold().split()
+    for i in range(1, len(words)):
+        head, tail = " ".join(words[:i]), " ".join(words[i:])
+        if (" " in tail and tail in defined) or (" " in head and head in defined):
+            return True
+    return False
+
+
+def _is_defined(phrase: str, defined: set[str]) -> bool:
+    folded = phrase.casefold()
+    if "-" in folded and folded.replace("-", " ") in defined:
+        return True  # "Third-Party Content" for the defined "Third Party Content"
+    if folded in defined:
+        return True
+    for variant in (folded + "s", folded + "es", folded[:-1], folded[:-2], folded[:-3] + "y"):
+        if variant in defined:
+            return True
+    words = folded.split()
+    return len(words) > 1 and words[0] == "the" and " ".join(words[1:]) in defined
+
+
+def _heading_text(heading: str) -> str:
+    return _SPACE.sub(" ", heading.strip().rstrip(":.").lower())

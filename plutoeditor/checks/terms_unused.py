@@ -1,0 +1,148 @@
+"""`unused-definition`: a term defined and never used.
+
+A use is any of its names (singular or plural, "Author" or "AUTHOR"), a short name of it, a
+mention in a heading, with a hyphen or in lower case; the short names of statutes and
+bodies ('the Office of Foreign Assets Control ("OFAC")') and glosses are not terms to use.
+"""
+
+from __future__ import annotations
+
+import re
+
+from plutoeditor.checks.finding import Finding, about_clause
+from plutoeditor.checks.terms_index import TermIndex
+from plutoeditor.checks.terms_recognise import INLINE, Definition
+from plutoeditor.model.clause import Clause
+
+
+def unused_definitions(index: TermIndex, clauses: dict[str, Clause]) -> list[Finding]:
+    """unused-definition: each definition none of whose names is used anywhere."""
+    total: dict[str, int] = {}
+    for name, count in index.uses.items():  # "Author" and "AUTHOR" are one term
+        total[name.casefold()] = total.get(name.casefold(), 0) + count
+    elsewhere: _Mentions | None = None
+    found = []
+    used_meanings: set[tuple[str, str]] | None = None
+    for definition in index.definitions:
+        if not definition.explicit:
+            continue
+        if any(total.get(form, 0) for name in definition.names for form in _forms(name.casefold())):
+            continue  # "Permission" defined beside "Permissions", and "Permissions" used
+        if used_meanings is None:
+            used_meanings = {
+                (d.clause_id, d.meaning)
+                for d in index.definitions
+                if any(total.get(n.casefold(), 0) for n in d.names)
+            }
+        if (definition.clause_id, definition.meaning) in used_meanings or _short_name_used(
+            index, definition, total
+        ):
+            continue  # '"KYC" or "Know Your Customer" means ...': one of its names is used
+        if any(not name[:1].isupper() for name in definition.names):
+            continue  # "we", "you": pronouns are used whatever their case
+        if definition.form == INLINE and _names_an_outside_thing(definition):
+            continue  # 'the Office of Foreign Assets Control ("OFAC")': a name spelt short, not a term
+        if any(index.quoted.get(name, 0) > 1 for name in definition.names):
+            continue  # named in quotes in another clause too: '"Shipment 001" 4,000 SEK' in a schedule
+        if elsewhere is None:
+            elsewhere = _Mentions(index)
+        if elsewhere.anywhere_but(definition):
+            continue  # in a heading, a table title, with a hyphen ("Third-Party Content"), in any case
+        clause = clauses[definition.clause_id]
+        message = f"“{definition.term}” is defined but never used"
+        found.append(about_clause("unused-definition", clause, message, definition.term))
+    return found
+
+
+#: "(also known as “LSOs”)", "so-called": a gloss that explains a word; nobody has to use it.
+_GLOSS = re.compile(
+    r"\b(?:also\s+known\s+as|a\.?k\.?a\.?|so-called|also\s+called|otherwise\s+known\s+as)\W*$", re.I
+)
+OUTSIDE_WORDS = frozenset(
+    "Act Acts Regulation Regulations Directive Code Law Laws Rules Control Commission Commissioner "
+    "Authority Office Department Agency Bureau Board Council Court Convention Treaty Framework "
+    "Shield Services Markets Union Organization Organisation Institute Guides Guidelines Area".split()
+)
+
+
+def _names_an_outside_thing(definition: Definition) -> bool:
+    """An inline definition of the short name of a statute or body, or a gloss."""
+    before = definition.meaning.rstrip(' ,;:(“"‘')
+    if _GLOSS.search(before[-40:]):
+        return True
+    words = before.split()
+    if not words:
+        return False
+    last = words[-1].strip(",;:")
+    if last in OUTSIDE_WORDS:
+        return True  # '... Utah Consumer Privacy Act ("UCPA")', 'Regulation ... ("Digital Services Act")'
+    if definition.term.isupper() and any(w.strip(",;:’'‘“\"") in OUTSIDE_WORDS for w in words[-15:]):
+        return True  # 'Regulation (EU) 2022/2065 ... (the "Digital Services Regulation" or "DSR")'
+    name = definition.term.split()
+    return name[-1] in OUTSIDE_WORDS and len(name) > 1
+
+
+class _Mentions:
+    """Where a reader would see a defined name used that the index does not count as a use:
+    in a heading ("Table 3: Appendix Information"), with a hyphen for a space, in lower case."""
+
+    def __init__(self, index: TermIndex) -> None:
+        self._index = index
+        self._headings = "\n" + "\n".join(index.headings).replace("-", " ") + "\n"
+
+    def anywhere_but(self, definition: Definition) -> bool:
+        """Whether a name of the definition (singular or plural) is named so anywhere."""
+        for name in definition.names:
+            spaced = name.lower().replace("-", " ")
+            own = {n.replace("-", " ") for n in definition.names}  # its own mention, in quotes
+            for form in _forms(spaced):
+                at = self._headings.find(form)
+                while at >= 0:
+                    end = at + len(form)
+                    if not self._headings[at - 1].isalnum() and not self._headings[end].isalnum():
+                        return True
+                    at = self._headings.find(form, at + 1)
+                for written in _hyphenated(form):  # as written mid-sentence, opening one, in capitals
+                    for cased in (written, written[:1].upper() + written[1:], written.upper()):
+                        if cased.replace("-", " ") not in own and self._index.written_in_lower(cased):
+                            return True
+        return False
+
+
+def _hyphenated(form: str) -> list[str]:
+    """'third party goods', 'third-party goods', 'third party-goods', ...: a name as it may be written."""
+    words = form.split(" ")
+    if len(words) > 4:
+        return [form]
+    written = [words[0]]
+    for word in words[1:]:
+        written = [w + joint + word for w in written for joint in (" ", "-")]
+    return written
+
+
+def _short_name_used(index: TermIndex, definition: Definition, total: dict[str, int]) -> bool:
+    """'"Massive Multiauthor Collaboration Site" (or "MMC Site") means': its short name is used."""
+    initials = "".join(w[0] for w in definition.term.split() if w[:1].isalpha()).upper()
+    if len(initials) < 2:
+        return False
+    for other in index.definitions:
+        if other.clause_id != definition.clause_id or other is definition:
+            continue
+        capitals = "".join(ch for ch in other.term if ch.isupper())
+        if capitals == initials and any(total.get(n.casefold(), 0) for n in other.names):
+            return True
+    return False
+
+
+def _forms(name: str) -> tuple[str, ...]:
+    """A name in lower case, in the singular and the plural: "licence", "licences"; "party", "parties"."""
+    forms = [name, name + "s", name + "es"]
+    if name.endswith("ies"):
+        forms.append(name[:-3] + "y")
+    elif name.endswith("es"):
+        forms += [name[:-1], name[:-2]]
+    elif name.endswith("s"):
+        forms.append(name[:-1])
+    if name.endswith("y"):
+        forms.append(name[:-1] + "ies")
+    return tuple(forms)
