@@ -380,7 +380,7 @@ class TermIndex:
                 self._add_uses(entry.uses, 1)
 
     def _matches_by_find(self, text: str, low: str) -> list[tuple[int, int, str, str]]:
-        """What `_matches` finds, found with `str.find`: where names occur (the longest at each
+        """What `find_uses` finds, found with `str.find`: where names occur (the longest at each
         place), taken from the left without overlaps as the pattern's search takes them."""
         longest: dict[int, int] = {}
         for lowered in self._searched:
@@ -390,28 +390,14 @@ class TermIndex:
                 if longest.get(at, 0) < size:
                     longest[at] = size
                 at = low.find(lowered, at + 1)
-        found = []
-        folded = self._folded
-        size = len(text)
+        spans = []
         resume = 0
         for start in sorted(longest):
             if start < resume:
                 continue  # inside the name found before (the search goes on after it)
-            end = resume = start + longest[start]
-            if start and (low[start - 1].isalnum() or low[start - 1] in _BEFORE_NAME):
-                continue
-            stem = end
-            if end < size and low[end] in _SUFFIX_STARTS:
-                for suffix in _SUFFIXES:
-                    if low.startswith(suffix, end):
-                        end += len(suffix)
-                        break
-            if end < size and (low[end].isalnum() or low[end] == "-"):
-                continue
-            name = folded.get(low[start:stem])
-            if name is not None:
-                found.append((start, end, text[start:stem], name))
-        return found
+            resume = start + longest[start]
+            spans.append((start, resume))
+        return self._accepted(text, low, spans)
 
     def find_uses(self, text: str) -> list[tuple[int, int, str, str]]:
         """(start, end, as written, defined name) of each use of a defined name in `text`, in any
@@ -422,13 +408,18 @@ class TermIndex:
         low = text.lower()
         if len(low) != len(text):  # a letter whose lower case is longer ("İ"): positions move
             low = "".join(ch.lower()[0] for ch in text)
+        return self._accepted(text, low, [m.span() for m in pattern.finditer(low)])
+
+    def _accepted(self, text: str, low: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+        """The names found at `spans` of `low` (`text` in lower case) that are uses: words of
+        their own, with a plural or possessive ending; (start, end, as written, defined name)."""
         found = []
         folded = self._folded
         size = len(text)
-        for m in pattern.finditer(low):
-            start, end = m.span()
+        for start, stem in spans:
             if start and (low[start - 1].isalnum() or low[start - 1] in _BEFORE_NAME):
                 continue  # part of a word, an address, or a mention in quotes (the definition itself)
+            end = stem
             if end < size and low[end] in _SUFFIX_STARTS:
                 for suffix in _SUFFIXES:
                     if low.startswith(suffix, end):
@@ -436,9 +427,9 @@ class TermIndex:
                         break
             if end < size and (low[end].isalnum() or low[end] == "-"):
                 continue
-            name = folded.get(m.group())
+            name = folded.get(low[start:stem])
             if name is not None:
-                found.append((start, end, text[start : m.end()], name))
+                found.append((start, end, text[start:stem], name))
         return found
 
     # -- words written in lower case ------------------------------------------------------
