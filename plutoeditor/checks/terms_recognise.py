@@ -62,7 +62,8 @@ _QUOTED_COLON = re.compile(
 _CAP_WORD = r"[A-Z][\w’'&/-]*"
 _TERM_PHRASE = rf"{_CAP_WORD}(?:\s+(?:of\s+|and\s+|for\s+|to\s+|the\s+|or\s+)?{_CAP_WORD}){{0,5}}"
 _BARE_MEANS = re.compile(
-    rf"(?:^|(?<=[.;:]\s))(?:\(?[0-9a-zA-Z]{{1,4}}[.)]\s+)?(?:The\s+)?(?P<term>{_TERM_PHRASE})\s+"
+    rf"(?:^|(?<=[.;:]\s))(?:\(?[0-9a-zA-Z]{{1,4}}[.)]\s+)?(?:The\s+)?(?:\*\*|__)?(?P<term>{_TERM_PHRASE})"
+    r"(?:\*\*|__)?\s*,?\s+"  # "**Consumer**, means ..."
     + _MEANS_VERB.replace(r"includes|shall\s+include|", "")  # "The Service includes ...": prose
 )
 _AS_DEFINED = re.compile(
@@ -99,12 +100,14 @@ _AS_HINT = re.compile(
 )
 _MEANS_HINT = re.compile(r"mean|refer|defined|includ|understood")
 _PARENS = re.compile(r"\(([^()\n]{1,200})\)")
+_GLOSS_INSIDE = re.compile(r"^\s*(?:also\s+known\s+as|also\s+called|otherwise\s+known\s+as)\s*$", re.I)
+_PLURAL_ENDING = re.compile(r"(?<=[A-Za-z])\((?:s|es)\)")
 #: Words that may stand around the quoted term inside the parentheses of an inline definition.
 _FILLER = re.compile(
     r"^(?:\s|[,;:]|hereinafter|hereafter|herein|hereunder|below|above|referred|to|as|called|known|"
     r"together|collectively|jointly|severally|individually|each|both|all|any|the|a|an|or|and|"
     r"also|in|this|these|its|their|our|your|policy|agreement|terms|notice|respectively|singular|plural|"
-    r"as\s+applicable|as\s+the\s+case\s+may\s+be|including|with|such|simply|being|shall|be|is|are|"
+    r"as\s+applicable|as\s+the\s+case\s+may\s+be|in\s+(?:each|either|any)\s+case|including|with|such|simply|being|shall|be|is|are|"
     r"means?|defined|“|”|\"|‘|’)*$",
     re.IGNORECASE,
 )
@@ -114,7 +117,7 @@ _SECTION_BEFORE = re.compile(
 )
 _ACRONYM = re.compile(r"^(?:the\s+)?([A-Z][A-Z0-9&]{1,7}s?)$")
 _BARE = re.compile(
-    rf"^(?:(?:each|individually|collectively|together|jointly|hereinafter),?\s+)?(?:(?:the|a|an)\s+)?"
+    rf"^(?:(?:each|individually|collectively|together|jointly|hereinafter)[,:]?\s+)?(?:(?:the|a|an)\s+)?"
     rf"({_TERM_PHRASE})$"
 )  # "(Personal Information)", "(each a Digital Property)"
 #: "Passenger – a person requesting a ride": a glossary entry with a dash; "(also ...)" may follow.
@@ -138,6 +141,7 @@ def definitions_in(clause: Clause) -> list[Definition]:
         and not listed
         and not line
         and not _any_form(clause.text)
+        and not (clause.heading and _any_form(clause.heading))
         and not _in_definitions(clause)
     ):
         return []  # most clauses: nothing that could define a term
@@ -228,7 +232,7 @@ _IS_ENTRY = re.compile(
     rf"^(?:\*\*|__)?(?P<term>{_TERM_PHRASE})(?:\*\*|__)?\s*,?\s+(?:is|are|refers\s+to)\s+"
     r"(?:any|an?|the|all|each|every|data|information)\b"
 )
-_LINE_TERM = re.compile(rf"^{_TERM_PHRASE}$")
+_LINE_TERM = re.compile(rf"^{_TERM_PHRASE}:?$")  # "Account", or "Account:" with its meaning below
 
 
 def _listed_line(clause: Clause) -> bool:
@@ -253,6 +257,10 @@ def _term_line(text: str) -> bool:
 
 
 def _paragraph_definitions(paragraph: str, add) -> None:  # type: ignore[no-untyped-def]
+    if "(s)" in paragraph or "(es)" in paragraph:
+        paragraph = _PLURAL_ENDING.sub(
+            "", paragraph
+        )  # '(collectively the “Site(s)”)': one pair of parentheses
     if "(" in paragraph:
         for group in _PARENS.finditer(paragraph):
             _inline(group, paragraph, add)
@@ -285,6 +293,8 @@ def _inline(group: re.Match[str], paragraph: str, add) -> None:  # type: ignore[
     if quoted:
         rest = _QUOTED.sub(" ", inside)
         if _FILLER.match(rest):
+            if _GLOSS_INSIDE.match(rest):
+                before += f" ({rest.strip()})"  # 'tags (also known as "Smart Labels")': the gloss shows
             for q in quoted:
                 term = _clean_term(q.group(1))
                 if term[:1].isupper() or term.lower() in _LOWER_NAMES:

@@ -187,6 +187,9 @@ def _modifies(paragraph: str, end: int) -> bool:
 
 
 _ENGLISH = (" the ", " and ", " of ", " to ")
+#: Words no other language of the corpus writes, for the passages without the four above:
+#: '"Media Product" means any book, magazine or other publication, ... in any format'.
+_MORE_ENGLISH = (" or ", " any ", " with ", " you ", " your ", " that ", " which ", " this ", " are ")
 
 
 def english_words(text: str) -> tuple[int, int]:
@@ -202,17 +205,35 @@ def foreign(text: str) -> bool:
 
 
 def _little_english(text: str, spaces: int) -> bool:
-    """Whether " the ", " and ", " of ", " to " make less than 1% of the spaces; counted only
-    as far as needed (most passages are English, and the first word settles it)."""
+    """Whether " the ", " and ", " of ", " to " (or, failing them, a few other English words)
+    make less than 1% of the spaces, in any case; counted only as far as needed (most
+    passages are English, and the first word settles it)."""
     enough = 0.01 * spaces
     if enough <= 1:
-        return not (" the " in text or " and " in text or " of " in text or " to " in text)
+        if " the " in text or " and " in text or " of " in text or " to " in text:
+            return False
+    else:
+        english = 0
+        for word in _ENGLISH:
+            english += text.count(word)
+            if english >= enough:
+                return False
+    return not _english_after_all(text, enough)
+
+
+def _english_after_all(text: str, enough: float) -> bool:
+    """The rarer English words, for a passage without the four commonest; in lower case for
+    a passage in capitals ("YOU MUST REGISTER FOR EACH COUNTRY (IN EACH CASE, THE ...)")."""
+    if text.isupper():
+        text = text.lower()
+        if " the " in text or " and " in text or " of " in text or " to " in text:
+            return True
     english = 0
-    for word in _ENGLISH:
+    for word in _MORE_ENGLISH:
         english += text.count(word)
         if english >= enough:
-            return False
-    return True
+            return True
+    return False
 
 
 def opens_sentence(paragraph: str, start: int) -> bool:
