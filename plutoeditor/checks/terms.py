@@ -1,8 +1,9 @@
 """Defined-term findings: what a proofreader checks first in a policy.
 
-- `undefined-term` (warning): a capitalised phrase used mid-sentence as a defined term at
-  least twice ("the Website"), defined nowhere; names, dates, statutes, headings, the title
-  and words in capitals are not terms (`checks.terms_ordinary`, `checks.terms_scan`).
+- `undefined-term` (warning): a capitalised phrase used mid-sentence as a defined term
+  ("the Website"), defined nowhere, with the evidence a reader needs (`checks.terms_evidence`);
+  names, dates, statutes, headings, the title and words in capitals are not terms
+  (`checks.terms_ordinary`, `checks.terms_scan`).
 - `unused-definition` (warning): a term defined and never used.
 - `duplicate-definition`: a term defined twice; an error when both are written as
   definitions and their meanings differ, a warning when they say the same or one is inline.

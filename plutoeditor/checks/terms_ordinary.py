@@ -45,7 +45,9 @@ _DOCUMENTS = frozenset(
     # pages, settings and teams named in the text: "the Cookie Settings", "the Security Team"
     "Settings Page Pages Team Teams Center Centre Hub Portal Dashboard Console Tab Menu Button Store "
     # a report the company publishes, a support desk: "our Transparency Report", "Player Support"
-    "Report Reports Support".split()
+    "Report Reports Support "
+    # an offer or price plan the company sells: "the Direct Debit Discount", "the Premium Plan"
+    "Discount Discounts Offer Offers Plan Plans Tariff Bundle".split()
 )
 #: A phrase ending in one of these names a statute or a body, not a term of this document.
 _STATUTE_OR_BODY = frozenset(
@@ -55,6 +57,10 @@ _STATUTE_OR_BODY = frozenset(
     "Agency Department Ministry Trust Foundation Institute University College School "
     "Association Society Organisation Organization Parliament Congress Senate Government "
     "Tribunal Ombudsman Police Centre Center Committee Network".split()
+)
+_BODIES = frozenset(
+    "Commission Commissioner Authority Council Court Board Bureau Agency Ministry Parliament "
+    "Congress Senate Government Tribunal Ombudsman Police Committee Regulator".split()
 )
 _PRONOUNS_AND_NUMBERS = (
     "You Your Yours We Us Our Ours They Them Their I Me My He She Him His Her It Its This That These "
@@ -83,8 +89,8 @@ def ordinary_phrase(
         return True  # a heading named in the text: "see Your Rights below"
     if all(w.lower() in title_words for w in words):
         return True  # the document's title: "this Privacy Policy"
-    if len(words) == 1 and words[0] in _SELF:
-        return True
+    if len(words) == 1 and (words[0] in _SELF or words[0] in _BODIES):
+        return True  # "this Policy"; "the Commission", "the Board": a body named short
     if len(words) > 1 and (words[-1] in _STATUTE_OR_BODY or words[-1] in _DOCUMENTS):
         return True  # "Data Protection Act", "Community Guidelines": the name of a law or a document
     if any("-" in w and not w.split("-")[-1][:1].isupper() for w in words):

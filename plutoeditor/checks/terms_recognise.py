@@ -66,6 +66,12 @@ _BARE_MEANS = re.compile(
     r"(?:\*\*|__)?\s*,?\s+"  # "**Consumer**, means ..."
     + _MEANS_VERB.replace(r"includes|shall\s+include|", "")  # "The Service includes ...": prose
 )
+#: "The Project is a computer software project ...", opening a paragraph: it says what the term is.
+_IS_A = re.compile(rf"^(?:[-*•]\s+)?The\s+(?P<term>{_TERM_PHRASE})\s+(?:is|are)\s+(?:a|an)\s")
+#: "The Rightsholder (the Person holding rights over the Work) agrees": a term and its gloss.
+_GLOSSED = re.compile(
+    rf"(?:^|(?<=[.;:]\s))The\s+(?P<term>{_TERM_PHRASE})\s+\((?P<gloss>(?:the|a|an|any)\s+[^()]{{3,120}})\)"
+)
 _AS_DEFINED = re.compile(
     rf"(?<![\w’'])(?:the\s+)?(?P<term>{_TERM_PHRASE})\s*[(,]?\s*(?:as\s+(?:that\s+term\s+is\s+|such\s+term\s+is\s+)?"
     r"defined|within\s+the\s+meaning|as\s+described|as\s+set\s+out)\b"
@@ -117,7 +123,7 @@ _SECTION_BEFORE = re.compile(
 )
 _ACRONYM = re.compile(r"^(?:the\s+)?([A-Z][A-Z0-9&]{1,7}s?)$")
 _BARE = re.compile(
-    rf"^(?:(?:each|individually|collectively|together|jointly|hereinafter)[,:]?\s+)?(?:(?:the|a|an)\s+)?"
+    rf"^(?:(?:each|individually|collectively|together|jointly|hereinafter|or)[,:]?\s+)?(?:(?:the|a|an)\s+)?"
     rf"({_TERM_PHRASE})$"
 )  # "(Personal Information)", "(each a Digital Property)"
 #: "Passenger – a person requesting a ride": a glossary entry with a dash; "(also ...)" may follow.
@@ -277,6 +283,12 @@ def _paragraph_definitions(paragraph: str, add) -> None:  # type: ignore[no-unty
     if _AS_HINT.search(paragraph):
         for m in _AS_DEFINED.finditer(paragraph):  # "Data Messages (as defined in the ECT Act)"
             add(m.group("term"), paragraph[m.end() :], BARE)
+    if "The " in paragraph:
+        described = _IS_A.match(paragraph)  # "The Project is a computer software project ..."
+        if described and described.group("term").split()[0] not in _NOT_A_TERM:
+            add(described.group("term"), paragraph[described.end() :], BARE)
+        for glossed in _GLOSSED.finditer(paragraph):  # "The Rightsholder (the Person holding ...)"
+            add(glossed.group("term"), glossed.group("gloss"), BARE)
     if not _MEANS_HINT.search(paragraph):
         return
     for bare in _BARE_MEANS.finditer(paragraph):  # "User Content means ..." opening a sentence

@@ -1,5 +1,5 @@
-"""`undefined-term`: a capitalised phrase used mid-sentence as a defined term at least
-twice ("the Website"), defined nowhere.
+"""`undefined-term`: a capitalised phrase used mid-sentence as a defined term ("the
+Website"), defined nowhere, with the evidence a reader needs (`checks.terms_evidence`).
 
 Names, dates, statutes, headings, the title and words in capitals are not terms
 (`checks.terms_ordinary`, `checks.terms_scan`), nor a run-in heading, the start of a longer
@@ -13,6 +13,7 @@ import re
 import weakref
 
 from plutoeditor.checks.finding import Finding, about_clause
+from plutoeditor.checks.terms_evidence import Evidence, companions
 from plutoeditor.checks.terms_index import ClauseTerms, TermIndex
 from plutoeditor.checks.terms_ordinary import ordinary_phrase
 from plutoeditor.checks.terms_scopes import Instruments
@@ -30,6 +31,11 @@ def undefined_terms(
     """undefined-term: each phrase used as a term twice and defined nowhere, at its first use."""
     if _excerpt(index.policy):
         return []  # the page starts at "Article 19": its terms are defined in the parts not shown
+    evidence = Evidence(index, entries)
+    if not evidence.defines_terms(index.definitions):
+        return []  # a page that defines nothing capitalises by house style, not as terms
+    if evidence.attached(index.policy.metadata.title):
+        return []  # a DPA or service level agreement: the agreement it belongs to defines its terms
     title_words = frozenset(w.lower() for w in _TITLE_WORD.findall(index.policy.metadata.title))
     headings = frozenset(_heading_text(h) for h in index.headings)
     defined: set[str] | None = None
@@ -56,12 +62,24 @@ def undefined_terms(
         candidates.append((phrase, count))
     if candidates:
         described, first = _run_in_headings(index, entries, [phrase for phrase, _ in candidates])
-        for phrase, count in candidates:
-            if phrase in described:
-                continue  # "Developer Balance. Developers using ... will have a Developer Balance": described
-            clause = first.get(phrase) if not scopes.borrowing else _first_use(entries, phrase, scopes)
-            if clause is None:
+        # "Developer Balance. Developers using ... will have a Developer Balance": described
+        kept = [(phrase, count) for phrase, count in candidates if phrase not in described]
+        for phrase, count, forms in companions(kept):
+            if evidence.weak(forms, count):
                 continue
+            uses = [
+                c
+                for c in (
+                    first.get(f) if not scopes.borrowing else _first_use(entries, f, scopes) for f in forms
+                )
+                if c is not None
+            ]
+            if not uses:
+                continue
+            clause = uses[0]
+            if len(uses) > 1:  # the form used first
+                ids = {c.id for c in uses}
+                clause = next(c for c, _ in entries if c.id in ids)
             message = f"“{phrase}” is used as a defined term ({count} times, first here) but is not defined"
             found.append(about_clause("undefined-term", clause, message, phrase))
     return found

@@ -95,3 +95,13 @@ def test_a_quoted_term_in_capitals_in_parentheses_in_each_case_is_read() -> None
         '1.3 YOU MUST REGISTER FOR EACH HARBOUR YOU SAIL FROM (IN EACH CASE, THE "HOME HARBOUR").',
     )
     assert "HOME HARBOUR" in defined(text)
+
+
+def test_a_paragraph_saying_what_the_term_is_or_glossing_it_defines_it() -> None:
+    text = page(
+        *HEAD,
+        "1.3 The Operator is a company licensed to run ferries between the two harbours.",
+        "1.4 The Skipper (the person in command of a ferry on a Crossing) decides who boards.",
+    )
+    assert {"Operator", "Skipper"} <= defined(text)
+    assert "Skipper" not in defined(page(*HEAD, "1.3 The Skipper decides who boards (at the gangway)."))

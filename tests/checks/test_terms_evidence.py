@@ -1,0 +1,119 @@
+"""The evidence a reader needs before accepting "X is used as a defined term but is not defined"
+in a document of some length: it defines terms at all, X is used as a noun in several clauses
+and capitalised more often than not, and X is no name, body, address or offer."""
+
+from __future__ import annotations
+
+from plutoeditor.checks import run_checks
+from plutoeditor.importers.text import import_text
+
+DEFINITIONS = (
+    "Harbour Ferry Terms",
+    "1 Definitions",
+    '1.1 "Crossing" means one trip of a ferry from one harbour to the other.',
+    '1.2 "Ticket Office" means the desk at each harbour where tickets are sold.',
+)
+#: clauses that say nothing about terms, so that the document is not a short notice
+FILLER = tuple(
+    f"{n} Item {n}\n\n{n}.1 A passenger keeps to the rules posted at the gangway on each Crossing, "
+    f"and buys a ticket at the Ticket Office or in our app before boarding; a saver discount, a "
+    f"commission or a fee for a harbour line at high tide is shown on the ticket."
+    for n in range(3, 16)
+)
+
+
+def undefined(*paragraphs: str, definitions: tuple[str, ...] = DEFINITIONS) -> list[tuple[str, str]]:
+    policy = import_text("\n\n".join((*definitions, *paragraphs, *FILLER)) + "\n")
+    return [(f.target, f.message) for f in run_checks(policy) if f.code == "undefined-term"]
+
+
+def targets(*paragraphs: str, definitions: tuple[str, ...] = DEFINITIONS) -> set[str]:
+    return {target for target, _ in undefined(*paragraphs, definitions=definitions)}
+
+
+USED_TWICE = (
+    "2 Tickets",
+    "2.1 Buy your ticket in the Ferry App, our app, before the Crossing, or at the Ticket Office.",
+    "2.2 The Ferry App shows each ticket; show the Ferry App at the gangway.",
+)
+
+
+def test_a_term_used_as_a_noun_in_several_clauses_of_a_document_that_defines_terms_is_reported() -> None:
+    assert targets(*USED_TWICE) == {"Ferry App"}
+
+
+def test_a_phrase_used_in_one_clause_only_of_a_long_document_is_not_reported() -> None:
+    one_clause = (
+        "2 Tickets",
+        "2.1 Buy your ticket in the Ferry App, our app, before the Crossing. The Ferry App shows each "
+        "ticket; show the Ferry App at the gangway.",
+    )
+    assert targets(*one_clause) == set()
+
+
+def test_a_phrase_used_only_twice_in_a_long_document_is_not_reported() -> None:
+    twice = (
+        "2 Tickets",
+        "2.1 Buy your ticket in the Ferry App, our app, before the Crossing.",
+        "2.2 We show each ticket in the Ferry App at the gangway.",
+    )
+    assert targets(*twice) == set()
+
+
+def test_a_long_document_that_defines_nothing_reports_no_undefined_terms() -> None:
+    plain = (
+        "Harbour Ferry Terms",
+        "1 Tickets",
+        "1.1 Tickets are sold at the desk of each harbour, and the ferry leaves on time.",
+    )
+    assert targets(*USED_TWICE, definitions=plain) == set()
+
+
+def test_a_phrase_written_in_lower_case_more_often_than_capitalised_is_not_reported() -> None:
+    lower = (
+        "2.3 The ferry app is free; any ferry app of another operator works too.",
+        "2.4 A ferry app keeps your receipts, and the ferry app warns you of delays.",
+    )
+    assert targets(*USED_TWICE, *lower) == set()
+
+
+def test_a_name_with_a_capital_the_or_an_address_is_not_reported() -> None:
+    group = (
+        "2 Operator",
+        "2.1 Ferries are run by The Harbour Line, and the Harbour Line is the employer of every crew.",
+        "2.2 Write to the Harbour Line at its office; the Harbour Line will answer within a week.",
+    )
+    assert targets(*group) == set()
+    address = (
+        "2 Tickets",
+        "2.1 Buy your ticket at Tide.fm before the Crossing; the Tide site is open all night.",
+        "2.2 Tickets from the Tide are valid; show the Tide at the gangway.",
+    )
+    assert "Tide" not in targets(*address)
+
+
+def test_the_singular_and_plural_of_a_phrase_are_one_finding() -> None:
+    plural = (
+        "2.3 Each Ferry App account is personal; Ferry Apps of children are linked to a parent.",
+        "2.4 We update the Ferry Apps each month.",
+        "2.5 The Ferry Apps are free, and all Ferry Apps are updated by us.",
+    )
+    found = undefined(*USED_TWICE, *plural)
+    assert [t for t, _ in found] == ["Ferry App"]
+    alone = undefined(*USED_TWICE)[0][1]
+    assert "(3 times, first here)" in alone and "(3 times" not in found[0][1]  # the plural's uses count
+
+
+def test_a_body_or_an_offer_named_short_is_not_reported() -> None:
+    names = (
+        "2 Prices",
+        "2.1 The Commission sets the fares, and the Saver Discount applies to children.",
+        "2.2 We follow the Commission on fares; ask for the Saver Discount at the desk.",
+        "2.3 The Commission publishes the fares, and the Saver Discount is shown on each ticket.",
+    )
+    assert targets(*names) == set()
+
+
+def test_a_data_processing_agreement_takes_its_terms_from_the_agreement_it_belongs_to() -> None:
+    dpa = ("Harbour Data Processing Agreement", *DEFINITIONS[1:])
+    assert targets(*USED_TWICE, definitions=dpa) == set()
