@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from plutoeditor.checks.finding import WARNING, Finding, about_clause
 from plutoeditor.checks.terms_index import TermIndex
@@ -65,6 +66,12 @@ def duplicate_definitions(index: TermIndex, clauses: dict[str, Clause], scopes: 
             continue  # "In this Schedule, Services means ...": it governs its part, as meant
         if _CHECKBOX.match(clause.text):
             continue  # "[ ] C. "Third Party" means ...": the alternatives of a template
+        if _copy(earlier, clauses[earlier.clause_id], definition, clause):
+            continue  # the page repeats a passage, or a part written again for other readers
+        if (definition.form == INLINE and _NOTICE.match(clause.text)) or (
+            earlier.form == INLINE and _NOTICE.match(clauses[earlier.clause_id].text)
+        ):
+            continue  # 'Licensed under the X License (the "License")': the notice to copy into files
         if INLINE in (definition.form, earlier.form) and (
             definition.term.isupper() or definition.term.split()[-1] in OUTSIDE_WORDS
         ):
@@ -91,6 +98,27 @@ def duplicate_definitions(index: TermIndex, clauses: dict[str, Clause], scopes: 
             )
             found.append(about_clause("duplicate-definition", clause, message, definition.term))
     return found
+
+
+#: The notice a licence asks to be put in each file, quoted in its appendix.
+_NOTICE = re.compile(r"^\W*(?:the contents of this file are subject to|licensed under the)\b", re.IGNORECASE)
+_COPY = 0.8  # how alike two passages are (difflib's ratio) to be one passage written twice
+_PASSAGE = 60  # characters: shorter texts are alike by chance
+
+
+def _copy(earlier: Definition, first: Clause, definition: Definition, clause: Clause) -> bool:
+    """The same definition in a copy of its passage: the page holds a document twice, or a part
+    written again for other readers ("THIS SECTION 4 APPLIES TO YOU IF ...", the same notice
+    for each state), so each copy defines the term once."""
+    meanings = earlier.meaning[:200].lower(), definition.meaning[:200].lower()
+    if min(map(len, meanings)) >= _PASSAGE and SequenceMatcher(None, *meanings).ratio() >= 0.9:
+        return True
+    one = (first.heading + " " + first.text)[:300].lower()  # one copy may be in capitals
+    other = (clause.heading + " " + clause.text)[:300].lower()
+    if min(len(one), len(other)) < _PASSAGE:
+        return False  # "Records: the files we keep" twice in a list is one list's slip
+    matcher = SequenceMatcher(None, one, other)
+    return matcher.real_quick_ratio() >= _COPY and matcher.quick_ratio() >= _COPY and matcher.ratio() >= _COPY
 
 
 def _scoped(definition: Definition, clause: Clause) -> bool:

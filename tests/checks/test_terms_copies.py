@@ -1,0 +1,46 @@
+"""A term defined again in a copy of its passage is not a duplicate definition: the page holds
+a document twice, or a part written again for other readers; nor in a licence's file notice."""
+
+from __future__ import annotations
+
+from plutoeditor.checks import run_checks
+from plutoeditor.importers.text import import_text
+
+
+def duplicates(*paragraphs: str) -> list[tuple[str, str]]:
+    policy = import_text("\n\n".join(paragraphs) + "\n")
+    return [(f.label, f.target) for f in run_checks(policy) if f.code == "duplicate-definition"]
+
+
+def test_a_definition_in_a_part_written_again_for_other_readers_is_not_a_duplicate() -> None:
+    part = (
+        "You shall hold us harmless from all claims, costs and losses arising from your use of the "
+        'ferry (collectively, "Claims"), and you shall pay the Claims within a month.'
+    )
+    text = (
+        "Harbour Ferry Terms",
+        "1 Passengers",
+        "1.1 THIS SECTION APPLIES TO YOU IF YOU TRAVEL AS A PASSENGER.",
+        f"1.2 {part}",
+        "2 Hauliers",
+        "2.1 THIS SECTION APPLIES TO YOU IF YOU SHIP GOODS WITH US.",
+        f"2.2 {part.replace('use of the ferry', 'shipments on the ferry')}",
+    )
+    assert duplicates(*text) == []
+    other = (
+        "You shall hold us harmless from any fine a harbour master imposes on a vessel because of "
+        'your cargo or your vehicle (the "Claims").'
+    )
+    assert duplicates(*text[:-1], f"2.2 {other}") == [("2.2", "Claims")]
+
+
+def test_a_licence_notice_naming_the_licence_is_not_a_second_definition() -> None:
+    text = (
+        "Harbour Public Licence",
+        '1. This licence (the "License") lets anyone copy the charts.',
+        "2. You may copy the charts if you keep this notice.",
+        "Appendix: notice",
+        'Licensed under the Harbour Public Licence (the "License"); you may not use these charts '
+        "except in compliance with the License.",
+    )
+    assert duplicates(*text) == []
