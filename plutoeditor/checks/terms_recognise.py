@@ -106,7 +106,9 @@ _AS_HINT = re.compile(
 )
 _MEANS_HINT = re.compile(r"mean|refer|defined|includ|understood")
 _PARENS = re.compile(r"\(([^()\n]{1,200})\)")
-_GLOSS_INSIDE = re.compile(r"^\s*(?:also\s+known\s+as|also\s+called|otherwise\s+known\s+as)\s*$", re.I)
+_GLOSS_INSIDE = re.compile(
+    r"^\s*(also\s+known\s+as|also\s+called|otherwise\s+known\s+as)(?:\s+(?:or|and))*\s*$", re.I
+)
 _PLURAL_ENDING = re.compile(r"(?<=[A-Za-z])\((?:s|es)\)")
 #: Words that may stand around the quoted term inside the parentheses of an inline definition.
 _FILLER = re.compile(
@@ -305,8 +307,9 @@ def _inline(group: re.Match[str], paragraph: str, add) -> None:  # type: ignore[
     if quoted:
         rest = _QUOTED.sub(" ", inside)
         if _FILLER.match(rest):
-            if _GLOSS_INSIDE.match(rest):
-                before += f" ({rest.strip()})"  # 'tags (also known as "Smart Labels")': the gloss shows
+            gloss = _GLOSS_INSIDE.match(rest)
+            if gloss:  # 'tags (also known as "Smart Labels")': the meaning shows the gloss
+                before += f" ({' '.join(gloss.group(1).split())})"
             for q in quoted:
                 term = _clean_term(q.group(1))
                 if term[:1].isupper() or term.lower() in _LOWER_NAMES:

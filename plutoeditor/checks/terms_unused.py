@@ -73,13 +73,36 @@ def _names_an_outside_thing(definition: Definition) -> bool:
     words = before.split()
     if not words:
         return False
-    last = words[-1].strip(",;:")
-    if last in OUTSIDE_WORDS:
+    if _spelt_out(definition.term, words):
+        return True  # 'Global Positioning System ("GPS")': an abbreviation explained, not a term
+    last = words[-1].strip(",;:()")
+    if last in OUTSIDE_WORDS or (last.isupper() and last.title() in OUTSIDE_WORDS):  # "ACT"
         return True  # '... Utah Consumer Privacy Act ("UCPA")', 'Regulation ... ("Digital Services Act")'
     if definition.term.isupper() and any(w.strip(",;:’'‘“\"") in OUTSIDE_WORDS for w in words[-15:]):
         return True  # 'Regulation (EU) 2022/2065 ... (the "Digital Services Regulation" or "DSR")'
     name = definition.term.split()
     return name[-1] in OUTSIDE_WORDS and len(name) > 1
+
+
+_SMALL = frozenset("of and for the de du des on in to a an".split())
+
+
+def _spelt_out(term: str, words: list[str]) -> bool:
+    """'Global Positioning System ("GPS")', 'software development kits ("SDKs")', 'Personalised
+    Service ID ("PSID")': an abbreviation whose letters begin the words just before it."""
+    letters = term[:-1] if term.endswith("s") and term[:-1].isupper() else term
+    if not (letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 8):
+        return False
+    near = [w.strip(",;:()“”\"'‘’") for w in words[-(len(letters) + 4) :]]
+    for keep_small in (False, True):
+        initials = ""
+        for word in near:
+            if not word or (not keep_small and word.lower() in _SMALL):
+                continue
+            initials += word if word.isupper() and len(word) <= 3 else word[0]
+        if letters in initials.upper():
+            return True
+    return False
 
 
 class _Mentions:

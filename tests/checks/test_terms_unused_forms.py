@@ -1,0 +1,35 @@
+"""Definitions nobody has to use: an abbreviation explained in passing, a gloss with two
+names, the short name of a statute written in capitals."""
+
+from __future__ import annotations
+
+from plutoeditor.checks import run_checks
+from plutoeditor.importers.text import import_text
+
+TERMS = (
+    "Harbour Ferry Terms",
+    "1 Definitions",
+    '1.1 "Crossing" means one trip of a ferry from one harbour to the other.',
+    "2 Travel",
+    "2.1 Each Crossing is tracked.",
+)
+
+
+def unused(*paragraphs: str) -> list[str]:
+    policy = import_text("\n\n".join((*TERMS, *paragraphs)) + "\n")
+    return [f.target for f in run_checks(policy) if f.code == "unused-definition"]
+
+
+def test_an_abbreviation_spelt_out_in_passing_is_not_an_unused_definition() -> None:
+    assert unused('2.2 Each ferry carries a Global Positioning System ("GPS") receiver.') == []
+    assert unused('2.2 Our apps use software development kits ("SDKs") from others.') == []
+    assert unused('2.2 Each ticket shows a Personalised Service ID ("PSID") for the crossing.') == []
+    # letters that do not spell the words before them make a name of the document's own
+    assert unused('2.2 Each crossing gets a number ("TXID") on the ticket.') == ["TXID"]
+
+
+def test_a_gloss_with_two_names_and_a_statute_in_capitals_are_not_unused_definitions() -> None:
+    gloss = '2.2 We may use so-called "flash cookies" (also known as "Local Shared Objects" or "LSOs").'
+    assert unused(gloss) == []
+    statute = '2.2 DISPUTES UNDER THE DIGITAL SERVICES ACT ("DSA") MAY GO TO A SETTLEMENT BODY.'
+    assert unused(statute) == []
