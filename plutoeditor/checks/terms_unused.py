@@ -23,6 +23,7 @@ def unused_definitions(index: TermIndex, clauses: dict[str, Clause]) -> list[Fin
     elsewhere: _Mentions | None = None
     found = []
     used_meanings: set[tuple[str, str]] | None = None
+    reported: set[tuple[str, str]] = set()
     for definition in index.definitions:
         if not definition.explicit:
             continue
@@ -48,6 +49,10 @@ def unused_definitions(index: TermIndex, clauses: dict[str, Clause]) -> list[Fin
             elsewhere = _Mentions(index)
         if elsewhere.anywhere_but(definition):
             continue  # in a heading, a table title, with a hyphen ("Third-Party Content"), in any case
+        one_term = (definition.clause_id, _singular(definition.term.casefold()))
+        if one_term in reported:
+            continue  # '(each, a "Temu Party" and collectively, the "Temu Parties")': one term
+        reported.add(one_term)
         clause = clauses[definition.clause_id]
         message = f"“{definition.term}” is defined but never used"
         found.append(about_clause("unused-definition", clause, message, definition.term))
@@ -82,6 +87,12 @@ def _names_an_outside_thing(definition: Definition) -> bool:
         return True  # 'Regulation (EU) 2022/2065 ... (the "Digital Services Regulation" or "DSR")'
     name = definition.term.split()
     return name[-1] in OUTSIDE_WORDS and len(name) > 1
+
+
+def _singular(name: str) -> str:
+    if name.endswith("ies"):
+        return name[:-3] + "y"
+    return name[:-1] if name.endswith("s") and not name.endswith("ss") else name
 
 
 _SMALL = frozenset("of and for the de du des on in to a an".split())

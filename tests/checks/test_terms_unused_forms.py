@@ -33,3 +33,10 @@ def test_a_gloss_with_two_names_and_a_statute_in_capitals_are_not_unused_definit
     assert unused(gloss) == []
     statute = '2.2 DISPUTES UNDER THE DIGITAL SERVICES ACT ("DSA") MAY GO TO A SETTLEMENT BODY.'
     assert unused(statute) == []
+
+
+def test_a_term_defined_in_the_singular_and_plural_at_once_is_one_unused_definition() -> None:
+    both = (
+        '2.2 Our crews and agents (each, a "Harbour Party" and together, the "Harbour Parties") are insured.'
+    )
+    assert unused(both) == ["Harbour Party"]
