@@ -80,10 +80,13 @@ def _own_variants(index: TermIndex, text: str, variants: list[tuple[str, str]]) 
             continue
         if written[:1].isupper() and _after_capitalised_word(text, start):
             continue
+        lower = written[:1].islower()  # "personal data", "AI models" for "AI Models"
         if _NEXT_NOUN.match(text, end) or (
-            written.islower() and _QUALIFIED.search(text, max(0, start - 20), start)
+            lower and _QUALIFIED.search(text, max(0, start - 40), start) is not None
         ):
             continue
+        if lower and _ONE_OF_KINDS.search(text, max(0, start - 40), start):
+            continue  # "private or public transport", "copyrighted or proprietary material": a kind
         if text.rfind("[", 0, start) > text.rfind("]", 0, start):
             continue  # "[Agency will insert the notice ... of original software]": a drafting note
         kept.append((written, name))
@@ -96,14 +99,19 @@ _NEXT_NOUN = re.compile(
     r"[ \u00a0](?:data|information|distributions?|files?|records?|details|numbers?|systems?|documentation|"
     r"materials?|products?|holders?|owners?|providers?|processing|programs?|programmes?|licen[cs]es?|"
     r"agreements?|terms|accounts?|polic(?:y|ies)|forms?|settings|page|pages|history|histories|"
-    r"repositor(?:y|ies)|developers?|vendors?)\b"
+    r"repositor(?:y|ies)|developers?|vendors?|emails?|usage|protection|legislation)\b"
 )
 #: Words that make the phrase another legal category: "sensitive personal data".
 #: ... or someone else's: "links to third-party web sites", "other service providers".
 _QUALIFIED = re.compile(
     r"\b(?:sensitive|special|nonpublic|non-public|third[- ]party|third[- ]parties'?|other|another|linked)"
-    r"[ \u00a0]$",
+    r"[ \u00a0](?:[\w-]+,? (?:and|or) )?$",  # "third-party websites and mobile apps"
     re.IGNORECASE,
+)
+#: The words offered as one of several kinds of a thing: "private or public transport",
+#: "advertising or promotional materials", "copyrighted or trademarked or proprietary material".
+_ONE_OF_KINDS = re.compile(
+    r"\b(?!(?:the|a|an|any|your|our|their|its|his|her|this|that|such|all)\b)[a-z][\w-]+,? or $"
 )
 
 
