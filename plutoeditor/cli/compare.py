@@ -25,11 +25,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from plutoeditor.cli.check import read_policy
     from plutoeditor.cli.safety import NO_DISPLAY, no_display
-    from plutoeditor.formats.files import open_regular_file
 
-    for path in (args.old, args.new):
-        open_regular_file(path).close()  # missing, a folder, a device or a FIFO: one line now
+    # Read here, as every command does: a file that is not a policy is one line and exit 2
+    # (in the window it would only be a message there, and offscreen a window that never ends).
+    old, new = read_policy(args.old), read_policy(args.new)
     if no_display():
         print(f"plutoeditor: {NO_DISPLAY}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -44,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
     app = make_application()
     install_translator(app)
     install_excepthook(app)
-    standalone = open_standalone_compare(args.old, args.new)  # editor windows opened from it live in it
+    # editor windows opened from it live in it
+    standalone = open_standalone_compare(args.old, args.new, read=(old, new))
     app.exec()
     del standalone
     return EXIT_OK

@@ -14,7 +14,13 @@ import sys
 from collections.abc import Callable, Sequence
 
 from plutoeditor import __version__
-from plutoeditor.cli.safety import NO_DISPLAY, command_files, no_display, unexpected_error_line
+from plutoeditor.cli.safety import (
+    NO_DISPLAY,
+    command_files,
+    empty_file_name,
+    no_display,
+    unexpected_error_line,
+)
 from plutoeditor.formats.errors import PolicyFileError, printable
 
 #: Each command lives in its own module under plutoeditor.cli with `register(subparsers)`,
@@ -64,6 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(args_list)
         if args.command is None:
             return _open_window([])
+        empty = empty_file_name(parser, args)
+        if empty is not None:
+            print(f"plutoeditor: {empty}", file=sys.stderr)
+            return EXIT_BAD_INPUT
         handler: Callable[[argparse.Namespace], int] = args.func
         return handler(args)
     except SystemExit:  # argparse's own usage errors (exit 2), --help and --version

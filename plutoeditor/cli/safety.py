@@ -8,6 +8,7 @@ goes to the log file, not to the terminal.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Iterable
@@ -51,15 +52,42 @@ def refuse_output_over_inputs(output: str | None, inputs: Iterable[str | None]) 
             )
 
 
+#: The parsed arguments of the commands that name files, inputs first.
+FILE_ARGUMENTS = ("files", "file", "input", "old", "new", "against", "template", "output")
+
+
 def command_files(args: object) -> list[str]:
     """The files a parsed command line names, inputs first."""
     names: list[str] = []
-    for attribute in ("files", "file", "input", "old", "new", "against", "template", "output"):
+    for attribute in FILE_ARGUMENTS:
         value = getattr(args, attribute, None)
         for name in value if isinstance(value, list) else [value]:
             if name and str(name) not in names:
                 names.append(str(name))
     return names
+
+
+def empty_file_name(parser: argparse.ArgumentParser, args: argparse.Namespace) -> str | None:
+    """`export -o/--output: the file name is empty; ...` when the command line gives a file
+    argument as '' (a shell variable that was not set): otherwise it would read as no file at
+    all (`--against ''`, `diff -o ''`) or name a file called '' in a puzzling message."""
+    for attribute in FILE_ARGUMENTS:
+        value = getattr(args, attribute, None)
+        if value == "" or (isinstance(value, list) and "" in value):
+            return f"{args.command} {_argument_name(parser, args.command, attribute)}: the file name is empty"
+    return None
+
+
+def _argument_name(parser: argparse.ArgumentParser, command: str, attribute: str) -> str:
+    """How the command's usage names an argument: "-o/--output", "--against", "FILE"."""
+    for action in parser._actions:  # argparse has no public accessor for the subparsers
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            for argument in action.choices[command]._actions:
+                if argument.dest == attribute:
+                    if argument.option_strings:
+                        return "/".join(argument.option_strings)
+                    return str(argument.metavar or attribute.upper())
+    return attribute
 
 
 def short(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:

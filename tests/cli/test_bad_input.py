@@ -70,3 +70,30 @@ def test_no_traceback_in_a_real_process(tmp_path):
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert "tag not allowed" in result.stderr
+
+
+EMPTY_NAMES = {
+    "export output": (["export", "{policy}", "-o", ""], "export -o/--output"),
+    "export template": (
+        ["export", "{policy}", "-o", "{tmp}/out.docx", "--template", ""],
+        "export --template",
+    ),
+    "import output": (["import", "{policy}", "-o", ""], "import -o/--output"),
+    "check file": (["check", "{policy}", ""], "check FILE"),
+    "check against": (["check", "{policy}", "--against", ""], "check --against"),  # was silently ignored
+    "diff output": (["diff", "{policy}", "{policy}", "-o", ""], "diff -o/--output"),  # went to the screen
+    "compare new": (["compare", "{policy}", ""], "compare NEW"),
+}
+
+
+@pytest.mark.parametrize("case", list(EMPTY_NAMES), ids=list(EMPTY_NAMES))
+def test_an_empty_file_name_is_one_line_naming_the_argument(tmp_path, capsys, case):
+    """`export FILE -o ''` (an unset shell variable) said "plutoeditor: : cannot export..."."""
+    policy = _write(tmp_path, "policy.txt", b"1 Scope\n\n1.1 This covers the shop.\n")
+    template, named = EMPTY_NAMES[case]
+    args = [arg.format(policy=policy, tmp=tmp_path) for arg in template]
+    assert main(args) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f"plutoeditor: {named}: the file name is empty\n"
+    assert captured.out == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["policy.txt"]  # nothing written

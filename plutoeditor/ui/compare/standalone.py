@@ -15,7 +15,9 @@ import os
 from PySide6.QtCore import QObject, Qt
 
 from plutoeditor.compare.result import Comparison
+from plutoeditor.model.policy import Policy
 from plutoeditor.ui.compare.window import CompareWindow
+from plutoeditor.ui.compare.worker import Source
 from plutoeditor.ui.editor.main_window import MainWindow
 
 #: How long the "clause not found" message stays in the editor's status bar.
@@ -28,10 +30,12 @@ class StandaloneCompare(QObject):
     Keep a reference while the application runs: the editor windows live as long as it does.
     """
 
-    def __init__(self, old_path: str, new_path: str) -> None:
+    def __init__(self, old_path: str, new_path: str, read: tuple[Policy, Policy] | None = None) -> None:
         super().__init__()
         self._paths = {"old": old_path, "new": new_path}
-        self.compare = CompareWindow(old_path, new_path)
+        names = (os.path.basename(old_path), os.path.basename(new_path))
+        sources: tuple[Source, Source] = read if read is not None else (old_path, new_path)
+        self.compare = CompareWindow(*sources, names=names)
         self.compare.open_version_clause_requested.connect(self.open_clause)
         self._comparison: Comparison | None = None  # kept: the window may close before an editor loads
         self.compare.comparison_ready.connect(self._set_comparison)
@@ -126,8 +130,12 @@ def _same_file(a: str | None, b: str | None) -> bool:
         return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
 
 
-def open_standalone_compare(old_path: str, new_path: str) -> StandaloneCompare:
-    """Show the compare window of two files, ready to open clauses in editor windows."""
-    standalone = StandaloneCompare(old_path, new_path)
+def open_standalone_compare(
+    old_path: str, new_path: str, read: tuple[Policy, Policy] | None = None
+) -> StandaloneCompare:
+    """Show the compare window of two files, ready to open clauses in editor windows.
+    `read`: the two files already read (the command line reads them first), else the
+    window reads them."""
+    standalone = StandaloneCompare(old_path, new_path, read)
     standalone.show()
     return standalone

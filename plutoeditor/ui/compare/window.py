@@ -98,11 +98,18 @@ class CompareWindow(QMainWindow):
     find_field: QLineEdit
 
     def __init__(
-        self, old: Source, new: Source, parent: QWidget | None = None, order_by_date: bool = False
+        self,
+        old: Source,
+        new: Source,
+        parent: QWidget | None = None,
+        order_by_date: bool = False,
+        names: tuple[str, str] | None = None,
     ) -> None:
+        """`names`: what to call the versions (their file names when given policies read
+        from files); by default their file names or titles."""
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)  # the editor keeps a list until then
-        self._old_name, self._new_name = source_name(old), source_name(new)
+        self._old_name, self._new_name = names or (source_name(old), source_name(new))
         self._order = ""  # what ordering by date found: "", "kept", "swapped", "unknown"
         #: the sides are the other way round from how they were given (ordered by date, swapped)
         self.flipped = False
