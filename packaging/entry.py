@@ -19,7 +19,7 @@ def main() -> int:
         return run_smoke(args[1] if len(args) > 1 else None)
     from plutoeditor.cli.main import main as cli_main
 
-    return cli_main(args)
+    return cli_main(args, exit_when_done=True)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,3 @@
-import sys
+from plutoeditor.cli.main import program
 
-from plutoeditor.cli.main import main
-
-sys.exit(main())
+program()

@@ -12,6 +12,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from plutoeditor import __version__
 from plutoeditor.cli.safety import (
@@ -59,8 +60,24 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
     return set()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; whatever happens, at most one line on stderr, never a traceback."""
+#: Commands that open a window: Qt and the window's settings are torn down as usual after them.
+WINDOW_COMMANDS = frozenset({"compare"})
+
+
+def program() -> None:
+    """The console script and `python -m plutoeditor`: run the command line, then exit.
+
+    A command that ran to its end (not a window) ends the process as soon as its output is
+    flushed, without tearing the interpreter down: freeing a checked 10,000-clause policy
+    object by object took 30-55 ms of a 0.7 s `check` (mypy exits the same way).
+    """
+    sys.exit(main(exit_when_done=True))
+
+
+def main(argv: Sequence[str] | None = None, *, exit_when_done: bool = False) -> int:
+    """Run the command line; whatever happens, at most one line on stderr, never a traceback.
+
+    `exit_when_done`: end the process right after a command's handler returns (`program`)."""
     args: argparse.Namespace | None = None
     try:
         args_list = list(sys.argv[1:] if argv is None else argv)
@@ -75,7 +92,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"plutoeditor: {empty}", file=sys.stderr)
             return EXIT_BAD_INPUT
         handler: Callable[[argparse.Namespace], int] = args.func
-        return handler(args)
+        status = handler(args)
+        if exit_when_done and args.command not in WINDOW_COMMANDS:
+            _exit_now(status)
+        return status
     except SystemExit:  # argparse's own usage errors (exit 2), --help and --version
         raise
     except PolicyFileError as exc:
@@ -116,6 +136,24 @@ def _opens_window(args_list: list[str], parser: argparse.ArgumentParser) -> bool
     if first in _command_names(parser) or first.startswith("-"):
         return False
     return os.path.exists(first) or not _COMMAND_LIKE.fullmatch(first)
+
+
+def _exit_now(status: int) -> NoReturn:
+    """Flush the output and the log, then end the process without freeing every object."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader left (`check ... | head`): not an error
+        pass
+    except (OSError, ValueError) as exc:  # a full disk under a redirected stdout
+        print(f"plutoeditor: cannot write the output: {exc}", file=sys.stderr)
+        status = EXIT_BAD_INPUT
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    if "logging" in sys.modules:  # a command that logged (an unexpected error's traceback)
+        sys.modules["logging"].shutdown()
+    os._exit(status)
 
 
 def _silence_stdout() -> None:

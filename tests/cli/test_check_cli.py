@@ -158,3 +158,36 @@ def test_missing_metadata_names_the_line_of_the_field_in_a_policy_file(tmp_path,
     assert capsys.readouterr().out.splitlines()[1] == (
         f"{path}:{date}: warning missing-metadata: No effective date: the published header would have no date"
     )
+
+
+def _program(args, **kwargs):
+    """`python -m plutoeditor ARGS` as a user runs it: block-buffered output (no PYTHONUNBUFFERED)."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    return subprocess.Popen([sys.executable, "-m", "plutoeditor", *args], env=env, **kwargs)
+
+
+def test_the_whole_report_reaches_a_file(tmp_path, capsys):
+    """The process ends right after its output is flushed (no teardown): nothing may be lost."""
+    many = "".join(f"[1] Scope {i} |\n  [1.1] See clause 9.{i}.\n" for i in range(400))
+    path = tmp_path / "many.policy.yaml"
+    native.save(dated(parse_tree(many)), path)
+    assert main(["check", "--format", "json", str(path)]) == 1
+    expected = capsys.readouterr().out
+    report = tmp_path / "report.json"
+    with report.open("wb") as out:
+        assert _program(["check", "--format", "json", str(path)], stdout=out).wait() == 1
+    assert report.read_text(encoding="utf-8") == expected
+    assert len(json.loads(expected)["files"][0]["findings"]) >= 400  # some 60 KB
+
+
+def test_a_reader_that_leaves_early_is_no_error(files):
+    """`plutoeditor check FILE | head -0`: the exit status is the check's and nothing is printed
+    (it was 120 and Python's "Exception ignored ... BrokenPipeError" when the output was short)."""
+    process = _program(["check", files[1]], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # the reader is gone before the report is written
+    err = process.stderr.read().decode()
+    process.stderr.close()
+    assert process.wait() == 1
+    assert err == ""
