@@ -7,12 +7,10 @@ text as literal blocks. Loading then saving gives identical bytes.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +38,9 @@ def is_native(path: str | os.PathLike[str]) -> bool:
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
     """The policy JSON Schema (schemas/policy.schema.json, shipped inside the package too)."""
+    import json  # (only when the hand check of native_schema leaves a file to the schema)
+    from importlib import resources
+
     packaged = resources.files("plutoeditor").joinpath("data/policy.schema.json")
     if packaged.is_file():
         return json.loads(packaged.read_text(encoding="utf-8"))

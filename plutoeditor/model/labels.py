@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from plutoeditor.lazy_pattern import lazy_pattern
+
 # -- families ---------------------------------------------------------------------------
 
 DECIMAL, NUMBER = "decimal", "number"
@@ -234,16 +236,17 @@ def plain_label(label: str) -> str:
 
 
 # -- labels at the start of a line: their forms, which are siblings, which comes next ---------
-# (the importers read them off the page with importers/labels.split_label)
+# (the importers read them off the page with importers/labels.split_label; compiled when first
+# used: checking a policy file needs none of them, and DECIMAL_LABEL alone took 2-6 ms at start)
 
 # "1", "1.", "1.1", "2.3.9", "6..", "6.9.1:", "1A", "1A.1", "4.1A" - at most 3 digits per part, so
 # years ("2024 was") and amounts are not labels.
-DECIMAL_LABEL = re.compile(
+DECIMAL_LABEL = lazy_pattern(
     r"(?P<label>(?P<num>\d{1,3}[A-Z]?(?:\.\d{1,3}[A-Z]?)*)(?P<dots>\.{0,2})(?P<colon>:?)(?P<paren>\)?))"
     r"(?P<sep>[ \t]+|$|(?<=\.)(?=[A-Z\"“'‘(]))"
 )
 # "SECTION 2", "Section 2:", "Article IV.", "Part 3 -", "Schedule 1", "Annex A"
-WORD_LABEL = re.compile(
+WORD_LABEL = lazy_pattern(
     rf"(?P<label>(?P<word>{LABEL_WORD_PATTERN})"
     rf"[ \t]+(?:\d{{1,3}}[A-Z]?(?:\.\d{{1,3}}[A-Z]?)*|{ROMAN_NUMERAL_PATTERN}|[A-Z])\b[.:]?)"
     r"(?P<sep>[ \t]*(?:[\u2013\u2014-][ \t]*)?)",

@@ -264,6 +264,16 @@ def test_the_unusual_characters_are_the_complement_of_yamls_printable_set():
         assert bool(native_reader._UNUSUAL.match(char)) != bool(printable.match(char)), hex(code)
 
 
+#: every side of _UNUSUAL's edges, ASCII, Latin-1, the rest of Unicode and lone surrogates
+_EDGES = "a \n:'\t\r\x00\x1f\x7f\x80\x85\x9f\xa0é“\u2028\ud800\udfff\ufeff\ufffe\uffff\U0001f600"
+
+
+@given(st.text(alphabet=st.sampled_from(_EDGES)))
+@settings(max_examples=500)
+def test_the_quick_search_for_unusual_characters_finds_what_the_pattern_finds(text):
+    assert native_reader.has_unusual(text) == bool(native_reader._UNUSUAL.search(text))
+
+
 def test_loading_a_file_the_app_wrote_needs_neither_pyyaml_nor_a_schema_compiler(tmp_path):
     """`plutoeditor check` starts without them (10 ms for PyYAML, 20-35 ms to compile the
     schema); a file the fast reader declines still gets PyYAML."""
