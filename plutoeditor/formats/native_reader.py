@@ -352,8 +352,11 @@ def _one_line(value: str) -> Any:
     first = value[:1]
     if first == "'":
         inner = value[1:-1]
-        if len(value) > 1 and value[-1] == "'" and "'" not in inner.replace("''", "") and inner.isprintable():
-            return inner.replace("''", "'")
+        if len(value) > 1 and value[-1] == "'" and inner.isprintable():
+            if "'" not in inner:
+                return inner  # most quoted values: a label ('2.1'), an empty heading ('')
+            if "'" not in inner.replace("''", ""):
+                return inner.replace("''", "'")
         return _quoted(value)
     if first == '"':
         return _quoted(value)
@@ -368,6 +371,8 @@ def _one_line(value: str) -> Any:
         raise _Decline
     if first not in _RESOLVED_FIRST:
         return value  # a string, whatever follows (plain_tag's first test)
+    if first in _WORD_FIRST and value not in _WORD_TAGS:
+        return value  # "The ...", "Our ...": no boolean or null (plain_tag's second)
     if value.startswith(("---", "...")):
         raise _Decline
     return _resolved(value)
