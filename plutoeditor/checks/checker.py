@@ -62,7 +62,7 @@ class Checker:
         self._checked: dict[str, _Checked] = {}
         self._referring: dict[str, Clause] = {}
         # owner -> ((start, expected start), findings)
-        self._scope_cache: dict[str | None, tuple[tuple[int, int, int], list[Finding]]] = {}
+        self._scope_cache: dict[str | None, tuple[tuple[object, ...], list[Finding]]] = {}
         self._numbering: list[Finding] = []
         self._metadata: list[Finding] | None = None  # None: to be checked
         self._index: dict[str, Clause] = {}
@@ -220,7 +220,7 @@ class Checker:
     def _check_numbering(self) -> None:
         """Scopes and label styles; scopes whose owner and members are unchanged keep their findings."""
         all_scopes = scopes(self.policy)
-        cache: dict[str | None, tuple[tuple[int, int, int], list[Finding]]] = {}
+        cache: dict[str | None, tuple[tuple[object, ...], list[Finding]]] = {}
         numbering: list[Finding] = []
         if self._everything:
             self._expected_cache.clear()
@@ -228,7 +228,12 @@ class Checker:
             owner_id = scope.owner.id if scope.owner is not None else None
             known = self._scope_cache.get(owner_id)
             # a scope's start depends on what stands before its heading (numbering run on)
-            starts = (scope.start, scope.expected_start, scope.written_before)
+            starts = (
+                scope.start,
+                scope.expected_start,
+                scope.written_before,
+                tuple(scope.word_starts.items()),
+            )
             if known is None or known[0] != starts or self._everything or owner_id in self._dirty_owners:
                 known = (starts, [f for check in self._numbering_checks for f in check.run(scope)])
                 self._expected_stale.add(owner_id)

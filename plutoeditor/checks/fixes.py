@@ -8,6 +8,7 @@ term findings: write the term as defined, add a definition stub (`checks.terms_f
 from __future__ import annotations
 
 from plutoeditor.checks.finding import Finding
+from plutoeditor.checks.missing_parents import missing_parent, numbered_cores
 from plutoeditor.checks.numbering import restyle_labels
 from plutoeditor.checks.terms import TERM_CODES
 from plutoeditor.checks.terms_fixes import term_fix
@@ -26,6 +27,8 @@ def fix_for(policy: Policy, finding: Finding) -> tuple[str, Operation] | None:
     if finding.code in TERM_CODES:
         return term_fix(policy, finding)
     if finding.code in ("wrong-parent", "skipped-level"):
+        if finding.code == "wrong-parent" and missing_parent(clause, numbered_cores(scopes(policy))):
+            return None  # "15.2 is missing": adding 15.2 or relabelling the run is the author's call
         return _relabel_run(policy, clause)
     if finding.code in ("duplicate-number", "numbering-gap", "out-of-order"):
         owner = _scope_owner(clause)

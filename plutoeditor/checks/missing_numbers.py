@@ -8,6 +8,7 @@ the tree did not read as a clause. The missing number may be written:
   ("07.Liability", "2.7.3You shall"), or as a range ("11.2.1.-11.2.5. If you reside ...");
 - inline right after a lead-in's colon or the item before's semicolon ("as follows: (i) your
   Content ...", then "(ii)"; "... notices; and (c) give ...", then "(d)");
+- run into a paragraph after a sentence ends ("... de l'Utilisateur. 2.2 A l'exception ...");
 - as the label of a clause between that the tree put in another list, in the same style.
 """
 
@@ -25,6 +26,9 @@ from plutoeditor.model.numbering import INSERTION, OTHER, SCHEDULE, parse_label,
 #: Content", "... notices; and (c) give all recipients". A sentence's full stop is not list
 #: punctuation: a label after it is a line the page lost, not an item written inline.
 _AFTER_COLON = re.compile(r"(?::|;(?:\s+(?:and|or|et|ou|und|oder))?)\s+(?P<label>\(?[0-9A-Za-z]{1,4}[.)])\s")
+#: A hierarchical label run into a paragraph after its sentence ends: "... de l'Utilisateur. 2.2 A
+#: l'exception ...", a heading and its clause the page ran into the text of the clause before.
+_RUN_IN = re.compile(r"[.;!?]\s+(?P<label>\d{1,3}(?:\.\d{1,3})+)\.?\s+(?=[^\W\d_])")
 _RANGE = re.compile(r"^(?P<first>[0-9A-Za-z.()]+?)\s*[-–]\s*(?P<last>[0-9A-Za-z.()]+)$")
 
 Missing = Callable[[int | None], bool]
@@ -49,6 +53,11 @@ def missing_written(seq: Sequence, k: int, missing: Missing) -> str:
             if missing(value_in(parse_label(match["label"]), family)):
                 lead_in = quote(line[: match.start() + 1], tail=True)
                 return f"“{match['label']}” is written inline after “{lead_in}”"
+        for match in _RUN_IN.finditer(plain(line)):
+            after = plain(line)[match.end() :]
+            label = parse_label(match["label"])
+            if after[:1].isupper() and _same_shape(label, seq) and missing(value_in(label, family)):
+                return f"“{match['label']}” is written inside the text before it, after a sentence"
     return _labelled_elsewhere(seq, k, missing)
 
 

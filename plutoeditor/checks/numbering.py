@@ -28,6 +28,7 @@ from plutoeditor.model.numbering import (
     parse_label,
     restarts,
     schedule_family,
+    schedule_series_changes,
     schedule_value,
     value_in,
 )
@@ -85,12 +86,17 @@ def _check_sequence(
         members = _doubled_letters_read_as_numerals(members)
     present = {value for _, _, _, value in members if value is not None}
     sorted_present = sorted(present)
-    prev = 0 if schedules else scope.start or scope.written_before
+    prev = scope.word_starts.get(word or "", 0) if schedules else scope.start or scope.written_before
     seen: dict[str, Clause] = {}  # the full label as written (normalised) -> its first clause
     counted = False  # whether a member's number has been read yet
     sections = not schedules and _under_unnumbered_heading(scope)
     prefix: tuple[str, ...] | None = None
+    series: str | None = None  # the schedule family read last: "ANNEX A" then "ANNEX I" restarts
     for clause, label, core, value in members:
+        if schedules:
+            if schedule_series_changes(label, scope, series):
+                prev, seen, counted = 0, {}, False
+            series = schedule_family(label, scope)
         if value is None:  # written in another style: it still takes a number
             prev, counted = prev + 1, True
             continue
@@ -108,12 +114,14 @@ def _check_sequence(
         if key in seen:
             first = seen[key]
             where = f" (also at line {first.line})" if first.line else ""
+            # "(f)" twice where the second stands where f belongs: the position names no other number
+            calls = f"; its position calls for {want}" if want != name else ""
             findings.append(
                 make(
                     "duplicate-number",
                     clause.id,
                     name,
-                    f"Number used twice{where}; its position calls for {want}",
+                    f"Number used twice{where}{calls}",
                     clause.line,
                     want,
                 )

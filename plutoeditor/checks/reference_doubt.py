@@ -51,8 +51,8 @@ _LINE_LABEL = re.compile(
     r"^[\s>#*_|]*\(?((?:[A-Z]\.)?\d+(?:\.\d+)*)(?:[.):]|(?<=\.\d)[a-z])?(?=[\s*_]|$)", re.MULTILINE
 )
 #: A hierarchical label run into a paragraph after a sentence: "... specifications. 10.2. Replacement",
-#: "... and V.3.   V.2. Other Products".
-_RUN_ON_LABEL = re.compile(r"[.;:]\s+((?:[A-Z]{1,4}\.\d+|\d+\.\d+)(?:\.\d+)*)\.\s+(?=[A-Z])")
+#: "... and V.3.   V.2. Other Products", "... un contrat. 9.4 Contact pour l'exercice des droits".
+_RUN_ON_LABEL = re.compile(r"[.;:]\s+((?:[A-Z]{1,4}\.\d+|\d+\.\d+)(?:\.\d+)*)\.?\s+(?=[A-ZÀ-Þ])")
 _NUMBERS = re.compile(r"\d+(?:\.\d+)*")
 _LEADING = re.compile(r"\d+")
 

@@ -17,6 +17,7 @@ from plutoeditor.checks import (
     content,
     continuation,
     metadata,
+    missing_parents,
     numbering,
     reference_doubt,
     references,
@@ -41,6 +42,7 @@ CHECKS: tuple[Check, ...] = (
 #: The reviews, each kind in the order they run (each reads the last one's result).
 REVIEWS: tuple[Review, ...] = (
     uncertainty.REVIEW,  # numbering: placements the tree only guessed
+    missing_parents.REVIEW,  # numbering: sub-clauses whose parent number is nowhere written
     source_order.REVIEW,  # numbering: order and gaps the source order explains
     continuation.REVIEW,  # numbering: a sequence that continues another's
     translations.REVIEW,  # numbering: duplicates that are the same clause in another script

@@ -52,15 +52,17 @@ def opens_where_another_stopped(seq: Sequence, k: int) -> str:
     last before it in the same style and depth is the number just below its first."""
     if k != 0 or seq.scope.start or seq.scope.written_before or seq.members[0].value < 2:
         return ""
-    value, written = _written_last(seq)
+    # the same number written just before (a contents line "13. Europe" over "13. Europe") is
+    # the list's own first label again, not where the list stopped: look past it
+    value, written = _written_last(seq, past=seq.members[0].value)
     if value != seq.members[0].value - 1:
         return ""
     return f"{written} is the label written last before it like it: this goes on from that list"
 
 
-def _written_last(seq: Sequence) -> tuple[int, str]:
+def _written_last(seq: Sequence, past: int | None = None) -> tuple[int, str]:
     """The number and label of the label written last before the sequence's first member in
-    its style and depth ((0, "") when there is none)."""
+    its style and depth ((0, "") when there is none), looking past labels numbered `past`."""
     member = seq.members[0]
     label = parse_label(member.clause.label)
     for clause in reversed(seq.ordered[: member.at]):
@@ -69,6 +71,8 @@ def _written_last(seq: Sequence) -> tuple[int, str]:
             continue
         value = value_in(earlier, seq.scope.family)
         if earlier.style() == label.style() and earlier.parts[:-1] == label.parts[:-1] and value is not None:
+            if value == past:
+                continue
             return value, earlier.raw
     return 0, ""
 

@@ -42,9 +42,11 @@ _LOWER_ROMAN, _UPPER_ROMAN = ROMAN_NUMERAL_PATTERN.lower(), ROMAN_NUMERAL_PATTER
 # "(a)", "(iv)", "(A)", "(1)", "(aa)": which letters are a label's is model.labels' to say
 # (letter_families), so "(EU)" and the placeholder "(XXXX)" are none, as in numbering
 _PAREN = re.compile(r"(?P<label>\((?P<letters>[a-zA-Z]{1,6}|\d{1,3})\))(?P<sep>[ \t]+|$)")
-# "a.", "A.", "iv.", "IV)", "a)"; not "ici."
+# "a.", "A.", "iv.", "IV)", "a)"; not "ici." A lower-case "a)" may be glued to a capitalised word
+# ("a)Le Passager ..." from a PDF that lost the space); "A.Smith" and "e.g.Word" stay words
 _LETTER = re.compile(
-    rf"(?P<label>(?P<letters>[a-z]|{_LOWER_ROMAN}|[A-Z]|{_UPPER_ROMAN})[.)])(?P<sep>[ \t]+|$)"
+    rf"(?P<label>(?P<letters>[a-z]|{_LOWER_ROMAN}|[A-Z]|{_UPPER_ROMAN})[.)])"
+    r"(?P<sep>[ \t]+|$|(?<=[a-z]\))(?=[A-ZÀ-Þ][a-zà-ÿ]))"
 )
 # "§ 1 Grundsätze", "§3 Sperrung, Kündigung": a section sign over a short title (not "§ 7 Abs. 1 gilt.")
 _SECTION_SIGN_SENTENCE = re.compile(r"(?:Abs|Absatz|Satz|Halbsatz|Nr|Nummer|S\.|ff|[A-Z]{2,}\b|[a-zäöü])")

@@ -121,6 +121,8 @@ def _make_block(raw: str, line: int, label: str | None, list_level: int | None) 
         raw = _DOUBLED_BOLD.sub("**", raw)
     if label == "" and not raw.startswith("`") and _bullet_holds_clause(inline_text(raw)):
         label = list_level = None
+    elif label and label[0].isdigit() and _bold_label_inside(raw):
+        label = list_level = None  # "8.  **15\. Governing Law**": the author's number, not the list's
     heading = None
     m = _BOLD_START.match(raw)
     if label is None and m:
@@ -401,6 +403,18 @@ def _bullet_holds_clause(text: str) -> bool:
     label, rest = split_label(text)
     parts = decimal_parts(label) if label else None
     return parts is not None and len(parts) > 1 and bool(rest)
+
+
+def _bold_label_inside(raw: str) -> bool:
+    """Whether an ordered item's text opens with a number in bold ("**13\\. Copyright**", "**14.3** You").
+
+    A converter numbers the items of its list 1, 2, 3; the number written in bold is the author's.
+    """
+    m = _BOLD_START.match(raw)
+    if m is None:
+        return False
+    label, _ = split_label(inline_text(m.group("inner")))
+    return bool(label) and decimal_parts(label) is not None
 
 
 def _sub_clause(line: str, number: int) -> bool:

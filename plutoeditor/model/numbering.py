@@ -63,6 +63,7 @@ __all__ = [  # the label pieces numbering works with, for the modules that impor
     "parse_label",
     "restarts",
     "schedule_family",
+    "schedule_series_changes",
     "schedule_value",
     "scope_family",
     "scopes",
@@ -93,6 +94,9 @@ class Scope:
     written_before: int = 0
     #: Members that follow an unnumbered paragraph among the owner's children.
     after_text: set[str] = field(default_factory=set)
+    #: Per schedule word ("article"): the number before its first label when that numbering runs
+    #: on from the part before ("ARTICLE 5" under PART I, then "ARTICLE 6" under PART II).
+    word_starts: dict[str, int] = field(default_factory=dict)
     _schedule_families: dict[str, str] | None = field(default=None, repr=False)
 
     @property
@@ -207,12 +211,33 @@ def _run_on(scope: Scope, earlier: Clause | Scope, holder: Scope) -> None:
         if start <= 0:
             scope.family, start = family, _start(scope, earlier, holder.family)
     scope.start = scope.expected_start = start
+    _run_on_words(scope, earlier)
     if start == 0:
         scope.written_before = _written_before(scope, earlier, holder.family)
     if start > 0:  # runs on from the number the earlier clause's position calls for
         numbers = expected_numbers(holder)
         expected = numbers[-1][1] if earlier is holder else dict(numbers).get(id(earlier))
         scope.expected_start = expected if expected is not None else start
+
+
+def _run_on_words(scope: Scope, earlier: Clause | Scope) -> None:
+    """`Scope.word_starts`: a scope opening with "ARTICLE 6" whose part before ends with "ARTICLE 5"."""
+    first = parse_label(scope.members[0].label)
+    if first.kind != SCHEDULE:
+        return
+    word = first.word.lower()
+    before = earlier.members if isinstance(earlier, Scope) else [earlier]
+    last = next(
+        (parse_label(c.label) for c in reversed(before) if parse_label(c.label).word.lower() == word), None
+    )
+    if last is None or last.kind != SCHEDULE:
+        return
+    value, ends = (
+        schedule_value(first, scope),
+        schedule_value(last, earlier if isinstance(earlier, Scope) else None),
+    )
+    if value is not None and ends is not None and value == ends + 1:
+        scope.word_starts[word] = ends
 
 
 def expected_numbers(scope: Scope) -> list[tuple[int, int]]:
@@ -309,14 +334,21 @@ def expected_cores(scope: Scope, owner_core: str) -> list[str]:
     result: list[str] = []
     n = scope.expected_start
     schedules: Counter[str] = Counter()  # "Section 1, 2" and "Exhibit A, B" count apart
+    series: dict[str, str] = {}  # schedule word -> the family of its last label (a new one restarts)
     if scope.owner is not None and parse_label(scope.owner.label).kind == SCHEDULE:
         owner_core = owner_core.rsplit(" ", 1)[-1]  # "SECTION 1" numbers its clauses 1.1, 1.2
     prefix = "" if scope.is_root or not owner_core else owner_core + "."
     for clause in scope.members:
         label = parse_label(clause.label)
         if label.kind == SCHEDULE:
-            schedules[label.word.lower()] += 1
-            number = format_number(schedules[label.word.lower()], schedule_family(label, scope))
+            word, family = label.word.lower(), schedule_family(label, scope)
+            if word not in series:
+                schedules[word] = scope.word_starts.get(word, 0)
+            elif schedule_series_changes(label, scope, series.get(word)):
+                schedules[word] = 0
+            series[word] = family
+            schedules[word] += 1
+            number = format_number(schedules[word], family)
             result.append(f"{label.word} {number}")
         elif label.kind == INSERTION and scope.family in (DECIMAL, NUMBER):
             letters = label.last.lstrip("0123456789")
@@ -332,13 +364,21 @@ def expected_cores(scope: Scope, owner_core: str) -> list[str]:
     return result
 
 
+#: A schedule word whose letters ("ANNEX A") are followed by a second series in roman numerals
+#: ("ANNEX I", "ANNEX II"): an instrument's own annex, then the annexes of one embedded in it.
+LETTERS_THEN_ROMAN = "letters-then-roman"
+
+
 def schedule_family(label: Label, scope: Scope | None = None) -> str:
     """Schedules are numbered 1, 2 or A, B or I, II (as the scope's schedules of that word are)."""
     num = label.last
     if num.isdigit():
         return NUMBER
-    if scope is not None and scope.schedule_families.get(label.word.lower()) == ROMAN_UPPER:
+    family = scope.schedule_families.get(label.word.lower()) if scope is not None else None
+    if family == ROMAN_UPPER:
         return ROMAN_UPPER if is_roman(num) else ALPHA_UPPER
+    if family == LETTERS_THEN_ROMAN:  # "C" is a letter there, "I" and "II" are numerals
+        return ROMAN_UPPER if num.upper() == "I" or (len(num) > 1 and is_roman(num)) else ALPHA_UPPER
     return ROMAN_UPPER if len(num) > 1 else ALPHA_UPPER
 
 
@@ -346,6 +386,8 @@ def _schedule_families(members: list[Clause]) -> dict[str, str]:
     """Schedule word -> ROMAN_UPPER when its letters are roman numerals: "ANNEX I", "ANNEX II".
 
     A lone "I" (or "I" first, then only I, V, X) is one, not the ninth letter; "A, B" are letters.
+    "ANNEX A" then "ANNEX I", "ANNEX II" is LETTERS_THEN_ROMAN: the "I" does not follow an "H",
+    and roman numerals alone come after it, so it opens a second series.
     """
     letters: dict[str, list[str]] = {}
     for clause in members:
@@ -356,7 +398,16 @@ def _schedule_families(members: list[Clause]) -> dict[str, str]:
     for word, nums in letters.items():
         roman = all(is_roman(n) for n in nums) and (nums[0] == "I" or any(len(n) > 1 for n in nums))
         found[word] = ROMAN_UPPER if roman else ALPHA_UPPER
+        j = nums.index("I") if "I" in nums else -1
+        if not roman and j > 0 and nums[j - 1] != "H" and all(is_roman(n) for n in nums[j:]):
+            found[word] = LETTERS_THEN_ROMAN
     return found
+
+
+def schedule_series_changes(label: Label, scope: Scope, previous: str | None) -> bool:
+    """Whether a schedule label opens a new series of its word: the roman "ANNEX I" after the
+    lettered "ANNEX A" (`previous` is the family of the word's label before it, None if none)."""
+    return previous is not None and previous != schedule_family(label, scope)
 
 
 def expected_labels(policy: Policy, usual_style: bool = False) -> dict[str, str]:

@@ -174,3 +174,15 @@ def test_a_letter_gap_landing_on_i_may_be_the_roman_numeral_one():
     policy = parse_tree("[a.] one.\n[b.] two.\n[c.] three.\n[i.] first of another list.\n")
     assert found(policy) == [("numbering-gap", "i.", "warning")]
     assert "roman numeral one" in next(f.message for f in run_checks(policy) if f.code == "numbering-gap")
+
+
+def test_a_list_going_on_after_its_own_number_written_above_it_goes_on_from_the_list_before():
+    # a page of two documents: the policy's 1.-12., an addendum's contents line "13. Europe", then
+    # the addendum under its own title opens at "13." (the policy's next section)
+    body = "".join(f"[{n}.] Section {n} |\n  [] text.\n" for n in range(1, 13))
+    policy = parse_tree(
+        body + "[13.] Europe.\n[] Europe Addendum |\n  [13.] Europe |\n    [13.1] Controller.\n"
+    )
+    gaps = [f for f in run_checks(policy) if f.code == "numbering-gap"]
+    assert [(f.label, f.severity) for f in gaps] == [("13.", "warning")]
+    assert "12. is the label written last before it" in gaps[0].message

@@ -63,3 +63,23 @@ def test_an_item_opened_inline_after_the_item_before_is_written():
         "[(a)] publish a notice.\n[(b)] keep the notices. (c) Give a copy.\n[(d)] mark changes.\n"
     )
     assert severity == "error"
+
+
+def test_a_label_run_into_a_paragraph_after_a_sentence_is_written():
+    # the page ran "2.2" and its text into the paragraph of 2.1: 2.3 only seems to come after 2.1
+    notation = (
+        "[1] A |\n[2] Access |\n  [2.1] Access is given:"
+        "\\nby computer or phone. 2.2 Apart from upkeep, at any time.\n"
+        "  [2.3] Codes are personal.\n"
+    )
+    severity, message = gap(notation)
+    assert severity == "warning"
+    assert "“2.2” is written inside the text before it" in message
+
+
+def test_a_number_after_a_sentence_but_before_a_small_word_is_no_label():
+    # "... up to. 2.2 million users" is an amount in a sentence, not clause 2.2
+    notation = (
+        "[1] A |\n[2] B |\n  [2.1] Limits apply. 2.2 million users at most.\n  [2.3] Codes are personal.\n"
+    )
+    assert gap(notation)[0] == "error"

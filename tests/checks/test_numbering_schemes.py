@@ -107,3 +107,36 @@ def test_a_clause_inserted_at_the_head_of_a_section_as_1_0_1_is_no_numbering_err
         "[1.] Definitions |\n  [1.0.1] Commercial Use.\n  [1.1] Contributor.\n  [1.2] Code.\n"
     )
     assert [(f.code, f.label) for f in run_checks(policy) if f.is_error] == []
+
+
+def test_a_lettered_annex_then_roman_annexes_are_two_series():
+    # the agreement's own "ANNEX A" holds standard clauses whose annexes are "ANNEX I", "II", "III"
+    notation = "[1] a.\n[ANNEX A] Clauses |\n[ANNEX I] Parties |\n[ANNEX II] Measures |\n[ANNEX III] Subs |\n"
+    assert errors(notation) == []
+    policy = parse_tree(notation)
+    assert [v for v in expected_labels(policy).values() if v.startswith("ANNEX")] == [
+        "ANNEX A",
+        "ANNEX I",
+        "ANNEX II",
+        "ANNEX III",
+    ]
+    # the ninth letter after the eighth is a letter; a gap in the second series is still a gap
+    eight = "".join(f"[Annex {c}] x |\n" for c in "ABCDEFGH")
+    assert errors("[1] a.\n" + eight + "[Annex I] y |\n[Annex J] z |\n") == []
+    assert errors("[1] a.\n[ANNEX A] C |\n[ANNEX I] P |\n[ANNEX III] S |\n") == [
+        ("numbering-gap", "ANNEX III")
+    ]
+
+
+def test_articles_numbered_on_across_parts():
+    # "PART I" holds ARTICLE 1-2 and "PART II" goes on with ARTICLE 3: one numbering, no gap
+    notation = (
+        "[PART I] General |\n  [ARTICLE 1] Definitions |\n  [ARTICLE 2] Law |\n"
+        "[PART II] Processing |\n  [ARTICLE 3] Scope |\n  [ARTICLE 4] Duties |\n"
+    )
+    assert errors(notation) == []
+    labels = expected_labels(parse_tree(notation))
+    assert [v for v in labels.values() if v.startswith("ARTICLE")] == [f"ARTICLE {n}" for n in range(1, 5)]
+    # a part that skips on from the one before still has its gap
+    skipped = notation.replace("ARTICLE 3", "ARTICLE 5").replace("ARTICLE 4", "ARTICLE 6")
+    assert errors(skipped) == [("numbering-gap", "ARTICLE 5")]

@@ -92,3 +92,10 @@ def test_a_section_far_beyond_the_documents_numbering_is_a_warning():
     notice = "[3.] If your notice fails the requirements of sections 512(c)(3), it may not be effective.\n"
     assert broken(NUMBERED + notice) == [("512", "warning")]
     assert broken(NUMBERED + "[3.] See clause 9.\n") == [("9", "error")]
+
+
+def test_a_reference_to_a_label_run_into_a_paragraph_without_its_point_is_a_warning():
+    # "... a contract. 9.4 Contact for rights ...": a heading the page ran into the text, no "." after it
+    text = "[9.] Rights |\n  [9.1] Contact us (see section 9.4 below). We answer within a month. 9.4 Contact"
+    text += " for rights. Write to the officer.\n"
+    assert broken(NUMBERED + text) == [("9.4", "warning")]

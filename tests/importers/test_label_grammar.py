@@ -57,3 +57,11 @@ def test_c_and_l_alone_are_letters_for_the_tree_as_for_numbering():
     assert label_key("(l)")[0] == "a"
     assert label_key("(xl)")[0] == "a"
     assert label_key("(x)")[0] == "r" and label_key("(iv)")[0] == "r"
+
+
+def test_a_letter_item_glued_to_its_capitalised_first_word_is_a_label():
+    # a PDF capture lost the space: "a)Le Passager ne devra pas ..." is item a)
+    assert split_label("a)Le Passager ne devra pas inclure") == ("a)", "Le Passager ne devra pas inclure")
+    # not a word glued to a letter and a full stop, nor a bracket before a small word
+    assert split_label("A.Smith signed it.") == ("", "A.Smith signed it.")
+    assert split_label("b)and so on") == ("", "b)and so on")

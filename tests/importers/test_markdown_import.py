@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
+from plutoeditor.checks import run_checks
 from plutoeditor.importers.markdown import inline_text
 from plutoeditor.importers.text import import_text, looks_like_markdown
 from plutoeditor.model.clause import ClauseKind
@@ -363,3 +364,30 @@ def test_a_bold_label_glued_to_the_text_after_it_is_still_the_label():
         ("15.1", "You must send us your readings."),
         ("15.2", "We keep them for a year."),
     ]
+
+
+def test_an_ordered_item_that_opens_with_a_bold_number_is_that_numbered_clause():
+    # a converter listed the author's sections as items 1., 2., ...: the bold number is the label
+    policy = md(
+        """\
+        **12\\. Data**
+
+        We process data.
+
+        1.  **13\\. Complaints**
+
+        Write to our agent.
+
+        **14\\. Disputes**
+
+        1.  **14.1** You agree to arbitrate.
+        2.  **14.2** Costs are shared.
+        3.  **15\\. Governing Law**
+
+        Delaware law applies.
+        """
+    )
+    checked = [(f.code, f.label) for f in run_checks(policy) if f.is_error and f.code != "missing-metadata"]
+    assert checked == []
+    assert [c.label for c in policy.clauses if c.label] == ["12.", "13.", "14.", "15."]
+    assert [c.label for c in policy.clauses[2].children if c.label] == ["14.1", "14.2"]

@@ -1,0 +1,63 @@
+"""Sub-clauses under the wrong parent when the parent they name is nowhere written: the finding
+names the missing number, not a relabelling into the clause above."""
+
+from __future__ import annotations
+
+from plutoeditor.checks import run_checks
+from plutoeditor.checks.fixes import fix_for
+from plutoeditor.model.notation import parse_tree
+
+
+def placements(notation: str):
+    policy = parse_tree(notation)
+    return policy, [f for f in run_checks(policy) if f.code in ("wrong-parent", "skipped-level")]
+
+
+def test_a_run_whose_parent_number_is_missing_says_so_and_offers_no_relabelling():
+    policy, found = placements(
+        "[14] Other |\n  [14.1] x.\n[15] Final |\n  [15.1] Law.\n"
+        "    [15.2.1] Courts.\n    [15.2.2] Mediation.\n    [15.2.3] Costs.\n  [15.3] Changes.\n"
+    )
+    [finding] = found
+    assert finding.severity == "error"
+    assert finding.message.startswith("15.2 is missing: 15.2.1–15.2.3 stand under 15.1")
+    assert "15.1.1" not in finding.message
+    assert fix_for(policy, finding) is None
+
+
+def test_a_section_title_left_out_is_named_missing():
+    _, found = placements(
+        "[1] A |\n  [1.1] x.\n[2] Scope |\n  [] Text.\n  [3.1] Data.\n  [3.2] More.\n[4] Use |\n"
+    )
+    assert [f.message.split(":")[0] for f in found] == ["3 is missing"]
+
+
+def test_a_parent_written_further_on_keeps_the_relabelling():
+    # 1.1, 1.2, 2.1, 2.2 under 1, then 2: the run belongs to the 2 that follows
+    policy, found = placements("[1] A |\n  [1.1] a.\n  [1.2] b.\n  [2.1] c.\n  [2.2] d.\n[2] B |\n")
+    [finding] = found
+    assert "is missing" not in finding.message and "2.1–2.2" in finding.message
+    assert fix_for(policy, finding) is not None
+
+
+def test_a_label_with_a_stray_point_reads_as_the_next_number():
+    _, found = placements("[15] Google |\n  [15.1] First.\n    [1.5.2] Second.\n  [15.3] Third.\n")
+    [finding] = found
+    assert "reads as 15.2 written with a stray point" in finding.message
+    assert finding.expected_label == "15.2"
+
+
+def test_sub_clauses_right_under_an_unnumbered_heading_are_numbered_as_its_section():
+    # every section is an unnumbered bold title; 15.1-15.3 take the title as section 15
+    _, found = placements(
+        "[] Indemnity.\n[] We indemnify you.\n[] Disclaimers and Warranties\n"
+        "[15.1] AS IS.\n[15.2] NO ADVICE.\n"
+    )
+    assert [f.severity for f in found] == ["warning"]
+    assert "may stand for 15" in found[0].message
+
+
+def test_a_duplicate_standing_where_its_number_belongs_names_no_other_number():
+    policy = parse_tree("[a] x.\n[b] y.\n[c] z.\n[e] w.\n[e] v.\n")
+    messages = [f.message for f in run_checks(policy) if f.code == "duplicate-number"]
+    assert messages == ["Number used twice (also at line 4)"]  # not "...; its position calls for e"
