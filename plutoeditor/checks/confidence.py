@@ -11,7 +11,9 @@ than the author's, and it is a warning (still listed, still fixable):
 - a gap whose missing number is written where the tree did not read it ("C. Removal" kept as
   text, "a)" read as the clause above "(b)"), or one of several gaps in a list that each
   follow a heading-like line (a page whose headings took list numbers);
-- a defect among many: three or more unexplained defects in one list say the list is misread.
+- a defect among many: three or more unexplained defects in one list say the list is misread;
+- a defect after the list starts again at 1 right after an item with nothing between ("1."
+  then "1. 2. 3. 4." then "3."): a list inside that item written without indentation.
 
 "1. 2. 4." and "(a) (b) (b)" in one clean list stay errors.
 """
@@ -66,6 +68,8 @@ def as_sure(findings: list[Finding], policy: Policy, all_scopes: list[Scope]) ->
         if k is None:
             continue
         note, misread = _explain(seq, k, finding.code)
+        if not note:
+            note, misread = _flat_restart(seq, k), True
         if note:
             notes[(finding.code, finding.clause_id)] = note
         if not note or misread:  # another list explains a repeat away; a misreading does not
@@ -132,6 +136,29 @@ def _explain(seq: Sequence, k: int, code: str) -> tuple[str, bool]:
         if note:
             return note, seq.misread_at(b)
     return _resumes(seq, k, back), False
+
+
+def _flat_restart(seq: Sequence, k: int) -> str:
+    """Why member k stands in a list that starts again at 1 right after an item, with nothing
+    between: "1. ..." then "1. 2. 3. 4." then "3.", a list inside the item written without
+    indentation (a converter's flattened list), so its numbers are not one list's to count."""
+    members = seq.members
+    for r in range(1, k):
+        inner = members[r : r + 2]
+        if (
+            [m.value for m in inner] == [1, 2]
+            and members[r].depth == 1  # "4.1" again after "4.6." is a section written twice
+            and members[r].at == members[r - 1].at + 1
+            and inner[1].at == inner[0].at + 1
+        ):
+            line = members[r].clause.line
+            where = f" at line {line}" if line else ""
+            before = members[r - 1].clause.label.strip()
+            return (
+                f"the list starts again at 1{where} right after {before}: a list inside that item,"
+                " written without indentation"
+            )
+    return ""
 
 
 def _resumes(seq: Sequence, k: int, back: int) -> str:

@@ -35,7 +35,9 @@ _GLUED_LABEL = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)(\*\*|__)(?=\S)
 _GLUED_TEXT = re.compile(r"^((?:\*\*|__)\d{1,3}(?:\.\d{1,3})*\.?(?:\*\*|__))(?=[^\W\d_])")
 _DOUBLED_BOLD = re.compile(r"\*{4}")
 _WHOLLY_BOLD = re.compile(r"^(?:\*\*|__)([^*_]+)(?:\*\*|__)$")
-_NOISE = re.compile(r"^\s*(?:\{:.*\}|<!--.*-->|\[[^\]]+\]:\s+\S+.*)\s*$")
+_NOISE = re.compile(r"^\s*(?:\{:.*\}|<!--.*-->|\[(?!\^)[^\]]+\]:\s+\S+.*)\s*$")
+#: "[^1]: President Obama, Memorandum ...": a footnote's text, kept as a paragraph "[1] ..."
+_FOOTNOTE = re.compile(r"^\[\^([^\]]{1,40})\]:[ \t]*")
 # "**Title.** text", "**Title**. text", and "**Title. **text" (the space typed inside the bold)
 _BOLD_START = re.compile(
     r"^(?:\*\*|__)(?P<inner>[^*_]+?)(?:\*\*|__)(?P<after>[.:]?)(?:[ \t]+|$|(?<=[ \t]\*\*)|(?<=[ \t]__))"
@@ -287,6 +289,9 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
             continue
         if _NOISE.match(stripped):
             continue
+        if stripped.startswith("[^") and (note := _FOOTNOTE.match(stripped)):
+            s.flush()
+            stripped = f"[{note.group(1)}] {stripped[note.end() :]}".rstrip()
         if s.table_open and not stripped.startswith("|"):
             s.table_open = False  # text right under a table starts a paragraph of its own
             if s.item is None:
@@ -339,7 +344,14 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
             blank_before = False
             continue
         under_letter = s.item is not None and s.item[0] is None and indent >= s.list_indent()
-        if (indent <= 3 or under_letter) and _LETTER_ITEM.match(stripped) and split_label(stripped)[0]:
+        # "B. Folder Sharing" after item "3." of a list under "A. Photos", indented as "A." is:
+        # back out of that item, the next letter, not a paragraph of item 3
+        dedented = s.item is not None and blank_before and 3 < indent < s.list_indent()
+        if (
+            (indent <= 3 or under_letter or dedented)
+            and _LETTER_ITEM.match(stripped)
+            and split_label(stripped)[0]
+        ):
             # "a. `certificatePolicies`" with indented paragraphs below: an item, like "1." is;
             # "I. TITLE" then an indented "A. Age.": an item of its own, one level down
             s.flush()

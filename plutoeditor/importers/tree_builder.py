@@ -362,9 +362,23 @@ class TreeBuilder:
 
     def add_schedule(self, label: str, heading: str, block: Block) -> None:
         clause = Clause(label=label, heading=heading, kind=ClauseKind.SCHEDULE, source_line=block.line, id="")
-        if block.heading_level is not None:
-            parent = self._parent_for_heading(block.heading_level)
-            key: tuple = ("h", block.heading_level)
+        level = block.heading_level
+        if level is not None and label:
+            # "# Appendix 1" then "## Appendix 2": the second is the next appendix, not a part of
+            # the first, whatever level its heading is written at
+            word = label_key(label)
+            for entry in self.stack:
+                if (
+                    entry.clause.kind is ClauseKind.SCHEDULE
+                    and entry.hlevel is not None
+                    and entry.hlevel < level
+                ):
+                    if entry.clause.label and label_key(entry.clause.label) == word:
+                        level = entry.hlevel
+                        break
+        if level is not None:
+            parent = self._parent_for_heading(level)
+            key: tuple = ("h", level)
         else:
             parent = self._pop_to(0)
             key = ("s",)

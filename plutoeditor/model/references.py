@@ -47,8 +47,12 @@ _OF_CODE = re.compile(
 #: The Standard Contractual Clauses are never this document: "Clause 7 ... in the SCCs".
 _SCCS = r"(?:the\s+)?(?:EU\s+|UK\s+)?(?:SCCs|Standard\s+Contractual\s+Clauses)\b"
 _IN_SCCS_AFTER = re.compile(rf"[^.;:()]{{0,80}}?\b(?:in|of|under)\s+{_SCCS}")
-#: "Title 17, United States Code, Section 512": a statute named, a comma, then its section.
-_STATUTE_COMMA = re.compile(r"\b(?:Code|Act|Regulations?|Directive|U\.S\.C\.?|C\.F\.R\.?),\s*$")
+#: "Title 17, United States Code, Section 512": a statute named, a comma, then its section; also
+#: an instrument with its number ("OMB Circular A-130, section 8(b)", "Executive Order 13642, sec. 2").
+_STATUTE_COMMA = re.compile(
+    r"\b(?:(?:Code|Act|Regulations?|Directive|U\.S\.C\.?|C\.F\.R\.?)"
+    r"|(?:Circular|Memorandum|Order|Bulletin|Directive|Regulation)\s+(?:No\.\s*)?[A-Z]{0,2}-?\d[\d-]*),\s*$"
+)
 #: "section L.122-8": a code article numbered with a hyphen (a range would rise: "3.1-3.5").
 _ARTICLE_NUMBER = re.compile(r"(\d+)[-–](\d+)(?![.\d])")
 #: "California Civil Code Section 1798.83", "17 U.S.C. Section 512": a statute's own section.

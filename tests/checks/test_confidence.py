@@ -186,3 +186,18 @@ def test_a_list_going_on_after_its_own_number_written_above_it_goes_on_from_the_
     gaps = [f for f in run_checks(policy) if f.code == "numbering-gap"]
     assert [(f.label, f.severity) for f in gaps] == [("13.", "warning")]
     assert "12. is the label written last before it" in gaps[0].message
+
+
+def test_a_list_starting_again_right_after_an_item_is_a_list_inside_it_written_flat():
+    # "1." then "1. 2. 3." with nothing between, then "3.": the inner list was not indented
+    policy = parse_tree(
+        "[] Disputes |\n  [1.] We mediate as follows:\n  [1.] You complain.\n  [2.] We gather facts.\n"
+        "  [3.] We propose.\n  [3.] Nobody has a right to it.\n"
+    )
+    assert found(policy) == [("duplicate-number", "1.", "warning"), ("duplicate-number", "3.", "warning")]
+    assert "starts again at 1" in next(
+        f.message for f in run_checks(policy) if f.label == "3." and f.code == "duplicate-number"
+    )
+    # with text between, the second list is a list of its own; a plain repeat stays an error
+    policy = parse_tree("[] Disputes |\n  [1.] We mediate.\n  [2.] You complain.\n  [2.] We gather facts.\n")
+    assert found(policy) == [("duplicate-number", "2.", "error")]

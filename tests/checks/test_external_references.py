@@ -28,6 +28,8 @@ def broken(notation: str) -> list[str]:
         "Under the Consumer Rights Act 2015, section 49 requires reasonable care.",
         "as set out in section 5 of the Data Protection Act 2018.",
         "our interest under Section 7 (3) of the German Act against Unfair Competition.",
+        "See OMB Circular A-130, section 8(b)(2)(a).",
+        "as Executive Order 13642, section 2 requires.",
     ],
 )
 def test_references_into_other_instruments_are_external(text):

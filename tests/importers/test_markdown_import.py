@@ -391,3 +391,66 @@ def test_an_ordered_item_that_opens_with_a_bold_number_is_that_numbered_clause()
     assert checked == []
     assert [c.label for c in policy.clauses if c.label] == ["12.", "13.", "14.", "15."]
     assert [c.label for c in policy.clauses[2].children if c.label] == ["14.1", "14.2"]
+
+
+def test_appendices_written_at_different_heading_levels_are_siblings():
+    policy = md(
+        """\
+        # Playbook
+
+        Text.
+
+        # Appendix 1 - Questionnaire
+
+        ## Questions
+
+        ### Section 1: Foundation
+
+        - Do you have a policy?
+
+        ## Appendix 2 - Policy material
+
+        Templates.
+
+        ## Appendix 3 - Process material
+
+        More.
+        """
+    )
+    assert [c.label for c in policy.clauses if c.label] == ["Appendix 1", "Appendix 2", "Appendix 3"]
+    assert not [f for f in run_checks(policy) if f.code == "numbering-gap"]
+
+
+def test_a_letter_indented_back_out_of_a_numbered_item_is_the_next_letter():
+    # "A." holds items 1.-2. indented deeper; "B." at A.'s indentation is the next letter, not
+    # a paragraph of item 2
+    policy = md(
+        "II. FEATURES\n\n"
+        "      A. Photos\n\n"
+        "        1.  Photos. We store them.\n\n"
+        "        2. Albums. We share them.\n\n"
+        "      B. Sharing. We keep files.\n\n"
+        "      C. Mail Drop. We keep mail.\n"
+    )
+    [features] = [c for c in policy.clauses if c.label == "II."]
+    assert [c.label for c in features.children] == ["A.", "B.", "C."]
+    assert [c.label for c in features.children[0].children] == ["1.", "2."]
+
+
+def test_footnote_texts_are_kept():
+    policy = md(
+        """\
+        # Memo
+
+        Open data matters.[^1]
+
+        [^1]: President's Memorandum on Transparency (2009).
+        [^2]: Circular A-130.
+
+        [ref]: https://example.org/links-are-still-dropped
+        """
+    )
+    texts = [c.text for c in policy.walk() if c.text]
+    assert "[1] President's Memorandum on Transparency (2009)." in texts
+    assert "[2] Circular A-130." in texts
+    assert not any("example.org" in t for t in texts)
