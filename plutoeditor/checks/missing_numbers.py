@@ -27,8 +27,9 @@ from plutoeditor.model.numbering import INSERTION, OTHER, SCHEDULE, parse_label,
 #: punctuation: a label after it is a line the page lost, not an item written inline.
 _AFTER_COLON = re.compile(r"(?::|;(?:\s+(?:and|or|et|ou|und|oder))?)\s+(?P<label>\(?[0-9A-Za-z]{1,4}[.)])\s")
 #: A hierarchical label run into a paragraph after its sentence ends: "... de l'Utilisateur. 2.2 A
-#: l'exception ...", a heading and its clause the page ran into the text of the clause before.
-_RUN_IN = re.compile(r"[.;!?]\s+(?P<label>\d{1,3}(?:\.\d{1,3})+)\.?\s+(?=[^\W\d_])")
+#: l'exception ...", "... (force majeure, etc.).6.2 Seules ...": a clause the page ran into the
+#: text of the clause before (not "version 1.6.2 Seules", where a number goes on).
+_RUN_IN = re.compile(r"(?<!\d)[.;!?]\s*(?P<label>\d{1,3}(?:\.\d{1,3})+)\.?\s+(?=[^\W\d_])")
 _RANGE = re.compile(r"^(?P<first>[0-9A-Za-z.()]+?)\s*[-–]\s*(?P<last>[0-9A-Za-z.()]+)$")
 
 Missing = Callable[[int | None], bool]

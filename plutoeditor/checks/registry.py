@@ -16,6 +16,7 @@ from plutoeditor.checks import (
     confidence,
     content,
     continuation,
+    embedded_instruments,
     metadata,
     missing_parents,
     numbering,
@@ -45,6 +46,7 @@ REVIEWS: tuple[Review, ...] = (
     missing_parents.REVIEW,  # numbering: sub-clauses whose parent number is nowhere written
     source_order.REVIEW,  # numbering: order and gaps the source order explains
     continuation.REVIEW,  # numbering: a sequence that continues another's
+    embedded_instruments.REVIEW,  # numbering: an exhibit repeated after an instrument embedded whole
     translations.REVIEW,  # numbering: duplicates that are the same clause in another script
     typed_ids.REVIEW,  # numbering: placements among labels that are ids
     confidence.REVIEW,  # clause findings: numbering defects in a list that may be misread

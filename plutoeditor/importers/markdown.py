@@ -327,7 +327,7 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
             s.blocks.append(Block(inline_text(content), number, None, len(a.group(1))))
             continue
         it = _ITEM.match(raw)
-        wrapped = it is not None and not _may_start_item(s, it.group("marker"), lines[number - 2])
+        wrapped = it is not None and not _may_start_item(s, it.group("marker"), lines[number - 2], indent)
         if it and not wrapped:
             s.flush()
             level = s.list_level(indent)
@@ -394,14 +394,18 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
     return [b for b in s.blocks if b.text or b.label or b.heading], title
 
 
-def _may_start_item(s: _Splitter, marker: str, previous: str) -> bool:
+def _may_start_item(s: _Splitter, marker: str, previous: str, indent: int) -> bool:
     """Whether a list marker may start an item right under a line of a paragraph.
 
     As in CommonMark, an ordered list numbered from other than 1 cannot interrupt a paragraph:
-    "(ABl. EG Nr. L 248 S." then "15) vorgesehene ..." is a hard-wrapped sentence going on.
+    "(ABl. EG Nr. L 248 S." then "15) vorgesehene ..." is a hard-wrapped sentence going on, in a
+    paragraph inside an item too ("b)  von Krafträdern ... (BGBl. I S." then "1282) geändert ...").
     A line ending in a written line break (two spaces) may still be followed by an item.
     """
-    if s.item is not None or not s.lines or not marker[0].isdigit() or int(marker[:-1]) == 1:
+    # inside an item, a number indented deeper than the item's own marker would open a list
+    # inside its paragraph: the same rule holds (a sibling item "4." after "3." may follow)
+    in_paragraph = s.item is None or indent > s.list_indent()
+    if not in_paragraph or not s.lines or not marker[0].isdigit() or int(marker[:-1]) == 1:
         return True
     return previous.endswith(("  ", "\\"))
 

@@ -83,3 +83,13 @@ def test_a_number_after_a_sentence_but_before_a_small_word_is_no_label():
         "[1] A |\n[2] B |\n  [2.1] Limits apply. 2.2 million users at most.\n  [2.3] Codes are personal.\n"
     )
     assert gap(notation)[0] == "error"
+
+
+def test_a_label_glued_to_the_full_stop_before_it_is_written():
+    notation = (
+        "[1] Liability |\n  [1.1] We try (force majeure, etc.).1.2 Some features cost.\n  [1.3] Updates.\n"
+    )
+    assert gap(notation)[0] == "warning"
+    # inside a longer number it is no label: "version 3.1.2 Some" is a version
+    notation = "[1] Liability |\n  [1.1] We ship version 3.1.2 Some days.\n  [1.3] Updates.\n"
+    assert gap(notation)[0] == "error"

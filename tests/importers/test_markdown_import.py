@@ -454,3 +454,17 @@ def test_footnote_texts_are_kept():
     assert "[1] President's Memorandum on Transparency (2009)." in texts
     assert "[2] Circular A-130." in texts
     assert not any("example.org" in t for t in texts)
+
+
+def test_a_number_wrapped_to_the_start_of_a_line_inside_an_item_goes_on_with_its_sentence():
+    policy = md(
+        "2.  die Beherbergung,\n\n"
+        "3.  die Vermietung\n\n"
+        "    a)  von Kraftfahrzeugen nach der Verordnung (BGBl. I S. 126), und\n\n"
+        "    b)  von Krafträdern nach der Verordnung vom 18. Mai 2017 (BGBl. I S.\n"
+        "        1282) geändert worden ist,\n\n"
+        "4.  die Überlassung\n"
+    )
+    labels = [c.label for c in policy.walk() if c.label]
+    assert "1282)" not in labels and labels[-1] == "4."
+    assert any("S. 1282) geändert" in c.text for c in policy.walk())
