@@ -12,6 +12,8 @@ than the author's, and it is a warning (still listed, still fixable):
   text, "a)" read as the clause above "(b)"), or one of several gaps in a list that each
   follow a heading-like line (a page whose headings took list numbers);
 - a defect among many: three or more unexplained defects in one list say the list is misread;
+- a gap that nothing else explains in a document where two or more other lists step by a
+  capture's count ("1. 4. 7." and "1. 4. 7. 10." elsewhere, then "1. 2. 5."): the page's numbers;
 - a defect after the list starts again at 1 right after an item with nothing between ("1."
   then "1. 2. 3. 4." then "3."): a list inside that item written without indentation.
 
@@ -42,6 +44,12 @@ _CROWDED_FROM = 3
 _CROWDED = "{n} numbering findings in this list: its structure is more likely misread than wrong {n} times"
 _REGULAR = "several numbers in this list are missing, each after a line that reads as a heading"
 _TAKEN = "{n} lists under headings in this document each open one number on: the headings took those numbers"
+#: Lists of one document that step by a capture's count, from which its other gaps are in doubt too.
+_STRIDED_FROM = 2
+_STRIDE_NOTE = "the list steps by"
+_STRIDED = (
+    "{n} other lists in this document step by the count of a capture of the page: this gap may be its too"
+)
 
 
 def as_sure(findings: list[Finding], policy: Policy, all_scopes: list[Scope]) -> list[Finding]:
@@ -57,6 +65,9 @@ def as_sure(findings: list[Finding], policy: Policy, all_scopes: list[Scope]) ->
     unexplained: dict[int, list[Finding]] = defaultdict(list)  # defects the list keeps, per scope
     headed_gaps: dict[int, list[Finding]] = defaultdict(list)
     taken: list[Finding] = []  # gaps one number wide right under a heading
+    strided: set[int] = set()  # scopes whose lists step by a capture's count
+    lone_gaps: list[Finding] = []  # gaps nothing explains
+    flat_notes: dict[tuple[str, str], str] = {}  # defects after a list restarted without indentation
     for finding in errors:
         scope = scope_of.get(finding.clause_id)
         if scope is None:
@@ -68,10 +79,17 @@ def as_sure(findings: list[Finding], policy: Policy, all_scopes: list[Scope]) ->
         if k is None:
             continue
         note, misread = _explain(seq, k, finding.code)
-        if not note:
-            note, misread = _flat_restart(seq, k), True
+        flat = "" if note else _flat_restart(seq, k)
+        if flat:  # named last: a crowded list's own reason comes first
+            flat_notes[(finding.code, finding.clause_id)] = flat
+            unexplained[id(scope)].append(finding)
+            continue
         if note:
             notes[(finding.code, finding.clause_id)] = note
+            if note.startswith(_STRIDE_NOTE):
+                strided.add(id(scope))
+        elif finding.code == "numbering-gap":
+            lone_gaps.append(finding)
         if not note or misread:  # another list explains a repeat away; a misreading does not
             unexplained[id(scope)].append(finding)
         if note:
@@ -82,6 +100,9 @@ def as_sure(findings: list[Finding], policy: Policy, all_scopes: list[Scope]) ->
             taken.append(finding)
     for finding in taken if len(taken) > 1 else []:
         notes.setdefault((finding.code, finding.clause_id), _TAKEN.format(n=len(taken)))
+    for finding in lone_gaps if len(strided) >= _STRIDED_FROM else []:
+        if id(scope_of[finding.clause_id]) not in strided:
+            notes.setdefault((finding.code, finding.clause_id), _STRIDED.format(n=len(strided)))
     for key, found in unexplained.items():
         regular = headed_gaps.get(key, [])
         for finding in regular if len(regular) > 1 else []:
@@ -89,6 +110,8 @@ def as_sure(findings: list[Finding], policy: Policy, all_scopes: list[Scope]) ->
         if len(found) >= _CROWDED_FROM:  # those a break explains are no defects of one list
             for finding in found:
                 notes.setdefault((finding.code, finding.clause_id), _CROWDED.format(n=len(found)))
+    for where, flat in flat_notes.items():
+        notes.setdefault(where, flat)
     if not notes:
         return findings
     result = []

@@ -6,7 +6,8 @@ offers no relabelling: only the author knows). "1.5.2." under "15.1." where 15.2
 15.2 written with a stray point. A run that opens right under an unnumbered heading ("**Disclaimers**"
 then "15.1") is numbered as if the heading were section 15: the heading stands for the missing
 number, so the finding is a warning. When the parent is written elsewhere ("2.1" under "1." and
-"2." further on), the finding is left as the numbering check made it.
+"2." further on), the finding is left as the numbering check made it, unless that number is the
+label written just before the run (then the tree misplaced it: a warning).
 """
 
 from __future__ import annotations
@@ -54,8 +55,32 @@ def reread(findings: list[Finding], policy: Policy, all_scopes: list[Scope]) -> 
         parent = missing_parent(clause, cores) if clause is not None else ""
         if clause is not None and parent:
             finding = _reread(finding, clause, parent, policy)
+        elif clause is not None and finding.code == "wrong-parent":
+            finding = _parent_just_before(finding, clause, policy)
         result.append(finding)
     return result
+
+
+def _parent_just_before(finding: Finding, clause: Clause, policy: Policy) -> Finding:
+    """A run whose parent's number is the label written just before it ("**1. ACCEPTANCE**" then
+    "1.1" of a second instrument on the page), while the tree put it elsewhere: the placement is
+    the tree's doubt, so a warning."""
+    label = parse_label(clause.label)
+    before: Clause | None = None
+    for top in policy.clauses:
+        for c in top.walk():
+            if c is clause:
+                break
+            if c.label.strip():
+                before = c
+        else:
+            continue
+        break
+    if before is None or before is clause.parent or parse_label(before.label).parts != label.parts[:-1]:
+        return finding
+    where = f" at line {before.line}" if before.line else ""
+    note = f" ({before.label.strip()} is written just before it{where}: the tree may have misplaced it)"
+    return replace(finding, severity=WARNING, message=finding.message + note)
 
 
 def _reread(finding: Finding, clause: Clause, parent: str, policy: Policy) -> Finding:

@@ -34,6 +34,7 @@ _TABLE_MARK = re.compile("\x00(\\d+)\x00")
 _GLUED_LABEL = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)(\*\*|__)(?=\S)")
 _GLUED_TEXT = re.compile(r"^((?:\*\*|__)\d{1,3}(?:\.\d{1,3})*\.?(?:\*\*|__))(?=[^\W\d_])")
 _DOUBLED_BOLD = re.compile(r"\*{4}")
+_BOLD_BEFORE_POINT = re.compile(r"^([A-Za-z]|\d{1,3})(\*\*)([.)])[ \t]*(?=\S)")
 _WHOLLY_BOLD = re.compile(r"^(?:\*\*|__)([^*_]+)(?:\*\*|__)$")
 _NOISE = re.compile(r"^\s*(?:\{:.*\}|<!--.*-->|\[(?!\^)[^\]]+\]:\s+\S+.*)\s*$")
 #: "[^1]: President Obama, Memorandum ...": a footnote's text, kept as a paragraph "[1] ..."
@@ -280,6 +281,10 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
             blank_before = True
             continue
         indent = len(raw) - len(raw.lstrip(" "))
+        if "**" in stripped[:8] and (glued := _BOLD_BEFORE_POINT.match(stripped)):
+            # "b**. Commencing Arbitration.** ...": the bold opened before the label's point
+            stripped = f"{glued.group(1)}{glued.group(3)} {glued.group(2)}{stripped[glued.end() :]}"
+            raw = " " * indent + stripped
         if f := _FENCE.match(raw):
             s.flush()
             fence, s.start = f.group(1)[:3], number

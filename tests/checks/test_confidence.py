@@ -201,3 +201,14 @@ def test_a_list_starting_again_right_after_an_item_is_a_list_inside_it_written_f
     # with text between, the second list is a list of its own; a plain repeat stays an error
     policy = parse_tree("[] Disputes |\n  [1.] We mediate.\n  [2.] You complain.\n  [2.] We gather facts.\n")
     assert found(policy) == [("duplicate-number", "2.", "error")]
+
+
+def test_a_lone_gap_in_a_document_whose_other_lists_step_by_a_capture_is_a_warning():
+    stepping = "[] Data |\n  [1.] a.\n  [4.] b.\n  [7.] c.\n  [10.] d.\n"
+    stepping += "[] More data |\n  [1.] e.\n  [4.] f.\n  [7.] g.\n"
+    lone = "[] Sharing |\n  [1.] h.\n  [2.] i.\n  [5.] j.\n"
+    policy = parse_tree(stepping + lone)
+    assert [s for c, label, s in found(policy) if label == "5."] == ["warning"]
+    # with only one stepping list, the lone gap is the author's
+    policy = parse_tree("[] Data |\n  [1.] a.\n  [4.] b.\n  [7.] c.\n  [10.] d.\n" + lone)
+    assert [s for c, label, s in found(policy) if label == "5."] == ["error"]

@@ -61,3 +61,14 @@ def test_a_duplicate_standing_where_its_number_belongs_names_no_other_number():
     policy = parse_tree("[a] x.\n[b] y.\n[c] z.\n[e] w.\n[e] v.\n")
     messages = [f.message for f in run_checks(policy) if f.code == "duplicate-number"]
     assert messages == ["Number used twice (also at line 4)"]  # not "...; its position calls for e"
+
+
+def test_a_run_right_after_the_number_it_names_was_misplaced_by_the_tree():
+    # a second instrument on the page: its "1. ACCEPTANCE" landed inside the first one's 13.,
+    # and its 1.1 under 13: "1." is written just before 1.1, so the placement is the tree's
+    _, found = placements(
+        "[1] Terms |\n  [1.1] a.\n[13] Misc |\n  [13.1] b.\n  [13.2] c.\n"
+        "    [1.] ACCEPTANCE |\n  [1.1] You accept.\n"
+    )
+    assert [(f.label, f.severity) for f in found] == [("1.1", "warning")]
+    assert "1. is written just before it" in found[0].message

@@ -468,3 +468,21 @@ def test_a_number_wrapped_to_the_start_of_a_line_inside_an_item_goes_on_with_its
     labels = [c.label for c in policy.walk() if c.label]
     assert "1282)" not in labels and labels[-1] == "4."
     assert any("S. 1282) geändert" in c.text for c in policy.walk())
+
+
+def test_a_bold_title_opened_before_the_labels_point_is_still_that_items_title():
+    # "b**. Commencing Arbitration.**": the bold was typed before the point of "b."
+    policy = md(
+        """\
+        a. **Mandatory Arbitration.** Please read this.
+
+        b**. Commencing Arbitration.** A party must send notice.
+
+        c. **Proceeding.** The arbitration is in English.
+        """
+    )
+    assert [(c.label, c.heading) for c in policy.clauses if c.label] == [
+        ("a.", "Mandatory Arbitration."),
+        ("b.", "Commencing Arbitration."),
+        ("c.", "Proceeding."),
+    ]
