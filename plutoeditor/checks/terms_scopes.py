@@ -11,7 +11,8 @@ matched with its definition only within its instrument:
 - a heading that repeats the first heading of the current instrument at the same depth
   ("Summary of these Terms" again) opens a second copy of it.
 A later document the importer found on the page (an unnamed top-level clause holding it)
-opens one too. An instrument also says when it takes its terms from another document ("Capitalised terms
+opens one too, and so does a notice's date line after some text ("LAST UPDATED ON: 08/08/2022",
+"This Privacy Notice was last updated on May 2026": a page of several notices has one each). An instrument also says when it takes its terms from another document ("Capitalised terms
 not defined in this DPA have the meanings given in the Agreement"): its undefined terms
 are defined elsewhere; so are those of an annex or schedule, read with the agreement it is
 attached to (or the standard clauses it quotes, which define their own). These are guesses
@@ -53,6 +54,13 @@ _ABOUT = re.compile(
 _WORD = re.compile(r"[\w’'&-]+")
 _LABEL_WORDS = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.):]?$")
 _TITLE_LABEL = re.compile(r"^(?:[IVX]+|part\s+\w+)?[.):]?$", re.IGNORECASE)  # "II.", "Part B", none
+#: The date line that opens (or closes) a notice: a page holding several notices has one each.
+_DATE_LINE = re.compile(
+    r"^\W*(?:(?:this|these|our)\b[^.]{0,60}?\b(?:was|were)\s+)?(?:last\s+(?:updated|revised|modified)|"
+    r"effective\s+(?:date|as\s+of|from))\b",
+    re.IGNORECASE,
+)
+_A_DATE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _SUBSTANTIAL = 60  # characters of text: a clause that makes an instrument worth closing
 #: "Capitalised terms not defined in this DPA have the meanings given in the Agreement".
 _BORROWS = re.compile(
@@ -194,6 +202,8 @@ def opens_instrument(clause: Clause) -> bool:
         return True  # the importer found a later document here (`importers.scopes`)
     if not named and clause.text and "\n" not in clause.text and len(clause.text) <= 120:
         named = clause.text.strip()  # a title line the importer kept as a paragraph
+        if _DATE_LINE.match(named) and _A_DATE.search(named):
+            return True  # "LAST UPDATED ON: 08/08/2022", "This Notice was last updated on May 2026"
     if not named or _GLOSSARY.search(named):
         return False
     if _ATTACHMENT.match(named):

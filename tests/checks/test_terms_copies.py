@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from plutoeditor.checks import run_checks
 from plutoeditor.importers.text import import_text
+from plutoeditor.model.clause import Clause
+from plutoeditor.model.policy import Policy
 
 
 def duplicates(*paragraphs: str) -> list[tuple[str, str]]:
@@ -44,3 +46,26 @@ def test_a_licence_notice_naming_the_licence_is_not_a_second_definition() -> Non
         "except in compliance with the License.",
     )
     assert duplicates(*text) == []
+
+
+def test_each_notice_of_a_page_that_holds_several_defines_its_own_terms() -> None:
+    text = (
+        "Harbour Privacy Notices",
+        "1 Passengers",
+        '1.1 This notice covers passengers who keep a travel account with us (the "Account"), '
+        "and what we hold in the Account.",
+        "1.2 We keep the Account for as long as you travel with us, and a year after that.",
+        "2 Hauliers",
+        "2.1 This notice covers hauliers who register a business account for their lorries (the "
+        '"Account"), and what the Account holds.',
+        "2.2 We close the Account when the haulier stops shipping with us.",
+    )
+    policy = import_text("\n\n".join(text) + "\n")
+    assert _duplicates(policy) == [("2.1", "Account")]
+    # the first notice ends with its date line (the Markdown of a captured page keeps it)
+    policy.insert(None, 1, Clause(label="", text="This notice was last updated on 1 May 2026."))
+    assert _duplicates(policy) == []
+
+
+def _duplicates(policy: Policy) -> list[tuple[str, str]]:
+    return [(f.label, f.target) for f in run_checks(policy) if f.code == "duplicate-definition"]
