@@ -80,7 +80,7 @@ def _own_variants(index: TermIndex, text: str, variants: list[tuple[str, str]]) 
             continue
         if written[:1].isupper() and _after_capitalised_word(text, start):
             continue
-        lower = written[:1].islower()  # "personal data", "AI models" for "AI Models"
+        lower = any(w[:1].islower() for w in written.split())  # "personal data", "AI models", "Web sites"
         if _NEXT_NOUN.match(text, end) or (
             lower and _QUALIFIED.search(text, max(0, start - 40), start) is not None
         ):

@@ -12,7 +12,8 @@ matched with its definition only within its instrument:
   ("Summary of these Terms" again) opens a second copy of it.
 A later document the importer found on the page (an unnamed top-level clause holding it)
 opens one too, and so does a notice's date line after some text ("LAST UPDATED ON: 08/08/2022",
-"This Privacy Notice was last updated on May 2026": a page of several notices has one each). An instrument also says when it takes its terms from another document ("Capitalised terms
+"This Privacy Notice was last updated on May 2026": a page of several notices has one each).
+An instrument also says when it takes its terms from another document ("Capitalised terms
 not defined in this DPA have the meanings given in the Agreement"): its undefined terms
 are defined elsewhere; so are those of an annex or schedule, read with the agreement it is
 attached to (or the standard clauses it quotes, which define their own). These are guesses

@@ -12,10 +12,12 @@ TERMS = (
     '1.1 "Public Transport" means the buses and trains we sell tickets for with a Crossing.',
     '1.2 "Mobile Apps" means our apps for phones.',
     '1.3 "Customer Data" means what we hold about a customer.',
+    '1.4 "AI Models" means the models that plan our routes.',
     "2 Travel",
     "2.1 Public Transport tickets are sold in the Mobile Apps; Customer Data stays with us.",
     "2.2 We keep the Customer Data of each Public Transport ticket sold in the Mobile Apps.",
     "2.3 Public Transport runs hourly, and the Mobile Apps show it; Customer Data is private.",
+    "2.5 The AI Models plan each Crossing; we test the AI Models, and the AI Models learn.",
 )
 
 
@@ -27,6 +29,7 @@ def variants(*paragraphs: str) -> list[tuple[str, str]]:
 def test_the_words_offered_as_one_kind_of_several_are_not_a_case_variant() -> None:
     assert variants("2.4 You may travel on to the harbour by car, or private or public transport.") == []
     assert variants("2.4 Others show ads on third-party websites and mobile apps.") == []
+    assert variants("2.4 Some routes are planned by third party AI models.") == []
     assert variants("2.4 We delete customer data usage logs after a year.") == []
     # the term itself, written in lower case, stays a finding
     assert variants("2.4 We sell public transport tickets on board.") == [("2.4", "Public Transport")]
