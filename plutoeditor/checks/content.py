@@ -11,13 +11,16 @@ from plutoeditor.model.clause import Clause, ClauseKind
 
 #: A sentence that ends on a word that needs something after it: "contact us at", "located
 #: at;", "by visiting". List joints ("; and", "or;") are normal and not matched.
-_DANGLING_END = re.compile(
-    r"\b(?:at|to|via|visiting|visit|from|the|a|an|of|with|into|by|following|including)\s*[;,]?\s*$"
-)
+_DANGLING_WORDS = tuple("at to via visiting visit from the a an of with into by following including".split())
+_DANGLING_END = re.compile(rf"\b(?:{'|'.join(_DANGLING_WORDS)})\s*[;,]?\s*$")
 #: A link or address lost mid-text: "You may also wish to refer to However, ...".
+_RESUMING = (
+    *"However Therefore Moreover Furthermore Additionally Alternatively Please If".split(),
+    "For example",
+)
 _DANGLING_MID = re.compile(
     r"\b(?:refer to|visiting|visit|contact us at|available at|located at|email us at)\s+"
-    r"(?=(?:However|Therefore|Moreover|Furthermore|Additionally|Alternatively|Please|If|For example)\b)"
+    rf"(?=(?:{'|'.join(_RESUMING)})\b)"
 )
 
 #: A word that needs something after it, then punctuation: "Contact us at ." (the address lost).
@@ -56,16 +59,24 @@ def incomplete_reason(clause: Clause, context: Context) -> str | None:
     gap = _GAP.search(text) if " ." in text or " ," in text else None
     if gap:
         return f"text breaks off: “{_tail(text[: gap.end()])}” has nothing where its details should be"
+    # each pattern is tried only where the words it needs are in the text (a pattern search
+    # tries every position: 1-2 us a clause)
     maybe_mid = "refer to" in text or "visit" in text or "us at" in text or " at " in text
-    match = _DANGLING_MID.search(text) if maybe_mid else None
+    match = _DANGLING_MID.search(text) if maybe_mid and any(w in text for w in _RESUMING) else None
     if match:
         return f"text breaks off after “{_tail(text[: match.end()])}”"
-    last = text.rsplit("\n", 1)[-1].strip()
+    last = text[text.rfind("\n") + 1 :].strip()
     if last.endswith(":"):
         if clause.children or context.next_is_continuation:
             return None
         return f"ends “{_tail(last)}” with nothing after it"
-    if not clause.children and not context.next_continues_sentence and _DANGLING_END.search(last[-30:]):
+    if clause.children or context.next_continues_sentence:
+        return None
+    tail = last[-30:]
+    end = tail.rstrip()  # what _DANGLING_END needs: one of its words, then spaces and one ";" or ","
+    if end[-1:] in (";", ","):
+        end = end[:-1].rstrip()
+    if end.endswith(_DANGLING_WORDS) and _DANGLING_END.search(tail):
         return f"ends “{_tail(last)}” with nothing after it"
     return None
 

@@ -38,12 +38,13 @@ def check_scope(scope: Scope) -> list[Finding]:
     """Numbering findings for one scope's members, in member order."""
     owner = parse_label(scope.owner.label) if scope.owner is not None and not scope.is_root else None
     owner_core = owner.core if owner is not None and owner.kind != OTHER else ""
-    expected = expected_cores(scope, owner_core)
-    findings, misplaced = _check_prefixes(scope, owner, expected)
-    findings += _check_sequence(scope, expected, None, misplaced)
-    words = {label.word.lower() for label in map(parse_label, (c.label for c in scope.members))}
+    labels = [parse_label(c.label) for c in scope.members]  # read once for every pass below
+    expected = expected_cores(scope, owner_core, labels)
+    findings, misplaced = _check_prefixes(scope, owner, expected, labels)
+    findings += _check_sequence(scope, expected, None, misplaced, labels)
+    words = {label.word.lower() for label in labels}
     for word in sorted(words - {""}):
-        findings += _check_sequence(scope, expected, word, misplaced)
+        findings += _check_sequence(scope, expected, word, misplaced, labels)
     order = {c.id: i for i, c in enumerate(scope.members)}
     findings.sort(key=lambda f: order.get(f.clause_id, 0))
     return findings
@@ -55,27 +56,30 @@ def _inserted(label: Label) -> bool:
     return label.kind == "number" and len(label.parts) > 2 and "0" in label.parts[1:-1]
 
 
-def _auto_numbered(scope: Scope) -> bool:
+def _auto_numbered(labels: list[Label]) -> bool:
     """A Markdown list written "1. 1. 1.": the renderer numbers it, so no duplicates."""
-    labels = [parse_label(c.label) for c in scope.members]
     return len(labels) > 1 and all(label.parts == ("1",) for label in labels)
 
 
 def _check_sequence(
-    scope: Scope, expected: list[str], word: str | None, misplaced: frozenset[str] = frozenset()
+    scope: Scope,
+    expected: list[str],
+    word: str | None,
+    misplaced: frozenset[str],
+    labels: list[Label],
 ) -> list[Finding]:
     """Duplicates, gaps and order in the main sequence (word None) or one "Schedule N" sequence.
 
     Members in `misplaced` (already reported as under the wrong parent) are left out: their
     numbers belong to another parent, so they are neither duplicates nor gaps here.
+    `labels` are the members' labels, parsed.
     """
     schedules = word is not None
     findings: list[Finding] = []
-    if not schedules and _auto_numbered(scope):
+    if not schedules and _auto_numbered(labels):
         return findings
     members: list[tuple[Clause, Label, str, int | None]] = []
-    for clause, core in zip(scope.members, expected, strict=True):
-        label = parse_label(clause.label)
+    for clause, core, label in zip(scope.members, expected, labels, strict=True):
         if (label.kind == SCHEDULE) != schedules or label.kind in (INSERTION, OTHER) or _inserted(label):
             continue
         if (schedules and label.word.lower() != word) or clause.id in misplaced:
@@ -107,10 +111,11 @@ def _check_sequence(
             prefix = label.parts[:-1]
         if not schedules and restarts(scope, clause, label, counted):
             prev, seen = 0, {}  # a new list after a paragraph: "1. 2. <text> 1. 2."
-        want = format_label(label, core)
-        name = clause.label.strip()
         key = label.core.lower()
         absent = _absent(prev, value, present, sorted_present) if value > prev + 1 else None
+        if key in seen or absent is not None or value <= prev:
+            want = format_label(label, core)
+            name = clause.label.strip()
         if key in seen:
             first = seen[key]
             where = f" (also at line {first.line})" if first.line else ""
@@ -225,7 +230,7 @@ def _missing(label: Label, scope: Scope, absent: tuple[int, int, int], schedules
 
 
 def _check_prefixes(
-    scope: Scope, owner: Label | None, expected: list[str]
+    scope: Scope, owner: Label | None, expected: list[str], labels: list[Label]
 ) -> tuple[list[Finding], frozenset[str]]:
     """Hierarchical labels must start with their owner's label: 2.16's children read 2.16.n.
 
@@ -238,9 +243,9 @@ def _check_prefixes(
     owner_parts = (owner.parts if owner.kind != SCHEDULE else (owner.last,)) if owner is not None else ()
     runs: list[tuple[str, list[tuple[Clause, str]]]] = []  # (code, [(clause, expected core)])
     current_key: tuple[str, tuple[str, ...]] | None = None
-    for clause, core in zip(scope.members, expected, strict=True):
-        label = parse_label(clause.label)
-        if member_family(label, scope.is_root)[0] not in (DECIMAL, INSERTION) or not label.parts:
+    root = scope.is_root
+    for clause, core, label in zip(scope.members, expected, labels, strict=True):
+        if member_family(label, root)[0] not in (DECIMAL, INSERTION) or not label.parts:
             current_key = None
             continue
         if _inserted(label):

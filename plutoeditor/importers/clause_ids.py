@@ -35,12 +35,14 @@ def derive_ids(clauses: list[Clause], taken: set[str]) -> None:
     given is added to it.
     """
     seen: dict[tuple[str, str, str], int] = {}
+    sha1 = hashlib.sha1
     for clause in clauses:
-        triple = (clause.label, clause.heading, clause.text)
+        label, heading, text = triple = (clause.label, clause.heading, clause.text)
         occurrence = seen.get(triple, 0)
         while True:
-            digest = hashlib.sha1("\x00".join((*triple, str(occurrence))).encode("utf-8")).hexdigest()
-            clause_id = "c" + digest[:10]
+            # "label\0heading\0text\0occurrence"; the first 5 bytes of the digest are its first 10 hex digits
+            digest = sha1(f"{label}\x00{heading}\x00{text}\x00{occurrence}".encode()).digest()
+            clause_id = "c" + digest[:5].hex()
             occurrence += 1
             if clause_id not in taken:  # two different clauses sharing 40 bits: take the next index
                 break

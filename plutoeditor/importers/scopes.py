@@ -64,7 +64,7 @@ def _title(block: Block) -> str | None:
     if not text or "\n" in text or len(text) > _TITLE_CHARS or not _WORDS.search(text):
         return None  # "------ 0 ------ 0 ------" is a rule, not a title
     if block.heading_level is None and (
-        len(text.split()) > _TITLE_WORDS or text.endswith((".", ";", ",", ":"))
+        text.endswith((".", ";", ",", ":")) or len(text.split(None, _TITLE_WORDS)) > _TITLE_WORDS
     ):
         return None
     if _numbered(block) is not None or _date_or_version(text):

@@ -329,8 +329,11 @@ def _end(scope: Scope) -> int | None:
 # -- expected labels --------------------------------------------------------------------
 
 
-def expected_cores(scope: Scope, owner_core: str) -> list[str]:
-    """The core (undecorated label) each member's position calls for, in member order."""
+def expected_cores(scope: Scope, owner_core: str, labels: list[Label] | None = None) -> list[str]:
+    """The core (undecorated label) each member's position calls for, in member order.
+
+    `labels`: the members' labels, when the caller has parsed them already.
+    """
     result: list[str] = []
     n = scope.expected_start
     schedules: Counter[str] = Counter()  # "Section 1, 2" and "Exhibit A, B" count apart
@@ -338,8 +341,9 @@ def expected_cores(scope: Scope, owner_core: str) -> list[str]:
     if scope.owner is not None and parse_label(scope.owner.label).kind == SCHEDULE:
         owner_core = owner_core.rsplit(" ", 1)[-1]  # "SECTION 1" numbers its clauses 1.1, 1.2
     prefix = "" if scope.is_root or not owner_core else owner_core + "."
-    for clause in scope.members:
-        label = parse_label(clause.label)
+    if labels is None:
+        labels = [parse_label(c.label) for c in scope.members]
+    for clause, label in zip(scope.members, labels, strict=True):
         if label.kind == SCHEDULE:
             word, family = label.word.lower(), schedule_family(label, scope)
             if word not in series:

@@ -30,6 +30,9 @@ def incomplete(notation: str) -> list[str]:
         "If you have questions, contact us at",
         "European Union: Information Commission:",
         "You may also wish to refer to However, some browsers differ.",
+        "Complaints are sent to ,  ",  # a word that needs more, one comma, spaces
+        "Write to the Data Protection Officer at ;",
+        "Ask for the forms by visiting\t",
     ],
 )
 def test_text_that_breaks_off(text):
@@ -42,6 +45,9 @@ def test_text_that_breaks_off(text):
         "Company name; and",
         "Information Regulator: 010 023 5207 or;",
         "We keep your data for two years.",
+        "Registered for combat",  # ends in "at", not the word "at"
+        "Payments are made to;;",  # two marks: not a word that breaks off
+        "You may visit our offices. Please read on.",  # "visit" is not left without its object
     ],
 )
 def test_complete_text(text):
