@@ -9,6 +9,12 @@ the 2023 seed's eight definitions in 1.1 are counted.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+from plutoeditor.model.clause import ClauseKind
+
+if TYPE_CHECKING:
+    from plutoeditor.importers.label_fit import OpenClause
 
 _INTRO = re.compile(r"defin|interpret|glossary|meanings?\b|acronym", re.IGNORECASE)
 _DEFINITION = re.compile(
@@ -39,3 +45,26 @@ def split_run_together(term: str, meaning: str) -> list[tuple[str, str]]:
     if run and len(run.group("term").split()) <= 6:
         return [(term, run.group("before") + "."), (run.group("term"), run.group("meaning"))]
     return [(term, meaning)]
+
+
+def definition_host(stack: list[OpenClause], text: str, next_text: str) -> tuple[int, tuple[str, str]] | None:
+    """Where a "Term: meaning" paragraph goes, when the clause above introduces definitions.
+
+    Under a bare "Definitions" heading the next paragraph must be a definition too, so a
+    lone "Short version: ..." note is not mistaken for one.
+    """
+    if not stack:
+        return None
+    clause = stack[-1].clause
+    found = read_definition(text)
+    if found is None:
+        return None
+    if clause.kind is ClauseKind.DEFINITION:
+        return len(stack) - 1, found
+    if not introduces_definitions(clause.heading, clause.text):
+        return None
+    if clause.text.endswith(":"):
+        return len(stack), found
+    if (not clause.text or stack[-1].heading_like) and read_definition(next_text):
+        return len(stack), found
+    return None

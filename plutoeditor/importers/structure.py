@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from plutoeditor.importers.blocks import SCHEDULE_TITLE, Block, label_of, reads_as_heading
 from plutoeditor.importers.clause_ids import assign_ids
+from plutoeditor.importers.divisions import restarted_depth
 from plutoeditor.importers.label_fit import bare_style, in_address, inline_item, plausible_number
 from plutoeditor.importers.labels import is_bare_number, split_label
 from plutoeditor.importers.metadata import read_front
@@ -103,7 +104,7 @@ def build_policy(blocks: list[Block], path: str = "", *, guess_headings: bool = 
         if (block.emphasised or guess_headings) and reads_as_heading(text) and i < n:
             following = body[i]
             titled = following.heading is not None or following.heading_level is not None
-            depth = builder.restarted_depth(label_of(following), titled)
+            depth = restarted_depth(builder.stack, label_of(following), titled)
             if depth is not None:  # "**Specific Conditions**" then "I." again: a part of its own
                 builder.add_part_heading(text, block, depth)
                 continue

@@ -2,14 +2,22 @@
 
 Clauses are nested by the LEVEL of their labels ("2.7.1" is level 3) relative to the
 clauses still open, never by prefix; `label_fit` decides which reading of a label the open
-clauses explain, and `structure.build_policy` feeds the blocks in order (its docstring lists
-the decisions for unlabelled paragraphs).
+clauses explain, `divisions` when a division's title closes the lists open above it,
+`definitions` where a "Term: meaning" paragraph goes, and `structure.build_policy` feeds the
+blocks in order (its docstring lists the decisions for unlabelled paragraphs).
 """
 
 from __future__ import annotations
 
 from plutoeditor.importers.blocks import SCHEDULE_TITLE, Block, label_of, reads_as_address, reads_as_heading
-from plutoeditor.importers.definitions import introduces_definitions, read_definition, split_run_together
+from plutoeditor.importers.definitions import definition_host, split_run_together
+from plutoeditor.importers.divisions import (
+    close_lists,
+    opens_division,
+    restarts_under_title,
+    resumes_body,
+    title_leaves_heading_list,
+)
 from plutoeditor.importers.label_fit import (
     OpenClause,
     continues_sections,
@@ -17,7 +25,6 @@ from plutoeditor.importers.label_fit import (
     letter_or_roman,
     previous_alpha,
     starts_local_list,
-    starts_new_list,
 )
 from plutoeditor.importers.labels import decimal_parts, decimal_value, label_key
 from plutoeditor.importers.sequences import follows_label
@@ -25,13 +32,8 @@ from plutoeditor.model.clause import Clause, ClauseKind
 from plutoeditor.model.labels import ATTACHMENT_WORDS
 from plutoeditor.model.tables import is_table_row
 
-# numbered items and paragraphs, which a division's title closes (letters may be divisions
-# above it: "A." > "I." > "1." in the German outline)
-_LIST_KEYS = ("d", "L", "n", "b", "p", "def")
-# label words that title a division of the document ("ARTICLE 3", "Part 2", "§ 4")
 #: How a paragraph that introduces a list ends: a colon, or the full-width colon of CJK text.
 _INTRODUCING = (":", "：")
-_DIVISION_WORDS = frozenset({"article", "section", "part", "chapter", "clause", "§"})
 
 
 class TreeBuilder:
@@ -75,10 +77,10 @@ class TreeBuilder:
             if stack[i].key == key:
                 same.append(i)
             if stack[i].key[0] == "h" or stack[i].key[0] == "s":
-                if not same and i == 0 and self._resumes_body(key, stack[0]):
+                if not same and i == 0 and resumes_body(self.top, self.adding, key, stack[0]):
                     return self._pop_to(0)
                 break
-        if same and self._restarts_under_title(stack[same[0]]):
+        if same and restarts_under_title(self.adding, self.adding_headed, stack[same[0]]):
             return self._pop_to(same[0] + 1)
         if len(same) > 1 and self.adding:
             followed = [i for i in same if follows_label(stack[i].clause.label, self.adding)]
@@ -110,34 +112,6 @@ class TreeBuilder:
         ):
             depth -= 1  # a list after a paragraph that does not introduce it: not the paragraph's child
         return self._pop_to(depth)
-
-    def _resumes_body(self, key: tuple, entry: OpenClause) -> bool:
-        """Whether the label being placed is the next section of the body before a schedule.
-
-        "ARTICLE 10 - INSURANCE", the insurer's "**Annexe: ...**" notice with its own list,
-        then "ARTICLE 11": the notice was set inside article 10; article 11 goes on the body.
-        """
-        if not self.adding or key[0] not in ("d", "w") or entry.key[0] != "s":
-            return False
-        schedule = entry.clause
-        k = next((j for j in range(len(self.top) - 1, -1, -1) if self.top[j] is schedule), -1)
-        before = next((c for c in reversed(self.top[:k]) if c.label), None) if k > 0 else None
-        if before is None or label_key(before.label) != key:
-            return False
-        if key[0] == "w":  # "ARTICLE 10" -> "ARTICLE 11": the numbers after the word follow
-            return follows_label(f"{before.label.split()[-1]}.", f"{self.adding.split()[-1]}.")
-        return follows_label(before.label, self.adding)
-
-    def _restarts_under_title(self, item: OpenClause) -> bool:
-        """Whether the label being placed starts a list of its own under an item written as a title.
-
-        "1. **Newsletter**", its paragraph, then "1." and "2.": a Markdown list flattened by
-        the source, the second list inside the titled item, not a repeat of its number.
-        """
-        label = self.adding
-        if not label or self.adding_headed or not starts_new_list(label) or not item.clause.heading:
-            return False
-        return item.key[0] == "L" and not follows_label(item.clause.label, label)
 
     def _parent_for_heading(self, level: int) -> Clause | None:
         depth = len(self.stack)
@@ -177,7 +151,7 @@ class TreeBuilder:
             )
         ):
             key = ("L", -1, label[-1:])
-        leaves = key[:2] in (("d", 1), ("L", -1)) and self._title_leaves_heading_list(label, rest)
+        leaves = key[:2] in (("d", 1), ("L", -1)) and title_leaves_heading_list(self.stack, label, rest)
         if leaves:
             key = ("d", 1)
         elif block.list_level is not None:
@@ -197,8 +171,8 @@ class TreeBuilder:
             if more:
                 self.add_paragraph(more, block.line)
             return
-        if self._opens_division(key, rest, block):
-            self._close_lists(key)
+        if opens_division(key, rest, block, self.next_block):
+            close_lists(self.stack, key)
         clause = Clause(label=label, source_line=block.line, id="")
         heading_like = False
         hlevel = block.heading_level
@@ -252,65 +226,6 @@ class TreeBuilder:
         self._push(clause, key, heading_like, hlevel).listed = (
             block.list_level is not None and block.label is not None and not leaves
         )
-
-    def _opens_division(self, key: tuple, rest: str, block: Block) -> bool:
-        """Whether a label titles a division of the document ("ARTICLE 3 - PAYMENT", "II. ORDERS").
-
-        A division word or a capital roman numeral over a short title is never an item of
-        the list before it: "II." after "1. 2." under "I." is the next division, and the
-        list under it numbers from 1 again.
-        """
-        if not (key[0] == "w" and key[1] in _DIVISION_WORDS) and key[:2] != ("R", "x."):
-            return False
-        first, _, more = rest.partition("\n")
-        titled = block.heading_level is not None or bool(block.heading)  # "**ARTICLE 15 - ...**"
-        if not titled and (more or not reads_as_heading(first)):
-            return False
-        if key[0] == "R" and not titled and not first.isupper():
-            return starts_new_list(self.next_label)  # "I. Scope" with its own list from 1
-        return True
-
-    def _title_leaves_heading_list(self, label: str, rest: str) -> bool:
-        """Whether a numbered title in capitals ends the list under a heading in capitals.
-
-        "DEFINITIONS" over "1. ... means ...", "2. ... means ...", then "2. SCOPE OF SERVICES":
-        the title is written as the heading is, not as the items are, and its number does not
-        go on from theirs, so it is the next section after the heading, not a third item.
-        Closes the list and the heading when so.
-        """
-        parts = decimal_parts(label)
-        if parts is None or len(parts) != 1 or not reads_as_heading(rest) or not _in_capitals(rest):
-            return False
-        stack = self.stack
-        if not stack or stack[-1].key[0] not in ("L", "d"):
-            return False
-        item = stack[-1].clause
-        if _in_capitals(item.text) or follows_label(item.label, label):
-            return False
-        for i in range(len(stack) - 1, -1, -1):
-            entry = stack[i]
-            if entry.key == ("u",):
-                if not _in_capitals(entry.clause.heading):
-                    return False
-                del stack[i:]
-                return True
-            if entry.key[0] not in ("L", "d", "p", "b") or follows_label(entry.clause.label, label):
-                return False  # "6." after the open "5.": the numbering goes on
-        return False
-
-    def _close_lists(self, key: tuple) -> None:
-        """Close the list items and paragraphs open above a division (see `_opens_division`)."""
-        stack = self.stack
-        while stack and stack[-1].key != key:
-            top = stack[-1]
-            if top.key[0] in _LIST_KEYS or (key[0] == "w" and top.key[0] in ("a", "r")):
-                stack.pop()
-            elif top.key == ("u",) and any(
-                c.label and label_key(c.label) != key for c in top.clause.children
-            ):
-                stack.pop()  # an unnumbered heading whose own list is over
-            else:
-                break
 
     def _new_list_parent(self, label: str, parent: Clause | None) -> Clause | None:
         """A second list numbered from 1 in the same place belongs to the paragraph before it.
@@ -385,37 +300,8 @@ class TreeBuilder:
         self._attach(clause, parent)
         self._push(clause, key, True)
 
-    def restarted_depth(self, label: str, titled: bool) -> int | None:
-        """Where a label numbering from the start again ends an open sequence of its form.
-
-        "XIII. Governing Law", a bold title line, then "I. Object": the title starts a part of
-        its own, since the label after it is the first of the form that is open and written as
-        that one is (both titled, or both not). The depth of the open entry, else None.
-        """
-        core = label.strip().strip("().:")
-        word = label_key(label)[0] == "w"
-        number = core.rsplit(" ", 1)[-1] if word else core
-        if number not in ("1", "a", "A", "i", "I"):
-            return None
-        key = label_key(label)[:2]
-        for i in range(len(self.stack) - 1, -1, -1):
-            entry = self.stack[i]
-            if entry.key[0] in ("h", "s"):
-                return None
-            written = entry.clause.label
-            if (
-                written
-                and label_key(written)[:2] == key
-                and _same_form(written, label)
-                and bool(entry.clause.heading) == titled
-                and written.strip().strip("().:").rsplit(" ", 1)[-1] != number
-            ):
-                # the sequence was under an earlier part's title: the new title takes its place
-                return next((j for j in range(i - 1, -1, -1) if self.stack[j].key == ("u",)), i)
-        return None
-
     def add_part_heading(self, text: str, block: Block, depth: int) -> None:
-        """An unnumbered title that closes the open sequence at `depth` (see `restarted_depth`)."""
+        """An unnumbered title that closes the open sequence at `depth` (see `divisions.restarted_depth`)."""
         parent = self._pop_to(depth)
         clause = Clause(heading=text, source_line=block.line, id="")
         self._attach(clause, parent)
@@ -497,33 +383,11 @@ class TreeBuilder:
         self._attach(para, parent)
         self._push(para, ("p",))
 
-    def _definition_host(self, text: str, next_text: str) -> tuple[int, tuple[str, str]] | None:
-        """Where a "Term: meaning" paragraph goes, when the clause above introduces definitions.
-
-        Under a bare "Definitions" heading the next paragraph must be a definition too, so a
-        lone "Short version: ..." note is not mistaken for one.
-        """
-        if not self.stack:
-            return None
-        clause = self.stack[-1].clause
-        found = read_definition(text)
-        if found is None:
-            return None
-        if clause.kind is ClauseKind.DEFINITION:
-            return len(self.stack) - 1, found
-        if not introduces_definitions(clause.heading, clause.text):
-            return None
-        if clause.text.endswith(":"):
-            return len(self.stack), found
-        if (not clause.text or self.stack[-1].heading_like) and read_definition(next_text):
-            return len(self.stack), found
-        return None
-
     def accepts_definition(self, text: str, next_text: str = "") -> bool:
-        return self._definition_host(text, next_text) is not None
+        return definition_host(self.stack, text, next_text) is not None
 
     def _add_definition(self, text: str, line: int | None, next_text: str) -> bool:
-        found = self._definition_host(text, next_text)
+        found = definition_host(self.stack, text, next_text)
         if found is None:
             return False
         host_depth, (term, meaning) = found
@@ -547,16 +411,6 @@ class TreeBuilder:
         return self.top
 
 
-def _same_form(first: str, second: str) -> bool:
-    """Whether two labels are decorated alike ("(c)" and "(a)", "XIII." and "I.")."""
-    core_first, core_second = first.strip().strip("().:"), second.strip().strip("().:")
-    return first.strip().startswith("(") == second.strip().startswith("(") and (
-        first.strip()[len(core_first) :][-1:] == second.strip()[len(core_second) :][-1:]
-        if first.strip().startswith(core_first)
-        else first.strip()[-1:] == second.strip()[-1:]
-    )
-
-
 def _titled(clause: Clause) -> bool:
     return bool(clause.heading) and not clause.text
 
@@ -567,9 +421,3 @@ def _parts_of(label: str) -> tuple[int, ...] | None:
     if parts and len(parts) == 2 and parts[1] == 0:
         return parts[:1]
     return parts
-
-
-def _in_capitals(text: str) -> bool:
-    """Written in capitals ("SCOPE OF SERVICES"), as headings often are and items are not."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
