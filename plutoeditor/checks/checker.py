@@ -32,7 +32,7 @@ from plutoeditor.model.clause import Clause
 from plutoeditor.model.events import Change, ChangeEvent, Phase
 from plutoeditor.model.numbering import Scope, expected_cores, format_label, parse_label, scopes
 from plutoeditor.model.policy import Policy
-from plutoeditor.model.references import internal_references, label_index
+from plutoeditor.model.references import INTERNAL, find_references, label_index
 
 #: Per clause: the context it was checked in, its content findings, whether it refers inside.
 _Checked = tuple[Context, list[Finding], bool, Clause]
@@ -208,7 +208,7 @@ class Checker:
 
     def _check_clause(self, clause: Clause, context: Context) -> None:
         # whether its parent is a lead-in about another instrument is decided when assembling
-        refers = next(internal_references(clause, lead_in=False), None) is not None
+        refers = any(reference.kind == INTERNAL for reference in find_references(clause.text))
         found = [f for check in self._clause_checks for f in check.run(clause, context)]
         self._checked[clause.id] = (context, found, refers, clause)
         if refers:

@@ -8,12 +8,16 @@ look only around an edit.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import product
 
 from plutoeditor.checks.content import Context
 from plutoeditor.model.clause import Clause, ClauseKind
 from plutoeditor.model.policy import Policy
 
 Placed = tuple[Clause, bool, bool]  # (clause, inside a schedule, unnumbered among numbered siblings)
+
+#: Every context there is (four flags), made once: a full check asks for one per clause.
+_CONTEXTS = {flags: Context(*flags) for flags in product((False, True), repeat=4)}
 
 
 def _numbered(clause: Clause) -> bool:
@@ -55,7 +59,7 @@ def make_context(clause: Clause, following: Clause | None, in_schedule: bool, st
             completed = True
             text = following.text
             continued = text[:1].islower() or (text[:1].isspace() and text.lstrip()[:1].islower())
-    return Context(completed, continued, stray, in_schedule)
+    return _CONTEXTS[completed, continued, stray, in_schedule]
 
 
 def context_at(ordered: list[Placed], i: int) -> Context:

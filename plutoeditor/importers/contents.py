@@ -13,7 +13,8 @@ lost, and no section is numbered twice.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
 
 from plutoeditor.importers.labels import split_label
@@ -76,11 +77,12 @@ class _Sections:
 
     def __init__(self, blocks: list[Block], page: Page) -> None:
         self.blocks, self.page = blocks, page
-        self.starting: dict[str, list[int]] = {}  # the first word or number of each block
+        # the blocks by the first word or number each starts with
+        self.starting: defaultdict[str, list[int]] = defaultdict(list)
         for index, block in enumerate(blocks):
             head = _LEADING.match(block.label or block.text[:_LEADING_CHARS])
             if head is not None:
-                self.starting.setdefault(bare_label(head.group(1)), []).append(index)
+                self.starting[bare_label(head.group(1))].append(index)
         self.where: dict[tuple[str, str], list[int]] = {}
         self.titles: dict[int, str] = {}
         self.read: set[str] = set()
@@ -201,6 +203,7 @@ def contents_as_text(blocks: list[Block], page: Page) -> list[Block]:
         return cache[k]
 
     openings = _openings(blocks, page)
+    ordered_openings = sorted(openings)
     in_body = False  # a numbered clause with text of its own came since the document opened
     sections: _Sections | None = None
     out: list[Block] = []
@@ -208,9 +211,11 @@ def contents_as_text(blocks: list[Block], page: Page) -> list[Block]:
     while i < n:
         if i in openings:
             in_body = False
-        if in_body:  # contents come before the clauses they list
-            out.append(blocks[i])
-            i += 1
+        if in_body:  # contents come before the clauses they list: on to where a document may open
+            o = bisect_right(ordered_openings, i)
+            following = ordered_openings[o] if o < len(ordered_openings) else n
+            out.extend(blocks[i:following])
+            i = following
             continue
         first = lines_of(i) if page.label_and_title(blocks[i], bare_numbers=True)[0] else None
         if first is None or not split_label(page.words(first[0]))[0]:

@@ -61,12 +61,14 @@ def _title(block: Block) -> str | None:
     if block.label is not None or block.list_level is not None or block.heading:
         return None
     text = block.text.strip()
-    if not text or "\n" in text or len(text) > _TITLE_CHARS or not _WORDS.search(text):
-        return None  # "------ 0 ------ 0 ------" is a rule, not a title
+    if not text or "\n" in text or len(text) > _TITLE_CHARS:
+        return None
     if block.heading_level is None and (
         text.endswith((".", ";", ",", ":")) or len(text.split(None, _TITLE_WORDS)) > _TITLE_WORDS
     ):
         return None
+    if not _WORDS.search(text):
+        return None  # "------ 0 ------ 0 ------" is a rule, not a title
     if _numbered(block) is not None or _date_or_version(text):
         return None
     return text
@@ -87,19 +89,22 @@ def mark_documents(blocks: list[Block], page: Page) -> tuple[list[Block], list[i
     if not blocks:
         return blocks, []
     after_rule = [False] * len(blocks)
-    previous = 0
-    for k, block in enumerate(blocks):
-        if block.line is None:
-            continue
-        r = bisect_right(rules, previous)
-        after_rule[k] = r < len(rules) and rules[r] < block.line
-        if not _is_rule_block(block, page):
-            previous = block.line
+    is_rule = [False] * len(blocks)  # `_is_rule_block` of each block
+    if rules:
+        previous = 0
+        for k, block in enumerate(blocks):
+            if block.line is None:
+                continue
+            r = bisect_right(rules, previous)
+            after_rule[k] = r < len(rules) and rules[r] < block.line
+            is_rule[k] = _is_rule_block(block, page)
+            if not is_rule[k]:
+                previous = block.line
     known: dict[int, tuple[str, tuple] | None] = {}
 
     def numbered(k: int) -> tuple[str, tuple] | None:
         if k not in known:
-            known[k] = None if _is_rule_block(blocks[k], page) else _numbered(blocks[k], page)
+            known[k] = None if is_rule[k] else _numbered(blocks[k], page)
         return known[k]
 
     ahead = _Ahead(blocks, numbered, after_rule)
@@ -138,7 +143,7 @@ def mark_documents(blocks: list[Block], page: Page) -> tuple[list[Block], list[i
             out.append(block)
             continue
         alone = len(block.text) <= _DATE_LINE_CHARS and _dated([block])  # "Version 2, 1 May 2021"
-        if not (after_rule[k] or alone or _title(block)) or _is_rule_block(block, page):
+        if not (after_rule[k] or alone or _title(block)) or is_rule[k]:
             out.append(block)
             continue
         first_label = document_first(k)

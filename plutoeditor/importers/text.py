@@ -135,7 +135,8 @@ def text_blocks(text: str) -> list[Block]:
     for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.strip()
         if not line:
-            flush()
+            if lines:
+                flush()
             previous = ""
             continue
         if line[0] in _BULLET_MARKS and (marker := _BULLET.match(line)):
