@@ -171,6 +171,7 @@ class _Splitter:
         self.runs: dict[int, list[Block]] = {}
         self.tables: list[tuple[list[list[str]], bool]] = []  # (rows of cells, has a header)
         self.table_open = False
+        self.footnote = False  # inside a footnote's text ("[^1]: ..." and the lines indented under it)
 
     def table_row(self, stripped: str) -> None:
         """A "| a | b |" line: a row of the open table, or the first row of a new one."""
@@ -218,7 +219,10 @@ class _Splitter:
                 self.runs.setdefault(level, []).append(block)
         else:
             for paragraph in self.paragraphs:
-                self.blocks.append(_make_block(paragraph, self.start, None, None))
+                if self.footnote:  # a footnote's paragraphs are its text, never clauses of their own
+                    self.blocks.append(Block(inline_text(paragraph), self.start, ""))
+                else:
+                    self.blocks.append(_make_block(paragraph, self.start, None, None))
         self.paragraphs = []
         self.item = None
 
@@ -294,8 +298,11 @@ def markdown_blocks(text: str) -> tuple[list[Block], str]:
             continue
         if _NOISE.match(stripped):
             continue
+        if s.footnote and indent < 4 and not s.lines and not s.paragraphs:
+            s.footnote = False  # a paragraph not indented under the footnote: the text goes on
         if stripped.startswith("[^") and (note := _FOOTNOTE.match(stripped)):
             s.flush()
+            s.footnote = True
             stripped = f"[{note.group(1)}] {stripped[note.end() :]}".rstrip()
         if s.table_open and not stripped.startswith("|"):
             s.table_open = False  # text right under a table starts a paragraph of its own

@@ -486,3 +486,14 @@ def test_a_bold_title_opened_before_the_labels_point_is_still_that_items_title()
         ("b.", "Commencing Arbitration."),
         ("c.", "Proceeding."),
     ]
+
+
+def test_a_footnotes_indented_paragraphs_stay_its_text():
+    policy = md(
+        "## § 610\n\n(weggefallen)\n\n"
+        "[^F1]:     **Amtlicher Hinweis:**\n    1\\.     der Richtlinie 76/207/EWG und\n\n"
+        "    2\\.     der Richtlinie 77/187/EWG.\n\n"
+        "## § 611\n\n1. Durch den Vertrag wird verpflichtet.\n2. Gegenstand kann sein.\n"
+    )
+    assert [c.label for c in policy.walk() if c.label] == ["§ 610", "§ 611", "1.", "2."]
+    assert any(c.text.startswith("2. der Richtlinie 77/187/EWG") for c in policy.walk())
