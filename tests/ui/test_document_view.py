@@ -167,6 +167,25 @@ def test_paste_of_three_paragraphs_makes_three_clauses(view_window, qtbot):
     assert _texts(document.policy) == _texts(_policy())
 
 
+def test_pasting_the_same_paragraphs_twice_gives_each_clause_its_own_id(view_window, qtbot, tmp_path):
+    """The importer derives ids from what clauses say: two pastes of the same lines had the
+    same ids, and Save and Export then refused the policy ("clause id ... is used twice")."""
+    from plutoeditor.formats import native
+
+    view, document = view_window.document_view, view_window.document
+    data = QMimeData()
+    data.setText("1.3 We keep them a year.\n1.4 We never sell them.")
+    for _ in range(2):
+        _go(view_window, "c12", len("You can turn them off."))
+        view.editor.insertFromMimeData(data)
+    texts = [c.text for c in document.policy.walk()]
+    assert texts.count("We never sell them.") == 2
+    ids = [c.id for c in document.policy.walk()]
+    assert len(ids) == len(set(ids))
+    document.save(str(tmp_path / "pasted.policy.yaml"))
+    assert [c.text for c in native.load(str(tmp_path / "pasted.policy.yaml")).walk()] == texts
+
+
 def test_the_next_label_continues_the_style():
     from plutoeditor.ui.document.editing import next_label
 

@@ -17,6 +17,7 @@ from plutoeditor.importers.labels import split_label
 from plutoeditor.importers.text import import_text, normalise
 from plutoeditor.model import Clause, ClauseKind, Policy
 from plutoeditor.model import operations as ops
+from plutoeditor.model.clause import new_clause_id
 from plutoeditor.model.labels import (
     DECIMAL,
     format_label,
@@ -134,6 +135,10 @@ def pasted_clauses(text: str) -> list[Clause]:
     except PolicyFileError:
         policy = None
     if policy is not None and _words(lines) == _words(_texts(policy.clauses)):
+        for clause in (c for top in policy.clauses for c in top.walk()):
+            # new clauses of this policy, not the importer's ids derived from what they say:
+            # those repeat when the same lines are pasted twice, or lines of an imported file
+            clause.id = new_clause_id()
         return policy.clauses
     clauses = []
     for line in lines:
