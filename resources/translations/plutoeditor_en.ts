@@ -1180,9 +1180,9 @@ Please send that file to your support contact.</source>
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/open_document.py" line="+124"/>
+        <location filename="../../plutoeditor/ui/editor/open_document.py" line="+115"/>
         <source>Untitled</source>
-        <extracomment>How long after the last edit findings are refreshed (typing never waits for them). the checks raised; the old findings stay (the message is for the status bar) the file this document was imported or recovered from (shown in the title) names this document&apos;s autosave copy (unique per opened document) the version before this one (from Draft Summary or Compare With...) and how many substantive changes separate them: its integrity findings join the others</extracomment>
+        <extracomment>How long after the last edit findings are refreshed (typing never waits for them). the findings are current again (after edits, once the checks saw them all) an edit made the findings shown out of date; `findings_changed` follows the checks raised; the old findings stay (the message is for the status bar) the file this document was imported or recovered from (shown in the title) names this document&apos;s autosave copy (unique per opened document) the version before this one (from Draft Summary or Compare With...) and how many substantive changes separate them: its integrity findings join the others</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1342,7 +1342,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>DocumentStatus</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/status.py" line="+102"/>
+        <location filename="../../plutoeditor/ui/editor/status.py" line="+103"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1352,7 +1352,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>The checks could not run ({0}); see the log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1360,13 +1360,13 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../plutoeditor/ui/document/view.py" line="+79"/>
+        <location filename="../../plutoeditor/ui/document/view.py" line="+67"/>
         <source>Document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+307"/>
+        <location line="+177"/>
         <source>Document text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1605,18 +1605,18 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+86"/>
+        <location line="+97"/>
         <source>Fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-95"/>
         <source>Apply the suggested fix for the selected finding</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1656,7 +1656,17 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+18"/>
+        <source>{0} (not up to date: the checks failed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} (updating…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <location line="+15"/>
         <source>Fix: {0}</source>
         <translation type="unfinished"></translation>

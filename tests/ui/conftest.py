@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from plutoeditor.model import Policy
 from plutoeditor.recovery import RecoveryStore
 from plutoeditor.ui.common.settings import Settings
 from plutoeditor.ui.editor.main_window import MainWindow
+from plutoeditor.ui.editor.open_document import Document
 
 Button = QMessageBox.StandardButton
 ICON_KINDS = {
@@ -35,6 +37,18 @@ class Dialogs:
 
     def titles(self) -> list[str]:
         return [title for _kind, title, _text in self.asked]
+
+
+@pytest.fixture(autouse=True)
+def _work_finished_after_each_test():
+    """What a test started on a worker thread (a check after its last edit) ends and reports
+    before the next test: that one should not find another test's work in progress."""
+    yield
+    from plutoeditor.ui.common import workers
+
+    for worker in list(workers._ALL):
+        worker.wait()
+        worker.report()
 
 
 @pytest.fixture
@@ -84,6 +98,33 @@ def make_window(qtbot, tmp_path, dialogs, store):
 @pytest.fixture
 def window(make_window) -> MainWindow:
     return make_window()
+
+
+@pytest.fixture
+def show_policy(make_window, qtbot):
+    """A factory: a new window showing `policy` as an unsaved document, on screen, after one
+    turn of the event loop (the Document view lays out its rows then). With
+    `keyboard_in_document` the rows are laid out at once and the keyboard is in the Document
+    view, as after a click in it. `size` resizes the window before the policy is shown."""
+
+    def show(
+        policy: Policy, keyboard_in_document: bool = False, size: tuple[int, int] | None = None
+    ) -> MainWindow:
+        window = make_window()
+        if size is not None:
+            window.resize(*size)
+        window.set_document(Document(policy, unsaved=True))
+        window.show()
+        qtbot.waitExposed(window)
+        QApplication.processEvents()
+        if keyboard_in_document:
+            view = window.document_view
+            view.current_clause()  # lays out the rows now instead of on the next turn
+            view.editor.setFocus()
+            QApplication.processEvents()
+        return window
+
+    return show
 
 
 @pytest.fixture

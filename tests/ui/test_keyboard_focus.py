@@ -100,6 +100,7 @@ def test_after_a_fix_the_next_finding_is_selected_and_keyboard_stays(active, qtb
     panel.view.setFocus()
     count = len(panel.model.findings)
     press(qtbot, Key.Key_Period, Qt.KeyboardModifier.ControlModifier)  # Apply Fix
+    qtbot.waitUntil(lambda: active.document.findings_current, timeout=5000)  # checked on a worker
     assert len(panel.model.findings) < count
     assert focused() is panel.view
     assert panel.current_finding() is not None

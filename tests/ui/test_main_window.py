@@ -45,6 +45,10 @@ def test_quick_fix_clears_findings_and_undo_brings_them_back(seed_window, qtbot)
     assert "2.16.1" in description
     window.findings_panel.fix_requested.emit(finding)
     assert [c.label for c in sixteen.children][:2] == ["2.16.1", "2.16.2"]
+    # checked on a worker at once: until then the findings are marked as updating
+    assert not document.findings_current and window.findings_panel.summary.text().endswith("(updating…)")
+    qtbot.waitUntil(lambda: document.findings_current, timeout=5000)
+    assert not window.findings_panel.outdated
     assert not any(f.code == "wrong-parent" for f in document.findings)
     assert document.outline.index_of(sixteen.children[0]).data() == "2.16.1"
     document.undo_stack.undo()

@@ -157,8 +157,8 @@ class ClauseActions(QObject):
     # -- findings -----------------------------------------------------------------------
     def fix_lookup(self, finding: Finding) -> tuple[str, ops.Operation] | None:
         document = self.editor.document
-        if document is None or finding is None:
-            return None
+        if document is None or finding is None or not document.findings_current:
+            return None  # a finding from before the last edits may no longer be true
         return fix_for(document.policy, finding)
 
     def apply_fix(self, finding: Finding) -> None:
@@ -170,7 +170,7 @@ class ClauseActions(QObject):
             operation.name = description
         self._push(operation)
         if self.editor.document is not None:
-            self.editor.document.refresh_findings()  # a fix should show its effect at once
+            self.editor.document.check_soon()  # a fix should show its effect at once
         self.editor.statusBar().showMessage(description, 5000)
 
     def fix_selected(self) -> None:

@@ -96,6 +96,8 @@ class FindingsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.fix_lookup: FixLookup = lambda finding: None
+        self._counts = ""
+        self.outdated = False  # the findings listed are not those of the policy as it is now
         self.model = FindingsModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -149,7 +151,9 @@ class FindingsPanel(QWidget):
             else self.tr("{0} warnings").format(counts["warning"]),
             self.tr("1 note") if counts["info"] == 1 else self.tr("{0} notes").format(counts["info"]),
         ]
-        self.summary.setText(", ".join(parts) if findings else self.tr("No findings"))
+        self._counts = ", ".join(parts) if findings else self.tr("No findings")
+        self.summary.setText(self._counts)
+        self.outdated = False
         if current is not None and current in findings:
             row = findings.index(current)
             self.view.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
@@ -159,6 +163,16 @@ class FindingsPanel(QWidget):
         self._update_fix_button()
         if fix_had_focus and not self.fix_button.isEnabled():
             self.view.setFocus()  # not lost to whatever widget comes next in the window
+
+    def mark_outdated(self, failed: bool = False) -> None:
+        """The findings listed no longer match the policy (edited since, or the checks
+        failed): the summary says so until the next findings are set."""
+        self.outdated = True
+        if failed:
+            self.summary.setText(self.tr("{0} (not up to date: the checks failed)").format(self._counts))
+        else:
+            self.summary.setText(self.tr("{0} (updating…)").format(self._counts))
+        self._update_fix_button()  # no fix from a finding that may no longer be true
 
     def current_finding(self) -> Finding | None:
         index = self.view.currentIndex()

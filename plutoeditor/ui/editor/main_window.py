@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
             "clause.split": c.split,
             "clause.merge": c.merge,
             "clause.renumber": c.renumber,
-            "findings.refresh": self._on_document(lambda document: document.refresh_findings()),
+            "findings.refresh": self._on_document(lambda document: document.check_soon()),
             "findings.fix": c.fix_selected,
             "findings.next": lambda: self.findings_panel.step(+1),
             "findings.previous": lambda: self.findings_panel.step(-1),

@@ -6,14 +6,12 @@ debounced findings refresh all follow from one place.
 
 from __future__ import annotations
 
-import logging
-import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from plutoeditor.checks import Checker
@@ -23,10 +21,9 @@ from plutoeditor.formats import native
 from plutoeditor.model import ChangeEvent, Policy
 from plutoeditor.model.operations import Operation
 from plutoeditor.ui.common import snapshot
+from plutoeditor.ui.editor.background_checks import BackgroundChecks, PreparedChecks, prepare_checks
 from plutoeditor.ui.editor.commands import OperationCommand
 from plutoeditor.ui.editor.outline_model import OutlineModel
-
-log = logging.getLogger(__name__)
 
 #: How long after the last edit findings are refreshed (typing never waits for them).
 FINDINGS_DELAY_MS = 300
@@ -34,24 +31,25 @@ FINDINGS_DELAY_MS = 300
 
 @dataclass
 class CheckedPolicy:
-    """A policy with its checker and first findings, prepared off the GUI thread."""
+    """A policy with the copy its checks run on and their first findings, prepared off
+    the GUI thread."""
 
     policy: Policy
-    checker: Checker
-    findings: list[Finding]
-    expected: dict[str, str]
+    checks: PreparedChecks
 
 
 def check_policy(policy: Policy) -> CheckedPolicy:
     """Run the first full check (slow for big documents: call it on a worker thread)."""
-    checker = Checker(policy)
-    return CheckedPolicy(policy, checker, list(checker.findings()), checker.expected_labels())
+    return CheckedPolicy(policy, prepare_checks(policy))
 
 
 class Document(QObject):
     """A policy being edited. `path` is None until it is saved as a native file."""
 
+    #: the findings are current again (after edits, once the checks saw them all)
     findings_changed = Signal()
+    #: an edit made the findings shown out of date; `findings_changed` follows
+    findings_outdated = Signal()
     #: the checks raised; the old findings stay (the message is for the status bar)
     check_failed = Signal(str)
     modified_changed = Signal(bool)
@@ -81,25 +79,18 @@ class Document(QObject):
         if unsaved:
             self.undo_stack.resetClean()  # imported or recovered: unsaved until saved as native
         self.outline = OutlineModel(policy, self.push, self)
-        self.findings: list[Finding] = []
-        self.expected: dict[str, str] = {}
         #: the version before this one (from Draft Summary or Compare With...) and how many
         #: substantive changes separate them: its integrity findings join the others
         self.previous_version: tuple[Policy, int] | None = None
-        self.last_check_seconds = 0.0
-        self._structure_changed = True
-        if checked is not None and checked.policy is policy:  # checked on the worker thread
-            self._checker = checked.checker
-            self.findings, self.expected = checked.findings, checked.expected
-            self._structure_changed = False
-        else:
-            self._checker = Checker(policy)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(FINDINGS_DELAY_MS)
-        self._timer.timeout.connect(self.refresh_findings)
+        prepared = checked.checks if checked is not None and checked.policy is policy else None
+        self._checks = BackgroundChecks(policy, FINDINGS_DELAY_MS, prepared, self)
+        self._checks.arrived.connect(self._findings_arrived)
+        self._checks.failed.connect(self.check_failed)
+        self.findings: list[Finding] = self._checks.findings
+        self.expected: dict[str, str] = self._checks.expected
+        self._shown_current = prepared is not None  # the findings shown have seen every edit
         policy.subscribe(self._on_change)
-        if checked is not None and checked.policy is policy:  # no view shows the outline yet
+        if prepared is not None:  # checked on the worker thread; no view shows the outline yet
             self.outline.set_annotations(self.expected, self.findings, announce=False)
         else:
             self.refresh_findings()
@@ -151,12 +142,11 @@ class Document(QObject):
 
     def close(self) -> None:
         """Stop listening to the policy; the document is not used afterwards."""
-        self._timer.stop()
         self.blockSignals(True)
         self.undo_stack.blockSignals(True)  # it is destroyed with us; nobody should hear about it
         self.policy.unsubscribe(self._on_change)
         self.outline.detach()
-        self._checker.close()  # it forgets what it checked
+        self._checks.close()  # a run still going ends on its own; its copy is freed then
         # Signal connections and models hold a closed document in cycles that only a full
         # collection would free (0.3-1.2 s on the GUI thread for 10,000 clauses, as it walks
         # every object). So once the window has moved on and the document is destroyed, its
@@ -170,51 +160,66 @@ class Document(QObject):
         self.outline.set_annotations({}, [], announce=False)
 
     # -- findings -------------------------------------------------------------------
+    @property
+    def _checker(self) -> Checker:
+        """The checker of the policy's copy (touch it only after `refresh_findings`)."""
+        return self._checks.checker
+
+    @property
+    def last_check_seconds(self) -> float:
+        """CPU time of the last check (on the worker thread)."""
+        return self._checks.last_check_seconds
+
+    @property
+    def findings_current(self) -> bool:
+        """Whether the findings shown have seen every edit (else they are updating)."""
+        return self._checks.current
+
     def refresh_findings(self) -> None:
-        """Run the checks now (normally called by the debounce timer)."""
-        self._timer.stop()
-        started = time.perf_counter()
-        try:
-            self.findings = list(self._checker.findings()) + self._against_previous()
-            if self._structure_changed:  # text and heading edits never change expected labels
-                self.expected = self._checker.expected_labels()
-                self._structure_changed = False
-        except Exception as exc:  # a checks bug must not interrupt every keystroke with a dialog
-            log.exception("checking the policy failed")
-            self.check_failed.emit(f"{type(exc).__name__}: {exc}")
-            return
-        self.last_check_seconds = time.perf_counter() - started
+        """Bring the findings up to date now, on this thread (waits for a check that is
+        running). Edits are checked on a worker thread after a pause: see `check_soon`."""
+        self._checks.check_now()
+
+    def check_soon(self) -> None:
+        """Check what changed on the worker thread now, not after the usual pause."""
+        self._checks.start()
+
+    def _findings_arrived(self) -> None:
+        if not self._checks.current:
+            return  # edited while it ran: the next check's findings are shown
+        self.findings, self.expected = self._checks.findings, self._checks.expected
+        self._shown_current = True
         self.outline.set_annotations(self.expected, self.findings)
         self.findings_changed.emit()
 
     def set_previous_version(self, policy: Policy | None, substantive: int) -> None:
         """Check this policy as the next version of `policy` (None: no previous version)."""
         self.previous_version = None if policy is None else (policy, substantive)
-        self.refresh_findings()
-
-    def _against_previous(self) -> list[Finding]:
-        if self.previous_version is None:
-            return []
-        from plutoeditor.checks.versions import integrity_findings
-
-        previous, substantive = self.previous_version
-        return integrity_findings(self.policy, previous, substantive)
+        self._checks.previous = self.previous_version
+        self._checks.schedule(ask=True)
+        self._outdated()
+        self._checks.start()
 
     def _clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)
 
     def set_findings_delay(self, milliseconds: int) -> None:
         """The pause after an edit before findings refresh (a user preference)."""
-        self._timer.setInterval(milliseconds)
+        self._checks.timer.setInterval(milliseconds)
 
     def findings_pending(self) -> bool:
-        return self._timer.isActive()
+        """Whether edits wait to be checked (the findings shown are not current)."""
+        return not self._checks.current
 
     def _on_change(self, event: ChangeEvent) -> None:
         if event.phase != "done":
             return
         if event.kind == "metadata":
             self.metadata_changed.emit(event.field)
-        elif event.kind != "update" or event.field in ("label", "kind"):
-            self._structure_changed = True
-        self._timer.start()
+        self._outdated()
+        self._checks.schedule()
+
+    def _outdated(self) -> None:
+        if self._shown_current:  # once per burst of edits: the window marks the findings updating
+            self._shown_current = False
+            self.findings_outdated.emit()

@@ -63,6 +63,7 @@ class DocumentStatus(QObject):
             window.findings_status.clear()
             return
         document.findings_changed.connect(self.findings_changed)
+        document.findings_outdated.connect(self.findings_outdated)
         document.check_failed.connect(self.check_failed)
         document.modified_changed.connect(window.setWindowModified)
         document.path_changed.connect(self.update_title)
@@ -128,7 +129,13 @@ class DocumentStatus(QObject):
         # The findings panel's own count ("5 errors, 6 warnings, 1 note"), so the two agree.
         window.findings_status.setText(window.findings_panel.summary.text())
 
+    def findings_outdated(self, failed: bool = False) -> None:
+        window = self.editor
+        window.findings_panel.mark_outdated(failed)
+        window.findings_status.setText(window.findings_panel.summary.text())
+
     def check_failed(self, message: str) -> None:
+        self.findings_outdated(failed=True)
         self.editor.statusBar().showMessage(
             self.tr("The checks could not run ({0}); see the log").format(message), 15000
         )
