@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QApplication
 
 from plutoeditor.model import Clause, Metadata, Policy
 from plutoeditor.ui.document.editor import SEARCH_HIGHLIGHT
-from plutoeditor.ui.editor.open_document import Document
 
 
 def _highlighted(doc) -> list[str]:
@@ -24,18 +23,14 @@ def _highlighted(doc) -> list[str]:
     return runs
 
 
-def test_every_match_of_the_find_bar_is_highlighted_in_the_document(make_window, qtbot):
+def test_every_match_of_the_find_bar_is_highlighted_in_the_document(show_policy, qtbot):
     policy = Policy(Metadata(title="Cookie Notice"), [
         Clause(label="1", heading="Cookies", id="s1", children=[
             Clause(label="1.1", text="We use cookies. Cookies are small files.", id="c11"),
             Clause(label="1.2", text="You can turn them off.", id="c12"),
         ]),
     ])  # fmt: skip
-    window = make_window()
-    window.set_document(Document(policy, unsaved=True))
-    window.show()
-    qtbot.waitExposed(window)
-    QApplication.processEvents()
+    window = show_policy(policy)
     view = window.document_view
     assert view.show_clause("c12", 0)
     window.find_bar.open()

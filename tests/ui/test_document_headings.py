@@ -8,12 +8,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from plutoeditor.model import Clause, Metadata, Policy
-from plutoeditor.ui.editor.open_document import Document
 
 Key = Qt.Key
 
 
-def _window(make_window, qtbot):
+def _window(show_policy):
     policy = Policy(
         Metadata(title="Cookie Notice"),
         [
@@ -22,16 +21,8 @@ def _window(make_window, qtbot):
             ]),
         ],
     )  # fmt: skip
-    window = make_window()
-    window.set_document(Document(policy, unsaved=True))
-    window.show()
-    qtbot.waitExposed(window)
-    QApplication.processEvents()
-    view = window.document_view
-    view.current_clause()
-    view.editor.setFocus()
-    QApplication.processEvents()
-    return window, view
+    window = show_policy(policy, keyboard_in_document=True)
+    return window, window.document_view
 
 
 def _heading_point(view, clause_id: str) -> QPoint:
@@ -42,8 +33,8 @@ def _heading_point(view, clause_id: str) -> QPoint:
     return QPoint(int(view._text_left + layout.column + width + 20), int(top + layout.heading_y + 6))
 
 
-def test_clicking_a_heading_types_into_it_as_one_undo_step(make_window, qtbot):
-    window, view = _window(make_window, qtbot)
+def test_clicking_a_heading_types_into_it_as_one_undo_step(show_policy, qtbot):
+    window, view = _window(show_policy)
     document = window.document
     assert view.show_clause("c11", 0)  # the cursor elsewhere, then a click on "1 Cookies"
     QApplication.processEvents()
@@ -62,8 +53,8 @@ def test_clicking_a_heading_types_into_it_as_one_undo_step(make_window, qtbot):
     assert document.policy.find("s1").heading == "Cookies"
 
 
-def test_the_arrows_go_between_a_heading_and_its_text(make_window, qtbot):
-    window, view = _window(make_window, qtbot)
+def test_the_arrows_go_between_a_heading_and_its_text(show_policy, qtbot):
+    window, view = _window(show_policy)
     assert view.show_clause("s1", 0)
     QApplication.processEvents()
     qtbot.keyClick(view.editor, Key.Key_Up)  # from the text's first line up into the heading
@@ -86,10 +77,10 @@ def test_the_arrows_go_between_a_heading_and_its_text(make_window, qtbot):
     assert window.document.policy.find("s1").heading == "Cookies"
 
 
-def test_a_screen_reader_hears_which_field_and_clause_the_cursor_is_in(make_window, qtbot):
+def test_a_screen_reader_hears_which_field_and_clause_the_cursor_is_in(show_policy, qtbot):
     from tests.ui.test_accessibility import spoken_name
 
-    window, view = _window(make_window, qtbot)
+    window, view = _window(show_policy)
     assert view.show_clause("c11", 0)
     assert spoken_name(view.editor) == "Document text"
     assert "1.1" in view.editor.accessibleDescription()
@@ -99,18 +90,14 @@ def test_a_screen_reader_hears_which_field_and_clause_the_cursor_is_in(make_wind
     assert spoken_name(view) == "Document"
 
 
-def test_a_definitions_term_stays_drawn_while_the_cursor_is_in_its_meaning(make_window, qtbot):
+def test_a_definitions_term_stays_drawn_while_the_cursor_is_in_its_meaning(show_policy, qtbot):
     from plutoeditor.model import ClauseKind
 
     policy = Policy(Metadata(title="Terms"), [
         Clause(heading="Cookies", kind=ClauseKind.DEFINITION, text="small files kept by a browser.", id="d1"),
         Clause(label="1", text="We use Cookies.", id="c1"),
     ])  # fmt: skip
-    window = make_window()
-    window.set_document(Document(policy, unsaved=True))
-    window.show()
-    qtbot.waitExposed(window)
-    QApplication.processEvents()
+    window = show_policy(policy)
     view = window.document_view
     assert view.show_clause("d1", 3)
     QApplication.processEvents()
@@ -121,26 +108,22 @@ def test_a_definitions_term_stays_drawn_while_the_cursor_is_in_its_meaning(make_
     assert dark > 20  # the term is drawn there, not covered by the editor
 
 
-def test_an_empty_clause_asks_for_its_text_only_while_the_keyboard_is_in_the_document(make_window, qtbot):
-    window, view = _window(make_window, qtbot)
+def test_an_empty_clause_asks_for_its_text_only_while_the_keyboard_is_in_the_document(show_policy, qtbot):
+    window, view = _window(show_policy)
     assert view.editor.hasFocus() and view.editor.placeholderText() == "Type the clause's text"
     window.outline.setFocus()
     QApplication.processEvents()
     assert view.editor.placeholderText() == ""  # the page as it is published
 
 
-def test_the_page_does_not_move_when_the_cursor_leaves_a_heading(make_window, qtbot):
+def test_the_page_does_not_move_when_the_cursor_leaves_a_heading(show_policy, qtbot):
     first = Clause(label="1.1", text="We use.", id="c11")
     second = Clause(label="2.1", text="Write.", id="c21")
     policy = Policy(Metadata(title="Headings"), [
         Clause(label="1", heading="Cookies", id="s1", children=[first]),
         Clause(label="2", heading="Contact", id="s2", children=[second]),
     ])  # fmt: skip
-    window = make_window()
-    window.set_document(Document(policy, unsaved=True))
-    window.show()
-    qtbot.waitExposed(window)
-    QApplication.processEvents()
+    window = show_policy(policy)
     view = window.document_view
     assert view.current_clause().id == "s1" and view.field == "heading"  # a heading: in it
     top = view.row_top(view.rows.row_of("c21"))

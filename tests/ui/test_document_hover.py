@@ -8,7 +8,6 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from plutoeditor.importers.text import import_text
-from plutoeditor.ui.editor.open_document import Document
 from tests.ui.document_points import point_of
 
 TEXT = "\n\n".join(
@@ -29,11 +28,8 @@ def _hover(view, widget, point: QPoint, shown: list[str]) -> str:
     return shown[-1] if shown else ""
 
 
-def test_hovering_a_defined_term_shows_its_definition(make_window, qtbot, monkeypatch):
-    window = make_window()
-    window.set_document(Document(import_text(TEXT), unsaved=True))
-    window.show()
-    qtbot.waitExposed(window)
+def test_hovering_a_defined_term_shows_its_definition(show_policy, qtbot, monkeypatch):
+    window = show_policy(import_text(TEXT))
     document, view = window.document, window.document_view
     document.refresh_findings()
     shown: list[str] = []

@@ -6,12 +6,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from plutoeditor.model import Clause, Metadata, Policy
-from plutoeditor.ui.editor.open_document import Document
 
 LONG = "How we collect, use, share and keep the personal information of our customers and suppliers"
 
 
-def test_moving_into_a_deeply_nested_clause_keeps_the_page_width(make_window, qtbot):
+def test_moving_into_a_deeply_nested_clause_keeps_the_page_width(show_policy, qtbot):
     deep = Clause(label="1.1.1", text="We keep it for a year.", id="deep")
     policy = Policy(
         Metadata(title="Width"),
@@ -23,11 +22,7 @@ def test_moving_into_a_deeply_nested_clause_keeps_the_page_width(make_window, qt
         ],
     )  # fmt: skip
     deep.parent = policy.clauses[0].children[0]
-    window = make_window()
-    window.resize(1400, 900)
-    window.set_document(Document(policy, unsaved=True))
-    window.show()
-    qtbot.waitExposed(window)
+    window = show_policy(policy, size=(1400, 900))
     view = window.document_view
     assert view.show_clause("s2")
     for _ in range(3):

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 from plutoeditor.model import Clause, Metadata, Policy
 from plutoeditor.ui.editor import main_window as main_window_module
 from plutoeditor.ui.editor import outline_view as outline_view_module
-from plutoeditor.ui.editor.open_document import Document
 
 Key = Qt.Key
 
@@ -25,16 +24,12 @@ def _slow_followers(monkeypatch):
     monkeypatch.setattr(outline_view_module, "CATCH_UP_MS", 1500)
 
 
-def _window(make_window, qtbot):
+def _window(show_policy, qtbot):
     policy = Policy(
         Metadata(title="Follow"),
         [Clause(label=str(i), text=f"Clause number {i}.", id=f"c{i}") for i in range(1, 6)],
     )
-    window = make_window()
-    window.set_document(Document(policy, unsaved=True))
-    window.show()
-    qtbot.waitExposed(window)
-    QApplication.processEvents()
+    window = show_policy(policy)
     view = window.document_view
     assert view.show_clause("c1", 0)
     view.current_clause()  # the view lays out its rows (on the next turn otherwise)
@@ -45,8 +40,8 @@ def _window(make_window, qtbot):
     return window, view, policy
 
 
-def test_the_outline_and_clause_pane_follow_the_cursor_once_it_rests(make_window, qtbot):
-    window, view, policy = _window(make_window, qtbot)
+def test_the_outline_and_clause_pane_follow_the_cursor_once_it_rests(show_policy, qtbot):
+    window, view, policy = _window(show_policy, qtbot)
     moved: list[str] = []
     window.outline.selectionModel().currentChanged.connect(
         lambda current, _previous: moved.append(window.document.outline.clause_at(current).id)
@@ -60,8 +55,8 @@ def test_the_outline_and_clause_pane_follow_the_cursor_once_it_rests(make_window
     assert window.outline.currentIndex() == window.document.outline.index_of(policy.clauses[3])
 
 
-def test_a_clause_action_right_after_a_move_acts_on_the_clause_with_the_cursor(make_window, qtbot):
-    window, view, policy = _window(make_window, qtbot)
+def test_a_clause_action_right_after_a_move_acts_on_the_clause_with_the_cursor(show_policy, qtbot):
+    window, view, policy = _window(show_policy, qtbot)
     qtbot.keyClick(view.editor, Key.Key_Down)  # into c2, and at once Clause > Delete
     window.actions_["clause.delete"].trigger()
     assert [c.id for c in window.document.policy.clauses] == ["c1", "c3", "c4", "c5"]
@@ -78,8 +73,8 @@ def _outline_rows(window) -> list[str]:
     return [clause_id for _top, clause_id in sorted(drawn)]
 
 
-def test_the_outline_lays_out_once_after_a_burst_of_new_clauses(make_window, qtbot):
-    window, view, policy = _window(make_window, qtbot)
+def test_the_outline_lays_out_once_after_a_burst_of_new_clauses(show_policy, qtbot):
+    window, view, policy = _window(show_policy, qtbot)
     qtbot.keyClick(view.editor, Key.Key_End)
     for word in ("One", "Two", "Three"):  # Enter and a few words, three times over
         qtbot.keyClick(view.editor, Key.Key_Return)

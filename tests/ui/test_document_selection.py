@@ -10,7 +10,6 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from plutoeditor.model import Clause, ClauseKind, Metadata, Policy
-from plutoeditor.ui.editor.open_document import Document
 from tests.ui.document_points import point_of
 
 Key = Qt.Key
@@ -35,17 +34,8 @@ def _policy() -> Policy:
 
 
 @pytest.fixture
-def view(make_window, qtbot):
-    window = make_window()
-    window.set_document(Document(_policy(), unsaved=True))
-    window.show()
-    qtbot.waitExposed(window)
-    QApplication.processEvents()
-    view = window.document_view
-    view.current_clause()
-    view.editor.setFocus()
-    QApplication.processEvents()
-    return view
+def view(show_policy):
+    return show_policy(_policy(), keyboard_in_document=True).document_view
 
 
 def _mouse(widget, kind, point, buttons=LEFT, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
@@ -114,15 +104,11 @@ def test_shift_with_the_arrows_goes_on_across_clause_edges(view, qtbot):
     assert _copied(view, qtbot) == "1 Cookies\n1.1 We use cookies"
 
 
-def test_shift_page_down_selects_a_screen_further(make_window, qtbot):
+def test_shift_page_down_selects_a_screen_further(show_policy, qtbot):
     policy = Policy(
         Metadata(title="Long"), [Clause(label=f"{i}.", text="Words " * 30) for i in range(1, 201)]
     )
-    window = make_window()
-    window.set_document(Document(policy, unsaved=True))
-    window.show()
-    qtbot.waitExposed(window)
-    QApplication.processEvents()
+    window = show_policy(policy)
     view = window.document_view
     view.current_clause()
     qtbot.keyClick(view.editor, Key.Key_PageDown, SHIFT)

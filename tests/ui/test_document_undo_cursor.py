@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QApplication
 
 from plutoeditor.model import Clause, Metadata, Policy
 from plutoeditor.ui.document.undo_cursor import changed_end
-from plutoeditor.ui.editor.open_document import Document
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -21,16 +20,12 @@ def test_where_a_change_ends():
     assert changed_end("", "Typed") == 5
 
 
-def test_undo_and_redo_go_back_to_where_the_typing_was(make_window, qtbot):
+def test_undo_and_redo_go_back_to_where_the_typing_was(show_policy, qtbot):
     policy = Policy(
         Metadata(title="Undo"),
         [Clause(label=str(i), text=f"Clause {i} says what we do.", id=f"c{i}") for i in range(1, 40)],
     )
-    window = make_window()
-    window.set_document(Document(policy, unsaved=True))
-    window.show()
-    qtbot.waitExposed(window)
-    QApplication.processEvents()
+    window = show_policy(policy)
     view = window.document_view
     assert view.show_clause("c2", len("Clause 2 says"))
     view.editor.setFocus()

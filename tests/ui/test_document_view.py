@@ -8,7 +8,6 @@ from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from plutoeditor.model import Clause, Metadata, Policy
-from plutoeditor.ui.editor.open_document import Document
 
 Key = Qt.Key
 
@@ -39,13 +38,8 @@ def _policy() -> Policy:
 
 
 @pytest.fixture
-def view_window(make_window, qtbot):
-    window = make_window()
-    window.set_document(Document(_policy(), unsaved=True))
-    window.show()
-    qtbot.waitExposed(window)
-    QApplication.processEvents()
-    return window
+def view_window(show_policy):
+    return show_policy(_policy())
 
 
 def _go(window, clause_id: str, position: int | None = None) -> None:
@@ -250,17 +244,13 @@ def test_findings_are_marked_in_the_text_with_their_message(view_window, qtbot):
     assert QApplication.focusWidget() is view.editor
 
 
-def test_every_row_is_laid_out_only_when_shown(make_window, qtbot):
+def test_every_row_is_laid_out_only_when_shown(show_policy, qtbot):
     """A long policy opens with estimated heights; only what is on screen is measured."""
     policy = Policy(
         Metadata(title="Long"), [Clause(label=str(i), text="Words " * 40) for i in range(1, 3001)]
     )
-    window = make_window()
-    window.set_document(Document(policy, unsaved=True))
-    window.show()
-    qtbot.waitExposed(window)
+    window = show_policy(policy)  # the rows are laid out on the turn after the window shows them
     view = window.document_view
-    QApplication.processEvents()  # the rows are laid out on the turn after the window shows them
     measured = sum(view.rows.is_measured(r) for r in range(len(view.rows)))
     assert 0 < measured < 200
     qtbot.keyClick(view.editor, Key.Key_End, Qt.KeyboardModifier.ControlModifier)
