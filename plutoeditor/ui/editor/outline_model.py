@@ -141,13 +141,13 @@ class OutlineModel(QAbstractItemModel):
             self.dataChanged.emit(self.index(first, 0, parent), self.index(last, 1, parent))
 
     # -- QAbstractItemModel ---------------------------------------------------
+    # index, rowCount and hasChildren are called for every expanded row each time the view
+    # lays out its rows (after any insert, remove or move): kept to the fewest calls
     def index(self, row: int, column: int, parent: AnyIndex = ROOT) -> QModelIndex:
-        if column < 0 or column > 1 or row < 0:
-            return QModelIndex()
-        children = self._policy.children_of(self.clause_at(parent))
-        if row >= len(children):
-            return QModelIndex()
-        return self.createIndex(row, column, children[row])
+        children = parent.internalPointer().children if parent.isValid() else self._policy.clauses
+        if 0 <= row < len(children) and 0 <= column <= 1:
+            return self.createIndex(row, column, children[row])
+        return QModelIndex()
 
     def parent(self, index: AnyIndex = ROOT) -> QModelIndex:  # type: ignore[override]
         clause = self.clause_at(index)
@@ -156,15 +156,17 @@ class OutlineModel(QAbstractItemModel):
         return self.index_of(clause.parent)
 
     def rowCount(self, parent: AnyIndex = ROOT) -> int:
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._policy.children_of(self.clause_at(parent)))
+        if not parent.isValid():
+            return len(self._policy.clauses)
+        return len(parent.internalPointer().children) if parent.column() == 0 else 0
 
     def columnCount(self, parent: AnyIndex = ROOT) -> int:
         return 2
 
     def hasChildren(self, parent: AnyIndex = ROOT) -> bool:
-        return self.rowCount(parent) > 0
+        if not parent.isValid():
+            return bool(self._policy.clauses)
+        return parent.column() == 0 and bool(parent.internalPointer().children)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
