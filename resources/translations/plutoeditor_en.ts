@@ -610,7 +610,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
 <context>
     <name>ClauseActions</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/clause_actions.py" line="+69"/>
+        <location filename="../../plutoeditor/ui/editor/clause_actions.py" line="+71"/>
         <location line="+6"/>
         <source>Add clause</source>
         <translation type="unfinished"></translation>
@@ -656,7 +656,12 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+21"/>
+        <source>Renumbering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Every clause already has the number its position calls for</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1611,12 +1616,12 @@ Your unsaved changes here would be lost.</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>Fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-96"/>
         <source>Apply the suggested fix for the selected finding</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1666,7 +1671,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <location line="+15"/>
         <source>Fix: {0}</source>
         <translation type="unfinished"></translation>
@@ -1821,7 +1826,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/outline_model.py" line="+171"/>
+        <location filename="../../plutoeditor/ui/editor/outline_model.py" line="+173"/>
         <source>Label</source>
         <extracomment>Severity order, worst first; unknown severities rank after these.</extracomment>
         <translation type="unfinished"></translation>

@@ -13,6 +13,7 @@ from plutoeditor.checks import Checker
 from plutoeditor.model import Clause
 from plutoeditor.model import operations as ops
 from plutoeditor.model.notation import parse_tree
+from plutoeditor.ui.common.workers import running_workers
 from plutoeditor.ui.editor import background_checks
 from plutoeditor.ui.editor.open_document import Document
 
@@ -113,10 +114,44 @@ def test_after_renumber_and_a_drag_in_the_outline(opened, qtbot):
     assert window.document.policy.clauses[0] is contact
     assert any(f.expected_label for f in window.document.findings)
     assert_findings_of_the_policy_as_it_stands(window)
-    window.actions_["clause.renumber"].trigger()
+    steps = window.document.undo_stack.count()
+    window.actions_["clause.renumber"].trigger()  # worked out on a worker, then one undo step
+    qtbot.waitUntil(lambda: window.document.undo_stack.count() == steps + 1, timeout=10000)
     wait_current(qtbot, window)
     assert_findings_of_the_policy_as_it_stands(window)
     assert not any(f.code in ("number-gap", "wrong-parent") for f in window.document.findings)
+
+
+def test_renumber_is_worked_out_off_the_gui_thread_and_again_after_an_edit_meanwhile(
+    opened, qtbot, monkeypatch
+):
+    """An edit made while Renumber works out the labels: the labels are worked out again for
+    the policy with that edit, so the result has the numbers the positions now call for."""
+    from plutoeditor.model import renumber as renumbering
+    from plutoeditor.ui.editor import clause_actions
+
+    window = opened
+    document = window.document
+    threads, gate = [], threading.Event()
+
+    def slow(policy, scope=None):
+        threads.append(threading.get_ident())
+        if len(threads) == 1:
+            gate.wait(10)
+        return renumbering.renumber(policy, scope)
+
+    monkeypatch.setattr(clause_actions, "renumber", slow)
+    window.actions_["clause.renumber"].trigger()
+    qtbot.waitUntil(lambda: len(threads) == 1, timeout=5000)
+    new = Clause(label="9", heading="Added while renumbering")
+    document.push(ops.InsertClause(None, 1, new))
+    gate.set()
+    qtbot.waitUntil(lambda: len(threads) == 2 and not running_workers(window), timeout=10000)
+    assert threading.get_ident() not in threads
+    assert new.label == "2"  # numbered where it now stands
+    assert [c.label for c in document.policy.clauses] == ["1", "2", "3", "4", "5"]
+    wait_current(qtbot, window)
+    assert_findings_of_the_policy_as_it_stands(window)
 
 
 def test_after_a_paste_of_several_paragraphs_in_the_document(opened, qtbot):

