@@ -136,6 +136,19 @@ class Evidence:
         """'delivered to The Meet Group' (a capital "The" mid-sentence), 'Last.fm' (an address)."""
         text = self._text()
         for form in forms:
-            if re.search(rf"[a-z,] The {re.escape(form)}\b|(?<![\w.]){re.escape(form)}\.[a-z]{{2,}}\b", text):
-                return True
+            # each pattern tried only where str.find puts its words: searched for, a pattern
+            # starting with a class is tried at every position of the document's text (1.5 MB
+            # for 10,000 clauses), once per phrase
+            named = re.compile(rf"[a-z,] The {re.escape(form)}\b")
+            at = text.find(f" The {form}", 1)
+            while at >= 0:
+                if named.match(text, at - 1):
+                    return True
+                at = text.find(f" The {form}", at + 1)
+            address = re.compile(rf"(?<![\w.]){re.escape(form)}\.[a-z]{{2,}}\b")
+            at = text.find(f"{form}.")
+            while at >= 0:
+                if address.match(text, at):
+                    return True
+                at = text.find(f"{form}.", at + 1)
         return False
