@@ -63,8 +63,14 @@ class Evidence:
         self._index = index
         self._entries = entries
         self._joined: str | None = None
-        self._lower: str | None = None
         self._short = len(entries) <= SHORT
+        self._wanted: frozenset[str] = frozenset()
+        self._noun_texts: dict[str, set[str]] | None = None  # phrase -> texts using it as a noun
+
+    def expect(self, phrases: Iterable[str]) -> None:
+        """The phrases `weak` will be asked about (their clauses are then found in one pass)."""
+        self._wanted = frozenset(phrases)
+        self._noun_texts = None
 
     def defines_terms(self, definitions: list[Definition]) -> bool:
         """Whether the document writes definitions of its own capitalised terms (or is short)."""
@@ -87,19 +93,30 @@ class Evidence:
         """Whether a reader would doubt that the phrase (in any of its forms) is a term."""
         if uses < MIN_USES and not self._short:
             return True
-        return not self._spread(forms) or self._mostly_lower(forms) or self._a_name(forms)
+        return not self._spread(forms) or self._a_name(forms) or self._mostly_lower(forms)
 
     def _spread(self, forms: tuple[str, ...]) -> bool:
         if self._short:
             return True
+        if self._noun_texts is None or not self._wanted.issuperset(forms):
+            self._wanted = self._wanted.union(forms)
+            found: dict[str, set[str]] = {}
+            wanted = set(self._wanted)  # the phrases not yet seen in two texts
+            for _, entry in self._entries:
+                nouns = entry.scan.nouns
+                if nouns and not wanted.isdisjoint(nouns):
+                    for phrase in wanted.intersection(nouns):
+                        texts = found.setdefault(phrase, set())
+                        texts.add(entry.text)
+                        if len(texts) >= MIN_CLAUSES:
+                            wanted.discard(phrase)
+                    if not wanted:
+                        break
+            self._noun_texts = found
         texts: set[str] = set()
-        for _, entry in self._entries:
-            nouns = entry.scan.nouns
-            if nouns and any(form in nouns for form in forms):
-                texts.add(entry.text)
-                if len(texts) >= MIN_CLAUSES:
-                    return True
-        return False
+        for form in forms:
+            texts.update(self._noun_texts.get(form, ()))
+        return len(texts) >= MIN_CLAUSES
 
     def _text(self) -> str:
         if self._joined is None:
@@ -109,27 +126,21 @@ class Evidence:
     def _mostly_lower(self, forms: tuple[str, ...]) -> bool:
         """Written in lower case more often than capitalised mid-sentence."""
         text = self._text()
-        if self._lower is None:
-            low = text.lower()
-            # a letter whose lower case is longer ("İ") would move the positions
-            self._lower = low if len(low) == len(text) else "".join(ch.lower()[0] for ch in text)
-        low = self._lower
+        size = len(text)
         capitalised = sum(self._index.phrases.get(form, 0) for form in forms)
         lower = 0
         for form in forms:
             word = form.lower()
-            at = low.find(word)
+            at = text.find(word)  # only the lower-case ones: a search per phrase, no copy of the text
             while at >= 0:
                 end = at + len(word)
-                if (
-                    text[at].islower()
-                    and (at == 0 or not (low[at - 1].isalnum() or low[at - 1] in "-_"))
-                    and (end >= len(low) or not (low[end].isalnum() or low[end] in "-_"))
+                if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "-_")) and (
+                    end >= size or not (text[end].isalnum() or text[end] in "-_")
                 ):
                     lower += 1
                     if lower > capitalised:
                         return True
-                at = low.find(word, end)
+                at = text.find(word, end)
         return False
 
     def _a_name(self, forms: tuple[str, ...]) -> bool:

@@ -64,6 +64,7 @@ def undefined_terms(
         described, first = _run_in_headings(index, entries, [phrase for phrase, _ in candidates])
         # "Developer Balance. Developers using ... will have a Developer Balance": described
         kept = [(phrase, count) for phrase, count in candidates if phrase not in described]
+        evidence.expect(phrase for phrase, _ in kept)
         for phrase, count, forms in companions(kept):
             if evidence.weak(forms, count):
                 continue
