@@ -106,9 +106,9 @@ class Evidence:
                 nouns = entry.scan.nouns
                 if nouns and not wanted.isdisjoint(nouns):
                     for phrase in wanted.intersection(nouns):
-                        texts = found.setdefault(phrase, set())
-                        texts.add(entry.text)
-                        if len(texts) >= MIN_CLAUSES:
+                        seen = found.setdefault(phrase, set())
+                        seen.add(entry.text)
+                        if len(seen) >= MIN_CLAUSES:
                             wanted.discard(phrase)
                     if not wanted:
                         break
