@@ -42,11 +42,12 @@ def check_scope(scope: Scope) -> list[Finding]:
     expected = expected_cores(scope, owner_core, labels)
     findings, misplaced = _check_prefixes(scope, owner, expected, labels)
     findings += _check_sequence(scope, expected, None, misplaced, labels)
-    words = {label.word.lower() for label in labels}
-    for word in sorted(words - {""}):
+    words = {label.word.lower() for label in labels if label.word}
+    for word in sorted(words):
         findings += _check_sequence(scope, expected, word, misplaced, labels)
-    order = {c.id: i for i, c in enumerate(scope.members)}
-    findings.sort(key=lambda f: order.get(f.clause_id, 0))
+    if len(findings) > 1:
+        order = {c.id: i for i, c in enumerate(scope.members)}
+        findings.sort(key=lambda f: order.get(f.clause_id, 0))
     return findings
 
 

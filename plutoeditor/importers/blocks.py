@@ -50,11 +50,11 @@ _VERSION_LINE = re.compile(r"^(?:v\.?|version)\s*\d{1,3}(?:\.\d{1,3})*$", re.IGN
 
 def reads_as_heading(text: str, max_words: int = 12) -> bool:
     """Short, one line, no closing punctuation: reads as a heading, not a sentence."""
-    if not text or "\n" in text or len(text) > 100 or _VERSION_LINE.match(text) or text.isdigit():
+    if not text or "\n" in text or len(text) > 100 or text.isdigit():
         return False
     if text.endswith(_SENTENCE_END) or not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"'‘("):
         return False
-    return len(text.split()) <= max_words
+    return len(text.split(None, max_words)) <= max_words and not _VERSION_LINE.match(text)
 
 
 def reads_as_address(text: str) -> bool:
@@ -62,8 +62,8 @@ def reads_as_address(text: str) -> bool:
     return (
         "\n" not in text
         and len(text) <= 80
-        and len(text.split()) <= 12
         and not text.endswith(".")
+        and len(text.split(None, 12)) <= 12
         and not SCHEDULE_TITLE.match(text)
     )
 

@@ -33,6 +33,8 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _LEADING_CHARS = 48
+# the same after a digit, where no label word can start: the number alone (a quicker match)
+_LEADING_NUMBER = re.compile(r"[\w.]{1,12}")
 _MARKUP_CHARS = 24  # "**", "\\", list marks and indentation around an entry's words
 _MAX_RAW_CHARS = 1000  # an entry's source line, dot leaders and link targets included
 _LEADERS = re.compile(r"(?:\s*[.·…_](?:\s*[.·…_]){2,}|\s*…)\s*\d{0,4}\s*$")
@@ -80,7 +82,13 @@ class _Sections:
         # the blocks by the first word or number each starts with
         self.starting: defaultdict[str, list[int]] = defaultdict(list)
         for index, block in enumerate(blocks):
-            head = _LEADING.match(block.label or block.text[:_LEADING_CHARS])
+            start = block.label or block.text[:_LEADING_CHARS]
+            if start[:1].isdigit():
+                head = _LEADING_NUMBER.match(start)
+                if head is not None:
+                    self.starting[bare_label(head.group())].append(index)
+                continue
+            head = _LEADING.match(start)
             if head is not None:
                 self.starting[bare_label(head.group(1))].append(index)
         self.where: dict[tuple[str, str], list[int]] = {}
@@ -272,6 +280,8 @@ def _openings(blocks: list[Block], page: Page) -> set[int]:
     """Where a document may open: the first block, a level-1 heading, the first block after a rule."""
     found = {0}
     rules = page.rules()
+    if not rules:
+        return found | {k for k, block in enumerate(blocks) if block.heading_level == 1}
     r = 0
     for k, block in enumerate(blocks):
         if block.heading_level == 1:

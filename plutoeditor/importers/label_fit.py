@@ -214,6 +214,8 @@ def inline_item(label: str, rest: str, previous: str) -> bool:
     words; a hard wrap (or a capture that makes every line a paragraph) put "(b)" at a line
     start. A real item follows an item ("(a) permitted by law, or" then "(b) ...") or a lead-in.
     """
+    if label[-1:] != ")" or not rest[:1].islower():  # the pattern's first test, and a word carried on
+        return False
     m = _LETTER_ITEM.fullmatch(label)
     previous = previous.rstrip()
     if m is None or not rest[:1].islower() or not previous or previous[-1] in ".:;!?":
