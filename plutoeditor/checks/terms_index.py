@@ -285,22 +285,31 @@ class TermIndex:
         """Add (sign 1) or take away (-1) what one clause contributes to the document's totals."""
         scan = entry.scan
         self.spaces += sign * scan.spaces
+        if sign > 0:  # counts are positive: nothing falls to zero
+            for totals, counts in ((self.phrases, scan.phrases), (self.nouns, scan.nouns)):
+                if counts:
+                    get = totals.get
+                    for phrase, count in counts.items():
+                        totals[phrase] = get(phrase, 0) + count  # never 0: no entry to delete
+            if scan.quoted:
+                quoted = self.quoted
+                for phrase in scan.quoted:
+                    quoted[phrase] = quoted.get(phrase, 0) + 1
+            return
         for totals, counts in ((self.phrases, scan.phrases), (self.nouns, scan.nouns)):
-            if not counts:
-                continue
             for phrase, count in counts.items():
-                left = totals.get(phrase, 0) + sign * count
+                left = totals.get(phrase, 0) - count
                 if left:
                     totals[phrase] = left
                 else:
                     del totals[phrase]
         for phrase in scan.quoted:
-            left = self.quoted.get(phrase, 0) + sign
+            left = self.quoted.get(phrase, 0) - 1
             if left:
                 self.quoted[phrase] = left
             else:
                 del self.quoted[phrase]
-        if sign < 0 and entry.uses:
+        if entry.uses:
             self._add_uses(entry.uses, -1)
 
     def _add_uses(self, uses: dict[str, int], sign: int) -> None:

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from plutoeditor.checks.terms_scan import foreign
+from plutoeditor.checks.word_search import WordSearch
 from plutoeditor.importers.definitions import read_definition, split_run_together
 from plutoeditor.model.clause import Clause, ClauseKind
 
@@ -76,35 +77,39 @@ _AS_DEFINED = re.compile(
     rf"(?<![\w’'])(?:the\s+)?(?P<term>{_TERM_PHRASE})\s*[(,]?\s*(?:as\s+(?:that\s+term\s+is\s+|such\s+term\s+is\s+)?"
     r"defined|within\s+the\s+meaning|as\s+described|as\s+set\s+out)\b"
 )  # "Data Messages (as defined in the ECT Act)", "the Services as defined in the Agreement"
-#: Something every form needs: parentheses, quotes, a colon or a verb of definition.
-_HINTS = (
-    "(",
-    "“",
-    '"',
-    "‘",
-    ":",
-    "|",
-    "–",
-    "—",
-    "**",
-    "__",
-    "mean",
-    "refer",
-    "defined",
-    "includ",
-    "understood",
-)
 
 
 def _any_form(text: str) -> bool:
-    return any(hint in text for hint in _HINTS)  # plain substring tests: ten times a regex's speed
+    """Something every form needs: parentheses, quotes, a colon or a verb of definition."""
+    # plain substring tests, written out: ten times a regex's speed, twice a loop's over a tuple
+    return (
+        "(" in text
+        or ":" in text
+        or "“" in text
+        or '"' in text
+        or "‘" in text
+        or "|" in text
+        or "–" in text
+        or "—" in text
+        or "**" in text
+        or "__" in text
+        or "mean" in text
+        or "refer" in text
+        or "defined" in text
+        or "includ" in text
+        or "understood" in text
+    )
 
 
-_DEFINITIONS_HEADING = re.compile(r"\b(?:definitions?|glossary|interpretation|terminology)\b", re.IGNORECASE)
+_DEFINITIONS_HEADING = WordSearch(
+    r"\b(?:definitions?|glossary|interpretation|terminology)\b",
+    ("defin", "glossar", "interpret", "terminolog"),
+)
 _AS_HINT = re.compile(
     r"(?:as|within)\s+(?:that\s+|such\s+)?(?:defined|term|the\s+meaning|described|set\s+out)"
 )
 _MEANS_HINT = re.compile(r"mean|refer|defined|includ|understood")
+_VERB_AFTER_SPACE = re.compile(r"\s(?:mean|refer|defined|understood)")
 _PARENS = re.compile(r"\(([^()\n]{1,200})\)")
 _GLOSS_INSIDE = re.compile(
     r"^\s*(also\s+known\s+as|also\s+called|otherwise\s+known\s+as)(?:\s+(?:or|and))*\s*$", re.I
@@ -143,14 +148,14 @@ MAX_TERM_WORDS = 8
 def definitions_in(clause: Clause) -> list[Definition]:
     """Every definition written in one clause (heading and text)."""
     listed = _listed_term(clause)
-    line = _listed_line(clause)
-    if (
-        clause.kind is not ClauseKind.DEFINITION
-        and not listed
-        and not line
-        and not _any_form(clause.text)
-        and not (clause.heading and _any_form(clause.heading))
-        and not _in_definitions(clause)
+    in_definitions = _in_definitions(clause)
+    line = in_definitions and _listed_line(clause)
+    if not (
+        clause.kind is ClauseKind.DEFINITION
+        or listed
+        or in_definitions
+        or _any_form(clause.text)
+        or (clause.heading and _any_form(clause.heading))
     ):
         return []  # most clauses: nothing that could define a term
     found: list[Definition] = []
@@ -185,7 +190,6 @@ def definitions_in(clause: Clause) -> list[Definition]:
     if not text:
         return found
     paragraphs = text.split("\n") if "\n" in text else [text]
-    in_definitions = _in_definitions(clause)
     listing = len(paragraphs) > 1 and in_definitions
     for at, paragraph in enumerate(paragraphs):
         if listing and at and _term_line(paragraph):
@@ -244,11 +248,9 @@ _LINE_TERM = re.compile(rf"^{_TERM_PHRASE}:?$")  # "Account", or "Account:" with
 
 
 def _listed_line(clause: Clause) -> bool:
-    """A short line of its own in a Definitions section, the term whose meaning follows it."""
+    """A short line of its own (in a Definitions section), the term whose meaning follows it."""
     text = clause.text
-    if clause.heading or clause.label or "\n" in text or not _term_line(text):
-        return False
-    return _in_definitions(clause)
+    return not (clause.heading or clause.label or "\n" in text) and _term_line(text)
 
 
 def _in_definitions(clause: Clause) -> bool:
@@ -291,8 +293,8 @@ def _paragraph_definitions(paragraph: str, add) -> None:  # type: ignore[no-unty
             add(described.group("term"), paragraph[described.end() :], BARE)
         for glossed in _GLOSSED.finditer(paragraph):  # "The Rightsholder (the Person holding ...)"
             add(glossed.group("term"), glossed.group("gloss"), BARE)
-    if not _MEANS_HINT.search(paragraph):
-        return
+    if not _MEANS_HINT.search(paragraph) or not _VERB_AFTER_SPACE.search(paragraph):
+        return  # every verb of _BARE_MEANS follows a space: not "preferences", "including"
     for bare in _BARE_MEANS.finditer(paragraph):  # "User Content means ..." opening a sentence
         if bare.group("term").split()[0] not in _NOT_A_TERM:
             add(bare.group("term"), paragraph[bare.end() :], MEANS)

@@ -121,16 +121,24 @@ def _scan_paragraph(paragraph: str, phrases: dict[str, int], nouns: dict[str, in
             c = paragraph[start - 1]
             if c in _GLUED:
                 continue  # inside a word, an address or a file name: "eBay", "www.Example.com"
-            if c in _SPACES:
-                initial = opens_sentence(paragraph, start)
-            else:
+            if c not in _SPACES:
                 initial = c in _STARTS_SENTENCE or c.isdigit() or c == ")" and _list_label(paragraph, start)
+            elif start == 1:
+                initial = True
+            else:  # `opens_sentence`, for the usual one space before the word
+                b = paragraph[start - 2]
+                if b in _SPACES:
+                    initial = opens_sentence(paragraph, start)
+                else:
+                    initial = (
+                        b in _STARTS_SENTENCE or b.isdigit() or b == ")" and _list_label(paragraph, start - 1)
+                    )
         else:
             initial = True
         phrase = m.group()
         if initial:
-            head = phrase.split(" ", 1)[0]
-            if len(head) == len(phrase) or head.lower() not in _STARTERS:
+            space = phrase.find(" ")
+            if space < 0 or phrase[:space].lower() not in _STARTERS:
                 continue  # "Personal Data is ...", "The ...": a capital any sentence would have
         after = m.lastindex
         if after == _SKIP:
@@ -141,9 +149,11 @@ def _scan_paragraph(paragraph: str, phrases: dict[str, int], nouns: dict[str, in
         if initial:
             determined = words[0].lower() in _DETERMINERS
             words = words[1:]  # "Our Website ...": the words after "Our" still count
-        else:
+        elif c == " ":
             before = paragraph[max(0, start - 7) : start - 1]
-            determined = paragraph[start - 1] == " " and before[before.rfind(" ") + 1 :] in _DETERMINERS
+            determined = before[before.rfind(" ") + 1 :] in _DETERMINERS
+        else:
+            determined = False
         if (
             start > 2
             and paragraph[start - 2].isupper()

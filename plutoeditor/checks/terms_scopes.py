@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import attrgetter, is_not
 
+from plutoeditor.checks.word_search import WordSearch
 from plutoeditor.model.clause import Clause
 
 _ATTACHMENT = re.compile(
@@ -37,7 +38,9 @@ _ATTACHMENT = re.compile(
     r"(?:\s*[:.–—-]|\s*$|\s+(?:[\"“]?[A-Z0-9][\"”]?|[IVX]+|\d+)\b(?![’'-]))",
     re.IGNORECASE,
 )
-_GLOSSARY = re.compile(r"\b(?:definitions?|glossary|interpretation|defined terms)\b", re.IGNORECASE)
+_GLOSSARY = WordSearch(
+    r"\b(?:definitions?|glossary|interpretation|defined terms)\b", ("defin", "glossar", "interpret")
+)
 #: The last words of an instrument's title.
 _TITLE_END = re.compile(
     r"\b(?:agreement|addendum|terms(?:\s+(?:and|&)\s+conditions)?|terms\s+of\s+(?:service|use|sale)|"
@@ -53,6 +56,7 @@ _ABOUT = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w’'&-]+")
+_PARENTHESES = re.compile(r"\([^()]*\)")
 _LABEL_WORDS = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.):]?$")
 _TITLE_LABEL = re.compile(r"^(?:[IVX]+|part\s+\w+)?[.):]?$", re.IGNORECASE)  # "II.", "Part B", none
 #: The date line that opens (or closes) a notice: a page holding several notices has one each.
@@ -124,11 +128,10 @@ def instruments(order: list[Clause], owner: object | None = None) -> Instruments
             clause = order[at]
             known = memo.get(clause.id)
             if known is None or (
-                opens_instrument(clause),
+                *_marks(clause),
                 bool(clause.text) and borrows_terms(clause.text),
                 len(clause.text) >= _SUBSTANTIAL,
-                attachment(clause),
-            ) != (known[3], known[4], known[5], known[7]):
+            ) != (known[3], known[7], known[4], known[5]):
                 same = False
                 break
             memo[clause.id] = known[:2] + (clause.text,) + known[3:]
@@ -146,15 +149,16 @@ def instruments(order: list[Clause], owner: object | None = None) -> Instruments
             or known[1] is not clause.heading
             or known[2] is not clause.text
         ):
+            opens, attached = _marks(clause)
             known = memo[clause.id] = (
                 clause.label,
                 clause.heading,
                 clause.text,
-                opens_instrument(clause),
+                opens,
                 bool(clause.text) and borrows_terms(clause.text),
                 len(clause.text) >= _SUBSTANTIAL,
                 clause.heading.strip().casefold(),
-                attachment(clause),
+                attached,
             )
         heading = known[6]
         if known[3] and substantial >= 2:
@@ -191,25 +195,42 @@ def _depth(clause: Clause) -> int:
 
 def attachment(clause: Clause) -> bool:
     """A schedule, annex, appendix or exhibit ("Annex 1", "SCHEDULE B"), not the glossary."""
-    named = f"{clause.label.strip()} {clause.heading.strip()}".strip() or clause.text[:60].strip()
-    return bool(named) and _ATTACHMENT.match(named) is not None and not _GLOSSARY.search(named)
+    return _marks(clause)[1]
 
 
 def opens_instrument(clause: Clause) -> bool:
     """A schedule, annex or exhibit (not the glossary), or a heading that is an instrument's title."""
+    return _marks(clause)[0]
+
+
+def _marks(clause: Clause) -> tuple[bool, bool]:
+    """Whether the clause opens an instrument, and whether it is an attachment, read together:
+    both look at its label and heading ("Annex 1", "SCHEDULE B"), or at its text without them."""
+    label = clause.label.strip()
     heading = clause.heading.strip()
-    named = f"{clause.label.strip()} {heading}".strip()
-    if clause.parent is None and not named and not clause.text and clause.children:
-        return True  # the importer found a later document here (`importers.scopes`)
-    if not named and clause.text and "\n" not in clause.text and len(clause.text) <= 120:
-        named = clause.text.strip()  # a title line the importer kept as a paragraph
-        if _DATE_LINE.match(named) and _A_DATE.search(named):
-            return True  # "LAST UPDATED ON: 08/08/2022", "This Notice was last updated on May 2026"
-    if not named or _GLOSSARY.search(named):
-        return False
-    if _ATTACHMENT.match(named):
-        return True  # the importer's kind `schedule` alone is not enough: "Flexible schedule"
-    return _TITLE_LABEL.match(clause.label.strip()) is not None and instrument_title(heading or named)
+    named = f"{label} {heading}".strip()
+    if named:
+        if named.lower() == named.upper():
+            return False, False  # "1.2", "(c)" is a letter: nothing to read without letters
+        if _GLOSSARY.search(named):
+            return False, False  # "Appendix: Definitions": the document's glossary
+        if _ATTACHMENT.match(named):
+            return True, True  # the importer's kind `schedule` alone is not enough: "Flexible schedule"
+        return _TITLE_LABEL.match(label) is not None and instrument_title(heading or named), False
+    text = clause.text
+    if not text:
+        # the importer found a later document here (`importers.scopes`)
+        return clause.parent is None and bool(clause.children), False
+    start = text[:60].strip()
+    attached = bool(start) and _ATTACHMENT.match(start) is not None and not _GLOSSARY.search(start)
+    if "\n" in text or len(text) > 120:
+        return False, attached
+    line = text.strip()  # a title line the importer kept as a paragraph
+    if _DATE_LINE.match(line) and _A_DATE.search(line):
+        return True, attached  # "LAST UPDATED ON: 08/08/2022", "This Notice was last updated on May 2026"
+    if not line or _GLOSSARY.search(line):
+        return False, attached
+    return _ATTACHMENT.match(line) is not None or instrument_title(line), attached
 
 
 def instrument_title(text: str) -> bool:
@@ -218,7 +239,8 @@ def instrument_title(text: str) -> bool:
     text = text.strip().strip("*_#").strip()
     if not _TITLE_END.search(text) or len(text) > 100:
         return False
-    words = [w for w in _WORD.findall(re.sub(r"\([^()]*\)", " ", text)) if not _LABEL_WORDS.match(w)]
+    bare = _PARENTHESES.sub(" ", text) if "(" in text else text
+    words = [w for w in _WORD.findall(bare) if not _LABEL_WORDS.match(w)]
     significant = [w for w in words if len(w) > 3]
     if len(words) < 3 or sum(1 for w in significant if w[0].isupper()) < 0.75 * len(significant):
         return False
