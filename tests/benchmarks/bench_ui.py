@@ -142,6 +142,7 @@ def main(n_clauses: int = 10_000) -> dict[str, float]:
     results["findings_after_move_max_ms"] = max(move_times) * 1000
 
     results.update(edits_until_findings(app, window, rng))
+    results.update(export_right_after_an_edit(app, window, Path(home)))
 
     # -- scroll the outline from top to bottom, repainting each page
     view = window.outline
@@ -426,6 +427,79 @@ def document_view(app, window, rng: random.Random) -> dict[str, float]:  # type:
     out["docview_backspace_merge_no_outline_median_ms"] = statistics.median(merges) * 1000
     document.set_findings_delay(300)
     return out
+
+
+def export_right_after_an_edit(app, window, home: Path, repeat: int = 5) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """File > Export (HTML) the moment after an edit that adds a broken reference, until the
+    file is written: the longest the GUI thread went without processing events (a 2 ms
+    heartbeat; the worst of N), and how many of the "has N errors" questions did not count
+    the errors of the policy as edited (must be 0). The question is answered Export Anyway.
+    Before the export waited for the checks' worker it ran the whole check on the GUI thread."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from plutoeditor.checks import Checker
+    from plutoeditor.model import operations as ops
+    from plutoeditor.ui.common.workers import running_workers
+
+    document = window.document
+    document.set_findings_delay(window.settings.findings_debounce_ms)
+    questions: list[str] = []
+    exec_ = QMessageBox.exec
+
+    def answer(box) -> QMessageBox.StandardButton:  # type: ignore[no-untyped-def]
+        questions.append(box.text())
+        return QMessageBox.StandardButton.Yes
+
+    QMessageBox.exec = answer  # type: ignore[method-assign,assignment]
+    stalls, stale = [], 0
+    clauses = [c for c in document.policy.walk() if c.parent is not None]
+    try:
+        for n in range(repeat):
+            deadline = time.perf_counter() + 60
+            while document.findings_pending() and time.perf_counter() < deadline:
+                app.processEvents()
+                time.sleep(0.002)
+            clause = clauses[(n * 997) % len(clauses)]
+            path = home / f"after-edit-{n}.html"
+            gaps = [0.0]
+            tick = QElapsedTimer()
+            heartbeat = QTimer()
+            heartbeat.setInterval(2)
+            heartbeat.timeout.connect(lambda g=gaps, t=tick: g.append(t.restart() / 1000))
+            questions.clear()
+            app.processEvents()
+            tick.start()
+            heartbeat.start()
+            document.push(ops.SetClauseField(clause.id, "text", f"See clause 99.{n + 1}."), typing=True)
+            window.publishing.export("html", str(path))
+            gaps.append(tick.restart() / 1000)
+            began = time.perf_counter()
+            while not (path.is_file() and not running_workers(window)) and time.perf_counter() - began < 120:
+                app.processEvents()
+                time.sleep(0.0005)
+            gaps.append(tick.restart() / 1000)
+            heartbeat.stop()
+            stalls.append(max(gaps))
+            if os.environ.get("BENCH_DEBUG"):
+                top = sorted(range(len(gaps)), key=gaps.__getitem__)[-4:]
+                longest = [(i, round(gaps[i] * 1000)) for i in top]
+                print(f"export after edit: {len(gaps)} ticks, longest (tick, ms) {longest}")
+            copy = document.policy.copy()
+            checker = Checker(copy)
+            errors = sum(1 for finding in checker.findings() if finding.is_error)
+            checker.close()
+            want = f"has {errors} error" if errors else None
+            if (want is None and questions) or (want is not None and not any(want in q for q in questions)):
+                stale += 1
+            document.undo_stack.undo()
+    finally:
+        QMessageBox.exec = exec_  # type: ignore[method-assign]
+    return {
+        "export_after_edit_gui_stall_max_ms": max(stalls) * 1000,
+        "export_after_edit_gui_stall_median_ms": statistics.median(stalls) * 1000,
+        "export_after_edit_stale_questions": float(stale),
+    }
 
 
 def stalls(app, window, home: Path) -> dict[str, float]:  # type: ignore[no-untyped-def]

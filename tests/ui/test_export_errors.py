@@ -110,6 +110,7 @@ def test_an_error_typed_just_before_exporting_is_asked_about(clean_window, qtbot
     assert document.findings_pending()
     dialogs.answer = Button.Cancel
     export_html(clean_window, qtbot)
+    qtbot.waitUntil(lambda: dialogs.asked != [], timeout=10000)  # once the worker has checked it
     assert dialogs.asked == [
         (
             "warning",

@@ -396,4 +396,5 @@ class MainWindow(QMainWindow):
         self.autosave.discard()
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.autosave.timer.stop()
+        self.publishing.drop_waiting_export()
         event.accept()

@@ -7,9 +7,10 @@ debounced findings refresh all follow from one place.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -28,6 +29,10 @@ from plutoeditor.ui.editor.outline_model import OutlineModel
 #: How long after the last edit findings are refreshed (typing never waits for them).
 FINDINGS_DELAY_MS = 300
 
+#: How a wait for current findings ended (`Document.when_findings_current`): "current" (the
+#: findings have seen every edit), "failed" (a check raised: they have not) or "closed".
+WaitOutcome = Literal["current", "failed", "closed"]
+
 
 @dataclass
 class CheckedPolicy:
@@ -41,6 +46,13 @@ class CheckedPolicy:
 def check_policy(policy: Policy) -> CheckedPolicy:
     """Run the first full check (slow for big documents: call it on a worker thread)."""
     return CheckedPolicy(policy, prepare_checks(policy))
+
+
+def _end_waits(waits: list[Callable[[WaitOutcome], None]], outcome: WaitOutcome) -> None:
+    ended = list(waits)
+    waits.clear()
+    for then in ended:
+        then(outcome)
 
 
 class Document(QObject):
@@ -86,6 +98,11 @@ class Document(QObject):
         self._checks = BackgroundChecks(policy, FINDINGS_DELAY_MS, prepared, self)
         self._checks.arrived.connect(self._findings_arrived)
         self._checks.failed.connect(self.check_failed)
+        self._checks.failed.connect(self._checks_failed)
+        #: callers waiting for findings that have seen every edit (`when_findings_current`)
+        self._waits: list[Callable[[WaitOutcome], None]] = []
+        waits = self._waits  # destroyed with its window, unclosed: the waits end too
+        self.destroyed.connect(lambda *_: _end_waits(waits, "closed"))
         self.findings: list[Finding] = self._checks.findings
         self.expected: dict[str, str] = self._checks.expected
         self._shown_current = prepared is not None  # the findings shown have seen every edit
@@ -146,6 +163,7 @@ class Document(QObject):
         self.undo_stack.blockSignals(True)  # it is destroyed with us; nobody should hear about it
         self.policy.unsubscribe(self._on_change)
         self.outline.detach()
+        self._end_waits("closed")
         self._checks.close()  # a run still going ends on its own; its copy is freed then
         # Signal connections and models hold a closed document in cycles that only a full
         # collection would free (0.3-1.2 s on the GUI thread for 10,000 clauses, as it walks
@@ -180,6 +198,23 @@ class Document(QObject):
         running). Edits are checked on a worker thread after a pause: see `check_soon`."""
         self._checks.check_now()
 
+    def when_findings_current(self, then: Callable[[WaitOutcome], None]) -> None:
+        """Call `then("current")` once the findings have seen every edit: at once when they
+        have, else when the worker's check that sees them all reports (the event loop keeps
+        turning meanwhile; edits made meanwhile are waited for too). `then("failed")` when a
+        check raises first, `then("closed")` when the document is closed first."""
+        if self._checks.current:
+            then("current")
+            return
+        self._waits.append(then)
+        self.check_soon()
+
+    def _checks_failed(self, _message: str) -> None:
+        self._end_waits("failed")
+
+    def _end_waits(self, outcome: WaitOutcome) -> None:
+        _end_waits(self._waits, outcome)
+
     def check_soon(self) -> None:
         """Check what changed on the worker thread now, not after the usual pause."""
         self._checks.start()
@@ -191,6 +226,8 @@ class Document(QObject):
         self._shown_current = True
         self.outline.set_annotations(self.expected, self.findings)
         self.findings_changed.emit()
+        if self._checks.current:  # still (a slot above may have edited)
+            self._end_waits("current")
 
     def set_previous_version(self, policy: Policy | None, substantive: int) -> None:
         """Check this policy as the next version of `policy` (None: no previous version)."""

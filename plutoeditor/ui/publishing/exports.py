@@ -1,7 +1,9 @@
 """Export (Word, HTML, PDF) off the GUI thread, and "Compare With..." another version.
 
 Publishing a policy with error findings (broken references, duplicate numbers) first asks:
-Export Anyway / Show Findings / Cancel.
+Export Anyway / Show Findings / Cancel. Right after an edit the findings are still being worked
+out on the checks' worker thread: the export waits for them (busy cursor, the window keeps
+responding) rather than checking the whole policy on the GUI thread.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from plutoeditor.file_formats import PUBLISHERS, by_name
 from plutoeditor.formats import native
@@ -78,12 +80,66 @@ class Publishing(QObject):
         super().__init__(editor.window())
         self.editor = editor
         self.compare_windows: list[CompareWindow] = []
+        #: the export waiting for current findings (a newer request replaces it)
+        self._waiting: tuple[str, str | None, str] | None = None
 
     def export(self, kind: str, path: str | None = None, numbering: str = "word") -> None:
         """File > Export. For Word the dialog's file type is the numbering choice: Word's own
-        numbering (the default) or labels as literal text (`plutoeditor export --numbering`)."""
+        numbering (the default) or labels as literal text (`plutoeditor export --numbering`).
+
+        Right after an edit it first waits for the findings that have seen it (so the error
+        question never counts stale findings): the rest happens when they arrive."""
         document = self.editor.document
-        if document is None or not self.confirm_errors(document):
+        if document is None:
+            return
+        if document.findings_current:
+            self._export(document, kind, path, numbering)
+            return
+        already = self._waiting is not None
+        self._waiting = (kind, path, numbering)
+        if already:
+            return  # the wait going on ends with this request
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self.editor.statusBar().showMessage(self.tr("Checking the latest edits before exporting…"))
+
+        def then(outcome: str) -> None:
+            QApplication.restoreOverrideCursor()
+            request, self._waiting = self._waiting, None
+            if outcome == "closed":
+                return  # closed meanwhile (perhaps with its window): nothing to export
+            self.editor.statusBar().clearMessage()
+            if request is None or self.editor.document is not document:
+                return  # the window closed or shows another document: nothing to export
+            if outcome == "failed":
+                document.refresh_findings()  # one more try, here (a fresh copy when it was lost)
+                if not document.findings_current:
+                    QMessageBox.critical(
+                        self.editor.window(),
+                        self.tr("Export Failed"),
+                        self.tr(
+                            "The checks failed: the errors in this policy are unknown. Nothing was exported."
+                        ),
+                    )
+                    return
+            # on the next turn of the event loop: the findings that just arrived are shown first
+            QTimer.singleShot(0, self, lambda: self._export_if_current(document, request))
+
+        document.when_findings_current(then)
+
+    def _export_if_current(self, document: Document, request: tuple[str, str | None, str]) -> None:
+        if self.editor.document is not document:
+            return
+        if document.findings_current:
+            self._export(document, *request)
+        else:  # edited in the meantime: its findings first
+            self.export(*request)
+
+    def drop_waiting_export(self) -> None:
+        """The window closes: an export still waiting for the findings is not made."""
+        self._waiting = None
+
+    def _export(self, document: Document, kind: str, path: str | None, numbering: str) -> None:
+        if not self.confirm_errors(document):
             return
         word_numbering = self.tr("Word documents, numbered by Word (*.docx)")
         text_numbering = self.tr("Word documents, labels as typed text (*.docx)")
@@ -137,7 +193,7 @@ class Publishing(QObject):
     def confirm_errors(self, document: Document) -> bool:
         """True when the policy has no error findings or the user chose Export Anyway;
         Show Findings selects the first error in the Findings pane instead."""
-        if document.findings_pending():
+        if document.findings_pending():  # not through export(), which waits for them
             document.refresh_findings()  # the last edit's findings, not the ones before it
         errors = [finding for finding in document.findings if finding.is_error]
         if not errors:
