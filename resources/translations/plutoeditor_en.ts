@@ -798,7 +798,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/compare/window.py" line="+202"/>
+        <location filename="../../plutoeditor/ui/compare/window.py" line="+209"/>
         <source>Compare {old} → {new}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1185,9 +1185,9 @@ Please send that file to your support contact.</source>
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/open_document.py" line="+115"/>
+        <location filename="../../plutoeditor/ui/editor/open_document.py" line="+132"/>
         <source>Untitled</source>
-        <extracomment>How long after the last edit findings are refreshed (typing never waits for them). the findings are current again (after edits, once the checks saw them all) an edit made the findings shown out of date; `findings_changed` follows the checks raised; the old findings stay (the message is for the status bar) the file this document was imported or recovered from (shown in the title) names this document&apos;s autosave copy (unique per opened document) the version before this one (from Draft Summary or Compare With...) and how many substantive changes separate them: its integrity findings join the others</extracomment>
+        <extracomment>How long after the last edit findings are refreshed (typing never waits for them). How a wait for current findings ended (`Document.when_findings_current`): &quot;current&quot; (the findings have seen every edit), &quot;failed&quot; (a check raised: they have not) or &quot;closed&quot;. the findings are current again (after edits, once the checks saw them all) an edit made the findings shown out of date; `findings_changed` follows the checks raised; the old findings stay (the message is for the status bar) the file this document was imported or recovered from (shown in the title) names this document&apos;s autosave copy (unique per opened document) the version before this one (from Draft Summary or Compare With...) and how many substantive changes separate them: its integrity findings join the others callers waiting for findings that have seen every edit (`when_findings_current`)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1881,9 +1881,8 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>Publishing</name>
     <message>
-        <location filename="../../plutoeditor/ui/publishing/exports.py" line="+88"/>
+        <location filename="../../plutoeditor/ui/publishing/exports.py" line="+144"/>
         <source>Word documents, numbered by Word (*.docx)</source>
-        <extracomment>A PDF of more clauses than this is drawn by a `plutoeditor export` child process: Qt lays the whole document out in one call that holds Python&apos;s interpreter lock (2.8 s for 10,000 clauses), which would freeze the window even on a worker thread.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1922,12 +1921,24 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-71"/>
+        <location line="+63"/>
         <source>Export Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-78"/>
+        <source>Checking the latest edits before exporting…</source>
+        <extracomment>A PDF of more clauses than this is drawn by a `plutoeditor export` child process: Qt lays the whole document out in one call that holds Python&apos;s interpreter lock (2.8 s for 10,000 clauses), which would freeze the window even on a worker thread. the export waiting for current findings (a newer request replaces it)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The checks failed: the errors in this policy are unknown. Nothing was exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>{0} could not be written.
 
 {1}</source>
@@ -1972,7 +1983,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>StandaloneCompare</name>
     <message>
-        <location filename="../../plutoeditor/ui/compare/standalone.py" line="+105"/>
+        <location filename="../../plutoeditor/ui/compare/standalone.py" line="+109"/>
         <source>The clause “{clause}” is not in this document; it may have changed since the comparison.</source>
         <extracomment>How long the &quot;clause not found&quot; message stays in the editor&apos;s status bar.</extracomment>
         <translation type="unfinished"></translation>
