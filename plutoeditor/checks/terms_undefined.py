@@ -119,11 +119,12 @@ def _run_in_headings(
     wanted = [(phrase, tuple(fs)) for phrase, fs in forms.items()]
     first: dict[str, Clause] = {}
     read = dict.fromkeys(phrases, 0)  # clauses read for each phrase: the first few tell
+    all_forms = frozenset(f for _, fs in wanted for f in fs)
     for clause, entry in entries:
         used = entry.scan.phrases
         marked = entry.text[:1] == "#"  # a Markdown heading left in the text names no term
-        if not used and not marked:
-            continue
+        if not marked and all_forms.isdisjoint(used):
+            continue  # no form of any phrase here: nothing to read, nothing changed since the last test
         for phrase, fs in wanted:
             for f in fs:
                 if f in used:
