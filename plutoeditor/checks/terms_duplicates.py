@@ -22,17 +22,17 @@ _PRONOUNS = frozenset("we us our ours you your yours i me my they them their".sp
 _PART = r"(?:section|clause|part|schedule|annex|appendix|exhibit|addendum|paragraph|article|chapter)s?"
 #: A definition meant for one part only: "In this Schedule, ...", "throughout Section B, ...",
 #: "defined in the General Terms; however, as used in these Service Terms, it means ...".
+#: Words that limit a definition to one part ("as used in Part 2", "for the purposes of this Section").
+_LIMITING = r"as used in|for (?:the )?purposes? of|throughout|only in|when used in"
 _SCOPED = re.compile(
-    rf"\b(?:as used in|for (?:the )?purposes? of|throughout|only in|when used in|in)\s+"
+    rf"\b(?:{_LIMITING}|in)\s+"
     rf"(?:(?:this|these|that)\s+{_PART}\b|{_PART}\s+[\dA-Z])|\bhowever,?\s+(?:as used|when used|in)\b",
     re.IGNORECASE,
 )
 #: "for purposes of Colorado Revised Statute § 6-1-731.1(e), the term X shall mean ...": for one law.
 _FOR_A_LAW = re.compile(r"\b[Ff]or (?:the )?purposes? of (?:the )?[A-Z]")
 #: Words that may limit a definition to one part: it is then not certainly wrong twice.
-_MAYBE_SCOPED = re.compile(
-    r"\b(?:as used in|for (?:the )?purposes? of|throughout|only in|when used in)\b", re.IGNORECASE
-)
+_MAYBE_SCOPED = re.compile(rf"\b(?:{_LIMITING})\b", re.IGNORECASE)
 #: "[ ] B. ... means": one of several definitions offered to choose from (a template's boxes).
 _CHECKBOX = re.compile(r"^\s*(?:\[\s*[xX]?\s*\]|[☐☑☒])")
 _POINTS_BACK = re.compile(
