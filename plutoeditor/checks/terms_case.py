@@ -20,7 +20,8 @@ from plutoeditor.model.clause import Clause
 def case_variants(
     index: TermIndex, scopes: Instruments, every: list[tuple[Clause, ClauseTerms]]
 ) -> list[Finding]:
-    """term-case: per clause, each defined term it writes in another case (and how often)."""
+    """term-case: per clause, each defined term it writes in another case (and how often);
+    `every` lists at least the clauses that write one (in document order)."""
     found = []
     defined_in = {(d.clause_id, name) for d in index.definitions for name in d.names}
     governs: dict[str, set[int]] = {}  # defined name -> the instruments that define it

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from plutoeditor.checks.terms_index import ClauseTerms, TermIndex
+from plutoeditor.checks.terms_index import TermIndex
+from plutoeditor.checks.terms_memo import TermMemo
 from plutoeditor.checks.terms_recognise import Definition
-from plutoeditor.model.clause import Clause
 
 MIN_DEFINITIONS = 2  # explicit definitions of capitalised terms the document writes
 MIN_CLAUSES = 2  # different clauses using the phrase as a noun
@@ -57,20 +57,18 @@ def _singular(phrase: str) -> str:
 
 
 class Evidence:
-    """The marks of a term in one document, worked out when first asked."""
+    """The marks of a term in one document, worked out when first asked and kept in the
+    index's memo, which keeps them up to date after edits (`checks.terms_memo`)."""
 
-    def __init__(self, index: TermIndex, entries: list[tuple[Clause, ClauseTerms]]) -> None:
+    def __init__(self, index: TermIndex, memo: TermMemo) -> None:
         self._index = index
-        self._entries = entries
-        self._joined: str | None = None
-        self._short = len(entries) <= SHORT
+        self._memo = memo
+        self._short = len(index.order) <= SHORT
         self._wanted: frozenset[str] = frozenset()
-        self._noun_texts: dict[str, set[str]] | None = None  # phrase -> texts using it as a noun
 
     def expect(self, phrases: Iterable[str]) -> None:
         """The phrases `weak` will be asked about (their clauses are then found in one pass)."""
         self._wanted = frozenset(phrases)
-        self._noun_texts = None
 
     def defines_terms(self, definitions: list[Definition]) -> bool:
         """Whether the document writes definitions of its own capitalised terms (or is short)."""
@@ -96,70 +94,23 @@ class Evidence:
         return not self._spread(forms) or self._a_name(forms) or self._mostly_lower(forms)
 
     def _spread(self, forms: tuple[str, ...]) -> bool:
+        """Used as a noun in at least two clauses of different texts."""
         if self._short:
             return True
-        if self._noun_texts is None or not self._wanted.issuperset(forms):
-            self._wanted = self._wanted.union(forms)
-            found: dict[str, set[str]] = {}
-            wanted = set(self._wanted)  # the phrases not yet seen in two texts
-            for _, entry in self._entries:
-                nouns = entry.scan.nouns
-                if nouns and not wanted.isdisjoint(nouns):
-                    for phrase in wanted.intersection(nouns):
-                        seen = found.setdefault(phrase, set())
-                        seen.add(entry.text)
-                        if len(seen) >= MIN_CLAUSES:
-                            wanted.discard(phrase)
-                    if not wanted:
-                        break
-            self._noun_texts = found
+        nouns = self._memo.nouns(self._wanted.union(forms))
         texts: set[str] = set()
         for form in forms:
-            texts.update(self._noun_texts.get(form, ()))
+            known = nouns[form]
+            if len(known) >= MIN_CLAUSES:
+                return True
+            texts.update(known)
         return len(texts) >= MIN_CLAUSES
-
-    def _text(self) -> str:
-        if self._joined is None:
-            self._joined = "\n".join(entry.text for _, entry in self._entries)
-        return self._joined
 
     def _mostly_lower(self, forms: tuple[str, ...]) -> bool:
         """Written in lower case more often than capitalised mid-sentence."""
-        text = self._text()
-        size = len(text)
         capitalised = sum(self._index.phrases.get(form, 0) for form in forms)
-        lower = 0
-        for form in forms:
-            word = form.lower()
-            at = text.find(word)  # only the lower-case ones: a search per phrase, no copy of the text
-            while at >= 0:
-                end = at + len(word)
-                if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "-_")) and (
-                    end >= size or not (text[end].isalnum() or text[end] in "-_")
-                ):
-                    lower += 1
-                    if lower > capitalised:
-                        return True
-                at = text.find(word, end)
-        return False
+        return sum(self._memo.lower(form) for form in forms) > capitalised
 
     def _a_name(self, forms: tuple[str, ...]) -> bool:
         """'delivered to The Meet Group' (a capital "The" mid-sentence), 'Last.fm' (an address)."""
-        text = self._text()
-        for form in forms:
-            # each pattern tried only where str.find puts its words: searched for, a pattern
-            # starting with a class is tried at every position of the document's text (1.5 MB
-            # for 10,000 clauses), once per phrase
-            named = re.compile(rf"[a-z,] The {re.escape(form)}\b")
-            at = text.find(f" The {form}", 1)
-            while at >= 0:
-                if named.match(text, at - 1):
-                    return True
-                at = text.find(f" The {form}", at + 1)
-            address = re.compile(rf"(?<![\w.]){re.escape(form)}\.[a-z]{{2,}}\b")
-            at = text.find(f"{form}.")
-            while at >= 0:
-                if address.match(text, at):
-                    return True
-                at = text.find(f"{form}.", at + 1)
-        return False
+        return any(self._memo.named(form) for form in forms)

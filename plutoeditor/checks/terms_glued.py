@@ -10,8 +10,9 @@ from plutoeditor.checks.terms_index import TermIndex
 from plutoeditor.model.clause import Clause, ClauseKind
 
 
-def glued_definitions(index: TermIndex, clauses: dict[str, Clause]) -> list[Finding]:
-    """glued-definition: in the text, and where two definitions came from one source line."""
+def glued_definitions(index: TermIndex, clauses: dict[str, Clause], split: list[Clause]) -> list[Finding]:
+    """glued-definition: in the text, and where two definitions came from one source line
+    (`split`: the definitions read from a source line, in document order)."""
     found = []
     for definition in index.definitions:
         if definition.glued_into:
@@ -21,9 +22,7 @@ def glued_definitions(index: TermIndex, clauses: dict[str, Clause]) -> list[Find
                 f"“{definition.glued_into}”, so the document never defines it"
             )
             found.append(about_clause("glued-definition", clause, message, definition.term))
-    for clause in index.order:  # two definitions the importer split from one source line
-        if clause.kind is not ClauseKind.DEFINITION or clause.source_line is None:
-            continue
+    for clause in split:  # two definitions the importer split from one source line
         siblings = clause.parent.children if clause.parent is not None else index.policy.clauses
         at = next(i for i, s in enumerate(siblings) if s is clause)
         before = siblings[at - 1] if at else None

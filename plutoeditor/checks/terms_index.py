@@ -71,6 +71,8 @@ def _alternatives(names: list[str]) -> str:
 _DOCUMENT_WORDS = frozenset(
     "Policy Notice Terms Conditions Agreement Statement Use Service Guidelines".split()
 )
+_EDITS_KEPT = 256  # clauses read again, kept for later readers to catch up from
+
 _DETERMINERS = frozenset("Your Our The This These Their My Its His Her A An Any Each".split())
 
 
@@ -122,6 +124,12 @@ class TermIndex:
         self._listener: Callable[[ChangeEvent], None] | None = None
         self._by_id: dict[str, Clause] = {}
         self._searched: list[str] = []  # the names searched for, in lower case
+        # what later readers (`checks.terms_memo`) catch up from: how often every clause was
+        # read again (the tree changed), how often the definitions or headings changed, and
+        # (clause, before, after) for each clause read again since the last full read
+        self.reread = 0
+        self.rederived = 0
+        self.edits: list[tuple[Clause, ClauseTerms, ClauseTerms]] = []
 
     @property
     def policy(self) -> Policy:
@@ -192,16 +200,24 @@ class TermIndex:
             changed.append(clause)
             if entry.definitions != new.definitions or entry.heading != new.heading or entry.kind != new.kind:
                 rederive = True
+            self.edits.append((clause, entry, new))
         if not changed:
             return
+        if len(self.edits) > _EDITS_KEPT:
+            self.reread += 1  # readers start again from every clause
+            self.edits = []
         self._forget_lower(changed, False)
         if rederive:
+            self.rederived += 1
             self._derive([d for c in self.order for d in clauses[c.id].definitions], changed)
         elif self._checking:
             for clause in changed:
                 self._read_uses(clauses[clause.id], self._names_key)
 
     def _refresh_all(self) -> None:
+        self.reread += 1
+        self.rederived += 1
+        self.edits = []
         clauses = self._clauses
         seen: dict[str, ClauseTerms] = {}
         order = list(self.policy.walk())

@@ -15,6 +15,7 @@ import weakref
 from plutoeditor.checks.finding import Finding, about_clause
 from plutoeditor.checks.terms_evidence import Evidence, companions
 from plutoeditor.checks.terms_index import ClauseTerms, TermIndex
+from plutoeditor.checks.terms_memo import EVERY_CLAUSE, RunIn, TermMemo, run_in_forms
 from plutoeditor.checks.terms_ordinary import ordinary_phrase
 from plutoeditor.checks.terms_scopes import Instruments
 from plutoeditor.model.clause import Clause
@@ -25,13 +26,12 @@ _SPACE = re.compile(r"\s+")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 
 
-def undefined_terms(
-    index: TermIndex, scopes: Instruments, entries: list[tuple[Clause, ClauseTerms]]
-) -> list[Finding]:
-    """undefined-term: each phrase used as a term twice and defined nowhere, at its first use."""
+def undefined_terms(index: TermIndex, scopes: Instruments, memo: TermMemo) -> list[Finding]:
+    """undefined-term: each phrase used as a term twice and defined nowhere, at its first use.
+    What the clauses say of each phrase is kept in `memo` while the edits cannot change it."""
     if _excerpt(index.policy):
         return []  # the page starts at "Article 19": its terms are defined in the parts not shown
-    evidence = Evidence(index, entries)
+    evidence = Evidence(index, memo)
     if not evidence.defines_terms(index.definitions):
         return []  # a page that defines nothing capitalises by house style, not as terms
     if evidence.attached(index.policy.metadata.title):
@@ -42,7 +42,7 @@ def undefined_terms(
     parts: set[str] = set()
     phrases, nouns = index.phrases, index.nouns
     if scopes.borrowing:  # "terms not defined here have the meanings given in the Agreement"
-        phrases, nouns = _own_phrases(entries, scopes)
+        phrases, nouns = _own_phrases(memo.entries(), scopes)
     found: list[Finding] = []
     candidates: list[tuple[str, int]] = []
     for phrase, count in phrases.items():
@@ -61,7 +61,7 @@ def undefined_terms(
             continue  # '(hereinafter "data importer")': the clauses it quotes define it in lower case
         candidates.append((phrase, count))
     if candidates:
-        described, first = _run_in_headings(index, entries, [phrase for phrase, _ in candidates])
+        described, first = _run_in_headings(index, memo, [phrase for phrase, _ in candidates])
         # "Developer Balance. Developers using ... will have a Developer Balance": described
         kept = [(phrase, count) for phrase, count in candidates if phrase not in described]
         evidence.expect(phrase for phrase, _ in kept)
@@ -71,7 +71,8 @@ def undefined_terms(
             uses = [
                 c
                 for c in (
-                    first.get(f) if not scopes.borrowing else _first_use(entries, f, scopes) for f in forms
+                    first.get(f) if not scopes.borrowing else _first_use(memo.entries(), f, scopes)
+                    for f in forms
                 )
                 if c is not None
             ]
@@ -79,8 +80,8 @@ def undefined_terms(
                 continue
             clause = uses[0]
             if len(uses) > 1:  # the form used first
-                ids = {c.id for c in uses}
-                clause = next(c for c, _ in entries if c.id in ids)
+                positions = memo.positions()
+                clause = min(uses, key=lambda c: positions[c.id])
             message = f"“{phrase}” is used as a defined term ({count} times, first here) but is not defined"
             found.append(about_clause("undefined-term", clause, message, phrase))
     return found
@@ -103,65 +104,133 @@ _READ: weakref.WeakKeyDictionary[TermIndex, dict[tuple[str, str], tuple[str, boo
 
 
 def _run_in_headings(
-    index: TermIndex, entries: list[tuple[Clause, ClauseTerms]], phrases: list[str]
+    index: TermIndex, memo: TermMemo, phrases: list[str]
 ) -> tuple[set[str], dict[str, Clause]]:
     """The phrases that head a paragraph of their own (a run-in heading, in any number), and
     those mostly written as the start of a longer name ("This Action by Written Consent");
-    and the clause where each phrase is first used.
-    What each clause says of a phrase is remembered while its text stays the same."""
-    memo = _READ.setdefault(index, {})  # phrase, clause id -> text, run-in, uses, going on
-    forms = {
-        phrase: {phrase, phrase + "s", phrase[:-1] if phrase.endswith("s") else phrase} for phrase in phrases
-    }
-    patterns: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
-    counts = {phrase: [0, 0] for phrase in phrases}  # uses, uses going on into a longer name
-    found: set[str] = set()
-    wanted = [(phrase, tuple(fs)) for phrase, fs in forms.items()]
+    and the clause where each phrase is first used. Kept in `memo` until an edit could change it."""
+    known = memo.run_in
+    fresh = [phrase for phrase in phrases if phrase not in known]
+    for phrase in phrases:
+        if phrase in known and known[phrase].stale:  # read again where it is used
+            if not _read_sites(index, memo.entries(), phrase, known):
+                fresh.append(phrase)
+    if fresh:
+        _read_run_in(index, memo.entries(), fresh, known)
+    found = {phrase for phrase in phrases if known[phrase].described}
     first: dict[str, Clause] = {}
-    read = dict.fromkeys(phrases, 0)  # clauses read for each phrase: the first few tell
-    all_forms = frozenset(f for _, fs in wanted for f in fs)
-    for clause, entry in entries:
+    for phrase in phrases:
+        clause = known[phrase].first
+        if clause is not None:
+            first[phrase] = clause
+        if phrase not in found and any(  # "No Refund." read as the heading of its clause
+            f"{lead}{f.lower()}" in index.headings for f in run_in_forms(phrase) for lead in _LEADS
+        ):
+            found.add(phrase)
+    return found, first
+
+
+class _Reading:
+    """What the clauses read so far, in document order, say of one phrase: its first use, and
+    whether the first few clauses using a form of it describe it (what a clause says is
+    remembered in `cache` while its text stays the same)."""
+
+    def __init__(self, phrase: str, cache: dict[tuple[str, str], tuple[str, bool, int, int]]) -> None:
+        self.phrase = phrase
+        self.forms = tuple(run_in_forms(phrase))
+        self.first: Clause | None = None
+        self.first_at = EVERY_CLAUSE
+        self.done_at = -1  # where its first clauses were read (or one described it)
+        self._cache = cache
+        self._read = 0
+        self._found = False
+        self._uses = self._going_on = 0  # uses, uses going on into a longer name
+        self._patterns: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+
+    def take(self, at: int, clause: Clause, entry: ClauseTerms) -> None:
+        """Read one clause that uses a form of the phrase or is a Markdown heading."""
+        phrase = self.phrase
+        used = phrase in entry.scan.phrases
+        if used and self.first is None:
+            self.first, self.first_at = clause, at
+        if self.done_at >= 0:
+            return
+        self._read += 1
+        known = self._cache.get((phrase, clause.id))
+        if known is None or known[0] is not entry.text:
+            if self._patterns is None:
+                alternatives = "|".join(re.escape(f) for f in sorted(self.forms, key=len, reverse=True))
+                self._patterns = (
+                    re.compile(_RUN_IN.format(alternatives)),
+                    re.compile(rf"\b{re.escape(phrase)}\b{_GOES_ON}"),
+                )
+            run_in, longer = self._patterns
+            matches = [m.group(1) is not None for m in longer.finditer(entry.text)] if used else []
+            known = (entry.text, run_in.search(entry.text) is not None, len(matches), sum(matches))
+            self._cache[(phrase, clause.id)] = known
+        self._found = self._found or known[1]
+        self._uses += known[2]
+        self._going_on += known[3]
+        if self._found or self._read >= _READ_CLAUSES:
+            self.done_at = at
+
+    def finished(self) -> bool:
+        """Whether no later clause can change what is known."""
+        return self.first is not None and self.done_at >= 0
+
+    def result(self, sites: list[int], end: int) -> RunIn:
+        described = self._found or bool(self._going_on and 2 * self._going_on >= self._uses)
+        horizon = max(self.first_at, self.done_at) if self.done_at >= 0 else EVERY_CLAUSE
+        return RunIn(described, self.first, horizon, sites, end)
+
+
+def _read_run_in(
+    index: TermIndex, entries: list[tuple[Clause, ClauseTerms]], phrases: list[str], into: dict[str, RunIn]
+) -> None:
+    """What the clauses say of each phrase (`_run_in_headings`), read from every clause until
+    the first few using each tell."""
+    cache = _READ.setdefault(index, {})
+    readings = [_Reading(phrase, cache) for phrase in phrases]
+    sites: dict[str, list[int]] = {phrase: [] for phrase in phrases}
+    all_forms = frozenset(f for reading in readings for f in reading.forms)
+    end = len(entries) - 1
+    for at, (clause, entry) in enumerate(entries):
         used = entry.scan.phrases
         marked = entry.text[:1] == "#"  # a Markdown heading left in the text names no term
         if not marked and all_forms.isdisjoint(used):
             continue  # no form of any phrase here: nothing to read, nothing changed since the last test
-        for phrase, fs in wanted:
-            for f in fs:
+        for reading in readings:
+            for f in reading.forms:
                 if f in used:
                     break
             else:
                 if not marked:
                     continue
-            if phrase in used and phrase not in first:
-                first[phrase] = clause
-            if phrase in found or read[phrase] >= _READ_CLAUSES:
-                continue
-            read[phrase] += 1
-            known = memo.get((phrase, clause.id))
-            if known is None or known[0] is not entry.text:
-                if phrase not in patterns:
-                    alternatives = "|".join(re.escape(f) for f in sorted(fs, key=len, reverse=True))
-                    patterns[phrase] = (
-                        re.compile(_RUN_IN.format(alternatives)),
-                        re.compile(rf"\b{re.escape(phrase)}\b{_GOES_ON}"),
-                    )
-                run_in, longer = patterns[phrase]
-                matches = (
-                    [m.group(1) is not None for m in longer.finditer(entry.text)] if phrase in used else []
-                )
-                known = (entry.text, run_in.search(entry.text) is not None, len(matches), sum(matches))
-                memo[(phrase, clause.id)] = known
-            if known[1]:
-                found.add(phrase)
-            counts[phrase][0] += known[2]
-            counts[phrase][1] += known[3]
-        if len(first) == len(wanted) and all(n >= _READ_CLAUSES or p in found for p, n in read.items()):
+            sites[reading.phrase].append(at)
+            reading.take(at, clause, entry)
+        if all(reading.finished() for reading in readings):
+            end = at
             break  # every phrase's first use found and its first clauses read
-    found.update(phrase for phrase, (uses, going_on) in counts.items() if going_on and 2 * going_on >= uses)
-    for phrase, fs in wanted:  # "No Refund." read as the heading of its clause
-        if any(f"{lead}{f.lower()}" in index.headings for f in fs for lead in _LEADS):
-            found.add(phrase)
-    return found, first
+    for reading in readings:
+        into[reading.phrase] = reading.result(sites[reading.phrase], end)
+
+
+def _read_sites(
+    index: TermIndex, entries: list[tuple[Clause, ClauseTerms]], phrase: str, into: dict[str, RunIn]
+) -> bool:
+    """Read a phrase again from its sites only; False if they end before what is known is
+    settled (then every clause is read)."""
+    known = into[phrase]
+    reading = _Reading(phrase, _READ.setdefault(index, {}))
+    for at in known.sites:
+        clause, entry = entries[at]
+        reading.take(at, clause, entry)
+        if reading.finished():
+            break
+    if not reading.finished() and known.end < len(entries) - 1:
+        return False
+    into[phrase] = reading.result(known.sites, known.end)
+    return True
 
 
 _LEADS = ("", "our ", "your ", "no ", "the ")

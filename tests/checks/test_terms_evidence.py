@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plutoeditor.checks import run_checks
-from plutoeditor.checks.terms_evidence import Evidence
+from plutoeditor.checks.terms_memo import lower_uses, name_uses
 from plutoeditor.importers.text import import_text
 
 DEFINITIONS = (
@@ -144,6 +144,20 @@ _PIECES = ["a", "Z", ",", " ", ".", "The", "Meet", "fm", "_", "\n", "é"]
 def test_a_name_is_found_where_the_search_finds_it(text, forms):
     """The patterns are tried only where str.find puts their words (the search of a 1.5 MB
     text per phrase was most of the term checks' time): the same answer everywhere."""
-    evidence = Evidence.__new__(Evidence)
-    evidence._joined = text
-    assert evidence._a_name(tuple(forms)) == _a_name_by_search(text, tuple(forms))
+    assert any(name_uses(text, form) for form in forms) == _a_name_by_search(text, tuple(forms))
+
+
+_LOWER_PIECES = [*(p for p in _PIECES if p != "\n"), "meet", "-", "Meet.fm", "the"]
+
+
+@given(
+    st.lists(st.lists(st.sampled_from(_LOWER_PIECES), max_size=12).map("".join), max_size=6),
+    st.sampled_from(["Meet", "Last", "The Meet", "Meet.", "a", "Z"]),
+)
+@settings(max_examples=400)
+def test_what_the_clauses_say_of_a_form_adds_up_to_what_the_document_says(texts, form):
+    """After an edit the counts are adjusted by what the edited clause said before and after,
+    which holds only if they are sums over the clauses: no use spans two clauses."""
+    joined = "\n".join(texts)
+    assert sum(name_uses(text, form) for text in texts) == name_uses(joined, form)
+    assert sum(lower_uses(text, form) for text in texts) == lower_uses(joined, form)
