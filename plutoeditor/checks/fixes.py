@@ -30,6 +30,8 @@ def fix_for(policy: Policy, finding: Finding) -> tuple[str, Operation] | None:
         if finding.code == "wrong-parent" and missing_parent(clause, numbered_cores(scopes(policy))):
             return None  # "15.2 is missing": adding 15.2 or relabelling the run is the author's call
         return _relabel_run(policy, clause)
+    if finding.code == "numbering-gap" and not clause.label.strip():
+        return _number_heading(policy, clause, finding.expected_label)
     if finding.code in ("duplicate-number", "numbering-gap", "out-of-order"):
         owner = _scope_owner(clause)
         where = "the document"
@@ -47,6 +49,20 @@ def fix_for(policy: Policy, finding: Finding) -> tuple[str, Operation] | None:
         name = f"Write {clause.label.strip()} as {first}" + (f" ({count} labels)" if count > 1 else "")
         return name, relabel(policy, changes, name)
     return None
+
+
+def _number_heading(policy: Policy, heading: Clause, label: str) -> tuple[str, Operation] | None:
+    """Give a heading that lost its number the one missing ("lost_numbers"), when it stands among
+    the clauses numbered at that level: inside another section, a number would not place it."""
+    wanted = parse_label(label)
+    shape = (wanted.kind, wanted.parts[:-1])
+    if not label or not any(
+        c.label.strip() and (parse_label(c.label).kind, parse_label(c.label).parts[:-1]) == shape
+        for c in policy.siblings_of(heading)
+    ):
+        return None
+    name = f"Number “{heading.display_name(30)}” {label}"
+    return name, relabel(policy, {heading.id: label}, name)
 
 
 def _scope_owner(clause: Clause) -> Clause | None:

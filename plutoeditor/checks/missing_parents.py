@@ -8,6 +8,9 @@ then "15.1") is numbered as if the heading were section 15: the heading stands f
 number, so the finding is a warning. When the parent is written elsewhere ("2.1" under "1." and
 "2." further on), the finding is left as the numbering check made it, unless that number is the
 label written just before the run (then the tree misplaced it: a warning).
+
+A missing parent is one defect: "15.3." after "15.1." is not reported again as leaving out 15.2,
+nor "4." after "2." as leaving out 3 when "3.1" stands under "2.".
 """
 
 from __future__ import annotations
@@ -50,15 +53,44 @@ def reread(findings: list[Finding], policy: Policy, all_scopes: list[Scope]) -> 
         return findings
     cores = numbered_cores(all_scopes)
     result = []
+    named: dict[str, str] = {}  # the id of the clause a run stands under -> the missing number named
     for finding in findings:
         clause = policy.find(finding.clause_id) if finding.is_error and finding.code in _PLACEMENT else None
         parent = missing_parent(clause, cores) if clause is not None else ""
         if clause is not None and parent:
             finding = _reread(finding, clause, parent, policy)
+            if finding.is_error and finding.code == "wrong-parent" and clause.parent is not None:
+                named[clause.parent.id] = finding.expected_label or parent
         elif clause is not None and finding.code == "wrong-parent":
             finding = _parent_just_before(finding, clause, policy)
         result.append(finding)
+    if named:
+        result = [f for f in result if not _knock_on_gap(f, named, policy)]
     return result
+
+
+def _knock_on_gap(finding: Finding, named: dict[str, str], policy: Policy) -> bool:
+    """Whether a gap leaves out only the number a wrong-parent finding already names as missing:
+    "15.3." right after "15.1.", under which "15.2.1" stands while 15.2 is written nowhere."""
+    if finding.code != "numbering-gap":
+        return False
+    clause = policy.find(finding.clause_id)
+    if clause is None:
+        return False
+    siblings = policy.children_of(clause.parent)
+    at = next((i for i, c in enumerate(siblings) if c is clause), 0)
+    before = next((c for c in reversed(siblings[:at]) if c.label.strip()), None)
+    if before is None or before.id not in named:
+        return False
+    label, previous, missing = parse_label(clause.label), parse_label(before.label), named[before.id]
+    parts = tuple(missing.split("."))
+    if not (label.parts[:-1] == previous.parts[:-1] == parts[:-1] and label.parts and previous.parts):
+        return False
+    numbers = (previous.parts[-1], parts[-1], label.parts[-1])
+    if not all(n.isdigit() for n in numbers):
+        return False
+    low, gone, high = (int(n) for n in numbers)
+    return low + 1 == gone == high - 1
 
 
 def _parent_just_before(finding: Finding, clause: Clause, policy: Policy) -> Finding:

@@ -97,7 +97,9 @@ def _check_sequence(
     sections = not schedules and _under_unnumbered_heading(scope)
     prefix: tuple[str, ...] | None = None
     series: str | None = None  # the schedule family read last: "ANNEX A" then "ANNEX I" restarts
-    for clause, label, core, value in members:
+    reaimed: set[int] = set()  # members whose repeat is reported at their mistyped twin instead
+    reported: int | None = None  # the member whose repeat was reported last
+    for i, (clause, label, core, value) in enumerate(members):
         if schedules:
             if schedule_series_changes(label, scope, series):
                 prev, seen, counted = 0, {}, False
@@ -117,7 +119,25 @@ def _check_sequence(
         if key in seen or absent is not None or value <= prev:
             want = format_label(label, core)
             name = clause.label.strip()
-        if key in seen:
+        twin = _mistyped_twin(members, i, prev, present) if key not in seen and absent else None
+        if twin is not None:  # "5.2 5.4 5.4": the first 5.4 is 5.3 mistyped, the second is in place
+            reaimed.add(i + 1)
+            want = format_label(label, _with_number(label, scope, prev + 1, schedules))
+            where = f" (also at line {twin.line})" if twin.line else ""
+            findings.append(
+                make(
+                    "duplicate-number",
+                    clause.id,
+                    name,
+                    f"Number used twice{where}; its position calls for {want}",
+                    clause.line,
+                    want,
+                )
+            )
+        elif i in reaimed or (key in seen and _in_place_after_repeats(members, i, reported)):
+            pass
+        elif key in seen:
+            reported = i
             first = seen[key]
             where = f" (also at line {first.line})" if first.line else ""
             # "(f)" twice where the second stands where f belongs: the position names no other number
@@ -164,6 +184,32 @@ def _check_sequence(
         seen.setdefault(key, clause)
         prev, counted = value, True
     return findings
+
+
+_Member = tuple[Clause, Label, str, int | None]
+
+
+def _mistyped_twin(members: list[_Member], i: int, prev: int, present: set[int]) -> Clause | None:
+    """The twin right after member i when member i is the one mistyped: "5.2, 5.4, 5.4" leaves out
+    5.3 just where the first 5.4 stands, and the second 5.4 is where 5.4 belongs (nothing after it,
+    or 5.5). None otherwise: "5.2, 5.4, 5.4, 5.6" does not say which one is wrong."""
+    value = members[i][3]
+    if value is None or value != prev + 2 or prev + 1 in present or i + 1 >= len(members):
+        return None
+    twin, twin_label, _, twin_value = members[i + 1]
+    if twin_value != value or twin_label.core.lower() != members[i][1].core.lower():
+        return None
+    after = members[i + 2][3] if i + 2 < len(members) else value + 1
+    return twin if after == value + 1 else None
+
+
+def _in_place_after_repeats(members: list[_Member], i: int, reported: int | None) -> bool:
+    """Whether member i is the last of three or more of one number with the next number after it
+    ("e, f, f, f, g"), the repeat before it already reported: it stands where its number belongs."""
+    if reported is None or reported != i - 1 or i + 1 >= len(members):
+        return False
+    value, following = members[i][3], members[i + 1][3]
+    return value is not None and following == value + 1 and members[i - 1][3] == value
 
 
 def _doubled_letters_read_as_numerals(

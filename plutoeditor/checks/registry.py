@@ -17,6 +17,7 @@ from plutoeditor.checks import (
     content,
     continuation,
     embedded_instruments,
+    lost_numbers,
     metadata,
     missing_parents,
     numbering,
@@ -49,6 +50,7 @@ REVIEWS: tuple[Review, ...] = (
     embedded_instruments.REVIEW,  # numbering: an exhibit repeated after an instrument embedded whole
     translations.REVIEW,  # numbering: duplicates that are the same clause in another script
     typed_ids.REVIEW,  # numbering: placements among labels that are ids
+    lost_numbers.REVIEW,  # numbering: a gap where a heading between lost its number
     confidence.REVIEW,  # clause findings: numbering defects in a list that may be misread
     reference_doubt.REVIEW,  # references: broken references that cannot be confirmed
 )

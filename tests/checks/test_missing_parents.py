@@ -58,9 +58,11 @@ def test_sub_clauses_right_under_an_unnumbered_heading_are_numbered_as_its_secti
 
 
 def test_a_duplicate_standing_where_its_number_belongs_names_no_other_number():
-    policy = parse_tree("[a] x.\n[b] y.\n[c] z.\n[e] w.\n[e] v.\n")
-    messages = [f.message for f in run_checks(policy) if f.code == "duplicate-number"]
-    assert messages == ["Number used twice (also at line 4)"]  # not "...; its position calls for e"
+    # "(g)" after the second "(e)": which "(e)" is wrong is not said, so the second is reported
+    policy = parse_tree("[a] x.\n[b] y.\n[c] z.\n[e] w.\n[e] v.\n[g] u.\n")
+    [message] = [f.message for f in run_checks(policy) if f.code == "duplicate-number"]
+    assert message.startswith("Number used twice (also at line 4)")
+    assert "calls for" not in message  # not "...; its position calls for e"
 
 
 def test_a_run_right_after_the_number_it_names_was_misplaced_by_the_tree():
@@ -72,3 +74,36 @@ def test_a_run_right_after_the_number_it_names_was_misplaced_by_the_tree():
     )
     assert [(f.label, f.severity) for f in found] == [("1.1", "warning")]
     assert "1. is written just before it" in found[0].message
+
+
+def numbering_codes(notation: str) -> list[tuple[str, str]]:
+    return [
+        (f.code, f.label)
+        for f in run_checks(parse_tree(notation))
+        if f.is_error and f.code in ("wrong-parent", "numbering-gap", "duplicate-number")
+    ]
+
+
+def test_a_missing_parent_is_one_finding_not_also_a_gap_after_it():
+    # 15.2 is reported missing under 15.1; "15.3 comes after 15.1" would say it again
+    assert numbering_codes(
+        "[15] Final |\n  [15.1] Law.\n    [15.2.1] Courts.\n    [15.2.2] Mediation.\n  [15.3] Changes.\n"
+    ) == [("wrong-parent", "15.2.1")]
+
+
+def test_a_section_title_left_out_is_not_also_a_gap_at_the_next_section():
+    assert numbering_codes("[1] A |\n  [1.1] x.\n[2] Scope |\n  [3.1] Data.\n  [3.2] More.\n[4] Use |\n") == [
+        ("wrong-parent", "3.1")
+    ]
+
+
+def test_a_stray_point_is_not_also_a_gap_at_the_next_number():
+    assert numbering_codes("[15] Google |\n  [15.1] First.\n    [1.5.2] Second.\n  [15.3] Third.\n") == [
+        ("wrong-parent", "1.5.2")
+    ]
+
+
+def test_a_gap_beside_a_missing_parent_that_leaves_out_more_is_still_reported():
+    # 15.2 is missing under 15.1 and 15.3 is left out too: 15.4 after 15.1 is a gap of its own
+    found = numbering_codes("[15] Final |\n  [15.1] Law.\n    [15.2.1] Courts.\n  [15.4] Changes.\n")
+    assert ("numbering-gap", "15.4") in found

@@ -70,9 +70,9 @@ def test_skipped_level():
 
 
 def test_a_wrong_parent_label_does_not_cascade_to_its_children():
-    # 3 is written twice; the children of the second 3 match their parent as written
+    # 3 is written twice (the first where 2 belongs); the children of each 3 match their parent
     found = codes("[1] a.\n[3] b.\n  [3.1] x.\n[3] c.\n  [3.1] y.\n")
-    assert [c for c, _, _ in found] == ["numbering-gap", "duplicate-number"]
+    assert found == [("duplicate-number", "3", "2")]
 
 
 def test_label_style_one_warning_per_deviating_style():
@@ -125,3 +125,44 @@ def test_word_numbered_parts_count_per_word():
     )
     assert codes(notation) == []
     assert codes(notation + "[EXHIBIT B:] e |\n") == [("duplicate-number", "EXHIBIT B", "EXHIBIT C")]
+
+
+def _sequence_findings(notation: str, errors_only: bool = True) -> list[tuple[str, str, str]]:
+    from plutoeditor.checks import run_checks
+    from plutoeditor.model.notation import parse_tree
+
+    return [
+        (f.code, f.label, f.expected_label)
+        for f in run_checks(parse_tree(notation))
+        if (f.is_error or not errors_only) and f.code in ("duplicate-number", "numbering-gap", "out-of-order")
+    ]
+
+
+def test_a_number_written_twice_is_reported_at_the_twin_that_breaks_the_sequence():
+    # 5.2, 5.4, 5.4: the first 5.4 stands where 5.3 belongs; one finding there, not a gap and a repeat
+    found = _sequence_findings(
+        "[5] Payments |\n  [5.1] a.\n  [5.2] Monitoring | b.\n"
+        "  [5.4] Notification | c.\n  [5.4] Support | d.\n"
+    )
+    assert found == [("duplicate-number", "5.4", "5.3")]
+
+
+def test_a_letter_list_that_skips_a_letter_and_repeats_the_next_is_one_finding():
+    found = _sequence_findings("[a] x.\n[b] y.\n[c] z.\n[e] w.\n[e] v.\n[f] u.\n")
+    assert found == [("duplicate-number", "e", "d")]
+
+
+def test_a_repeat_after_the_number_in_place_is_reported_at_the_repeat():
+    assert _sequence_findings("[a] x.\n[b] y.\n[b] z.\n") == [("duplicate-number", "b", "c")]
+
+
+def test_a_number_three_times_before_the_next_is_reported_once():
+    # e, f, f, f, g: the last f stands where f belongs before g; the repeat is the middle one
+    found = _sequence_findings("[a] a.\n[b] b.\n[c] c.\n[d] d.\n[e] e.\n[f] f.\n[f] g.\n[f] h.\n[g] i.\n")
+    assert found == [("duplicate-number", "f", "g")]
+
+
+def test_a_repeat_with_a_gap_on_both_sides_is_not_re_aimed():
+    # 2, 4, 4, 6: either 4 could be the mistyped one; gap and repeat stay as they are
+    found = _sequence_findings("[1] a.\n[2] b.\n[4] c.\n[4] d.\n[6] e.\n", errors_only=False)
+    assert [code for code, _, _ in found] == ["numbering-gap", "duplicate-number", "numbering-gap"]
