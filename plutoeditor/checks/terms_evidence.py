@@ -18,11 +18,11 @@ import re
 from collections.abc import Iterable
 
 from plutoeditor.checks.terms_index import TermIndex
-from plutoeditor.checks.terms_memo import TermMemo
+from plutoeditor.checks.terms_memo import MIN_TEXTS, TermMemo
 from plutoeditor.checks.terms_recognise import Definition
 
 MIN_DEFINITIONS = 2  # explicit definitions of capitalised terms the document writes
-MIN_CLAUSES = 2  # different clauses using the phrase as a noun
+MIN_CLAUSES = MIN_TEXTS  # clauses of different texts using the phrase as a noun
 MIN_USES = 3  # uses mid-sentence, in all its forms
 #: A notice of a few clauses has no room for any of that: its twice "the Website" is the evidence.
 SHORT = 20  # clauses

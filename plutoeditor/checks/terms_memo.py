@@ -18,6 +18,7 @@ from plutoeditor.checks.terms_index import ClauseTerms, TermIndex
 from plutoeditor.model.clause import Clause, ClauseKind
 
 EVERY_CLAUSE = 1 << 62  # a horizon: the result depends on clauses anywhere in the document
+MIN_TEXTS = 2  # different texts using a phrase as a noun that the evidence asks for
 
 
 @dataclass(slots=True)
@@ -44,6 +45,9 @@ class FormCounts:
     lower: int | None = None  # written in lower case, as a word of its own
     named: int | None = None  # places where it is a name: "delivered to The X", "X.com"
     nouns: dict[str, int] | None = None  # clause texts using it as a noun -> clauses with that text
+    #: the last place `nouns` counts: the texts of every clause up to there, and (if not the
+    #: last clause) two texts or more; a reader wants to know whether there are two
+    nouns_end: int = EVERY_CLAUSE
 
 
 class TermMemo:
@@ -98,8 +102,8 @@ class TermMemo:
                     self._variants.pop(clause.id, None)
             self._move_run_in(at, before, after)
             for form, counts in self.forms.items():
-                _count_clause(form, counts, before, -1)
-                _count_clause(form, counts, after, 1)
+                _count_clause(form, counts, at, before, -1)
+                _count_clause(form, counts, at, after, 1)
 
     def _move_run_in(self, at: int, before: ClauseTerms, after: ClauseTerms) -> None:
         """Note in each phrase's sites whether the edited clause at `at` is one now, and mark
@@ -165,19 +169,28 @@ class TermMemo:
         return known
 
     def nouns(self, forms: frozenset[str]) -> dict[str, dict[str, int]]:
-        """Per form, the texts of the clauses using it as a noun; those not yet known are
-        found in one pass."""
-        missing = frozenset(form for form in forms if self.form(form).nouns is None)
+        """Per form, the texts of the clauses using it as a noun (at least two of them, or all);
+        those not yet known are found in one pass, which stops once each has two."""
+        missing = {form for form in forms if self.form(form).nouns is None}
         if missing:
             found: dict[str, dict[str, int]] = {form: {} for form in missing}
-            for _, entry in self.entries():
+            ends = dict.fromkeys(missing, EVERY_CLAUSE)
+            wanted = frozenset(missing)  # the forms not yet in two texts
+            for at, (_, entry) in enumerate(self.entries()):
                 used = entry.scan.nouns
-                if used and not missing.isdisjoint(used):
-                    for form in missing.intersection(used):
+                if used and not wanted.isdisjoint(used):
+                    for form in wanted.intersection(used):
                         texts = found[form]
                         texts[entry.text] = texts.get(entry.text, 0) + 1
+                        if len(texts) >= MIN_TEXTS:
+                            ends[form] = at
+                            missing.discard(form)
+                    if len(missing) < len(wanted):
+                        if not missing:
+                            break
+                        wanted = frozenset(missing)
             for form, texts in found.items():
-                self.forms[form].nouns = texts
+                self.forms[form].nouns, self.forms[form].nouns_end = texts, ends[form]
         return {form: self.forms[form].nouns or {} for form in forms}
 
     def lower(self, form: str) -> int:
@@ -205,7 +218,7 @@ def run_in_forms(phrase: str) -> frozenset[str]:
     return frozenset((phrase, phrase + "s", phrase[:-1] if phrase.endswith("s") else phrase))
 
 
-def _count_clause(form: str, counts: FormCounts, entry: ClauseTerms, sign: int) -> None:
+def _count_clause(form: str, counts: FormCounts, at: int, entry: ClauseTerms, sign: int) -> None:
     text = entry.text
     if counts.lower is not None and form.lower() in text:
         counts.lower += sign * lower_uses(text, form)
@@ -213,12 +226,14 @@ def _count_clause(form: str, counts: FormCounts, entry: ClauseTerms, sign: int) 
         return
     if counts.named is not None:
         counts.named += sign * name_uses(text, form)
-    if counts.nouns is not None and form in entry.scan.nouns:
+    if counts.nouns is not None and form in entry.scan.nouns and at <= counts.nouns_end:
         left = counts.nouns.get(text, 0) + sign
         if left:
             counts.nouns[text] = left
         else:
             del counts.nouns[text]
+            if counts.nouns_end != EVERY_CLAUSE and len(counts.nouns) < MIN_TEXTS:
+                counts.nouns = None  # the clauses after the last counted may hold the second
 
 
 def lower_uses(text: str, form: str) -> int:
