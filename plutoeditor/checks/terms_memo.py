@@ -256,20 +256,18 @@ def name_uses(text: str, form: str) -> int:
     """Places where the form is a name: 'delivered to The Meet Group' (a capital "The"
     mid-sentence), 'Last.fm' (an address)."""
     found = 0
-    # each pattern tried only where str.find puts its words: searched for, a pattern starting
-    # with a class is tried at every position of the text
+    # the patterns are tried only where str.find puts the form (one search for both): searched
+    # for, a pattern starting with a class is tried at every position of the text
     named = re.compile(rf"[a-z,] The {re.escape(form)}\b")
-    at = text.find(f" The {form}", 1)
-    while at >= 0:
-        if named.match(text, at - 1):
-            found += 1
-        at = text.find(f" The {form}", at + 1)
     address = re.compile(rf"(?<![\w.]){re.escape(form)}\.[a-z]{{2,}}\b")
-    at = text.find(f"{form}.")
+    size = len(form)
+    at = text.find(form)
     while at >= 0:
-        if address.match(text, at):
+        if at >= 6 and text.startswith(" The ", at - 5) and named.match(text, at - 6):
             found += 1
-        at = text.find(f"{form}.", at + 1)
+        if text.startswith(".", at + size) and address.match(text, at):
+            found += 1
+        at = text.find(form, at + 1)
     return found
 
 
