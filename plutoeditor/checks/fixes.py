@@ -8,6 +8,7 @@ term findings: write the term as defined, add a definition stub (`checks.terms_f
 from __future__ import annotations
 
 from plutoeditor.checks.finding import Finding
+from plutoeditor.checks.lead_in_items import written_for_a_lead_in
 from plutoeditor.checks.missing_parents import missing_parent, numbered_cores
 from plutoeditor.checks.numbering import restyle_labels
 from plutoeditor.checks.terms import TERM_CODES
@@ -32,6 +33,8 @@ def fix_for(policy: Policy, finding: Finding) -> tuple[str, Operation] | None:
         return _relabel_run(policy, clause)
     if finding.code == "numbering-gap" and not clause.label.strip():
         return _number_heading(policy, clause, finding.expected_label)
+    if finding.code == "duplicate-number" and written_for_a_lead_in(policy, clause):
+        return None  # "(b)" standing for (i) under "(a) ...:": moving it there is the author's call
     if finding.code in ("duplicate-number", "numbering-gap", "out-of-order"):
         owner = _scope_owner(clause)
         where = "the document"

@@ -17,6 +17,7 @@ from plutoeditor.checks import (
     content,
     continuation,
     embedded_instruments,
+    lead_in_items,
     lost_numbers,
     metadata,
     missing_parents,
@@ -52,6 +53,7 @@ REVIEWS: tuple[Review, ...] = (
     typed_ids.REVIEW,  # numbering: placements among labels that are ids
     lost_numbers.REVIEW,  # numbering: a gap where a heading between lost its number
     confidence.REVIEW,  # clause findings: numbering defects in a list that may be misread
+    lead_in_items.REVIEW,  # clause findings: a lead-in's first item labelled one level up
     reference_doubt.REVIEW,  # references: broken references that cannot be confirmed
 )
 
