@@ -22,7 +22,6 @@ from plutoeditor.checks.terms_duplicates import duplicate_definitions
 from plutoeditor.checks.terms_glued import glued_definitions
 from plutoeditor.checks.terms_index import TermIndex, term_index
 from plutoeditor.checks.terms_memo import term_memo
-from plutoeditor.checks.terms_scopes import instruments
 from plutoeditor.checks.terms_undefined import undefined_terms
 from plutoeditor.checks.terms_unused import unused_definitions
 from plutoeditor.model.policy import Policy
@@ -49,8 +48,8 @@ def term_findings(index: TermIndex) -> list[Finding]:
     if not index.english():
         return found  # capitals mean other things in German or French; the rules are English
     clauses = index.clause_by_id()
-    scopes = instruments(index.order, index)
     memo = term_memo(index)  # what the clauses said, kept while the edits cannot change it
+    scopes = memo.instruments()
     found += duplicate_definitions(index, clauses, scopes)
     found += unused_definitions(index, clauses)
     found += glued_definitions(index, clauses, memo.split_definitions())

@@ -126,7 +126,7 @@ class TermIndex:
         self._searched: list[str] = []  # the names searched for, in lower case
         # what later readers (`checks.terms_memo`) catch up from: how often every clause was
         # read again (the tree changed), how often the definitions or headings changed, and
-        # (clause, before, after) for each clause read again since the last full read
+        # (clause, before, after) for each clause edited since the last full read
         self.reread = 0
         self.rederived = 0
         self.edits: list[tuple[Clause, ClauseTerms, ClauseTerms]] = []
@@ -191,6 +191,7 @@ class TermIndex:
                 and (entry.heading is clause.heading or entry.heading == clause.heading)
                 and entry.kind == clause.kind
             ):
+                self.edits.append((clause, entry, entry))  # its label, which the instruments read
                 continue  # a label edit, or back as it was
             self._count(entry, -1)
             scan = scan_text(clause.text) if self._checking else _NOTHING
@@ -201,11 +202,11 @@ class TermIndex:
             if entry.definitions != new.definitions or entry.heading != new.heading or entry.kind != new.kind:
                 rederive = True
             self.edits.append((clause, entry, new))
-        if not changed:
-            return
         if len(self.edits) > _EDITS_KEPT:
             self.reread += 1  # readers start again from every clause
             self.edits = []
+        if not changed:
+            return
         self._forget_lower(changed, False)
         if rederive:
             self.rederived += 1

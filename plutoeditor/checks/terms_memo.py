@@ -15,6 +15,7 @@ import weakref
 from dataclasses import dataclass
 
 from plutoeditor.checks.terms_index import ClauseTerms, TermIndex
+from plutoeditor.checks.terms_scopes import Instruments, instruments, instruments_after_edits
 from plutoeditor.model.clause import Clause, ClauseKind
 
 EVERY_CLAUSE = 1 << 62  # a horizon: the result depends on clauses anywhere in the document
@@ -65,6 +66,8 @@ class TermMemo:
         self._variants: dict[str, Clause] | None = None  # clauses with case variants, by id
         self._split: list[Clause] | None = None  # definitions read from a source line
         self._joined: str | None = None  # every clause's text, to search
+        self._scopes: Instruments | None = None  # the instruments found last
+        self._touched: list[Clause] = []  # the clauses edited since
 
     @property
     def index(self) -> TermIndex:
@@ -79,6 +82,7 @@ class TermMemo:
         if index.reread != self._reread:
             self._reread, self._seen = index.reread, 0
             self._entries = self._positions = self._variants = self._split = self._joined = None
+            self._scopes, self._touched = None, []
             self.run_in, self.forms = {}, {}
         if index.rederived != self._rederived:
             self._rederived = index.rederived
@@ -87,11 +91,15 @@ class TermMemo:
         self._seen = len(index.edits)
         if not edits:
             return
+        if self._scopes is not None:
+            self._touched += [clause for clause, _, _ in edits]
         self._joined = None
         if self._entries is None and self._variants is None and not self.run_in and not self.forms:
             return  # nothing kept to bring up to date
         positions = self.positions()
         for clause, before, after in edits:
+            if before is after:
+                continue  # its label edited: only the instruments read that
             at = positions[clause.id]
             if self._entries is not None:
                 self._entries[at] = (clause, after)
@@ -130,6 +138,17 @@ class TermMemo:
                     known.sites.insert(where, at)
                 else:
                     del known.sites[where]
+
+    def instruments(self) -> Instruments:
+        """The instruments of the page (`checks.terms_scopes`), found again only when an edit
+        may have changed them."""
+        index = self.index
+        if self._scopes is None or (
+            self._touched and instruments_after_edits(self._touched, index) is not self._scopes
+        ):
+            self._scopes = instruments(index.order, index)
+        self._touched = []
+        return self._scopes
 
     def entries(self) -> list[tuple[Clause, ClauseTerms]]:
         """Every clause with what the index read of it, in document order (do not change it)."""

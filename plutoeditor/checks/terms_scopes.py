@@ -120,22 +120,9 @@ def instruments(order: list[Clause], owner: object | None = None) -> Instruments
     texts = list(map(_TEXT, order))
     last = _LAST.get(owner) if owner is not None else None
     if last is not None and last[0] == shape:
-        # the same clauses and headings: only texts changed, which matter only when a changed
-        # clause now borrows its terms, opens an instrument or has text where it had none (or
-        # the other way round)
-        same = True
-        for at in compress(range(len(texts)), map(is_not, texts, last[1])):
-            clause = order[at]
-            known = memo.get(clause.id)
-            if known is None or (
-                *_marks(clause),
-                bool(clause.text) and borrows_terms(clause.text),
-                len(clause.text) >= _SUBSTANTIAL,
-            ) != (known[3], known[7], known[4], known[5]):
-                same = False
-                break
-            memo[clause.id] = known[:2] + (clause.text,) + known[3:]
-        if same:
+        # the same clauses and headings: only texts changed
+        changed = [order[at] for at in compress(range(len(texts)), map(is_not, texts, last[1]))]
+        if _texts_say_the_same(changed, memo):
             _LAST[owner] = (shape, texts, last[2])
             return last[2]
     found = Instruments()
@@ -182,6 +169,35 @@ def instruments(order: list[Clause], owner: object | None = None) -> Instruments
     if owner is not None:
         _LAST[owner] = (shape, texts, found)
     return found
+
+
+def instruments_after_edits(edited: list[Clause], owner: object) -> Instruments | None:
+    """The instruments last found for `owner`, if the clauses edited since (the tree as it
+    was) left them as they were; None if they must be found again."""
+    last, memo = _LAST.get(owner), _MEMOS.get(owner)
+    if last is None or memo is None:
+        return None
+    for clause in edited:
+        known = memo.get(clause.id)
+        if known is None or known[0] != clause.label or known[1] != clause.heading:
+            return None
+    return last[2] if _texts_say_the_same(edited, memo) else None
+
+
+def _texts_say_the_same(changed: list[Clause], memo: _Memo) -> bool:
+    """Whether clauses whose label and heading are as last read say with their new texts
+    what they said: the texts matter only when a changed clause now borrows its terms, opens
+    an instrument or has text where it had none (or the other way round). Remembers the texts."""
+    for clause in changed:
+        known = memo.get(clause.id)
+        if known is None or (
+            *_marks(clause),
+            bool(clause.text) and borrows_terms(clause.text),
+            len(clause.text) >= _SUBSTANTIAL,
+        ) != (known[3], known[7], known[4], known[5]):
+            return False
+        memo[clause.id] = known[:2] + (clause.text,) + known[3:]
+    return True
 
 
 def _depth(clause: Clause) -> int:

@@ -39,10 +39,12 @@ _SENTENCES = (
     "This {0} by Written Consent applies to groups.",
     "Each night the app lists the crew, the office, the card, the pass and the sailing times.",
     "The Quay Fee for the {0} is shown on the ticket.",
+    "Capitalised terms not defined in this Annex have the meanings given in the Agreement.",
+    "Schedule 2",
     "",
 )
 #: the uses as a term are the common sentences; each way of not being a term is rarer
-_WEIGHTS = (8, 8, 8, 3, 1, 1, 1, 1, 1, 4, 1, 4, 1, 1)
+_WEIGHTS = (8, 8, 8, 3, 1, 1, 1, 1, 1, 4, 1, 4, 1, 1, 1, 1)
 _DEFINITIONS = (
     '1.1 "Crossing" means one trip of a ferry from one harbour to the other.',
     '1.2 "Ticket Office" means the desk at each harbour where tickets are sold.',
@@ -72,7 +74,8 @@ class _Drafter:
         rng = self.rng
         lines = ["Harbour Ferry Terms", "1 Definitions", *_DEFINITIONS[: rng.randint(1, 3)], _DEFINITIONS[3]]
         for section in range(2, rng.randint(4, 14)):
-            lines.append(f"{section} {rng.choice(('Tickets', 'Fares', 'Boarding', 'Harbour Pass'))}")
+            heading = rng.choice(("Tickets", "Fares", "Boarding", "Harbour Pass", "Annex B"))
+            lines.append(f"{section} {heading}")
             lines += [f"{section}.{n} {self.text()}" for n in range(1, rng.randint(3, 12))]
         return import_text("\n\n".join(lines) + "\n")
 
@@ -87,9 +90,11 @@ class _Drafter:
         elif kind < 0.6:  # a passage pasted again: two clauses, one text
             ops.SetClauseField(clause.id, "text", rng.choice(clauses).text).apply(policy)
         elif kind < 0.65:
-            ops.SetClauseField(clause.id, "heading", rng.choice(("", "Harbour Pass", "Fares"))).apply(policy)
+            ops.SetClauseField(
+                clause.id, "heading", rng.choice(("", "Harbour Pass", "Fares", "Annex 1"))
+            ).apply(policy)
         elif kind < 0.7:
-            ops.SetClauseField(clause.id, "label", rng.choice(("", "9", "2.1"))).apply(policy)
+            ops.SetClauseField(clause.id, "label", rng.choice(("", "9", "2.1", "Schedule 3"))).apply(policy)
         elif kind < 0.75:
             ops.SetClauseField(clause.id, "kind", rng.choice(("clause", "definition"))).apply(policy)
         elif kind < 0.8:
@@ -181,5 +186,33 @@ def test_a_passage_pasted_over_the_other_use_of_a_term_takes_its_finding_away_an
             assert kept == _fresh(policy)
             seen.append({f.target for f in kept if f.code == "undefined-term"})
         assert seen == [{"Ferry App"}, set(), {"Ferry App"}]
+    finally:
+        forget_term_index(policy)
+
+
+def test_a_heading_edited_to_repeat_the_first_opens_a_second_copy_at_once() -> None:
+    """A heading that repeats the first heading of the page at its depth opens a second copy
+    of the instrument, which defines its terms again: the duplicate goes with that edit."""
+    lines = [
+        "Harbour Ferry Terms",
+        "1 Definitions",
+        *_DEFINITIONS[:2],
+        "2 Tickets",
+        "2.1 Buy a ticket for each Crossing at the Ticket Office before boarding the ferry.",
+        "2.2 Show the ticket for the Crossing at the gangway before you board the ferry.",
+        "3 Fares",
+        '3.1 "Crossing" means a return trip of a ferry between the two harbours.',
+        "3.2 The Ticket Office sells tickets for each Crossing at the quay.",
+    ]
+    policy = import_text("\n\n".join(lines) + "\n")
+    fares = next(c for c in policy.walk() if c.heading == "Fares")
+    try:
+        seen = []
+        for heading in ("Fares", "Definitions", "Fares"):
+            ops.SetClauseField(fares.id, "heading", heading).apply(policy)
+            kept = _kept(policy)
+            assert kept == _fresh(policy)
+            seen.append([f.target for f in kept if f.code == "duplicate-definition"])
+        assert seen == [["Crossing"], [], ["Crossing"]]
     finally:
         forget_term_index(policy)
