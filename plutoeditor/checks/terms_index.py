@@ -54,6 +54,46 @@ def _stands_alone(text: str, at: int, size: int) -> bool:
     return True
 
 
+#: Places of a shorter name worth checking one by one rather than searching the text again
+#: for a longer name that holds it (a search of 1.5 MB costs some thousand checks).
+_FEW_PLACES = 2000
+
+
+def _places(names: list[str], low: str) -> dict[str, list[int]]:
+    """Where each of `names` occurs in `low`, overlaps included (what repeated `str.find` gives).
+
+    A name that begins or ends with a shorter one ("data protection laws", "data protection
+    law"; "session cookie", "cookie") occurs only where the shorter one does, at the same
+    distance: its places are those of the shorter one where it starts, when they are few; the
+    text is searched only for the others."""
+    found: dict[str, list[int]] = {}
+    for name in sorted(names, key=len):
+        inner = _inner(name, found)
+        if inner is not None:
+            shift = len(name) - len(inner) if name.endswith(inner) and not name.startswith(inner) else 0
+            found[name] = [
+                at - shift for at in found[inner] if at >= shift and low.startswith(name, at - shift)
+            ]
+            continue
+        places = []
+        at = low.find(name)
+        while at >= 0:
+            places.append(at)
+            at = low.find(name, at + 1)
+        found[name] = places
+    return found
+
+
+def _inner(name: str, found: dict[str, list[int]]) -> str | None:
+    """The longest name of `found` with few places that `name` begins or ends with."""
+    for size in range(len(name) - 1, 0, -1):
+        for part in (name[:size], name[-size:]):
+            places = found.get(part)
+            if places is not None and len(places) <= _FEW_PLACES:
+                return part
+    return None
+
+
 def _alternatives(names: list[str]) -> str:
     """A pattern matching the longest of `names` that matches at a position, as the plain
     alternation of them longest first would, written as a tree of their common beginnings:
@@ -409,13 +449,11 @@ class TermIndex:
         """What `find_uses` finds, found with `str.find`: where names occur (the longest at each
         place), taken from the left without overlaps as the pattern's search takes them."""
         longest: dict[int, int] = {}
-        for lowered in self._searched:
+        for lowered, places in _places(self._searched, low).items():
             size = len(lowered)
-            at = low.find(lowered)
-            while at >= 0:
+            for at in places:
                 if longest.get(at, 0) < size:
                     longest[at] = size
-                at = low.find(lowered, at + 1)
         spans = []
         resume = 0
         for start in sorted(longest):

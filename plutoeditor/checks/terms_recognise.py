@@ -91,8 +91,10 @@ def _any_form(text: str) -> bool:
         or "|" in text
         or "–" in text
         or "—" in text
-        or "**" in text
-        or "__" in text
+        or "*" in text  # a one-character search first: many times faster than "**"
+        and "**" in text
+        or "_" in text
+        and "__" in text
         or "mean" in text
         or "refer" in text
         or "defined" in text
@@ -291,8 +293,9 @@ def _paragraph_definitions(paragraph: str, add) -> None:  # type: ignore[no-unty
         described = _IS_A.match(paragraph)  # "The Project is a computer software project ..."
         if described and described.group("term").split()[0] not in _NOT_A_TERM:
             add(described.group("term"), paragraph[described.end() :], BARE)
-        for glossed in _GLOSSED.finditer(paragraph):  # "The Rightsholder (the Person holding ...)"
-            add(glossed.group("term"), glossed.group("gloss"), BARE)
+        if "(" in paragraph:  # the pattern tries every position: asked only where it can match
+            for glossed in _GLOSSED.finditer(paragraph):  # "The Rightsholder (the Person holding ...)"
+                add(glossed.group("term"), glossed.group("gloss"), BARE)
     if not _MEANS_HINT.search(paragraph) or not _VERB_AFTER_SPACE.search(paragraph):
         return  # every verb of _BARE_MEANS follows a space: not "preferences", "including"
     for bare in _BARE_MEANS.finditer(paragraph):  # "User Content means ..." opening a sentence

@@ -72,6 +72,7 @@ _SCAN = re.compile(
     + "))?"
 )
 _SKIP, _SECTION, _NEXT = 1, 2, 3
+_CAPITALS_NUL = bytes.maketrans(b"\0ABCDEFGHIJKLMNOPQRSTUVWXYZ", bytes(27))
 
 
 class TextScan(NamedTuple):
@@ -87,25 +88,33 @@ class TextScan(NamedTuple):
 
 
 _EMPTY = TextScan({})
+_NO_QUOTES = frozenset[str]()
+#: TextScan's fields as a tuple, without the Python call of its constructor
+_new_scan = tuple.__new__
 
 
 def scan_text(text: str) -> TextScan:
     if not text:
         return _EMPTY
     spaces = text.count(" ")
-    if spaces > 12 and _little_english(text, spaces):
+    # " the " settles a passage of up to 100 spaces (see `_little_english`), without its call
+    if spaces > 12 and (spaces > 100 or " the " not in text) and _little_english(text, spaces):
         return TextScan({}, spaces=spaces, foreign=True)  # capitals mean other things in German
     phrases: dict[str, int] = {}
     nouns: dict[str, int] = {}
-    for paragraph in text.split("\n") if "\n" in text else (text,):
-        if paragraph and paragraph[0] != "|":  # table rows hold labels
-            _scan_paragraph(paragraph, phrases, nouns)
+    if "\n" not in text:
+        if text[0] != "|":  # table rows hold labels
+            _scan_paragraph(text, phrases, nouns)
+    else:
+        for paragraph in text.split("\n"):
+            if paragraph and paragraph[0] != "|":
+                _scan_paragraph(paragraph, phrases, nouns)
     quoted = (
         frozenset(m.group(1).strip().rstrip(".,;:") for m in _QUOTED.finditer(text))
         if "“" in text or '"' in text or "‘" in text or "«" in text or "'" in text or "``" in text
-        else frozenset()
+        else _NO_QUOTES
     )
-    return TextScan(phrases, nouns, quoted, spaces)
+    return _new_scan(TextScan, (phrases, nouns, quoted, spaces, False))  # type: ignore[no-any-return]
 
 
 def _scan_paragraph(paragraph: str, phrases: dict[str, int], nouns: dict[str, int]) -> None:
@@ -115,8 +124,20 @@ def _scan_paragraph(paragraph: str, phrases: dict[str, int], nouns: dict[str, in
     paragraph is a heading is asked only when a phrase would count (headings say nothing).
     """
     heading: bool | None = None
-    for m in _SCAN.finditer(paragraph):
-        start = m.start()
+    # the capitals, found with `bytes.find` in a copy of the paragraph with each of them
+    # (and NUL) made NUL, and the pattern matched at each: `_SCAN.finditer` gives the same
+    # matches (all start with a capital) but tries its first character at every position,
+    # several times slower; a letter outside ASCII is one "?" in the copy, so places agree
+    capitals = paragraph.encode("ascii", "replace").translate(_CAPITALS_NUL)
+    match = _SCAN.match
+    at = capitals.find(0)
+    while at >= 0:
+        m = match(paragraph, at)
+        if m is None:
+            at = capitals.find(0, at + 1)
+            continue
+        start = at
+        at = capitals.find(0, m.end())
         if start:
             c = paragraph[start - 1]
             if c in _GLUED:

@@ -7,6 +7,7 @@ import random
 import re
 
 from plutoeditor.checks.terms_index import TermIndex, _alternatives, term_index
+from plutoeditor.checks.terms_scan import scan_text
 from plutoeditor.model.clause import Clause
 from plutoeditor.model.policy import Policy
 
@@ -152,3 +153,27 @@ def test_searching_name_by_name_finds_what_the_pattern_finds() -> None:
             )
             low = text.lower()
             assert index._matches_by_find(text, low) == index.find_uses(text)
+
+
+def test_a_name_holding_a_common_shorter_one_is_still_found_where_the_pattern_finds_it() -> None:
+    """A name that begins or ends with a shorter one is looked for at that one's places only
+    while they are few; past that it is searched for again, with the same result."""
+    index = TermIndex(Policy())
+    searched = sorted(["cookie", "session cookie", "cookies", "data", "data law"], key=lambda n: (-len(n), n))
+    index._searched = searched
+    index._folded = {n: n.title() for n in searched}
+    index._pattern = re.compile(_alternatives(searched))
+    for many in (3, 2500):  # "cookie" and "data" in a few places, then in thousands
+        text = "A cookie, data. " * many + "Session cookies and the data law; session Cookie-less data laws."
+        assert index._matches_by_find(text, text.lower()) == index.find_uses(text)
+
+
+def test_capitalised_phrases_are_found_among_letters_outside_ascii() -> None:
+    """The capitals are looked for in an ASCII copy of the text: accents and curly quotes
+    before a phrase must not move it."""
+    scan = scan_text("Our café’s Menu Board lists the Daily Specials — “ask” the Head Chef, señor.")
+    assert scan.phrases == {"Menu Board": 1, "Daily Specials": 1, "Head Chef": 1}
+    assert scan.nouns == {"Daily Specials": 1, "Head Chef": 1}
+    scan = scan_text("Ünited Kingdom rules and the Übersee Office say the Café Service is open.")
+    assert scan.phrases == {"Kingdom": 1, "Office": 1, "Café Service": 1}
+    assert scan.nouns == {"Café Service": 1}
