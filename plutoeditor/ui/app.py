@@ -11,12 +11,19 @@ from plutoeditor.ui.common.desktop import apply_desktop_identity
 from plutoeditor.ui.common.settings import APPLICATION, ORGANISATION
 from plutoeditor.ui.editor.main_window import MainWindow
 
+#: How long a thread holding the interpreter lock keeps it once another asks (Python's
+#: default: 5 ms). Every time Qt calls Python on the GUI thread (a paint of a Python model's
+#: rows, a timer, an event) while a worker checks or exports, the GUI thread may wait this
+#: long for the lock; a burst of such calls added up to 100-200 ms of frozen window.
+SWITCH_INTERVAL_S = 0.001
+
 
 def make_application() -> QApplication:
     """The QApplication, named and styled (created once)."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
     app.setStyle("Fusion")

@@ -4,30 +4,74 @@ from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
 
 from plutoeditor.ui.common import idle_gc
 
 
+def _grow_oldest_generation() -> None:
+    garbage = [[] for _ in range(2000)]
+    gc.collect(1)  # what survives goes to the oldest generation
+    del garbage
+
+
 def test_full_collections_wait_for_the_user_to_be_idle(qapp, monkeypatch):
     before = gc.get_threshold()
+    field = QLineEdit()
+    field.show()
     collector = idle_gc.IdleCollector(qapp)
     try:
         assert gc.get_threshold()[2] >= 1_000_000  # never triggered by allocations
-        garbage = [[] for _ in range(2000)]
-        gc.collect(1)  # what survives goes to the oldest generation
-        del garbage
-        key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a")
-        QApplication.sendEvent(qapp, key)
+        _grow_oldest_generation()
+        QTest.keyClick(field.windowHandle(), Qt.Key.Key_A)  # typed into the window
+        assert field.text() == "a"
         assert not collector.collect_if_idle()  # just typed
         monkeypatch.setattr(idle_gc, "IDLE_MS", 0)
         assert collector.collect_if_idle()
     finally:
         collector.stop()
         collector.deleteLater()
+        field.deleteLater()
     assert gc.get_threshold() == before
+
+
+def test_typing_in_a_window_opened_later_also_postpones_the_collection(qapp, monkeypatch):
+    collector = idle_gc.IdleCollector(qapp)
+    field = QLineEdit()  # a dialog or second window, opened after the collector
+    field.show()
+    try:
+        _grow_oldest_generation()
+        monkeypatch.setattr(idle_gc, "IDLE_MS", 0)
+        collector.collect_if_idle()  # looks at the windows open now
+        _grow_oldest_generation()
+        monkeypatch.setattr(idle_gc, "IDLE_MS", 3000)
+        QTest.keyClick(field.windowHandle(), Qt.Key.Key_B)
+        assert field.text() == "b"
+        assert not collector.collect_if_idle()
+    finally:
+        collector.stop()
+        collector.deleteLater()
+        field.deleteLater()
+
+
+def test_the_collector_is_not_called_for_every_event_of_the_application(qapp, monkeypatch):
+    """Only the windows' own events reach it: an application-wide filter is Python called
+    for every timer, paint and layout event, each call waiting for the interpreter lock
+    while a worker checks or exports (the window froze 180 ms as a progress dialog opened)."""
+    seen: list[int] = []
+    collector = idle_gc.IdleCollector(qapp)
+    monkeypatch.setattr(
+        collector, "eventFilter", lambda watched, event: seen.append(event.type()) or False, raising=False
+    )
+    target = QObject()
+    try:
+        QCoreApplication.sendEvent(target, QEvent(QEvent.Type.User))
+        assert QEvent.Type.User not in seen
+    finally:
+        collector.stop()
+        collector.deleteLater()
 
 
 def test_no_full_collection_while_an_export_or_save_runs(qapp, monkeypatch):
