@@ -143,6 +143,12 @@ class FindingsPanel(QWidget):
         current = self.current_finding()
         current_row = self.view.currentIndex().row()
         self.model.set_findings(findings)
+        if self.view.isVisible():
+            # Laid out now, not on the next turn of the event loop: the layout asks the model
+            # about every row (rowCount twice per finding), and from the event loop each of
+            # those Python calls waits for the interpreter lock while an export or a check
+            # runs on a worker (right after an edit, an export runs just as findings arrive).
+            self.view.executeDelayedItemsLayout()
         counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
         parts = [
             self.tr("1 error") if counts["error"] == 1 else self.tr("{0} errors").format(counts["error"]),
