@@ -35,13 +35,14 @@ def case_variants(
     ]
     other_case: dict[str, int] = {}
     for _, variants in entries:
-        for _, name in variants:
+        for _, name, _ in variants:
             other_case[name] = other_case.get(name, 0) + 1
     preamble = _preamble(index) if entries else frozenset()
     for clause, variants in entries:
         counts: dict[tuple[str, str], int] = {}
-        for written, name in variants:
-            counts[(written, name)] = counts.get((written, name), 0) + 1
+        for written, name, same_number in variants:
+            if same_number:
+                counts[(written, name)] = counts.get((written, name), 0) + 1
         for (written, name), count in counts.items():
             if (clause.id, name) in defined_in:
                 continue  # inside the term's own definition
@@ -69,11 +70,14 @@ def _preamble(index: TermIndex) -> frozenset[str]:
     return frozenset()  # nothing numbered: no preamble to tell apart
 
 
-def _own_variants(index: TermIndex, text: str, variants: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _own_variants(
+    index: TermIndex, text: str, variants: list[tuple[str, str]]
+) -> list[tuple[str, str, bool]]:
     """The case variants a reader would take for the term itself. Not the tail of a longer
     capitalised name ("Personal Data subject to the LGPD" is not "Data Subject"), the words as
     part of a longer compound ("payment transaction data", "the source code distribution"), nor
-    another legal category ("sensitive personal information")."""
+    another legal category ("sensitive personal information"). With each, whether its head noun
+    has the term's number (else it names something else, though in the same words)."""
     wanted = set(variants)
     kept = []
     for start, end, written, name in index.find_uses(text):
@@ -86,11 +90,15 @@ def _own_variants(index: TermIndex, text: str, variants: list[tuple[str, str]]) 
             lower and _QUALIFIED.search(text, max(0, start - 40), start) is not None
         ):
             continue
+        if lower and _LINKED.match(text, end):
+            continue  # "any web sites linked to or from this Web Site": other sites
         if lower and _ONE_OF_KINDS.search(text, max(0, start - 40), start):
             continue  # "private or public transport", "copyrighted or proprietary material": a kind
         if text.rfind("[", 0, start) > text.rfind("]", 0, start):
             continue  # "[Agency will insert the notice ... of original software]": a drafting note
-        kept.append((written, name))
+        # "the subscription term" is not the "Subscription Terms"; it still counts as the
+        # words written in lower case (below)
+        kept.append((written, name, not (lower and _other_number(text, start, end, name))))
     return kept
 
 
@@ -109,6 +117,8 @@ _QUALIFIED = re.compile(
     r"[ \u00a0](?:[\w-]+,? (?:and|or) )?$",  # "third-party websites and mobile apps"
     re.IGNORECASE,
 )
+#: ... or, after the words, another thing joined to it: "the web sites linked to this Web Site".
+_LINKED = re.compile(r"[ \u00a0]linked (?:to|from)\b", re.IGNORECASE)
 #: The words offered as one of several kinds of a thing: "private or public transport",
 #: "advertising or promotional materials", "copyrighted or trademarked or proprietary material".
 _ONE_OF_KINDS = re.compile(
@@ -127,3 +137,21 @@ def _after_capitalised_word(text: str, start: int) -> bool:
         return False
     line_start = text.rfind("\n", 0, begin) + 1
     return not opens_sentence(text[line_start:], begin - line_start)
+
+
+def _other_number(text: str, start: int, end: int, name: str) -> bool:
+    """Whether a plural term of several words ("Subscription Terms", the conditions) is written
+    with its head noun in the singular ("the subscription term", a period): another sense.
+    (Not the other way: "trusted roles" for "Trusted Role" is the term, in the plural.)"""
+    return " " in name and _plural(name) and not _plural(text[start:end])
+
+
+def _plural(words: str) -> bool:
+    """Whether the last word is a plural ("Terms", "Services", "parties'"); not a possessive
+    ("term's"), nor "Business", "Access", "Status", "Analysis"."""
+    if words.endswith(("'s", "’s")):
+        words = words[:-2]
+    return _PLURAL.search(words) is not None
+
+
+_PLURAL = re.compile(r"(?<![siu])s['’]?$", re.IGNORECASE)
