@@ -343,11 +343,16 @@ class TermIndex:
         scan = entry.scan
         self.spaces += sign * scan.spaces
         if sign > 0:  # counts are positive: nothing falls to zero
-            for totals, counts in ((self.phrases, scan.phrases), (self.nouns, scan.nouns)):
-                if counts:
-                    get = totals.get
-                    for phrase, count in counts.items():
-                        totals[phrase] = get(phrase, 0) + count  # never 0: no entry to delete
+            if scan.phrases:  # (written out for phrases and nouns: this runs for every clause)
+                totals = self.phrases
+                get = totals.get
+                for phrase, count in scan.phrases.items():
+                    totals[phrase] = get(phrase, 0) + count  # never 0: no entry to delete
+            if scan.nouns:
+                totals = self.nouns
+                get = totals.get
+                for phrase, count in scan.nouns.items():
+                    totals[phrase] = get(phrase, 0) + count
             if scan.quoted:
                 quoted = self.quoted
                 for phrase in scan.quoted:

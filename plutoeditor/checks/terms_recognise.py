@@ -233,7 +233,7 @@ def _listed_term(clause: Clause) -> bool:
         and clause.kind is not ClauseKind.DEFINITION
         and 0 < len(heading.split()) <= 5
         and heading.lstrip("-–—•· ")[:1].isupper()
-        and bool(_DEFINITIONS_HEADING.search(parent.heading))
+        and _defines(parent.heading)
     )
 
 
@@ -258,9 +258,23 @@ def _listed_line(clause: Clause) -> bool:
 def _in_definitions(clause: Clause) -> bool:
     """A clause of a Definitions section, or one itself headed so."""
     for owner in (clause, clause.parent):
-        if owner is not None and owner.heading and _DEFINITIONS_HEADING.search(owner.heading):
+        if owner is not None and owner.heading and _defines(owner.heading):
             return True
     return False
+
+
+#: heading -> whether it heads definitions: asked of a section's heading for each of its clauses
+_DEFINES: dict[str, bool] = {}
+
+
+def _defines(heading: str) -> bool:
+    """Whether a heading is that of definitions ("Definitions", "Glossary", "Interpretation")."""
+    known = _DEFINES.get(heading)
+    if known is None:
+        if len(_DEFINES) >= 4096:
+            _DEFINES.clear()
+        known = _DEFINES[heading] = _DEFINITIONS_HEADING.search(heading) is not None
+    return known
 
 
 def _term_line(text: str) -> bool:

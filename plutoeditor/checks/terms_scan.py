@@ -104,11 +104,11 @@ def scan_text(text: str) -> TextScan:
     nouns: dict[str, int] = {}
     if "\n" not in text:
         if text[0] != "|":  # table rows hold labels
-            _scan_paragraph(text, phrases, nouns)
+            _scan_paragraph(text, phrases, nouns, spaces)
     else:
         for paragraph in text.split("\n"):
             if paragraph and paragraph[0] != "|":
-                _scan_paragraph(paragraph, phrases, nouns)
+                _scan_paragraph(paragraph, phrases, nouns, -1)
     quoted = (
         frozenset(m.group(1).strip().rstrip(".,;:") for m in _QUOTED.finditer(text))
         if "“" in text or '"' in text or "‘" in text or "«" in text or "'" in text or "``" in text
@@ -117,8 +117,9 @@ def scan_text(text: str) -> TextScan:
     return _new_scan(TextScan, (phrases, nouns, quoted, spaces, False))  # type: ignore[no-any-return]
 
 
-def _scan_paragraph(paragraph: str, phrases: dict[str, int], nouns: dict[str, int]) -> None:
-    """Count the capitalised phrases one paragraph uses mid-sentence (see the module docstring).
+def _scan_paragraph(paragraph: str, phrases: dict[str, int], nouns: dict[str, int], spaces: int) -> None:
+    """Count the capitalised phrases one paragraph uses mid-sentence (see the module docstring);
+    `spaces`: the paragraph's spaces, when counted (-1: not counted).
 
     The cheap tests come first: half the capitals in a policy open a sentence. Whether the
     paragraph is a heading is asked only when a phrase would count (headings say nothing).
@@ -189,13 +190,15 @@ def _scan_paragraph(paragraph: str, phrases: dict[str, int], nouns: dict[str, in
         if not words:
             continue
         if heading is None:
-            heading = heading_like(paragraph)
+            heading = _heading_like(paragraph, spaces)
         if heading:
             return  # a heading, a line in capitals: says nothing
         phrase = " ".join(words) if len(words) > 1 else words[0]
-        if phrase.endswith(("’s", "'s")):
-            phrase = phrase[:-2]  # "the Company's"
-        elif phrase[-1] in "’'":
+        last = phrase[-1]
+        if last == "s":
+            if len(phrase) > 1 and phrase[-2] in "’'":
+                phrase = phrase[:-2]  # "the Company's"
+        elif last in "’'":
             phrase = phrase[:-1]  # "the Users'"
         phrases[phrase] = phrases.get(phrase, 0) + 1
         if determined and after != _SECTION:
@@ -284,12 +287,17 @@ def opens_sentence(paragraph: str, start: int) -> bool:
 
 def heading_like(paragraph: str) -> bool:
     """A line in capitals or Title Case (a heading, a disclaimer, a contents line), not a sentence."""
+    return _heading_like(paragraph, -1)
+
+
+def _heading_like(paragraph: str, spaces: int) -> bool:
+    """`heading_like`, told the paragraph's spaces when they are counted (else -1)."""
     if "....." in paragraph or "……" in paragraph or paragraph.isupper():
         return True
     if (
         len(paragraph) > 200
-        or (". " in paragraph or paragraph.endswith((".", ";", ",")))
-        and paragraph.count(" ") > 5
+        or (paragraph.endswith((".", ";", ",")) or ". " in paragraph)
+        and (spaces if spaces >= 0 else paragraph.count(" ")) > 5
     ):
         return False
     words = _WORD.findall(paragraph)
