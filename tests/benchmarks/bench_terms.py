@@ -31,6 +31,11 @@ other processes):
   ms), whole policy 193-194 vs 191-197 ms, at load 4.7-4.9. cachegrind (PYTHONHASHSEED=0): an
   edit and its check 112 M -> 22 M instructions, of which the edit itself 17 M (it walks to
   clause 5,000): the check 95 M -> 5 M; the whole check 1,448 M at 6f8d2ed, 1,452 M with the memo.
+- after the capitals are found with bytes.find (not the pattern's scan of every position),
+  fewer whole-text name searches and cheaper per-clause tests (ff248a7, 8a1a273): whole
+  policy 1,445 M (6f8d2ed) -> 1,272 M instructions; CPU best 171.5-174.7 ms vs 201.0-208.7 ms
+  at 6f8d2ed, alternated at load 6.1-6.7 (about 150-155 ms at low load by that ratio: at the
+  150 ms target, not reliably under it).
 """
 
 from __future__ import annotations
