@@ -24,6 +24,7 @@ from plutoeditor.checks import (
     numbering,
     reference_doubt,
     references,
+    reported_missing,
     source_order,
     terms,
     translations,
@@ -55,6 +56,7 @@ REVIEWS: tuple[Review, ...] = (
     confidence.REVIEW,  # clause findings: numbering defects in a list that may be misread
     lead_in_items.REVIEW,  # clause findings: a lead-in's first item labelled one level up
     reference_doubt.REVIEW,  # references: broken references that cannot be confirmed
+    reported_missing.REVIEW,  # references: broken references to a number a gap reports missing
 )
 
 #: Every code reported, with its severity, in report order.

@@ -83,7 +83,10 @@ def test_a_missing_number_inside_numbering_that_skips_is_a_warning_but_a_single_
     skipping = "".join(f"[{n}.] Item {n}.\n" for n in (1, 3, 5, 6, 8, 10))
     assert broken(skipping + "[12.] Sections 6 through 9 survive.\n") == [("9", "warning")]
     one_gap = "".join(f"[{n}.] Item {n}.\n" for n in (1, 2, 3, 5, 6))
-    assert broken(one_gap + "[7.] Section 4 survives.\n") == [("4", "error")]
+    # a single gap is no skip: the missing 4 is certain, reported once as the gap, which the
+    # reference then points at (checks/reported_missing.py); with no gap there it stays an error
+    assert broken(one_gap + "[7.] Section 4 survives.\n") == [("4", "warning")]
+    assert broken(one_gap + "[7.] Section 9 survives.\n") == [("9", "error")]
     # past the end of the numbering is no skip: clause 2.9 is missing
     assert broken(NUMBERED + "[3.] See clause 2.9.\n") == [("2.9", "error")]
 
