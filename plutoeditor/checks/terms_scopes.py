@@ -27,8 +27,6 @@ import re
 import weakref
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import compress
-from operator import attrgetter, is_not
 
 from plutoeditor.checks.word_search import WordSearch
 from plutoeditor.model.clause import Clause
@@ -103,28 +101,18 @@ class Instruments:
 #: borrows its terms, has some text, and its heading in lower case
 _Memo = dict[str, tuple[str, str, str, bool, bool, bool, str, bool]]
 _MEMOS: weakref.WeakKeyDictionary[object, _Memo] = weakref.WeakKeyDictionary()
-#: per owner: the clauses' ids, labels and headings, their texts, and the instruments found
-_LAST: weakref.WeakKeyDictionary[object, tuple[tuple, list[str], Instruments]] = weakref.WeakKeyDictionary()
-_SHAPE = attrgetter("id", "label", "heading")
-_TEXT = attrgetter("text")
+#: per owner: the instruments found last
+_LAST: weakref.WeakKeyDictionary[object, Instruments] = weakref.WeakKeyDictionary()
 
 
 def instruments(order: list[Clause], owner: object | None = None) -> Instruments:
     """The instruments of the clauses `order` lists (a policy's clauses in document order).
 
     With an `owner` (the policy's term index), what each clause says is remembered with it,
-    so after an edit only the changed clauses are read again.
+    so that afterwards only the changed clauses are read again, and after edits that leave
+    the tree as it was `instruments_after_edits` may tell the instruments are the same.
     """
     memo: _Memo = {} if owner is None else _MEMOS.setdefault(owner, {})
-    shape = tuple(map(_SHAPE, order))
-    texts = list(map(_TEXT, order))
-    last = _LAST.get(owner) if owner is not None else None
-    if last is not None and last[0] == shape:
-        # the same clauses and headings: only texts changed
-        changed = [order[at] for at in compress(range(len(texts)), map(is_not, texts, last[1]))]
-        if _texts_say_the_same(changed, memo):
-            _LAST[owner] = (shape, texts, last[2])
-            return last[2]
     found = Instruments()
     substantial = 0  # clauses with some text in the current instrument
     first_heading: tuple[int, str] | None = None  # the current instrument's first heading, its depth
@@ -167,7 +155,7 @@ def instruments(order: list[Clause], owner: object | None = None) -> Instruments
     if found.starts:
         found.positions = {clause.id: at for at, clause in enumerate(order)}
     if owner is not None:
-        _LAST[owner] = (shape, texts, found)
+        _LAST[owner] = found
     return found
 
 
@@ -181,7 +169,7 @@ def instruments_after_edits(edited: list[Clause], owner: object) -> Instruments 
         known = memo.get(clause.id)
         if known is None or known[0] != clause.label or known[1] != clause.heading:
             return None
-    return last[2] if _texts_say_the_same(edited, memo) else None
+    return last if _texts_say_the_same(edited, memo) else None
 
 
 def _texts_say_the_same(changed: list[Clause], memo: _Memo) -> bool:
