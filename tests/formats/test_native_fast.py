@@ -143,6 +143,27 @@ def test_common_values_take_the_fast_paths(value):
     assert native_reader.read(text) is not None
 
 
+#: Values the clause pattern reads without decoding (a one-line single-quoted label or
+#: heading, a dotted plain label) or folds in one step (a single-quoted text over lines),
+#: and their near misses, which must go the long way and read the same.
+MATCHED_WHOLE = [
+    "1.1", "", "2.1.1", "2.1.", "10.0.1", "1..2", "0.1.2", "2.1.1 extra", "a\\b", 'say "yes"',
+    "it's", "nbsp\xa0here", "(a)", "Schedule 1.2.3",
+    "It's: " + "a long sentence that the emitter folds over several lines " * 3 + "and it's done",
+    "Colon: " + "words that fold " * 12 + "with ''two quotes'' and   three spaces" * 2,
+    "Ends with a quote: " + "folded words " * 12 + "'",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("value", MATCHED_WHOLE)
+def test_values_the_clause_pattern_reads_whole_read_as_the_safe_loader_reads(value):
+    for policy in (policy_with(label=value), policy_with(heading=value), policy_with(text=value, label=value)):
+        text = native.yaml_dump(native.to_data(policy))
+        fast = native_reader.read(text)
+        assert fast is not None
+        assert fast[0] == yaml.load(text, Loader=yaml.CSafeLoader)
+
+
 @pytest.mark.parametrize("value", TRICKY)
 def test_everything_the_app_writes_takes_the_fast_reader(value):
     """So a policy file of any size PlutoEditor writes is read with the fast reader's limit."""
