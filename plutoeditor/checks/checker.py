@@ -17,9 +17,8 @@ from plutoeditor.checks.finding import CLAUSE, DOCUMENT, METADATA, NUMBERING, RE
 from plutoeditor.checks.numbering import check_label_styles
 from plutoeditor.checks.registry import ORDER, rechecking, reviewing
 from plutoeditor.checks.surroundings import (
-    context_at,
     context_of,
-    document_order,
+    contexts_in_order,
     is_attached,
     last_descendant,
     position,
@@ -153,10 +152,9 @@ class Checker:
 
     # -- content ------------------------------------------------------------------------
     def _check_everything(self) -> None:
-        ordered = document_order(self.policy)
         self._checked, self._referring = {}, {}
-        for i, (clause, _, _) in enumerate(ordered):
-            self._check_clause(clause, context_at(ordered, i))
+        for clause, context in contexts_in_order(self.policy):
+            self._check_clause(clause, context)
         self._index = label_index(self.policy)
         self._labels_dirty = False
         self._forget_edits()
@@ -208,7 +206,8 @@ class Checker:
 
     def _check_clause(self, clause: Clause, context: Context) -> None:
         # whether its parent is a lead-in about another instrument is decided when assembling
-        refers = any(reference.kind == INTERNAL for reference in find_references(clause.text))
+        references = find_references(clause.text)  # most texts have none: no generator made for them
+        refers = bool(references) and any(reference.kind == INTERNAL for reference in references)
         found = [f for check in self._clause_checks for f in check.run(clause, context)]
         self._checked[clause.id] = (context, found, refers, clause)
         if refers:

@@ -1,6 +1,6 @@
 """Where a clause stands: document order, neighbours and the context the content checks need.
 
-The whole-document pass (`document_order` + `context_at`) serves a full check; the
+The whole-document pass (`contexts_in_order`, over `document_order`) serves a full check; the
 single-clause functions (`context_of`, `preceding`, `position`) let the incremental checker
 look only around an edit.
 """
@@ -26,7 +26,7 @@ def _numbered(clause: Clause) -> bool:
 
 
 def document_order(policy: Policy) -> list[Placed]:
-    """Every clause in document order, with what `context_at` needs to know about it."""
+    """Every clause in document order, with what its context needs to know about it."""
     result: list[Placed] = []
     append = result.append
 
@@ -38,7 +38,8 @@ def _place(siblings: list[Clause], in_schedule: bool, append: Callable[[Placed],
     numbered: bool | None = None  # whether any sibling is numbered, worked out when needed
     for clause in siblings:
         stray = False
-        if not _numbered(clause):
+        label = clause.label
+        if not label or label.isspace():  # not _numbered(clause), without a call per clause
             if numbered is None:
                 numbered = any(_numbered(c) for c in siblings)
             stray = numbered
@@ -51,7 +52,8 @@ def make_context(clause: Clause, following: Clause | None, in_schedule: bool, st
     """The content-check context of a clause, given the clause that follows it."""
     completed = continued = False
     if following is not None and following.kind is not ClauseKind.SCHEDULE:
-        if _numbered(following):
+        label = following.label
+        if label and not label.isspace():  # _numbered(following)
             # a lead-in is completed by the list an unnumbered lead-in opens
             completed = continued = following.parent is clause.parent and not _numbered(clause)
         else:
@@ -62,10 +64,16 @@ def make_context(clause: Clause, following: Clause | None, in_schedule: bool, st
     return _CONTEXTS[completed, continued, stray, in_schedule]
 
 
-def context_at(ordered: list[Placed], i: int) -> Context:
-    clause, in_schedule, stray = ordered[i]
-    following = ordered[i + 1][0] if i + 1 < len(ordered) else None
-    return make_context(clause, following, in_schedule, stray)
+def contexts_in_order(policy: Policy) -> list[tuple[Clause, Context]]:
+    """Every clause in document order with its content-check context, the clause after it
+    read from the same list (one pass, for a full check)."""
+    ordered = document_order(policy)
+    followers: list[Clause | None] = [placed[0] for placed in ordered]
+    followers.append(None)
+    return [
+        (clause, make_context(clause, following, in_schedule, stray))
+        for (clause, in_schedule, stray), following in zip(ordered, followers[1:], strict=True)
+    ]
 
 
 def siblings_of(policy: Policy, clause: Clause) -> list[Clause]:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from plutoeditor.checks.surroundings import (
-    context_at,
     context_of,
-    document_order,
+    contexts_in_order,
     following,
     position,
     preceding,
@@ -27,20 +26,19 @@ sched [] Cookie Schedule |
 
 def test_tree_walk_agrees_with_document_order():
     policy = parse_tree(DOC)
-    ordered = document_order(policy)
-    clauses = [c for c, _, _ in ordered]
+    ordered = contexts_in_order(policy)
+    clauses = [c for c, _ in ordered]
     assert clauses == list(policy.walk())
-    for i, clause in enumerate(clauses):
+    for i, (clause, context) in enumerate(ordered):
         assert following(policy, clause) is (clauses[i + 1] if i + 1 < len(clauses) else None)
         assert preceding(policy, clause) is (clauses[i - 1] if i else None)
-        assert context_of(policy, clause) == context_at(ordered, i)
+        assert context_of(policy, clause) == context
     assert sorted(clauses, key=lambda c: position(policy, c)) == clauses
 
 
 def test_context_details():
     policy = parse_tree(DOC)
-    ordered = document_order(policy)
-    by_text = {c.text or c.heading: context_at(ordered, i) for i, (c, _, _) in enumerate(ordered)}
+    by_text = {c.text or c.heading: context for c, context in contexts_in_order(policy)}
     assert by_text["stray paragraph"].numbered_siblings  # unnumbered among numbered clauses
     assert by_text["Cookies: small files"].in_schedule
     assert by_text["Cookies: small files"].next_continues_sentence

@@ -157,7 +157,8 @@ MATCHED_WHOLE = [
 
 @pytest.mark.parametrize("value", MATCHED_WHOLE)
 def test_values_the_clause_pattern_reads_whole_read_as_the_safe_loader_reads(value):
-    for policy in (policy_with(label=value), policy_with(heading=value), policy_with(text=value, label=value)):
+    policies = (policy_with(label=value), policy_with(heading=value), policy_with(text=value, label=value))
+    for policy in policies:
         text = native.yaml_dump(native.to_data(policy))
         fast = native_reader.read(text)
         assert fast is not None
