@@ -28,7 +28,7 @@ from plutoeditor.importers.label_fit import (
 )
 from plutoeditor.importers.labels import decimal_parts, decimal_value, label_key
 from plutoeditor.importers.sequences import follows_label
-from plutoeditor.model.clause import Clause, ClauseKind
+from plutoeditor.model.clause import Clause, ClauseKind, read_clause
 from plutoeditor.model.labels import ATTACHMENT_WORDS
 from plutoeditor.model.tables import is_table_row
 
@@ -173,7 +173,8 @@ class TreeBuilder:
             return
         if opens_division(key, rest, block, self.next_block):
             close_lists(self.stack, key)
-        clause = Clause(label=label, source_line=block.line, id="")
+        # Clause(label=label, source_line=block.line, id=""), without the dataclass's keyword call
+        clause = read_clause("", ClauseKind.CLAUSE, label, "", "", block.line, None, [])
         heading_like = False
         hlevel = block.heading_level
         if hlevel is not None:
