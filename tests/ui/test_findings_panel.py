@@ -4,7 +4,7 @@ interpreter lock while an export or a check runs on a worker (the window froze).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
 from plutoeditor.checks.finding import Finding
@@ -40,3 +40,17 @@ def test_new_findings_are_laid_out_before_the_event_loop_turns(qtbot, monkeypatc
         panel.close()
         panel.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
+def test_sorting_by_a_column_and_back_to_document_order(qtbot):
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    findings = _findings(3)
+    findings[1] = Finding("duplicate-label", "warning", "2.", "", "", "Label 2. is used twice.", 2, "c2")
+    panel.set_findings(findings)
+    panel.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # by code, Z to A
+    codes = [panel.proxy.index(row, 1).data() for row in range(3)]
+    assert codes == ["duplicate-label", "broken-reference", "broken-reference"]
+    assert not panel.model.index(3, 0).isValid() and not panel.model.index(0, 4).isValid()
+    panel.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    assert [panel.proxy.index(row, 2).data() for row in range(3)] == ["1.", "2.", "3."]

@@ -45,6 +45,13 @@ class FindingsModel(QAbstractTableModel):
         self.findings = list(findings)
         self.endResetModel()
 
+    def index(self, row, column, parent=ROOT) -> QModelIndex:
+        """Python's own: Qt's asks rowCount and columnCount (hasIndex), two calls into Python
+        per cell painted, each a wait for the interpreter lock while a worker runs."""
+        if parent.isValid() or not (0 <= row < len(self.findings) and 0 <= column < len(COLUMNS)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def rowCount(self, parent=ROOT) -> int:
         return 0 if parent.isValid() else len(self.findings)
 
