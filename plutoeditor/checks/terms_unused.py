@@ -1,7 +1,8 @@
 """`unused-definition`: a term defined and never used.
 
 A use is any of its names (singular or plural, "Author" or "AUTHOR"), a short name of it, a
-mention in a heading, with a hyphen or in lower case; the short names of statutes and
+mention in a heading, with a hyphen or in lower case, an abbreviation in capitals written
+without quotes in a passage in capitals (where case says nothing); the short names of statutes and
 bodies ('the Office of Foreign Assets Control ("OFAC")') and glosses are not terms to use.
 """
 
@@ -123,6 +124,7 @@ class _Mentions:
     def __init__(self, index: TermIndex) -> None:
         self._index = index
         self._headings = "\n" + "\n".join(index.headings).replace("-", " ") + "\n"
+        self._capitals: str | None = None
 
     def anywhere_but(self, definition: Definition) -> bool:
         """Whether a name of the definition (singular or plural) is named so anywhere."""
@@ -140,7 +142,19 @@ class _Mentions:
                     for cased in (written, written[:1].upper() + written[1:], written.upper()):
                         if cased.replace("-", " ") not in own and self._index.written_in_lower(cased):
                             return True
+            if definition.form == INLINE and name.isupper() and self._unquoted(name):
+                return True
         return False
+
+    def _unquoted(self, name: str) -> bool:
+        """An abbreviation in capitals used without quotes: '(COLLECTIVELY, “WBD”)' and then
+        'IN NO EVENT SHALL WBD BE LIABLE' in a paragraph written in capitals, where the index
+        counts no uses (case says nothing there). Its own quoted mention is not a use; a name
+        defined unquoted ("WBD means ...") is not asked, its definition would count."""
+        if self._capitals is None:
+            self._capitals = "\n".join(c.text for c in self._index.order)
+        pattern = re.compile(r"(?<![\w“”\"‘’'])" + re.escape(name) + r"(?![\w“”\"‘’'])")
+        return pattern.search(self._capitals) is not None
 
 
 def _hyphenated(form: str) -> list[str]:

@@ -40,3 +40,13 @@ def test_a_term_defined_in_the_singular_and_plural_at_once_is_one_unused_definit
         '2.2 Our crews and agents (each, a "Harbour Party" and together, the "Harbour Parties") are insured.'
     )
     assert unused(both) == ["Harbour Party"]
+
+
+def test_an_abbreviation_in_capitals_used_in_a_paragraph_written_in_capitals_is_used() -> None:
+    shouting = (
+        '3 NEITHER THE OPERATOR NOR ITS HARBOUR AGENTS (TOGETHER, "HFO") GIVE ANY WARRANTY.',
+        "4 IN NO EVENT SHALL HFO BE LIABLE FOR (i) DELAYS CAUSED BY WEATHER OR (ii) STRIKES AT A HARBOUR.",
+    )
+    assert unused(*shouting) == []
+    # its own quoted mention is not a use: named once and never again, it is unused
+    assert unused(shouting[0], "4 IN NO EVENT SHALL THE OPERATOR BE LIABLE FOR DELAYS.") == ["HFO"]
