@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -40,6 +41,7 @@ def measure(files: list[Path]) -> tuple[list[dict], int]:
                 continue
             clause = policy.find(f.clause_id)
             text = (clause.heading + "\n" + clause.text) if clause is not None else ""
+            at = flagged_at(text, f.code, f.message, f.target)
             found.append(
                 {
                     "path": f"{path.parent.name}/{path.name}",
@@ -49,18 +51,53 @@ def measure(files: list[Path]) -> tuple[list[dict], int]:
                     "target": f.target,
                     "message": f.message,
                     "line": f.line,
-                    "context": _around(text, f.target),
+                    "at_line": _source_line(path, f.line, text, at),
+                    "context": _around(text, at, len(f.target)),
                 }
             )
     return found, failed
 
 
-def _around(text: str, term: str, width: int = 160) -> str:
-    at = text.find(term)
-    if at < 0:
-        at = text.lower().find(term.lower())
-    at = max(at, 0)
-    return " ".join(text[max(0, at - width) : at + len(term) + width].split())
+_WRITTEN = re.compile(r"^“(.+?)” is (?:written here|used as a defined term)")
+
+
+def flagged_at(text: str, code: str, message: str, term: str) -> int:
+    """Where in the clause's text the finding is: the words a term-case finding quotes as
+    written ("personal data", not the first "Personal Data" of the clause), a definition in
+    quotes for an unused or duplicate definition, else the first use of the term."""
+    candidates = []
+    written = _WRITTEN.match(message)
+    if code == "term-case" and written:
+        candidates.append(written.group(1))
+    if code in ("unused-definition", "duplicate-definition"):
+        candidates += [q + term + e for q, e in ("“”", '""', "‘’", "''", "““")]
+    candidates.append(term)
+    for words in candidates:
+        pattern = re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)")
+        m = pattern.search(text)
+        if m is not None:
+            return m.start()
+    at = text.lower().find(term.lower())
+    return max(at, 0)
+
+
+def _around(text: str, at: int, size: int, width: int = 160) -> str:
+    return " ".join(text[max(0, at - width) : at + size + width].split())
+
+
+def _source_line(path: Path, line: int | None, text: str, at: int) -> int | None:
+    """The line of the source file holding the flagged words: a clause read from a text file
+    whose lines were folded into one paragraph starts lines before them."""
+    if line is None or path.suffix not in (".md", ".txt"):
+        return line
+    words = text[at : at + 40].split()[:3]
+    if not words:
+        return line
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    for offset, source in enumerate(lines[line - 1 : line + 60]):
+        if " ".join(words) in " ".join(source.split()):
+            return line + offset
+    return line
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.sample and found:
         sample = random.Random(args.seed).sample(found, min(args.sample, len(found)))
         for i, f in enumerate(sample, 1):
-            print(f"{i:2}. {f['path']}:{f['line']}: {f['code']} {f['label']}: {f['message']}")
+            print(f"{i:2}. {f['path']}:{f['at_line']}: {f['code']} {f['label']}: {f['message']}")
             print(f"    … {f['context']} …")
     return 0
 
