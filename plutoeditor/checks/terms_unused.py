@@ -144,17 +144,57 @@ class _Mentions:
                             return True
             if definition.form == INLINE and name.isupper() and self._unquoted(name):
                 return True
+            if " " in spaced and self._variant(name, definition.names):
+                return True
         return False
+
+    def _variant(self, name: str, own: tuple[str, ...]) -> bool:
+        """The name written another way outside quotes: another word of it in the plural or
+        singular ("Services Addenda" for "Service Addendum"), in other capitals ("Earlier
+        Licensed Copy" for "Earlier LICENSED COPY"), with hyphens ("Third-Party APIs"). The
+        name as defined is the index's to count."""
+        words = [
+            "(?:" + "|".join(map(re.escape, _word_forms(w.lower()))) + ")"
+            for w in name.replace("-", " ").split()
+        ]
+        pattern = re.compile(
+            r"(?<![\w“\"‘'])" + r"[ \t\u00a0-]+".join(words) + r"(?![\w”\"’'])",
+            re.IGNORECASE,
+        )
+        for m in pattern.finditer(self._texts()):
+            written = " ".join(m.group().split())
+            if written not in own and not _DEFINED_HERE.match(self._texts(), m.end()):
+                return True
+        return False
+
+    def _texts(self) -> str:
+        if self._capitals is None:
+            self._capitals = "\n".join(c.text for c in self._index.order)
+        return self._capitals
 
     def _unquoted(self, name: str) -> bool:
         """An abbreviation in capitals used without quotes: '(COLLECTIVELY, “WBD”)' and then
         'IN NO EVENT SHALL WBD BE LIABLE' in a paragraph written in capitals, where the index
         counts no uses (case says nothing there). Its own quoted mention is not a use; a name
         defined unquoted ("WBD means ...") is not asked, its definition would count."""
-        if self._capitals is None:
-            self._capitals = "\n".join(c.text for c in self._index.order)
         pattern = re.compile(r"(?<![\w“”\"‘’'])" + re.escape(name) + r"(?![\w“”\"‘’'])")
-        return pattern.search(self._capitals) is not None
+        return pattern.search(self._texts()) is not None
+
+
+#: What follows a name where it is defined unquoted: "Service Addendum means ...", "(...)".
+_DEFINED_HERE = re.compile(
+    r"\W{0,3}\s*(?:means|shall\s+mean|refers\s+to|has\s+the\s+meaning|is\s+defined)\b|\)"
+)
+
+
+def _word_forms(word: str) -> tuple[str, ...]:
+    """A word in the singular and plural, a Latin plural too: "addendum", "addenda"."""
+    forms = _forms(word)
+    if word.endswith("um"):
+        forms += (word[:-2] + "a",)
+    elif word.endswith("a") and len(word) > 3:
+        forms += (word[:-1] + "um",)
+    return tuple(sorted(set(forms), key=len, reverse=True))
 
 
 def _hyphenated(form: str) -> list[str]:

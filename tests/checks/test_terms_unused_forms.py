@@ -50,3 +50,31 @@ def test_an_abbreviation_in_capitals_used_in_a_paragraph_written_in_capitals_is_
     assert unused(*shouting) == []
     # its own quoted mention is not a use: named once and never again, it is unused
     assert unused(shouting[0], "4 IN NO EVENT SHALL THE OPERATOR BE LIABLE FOR DELAYS.") == ["HFO"]
+
+
+def test_a_term_used_with_another_word_in_the_plural_or_in_other_capitals_is_used() -> None:
+    # defined in the singular, used with its first word in the plural and a Latin plural
+    addendum = (
+        '2.2 "Crossing Addendum(a)" means the extra terms for one route.',
+        "2.3 The Crossings Addenda apply to night ferries; each Crossings Addendum is on the website.",
+    )
+    assert unused(*addendum) == []
+    # written with a hyphen and in other capitals than the definition's
+    hyphen = (
+        '2.2 We work with other harbours ("Partner Harbour Apps").',
+        "2.3 Partner-Harbour Apps may show our timetable.",
+    )
+    assert unused(*hyphen) == []
+    shouted = (
+        '2.2 A copy of an older ticket (an "Earlier ISSUED TICKET") stays valid.',
+        "2.3 Each Earlier Issued Ticket is honoured for one year.",
+    )
+    assert unused(*shouted) == []
+    # its own quoted mention is still not a use
+    assert unused(shouted[0]) == ["Earlier ISSUED TICKET"]
+    # the words of the name in two paragraphs are not the name
+    apart = (
+        '2.2 Tickets bought at the pier ("Pier Harbour Tickets") are cash only.',
+        "2.3 Ask at the pier\nHarbour Tickets are sold online too.",
+    )
+    assert unused(*apart) == ["Pier Harbour Tickets"]
