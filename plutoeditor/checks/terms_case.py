@@ -80,18 +80,24 @@ def _own_variants(
     has the term's number (else it names something else, though in the same words)."""
     wanted = set(variants)
     kept = []
+    others: set[str] = set()  # words written of someone else's things so far: "third-party web sites"
     for start, end, written, name in index.find_uses(text):
         if (written, name) not in wanted:
             continue
         if written[:1].isupper() and _after_capitalised_word(text, start):
             continue
         lower = any(w[:1].islower() for w in written.split())  # "personal data", "AI models", "Web sites"
-        if _NEXT_NOUN.match(text, end) or (
-            lower and _QUALIFIED.search(text, max(0, start - 40), start) is not None
-        ):
+        if _NEXT_NOUN.match(text, end):
             continue
-        if lower and _LINKED.match(text, end):
-            continue  # "any web sites linked to or from this Web Site": other sites
+        if lower and (
+            _QUALIFIED.search(text, max(0, start - 40), start) is not None
+            or _LINKED.match(text, end)  # "any web sites linked to or from this Web Site": other sites
+            or _OTHERS_MADE.match(text, end)  # "Web sites published by third parties"
+        ):
+            others.add(written.casefold())
+            continue
+        if lower and written.casefold() in others and _SUCH.search(text, max(0, start - 12), start):
+            continue  # "... third party web sites ... the content of such web sites": those sites
         if lower and _ONE_OF_KINDS.search(text, max(0, start - 40), start):
             continue  # "private or public transport", "copyrighted or proprietary material": a kind
         if text.rfind("[", 0, start) > text.rfind("]", 0, start):
@@ -119,6 +125,14 @@ _QUALIFIED = re.compile(
 )
 #: ... or, after the words, another thing joined to it: "the web sites linked to this Web Site".
 _LINKED = re.compile(r"[ \u00a0]linked (?:to|from)\b", re.IGNORECASE)
+#: ... or made by others: "Web sites published by third parties", "apps operated by other companies".
+_OTHERS_MADE = re.compile(
+    r"[ \u00a0](?:published|operated|owned|run|maintained|controlled|hosted|offered|provided)\s+by\s+"
+    r"(?:third[- ]part|others?\b|other\s|another\b|any\s+third)",
+    re.IGNORECASE,
+)
+#: A word pointing back to the things just named: "such web sites", "those apps".
+_SUCH = re.compile(r"\b(?:such|these|those|said)[ \u00a0]$", re.IGNORECASE)
 #: The words offered as one of several kinds of a thing: "private or public transport",
 #: "advertising or promotional materials", "copyrighted or trademarked or proprietary material".
 _ONE_OF_KINDS = re.compile(

@@ -33,3 +33,16 @@ def test_the_words_offered_as_one_kind_of_several_are_not_a_case_variant() -> No
     assert variants("2.4 We delete customer data usage logs after a year.") == []
     # the term itself, written in lower case, stays a finding
     assert variants("2.4 We sell public transport tickets on board.") == [("2.4", "Public Transport")]
+
+
+def test_apps_others_publish_and_such_apps_after_them_are_not_the_term() -> None:
+    assert variants("2.4 Our pages link to mobile apps published by third parties.") == []
+    assert variants("2.4 You may use mobile apps operated by other companies.") == []
+    # "such mobile apps" after someone else's apps are those apps
+    others = "2.4 We link to third-party mobile apps; we do not check such mobile apps."
+    assert variants(others) == []
+    # our own apps in lower case, or "such" with no one else's apps before it, stay findings
+    assert variants("2.4 Ferries are shown in mobile apps published by us.") == [("2.4", "Mobile Apps")]
+    assert variants("2.4 Tickets are in the Mobile Apps; such mobile apps are free.") == [
+        ("2.4", "Mobile Apps")
+    ]
