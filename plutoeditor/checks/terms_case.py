@@ -14,7 +14,7 @@ from plutoeditor.checks.finding import Finding, make
 from plutoeditor.checks.terms_index import ClauseTerms, TermIndex
 from plutoeditor.checks.terms_scan import opens_sentence
 from plutoeditor.checks.terms_scopes import Instruments
-from plutoeditor.model.clause import Clause
+from plutoeditor.model.clause import Clause, ClauseKind
 
 
 def case_variants(
@@ -29,7 +29,7 @@ def case_variants(
         for name in d.names:
             governs.setdefault(name, set()).add(scopes.of(d.clause_id))
     entries = [
-        (clause, _own_variants(index, entry.text, entry.variants))
+        (clause, _own_variants(index, entry.text, entry.variants, clause.kind is ClauseKind.DEFINITION))
         for clause, entry in every
         if entry.variants
     ]
@@ -71,7 +71,7 @@ def _preamble(index: TermIndex) -> frozenset[str]:
 
 
 def _own_variants(
-    index: TermIndex, text: str, variants: list[tuple[str, str]]
+    index: TermIndex, text: str, variants: list[tuple[str, str]], a_definition: bool = False
 ) -> list[tuple[str, str, bool]]:
     """The case variants a reader would take for the term itself. Not the tail of a longer
     capitalised name ("Personal Data subject to the LGPD" is not "Data Subject"), the words as
@@ -98,6 +98,8 @@ def _own_variants(
             continue
         if lower and written.casefold() in others and _SUCH.search(text, max(0, start - 12), start):
             continue  # "... third party web sites ... the content of such web sites": those sites
+        if lower and (a_definition or _in_other_definition(text, start, name)):
+            continue  # '"Criteo Data" means ... aggregated client data that ...': general words
         if lower and _ONE_OF_KINDS.search(text, max(0, start - 40), start):
             continue  # "private or public transport", "copyrighted or proprietary material": a kind
         if text.rfind("[", 0, start) > text.rfind("]", 0, start):
@@ -138,6 +140,26 @@ _SUCH = re.compile(r"\b(?:such|these|those|said)[ \u00a0]$", re.IGNORECASE)
 _ONE_OF_KINDS = re.compile(
     r"\b(?!(?:the|a|an|any|your|our|their|its|his|her|this|that|such|all)\b)[a-z][\w-]+,? or $"
 )
+
+
+#: A paragraph that defines a term: '“Route Data” means ...', "Harbour Fee shall mean ...".
+_DEFINING = re.compile(
+    r"(?:\(?[0-9a-zA-Z]{1,4}[.)]\s+)?\W{0,4}(?P<term>[A-Z][\w’'&/-]*(?:[ \u00a0][\w’'&/-]+){0,7}?)"
+    r"[”\"’“*]{0,3}\s*,?\s+(?:means|mean|shall\s+mean|will\s+mean|refers\s+to|shall\s+refer\s+to|"
+    r"is\s+defined\s+as)\b"
+)
+_NOT_DEFINED = frozenset("This That These Those It Which What Who Such There Here".split())
+
+
+def _in_other_definition(text: str, start: int, name: str) -> bool:
+    """Whether `start` lies in the meaning of a definition of another term written in its
+    paragraph ('“Route Data” means customer data and ...'): a definition says what a term is
+    in general words, so its "customer data" is any customer's data, not the defined term."""
+    begin = text.rfind("\n", 0, start) + 1
+    m = _DEFINING.match(text, begin, start)
+    if m is None or m.group("term").split()[0] in _NOT_DEFINED:
+        return False
+    return m.group("term").casefold() != name.casefold()
 
 
 def _after_capitalised_word(text: str, start: int) -> bool:

@@ -46,3 +46,26 @@ def test_apps_others_publish_and_such_apps_after_them_are_not_the_term() -> None
     assert variants("2.4 Tickets are in the Mobile Apps; such mobile apps are free.") == [
         ("2.4", "Mobile Apps")
     ]
+
+
+def test_the_words_in_the_definition_of_another_term_are_the_ordinary_words() -> None:
+    # a definition is written in general words: "customer data" there is any customer's data
+    assert variants('1.5 "Route Data" means customer data and timetables that name no one.') == []
+    assert variants("1.5 Harbour Fee means a fee for each public transport ticket.") == []
+    # outside a definition, and in a paragraph that only mentions a meaning, it stays a finding
+    assert variants("2.4 We never sell customer data.") == [("2.4", "Customer Data")]
+    assert variants("2.4 This means we never sell customer data.") == [("2.4", "Customer Data")]
+    # a definition clause ("Term: meaning") is one too
+    glossary = (
+        "Harbour Ferry Terms",
+        "1 Definitions",
+        "Public Transport: the buses and trains we sell tickets for.",
+        "Harbour Fee: a fee for each public transport ticket.",
+        "2 Travel",
+        "2.1 Public Transport runs hourly; Public Transport is cheap.",
+        "2.2 Public Transport tickets include the Harbour Fee; public transport is cheap.",
+    )
+    policy = import_text("\n\n".join(glossary) + "\n")
+    assert [(f.label, f.target) for f in run_checks(policy) if f.code == "term-case"] == [
+        ("2.2", "Public Transport")
+    ]
