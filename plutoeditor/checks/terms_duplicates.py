@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 
 from plutoeditor.checks.finding import WARNING, Finding, about_clause
 from plutoeditor.checks.terms_index import TermIndex
-from plutoeditor.checks.terms_recognise import ACRONYM, BARE, INLINE, Definition
+from plutoeditor.checks.terms_recognise import ACRONYM, BARE, CLAUSE, INLINE, MEANS, Definition
 from plutoeditor.checks.terms_scopes import Instruments
 from plutoeditor.checks.terms_unused import OUTSIDE_WORDS
 from plutoeditor.model.clause import Clause
@@ -68,6 +68,8 @@ def duplicate_definitions(index: TermIndex, clauses: dict[str, Clause], scopes: 
             continue  # "[ ] C. "Third Party" means ...": the alternatives of a template
         if _copy(earlier, clauses[earlier.clause_id], definition, clause):
             continue  # the page repeats a passage, or a part written again for other readers
+        if earlier.form == INLINE and definition.form in (MEANS, CLAUSE) and _restates(earlier, definition):
+            continue  # a glossary entry that says again what the text said where it named the term
         if (definition.form == INLINE and _NOTICE.match(clause.text)) or (
             earlier.form == INLINE and _NOTICE.match(clauses[earlier.clause_id].text)
         ):
@@ -119,6 +121,30 @@ def _copy(earlier: Definition, first: Clause, definition: Definition, clause: Cl
         return False  # "Records: the files we keep" twice in a list is one list's slip
     matcher = SequenceMatcher(None, one, other)
     return matcher.real_quick_ratio() >= _COPY and matcher.quick_ratio() >= _COPY and matcher.ratio() >= _COPY
+
+
+_WORD = re.compile(r"[a-z]{3,}")
+_SMALL_WORDS = frozenset(
+    "the and for any all that this with which are from such its their our your you has have been will "
+    "shall may means mean refers".split()
+)
+
+
+def _restates(inline: Definition, entry: Definition) -> bool:
+    """Whether a glossary entry says what the words before an inline definition said
+    ('Tresorit may use any feedback, ideas ... or suggestions (“Suggestions”)', then
+    '“Suggestions” means any feedback, ideas ... or suggestions Customer sends'): most of the
+    words of the shorter (three at least, or all of it) are in the other."""
+    one, other = _content_words(inline.meaning[-120:]), _content_words(entry.meaning[:200])
+    small = min(len(one), len(other))
+    if not small:
+        return False
+    shared = len(one & other) / small
+    return shared == 1 or (small >= 3 and shared >= 0.6)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in _WORD.findall(text.lower())} - _SMALL_WORDS
 
 
 def _scoped(definition: Definition, clause: Clause) -> bool:

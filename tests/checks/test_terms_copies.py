@@ -69,3 +69,13 @@ def test_each_notice_of_a_page_that_holds_several_defines_its_own_terms() -> Non
 
 def _duplicates(policy: Policy) -> list[tuple[str, str]]:
     return [(f.label, f.target) for f in run_checks(policy) if f.code == "duplicate-definition"]
+
+
+def test_a_glossary_entry_restating_an_inline_definition_is_not_a_duplicate() -> None:
+    inline = "2.1 Crew members may accept feedback, ideas and suggestions from passengers (“Suggestions”)."
+    restated = '3.1 "Suggestions" means any feedback, ideas or suggestions a passenger sends to the crew.'
+    text = ("Harbour Ferry Terms", "1 Travel", "1.1 We sail daily.", "2 Feedback", inline, "3 Definitions")
+    assert duplicates(*text, restated) == []
+    # a glossary entry that says something else is still a second definition
+    other = '3.1 "Suggestions" means the notes a harbour master files about a crossing.'
+    assert duplicates(*text, other) == [("3.1", "Suggestions")]
