@@ -64,7 +64,7 @@ def check_references(
                     clause.id,
                     clause.label.strip(),
                     f"Refers to clause {reference.target}, which is not in this document",
-                    clause.line,
+                    clause.line_of_text(reference.start),
                     target=reference.base,
                 )
             )
@@ -78,7 +78,7 @@ def check_references(
                     clause.label.strip(),
                     f"Refers to clause {reference.base}, which has no content"
                     + (f" (it reads only “{shown}”)" if shown else ""),
-                    clause.line,
+                    clause.line_of_text(reference.start),
                     target=reference.base,
                 )
             )

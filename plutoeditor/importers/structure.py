@@ -12,15 +12,20 @@ Unlabelled paragraphs (decisions, documented in the README):
 - "Term: meaning" after a clause that introduces definitions -> DEFINITION children;
 - after a heading (numbered or not) with no content yet -> its first unnumbered child;
 - after the last item of a list whose parent has its own text ("in each case, ...") ->
-  an unnumbered sibling of that parent (it closes the list);
+  an unnumbered sibling of that parent (it closes the list); after a sub-clause of a section
+  that is no lead-in ("2. Licence." then "2.1 ...") it stays in the section;
 - otherwise -> an unnumbered sibling of the clause before it.
 Short unlabelled lines without final punctuation that are followed by content become
 unnumbered headings; "Cookie Schedule", "Schedule 1", "Annex A" start a SCHEDULE at top level.
 A bare number ("10 Harbour Road") is a label only when it fits the numbering or introduces a
-heading; a label alone on its line takes the next paragraph as its text.
+heading; a label alone on its line takes the next paragraph as its text, and so does a label
+with a short title ("2.2. Contributor Grant.") when that paragraph is on the very next line
+(the clause's `text_line` keeps where its text starts, for findings about it).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from plutoeditor.importers.blocks import SCHEDULE_TITLE, Block, label_of, reads_as_heading
 from plutoeditor.importers.clause_ids import assign_ids
@@ -80,14 +85,20 @@ def build_policy(blocks: list[Block], path: str = "", *, guess_headings: bool = 
                 label, rest = "", text  # "... unless (a) such transfer ..., or" + "(b) the Client ..."
         if label or block.list_level is not None:
             body_below = False
+            text_line = None
             if label and not rest and block.heading_level is None and i < n:
                 nxt = body[i]  # a label alone on its line: its text is the next paragraph
                 if nxt.label is None and nxt.heading_level is None and not split_label(nxt.text.strip())[0]:
-                    rest = nxt.text.strip()
+                    rest, text_line = nxt.text.strip(), nxt.line
                     body_below = bool(block.heading)
                     i += 1
+            elif label and i < n and _title_over_body(block, rest, body[i]):
+                # "2.2. Contributor Grant." with its text on the very next line: its title and body
+                block = replace(block, heading=rest)
+                rest, text_line, body_below = body[i].text.strip(), body[i].line, True
+                i += 1
             builder.next_block = body[i] if i < n else None
-            builder.add_labelled(label, rest, block, body_below)
+            builder.add_labelled(label, rest, block, body_below, text_line)
             continue
         if block.heading:  # a run-in heading on a paragraph that turned out to have no label
             text = f"{block.heading} {text}".strip()
@@ -131,6 +142,22 @@ def _capitals_over_list(block: Block, text: str, following: Block | None) -> boo
         return False
     first = label_of(following).strip("().")
     return first in ("1", "a", "A") and bool(following.text.strip())
+
+
+def _title_over_body(block: Block, title: str, following: Block) -> bool:
+    """Whether a labelled plain-text line is a short title ("2.2. Contributor Grant.") whose text is
+    the unlabelled paragraph on the line right below it (no blank line between)."""
+    return (
+        block.heading is None
+        and block.heading_level is None
+        and block.list_level is None
+        and not following.blank_before
+        and following.label is None
+        and following.heading_level is None
+        and following.list_level is None
+        and reads_as_heading(title.removesuffix("."), 6)
+        and not split_label(following.text.strip())[0]
+    )
 
 
 def _next_text(body: list[Block], i: int) -> str:

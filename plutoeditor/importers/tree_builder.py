@@ -129,7 +129,9 @@ class TreeBuilder:
         return entry
 
     # -- blocks ------------------------------------------------------------------------
-    def add_labelled(self, label: str, rest: str, block: Block, body_below: bool = False) -> None:
+    def add_labelled(
+        self, label: str, rest: str, block: Block, body_below: bool = False, text_line: int | None = None
+    ) -> None:
         """Place a labelled block; `body_below`: `rest` is the paragraph under a titled label
         ("**8\\. Your Rights**" then its first paragraph), so the paragraphs after it are its own too."""
         self.adding, self.adding_titled = label, bool(block.heading) and not rest
@@ -175,6 +177,8 @@ class TreeBuilder:
             close_lists(self.stack, key)
         # Clause(label=label, source_line=block.line, id=""), without the dataclass's keyword call
         clause = read_clause("", ClauseKind.CLAUSE, label, "", "", block.line, None, [])
+        if text_line is not None and text_line != block.line:
+            clause.text_line = text_line  # its text is the paragraph on a line below its label
         heading_like = False
         hlevel = block.heading_level
         if hlevel is not None:
@@ -216,7 +220,7 @@ class TreeBuilder:
                 parent = self._adopting_parent(label, parent)
             elif key[0] == "L" and decimal_value(label) == 1:
                 parent = self._new_list_parent(label, parent)
-        if parent is None and key[0] == "d" and key[1] == 1:
+        if key == ("d", 1) and (parent is None or not parent.label):  # under a title too
             self.last_top_number = decimal_value(label) or self.last_top_number
         if key == ("d", 1):
             self.last_local_item = None
@@ -378,6 +382,14 @@ class TreeBuilder:
                 and len(self.stack) >= 2
                 and self.stack[-2].clause is above
                 and not self.stack[-2].heading_like
+                # "2. Licence." then "2.1. Grant." then a paragraph: it stays in section 2 (the
+                # items of a lead-in, "3.1 We may collect:" then "3.1.1", are closed by it)
+                and not (
+                    current.key[0] == "d"
+                    and self.stack[-2].key[0] == "d"
+                    and not above.text.endswith(":")
+                    and (_parts_of(clause.label) or ())[:-1] == _parts_of(above.label)
+                )
             )
             parent = self._pop_to(len(self.stack) - (2 if closes_list else 1))
         para = Clause(text=text, source_line=line, id="")

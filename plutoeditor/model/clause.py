@@ -40,6 +40,9 @@ class Clause:
     #: Line of this clause in the file it was last read from (a native file's YAML line);
     #: not saved. Findings name this line, so they point into the file being checked.
     file_line: int | None = field(default=None, repr=False, compare=False)
+    #: Line in the imported source where `text` starts when it is not the clause's own line (a
+    #: title line with its text below it); not saved. Findings about the text point there.
+    text_line: int | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.kind, ClauseKind):
@@ -51,6 +54,13 @@ class Clause:
     def line(self) -> int | None:
         """The line to show a user: in the file being read, else in the imported source."""
         return self.file_line if self.file_line is not None else self.source_line
+
+    def line_of_text(self, offset: int) -> int | None:
+        """The line to show for a place in `text`: its first paragraph's line in the imported
+        source when that is below the clause's own line, else the clause's line."""
+        if self.text_line is not None and self.file_line is None and "\n" not in self.text[:offset]:
+            return self.text_line
+        return self.line
 
     @property
     def paragraphs(self) -> list[str]:
@@ -90,6 +100,7 @@ class Clause:
             id=self.id if keep_ids else new_clause_id(),
             source_line=self.source_line,
             file_line=self.file_line,
+            text_line=self.text_line,
         )
 
 
@@ -119,6 +130,7 @@ def read_clause(
     clause.source_line = source_line
     clause.parent = None
     clause.file_line = file_line
+    clause.text_line = None
     for child in children:
         child.parent = clause
     return clause
