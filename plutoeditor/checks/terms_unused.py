@@ -1,7 +1,8 @@
 """`unused-definition`: a term defined and never used.
 
 A use is any of its names (singular or plural, "Author" or "AUTHOR"), a short name of it, a
-mention in a heading, with a hyphen or in lower case, an abbreviation in capitals written
+mention in a heading, with a hyphen or in lower case, a one-word term in another form of the
+word ("Passed" for "Pass"; "incorporated" for an action "Incorporate"), an abbreviation in capitals written
 without quotes in a passage in capitals (where case says nothing); the short names of statutes and
 bodies ('the Office of Foreign Assets Control ("OFAC")') and glosses are not terms to use.
 """
@@ -144,8 +145,22 @@ class _Mentions:
                             return True
             if definition.form == INLINE and name.isupper() and self._unquoted(name):
                 return True
+            if spaced.isalpha() and not name.isupper() and self._inflected(spaced, definition):
+                return True
             if " " in spaced and self._variant(name, definition.names):
                 return True
+        return False
+
+    def _inflected(self, word: str, definition: Definition) -> bool:
+        """A one-word term used in another form of the word: "Pass" as "“Passed” profiles" and
+        "Passing a profile", "Hearting" as "the Content you Heart". A word in lower case counts
+        only for a term defined as an action ("Incorporate" means to publish ..., "incorporated
+        in the MMC"): "ordered" is no use of a defined "Order"."""
+        action = word.endswith("ing") or _ACTION.match(definition.meaning) is not None
+        for form in _inflections(word):
+            for cased in (form[:1].upper() + form[1:], form) if action else (form[:1].upper() + form[1:],):
+                if self._index.written_in_lower(cased):
+                    return True
         return False
 
     def _variant(self, name: str, own: tuple[str, ...]) -> bool:
@@ -195,6 +210,32 @@ def _word_forms(word: str) -> tuple[str, ...]:
     elif word.endswith("a") and len(word) > 3:
         forms += (word[:-1] + "um",)
     return tuple(sorted(set(forms), key=len, reverse=True))
+
+
+#: A definition of an action: '"Add" means to supplement Data ...', 'Pass: An action ...'.
+_ACTION = re.compile(r"^\W*(?:to\s+[a-z]|(?:an?|the)\s+(?:action|act)\b)", re.IGNORECASE)
+_SHORTEST = 3  # letters: shorter words are not inflected as terms
+
+
+def _inflections(word: str) -> tuple[str, ...]:
+    """The other forms of a word (in lower case): "pass" -> passed, passing, passes;
+    "incorporate" -> incorporated, incorporating; "hearting" -> heart, hearts, hearted."""
+    if len(word) < _SHORTEST:
+        return ()
+    stems = {word}
+    if word.endswith("ing") and len(word) - 3 >= _SHORTEST:
+        stem = word[:-3]
+        stems |= {stem, stem + "e"}
+        if len(stem) > _SHORTEST and stem[-1] == stem[-2]:
+            stems.add(stem[:-1])  # "shipping" -> "ship"
+    forms = set()
+    for stem in stems:
+        forms |= {stem + "s", stem + "es", stem + "ed", stem + "ing"}
+        if stem.endswith("e"):
+            forms |= {stem + "d", stem[:-1] + "ing"}
+        if stem.endswith("y"):
+            forms |= {stem[:-1] + "ied", stem[:-1] + "ies"}
+    return tuple(sorted(forms - {word}))
 
 
 def _hyphenated(form: str) -> list[str]:
