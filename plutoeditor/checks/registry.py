@@ -24,6 +24,7 @@ from plutoeditor.checks import (
     numbering,
     reference_doubt,
     references,
+    renumbered_references,
     reported_missing,
     source_order,
     terms,
@@ -57,6 +58,7 @@ REVIEWS: tuple[Review, ...] = (
     lead_in_items.REVIEW,  # clause findings: a lead-in's first item labelled one level up
     reference_doubt.REVIEW,  # references: broken references that cannot be confirmed
     reported_missing.REVIEW,  # references: broken references to a number a gap reports missing
+    renumbered_references.REVIEW,  # references: broken references one renumbering explains
 )
 
 #: Every code reported, with its severity, in report order.
