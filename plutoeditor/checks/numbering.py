@@ -93,6 +93,7 @@ def _check_sequence(
     sorted_present = sorted(present)
     prev = scope.word_starts.get(word or "", 0) if schedules else scope.start or scope.written_before
     seen: dict[str, Clause] = {}  # the full label as written (normalised) -> its first clause
+    runs: dict[str, list[Clause]] = {}  # the same -> every clause so numbered since the list began
     counted = False  # whether a member's number has been read yet
     sections = not schedules and _under_unnumbered_heading(scope)
     prefix: tuple[str, ...] | None = None
@@ -102,7 +103,7 @@ def _check_sequence(
     for i, (clause, label, core, value) in enumerate(members):
         if schedules:
             if schedule_series_changes(label, scope, series):
-                prev, seen, counted = 0, {}, False
+                prev, seen, runs, counted = 0, {}, {}, False
             series = schedule_family(label, scope)
         if value is None:  # written in another style: it still takes a number
             prev, counted = prev + 1, True
@@ -113,7 +114,7 @@ def _check_sequence(
                 prev = value - 1
             prefix = label.parts[:-1]
         if not schedules and restarts(scope, clause, label, counted):
-            prev, seen = 0, {}  # a new list after a paragraph: "1. 2. <text> 1. 2."
+            prev, seen, runs = 0, {}, {}  # a new list after a paragraph: "1. 2. <text> 1. 2."
         key = label.core.lower()
         absent = _absent(prev, value, present, sorted_present) if value > prev + 1 else None
         if key in seen or absent is not None or value <= prev:
@@ -138,16 +139,23 @@ def _check_sequence(
             pass
         elif key in seen:
             reported = i
-            first = seen[key]
-            where = f" (also at line {first.line})" if first.line else ""
-            # "(f)" twice where the second stands where f belongs: the position names no other number
-            calls = f"; its position calls for {want}" if want != name else ""
+            where = _used_where(members, i, key, runs[key])
+            after = _label_before(members, i, prev)
+            following = format_label(label, _with_number(label, scope, prev + 1, schedules))
+            taken = i + 1 < len(members) and members[i + 1][3] == prev + 1  # "1.6 1.6 1.7": not 1.7
+            if after is not None and value <= prev and following != want and not taken:
+                # "(a) (b) (c) (e) (f) (e)": after (f) a reader looks for (g), whatever the count says
+                want = following
+                calls = f"; after {after} it would be {want}"
+            else:
+                # "(f)" twice where the second stands where f belongs: the position names no other number
+                calls = f"; its position calls for {want}" if want != name else ""
             findings.append(
                 make(
                     "duplicate-number",
                     clause.id,
                     name,
-                    f"Number used twice{where}{calls}",
+                    f"Number used {where}{calls}",
                     clause.line,
                     want,
                 )
@@ -170,23 +178,69 @@ def _check_sequence(
                 )
             )
         elif value <= prev:
+            after = _label_before(members, i, prev) or _with_number(label, scope, prev, schedules)
+            before = _belongs_before(members, i)
+            # "(b) (c) (d) (a)": (a) belongs before (b), not where (d) is
+            belongs = f"it belongs before {before}" if before else f"its position calls for {want}"
             findings.append(
                 make(
                     "out-of-order",
                     clause.id,
                     name,
-                    f"Out of order: {name} comes after {_with_number(label, scope, prev, schedules)}; "
-                    f"its position calls for {want}",
+                    f"Out of order: {name} comes after {after}; {belongs}",
                     clause.line,
                     want,
                 )
             )
         seen.setdefault(key, clause)
+        runs.setdefault(key, []).append(clause)
         prev, counted = value, True
     return findings
 
 
 _Member = tuple[Clause, Label, str, int | None]
+
+
+def _label_before(members: list[_Member], i: int, prev: int) -> str | None:
+    """The label of the member right before member i, as written, when the count went on from it."""
+    if i == 0 or members[i - 1][3] != prev:
+        return None
+    return members[i - 1][0].label.strip() or None
+
+
+def _belongs_before(members: list[_Member], i: int) -> str:
+    """The label of the earlier member that member i fits right before ("(a)" before "(b)" in
+    "(b) (c) (d) (a)"): the first greater one of its own prefix, after one smaller or the start."""
+    value, prefix = members[i][3], members[i][1].parts[:-1]
+    if value is None:
+        return ""
+    for j in range(i):
+        if members[j][1].parts[:-1] != prefix or members[j][3] is None:
+            continue
+        if members[j][3] > value:  # type: ignore[operator]
+            previous = members[j - 1][3] if j > 0 else None
+            fits = previous is None or previous < value
+            return members[j][0].label.strip() if fits else ""
+    return ""
+
+
+def _used_where(members: list[_Member], i: int, key: str, earlier: list[Clause]) -> str:
+    """ "twice (also at line 345)", or "3 times (also at lines 345 and 355)": the members of this
+    run written with member i's number before it, and a repeat right after it that stands where
+    the number belongs ("e, f, f, f, g": the middle f names both others)."""
+    others = list(earlier)
+    if (
+        i + 1 < len(members)
+        and members[i + 1][1].core.lower() == key
+        and _in_place_after_repeats(members, i + 1, i)
+    ):
+        others.append(members[i + 1][0])
+    lines = [c.line for c in others if c.line]
+    times = "twice" if len(others) <= 1 else f"{len(others) + 1} times"
+    if not lines:
+        return times
+    shown = ", ".join(str(n) for n in lines[:-1]) + f" and {lines[-1]}" if len(lines) > 1 else str(lines[0])
+    return f"{times} (also at line{'s' if len(lines) > 1 else ''} {shown})"
 
 
 def _mistyped_twin(members: list[_Member], i: int, prev: int, present: set[int]) -> Clause | None:
