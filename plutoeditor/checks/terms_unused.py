@@ -4,7 +4,8 @@ A use is any of its names (singular or plural, "Author" or "AUTHOR"), a short na
 mention in a heading, with a hyphen or in lower case, a one-word term in another form of the
 word ("Passed" for "Pass"; "incorporated" for an action "Incorporate"), an abbreviation in capitals written
 without quotes in a passage in capitals (where case says nothing); the short names of statutes and
-bodies ('the Office of Foreign Assets Control ("OFAC")') and glosses are not terms to use.
+bodies ('the Office of Foreign Assets Control ("OFAC")'), glosses and definitions that change
+the wording of a base text (`checks.terms_base_text`) are not terms to use.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 
 from plutoeditor.checks.finding import Finding, about_clause
+from plutoeditor.checks.terms_base_text import BaseText
 from plutoeditor.checks.terms_index import TermIndex
 from plutoeditor.checks.terms_recognise import INLINE, Definition
 from plutoeditor.model.clause import Clause
@@ -23,6 +25,7 @@ def unused_definitions(index: TermIndex, clauses: dict[str, Clause]) -> list[Fin
     for name, count in index.uses.items():  # "Author" and "AUTHOR" are one term
         total[name.casefold()] = total.get(name.casefold(), 0) + count
     elsewhere: _Mentions | None = None
+    base_text: BaseText | None = None
     found = []
     used_meanings: set[tuple[str, str]] | None = None
     reported: set[tuple[str, str]] = set()
@@ -51,6 +54,10 @@ def unused_definitions(index: TermIndex, clauses: dict[str, Clause]) -> list[Fin
             elsewhere = _Mentions(index)
         if elsewhere.anywhere_but(definition):
             continue  # in a heading, a table title, with a hyphen ("Third-Party Content"), in any case
+        if base_text is None:
+            base_text = BaseText(index)
+        if base_text.rewrites(definition, clauses[definition.clause_id]):
+            continue  # '"Licensor" shall mean ...' replacing the Apache License's: used there
         one_term = (definition.clause_id, _singular(definition.term.casefold()))
         if one_term in reported:
             continue  # '(each, a "Temu Party" and collectively, the "Temu Parties")': one term
