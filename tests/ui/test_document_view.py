@@ -390,3 +390,28 @@ def test_a_big_policy_opened_after_scrolling_down_another_is_laid_out_a_step_at_
     assert not whole
     assert view.verticalScrollBar().value() == 0
     assert view.current_clause() is window.document.policy.clauses[0]
+
+
+def test_a_click_on_a_finding_shows_it_and_enter_does_not_edit_the_text(view_window, qtbot):
+    """A click on a finding shows its text selected, the keyboard staying in the list: Enter
+    then goes there. The keyboard used to follow the click into the text, where the Enter
+    that was meant to go to the finding split the clause over the selected "1.9"."""
+    window, document = view_window, view_window.document
+    document.refresh_findings()
+    QApplication.processEvents()
+    panel = window.findings_panel
+    rows = [panel.proxy.index(r, 0) for r in range(panel.proxy.rowCount())]
+    row = next(i for i in rows if panel.model.findings[panel.proxy.mapToSource(i).row()].clause_id == "c21")
+    panel.view.setFocus()
+    rect = panel.view.visualRect(row)
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    view = window.document_view
+    assert window.current_clause().id == "c21"
+    assert view.editor.textCursor().selectedText() == "1.9"
+    keyboard_after_click = QApplication.focusWidget()
+    qtbot.keyClick(keyboard_after_click, Key.Key_Return)
+    assert document.policy.find("c21").text == "Write to us, see clause 1.9."
+    assert len(list(document.policy.walk())) == 5
+    assert keyboard_after_click is panel.view
+    assert QApplication.focusWidget() is view.editor  # Enter went there, the span selected
+    assert view.editor.textCursor().selectedText() == "1.9"

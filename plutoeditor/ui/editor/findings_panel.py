@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QBrush, QColor, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -97,7 +97,10 @@ class FindingsModel(QAbstractTableModel):
 class FindingsPanel(QWidget):
     """Table of findings with a summary line and a Fix button."""
 
+    #: Enter, a double click, F8: go to the finding, the keyboard with it
     finding_activated = Signal(object)
+    #: a click: show the finding, the keyboard staying in the list (Enter then goes there)
+    finding_clicked = Signal(object)
     fix_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -137,7 +140,7 @@ class FindingsPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         self.view.activated.connect(lambda index: self._activate(index))
-        self.view.clicked.connect(lambda index: self._activate(index))
+        self.view.clicked.connect(lambda index: self._activate(index, self.finding_clicked))
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_fix_button())
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.fix_button.clicked.connect(self.fix_current)
@@ -221,10 +224,10 @@ class FindingsPanel(QWidget):
             self.fix_requested.emit(finding)
 
     # -- internals ------------------------------------------------------------------
-    def _activate(self, index: QModelIndex) -> None:
+    def _activate(self, index: QModelIndex, signal: SignalInstance | None = None) -> None:
         row = self.proxy.mapToSource(index).row()
         if 0 <= row < len(self.model.findings):
-            self.finding_activated.emit(self.model.findings[row])
+            (signal or self.finding_activated).emit(self.model.findings[row])
 
     def _update_fix_button(self) -> None:
         finding = self.current_finding()

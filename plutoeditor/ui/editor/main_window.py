@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.findings_panel = FindingsPanel()
         self.findings_panel.fix_lookup = self.clause_actions.fix_lookup
         self.findings_panel.finding_activated.connect(self.navigation.show_finding)
+        self.findings_panel.finding_clicked.connect(lambda f: self.navigation.show_finding(f, focus=False))
         self.findings_panel.fix_requested.connect(self.clause_actions.apply_fix)
         self.definitions_pane = DefinitionsPane()
         self.definitions_pane.push = self._push
@@ -344,12 +345,14 @@ class MainWindow(QMainWindow):
             self.outline.setCurrentIndex(index)
             self.outline.scrollTo(index)
 
-    def show_details_field(self, name: str) -> None:
-        """Show the Policy Details pane (if it was closed) with the keyboard in one field."""
+    def show_details_field(self, name: str, focus: bool = True) -> None:
+        """Show the Policy Details pane (if it was closed) with the keyboard in one field
+        (with `focus` False, the keyboard stays where it is)."""
         dock = next(d for d in self.docks if d.widget() is self.metadata_panel)
         dock.show()
         dock.raise_()
-        self.metadata_panel.focus_field(name)
+        if focus:
+            self.metadata_panel.focus_field(name)
 
     def show_finding_in_panel(self, finding: Finding) -> None:
         """Show the Findings pane (if it was closed) with one finding selected and focused."""

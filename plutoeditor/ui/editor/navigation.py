@@ -33,7 +33,7 @@ class NavigationWindow(Protocol):
 
     def current_clause(self) -> Clause | None: ...
     def select_clause(self, clause_id: str) -> bool: ...
-    def show_details_field(self, name: str) -> None: ...
+    def show_details_field(self, name: str, focus: bool = True) -> None: ...
     def window(self) -> QWidget: ...  # QWidget.window(): the window itself, its dialogs' parent
 
 
@@ -44,13 +44,16 @@ class Navigation(QObject):
         super().__init__(editor.window())
         self.editor = editor
 
-    def show_finding(self, finding: Finding) -> None:
+    def show_finding(self, finding: Finding, focus: bool = True) -> None:
         """Select the finding's clause and put the cursor at the text it is about; a finding
-        about the policy's details (no clause) puts it in that field of Policy Details."""
+        about the policy's details (no clause) puts it in that field of Policy Details. With
+        `focus` False (a click in the findings list) it is shown there and the keyboard stays
+        where it was: the Enter that follows goes to the finding instead of replacing the
+        words just selected with a line break."""
         window = self.editor
         if not finding.clause_id:
             if finding.target:
-                window.show_details_field(finding.target)
+                window.show_details_field(finding.target, focus)
             return
         if not window.select_clause(finding.clause_id):
             return
@@ -60,16 +63,17 @@ class Navigation(QObject):
         if finding.target and finding.target in clause.text:
             start = clause.text.index(finding.target)
             editor.select_text(start, start + len(finding.target), focus=False)
-            document.select_text(start, start + len(finding.target))  # in the document, where it is
+            document.select_text(start, start + len(finding.target), focus)  # in the document, where it is
         elif finding.code == "incomplete-text":
             editor.select_text(len(clause.text), len(clause.text), focus=False)
-            document.select_text(len(clause.text), len(clause.text))
+            document.select_text(len(clause.text), len(clause.text), focus)
         elif finding.expected_label or finding.code in LABEL_CODES:
-            editor.label_edit.setFocus()
+            if focus:
+                editor.label_edit.setFocus()
             editor.label_edit.selectAll()
         else:
             editor.select_text(0, 0, focus=False)
-            document.select_text(0, 0)
+            document.select_text(0, 0, focus)
 
     def show_match(self, match: Match) -> None:
         """Select a search match; typing in the find bar, the keyboard stays there (Enter
