@@ -836,7 +836,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../plutoeditor/ui/compare/actions.py" line="+154"/>
+        <location filename="../../plutoeditor/ui/compare/actions.py" line="+161"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
@@ -846,7 +846,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-69"/>
         <source>Close the compare window</source>
         <translation type="unfinished"></translation>
     </message>
@@ -908,7 +908,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>&amp;Changes Only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -918,12 +918,12 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-27"/>
         <source>List this kind of change and stop at it with Next Change (F8)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+45"/>
         <source>&amp;Swap Sides</source>
         <translation type="unfinished"></translation>
     </message>
@@ -943,7 +943,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+105"/>
         <source>&amp;Toolbar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -953,12 +953,22 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-99"/>
         <source>&amp;Next Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-39"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Quit PlutoEditor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Go to the next change of a kind shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1018,7 +1028,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Find</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1028,7 +1038,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-61"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1371,7 +1381,7 @@ Your unsaved changes here would be lost.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+177"/>
+        <location line="+179"/>
         <source>Document text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1582,7 +1592,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/findings_panel.py" line="+56"/>
+        <location filename="../../plutoeditor/ui/editor/findings_panel.py" line="+63"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1610,23 +1620,24 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Findings</source>
+        <extracomment>Enter, a double click, F8: go to the finding, the keyboard with it a click: show the finding, the keyboard staying in the list (Enter then goes there)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+98"/>
+        <location line="+104"/>
         <source>Fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-102"/>
         <source>Apply the suggested fix for the selected finding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>1 error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1695,12 +1706,12 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/main_window.py" line="+103"/>
+        <location filename="../../plutoeditor/ui/editor/main_window.py" line="+104"/>
         <source>Outline of clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Outline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1740,7 +1751,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+236"/>
         <source>Finishing the work in progress, then closing…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -233,7 +233,7 @@ def _menu_texts(win) -> dict[str, list[str]]:
 
 def test_menu_bar_holds_every_command(window):
     assert _menu_texts(window) == {
-        "&File": ["&Export Redline…", "&Draft Summary of Changes…", "&Close"],
+        "&File": ["&Export Redline…", "&Draft Summary of Changes…", "&Close", "&Quit"],
         "&View": [
             "&Changes Only",
             "&Added (1)",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMainWindow
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMainWindow, QMessageBox
 
 from plutoeditor.ui.compare.window import CompareWindow
 
@@ -147,3 +147,54 @@ def test_every_menu_and_toolbar_action_explains_itself(sample_window, compare_wi
     for action in compare_window.actions():
         for key in action.shortcuts():
             assert key.toString(QKeySequence.SequenceFormat.NativeText) in action.toolTip()
+
+
+def _ctrl_q(window: QMainWindow, widget, qtbot) -> None:
+    """Ctrl+Q pressed in `widget` of `window`, the active window (as the user has it)."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_ctrl_q_in_a_compare_window_quits_asking_to_save(sample_window, dialogs, qtbot):
+    """Ctrl+Q did nothing in the compare window (it had Close, no Quit)."""
+    editor = sample_window.clause_editor.text_edit
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Amended. ")
+    assert sample_window.document.is_modified
+    compare = sample_window.publishing.compare_with(SAMPLE_2025)
+    with qtbot.waitSignal(compare.comparison_ready, timeout=10000):
+        pass
+    _ctrl_q(compare, compare.view, qtbot)
+    assert dialogs.titles() == ["Unsaved Changes"]  # answered Discard
+    qtbot.waitUntil(lambda: not sample_window.isVisible())
+    assert not any(w.isVisible() for w in QApplication.topLevelWidgets())
+
+
+def test_ctrl_q_closes_every_editor_window(make_window, dialogs, qtbot):
+    """Quit quits: Ctrl+Q closed only the window it was pressed in, the others stayed open
+    (after a crash, recovered documents open one window each)."""
+    first, second = make_window(), make_window()
+    for window in (first, second):
+        window.files.open_path(SAMPLE, ask=False)
+        window.show()
+        qtbot.waitExposed(window)
+        window.clause_editor.text_edit.setFocus()
+        qtbot.keyClicks(window.clause_editor.text_edit, "Amended. ")
+    _ctrl_q(second, second.outline, qtbot)
+    assert dialogs.titles() == ["Unsaved Changes", "Unsaved Changes"]  # each asked (Discard)
+    assert not first.isVisible() and not second.isVisible()
+
+
+def test_quit_stops_at_the_window_whose_work_the_user_keeps(make_window, dialogs, qtbot):
+    first, second = make_window(), make_window()
+    for window in (first, second):
+        window.files.open_path(SAMPLE, ask=False)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.keyClicks(window.clause_editor.text_edit, "Amended. ")
+    dialogs.answer = QMessageBox.StandardButton.Cancel
+    _ctrl_q(second, second.document_view.editor, qtbot)
+    assert dialogs.titles() == ["Unsaved Changes"]  # the window it was pressed in asks first
+    assert first.isVisible() and second.isVisible()

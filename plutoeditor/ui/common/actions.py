@@ -37,7 +37,7 @@ class ActionSpec:
 
 
 #: Shortcuts for standard keys some platforms leave empty (Quit has none on Linux).
-FALLBACK_KEYS = {"file.quit": "Ctrl+Q"}
+FALLBACK_KEYS = {"file.quit": "Ctrl+Q", "compare.quit": "Ctrl+Q"}
 
 
 class ActionRegistry(QObject):

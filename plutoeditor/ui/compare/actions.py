@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLineEdit
 
 from plutoeditor.ui.common.actions import ActionRegistry, ActionSpec
+from plutoeditor.ui.common.quitting import quit_application
 from plutoeditor.ui.common.translations import QT_TRANSLATE_NOOP
 from plutoeditor.ui.compare.changes import ALL_KINDS, DEFAULT_KINDS
 
@@ -47,6 +48,12 @@ COMPARE_SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("CompareWindow", "Close the compare window"),
         QKeySequence.StandardKey.Close,
     ),  # Ctrl+W as well as Ctrl+F4
+    ActionSpec(
+        "compare.quit",
+        QT_TRANSLATE_NOOP("CompareWindow", "&Quit"),
+        QT_TRANSLATE_NOOP("CompareWindow", "Quit PlutoEditor"),
+        QKeySequence.StandardKey.Quit,
+    ),
     ActionSpec(
         "compare.changes_only",
         QT_TRANSLATE_NOOP("CompareWindow", "&Changes Only"),
@@ -126,7 +133,7 @@ COMPARE_SPECS: tuple[ActionSpec, ...] = (
 COMPARE_MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     (
         QT_TRANSLATE_NOOP("CompareWindow", "&File"),
-        ("compare.export", "compare.draft_summary", None, "compare.close"),
+        ("compare.export", "compare.draft_summary", None, "compare.close", "compare.quit"),
     ),
     (
         QT_TRANSLATE_NOOP("CompareWindow", "&View"),
@@ -157,6 +164,7 @@ def build_actions(window: CompareWindow) -> None:
     for action_id, slot in (
         ("compare.export", w.export_redline_dialog),
         ("compare.close", w.close),
+        ("compare.quit", lambda: quit_application(w)),
         ("compare.swap", w.swap_sides),
         ("compare.next", w.next_change),
         ("compare.previous", w.previous_change),

@@ -26,6 +26,7 @@ from plutoeditor.model import Clause
 from plutoeditor.model.operations import Operation
 from plutoeditor.recovery import RecoveryStore
 from plutoeditor.ui.common.actions import ActionRegistry
+from plutoeditor.ui.common.quitting import quit_application
 from plutoeditor.ui.common.settings import Settings
 from plutoeditor.ui.common.workers import running_workers, work_of
 from plutoeditor.ui.document.view import FOLLOW_MS, DocumentView
@@ -172,7 +173,7 @@ class MainWindow(QMainWindow):
         self._connect_actions()
         self.keyboard.set_tab_order()
 
-        self._close_when_idle = False
+        self.closes_when_idle = False
         work_of(self).idle.connect(self._work_done)
         self.autosave = Autosave(self, recovery or RecoveryStore(), self.settings.autosave_interval_seconds)
         state = self.settings.window_state()
@@ -216,7 +217,7 @@ class MainWindow(QMainWindow):
             "file.save_as": f.save_as,
             "file.revert": f.revert,
             "file.close": f.close_document,
-            "file.quit": self.close,
+            "file.quit": lambda: quit_application(self),
             "file.export_docx": lambda: self.publishing.export("docx"),
             "file.export_html": lambda: self.publishing.export("html"),
             "file.export_pdf": lambda: self.publishing.export("pdf"),
@@ -377,7 +378,7 @@ class MainWindow(QMainWindow):
 
     # -- other windows and closing ------------------------------------------------------------
     def _work_done(self) -> None:
-        if self._close_when_idle:
+        if self.closes_when_idle:
             QTimer.singleShot(0, self, self.close)  # after the worker's own report has run
 
     def _about(self) -> None:
@@ -388,10 +389,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if running_workers(self):  # an export or a save: the window closes when it is done
             event.ignore()
-            self._close_when_idle = True
+            self.closes_when_idle = True
             self.statusBar().showMessage(self.tr("Finishing the work in progress, then closing…"))
             return
-        self._close_when_idle = False
+        self.closes_when_idle = False
         if not self.files.maybe_save():
             event.ignore()
             return
