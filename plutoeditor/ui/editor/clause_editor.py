@@ -12,10 +12,12 @@ from PySide6.QtGui import QFont, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -25,6 +27,8 @@ from plutoeditor.model import ChangeEvent, Clause, ClauseKind
 from plutoeditor.model.labels import plain_label
 from plutoeditor.model.operations import SetClauseField
 from plutoeditor.ui.editor.open_document import Document
+
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 
 
 class UndoKeys(QObject):
@@ -107,6 +111,20 @@ class ClauseEditor(QWidget):
             "#clauseNotes { background: #fff8e6; border: 1px solid #e8d9a8;"
             " border-radius: 4px; padding: 6px; }"
         )
+        # The findings in a scroll area that is always there, closed when there are none;
+        # when they show, the text field gives up the first line of them from its minimum
+        # height, so the pane's minimum stays the same from clause to clause. The label wraps,
+        # and its whole height had been added to the pane's minimum, so a clause with a few
+        # findings made the window grow (past the bottom of a 1366x768 screen). Shown whole
+        # when there is room, scrolled when there is not.
+        self.notes_area = QScrollArea()
+        self.notes_area.setWidget(self.notes)
+        self.notes_area.setWidgetResizable(True)
+        self.notes_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.notes_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.notes_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.notes_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.notes_area.setMaximumHeight(0)
         self.placeholder = QLabel(self.tr("Select a clause in the outline to edit it."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: #777;")
@@ -131,7 +149,7 @@ class ClauseEditor(QWidget):
         fields_layout.addWidget(self.context)
         fields_layout.addLayout(form)
         fields_layout.addWidget(self.text_edit, 1)
-        fields_layout.addWidget(self.notes)
+        fields_layout.addWidget(self.notes_area)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 6)
         layout.addWidget(self.fields, 1)
@@ -164,8 +182,11 @@ class ClauseEditor(QWidget):
         if clause is self.clause and clause is not None:
             return
         self.clause = clause
-        self.fields.setVisible(clause is not None)
-        self.placeholder.setVisible(clause is None)
+        # the one hidden goes first: for a moment both were shown, and the window grew to hold
+        # the two (a policy opened made it taller than a 1366x768 screen)
+        hidden, shown = (self.fields, self.placeholder) if clause is None else (self.placeholder, self.fields)
+        hidden.setVisible(False)
+        shown.setVisible(True)
         if clause is None:
             return
         self._updating = True
@@ -253,6 +274,14 @@ class ClauseEditor(QWidget):
         marks = {"error": "✖", "warning": "⚠", "info": "ℹ"}
         self.notes.setText("\n".join(f"{marks.get(f.severity, '•')}  {f.message}" for f in findings))
         self.notes.setVisible(bool(findings))
+        text_least = self.text_edit.minimumSizeHint().height()
+        # one line of the notes (with the label's padding and border), taken from the text's
+        # minimum, leaving it two lines
+        line = self.notes.fontMetrics().lineSpacing() + 14
+        line = max(0, min(line, text_least - 2 * self.text_edit.fontMetrics().lineSpacing()))
+        self.notes_area.setMinimumHeight(line if findings else 0)
+        self.notes_area.setMaximumHeight(QWIDGETSIZE_MAX if findings else 0)
+        self.text_edit.setMinimumHeight(text_least - line if findings else 0)
 
     def _show_expected(self) -> None:
         self._show_notes()
