@@ -6,7 +6,8 @@
   (`checks.terms_ordinary`, `checks.terms_scan`).
 - `unused-definition` (warning): a term defined and never used.
 - `duplicate-definition`: a term defined twice; an error when both are written as
-  definitions and their meanings differ, a warning when they say the same or one is inline.
+  definitions and their meanings differ, a warning when they say the same or one is inline;
+  nothing when it is said again in the same words (`checks.terms_restated`).
 - `term-case` (warning): a defined term of several words written in another case
   ("personal data" where "Personal Data" is defined), one finding per clause and term.
 - `glued-definition` (warning): a definition run into the end of the one before it in the

@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 from plutoeditor.checks.finding import WARNING, Finding, about_clause
 from plutoeditor.checks.terms_index import TermIndex
 from plutoeditor.checks.terms_recognise import ACRONYM, BARE, CLAUSE, INLINE, MEANS, Definition
+from plutoeditor.checks.terms_restated import differences, said_again
 from plutoeditor.checks.terms_scopes import Instruments
 from plutoeditor.checks.terms_unused import OUTSIDE_WORDS
 from plutoeditor.model.clause import Clause
@@ -78,6 +79,8 @@ def duplicate_definitions(index: TermIndex, clauses: dict[str, Clause], scopes: 
             definition.term.isupper() or definition.term.split()[-1] in OUTSIDE_WORDS
         ):
             continue  # "the Digital Millennium Copyright Act ("DMCA")" spelt out again: a reminder
+        if said_again(earlier, definition):
+            continue  # the document named twice, an inline definition given again in its words
         where = _where(clauses[earlier.clause_id])
         same = _meaning(earlier.meaning) == _meaning(definition.meaning)
         # one list of definitions that defines a term twice, differently, is certainly wrong;
@@ -90,13 +93,15 @@ def duplicate_definitions(index: TermIndex, clauses: dict[str, Clause], scopes: 
         )
         if same or not one_list:
             message = f"“{definition.term}” is defined again (first defined in {where})"
-            if same:
-                message += " with the same meaning"
+            message += (
+                " with the same meaning" if same else f" in other words: {differences(earlier, definition)}"
+            )
             finding = about_clause("duplicate-definition", clause, message, definition.term)
             found.append(replace(finding, severity=WARNING))
         else:
             message = (
-                f"“{definition.term}” is defined again with a different meaning (first defined in {where})"
+                f"“{definition.term}” is defined again with a different meaning (first defined in {where}): "
+                + differences(earlier, definition)
             )
             found.append(about_clause("duplicate-definition", clause, message, definition.term))
     return found
@@ -171,6 +176,24 @@ def _meaning(text: str) -> str:
 
 
 def _where(clause: Clause) -> str:
-    if clause.label.strip():
-        return clause.label.strip().rstrip(".")
-    return f"“{clause.display_name(40)}”"
+    return full_label(clause) or f"“{clause.display_name(40)}”"
+
+
+def full_label(clause: Clause) -> str:
+    """The clause's number with those of the clauses it stands in: "11.1" for a "1." under
+    "11.", "2.1(a)" for an "(a)" under "2.1"; a label written in full stays as it is."""
+    own = clause.label.strip().rstrip(".:").strip()
+    parent = clause.parent
+    if not own or parent is None or not parent.label.strip():
+        return own
+    above = full_label(parent)
+    if own.isdigit() and _DOTTED.match(above):
+        return f"{above}.{own}"
+    letter = own.strip("()")
+    if letter.isalnum() and len(letter) <= 4 and not letter.isdigit() and _NUMBERED.match(above):
+        return f"{above}({letter})"
+    return own
+
+
+_DOTTED = re.compile(r"^\d+(?:\.\d+)*$")
+_NUMBERED = re.compile(r"^\d+(?:\.\d+)*(?:\([a-z0-9]+\))*$", re.IGNORECASE)
