@@ -60,7 +60,8 @@ _FEW_PLACES = 2000
 
 
 def _places(names: list[str], low: str) -> dict[str, list[int]]:
-    """Where each of `names` occurs in `low`, overlaps included (what repeated `str.find` gives).
+    """Where each of `names` occurs in `low`, overlaps included (what repeated `str.find` gives),
+    shortest name first.
 
     A name that begins or ends with a shorter one ("data protection laws", "data protection
     law"; "session cookie", "cookie") occurs only where the shorter one does, at the same
@@ -81,6 +82,35 @@ def _places(names: list[str], low: str) -> dict[str, list[int]]:
             places.append(at)
             at = low.find(name, at + 1)
         found[name] = places
+    return found
+
+
+#: What a text must hold for `scan_text` to look for quoted phrases ("``": TeX quotes), and for
+#: `definitions_in` to look for definitions, if it has no word of definition ("means").
+_QUOTE_MARKS = ("“", '"', "‘", "«", "'", "`")
+_FORM_MARKS = ("(", ":", "“", '"', "‘", "|", "–", "—")
+
+
+def _starts(texts: list[str]) -> list[int]:
+    """Where each text starts in the texts joined by line breaks."""
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    return starts
+
+
+def _holding(joined: str, starts: list[int], marks: tuple[str, ...]) -> set[int]:
+    """The texts (numbered from 0) holding one of `marks`, in the texts joined by line breaks
+    that start at `starts`: a search per mark and text holding it."""
+    found = set()
+    last = len(starts) - 1
+    for mark in marks:
+        at = joined.find(mark)
+        while at >= 0:
+            k = bisect.bisect_right(starts, at) - 1
+            found.add(k)
+            at = joined.find(mark, starts[k + 1]) if k < last else -1
     return found
 
 
@@ -149,8 +179,9 @@ class TermIndex:
         self._folded: dict[str, str] = {}
         self._explicit: frozenset[str] = frozenset()  # names written as definitions
         self._lower: dict[str, str] = {}  # word -> a clause that writes it in lower case, or ""
-        self._joined: str | None = None  # every clause's text, to look words up in
-        self._starts: list[int] = []
+        self._joined: str | None = None  # every clause's text (`joined_text`)
+        self._lower_joined: str | None = None
+        self._starts: list[int] = []  # where each clause's text starts in it
         # the document's totals, kept up to date clause by clause
         self.uses: dict[str, int] = {}  # defined name -> uses
         self.phrases: dict[str, int] = {}  # capitalised phrase used mid-sentence -> times
@@ -264,8 +295,18 @@ class TermIndex:
         order = list(self.policy.walk())
         definitions: list[Definition] = []
         changed: list[Clause] = []
+        read: list[ClauseTerms] = []  # to add to the totals
         checking = self._checking
-        for clause in order:
+        # most clauses unread (the first read): what their texts hold is looked up in the
+        # whole document at once, a search per mark instead of several tests per clause
+        screened = checking and len(clauses) * 2 < len(order)
+        if screened:
+            texts = [c.text for c in order]
+            joined = "\n".join(texts)
+            starts = _starts(texts)
+            quotes = _holding(joined, starts, _QUOTE_MARKS)
+            marks = _holding(joined, starts, _FORM_MARKS)
+        for at, clause in enumerate(order):
             entry = clauses.get(clause.id)
             if (
                 entry is None
@@ -276,15 +317,23 @@ class TermIndex:
                 or entry.kind is not clause.kind
                 and entry.kind != clause.kind
             ):
-                if entry is not None:
+                if entry is not None:  # the totals change in document order, as clause by clause
+                    self._add_all(read)
+                    read = []
                     self._count(entry, -1)
-                scan = scan_text(clause.text) if checking else _NOTHING
-                entry = ClauseTerms(clause.heading, clause.text, clause.kind, definitions_in(clause), scan)
-                self._count(entry, 1)
+                if screened:
+                    scan = scan_text(clause.text, at in quotes)
+                    found = definitions_in(clause, at in marks)
+                else:
+                    scan = scan_text(clause.text) if checking else _NOTHING
+                    found = definitions_in(clause)
+                entry = ClauseTerms(clause.heading, clause.text, clause.kind, found, scan)
+                read.append(entry)
                 changed.append(clause)
             seen[clause.id] = entry
             if entry.definitions:
                 definitions.extend(entry.definitions)
+        self._add_all(read)
         gone = clauses.keys() - seen.keys() if len(clauses) + len(changed) > len(seen) else set()
         for clause_id in gone:
             if clause_id in clauses and clauses[clause_id] is not seen.get(clause_id):
@@ -292,7 +341,10 @@ class TermIndex:
         self._clauses = seen
         self.order = order
         self._by_id = {c.id: c for c in order}
+        self._joined = None  # the texts, in their new order
         self._forget_lower(changed, bool(gone))
+        if screened:
+            self._joined, self._lower_joined, self._starts = joined, None, starts
         self._derive(definitions, changed)
 
     def _derive(self, definitions: list[Definition], changed: list[Clause]) -> None:
@@ -333,31 +385,37 @@ class TermIndex:
             self._searched = searched
             self.uses = {}
             if self._checking:
-                self._read_all_uses(list(seen.values()), self._names_key)
+                self._read_all_uses(self._names_key)
         elif self._checking:
             for clause in changed:
                 self._read_uses(seen[clause.id], self._names_key)
 
-    def _count(self, entry: ClauseTerms, sign: int) -> None:
-        """Add (sign 1) or take away (-1) what one clause contributes to the document's totals."""
-        scan = entry.scan
-        self.spaces += sign * scan.spaces
-        if sign > 0:  # counts are positive: nothing falls to zero
-            if scan.phrases:  # (written out for phrases and nouns: this runs for every clause)
-                totals = self.phrases
-                get = totals.get
+    def _add_all(self, entries: list[ClauseTerms]) -> None:
+        """Add what the clauses read contribute to the document's totals (counts are positive:
+        nothing falls to zero); written out, it runs for every clause."""
+        phrases, nouns, quoted = self.phrases, self.nouns, self.quoted
+        spaces = 0
+        for entry in entries:
+            scan = entry.scan
+            spaces += scan.spaces
+            if scan.phrases:
                 for phrase, count in scan.phrases.items():
-                    totals[phrase] = get(phrase, 0) + count  # never 0: no entry to delete
+                    phrases[phrase] = phrases.get(phrase, 0) + count
             if scan.nouns:
-                totals = self.nouns
-                get = totals.get
                 for phrase, count in scan.nouns.items():
-                    totals[phrase] = get(phrase, 0) + count
+                    nouns[phrase] = nouns.get(phrase, 0) + count
             if scan.quoted:
-                quoted = self.quoted
                 for phrase in scan.quoted:
                     quoted[phrase] = quoted.get(phrase, 0) + 1
+        self.spaces += spaces
+
+    def _count(self, entry: ClauseTerms, sign: int) -> None:
+        """Add (sign 1) or take away (-1) what one clause contributes to the document's totals."""
+        if sign > 0:
+            self._add_all([entry])
             return
+        scan = entry.scan
+        self.spaces -= scan.spaces
         for totals, counts in ((self.phrases, scan.phrases), (self.nouns, scan.nouns)):
             for phrase, count in counts.items():
                 left = totals.get(phrase, 0) - count
@@ -386,87 +444,74 @@ class TermIndex:
     def _read_uses(self, entry: ClauseTerms, key: tuple[str, ...]) -> None:
         if entry.uses and entry.names_key is key:
             self._add_uses(entry.uses, -1)
-        uses: dict[str, int] = {}
-        variants: list[tuple[str, str]] = []
+        entry.uses, entry.variants, entry.names_key = {}, [], key
         text = entry.text
         if self._pattern is not None and text and not entry.scan.foreign:
-            self._tally(text, self.find_uses(text), uses, variants)
-        entry.uses = uses
-        entry.variants = variants
-        entry.names_key = key
-        if uses:
-            self._add_uses(uses, 1)
+            self._tally(text, self.find_uses(text), [entry], [0])
 
     def _tally(
         self,
         text: str,
         found: list[tuple[int, int, str, str]],
-        uses: dict[str, int],
-        variants: list[tuple[str, str]],
+        entries: list[ClauseTerms | None],
+        starts: list[int],
     ) -> None:
-        """Count the uses `found` in `text` and note the case variants among them."""
+        """Count the uses `found` in `text` (in order) and note the case variants among them,
+        each in the entry whose text holds it (entry k's text starts at `starts[k]`; None: not
+        read for uses); the document's totals too."""
+        totals, explicit = self.uses, self._explicit
+        last = len(starts) - 1
+        k, end = -1, -1
+        uses: dict[str, int] | None = None
+        variants: list[tuple[str, str]] = []
         for start, _, written, name in found:
+            if start >= end:  # in the text of a later entry
+                k = bisect.bisect_right(starts, start, k + 1) - 1
+                end = starts[k + 1] if k < last else len(text)
+                entry = entries[k]
+                uses = None if entry is None else entry.uses
+                if entry is not None:
+                    variants = entry.variants
+            if uses is None:
+                continue
             form = name if len(written) == len(name) else name[: len(written)]  # "API" for "APIs"
             if written[1:] == form[1:] or name.isupper():  # counted as uses: "cookies" for "Cookies"
                 # "permanent cookies" for "Permanent cookies"; "Third Party" for "THIRD PARTY"
                 uses[name] = uses.get(name, 0) + 1
-            elif name in self._explicit:
+                totals[name] = totals.get(name, 0) + 1
+            elif name in explicit:
                 begin = text.rfind("\n", 0, start) + 1
                 stop = text.find("\n", start)
                 paragraph = text[begin : stop if stop >= 0 else len(text)]
                 if paragraph[0] != "|" and _real_variant(written, form, paragraph, start - begin):
                     variants.append((written, name))  # not in table cells: labels
 
-    def _read_all_uses(self, entries: list[ClauseTerms], key: tuple[str, ...]) -> None:
-        """`_read_uses` of every entry at once: their texts joined by line breaks are searched
-        name by name with `str.find` (a name holds no line break, so no use spans two clauses,
-        and a line break reads as the start or end of a text). A search per name over the
-        whole document is a fraction of the pattern's cost, which tries every position."""
-        read = [e for e in entries if e.text and not e.scan.foreign] if self._pattern is not None else []
-        joined = "\n".join(e.text for e in read)
-        low = joined.lower()
+    def _read_all_uses(self, key: tuple[str, ...]) -> None:
+        """`_read_uses` of every clause at once: the joined
+        text is searched name by name with `str.find` (a name holds no line break, so no use
+        spans two clauses, and a line break reads as the start or end of a text). A search per
+        name over the whole document is a fraction of the pattern's cost, which tries every
+        position."""
+        entries = list(self._clauses.values())  # in document order, as `joined_text`
+        for entry in entries:
+            entry.uses, entry.variants, entry.names_key = {}, [], key
+        if self._pattern is None:
+            return
+        joined, low = self.joined_text(), self._lowered()
         if len(low) != len(joined) or any("\n" in name for name in self._searched):
             for entry in entries:
                 self._read_uses(entry, key)
             return
-        counts: list[dict[str, int]] = []
-        for entry in entries:
-            entry.uses, entry.variants, entry.names_key = {}, [], key
-        for entry in read:
-            counts.append(entry.uses)  # type: ignore[arg-type]
-        mine: list[tuple[int, int, str, str]] = []
-        i, end = -1, 0  # the entry whose text holds the use, and where that text ends
-        for use in self._matches_by_find(joined, low):
-            while use[0] >= end:
-                if mine:
-                    self._tally(joined, mine, counts[i], read[i].variants)
-                    mine = []
-                i += 1
-                end += len(read[i].text) + (1 if i else 0)
-            mine.append(use)
-        if mine:
-            self._tally(joined, mine, counts[i], read[i].variants)
-        for entry in entries:
-            if entry.uses:
-                self._add_uses(entry.uses, 1)
+        read: list[ClauseTerms | None] = [None if e.scan.foreign else e for e in entries]
+        self._tally(joined, self._matches_by_find(joined, low), read, self._starts)
 
     def _matches_by_find(self, text: str, low: str) -> list[tuple[int, int, str, str]]:
         """What `find_uses` finds, found with `str.find`: where names occur (the longest at each
         place), taken from the left without overlaps as the pattern's search takes them."""
-        longest: dict[int, int] = {}
-        for lowered, places in _places(self._searched, low).items():
-            size = len(lowered)
-            for at in places:
-                if longest.get(at, 0) < size:
-                    longest[at] = size
-        spans = []
-        resume = 0
-        for start in sorted(longest):
-            if start < resume:
-                continue  # inside the name found before (the search goes on after it)
-            resume = start + longest[start]
-            spans.append((start, resume))
-        return self._accepted(text, low, spans)
+        ends: dict[int, int] = {}  # where the longest name at each place ends
+        for lowered, places in _places(self._searched, low).items():  # shortest first: the longest
+            ends.update(zip(places, map(len(lowered).__add__, places), strict=True))  # is written last
+        return self._accepted(text, low, sorted(ends.items()))
 
     def find_uses(self, text: str) -> list[tuple[int, int, str, str]]:
         """(start, end, as written, defined name) of each use of a defined name in `text`, in any
@@ -480,12 +525,18 @@ class TermIndex:
         return self._accepted(text, low, [m.span() for m in pattern.finditer(low)])
 
     def _accepted(self, text: str, low: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
-        """The names found at `spans` of `low` (`text` in lower case) that are uses: words of
-        their own, with a plural or possessive ending; (start, end, as written, defined name)."""
+        """The names found at `spans` of `low` (`text` in lower case, the spans in order; one
+        that starts inside the one before is not a name, the search goes on after that) that are
+        uses: words of their own, with a plural or possessive ending; (start, end, as written,
+        defined name)."""
         found = []
         folded = self._folded
         size = len(text)
+        resume = 0
         for start, stem in spans:
+            if start < resume:
+                continue  # inside the name found before
+            resume = stem
             if start and (low[start - 1].isalnum() or low[start - 1] in _BEFORE_NAME):
                 continue  # part of a word, an address, or a mention in quotes (the definition itself)
             end = stem
@@ -510,20 +561,28 @@ class TermIndex:
         return witness != ""
 
     def _find_lower(self, word: str) -> str:
-        if self._joined is None:
-            texts = [c.text for c in self.order]
-            self._joined = "\n".join(texts)
-            self._starts, at = [], 0
-            for text in texts:
-                self._starts.append(at)
-                at += len(text) + 1
-        joined = self._joined
+        joined = self.joined_text()
         at = joined.find(word)
         while at >= 0:
             if _stands_alone(joined, at, len(word)):
                 return self.order[bisect.bisect_right(self._starts, at) - 1].id
             at = joined.find(word, at + 1)
         return ""
+
+    def joined_text(self) -> str:
+        """Every clause's text as read, in document order, joined by line breaks (a name or a
+        word holds none, so no search finds one across two clauses): built once after each
+        refresh that changed a text or the tree, for all the checks that search the document."""
+        if self._joined is None:
+            texts = [entry.text for entry in self._clauses.values()]  # in document order
+            self._joined, self._lower_joined, self._starts = "\n".join(texts), None, _starts(texts)
+        return self._joined
+
+    def _lowered(self) -> str:
+        """`joined_text()` in lower case."""
+        if self._lower_joined is None:
+            self._lower_joined = self.joined_text().lower()
+        return self._lower_joined
 
     def _forget_lower(self, changed: list[Clause], removed: bool) -> None:
         """Keep what is known about words in lower case, except where the changed clauses tell."""

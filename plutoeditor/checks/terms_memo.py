@@ -65,7 +65,6 @@ class TermMemo:
         self.forms: dict[str, FormCounts] = {}
         self._variants: dict[str, Clause] | None = None  # clauses with case variants, by id
         self._split: list[Clause] | None = None  # definitions read from a source line
-        self._joined: str | None = None  # every clause's text, to search
         self._scopes: Instruments | None = None  # the instruments found last
         self._touched: list[Clause] = []  # the clauses edited since
 
@@ -81,7 +80,7 @@ class TermMemo:
         index = self.index
         if index.reread != self._reread:
             self._reread, self._seen = index.reread, 0
-            self._entries = self._positions = self._variants = self._split = self._joined = None
+            self._entries = self._positions = self._variants = self._split = None
             self._scopes, self._touched = None, []
             self.run_in, self.forms = {}, {}
         if index.rederived != self._rederived:
@@ -93,7 +92,6 @@ class TermMemo:
             return
         if self._scopes is not None:
             self._touched += [clause for clause, _, _ in edits]
-        self._joined = None
         if self._entries is None and self._variants is None and not self.run_in and not self.forms:
             return  # nothing kept to bring up to date
         positions = self.positions()
@@ -216,20 +214,15 @@ class TermMemo:
         """How often the form is written in lower case as a word of its own."""
         known = self.form(form)
         if known.lower is None:
-            known.lower = lower_uses(self._text(), form)
+            known.lower = lower_uses(self.index.joined_text(), form)
         return known.lower
 
     def named(self, form: str) -> int:
         """How often the form is a name ("delivered to The X", "X.com")."""
         known = self.form(form)
         if known.named is None:
-            known.named = name_uses(self._text(), form)
+            known.named = name_uses(self.index.joined_text(), form)
         return known.named
-
-    def _text(self) -> str:
-        if self._joined is None:
-            self._joined = "\n".join(entry.text for _, entry in self.entries())
-        return self._joined
 
 
 def run_in_forms(phrase: str) -> frozenset[str]:

@@ -79,28 +79,34 @@ _AS_DEFINED = re.compile(
 )  # "Data Messages (as defined in the ECT Act)", "the Services as defined in the Agreement"
 
 
-def _any_form(text: str) -> bool:
-    """Something every form needs: parentheses, quotes, a colon or a verb of definition."""
+def _any_form(text: str, marks: bool | None = None) -> bool:
+    """Something every form needs: parentheses, quotes, a colon or a verb of definition;
+    `marks`: whether the text holds one of ( : “ " ‘ | – —, when the caller knows."""
     # plain substring tests, written out: ten times a regex's speed, twice a loop's over a tuple
     return (
-        "(" in text
-        or ":" in text
-        or "“" in text
-        or '"' in text
-        or "‘" in text
-        or "|" in text
-        or "–" in text
-        or "—" in text
+        (
+            marks
+            if marks is not None
+            else "(" in text
+            or ":" in text
+            or "“" in text
+            or '"' in text
+            or "‘" in text
+            or "|" in text
+            or "–" in text
+            or "—" in text
+        )
         or "*" in text  # a one-character search first: many times faster than "**"
         and "**" in text
         or "_" in text
         and "__" in text
-        or "mean" in text
-        or "refer" in text
-        or "defined" in text
-        or "includ" in text
-        or "understood" in text
+        or _means_words(text)
     )
+
+
+def _means_words(text: str) -> bool:
+    """Whether the text holds the beginning of a verb of definition ("means", "refers to")."""
+    return "mean" in text or "refer" in text or "defined" in text or "includ" in text or "understood" in text
 
 
 _DEFINITIONS_HEADING = WordSearch(
@@ -110,7 +116,6 @@ _DEFINITIONS_HEADING = WordSearch(
 _AS_HINT = re.compile(
     r"(?:as|within)\s+(?:that\s+|such\s+)?(?:defined|term|the\s+meaning|described|set\s+out)"
 )
-_MEANS_HINT = re.compile(r"mean|refer|defined|includ|understood")
 _VERB_AFTER_SPACE = re.compile(r"\s(?:mean|refer|defined|understood)")
 _PARENS = re.compile(r"\(([^()\n]{1,200})\)")
 _GLOSS_INSIDE = re.compile(
@@ -147,8 +152,9 @@ _LOWER_NAMES = frozenset("we us our ours you your yours i me my they them their 
 MAX_TERM_WORDS = 8
 
 
-def definitions_in(clause: Clause) -> list[Definition]:
-    """Every definition written in one clause (heading and text)."""
+def definitions_in(clause: Clause, marks: bool | None = None) -> list[Definition]:
+    """Every definition written in one clause (heading and text); `marks`: whether its text
+    holds one of ( : “ " ‘ | – —, when the caller knows (see `_any_form`)."""
     listed = _listed_term(clause)
     in_definitions = _in_definitions(clause)
     line = in_definitions and _listed_line(clause)
@@ -156,7 +162,7 @@ def definitions_in(clause: Clause) -> list[Definition]:
         clause.kind is ClauseKind.DEFINITION
         or listed
         or in_definitions
-        or _any_form(clause.text)
+        or _any_form(clause.text, marks)
         or (clause.heading and _any_form(clause.heading))
     ):
         return []  # most clauses: nothing that could define a term
@@ -257,10 +263,10 @@ def _listed_line(clause: Clause) -> bool:
 
 def _in_definitions(clause: Clause) -> bool:
     """A clause of a Definitions section, or one itself headed so."""
-    for owner in (clause, clause.parent):
-        if owner is not None and owner.heading and _defines(owner.heading):
-            return True
-    return False
+    if clause.heading and _defines(clause.heading):
+        return True
+    parent = clause.parent
+    return parent is not None and bool(parent.heading) and _defines(parent.heading)
 
 
 #: heading -> whether it heads definitions: asked of a section's heading for each of its clauses
@@ -290,7 +296,7 @@ def _paragraph_definitions(paragraph: str, add) -> None:  # type: ignore[no-unty
     if "(" in paragraph:
         for group in _PARENS.finditer(paragraph):
             _inline(group, paragraph, add)
-    if any(q in paragraph for q in _OPEN_Q):
+    if "“" in paragraph or '"' in paragraph or "‘" in paragraph:  # an opening quote (_OPEN_Q)
         for m in _QUOTED_MEANS.finditer(paragraph):
             if _REFERENCES_TO.search(paragraph, max(0, m.start() - 20), m.start()):
                 continue  # 'References to “Customers” shall include Agencies': not a definition
@@ -310,7 +316,7 @@ def _paragraph_definitions(paragraph: str, add) -> None:  # type: ignore[no-unty
         if "(" in paragraph:  # the pattern tries every position: asked only where it can match
             for glossed in _GLOSSED.finditer(paragraph):  # "The Rightsholder (the Person holding ...)"
                 add(glossed.group("term"), glossed.group("gloss"), BARE)
-    if not _MEANS_HINT.search(paragraph) or not _VERB_AFTER_SPACE.search(paragraph):
+    if not _means_words(paragraph) or not _VERB_AFTER_SPACE.search(paragraph):
         return  # every verb of _BARE_MEANS follows a space: not "preferences", "including"
     for bare in _BARE_MEANS.finditer(paragraph):  # "User Content means ..." opening a sentence
         if bare.group("term").split()[0] not in _NOT_A_TERM:

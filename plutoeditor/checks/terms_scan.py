@@ -93,7 +93,9 @@ _NO_QUOTES = frozenset[str]()
 _new_scan = tuple.__new__
 
 
-def scan_text(text: str) -> TextScan:
+def scan_text(text: str, quotes: bool = True) -> TextScan:
+    """What the text says (see `TextScan`); `quotes`: False if the caller knows it holds no
+    quotation mark, apostrophe or backtick."""
     if not text:
         return _EMPTY
     spaces = text.count(" ")
@@ -111,7 +113,8 @@ def scan_text(text: str) -> TextScan:
                 _scan_paragraph(paragraph, phrases, nouns, -1)
     quoted = (
         frozenset(m.group(1).strip().rstrip(".,;:") for m in _QUOTED.finditer(text))
-        if "“" in text or '"' in text or "‘" in text or "«" in text or "'" in text or "``" in text
+        if quotes
+        and ("“" in text or '"' in text or "‘" in text or "«" in text or "'" in text or "``" in text)
         else _NO_QUOTES
     )
     return _new_scan(TextScan, (phrases, nouns, quoted, spaces, False))  # type: ignore[no-any-return]
@@ -133,17 +136,13 @@ def _scan_paragraph(paragraph: str, phrases: dict[str, int], nouns: dict[str, in
     match = _SCAN.match
     at = capitals.find(0)
     while at >= 0:
-        m = match(paragraph, at)
-        if m is None:
-            at = capitals.find(0, at + 1)
-            continue
         start = at
-        at = capitals.find(0, m.end())
+        glued = False
         if start:
             c = paragraph[start - 1]
             if c in _GLUED:
-                continue  # inside a word, an address or a file name: "eBay", "www.Example.com"
-            if c not in _SPACES:
+                glued, initial = True, False  # inside a word, an address, a file: "eBay", "www.Example.com"
+            elif c not in _SPACES:
                 initial = c in _STARTS_SENTENCE or c.isdigit() or c == ")" and _list_label(paragraph, start)
             elif start == 1:
                 initial = True
@@ -157,56 +156,95 @@ def _scan_paragraph(paragraph: str, phrases: dict[str, int], nouns: dict[str, in
                     )
         else:
             initial = True
-        phrase = m.group()
-        if initial:
-            space = phrase.find(" ")
-            if space < 0 or phrase[:space].lower() not in _STARTERS:
-                continue  # "Personal Data is ...", "The ...": a capital any sentence would have
+        if initial and not glued:
+            # a phrase goes on past its first word only with a capital at most 8 characters
+            # after it ("X of the Y"); without one it is a word opening a sentence, which says
+            # nothing: not matched (half the capitals of a policy)
+            space = paragraph.find(" ", start)
+            next_capital = capitals.find(0, start + 1)
+            if space >= 0 and (next_capital < 0 or next_capital > space + 8):
+                at = next_capital
+                continue
+        m = match(paragraph, start)
+        if m is None:
+            at = capitals.find(0, start + 1)
+            continue
+        at = capitals.find(0, m.end())
+        if glued:
+            continue
         after = m.lastindex
         if after == _SKIP:
             continue  # "Subject: ...", "Section 5", "Directive 95/46/EC", "the Act on the ..."
-        words = phrase.split()
-        if "of" in words or not initial and words[0] == "The":
-            continue  # "sent to The Meet Group", "Terms of Use": names and titles
-        if initial:
-            determined = words[0].lower() in _DETERMINERS
-            words = words[1:]  # "Our Website ...": the words after "Our" still count
-        elif c == " ":
-            before = paragraph[max(0, start - 7) : start - 1]
-            determined = before[before.rfind(" ") + 1 :] in _DETERMINERS
-        else:
-            determined = False
+        readings = _OPENING if initial else _INSIDE
+        matched = m.group()
+        reading = readings.get(matched)
+        if reading is None:
+            if len(readings) >= 4096:
+                readings.clear()
+            reading = readings[matched] = _reading(matched, initial)
+        phrase, determined = reading
+        if not phrase:
+            continue
         if (
             start > 2
             and paragraph[start - 2].isupper()
             and _ACRONYM_BEFORE.search(paragraph, max(0, start - 12), start)
         ):
             continue  # "AI Features", "GNU Licenses": part of a name
-        if not _BREAKS.isdisjoint(words):
-            for i, word in enumerate(words):
-                if word in _BREAKS:
-                    words = words[:i]  # "the Software You distribute": "You" starts a clause
-                    break
-        if not words:
-            continue
         if heading is None:
             heading = _heading_like(paragraph, spaces)
         if heading:
             return  # a heading, a line in capitals: says nothing
-        phrase = " ".join(words) if len(words) > 1 else words[0]
-        last = phrase[-1]
-        if last == "s":
-            if len(phrase) > 1 and phrase[-2] in "’'":
-                phrase = phrase[:-2]  # "the Company's"
-        elif last in "’'":
-            phrase = phrase[:-1]  # "the Users'"
         phrases[phrase] = phrases.get(phrase, 0) + 1
+        if not initial:
+            if c == " ":
+                before = paragraph[max(0, start - 7) : start - 1]
+                determined = before[before.rfind(" ") + 1 :] in _DETERMINERS
+            else:
+                determined = False
         if determined and after != _SECTION:
             if after == _NEXT:  # "the Policy Updates page": a lower-case noun follows
                 following = m.group(_NEXT)
                 if following not in _FUNCTION_WORDS and not following.endswith("ed"):
                     continue
             nouns[phrase] = nouns.get(phrase, 0) + 1
+
+
+#: A capitalised phrase as matched -> its `_reading` (opening a sentence, or inside one): the
+#: same phrases come again and again
+_OPENING: dict[str, tuple[str, bool]] = {}
+_INSIDE: dict[str, tuple[str, bool]] = {}
+
+
+def _reading(matched: str, initial: bool) -> tuple[str, bool]:
+    """The phrase a capitalised phrase as matched counts as ("" for none) and, if it opens a
+    sentence (`initial`), whether its first word is a determiner ("Our Website")."""
+    if initial:
+        space = matched.find(" ")
+        if space < 0 or matched[:space].lower() not in _STARTERS:
+            return "", False  # "Personal Data is ...", "The ...": a capital any sentence would have
+    words = matched.split()
+    if "of" in words or not initial and words[0] == "The":
+        return "", False  # "sent to The Meet Group", "Terms of Use": names and titles
+    determined = False
+    if initial:
+        determined = words[0].lower() in _DETERMINERS
+        words = words[1:]  # "Our Website ...": the words after "Our" still count
+    if not _BREAKS.isdisjoint(words):
+        for i, word in enumerate(words):
+            if word in _BREAKS:
+                words = words[:i]  # "the Software You distribute": "You" starts a clause
+                break
+    if not words:
+        return "", False
+    phrase = " ".join(words) if len(words) > 1 else words[0]
+    last = phrase[-1]
+    if last == "s":
+        if len(phrase) > 1 and phrase[-2] in "’'":
+            phrase = phrase[:-2]  # "the Company's"
+    elif last in "’'":
+        phrase = phrase[:-1]  # "the Users'"
+    return phrase, determined
 
 
 def _list_label(paragraph: str, start: int) -> bool:

@@ -132,7 +132,6 @@ class _Mentions:
     def __init__(self, index: TermIndex) -> None:
         self._index = index
         self._headings = "\n" + "\n".join(index.headings).replace("-", " ") + "\n"
-        self._capitals: str | None = None
 
     def anywhere_but(self, definition: Definition) -> bool:
         """Whether a name of the definition (singular or plural) is named so anywhere."""
@@ -190,9 +189,7 @@ class _Mentions:
         return False
 
     def _texts(self) -> str:
-        if self._capitals is None:
-            self._capitals = "\n".join(c.text for c in self._index.order)
-        return self._capitals
+        return self._index.joined_text()
 
     def _unquoted(self, name: str) -> bool:
         """An abbreviation in capitals used without quotes: '(COLLECTIVELY, “WBD”)' and then
