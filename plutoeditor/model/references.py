@@ -17,7 +17,7 @@ from plutoeditor.model.clause import Clause, ClauseKind
 from plutoeditor.model.labels import ATTACHMENT_PATTERN, SCHEDULE, label_core, parse_label
 from plutoeditor.model.policy import Policy
 
-_KEYWORD = r"(?i:sub-?clauses?|clauses?|sections?|paragraphs?)"
+_KEYWORD = r"(?i:sub-?clauses?|sub-?sections?|clauses?|sections?|paragraphs?)"
 #: "7.4.6", "4.1(a)", "D.4", "18.c"; "7 (3)" written with a space only before "of ..." ("Section 7 (3) of
 #: the Act")
 _LABEL = (
