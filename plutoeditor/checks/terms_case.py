@@ -98,6 +98,8 @@ def _own_variants(
             continue
         if lower and written.casefold() in others and _SUCH.search(text, max(0, start - 12), start):
             continue  # "... third party web sites ... the content of such web sites": those sites
+        if lower and _POINTS_TO_DEFINITION.match(text, end):
+            continue  # "a mass filing (defined in the section titled Mass Filing below)"
         if lower and (a_definition or _in_other_definition(text, start, name)):
             continue  # '"Criteo Data" means ... aggregated client data that ...': general words
         if lower and _ONE_OF_KINDS.search(text, max(0, start - 40), start):
@@ -133,6 +135,8 @@ _OTHERS_MADE = re.compile(
     r"(?:third[- ]part|others?\b|other\s|another\b|any\s+third)",
     re.IGNORECASE,
 )
+#: The words pointing to where the term is defined: "mass filing (as defined below)".
+_POINTS_TO_DEFINITION = re.compile(r"\s*\((?:as\s+|which\s+is\s+|is\s+)?defined\b", re.IGNORECASE)
 #: A word pointing back to the things just named: "such web sites", "those apps".
 _SUCH = re.compile(r"\b(?:such|these|those|said)[ \u00a0]$", re.IGNORECASE)
 #: The words offered as one of several kinds of a thing: "private or public transport",

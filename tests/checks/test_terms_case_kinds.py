@@ -69,3 +69,11 @@ def test_the_words_in_the_definition_of_another_term_are_the_ordinary_words() ->
     assert [(f.label, f.target) for f in run_checks(policy) if f.code == "term-case"] == [
         ("2.2", "Public Transport")
     ]
+
+
+def test_the_words_pointing_to_their_definition_are_not_a_slip() -> None:
+    pointer = "2.4 Tickets for public transport (as defined in section 1) are valid for a day."
+    assert variants(pointer) == []
+    assert variants("2.4 Tickets for public transport (defined below) are valid for a day.") == []
+    other = "2.4 Tickets for public transport (buses only) are valid for a day."
+    assert variants(other) == [("2.4", "Public Transport")]
