@@ -69,6 +69,8 @@ def duplicate_definitions(index: TermIndex, clauses: dict[str, Clause], scopes: 
             continue  # "[ ] C. "Third Party" means ...": the alternatives of a template
         if _copy(earlier, clauses[earlier.clause_id], definition, clause):
             continue  # the page repeats a passage, or a part written again for other readers
+        if _title_line(clauses[earlier.clause_id], earlier):
+            continue  # 'Data Security Terms ("Data Security Terms")' as the title, then in its first words
         if earlier.form == INLINE and definition.form in (MEANS, CLAUSE) and _restates(earlier, definition):
             continue  # a glossary entry that says again what the text said where it named the term
         if (definition.form == INLINE and _NOTICE.match(clause.text)) or (
@@ -126,6 +128,22 @@ def _copy(earlier: Definition, first: Clause, definition: Definition, clause: Cl
         return False  # "Records: the files we keep" twice in a list is one list's slip
     matcher = SequenceMatcher(None, one, other)
     return matcher.real_quick_ratio() >= _COPY and matcher.quick_ratio() >= _COPY and matcher.ratio() >= _COPY
+
+
+def _title_line(clause: Clause, definition: Definition) -> bool:
+    """Whether the definition is in a heading or a title line (one short line, no sentence):
+    the text under it names the term again as it begins."""
+    if definition.form not in (INLINE, MEANS):
+        return False  # a definition clause: its heading is the term, by design
+    text = clause.text.strip()
+    if not text or definition.term not in text:
+        text = clause.heading.strip()  # defined in the heading
+    return (
+        definition.term in text
+        and len(text) <= 100
+        and "\n" not in text
+        and not text.endswith((".", ";", ":", ","))
+    )
 
 
 _WORD = re.compile(r"[a-z]{3,}")

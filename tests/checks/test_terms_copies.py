@@ -79,3 +79,15 @@ def test_a_glossary_entry_restating_an_inline_definition_is_not_a_duplicate() ->
     # a glossary entry that says something else is still a second definition
     other = '3.1 "Suggestions" means the notes a harbour master files about a crossing.'
     assert duplicates(*text, other) == [("3.1", "Suggestions")]
+
+
+def test_a_title_naming_the_term_then_its_definition_is_not_a_duplicate() -> None:
+    title = 'Harbour Ferry Data Terms ("Data Terms")'
+    body = "These Harbour Ferry Data Terms (“Data Terms”) apply to every crossing booked online."
+    rest = ("1 Scope", "1.1 The Data Terms cover bookings.", "1.2 The Data Terms end with the booking.")
+    assert duplicates("Harbour Ferry Terms", "1 Travel", "1.1 We sail daily.", title, body, *rest) == []
+    # two definitions in running text are two
+    again = "2.1 Our notices (“Data Terms”) may change."
+    assert duplicates(
+        "Harbour Ferry Terms", "1 Travel", "1.1 We sail daily.", body, *rest, "2 Notices", again
+    ) == [("2.1", "Data Terms")]
