@@ -98,6 +98,8 @@ def _own_variants(
             continue
         if lower and written.casefold() in others and _SUCH.search(text, max(0, start - 12), start):
             continue  # "... third party web sites ... the content of such web sites": those sites
+        if lower and _singular(written.casefold()) in _LAW_CATEGORIES:
+            continue  # "nothing else grants you permission to modify the software or its derivative works"
         if lower and _POINTS_TO_DEFINITION.match(text, end):
             continue  # "a mass filing (defined in the section titled Mass Filing below)"
         if lower and (a_definition or _in_other_definition(text, start, name)):
@@ -135,6 +137,17 @@ _OTHERS_MADE = re.compile(
     r"(?:third[- ]part|others?\b|other\s|another\b|any\s+third)",
     re.IGNORECASE,
 )
+#: Categories of copyright law ("derivative work", 17 U.S.C. § 101): in lower case they are the
+#: law's, which a licence's defined Derivative Work narrows ("that portion of any work that ...").
+_LAW_CATEGORIES = frozenset(
+    ("derivative work", "collective work", "joint work", "work made for hire", "compilation work")
+)
+
+
+def _singular(words: str) -> str:
+    return words[:-1] if words.endswith("works") else words
+
+
 #: The words pointing to where the term is defined: "mass filing (as defined below)".
 _POINTS_TO_DEFINITION = re.compile(r"\s*\((?:as\s+|which\s+is\s+|is\s+)?defined\b", re.IGNORECASE)
 #: A word pointing back to the things just named: "such web sites", "those apps".

@@ -77,3 +77,17 @@ def test_the_words_pointing_to_their_definition_are_not_a_slip() -> None:
     assert variants("2.4 Tickets for public transport (defined below) are valid for a day.") == []
     other = "2.4 Tickets for public transport (buses only) are valid for a day."
     assert variants(other) == [("2.4", "Public Transport")]
+
+
+def test_a_category_of_copyright_law_in_lower_case_is_the_law_s_category() -> None:
+    licence = (
+        "Harbour Chart Licence",
+        "1 Definitions",
+        '1.1 "Derivative Work" means a chart made from the Harbour Chart.',
+        "2 Licence",
+        "2.1 You may share a Derivative Work; each Derivative Work names its source.",
+        "2.2 A Derivative Work stays under this licence.",
+    )
+    concept = "2.3 Other licences require derivative works to be shared."
+    policy = import_text("\n\n".join((*licence, concept)) + "\n")
+    assert [f.target for f in run_checks(policy) if f.code == "term-case"] == []
