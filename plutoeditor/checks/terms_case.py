@@ -98,6 +98,8 @@ def _own_variants(
             continue
         if lower and written.casefold() in others and _SUCH.search(text, max(0, start - 12), start):
             continue  # "... third party web sites ... the content of such web sites": those sites
+        if lower and _heading_line(text, start):
+            continue  # "Using the Fresha platform": a heading in sentence case
         if lower and _singular(written.casefold()) in _LAW_CATEGORIES:
             continue  # "nothing else grants you permission to modify the software or its derivative works"
         if lower and _POINTS_TO_DEFINITION.match(text, end):
@@ -142,6 +144,16 @@ _OTHERS_MADE = re.compile(
 _LAW_CATEGORIES = frozenset(
     ("derivative work", "collective work", "joint work", "work made for hire", "compilation work")
 )
+
+
+def _heading_line(text: str, start: int) -> bool:
+    """Whether the line holding `start` is a short heading: a few words, no sentence's stop."""
+    begin = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    line = text[begin : end if end >= 0 else len(text)].strip()
+    return (
+        len(line) <= 70 and len(line.split()) <= 8 and not line.endswith((".", ";", ":", ",", "!", "?", ")"))
+    )
 
 
 def _singular(words: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from plutoeditor.checks import run_checks
 from plutoeditor.importers.text import import_text
+from plutoeditor.model.clause import Clause
 
 TERMS = (
     "Harbour Ferry Terms",
@@ -91,3 +92,14 @@ def test_a_category_of_copyright_law_in_lower_case_is_the_law_s_category() -> No
     concept = "2.3 Other licences require derivative works to be shared."
     policy = import_text("\n\n".join((*licence, concept)) + "\n")
     assert [f.target for f in run_checks(policy) if f.code == "term-case"] == []
+
+
+def test_a_heading_line_in_sentence_case_is_not_a_slip() -> None:
+    def with_line(line: str) -> list[str]:
+        policy = import_text("\n\n".join(TERMS) + "\n")
+        policy.clauses.append(Clause(text=line))  # a line the importer kept as a paragraph
+        return [f.target for f in run_checks(policy) if f.code == "term-case"]
+
+    assert with_line("Buying public transport tickets") == []
+    # a sentence stays a finding
+    assert with_line("We sell public transport tickets.") == ["Public Transport"]
