@@ -86,6 +86,8 @@ def _own_variants(
             continue
         if written[:1].isupper() and _after_capitalised_word(text, start):
             continue
+        if _after_hyphens(written) == _after_hyphens(name):
+            continue  # "Pick-Up Time" for "Pick-up Time": the same term, in Title Case throughout
         lower = any(w[:1].islower() for w in written.split())  # "personal data", "AI models", "Web sites"
         if _NEXT_NOUN.match(text, end):
             continue
@@ -144,6 +146,11 @@ _OTHERS_MADE = re.compile(
 _LAW_CATEGORIES = frozenset(
     ("derivative work", "collective work", "joint work", "work made for hire", "compilation work")
 )
+
+
+def _after_hyphens(words: str) -> str:
+    """The words with each letter after a hyphen in lower case: "Pick-Up Time" -> "Pick-up Time"."""
+    return re.sub(r"-(\w)", lambda m: "-" + m.group(1).lower(), words)
 
 
 def _heading_line(text: str, start: int) -> bool:

@@ -103,3 +103,18 @@ def test_a_heading_line_in_sentence_case_is_not_a_slip() -> None:
     assert with_line("Buying public transport tickets") == []
     # a sentence stays a finding
     assert with_line("We sell public transport tickets.") == ["Public Transport"]
+
+
+def test_a_capital_after_a_hyphen_is_the_term_written_in_title_case() -> None:
+    terms = (
+        "Harbour Ferry Terms",
+        "1 Definitions",
+        '1.1 "Pick-up Point" means where a bus meets the ferry.',
+        "2 Travel",
+        "2.1 The Pick-up Point is shown on the ticket; each Pick-up Point has a shelter.",
+        "2.2 Buses wait at the Pick-up Point.",
+    )
+    policy = import_text("\n\n".join((*terms, "2.3 Be at the Pick-Up Point early.")) + "\n")
+    assert [f.target for f in run_checks(policy) if f.code == "term-case"] == []
+    policy = import_text("\n\n".join((*terms, "2.3 Be at the pick-up point early.")) + "\n")
+    assert [f.target for f in run_checks(policy) if f.code == "term-case"] == ["Pick-up Point"]
