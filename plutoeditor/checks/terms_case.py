@@ -38,6 +38,7 @@ def case_variants(
         for _, name, _ in variants:
             other_case[name] = other_case.get(name, 0) + 1
     preamble = _preamble(index) if entries else frozenset()
+    limited = _limited_names(index) if entries else frozenset()
     for clause, variants in entries:
         counts: dict[tuple[str, str], int] = {}
         for written, name, same_number in variants:
@@ -50,6 +51,8 @@ def case_variants(
                 continue  # another instrument on the page (the clauses an annex quotes) defines it
             if other_case[name] >= index.uses.get(name, 0):
                 continue  # mostly written so (a quoted statute, the ordinary words): not a slip
+            if name in limited and any(w[:1].islower() for w in written.split()):
+                continue  # "‘Booking Confirmation’ (in the ‘Car rentals’ section)": elsewhere the words
             if clause.id in preamble and not any(
                 d.clause_id in preamble for d in index.by_name.get(name, ())
             ):
@@ -58,6 +61,45 @@ def case_variants(
             message = f"“{written}” is written here{times}; the defined term is “{name}”"
             found.append(make("term-case", clause.id, clause.label, message, clause.line, name, name))
     return found
+
+
+_PART = r"(?:section|clause|part|chapter|schedule|annex|appendix|exhibit|article|paragraph)s?"
+#: After the term: "‘Pick-up Time’ (in the ‘Car rentals’ section) means ...".
+_FOR_A_PART_AFTER = re.compile(
+    rf"[”\"’']?\s*\((?:in|for|within)\s+(?:the\s+|this\s+)?[^()]{{0,60}}?\b{_PART}\)", re.I
+)
+#: Before it: "For the purposes of this section, ...", "Throughout Section D, ...", "In this Part 2, ...".
+_FOR_A_PART_BEFORE = re.compile(
+    rf"\b(?:(?:for\s+(?:the\s+)?purposes?\s+of|throughout|as\s+used\s+in|when\s+used\s+in|in)\s+"
+    rf"(?:(?:this|these|that)\s+{_PART}\b|{_PART}\s+[\dA-Z][\w.]*)[^.;]{{0,40}}?,?\s*[“\"‘']?\s*)$",
+    re.IGNORECASE,
+)
+
+
+def _limited_names(index: TermIndex) -> frozenset[str]:
+    """The names whose every definition is for one part of the document only ("For the purposes
+    of this section, ...", "(in the ‘Car rentals’ section)"): used elsewhere in lower case they
+    are the ordinary words."""
+    clauses = index.clause_by_id()
+    limited: dict[str, bool] = {}
+    for definition in index.definitions:
+        clause = clauses.get(definition.clause_id)
+        text = clause.text if clause is not None else ""
+        one_part = _for_one_part(text, definition.term)
+        for name in definition.names:
+            limited[name] = limited.get(name, True) and one_part
+    return frozenset(name for name, only in limited.items() if only)
+
+
+def _for_one_part(text: str, term: str) -> bool:
+    at = text.find(term)
+    while at >= 0:
+        if _FOR_A_PART_AFTER.match(text, at + len(term)) or _FOR_A_PART_BEFORE.search(
+            text, max(0, at - 100), at
+        ):
+            return True
+        at = text.find(term, at + 1)
+    return False
 
 
 def _preamble(index: TermIndex) -> frozenset[str]:

@@ -46,3 +46,28 @@ def test_the_singular_words_still_count_as_the_term_written_in_lower_case() -> N
     # although some of the lower-case uses are in the singular
     lower = [f"3.{n} A member rule or the member rules may be read at the desk." for n in range(1, 6)]
     assert variants("3 Desk", *lower) == []
+
+
+def test_a_term_defined_for_one_section_is_the_ordinary_words_elsewhere() -> None:
+    scoped = (
+        "Lantern Club Terms",
+        "1 Definitions",
+        "1.1 ‘Guest Pass’ (in the ‘Visits’ section) means a day ticket for a visitor.",
+        "2 Visits",
+        "2.1 A Guest Pass admits one visitor; show the Guest Pass at the door.",
+        "2.2 Each Guest Pass is valid for a day.",
+        "3 Members",
+    )
+    elsewhere = "3.1 Members may print a guest pass for a friend at home."
+    policy = import_text("\n\n".join((*scoped, elsewhere)) + "\n")
+    assert [f.target for f in run_checks(policy) if f.code == "term-case"] == []
+    for limit in ("For the purposes of this section, ", "Throughout Section 2, "):
+        text = [*scoped]
+        text[2] = f"1.1 {limit}‘Guest Pass’ means a day ticket for a visitor."
+        policy = import_text("\n\n".join((*text, elsewhere)) + "\n")
+        assert [f.target for f in run_checks(policy) if f.code == "term-case"] == []
+    # defined for the whole document, the words in lower case are the term
+    text = [*scoped]
+    text[2] = "1.1 ‘Guest Pass’ means a day ticket for a visitor."
+    policy = import_text("\n\n".join((*text, elsewhere)) + "\n")
+    assert [f.target for f in run_checks(policy) if f.code == "term-case"] == ["Guest Pass"]
