@@ -82,9 +82,27 @@ def undefined_terms(index: TermIndex, scopes: Instruments, memo: TermMemo) -> li
             if len(uses) > 1:  # the form used first
                 positions = memo.positions()
                 clause = min(uses, key=lambda c: positions[c.id])
+            if _in_definitions(clause):
+                continue  # "The Document may include Warranty Disclaimers ...": described where terms are
             message = f"“{phrase}” is used as a defined term ({count} times, first here) but is not defined"
             found.append(about_clause("undefined-term", clause, message, phrase))
     return found
+
+
+_DEFINITIONS_HEADING = re.compile(r"\b(?:definitions?|interpretation|glossary)\b", re.IGNORECASE)
+
+
+def _in_definitions(clause: Clause) -> bool:
+    """Whether the clause belongs to the document's definitions ("1. APPLICABILITY AND
+    DEFINITIONS"): a phrase first used there is defined by what that text says of it."""
+    owner: Clause | None = clause
+    for _ in range(2):  # the clause, or the section holding it
+        if owner is None:
+            return False
+        if owner.heading and _DEFINITIONS_HEADING.search(owner.heading):
+            return True
+        owner = owner.parent
+    return False
 
 
 def _defined_in_lower_case(index: TermIndex, phrase: str) -> bool:

@@ -161,3 +161,16 @@ def test_what_the_clauses_say_of_a_form_adds_up_to_what_the_document_says(texts,
     joined = "\n".join(texts)
     assert sum(name_uses(text, form) for text in texts) == name_uses(joined, form)
     assert sum(lower_uses(text, form) for text in texts) == lower_uses(joined, form)
+
+
+def test_a_phrase_described_in_the_definitions_section_is_defined_there() -> None:
+    described = "1.3 Tickets may be shown in a Ferry App next to the notice; such a Ferry App is ours."
+    uses = (
+        "2 Gangway",
+        "2.1 The crew reads the Ferry App of each passenger at the gangway.",
+        "2.2 Passengers may ask for the Ferry App at the Ticket Office.",
+        "2.3 The Ferry App is kept for a year; the Ferry App is never sold.",
+    )
+    assert "Ferry App" not in targets(*uses, definitions=(*DEFINITIONS, described))
+    # first used outside the definitions, it is undefined
+    assert "Ferry App" in targets(*uses)
