@@ -31,6 +31,8 @@ def undefined_terms(index: TermIndex, scopes: Instruments, memo: TermMemo) -> li
     What the clauses say of each phrase is kept in `memo` while the edits cannot change it."""
     if _excerpt(index.policy):
         return []  # the page starts at "Article 19": its terms are defined in the parts not shown
+    if reads_with_another(index.order):
+        return []  # a wraparound licence: its terms are the licence's it is read with
     evidence = Evidence(index, memo)
     if not evidence.defines_terms(index.definitions):
         return []  # a page that defines nothing capitalises by house style, not as terms
@@ -87,6 +89,21 @@ def undefined_terms(index: TermIndex, scopes: Instruments, memo: TermMemo) -> li
             message = f"“{phrase}” is used as a defined term ({count} times, first here) but is not defined"
             found.append(about_clause("undefined-term", clause, message, phrase))
     return found
+
+
+#: "operates as a wraparound licence to the Apache License", "must be read in conjunction with",
+#: "Section 1 below modifies definitions in the Apache License".
+_WRAPS = re.compile(
+    r"\b(?:wrap-?around\s+licen[cs]e\s+to|(?:must|shall|is\s+to)\s+be\s+read\s+(?:in\s+conjunction|together)"
+    r"\s+with|modif(?:y|ies)\s+(?:the\s+)?definitions(?:\s+and\s+terminology)?\s+(?:in|of))\b",
+    re.IGNORECASE,
+)
+
+
+def reads_with_another(order: list[Clause]) -> bool:
+    """Whether the page opens by saying it is read with another document whose text it
+    modifies (a wraparound licence): the terms it uses and defines are that text's."""
+    return any(_WRAPS.search(clause.text[:1500]) for clause in order[:4])
 
 
 _DEFINITIONS_HEADING = re.compile(r"\b(?:definitions?|interpretation|glossary)\b", re.IGNORECASE)

@@ -174,3 +174,14 @@ def test_a_phrase_described_in_the_definitions_section_is_defined_there() -> Non
     assert "Ferry App" not in targets(*uses, definitions=(*DEFINITIONS, described))
     # first used outside the definitions, it is undefined
     assert "Ferry App" in targets(*uses)
+
+
+def test_a_licence_read_with_the_licence_it_wraps_takes_its_terms_from_it() -> None:
+    wrapper = (
+        "Harbour Chart Licence",
+        "This licence operates as a wraparound licence to the Sea Chart Licence and must be read in "
+        "conjunction with it.",
+        *DEFINITIONS[1:],
+    )
+    assert "Ferry App" not in targets(*USED_TWICE, definitions=wrapper)
+    assert targets(*USED_TWICE) == {"Ferry App"}
