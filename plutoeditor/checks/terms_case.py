@@ -166,7 +166,7 @@ _NEXT_NOUN = re.compile(
     r"[ \u00a0](?:data|information|distributions?|files?|records?|details|numbers?|systems?|documentation|"
     r"materials?|products?|holders?|owners?|providers?|processing|programs?|programmes?|licen[cs]es?|"
     r"agreements?|terms|accounts?|polic(?:y|ies)|forms?|settings|page|pages|history|histories|"
-    r"repositor(?:y|ies)|developers?|vendors?|emails?|usage|protection|legislation)\b"
+    r"repositor(?:y|ies)|developers?|vendors?|emails?|usage|protection|legislation|rights|rules|requests?)\b"
 )
 #: Words that make the phrase another legal category: "sensitive personal data".
 #: ... or someone else's: "links to third-party web sites", "other service providers".

@@ -118,3 +118,9 @@ def test_a_capital_after_a_hyphen_is_the_term_written_in_title_case() -> None:
     assert [f.target for f in run_checks(policy) if f.code == "term-case"] == []
     policy = import_text("\n\n".join((*terms, "2.3 Be at the pick-up point early.")) + "\n")
     assert [f.target for f in run_checks(policy) if f.code == "term-case"] == ["Pick-up Point"]
+
+
+def test_the_words_modifying_rights_rules_or_requests_are_not_the_term() -> None:
+    assert variants("2.4 We answer customer data requests within a month.") == []
+    assert variants("2.4 Our public transport rules are posted at each stop.") == []
+    assert variants("2.4 You may use your customer data rights at any time.") == []
