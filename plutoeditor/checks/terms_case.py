@@ -146,6 +146,8 @@ def _own_variants(
             continue  # "Using the Fresha platform": a heading in sentence case
         if lower and _singular(written.casefold()) in _LAW_CATEGORIES:
             continue  # "nothing else grants you permission to modify the software or its derivative works"
+        if lower and _describes_another(text, end, name):
+            continue  # "... including linked services (hereinafter "External Services")": its description
         if lower and _POINTS_TO_DEFINITION.match(text, end):
             continue  # "a mass filing (defined in the section titled Mass Filing below)"
         if lower and (a_definition or _in_other_definition(text, start, name)):
@@ -207,6 +209,20 @@ def _heading_line(text: str, start: int) -> bool:
 
 def _singular(words: str) -> str:
     return words[:-1] if words.endswith("works") else words
+
+
+#: The rest of a description that an inline definition closes: "... linked services (hereinafter
+#: “External Services”)", "Fares for public transport (the “Harbour Fares”)".
+_INLINE_AFTER = re.compile(
+    r"[^.;()\n]{0,100}?\((?:(?:hereinafter|hereafter|collectively|together|jointly|each)[,:]?\s+)?"
+    r"(?:referred\s+to\s+as\s+)?(?:(?:the|a|an)\s+)?[“\"‘](?P<term>[^”\"’\n]{1,60})[”\"’]"
+)
+
+
+def _describes_another(text: str, end: int, name: str) -> bool:
+    """Whether the words ending at `end` describe another term that the sentence defines inline."""
+    m = _INLINE_AFTER.match(text, end)
+    return m is not None and m.group("term").casefold() != name.casefold()
 
 
 #: The words pointing to where the term is defined: "mass filing (as defined below)".

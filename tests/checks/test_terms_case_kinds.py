@@ -124,3 +124,13 @@ def test_the_words_modifying_rights_rules_or_requests_are_not_the_term() -> None
     assert variants("2.4 We answer customer data requests within a month.") == []
     assert variants("2.4 Our public transport rules are posted at each stop.") == []
     assert variants("2.4 You may use your customer data rights at any time.") == []
+
+
+def test_the_words_describing_another_term_defined_inline_are_the_ordinary_words() -> None:
+    inline = "2.4 We link to sites, apps and other mobile apps of partners (hereinafter “Partner Apps”)."
+    assert variants(inline) == []
+    assert variants("2.4 Fares for public transport (the “Harbour Fares”) change in May.") == []
+    # the term itself, then another sentence defining something, stays a finding
+    assert variants("2.4 We sell public transport tickets. Our partners (the “Partners”) too.") == [
+        ("2.4", "Public Transport")
+    ]
