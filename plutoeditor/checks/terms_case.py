@@ -146,6 +146,8 @@ def _own_variants(
             continue  # "Using the Fresha platform": a heading in sentence case
         if lower and _singular(written.casefold()) in _LAW_CATEGORIES:
             continue  # "nothing else grants you permission to modify the software or its derivative works"
+        if lower and _ON_A_SUBJECT.match(text, end) and _LAW_WORD.search(name):
+            continue  # "the applicable laws on hacking and computer crime": those laws, not every law
         if lower and _describes_another(text, end, name):
             continue  # "... including linked services (hereinafter "External Services")": its description
         if lower and _POINTS_TO_DEFINITION.match(text, end):
@@ -211,6 +213,12 @@ def _singular(words: str) -> str:
     return words[:-1] if words.endswith("works") else words
 
 
+#: Laws narrowed to one subject: "applicable laws on hacking", "data protection laws regarding ...".
+_ON_A_SUBJECT = re.compile(
+    r"[ \u00a0](?:on|regarding|concerning|relating\s+to|governing|in\s+respect\s+of)\s",
+    re.IGNORECASE,
+)
+_LAW_WORD = re.compile(r"\b(?:Laws?|Legislation|Regulations?|Rules)$")
 #: The rest of a description that an inline definition closes: "... linked services (hereinafter
 #: “External Services”)", "Fares for public transport (the “Harbour Fares”)".
 _INLINE_AFTER = re.compile(

@@ -71,3 +71,22 @@ def test_a_term_defined_for_one_section_is_the_ordinary_words_elsewhere() -> Non
     text[2] = "1.1 ‘Guest Pass’ means a day ticket for a visitor."
     policy = import_text("\n\n".join((*text, elsewhere)) + "\n")
     assert [f.target for f in run_checks(policy) if f.code == "term-case"] == ["Guest Pass"]
+
+
+def test_laws_on_one_subject_are_not_the_defined_applicable_law() -> None:
+    laws = (
+        "Lantern Club Terms",
+        "1 Definitions",
+        '1.1 "Applicable Law" means every law that binds the Lantern Club.',
+        "2 Conduct",
+        "2.1 Members obey Applicable Law; the Club follows Applicable Law too.",
+        "2.2 Applicable Law prevails over these rules.",
+    )
+
+    def case(line: str) -> list[str]:
+        policy = import_text("\n\n".join((*laws, line)) + "\n")
+        return [f.target for f in run_checks(policy) if f.code == "term-case"]
+
+    assert case("2.3 Members keep to the applicable laws on fireworks.") == []
+    assert case("2.3 Members keep to the applicable laws regarding noise.") == []
+    assert case("2.3 Members keep to the applicable laws at all times.") == ["Applicable Law"]
