@@ -38,6 +38,10 @@ class ActionSpec:
 
 #: Shortcuts for standard keys some platforms leave empty (Quit has none on Linux).
 FALLBACK_KEYS = {"file.quit": "Ctrl+Q", "compare.quit": "Ctrl+Q"}
+#: Keys added to a standard key's where the platform's lack them: Redo is Ctrl+Y in Word and
+#: LibreOffice on every platform, but Qt's X11 bindings have only Ctrl+Shift+Z (Windows' and
+#: the offscreen platform's have both), so Ctrl+Y did nothing in the window on Linux.
+EXTRA_KEYS = {"edit.redo": ("Ctrl+Y",)}
 
 
 class ActionRegistry(QObject):
@@ -66,6 +70,12 @@ class ActionRegistry(QObject):
                 action.setShortcuts(spec.shortcut)  # every binding the platform has
                 if not action.shortcuts() and spec.id in FALLBACK_KEYS:
                     action.setShortcut(QKeySequence(FALLBACK_KEYS[spec.id]))
+                keys = action.shortcuts()
+                missing = [
+                    QKeySequence(k) for k in EXTRA_KEYS.get(spec.id, ()) if QKeySequence(k) not in keys
+                ]
+                if missing:
+                    action.setShortcuts(keys + missing)
             elif isinstance(spec.shortcut, tuple):
                 action.setShortcuts([QKeySequence(key) for key in spec.shortcut])
             elif spec.shortcut is not None:
