@@ -671,15 +671,30 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>Relabelled 1 clause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Relabelled {0} clauses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; references followed in 1 clause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; references followed in {0} clauses</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ClauseEditor</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/clause_editor.py" line="+66"/>
+        <location filename="../../plutoeditor/ui/editor/clause_editor.py" line="+70"/>
         <source>unnumbered</source>
         <extracomment>emitted when the text cursor moves, with (clause id, position) - for split at cursor</extracomment>
         <translation type="unfinished"></translation>
@@ -711,12 +726,12 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+97"/>
+        <location line="+114"/>
         <source>No heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-112"/>
         <source>Clause text. Paragraphs are separated by line breaks.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -726,7 +741,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+37"/>
         <source>Select a clause in the outline to edit it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -746,7 +761,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>Term defined</source>
         <translation type="unfinished"></translation>
     </message>
@@ -776,7 +791,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+24"/>
         <source>→ position calls for {0}</source>
         <translation type="unfinished"></translation>
     </message>

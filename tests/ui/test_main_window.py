@@ -270,3 +270,24 @@ def test_find_bar_keeps_a_usable_search_field_on_a_small_screen(seed_window, qtb
     qtbot.mouseClick(bar.previous_button, Qt.MouseButton.LeftButton)
     assert bar.status.text().startswith("1 of ")
     assert bar.previous_button.accessibleName() and bar.next_button.toolTip()
+
+
+def test_renumber_says_how_many_clauses_it_relabelled_and_where_references_followed(show_policy, qtbot):
+    """It said "Relabelled 3 clauses" when it had relabelled two and followed a reference to
+    one of them in a third: the count was of every change it made."""
+    from plutoeditor.model import Clause, Metadata, Policy
+
+    policy = Policy(
+        Metadata(title="Cookie Notice"),
+        [
+            Clause(label="1", text="We use cookies.", id="c1"),
+            Clause(label="3", text="You can turn them off.", id="c3"),
+            Clause(label="4", text="Write to us, see clause 3.", id="c4"),
+        ],
+    )
+    window = show_policy(policy)
+    window.actions_["clause.renumber"].trigger()
+    qtbot.waitUntil(lambda: window.document.undo_stack.count() == 1, timeout=10000)
+    assert [c.label for c in policy.clauses] == ["1", "2", "3"]
+    assert policy.clauses[2].text == "Write to us, see clause 2."
+    assert window.statusBar().currentMessage() == "Relabelled 2 clauses; references followed in 1 clause"

@@ -178,9 +178,22 @@ class ClauseActions(QObject):
             return
         batch.name = self.tr("Renumber document")
         self._push(batch)
-        self.editor.statusBar().showMessage(
-            self.tr("Relabelled {0} clauses").format(len(batch.operations)), 5000
+        # what the user sees changed: the labels, and apart from them the texts whose
+        # references followed (the count had been of every change, the two together)
+        fields = [getattr(op, "field", "") for op in batch.operations]
+        labels, texts = fields.count("label"), fields.count("text")
+        message = (
+            self.tr("Relabelled 1 clause")
+            if labels == 1
+            else self.tr("Relabelled {0} clauses").format(labels)
         )
+        if texts:
+            message += (
+                self.tr("; references followed in 1 clause")
+                if texts == 1
+                else self.tr("; references followed in {0} clauses").format(texts)
+            )
+        self.editor.statusBar().showMessage(message, 5000)
 
     # -- findings -----------------------------------------------------------------------
     def fix_lookup(self, finding: Finding) -> tuple[str, ops.Operation] | None:
