@@ -146,6 +146,8 @@ def _own_variants(
             continue  # "Using the Fresha platform": a heading in sentence case
         if lower and _singular(written.casefold()) in _LAW_CATEGORIES:
             continue  # "nothing else grants you permission to modify the software or its derivative works"
+        if lower and _in_own_explanation(text, start, name):
+            continue  # "Usage Data (such as anonymous or aggregate user usage data, ...)": its explanation
         if lower and _ON_A_SUBJECT.match(text, end) and _LAW_WORD.search(name):
             continue  # "the applicable laws on hacking and computer crime": those laws, not every law
         if lower and _describes_another(text, end, name):
@@ -211,6 +213,15 @@ def _heading_line(text: str, start: int) -> bool:
 
 def _singular(words: str) -> str:
     return words[:-1] if words.endswith("works") else words
+
+
+def _in_own_explanation(text: str, start: int, name: str) -> bool:
+    """Whether `start` lies in parentheses opened right after the term itself: "Usage Data (such
+    as ... usage data ...)" explains the term in general words."""
+    opened = text.rfind("(", 0, start)
+    if opened < 0 or text.rfind(")", 0, start) > opened:
+        return False
+    return text[:opened].rstrip().endswith(name)
 
 
 #: Laws narrowed to one subject: "applicable laws on hacking", "data protection laws regarding ...".

@@ -134,3 +134,11 @@ def test_the_words_describing_another_term_defined_inline_are_the_ordinary_words
     assert variants("2.4 We sell public transport tickets. Our partners (the “Partners”) too.") == [
         ("2.4", "Public Transport")
     ]
+
+
+def test_the_words_in_the_term_s_own_explanation_are_not_a_slip() -> None:
+    own = "2.4 We share Customer Data (such as anonymous customer data and route counts) with ports."
+    assert variants(own) == []
+    assert variants("2.4 We share Customer Data with ports (but never customer data of children).") == [
+        ("2.4", "Customer Data")
+    ]
