@@ -13,7 +13,10 @@ members (or before the first) that reads as one of them:
   capitals beside all capitals).
 
 Where a heading stands between but does not read so plainly as one of them, the gap stays at
-the member after it as a warning that names the heading: it may be the one that lost it.
+the member after it as a warning that names the heading: it may be the one that lost it. With no
+heading but one unnumbered paragraph beside the members between them ("12.2", "Good cause for
+termination ...", "12.4"), the gap stays where it is and names the paragraph: it may have lost the
+number or go on from the member before, which only a reader can tell.
 """
 
 from __future__ import annotations
@@ -59,7 +62,7 @@ def _reread(finding: Finding, seq: Sequence) -> Finding:
     start, end = seq.region(k)
     headings = [c for c in seq.ordered[start + 1 : end] if _heading(c)]
     if not headings:
-        return finding
+        return _paragraph_between(finding, seq, k, start, end)
     label = parse_label(member.clause.label)
     parts = (*label.parts[:-1], format_number(before + 1, seq.scope.family))
     missing = ".".join(parts)
@@ -78,6 +81,27 @@ def _reread(finding: Finding, seq: Sequence) -> Finding:
         f"{member.clause.label.strip()} has no number; it stands where {missing} belongs"
     )
     return make("numbering-gap", lost.id, "", message, lost.line, want)
+
+
+def _paragraph_between(finding: Finding, seq: Sequence, k: int, start: int, end: int) -> Finding:
+    """A gap with one unnumbered paragraph between the two members, beside them: said, for the
+    reader to judge whether it lost the number or goes on from the member before ("12.2", then
+    "Good cause for termination ...", then "12.4")."""
+    member = seq.members[k].clause
+    if k == 0 or start < 0:
+        return finding
+    beside = [c for c in seq.ordered[start + 1 : end] if c.parent is member.parent]
+    if len(beside) != 1 or beside[0].label.strip() or beside[0].children:
+        return finding
+    text = beside[0].text.strip()
+    if not text[:1].isupper():  # "wird das Konto ..." goes on; "(4)(weggefallen)", "2.7.3You" are labels
+        return finding
+    missing = finding.expected_label.strip() or "the number"
+    note = (
+        f" (the paragraph between them, “{quote(text.split(chr(10), 1)[0])}”, has no"
+        f" number: it may be {missing.rstrip('.')} or go on from {seq.members[k - 1].clause.label.strip()})"
+    )
+    return replace(finding, message=finding.message + note)
 
 
 def _heading(clause: Clause) -> str:

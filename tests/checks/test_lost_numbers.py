@@ -82,3 +82,28 @@ def test_a_gap_with_no_heading_between_stays_at_the_number_after_it():
     policy = parse_tree("[1] A |\n  [] Text.\n[2] B |\n  [] More.\n[4] C |\n")
     [gap] = gaps(policy)
     assert (gap.label, gap.severity) == ("4", "error")
+
+
+def test_a_gap_beside_one_unnumbered_paragraph_names_it_and_stays_at_the_member_after():
+    policy = parse_tree(
+        "[1] Scope.\n[2] Termination |\n  [2.1] Fixed terms end as agreed.\n"
+        "  [2.2] Other contracts end on notice.\n"
+        "  [] Good cause for termination exists if the relationship cannot go on.\n"
+        "  [2.4] Either party may end a project found unfeasible.\n"
+    )
+    [gap] = gaps(policy)
+    assert (gap.severity, gap.label) == ("error", "2.4")
+    assert gap.message == (
+        "2.3 is missing: 2.4 comes after 2.2 (the paragraph between them, “Good cause for termination"
+        " exists if the relationship cannot…”, has no number: it may be 2.3 or go on from 2.2)"
+    )
+
+
+def test_a_paragraph_going_on_in_lower_case_is_not_named():
+    policy = parse_tree(
+        "[1] Scope.\n[2] Termination |\n  [2.1] Fixed terms end as agreed.\n"
+        "  [2.2] Other contracts end on notice\n"
+        "  [] given in writing.\n  [2.4] Either party may end a project found unfeasible.\n"
+    )
+    [gap] = gaps(policy)
+    assert gap.message == "2.3 is missing: 2.4 comes after 2.2"
