@@ -11,8 +11,9 @@ Each returns one operation (a `Batch` of clause edits), so the editor undoes it 
 from __future__ import annotations
 
 from plutoeditor.checks.finding import Finding
-from plutoeditor.checks.terms_index import TermIndex, same_term, term_index
+from plutoeditor.checks.terms_index import TermIndex, term_index
 from plutoeditor.checks.terms_recognise import Definition
+from plutoeditor.checks.terms_search import same_term
 from plutoeditor.model.clause import Clause, ClauseKind
 from plutoeditor.model.operations import Batch, InsertClause, Operation, SetClauseField
 from plutoeditor.model.policy import Policy

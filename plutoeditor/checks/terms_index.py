@@ -5,39 +5,26 @@ heading, text or kind changed (strings are compared by identity first, so an unc
 clause costs a lookup). It gives the definitions in document order, the uses of each
 defined name per clause, the case variants ("personal data" for "Personal Data") and the
 capitalised phrases used mid-sentence that no definition covers. The Definitions pane, the
-HTML export and the term checks all read this one index.
+HTML export and the term checks all read this one index. The uses are found with
+`checks.terms_search`; `checks.terms_edits` says which clauses an edit changed.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 import weakref
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from plutoeditor.checks.terms_edits import EditWatch
 from plutoeditor.checks.terms_recognise import INLINE, Definition, definitions_in
 from plutoeditor.checks.terms_scan import TextScan, english_words, heading_like, opens_sentence, scan_text
+from plutoeditor.checks.terms_search import FORM_MARKS, QUOTE_MARKS, NameSearch, holding, text_starts
 from plutoeditor.model.clause import Clause
-from plutoeditor.model.events import Change, ChangeEvent, Phase
 from plutoeditor.model.policy import Policy
 
 _NOTHING = TextScan({})
 
-_SUFFIXES = ("’s", "'s", "s’", "s'", "es", "s")
-_SUFFIX_STARTS = frozenset(s[0] for s in _SUFFIXES)
-_BEFORE_NAME = frozenset("-_@/“\"‘'«")
 _GLUE_BEFORE = frozenset("’'@:/.-_")
-
-
-def _tree_pattern(node: dict[str, dict]) -> str:
-    branches = [re.escape(ch) + _tree_pattern(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    if len(branches) == 1 and "" not in node:
-        return branches[0]
-    # a longer name is tried before the one ending here, as longest first does
-    return "(?:" + "|".join(branches) + (")?" if "" in node else ")")
 
 
 def _stands_alone(text: str, at: int, size: int) -> bool:
@@ -52,90 +39,6 @@ def _stands_alone(text: str, at: int, size: int) -> bool:
         if after == "." and end + 1 < len(text) and text[end + 1].isalpha():
             return False  # "example.com"
     return True
-
-
-#: Places of a shorter name worth checking one by one rather than searching the text again
-#: for a longer name that holds it (a search of 1.5 MB costs some thousand checks).
-_FEW_PLACES = 2000
-
-
-def _places(names: list[str], low: str) -> dict[str, list[int]]:
-    """Where each of `names` occurs in `low`, overlaps included (what repeated `str.find` gives),
-    shortest name first.
-
-    A name that begins or ends with a shorter one ("data protection laws", "data protection
-    law"; "session cookie", "cookie") occurs only where the shorter one does, at the same
-    distance: its places are those of the shorter one where it starts, when they are few; the
-    text is searched only for the others."""
-    found: dict[str, list[int]] = {}
-    for name in sorted(names, key=len):
-        inner = _inner(name, found)
-        if inner is not None:
-            shift = len(name) - len(inner) if name.endswith(inner) and not name.startswith(inner) else 0
-            found[name] = [
-                at - shift for at in found[inner] if at >= shift and low.startswith(name, at - shift)
-            ]
-            continue
-        places = []
-        at = low.find(name)
-        while at >= 0:
-            places.append(at)
-            at = low.find(name, at + 1)
-        found[name] = places
-    return found
-
-
-#: What a text must hold for `scan_text` to look for quoted phrases ("``": TeX quotes), and for
-#: `definitions_in` to look for definitions, if it has no word of definition ("means").
-_QUOTE_MARKS = ("“", '"', "‘", "«", "'", "`")
-_FORM_MARKS = ("(", ":", "“", '"', "‘", "|", "–", "—")
-
-
-def _starts(texts: list[str]) -> list[int]:
-    """Where each text starts in the texts joined by line breaks."""
-    starts, at = [], 0
-    for text in texts:
-        starts.append(at)
-        at += len(text) + 1
-    return starts
-
-
-def _holding(joined: str, starts: list[int], marks: tuple[str, ...]) -> set[int]:
-    """The texts (numbered from 0) holding one of `marks`, in the texts joined by line breaks
-    that start at `starts`: a search per mark and text holding it."""
-    found = set()
-    last = len(starts) - 1
-    for mark in marks:
-        at = joined.find(mark)
-        while at >= 0:
-            k = bisect.bisect_right(starts, at) - 1
-            found.add(k)
-            at = joined.find(mark, starts[k + 1]) if k < last else -1
-    return found
-
-
-def _inner(name: str, found: dict[str, list[int]]) -> str | None:
-    """The longest name of `found` with few places that `name` begins or ends with."""
-    for size in range(len(name) - 1, 0, -1):
-        for part in (name[:size], name[-size:]):
-            places = found.get(part)
-            if places is not None and len(places) <= _FEW_PLACES:
-                return part
-    return None
-
-
-def _alternatives(names: list[str]) -> str:
-    """A pattern matching the longest of `names` that matches at a position, as the plain
-    alternation of them longest first would, written as a tree of their common beginnings:
-    the search then compares each character once instead of once per name."""
-    tree: dict[str, dict] = {}
-    for name in names:
-        node = tree
-        for ch in name:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a name ends here
-
-    return _tree_pattern(tree)
 
 
 _DOCUMENT_WORDS = frozenset(
@@ -175,13 +78,13 @@ class TermIndex:
         self.definitions: list[Definition] = []
         self.by_name: dict[str, list[Definition]] = {}
         self._names_key: tuple[str, ...] = ()
-        self._pattern: re.Pattern[str] | None = None
-        self._folded: dict[str, str] = {}
+        self._names = NameSearch()
         self._explicit: frozenset[str] = frozenset()  # names written as definitions
         self._lower: dict[str, str] = {}  # word -> a clause that writes it in lower case, or ""
         self._joined: str | None = None  # every clause's text (`joined_text`)
         self._lower_joined: str | None = None
         self._starts: list[int] = []  # where each clause's text starts in it
+        self._ids: list[str] = []  # and whose it is
         # the document's totals, kept up to date clause by clause
         self.uses: dict[str, int] = {}  # defined name -> uses
         self.phrases: dict[str, int] = {}  # capitalised phrase used mid-sentence -> times
@@ -189,12 +92,8 @@ class TermIndex:
         self.quoted: dict[str, int] = {}  # phrase written in quotes -> clauses
         self.headings: set[str] = set()
         self.spaces = 0
-        # clauses whose fields the policy's change events say were edited since the last
-        # refresh (None: not listening, or the tree changed: read every clause)
-        self._updated: dict[str, Clause] | None = None
-        self._listener: Callable[[ChangeEvent], None] | None = None
+        self._watch = EditWatch(policy)  # the clauses edited since the last refresh
         self._by_id: dict[str, Clause] = {}
-        self._searched: list[str] = []  # the names searched for, in lower case
         # what later readers (`checks.terms_memo`) catch up from: how often every clause was
         # read again (the tree changed), how often the definitions or headings changed, and
         # (clause, before, after) for each clause edited since the last full read
@@ -212,36 +111,15 @@ class TermIndex:
     # -- reading ------------------------------------------------------------------------
     def listen(self) -> None:
         """Follow the policy's change events: a refresh after edits of clauses' text, heading
-        or kind then reads only those clauses, without walking the tree (edits must go
-        through `model.operations`, as for the Checker)."""
-        me = weakref.ref(self)
-
-        def noted(event: ChangeEvent) -> None:
-            index = me()
-            if index is not None and event.phase == Phase.DONE:
-                index._note(event)
-
-        self._listener = noted
-        self.policy.subscribe(noted)
+        or kind then reads only those clauses (`checks.terms_edits`)."""
+        self._watch.listen()
 
     def stop_listening(self) -> None:
-        policy = self._policy()
-        if self._listener is not None and policy is not None:
-            policy.unsubscribe(self._listener)
-        self._listener = None
-
-    def _note(self, event: ChangeEvent) -> None:
-        if event.kind == Change.METADATA or self._updated is None:
-            return
-        if event.kind == Change.UPDATE and event.clause is not None:
-            self._updated[event.clause.id] = event.clause
-        else:
-            self._updated = None  # clauses came, went or moved
+        self._watch.stop()
 
     def refresh(self) -> None:
         """Bring the index up to date with the policy."""
-        updated = self._updated
-        self._updated = {} if self._listener is not None else None
+        updated = self._watch.take()
         if updated is not None and self.order:
             self._refresh_updated(updated)
         else:
@@ -303,9 +181,9 @@ class TermIndex:
         if screened:
             texts = [c.text for c in order]
             joined = "\n".join(texts)
-            starts = _starts(texts)
-            quotes = _holding(joined, starts, _QUOTE_MARKS)
-            marks = _holding(joined, starts, _FORM_MARKS)
+            starts = text_starts(texts)
+            quotes = holding(joined, starts, QUOTE_MARKS)
+            marks = holding(joined, starts, FORM_MARKS)
         for at, clause in enumerate(order):
             entry = clauses.get(clause.id)
             if (
@@ -343,8 +221,8 @@ class TermIndex:
         self._by_id = {c.id: c for c in order}
         self._joined = None  # the texts, in their new order
         self._forget_lower(changed, bool(gone))
-        if screened:
-            self._joined, self._lower_joined, self._starts = joined, None, starts
+        if screened and len(seen) == len(order):  # (each id once: the texts are those of `seen`)
+            self._joined, self._lower_joined, self._starts, self._ids = joined, None, starts, list(seen)
         self._derive(definitions, changed)
 
     def _derive(self, definitions: list[Definition], changed: list[Clause]) -> None:
@@ -369,20 +247,7 @@ class TermIndex:
             self._names_key = ()  # read the uses again: which names count for term-case changed
         if key != self._names_key:
             self._names_key = key
-            self._folded = {}
-            for name in key:
-                self._folded.setdefault(name.casefold(), name)
-            for name in key:  # "APIs" defined, "API" written: the same term in the singular
-                if len(name) > 3 and name[-1] == "s" and name[-2] != "s":
-                    self._folded.setdefault(name[:-1].casefold(), name)
-            # searched in the text in lower case (a case-insensitive pattern is ten times slower);
-            # pronoun names ("we", "you") are not counted: they are used whatever their case
-            searched = sorted(
-                (n for n, name in self._folded.items() if name[:1].isupper() or name[:1].isdigit()),
-                key=lambda n: (-len(n), n),
-            )
-            self._pattern = re.compile(_alternatives(searched)) if searched else None
-            self._searched = searched
+            self._names = NameSearch(key)
             self.uses = {}
             if self._checking:
                 self._read_all_uses(self._names_key)
@@ -446,7 +311,7 @@ class TermIndex:
             self._add_uses(entry.uses, -1)
         entry.uses, entry.variants, entry.names_key = {}, [], key
         text = entry.text
-        if self._pattern is not None and text and not entry.scan.foreign:
+        if self._names.pattern is not None and text and not entry.scan.foreign:
             self._tally(text, self.find_uses(text), [entry], [0])
 
     def _tally(
@@ -474,12 +339,13 @@ class TermIndex:
                     variants = entry.variants
             if uses is None:
                 continue
-            form = name if len(written) == len(name) else name[: len(written)]  # "API" for "APIs"
-            if written[1:] == form[1:] or name.isupper():  # counted as uses: "cookies" for "Cookies"
-                # "permanent cookies" for "Permanent cookies"; "Third Party" for "THIRD PARTY"
+            # counted as uses: "cookies" for "Cookies", "API" for "APIs" (the name cut to its
+            # length), "permanent cookies" for "Permanent cookies"; "Third Party" for "THIRD PARTY"
+            if written[1:] == name[1 : len(written)] or name.isupper():
                 uses[name] = uses.get(name, 0) + 1
                 totals[name] = totals.get(name, 0) + 1
             elif name in explicit:
+                form = name if len(written) == len(name) else name[: len(written)]
                 begin = text.rfind("\n", 0, start) + 1
                 stop = text.find("\n", start)
                 paragraph = text[begin : stop if stop >= 0 else len(text)]
@@ -495,62 +361,20 @@ class TermIndex:
         entries = list(self._clauses.values())  # in document order, as `joined_text`
         for entry in entries:
             entry.uses, entry.variants, entry.names_key = {}, [], key
-        if self._pattern is None:
+        if self._names.pattern is None:
             return
         joined, low = self.joined_text(), self._lowered()
-        if len(low) != len(joined) or any("\n" in name for name in self._searched):
+        if len(low) != len(joined) or any("\n" in name for name in self._names.searched):
             for entry in entries:
                 self._read_uses(entry, key)
             return
         read: list[ClauseTerms | None] = [None if e.scan.foreign else e for e in entries]
-        self._tally(joined, self._matches_by_find(joined, low), read, self._starts)
-
-    def _matches_by_find(self, text: str, low: str) -> list[tuple[int, int, str, str]]:
-        """What `find_uses` finds, found with `str.find`: where names occur (the longest at each
-        place), taken from the left without overlaps as the pattern's search takes them."""
-        ends: dict[int, int] = {}  # where the longest name at each place ends
-        for lowered, places in _places(self._searched, low).items():  # shortest first: the longest
-            ends.update(zip(places, map(len(lowered).__add__, places), strict=True))  # is written last
-        return self._accepted(text, low, sorted(ends.items()))
+        self._tally(joined, self._names.find_all(joined, low), read, self._starts)
 
     def find_uses(self, text: str) -> list[tuple[int, int, str, str]]:
         """(start, end, as written, defined name) of each use of a defined name in `text`, in any
         case, with a plural or possessive ending; not a mention in quotes."""
-        pattern = self._pattern
-        if pattern is None:
-            return []
-        low = text.lower()
-        if len(low) != len(text):  # a letter whose lower case is longer ("İ"): positions move
-            low = "".join(ch.lower()[0] for ch in text)
-        return self._accepted(text, low, [m.span() for m in pattern.finditer(low)])
-
-    def _accepted(self, text: str, low: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
-        """The names found at `spans` of `low` (`text` in lower case, the spans in order; one
-        that starts inside the one before is not a name, the search goes on after that) that are
-        uses: words of their own, with a plural or possessive ending; (start, end, as written,
-        defined name)."""
-        found = []
-        folded = self._folded
-        size = len(text)
-        resume = 0
-        for start, stem in spans:
-            if start < resume:
-                continue  # inside the name found before
-            resume = stem
-            if start and (low[start - 1].isalnum() or low[start - 1] in _BEFORE_NAME):
-                continue  # part of a word, an address, or a mention in quotes (the definition itself)
-            end = stem
-            if end < size and low[end] in _SUFFIX_STARTS:
-                for suffix in _SUFFIXES:
-                    if low.startswith(suffix, end):
-                        end += len(suffix)
-                        break
-            if end < size and (low[end].isalnum() or low[end] == "-"):
-                continue
-            name = folded.get(low[start:stem])
-            if name is not None:
-                found.append((start, end, text[start:stem], name))
-        return found
+        return self._names.find_uses(text)
 
     # -- words written in lower case ------------------------------------------------------
     def written_in_lower(self, word: str) -> bool:
@@ -565,7 +389,7 @@ class TermIndex:
         at = joined.find(word)
         while at >= 0:
             if _stands_alone(joined, at, len(word)):
-                return self.order[bisect.bisect_right(self._starts, at) - 1].id
+                return self._ids[bisect.bisect_right(self._starts, at) - 1]
             at = joined.find(word, at + 1)
         return ""
 
@@ -575,7 +399,8 @@ class TermIndex:
         refresh that changed a text or the tree, for all the checks that search the document."""
         if self._joined is None:
             texts = [entry.text for entry in self._clauses.values()]  # in document order
-            self._joined, self._lower_joined, self._starts = "\n".join(texts), None, _starts(texts)
+            self._joined, self._lower_joined, self._starts = "\n".join(texts), None, text_starts(texts)
+            self._ids = list(self._clauses)
         return self._joined
 
     def _lowered(self) -> str:
@@ -643,18 +468,9 @@ class TermIndex:
         return self._by_id
 
     def entries(self) -> list[tuple[Clause, ClauseTerms]]:
+        if len(self._clauses) == len(self.order):  # each id once: in the same order
+            return list(zip(self.order, self._clauses.values(), strict=True))
         return [(clause, self._clauses[clause.id]) for clause in self.order]
-
-
-def same_term(written: str, form: str) -> bool:
-    """A use of the term `form` written so: exactly, with a capital that opens a sentence
-    ("Permanent cookies" for "permanent cookies"), or without the capital of a term in
-    sentence case ("permanent cookies" for "Permanent cookies"); "portal" is not "Portal"."""
-    if written == form:
-        return True
-    if written[1:] != form[1:]:
-        return False
-    return written[0].isupper() or (" " in form and form[1:] == form[1:].lower())
 
 
 def _real_variant(written: str, name: str, paragraph: str, start: int) -> bool:

@@ -212,7 +212,7 @@ def _marks(clause: Clause) -> tuple[bool, bool]:
     both look at its label and heading ("Annex 1", "SCHEDULE B"), or at its text without them."""
     label = clause.label.strip()
     heading = clause.heading.strip()
-    named = f"{label} {heading}".strip()
+    named = f"{label} {heading}".strip() if heading else label
     if named:
         if named.lower() == named.upper():
             return False, False  # "1.2", "(c)" is a letter: nothing to read without letters

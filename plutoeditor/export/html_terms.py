@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import html
 
-from plutoeditor.checks.terms_index import TermIndex, same_term
+from plutoeditor.checks.terms_index import TermIndex
+from plutoeditor.checks.terms_search import same_term
 from plutoeditor.export.page_text import clause_anchor, without_controls
 from plutoeditor.model.clause import Clause
 from plutoeditor.model.policy import Policy

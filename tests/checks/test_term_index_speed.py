@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 
-from plutoeditor.checks.terms_index import TermIndex, _alternatives, term_index
+from plutoeditor.checks.terms_index import TermIndex, term_index
 from plutoeditor.checks.terms_scan import scan_text
+from plutoeditor.checks.terms_search import NameSearch, _alternatives
 from plutoeditor.model.clause import Clause
 from plutoeditor.model.policy import Policy
 
@@ -133,39 +135,41 @@ def test_findings_after_edits_are_those_of_a_fresh_reading() -> None:
         )
 
 
+def _searching(searched: list[str], defined: Callable[[str], str]) -> NameSearch:
+    """A search for `searched` (in lower case, longest first) as names defined so (`defined`)."""
+    search = NameSearch()
+    search.searched = searched
+    search.folded = {n: defined(n) for n in searched}
+    search.pattern = re.compile(_alternatives(searched))
+    return search
+
+
 def test_searching_name_by_name_finds_what_the_pattern_finds() -> None:
     """A whole policy's uses are found with one `str.find` search per name; it must give the
     pattern's matches: leftmost, the longest name there, none inside another, same endings."""
     rng = random.Random(5)
-    index = TermIndex(Policy())
     for _ in range(300):
         names = {"".join(rng.choice("ab s-'") for _ in range(rng.randint(1, 5))).strip() for _ in range(6)}
         names = {n for n in names if n and n[0].isalpha()}
         if not names:
             continue
-        searched = sorted(names, key=lambda n: (-len(n), n))
-        index._searched = searched
-        index._folded = {n: n.capitalize() for n in searched}
-        index._pattern = re.compile(_alternatives(searched))
+        search = _searching(sorted(names, key=lambda n: (-len(n), n)), str.capitalize)
         for _ in range(10):
             text = "".join(
                 rng.choice(["a", "b", "s", " ", "-", "'", "’s", "es", "x", "\n", "“"]) for _ in range(50)
             )
             low = text.lower()
-            assert index._matches_by_find(text, low) == index.find_uses(text)
+            assert search.find_all(text, low) == search.find_uses(text)
 
 
 def test_a_name_holding_a_common_shorter_one_is_still_found_where_the_pattern_finds_it() -> None:
     """A name that begins or ends with a shorter one is looked for at that one's places only
     while they are few; past that it is searched for again, with the same result."""
-    index = TermIndex(Policy())
     searched = sorted(["cookie", "session cookie", "cookies", "data", "data law"], key=lambda n: (-len(n), n))
-    index._searched = searched
-    index._folded = {n: n.title() for n in searched}
-    index._pattern = re.compile(_alternatives(searched))
+    search = _searching(searched, str.title)
     for many in (3, 2500):  # "cookie" and "data" in a few places, then in thousands
         text = "A cookie, data. " * many + "Session cookies and the data law; session Cookie-less data laws."
-        assert index._matches_by_find(text, text.lower()) == index.find_uses(text)
+        assert search.find_all(text, text.lower()) == search.find_uses(text)
 
 
 def test_capitalised_phrases_are_found_among_letters_outside_ascii() -> None:

@@ -9,7 +9,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
-from plutoeditor.checks.terms_index import same_term, term_index
+from plutoeditor.checks.terms_index import term_index
+from plutoeditor.checks.terms_search import same_term
 from plutoeditor.model.policy import Policy
 
 
