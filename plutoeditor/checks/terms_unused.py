@@ -1,7 +1,8 @@
 """`unused-definition`: a term defined and never used.
 
 A use is any of its names (singular or plural, "Author" or "AUTHOR"), a short name of it, a
-mention in a heading, with a hyphen or in lower case, a one-word term in another form of the
+mention in a heading, with a hyphen, in other capitals or (a name with one capital,
+"Chart user") in lower case, a one-word term in another form of the
 word ("Passed" for "Pass"; "incorporated" for an action "Incorporate"), an abbreviation in capitals written
 without quotes in a passage in capitals (where case says nothing); the short names of statutes and
 bodies ('the Office of Foreign Assets Control ("OFAC")'), glosses and definitions that change
@@ -19,8 +20,11 @@ from plutoeditor.checks.terms_recognise import INLINE, Definition
 from plutoeditor.model.clause import Clause
 
 
-def unused_definitions(index: TermIndex, clauses: dict[str, Clause]) -> list[Finding]:
-    """unused-definition: each definition none of whose names is used anywhere."""
+def unused_definitions(
+    index: TermIndex, clauses: dict[str, Clause], in_other_case: frozenset[str] | set[str] = frozenset()
+) -> list[Finding]:
+    """unused-definition: each definition none of whose names is used anywhere; one used only
+    in lower case is said so, unless term-case reports it (`in_other_case`: the terms it does)."""
     total: dict[str, int] = {}
     for name, count in index.uses.items():  # "Author" and "AUTHOR" are one term
         total[name.casefold()] = total.get(name.casefold(), 0) + count
@@ -63,7 +67,15 @@ def unused_definitions(index: TermIndex, clauses: dict[str, Clause]) -> list[Fin
             continue  # '(each, a "Temu Party" and collectively, the "Temu Parties")': one term
         reported.add(one_term)
         clause = clauses[definition.clause_id]
-        message = f"“{definition.term}” is defined but never used"
+        lowered = elsewhere.in_lower_case(definition)
+        if lowered and definition.term in in_other_case:
+            continue  # "personal data" for "Personal Data": term-case says so where it is written
+        if lowered:
+            message = (
+                f"“{definition.term}” is defined but never used as defined: only in lower case, “{lowered}”"
+            )
+        else:
+            message = f"“{definition.term}” is defined but never used"
         found.append(about_clause("unused-definition", clause, message, definition.term))
     return found
 
@@ -132,9 +144,12 @@ class _Mentions:
     def __init__(self, index: TermIndex) -> None:
         self._index = index
         self._headings = "\n" + "\n".join(index.headings).replace("-", " ") + "\n"
+        self._lowered: list[str] = []  # the last definition asked, as written in lower case
 
     def anywhere_but(self, definition: Definition) -> bool:
-        """Whether a name of the definition (singular or plural) is named so anywhere."""
+        """Whether a name of the definition (singular or plural) is named so anywhere; named
+        in lower case only, it is not (see `in_lower_case`)."""
+        self._lowered.clear()
         for name in definition.names:
             spaced = name.lower().replace("-", " ")
             own = {n.replace("-", " ") for n in definition.names}  # its own mention, in quotes
@@ -148,7 +163,9 @@ class _Mentions:
                 for written in _hyphenated(form):  # as written mid-sentence, opening one, in capitals
                     for cased in (written, written[:1].upper() + written[1:], written.upper()):
                         if cased.replace("-", " ") not in own and self._index.written_in_lower(cased):
-                            return True
+                            if not _lowered(name, cased):
+                                return True
+                            self._lowered.append(cased)
             if definition.form == INLINE and name.isupper() and self._unquoted(name):
                 return True
             if spaced.isalpha() and not name.isupper() and self._inflected(spaced, definition):
@@ -156,6 +173,21 @@ class _Mentions:
             if " " in spaced and self._variant(name, definition.names):
                 return True
         return False
+
+    def in_lower_case(self, definition: Definition) -> str:
+        """How the definition last asked of `anywhere_but` is written in lower case outside its
+        own clause and quotes ("the processor to processor SCCs" for "Processor to Processor
+        SCCs"), or ""."""
+        for written in dict.fromkeys(self._lowered):
+            pattern = re.compile(r"(?<![\w“”\"‘’'])" + re.escape(written) + r"(?![\w”\"’'])")
+            for clause in self._index.order:
+                if (
+                    clause.id != definition.clause_id
+                    and written in clause.text
+                    and pattern.search(clause.text)
+                ):
+                    return written
+        return ""
 
     def _inflected(self, word: str, definition: Definition) -> bool:
         """A one-word term used in another form of the word: "Pass" as "“Passed” profiles" and
@@ -185,7 +217,9 @@ class _Mentions:
         for m in pattern.finditer(self._texts()):
             written = " ".join(m.group().split())
             if written not in own and not _DEFINED_HERE.match(self._texts(), m.end()):
-                return True
+                if not _lowered(name, written):
+                    return True
+                self._lowered.append(written)
         return False
 
     def _texts(self) -> str:
@@ -198,6 +232,19 @@ class _Mentions:
         defined unquoted ("WBD means ...") is not asked, its definition would count."""
         pattern = re.compile(r"(?<![\w“”\"‘’'])" + re.escape(name) + r"(?![\w“”\"‘’'])")
         return pattern.search(self._texts()) is not None
+
+
+def _lowered(name: str, written: str) -> bool:
+    """Whether `written` puts in lower case every capitalised word of a name of several
+    ("home currency", "processor to processor SCCs" for "Processor to Processor SCCs"); a
+    name with one capital ("Business user") is written so in any sentence."""
+    words, found = name.replace("-", " ").split(), written.replace("-", " ").split()
+    capitalised = [w for w in words if w[:1].isupper() and not w.isupper()]
+    if len(capitalised) < 2 or len(words) != len(found):
+        return False
+    return all(
+        f[:1].islower() for w, f in zip(words, found, strict=True) if w[:1].isupper() and not w.isupper()
+    )
 
 
 #: What follows a name where it is defined unquoted: "Service Addendum means ...", "(...)".

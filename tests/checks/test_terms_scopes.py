@@ -122,7 +122,7 @@ def test_a_term_named_in_a_heading_or_written_with_a_hyphen_or_in_the_plural_is_
         "are kept apart.",
         '2.4 Goods another customer lends us (the "Third Party Goods") are kept apart too.',
         "3 Returning Partner Boxes",
-        "3.1 We return each box the day after a request. We check third-party goods before they leave.",
+        "3.1 We return each box the day after a request. We check Third-Party Goods before they leave.",
     )
     assert findings(text, "unused-definition") == []
     assert findings(text.replace("3 Returning Partner Boxes", "3 Returning"), "unused-definition") == [
