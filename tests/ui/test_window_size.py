@@ -66,3 +66,29 @@ def test_opening_a_policy_does_not_grow_a_window_that_holds_it(show_policy):
     assert window.select_clause("c13")
     _settle()
     assert window.height() == height
+
+
+def _fits(widget) -> bool:
+    free = widget.screen().availableGeometry()
+    return widget.width() <= free.width() * 9 // 10 and widget.height() <= free.height() * 9 // 10
+
+
+def test_print_preview_fits_the_screen(show_policy):
+    """It opened 900x1000 whatever the screen: on 1366x768 its frame ran 257 px below the
+    bottom (the offscreen screen is 800x800)."""
+    window = show_policy(_policy())
+    dialog = window.printing.preview_dialog()
+    try:
+        assert _fits(dialog)
+        assert dialog.height() >= min(1000, dialog.screen().availableGeometry().height() * 9 // 10)
+    finally:
+        dialog.deleteLater()
+
+
+def test_the_compare_window_fits_the_screen(qtbot):
+    from plutoeditor.ui.compare.window import CompareWindow
+
+    policy = _policy()
+    window = CompareWindow(policy, policy.copy())
+    qtbot.addWidget(window)
+    assert _fits(window)  # it was 1200x800 on any screen

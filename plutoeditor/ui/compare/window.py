@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from plutoeditor.compare.result import ClauseChange, Comparison
 from plutoeditor.compare.versions import SWAPPED, UNKNOWN
 from plutoeditor.compare.wording import kind_of
+from plutoeditor.ui.common.screen_fit import resize_to_fit
 from plutoeditor.ui.compare.actions import KIND_ACTION_TEXT, build_actions
 from plutoeditor.ui.compare.changes import ALL_KINDS, ChangeListModel, FirstChangeRole, kind_counts
 from plutoeditor.ui.compare.delegate import RichTextDelegate
@@ -118,7 +119,7 @@ class CompareWindow(QMainWindow):
         self.order_question: QMessageBox | None = None
         self._thread: QThread | None = None  # the comparison running, if any
         self._worker: CompareWorker | None = None
-        self.resize(1200, 800)
+        resize_to_fit(self, 1200, 800)
         self.model = ComparisonModel(parent=self)
         self.changes = ChangeListModel(self)
         self._build_view()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from plutoeditor.export.page_text import document_title
 from plutoeditor.export.pdf_export import paint_policy
 from plutoeditor.ui.common import snapshot
+from plutoeditor.ui.common.screen_fit import resize_to_fit
 from plutoeditor.ui.common.workers import run_and_wait
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class Printing(QObject):
         dialog = QPrintPreviewDialog(self._printer(), self.editor.window())
         dialog.setWindowTitle(self.tr("Print Preview"))
         dialog.paintRequested.connect(self.paint)
-        dialog.resize(900, 1000)
+        resize_to_fit(dialog, 900, 1000)
         return dialog
 
     def preview(self) -> None:

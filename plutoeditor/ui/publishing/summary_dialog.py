@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from plutoeditor.formats.limits import MAX_CHANGE_CHARS, MAX_CHANGES
 from plutoeditor.summary import EDITORIAL, KINDS, STRUCTURAL, SUBSTANTIVE, ChangeSummary
+from plutoeditor.ui.common.screen_fit import resize_to_fit
 
 #: Which kinds start ticked.
 TICKED = (SUBSTANTIVE, STRUCTURAL)
@@ -44,7 +45,7 @@ class DraftSummaryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Draft Summary of Changes"))
-        self.resize(860, 560)
+        resize_to_fit(self, 860, 560)
         self.current = [item for item in current if item.strip()]
         layout = QVBoxLayout(self)
         names = {
