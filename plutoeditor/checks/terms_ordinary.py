@@ -44,8 +44,9 @@ _DOCUMENTS = frozenset(
     "Statement Standards Principles Rules Charter Handbook Manual FAQ FAQs Addendum Schedule Form Forms "
     # pages, settings and teams named in the text: "the Cookie Settings", "the Security Team"
     "Settings Page Pages Team Teams Center Centre Hub Portal Dashboard Console Tab Menu Button Store "
-    # a report the company publishes, a support desk: "our Transparency Report", "Player Support"
-    "Report Reports Support "
+    # a report or assessment the company publishes, a support desk: "our Transparency Report",
+    # "this Risk Assessment", "Player Support"
+    "Report Reports Support Assessment Assessments "
     # an offer or price plan the company sells: "the Direct Debit Discount", "the Premium Plan"
     "Discount Discounts Offer Offers Plan Plans Tariff Bundle".split()
 )

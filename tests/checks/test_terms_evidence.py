@@ -185,3 +185,13 @@ def test_a_licence_read_with_the_licence_it_wraps_takes_its_terms_from_it() -> N
     )
     assert "Ferry App" not in targets(*USED_TWICE, definitions=wrapper)
     assert targets(*USED_TWICE) == {"Ferry App"}
+
+
+def test_an_assessment_the_document_is_or_refers_to_is_a_document() -> None:
+    assessment = (
+        "2 Safety",
+        "2.1 This Ferry Assessment covers the Crossing in winter; the Ferry Assessment is yearly.",
+        "2.2 The Ferry Assessment names each risk; our Ferry Assessment is public.",
+        "2.3 Each assessment is made by the crew.",
+    )
+    assert targets(*assessment) == set()
