@@ -84,6 +84,8 @@ def undefined_terms(index: TermIndex, scopes: Instruments, memo: TermMemo) -> li
             if len(uses) > 1:  # the form used first
                 positions = memo.positions()
                 clause = min(uses, key=lambda c: positions[c.id])
+            if _set_out_elsewhere(clause.text, forms):
+                continue  # "the Trademarks set forth in the IO": the IO says what they are
             if _in_definitions(clause):
                 continue  # "The Document may include Warranty Disclaimers ...": described where terms are
             message = f"“{phrase}” is used as a defined term ({count} times, first here) but is not defined"
@@ -104,6 +106,27 @@ def reads_with_another(order: list[Clause]) -> bool:
     """Whether the page opens by saying it is read with another document whose text it
     modifies (a wraparound licence): the terms it uses and defines are that text's."""
     return any(_WRAPS.search(clause.text[:1500]) for clause in order[:4])
+
+
+#: After a phrase: its meaning is set out in another document ("the Trademarks set forth in the IO").
+_SET_OUT = re.compile(
+    r"[ \u00a0](?:as\s+)?(?:set\s+forth|set\s+out|specified|identified|listed|described)\s+(?:in|on|under)\s+"
+    r"(?:the|your|an?|each|any)\s+[A-Z]"
+)
+
+
+def _set_out_elsewhere(text: str, forms: tuple[str, ...]) -> bool:
+    """Whether, where it is first used, the phrase is said to be set out in another document."""
+    for form in forms:
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if end < len(text) and text[end] == "s":
+                end += 1
+            if _SET_OUT.match(text, end):
+                return True
+            at = text.find(form, at + 1)
+    return False
 
 
 _DEFINITIONS_HEADING = re.compile(r"\b(?:definitions?|interpretation|glossary)\b", re.IGNORECASE)

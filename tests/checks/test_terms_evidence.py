@@ -195,3 +195,14 @@ def test_an_assessment_the_document_is_or_refers_to_is_a_document() -> None:
         "2.3 Each assessment is made by the crew.",
     )
     assert targets(*assessment) == set()
+
+
+def test_a_phrase_whose_meaning_another_document_sets_out_is_defined_there() -> None:
+    order = (
+        "2 Gangway",
+        "2.1 Show the Ferry App set forth in the Booking Form at the gangway.",
+        "2.2 Passengers may ask for the Ferry App at the Ticket Office.",
+        "2.3 The Ferry App is kept for a year; the Ferry App is never sold.",
+    )
+    assert "Ferry App" not in targets(*order)
+    assert "Ferry App" in targets(order[0], *order[2:], "2.1 Show the Ferry App at the gangway.")
