@@ -62,6 +62,10 @@ def duplicate_definitions(index: TermIndex, clauses: dict[str, Clause], scopes: 
             continue
         if earlier.clause_id == definition.clause_id or _POINTS_BACK.match(definition.meaning):
             continue  # '"Sales Proceeds" has the meaning set out in this Agreement' names it again
+        if _points_to(earlier, clauses[earlier.clause_id]) or _points_to(
+            definition, clauses[definition.clause_id]
+        ):
+            continue  # '(The terms "Source Code" and "Modifications" are defined in the License.)
         clause = clauses[definition.clause_id]
         if _scoped(definition, clause) or _scoped(earlier, clauses[earlier.clause_id]):
             continue  # "In this Schedule, Services means ...": it governs its part, as meant
@@ -168,6 +172,20 @@ def _restates(inline: Definition, entry: Definition) -> bool:
 
 def _content_words(text: str) -> set[str]:
     return {w.rstrip("s") for w in _WORD.findall(text.lower())} - _SMALL_WORDS
+
+
+#: What follows "is defined" in a pointer to a definition: '"X" is defined in Section 3 / below'.
+_WHERE_DEFINED = re.compile(r"^\W*(?:in|below|above|later|herein|hereinafter|under|at)\b", re.IGNORECASE)
+_DEFINED_VERB = re.compile(r"\b(?:is|are)\s+(?:also\s+)?defined\s*$", re.IGNORECASE)
+
+
+def _points_to(definition: Definition, clause: Clause) -> bool:
+    """'(The terms "Licensed Product" and "Source Code" are defined in the License.)': where
+    the definition is, not one."""
+    if definition.form != MEANS or not _WHERE_DEFINED.match(definition.meaning):
+        return False
+    at = clause.text.find(definition.meaning[:40])
+    return at > 0 and _DEFINED_VERB.search(clause.text[max(0, at - 40) : at]) is not None
 
 
 def _scoped(definition: Definition, clause: Clause) -> bool:

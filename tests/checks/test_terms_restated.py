@@ -64,3 +64,17 @@ def test_an_inline_definition_given_again_in_its_words_is_not_a_duplicate() -> N
         text="If you ship goods to our warehouses in Rotterdam or Antwerp (“Europe”), we insure them.",
     )
     assert [f.target for f in _duplicates(first, other)] == ["Europe"]
+
+
+def test_a_pointer_to_where_a_term_is_defined_is_not_a_definition() -> None:
+    pointer = Clause(
+        label="2.",
+        text="You may copy the Charts and share them with the crew of any vessel that you own or sail. "
+        '(The terms "Charts" and "Soundings" are defined in the Harbour Licence.)',
+    )
+    definition = Clause(
+        label="3.", text='"Soundings" means the depths we measure, and each Chart shows them.'
+    )
+    assert _duplicates(pointer, definition) == []
+    defined_twice = Clause(label="2.", text='"Soundings" means the tide tables we print, with the Charts.')
+    assert [f.target for f in _duplicates(defined_twice, definition)] == ["Soundings"]
