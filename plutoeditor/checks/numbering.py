@@ -169,7 +169,7 @@ def _check_sequence(
                     name,
                     f"{missing} missing: {name} comes after "
                     + (
-                        f"{_with_number(label, scope, prev, schedules)}"
+                        _label_before(members, i, prev) or _with_number(label, scope, prev, schedules)
                         if prev > 0 or counted
                         else "the start of the list"
                     ),
@@ -319,15 +319,21 @@ def _absent(prev: int, value: int, present: set[int], ordered: list[int]) -> tup
 
 def _missing(label: Label, scope: Scope, absent: tuple[int, int, int], schedules: bool) -> str:
     count, low, high = absent
-    first = _with_number(label, scope, low, schedules)
+    first = _bracketed(label, _with_number(label, scope, low, schedules))
     if count == 1:
         return f"{first} is"
     if count > _LISTED_AT_MOST:
         return f"{count:,} numbers are"
-    last = _with_number(label, scope, high, schedules)
+    last = _bracketed(label, _with_number(label, scope, high, schedules))
     if count != high - low + 1:  # some in between were written elsewhere in the list
         return f"{count} numbers between {first} and {last} are"
     return f"{first}–{last} are"
+
+
+def _bracketed(label: Label, core: str) -> str:
+    """A missing number written as the list writes it when its labels are bracketed ("(iii)"
+    between "(ii)" and "(iv)"); "5" for "5." stays bare, as it reads."""
+    return format_label(label, core) if "(" in label.prefix or ")" in label.suffix else core
 
 
 def _check_prefixes(

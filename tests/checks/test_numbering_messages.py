@@ -37,7 +37,7 @@ def test_a_repeat_after_a_gap_names_the_label_after_the_one_before_it():
         """
     )
     assert found == [
-        ("numbering-gap", "(e)", 13, "d is missing: (e) comes after c"),
+        ("numbering-gap", "(e)", 13, "(d) is missing: (e) comes after (c)"),
         ("duplicate-number", "(e)", 17, "Number used twice (also at line 13); after (f) it would be (g)"),
     ]
 
