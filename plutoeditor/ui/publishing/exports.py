@@ -39,6 +39,12 @@ if TYPE_CHECKING:
 #: 10,000 clauses), which would freeze the window even on a worker thread.
 PDF_IN_PROCESS_CLAUSES = 1000
 
+#: An export that waited for the findings of the latest edits starts this long after they
+#: arrive, when the window has painted them: painting the findings list calls the Python model
+#: for every cell, and each call waited for the interpreter lock once the export's worker ran
+#: (bench_ui export_after_edit_gui_stall_max_ms 103-112 -> 58-76 ms at 0 -> 30, alternated).
+EXPORT_AFTER_FINDINGS_MS = 30
+
 
 def export_pdf_in_child(data: dict[str, Any], target: str) -> None:
     """Write the PDF of a snapshot with `plutoeditor export` in its own process (call on a
@@ -121,8 +127,10 @@ class Publishing(QObject):
                         ),
                     )
                     return
-            # on the next turn of the event loop: the findings that just arrived are shown first
-            QTimer.singleShot(0, self, lambda: self._export_if_current(document, request))
+            # once the findings that just arrived are painted (see EXPORT_AFTER_FINDINGS_MS)
+            QTimer.singleShot(
+                EXPORT_AFTER_FINDINGS_MS, self, lambda: self._export_if_current(document, request)
+            )
 
         document.when_findings_current(then)
 
