@@ -146,6 +146,8 @@ def _own_variants(
             continue  # "Using the Fresha platform": a heading in sentence case
         if lower and _singular(written.casefold()) in _LAW_CATEGORIES:
             continue  # "nothing else grants you permission to modify the software or its derivative works"
+        if lower and _SUMMARY.match(text, text.rfind("\n", 0, start) + 1):
+            continue  # "In summary: you appoint Snap to process customer personal data": plain words
         if lower and _in_own_explanation(text, start, name):
             continue  # "Usage Data (such as anonymous or aggregate user usage data, ...)": its explanation
         if lower and _ON_A_SUBJECT.match(text, end) and _LAW_WORD.search(name):
@@ -213,6 +215,12 @@ def _heading_line(text: str, start: int) -> bool:
 
 def _singular(words: str) -> str:
     return words[:-1] if words.endswith("works") else words
+
+
+#: A plain-language summary beside the terms: "In summary: ...", "Short version: ...".
+_SUMMARY = re.compile(
+    r"\W{0,4}(?:in\s+summary|in\s+short|short\s+version|summary|tl;\s?dr)\b\W{0,4}[:,–—-]", re.I
+)
 
 
 def _in_own_explanation(text: str, start: int, name: str) -> bool:

@@ -142,3 +142,9 @@ def test_the_words_in_the_term_s_own_explanation_are_not_a_slip() -> None:
     assert variants("2.4 We share Customer Data with ports (but never customer data of children).") == [
         ("2.4", "Customer Data")
     ]
+
+
+def test_a_plain_language_summary_uses_ordinary_words() -> None:
+    assert variants("2.4 In summary: we keep customer data safe and never sell it.") == []
+    assert variants("2.4 Short version: your customer data stays with us.") == []
+    assert variants("2.4 In the summary we keep customer data safe.") == [("2.4", "Customer Data")]
