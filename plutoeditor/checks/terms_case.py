@@ -176,10 +176,12 @@ _NEXT_NOUN = re.compile(
     r"agreements?|terms|accounts?|polic(?:y|ies)|forms?|settings|page|pages|history|histories|"
     r"repositor(?:y|ies)|developers?|vendors?|emails?|usage|protection|legislation|rights|rules|requests?)\b"
 )
-#: Words that make the phrase another legal category: "sensitive personal data".
+#: Words that make the phrase another legal category: "sensitive personal data", "U.S. Government
+#: end users".
 #: ... or someone else's: "links to third-party web sites", "other service providers".
 _QUALIFIED = re.compile(
-    r"\b(?:sensitive|special|nonpublic|non-public|third[- ]party|third[- ]parties'?|other|another|linked)"
+    r"\b(?:sensitive|special|nonpublic|non-public|third[- ]party|third[- ]parties'?|other|another|linked|"
+    r"government|federal)"
     r"[ \u00a0](?:[\w-]+,? (?:and|or) )?$",  # "third-party websites and mobile apps"
     re.IGNORECASE,
 )

@@ -148,3 +148,9 @@ def test_a_plain_language_summary_uses_ordinary_words() -> None:
     assert variants("2.4 In summary: we keep customer data safe and never sell it.") == []
     assert variants("2.4 Short version: your customer data stays with us.") == []
     assert variants("2.4 In the summary we keep customer data safe.") == [("2.4", "Customer Data")]
+
+
+def test_a_government_as_one_kind_of_the_thing_is_another_category() -> None:
+    assert variants("2.4 If you are a U.S. Government end user of public transport, ask the crew.") != []
+    assert variants("2.4 We sell tickets for U.S. Government public transport too.") == []
+    assert variants("2.4 Federal public transport passes are free.") == []
