@@ -61,7 +61,9 @@ _STATUTE_OR_BODY = frozenset(
 )
 _BODIES = frozenset(
     "Commission Commissioner Authority Council Court Board Bureau Agency Ministry Parliament "
-    "Congress Senate Government Tribunal Ombudsman Police Committee Regulator".split()
+    "Congress Senate Government Tribunal Ombudsman Police Committee Regulator "
+    # the tax and customs offices named short: "set annually by the Revenue"
+    "Revenue Treasury Customs".split()
 )
 _PRONOUNS_AND_NUMBERS = (
     "You Your Yours We Us Our Ours They Them Their I Me My He She Him His Her It Its This That These "

@@ -206,3 +206,13 @@ def test_a_phrase_whose_meaning_another_document_sets_out_is_defined_there() -> 
     )
     assert "Ferry App" not in targets(*order)
     assert "Ferry App" in targets(order[0], *order[2:], "2.1 Show the Ferry App at the gangway.")
+
+
+def test_the_tax_office_named_short_is_a_body() -> None:
+    names = (
+        "2 Prices",
+        "2.1 The harbour tax is set by the Revenue; the revenue of a crossing pays the crew.",
+        "2.2 We pay the Revenue each month, and the Revenue checks our books.",
+        "2.3 The Revenue may change the tax; ask the Revenue for the rate.",
+    )
+    assert targets(*names) == set()
