@@ -25,6 +25,7 @@ from plutoeditor.checks import (
     reference_doubt,
     references,
     renumbered_references,
+    repeated_references,
     reported_missing,
     source_order,
     terms,
@@ -59,6 +60,7 @@ REVIEWS: tuple[Review, ...] = (
     reference_doubt.REVIEW,  # references: broken references that cannot be confirmed
     reported_missing.REVIEW,  # references: broken references to a number a gap reports missing
     renumbered_references.REVIEW,  # references: broken references one renumbering explains
+    repeated_references.REVIEW,  # references: broken references to one missing number
 )
 
 #: Every code reported, with its severity, in report order.

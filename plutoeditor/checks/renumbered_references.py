@@ -59,10 +59,11 @@ def fold_renumbered(found: list[Finding], policy: Policy) -> list[Finding]:
         shift.meant[finding.target] = own.label.strip().rstrip(".")
     lead_of: dict[int, tuple[Finding, _Shift]] = {}
     lead_message: dict[int, str] = {}
+    order = {c.id: i for i, c in enumerate(policy.walk())}  # the first in the document leads
     for shift in shifts.values():
         if len(shift.meant) < 2:
             continue
-        lead = min(shift.findings, key=lambda f: f.line or 0)
+        lead = min(shift.findings, key=lambda f: order.get(f.clause_id, len(order)))
         lead_message[id(lead)] = lead.message + _cause(shift, lead)
         for finding in shift.findings:
             if finding is not lead:
