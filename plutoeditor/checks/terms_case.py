@@ -2,7 +2,8 @@
 where "Personal Data" is defined), one finding per clause and term.
 
 Not the tail of a longer capitalised name, words that only modify a head noun, another
-legal category, a drafting note, the preamble before the definitions, another instrument's
+legal category, a drafting note, the preamble before the definitions, the words written before
+an inline definition coins the term from them, another instrument's
 term, nor a variant the document writes as often as the term itself.
 """
 
@@ -12,6 +13,7 @@ import re
 
 from plutoeditor.checks.finding import Finding, make
 from plutoeditor.checks.terms_index import ClauseTerms, TermIndex
+from plutoeditor.checks.terms_recognise import INLINE
 from plutoeditor.checks.terms_scan import opens_sentence
 from plutoeditor.checks.terms_scopes import Instruments
 from plutoeditor.model.clause import Clause, ClauseKind
@@ -39,6 +41,7 @@ def case_variants(
             other_case[name] = other_case.get(name, 0) + 1
     preamble = _preamble(index) if entries else frozenset()
     limited = _limited_names(index) if entries else frozenset()
+    coined_at, place = _coined_after(index) if entries else ({}, {})
     for clause, variants in entries:
         counts: dict[tuple[str, str], int] = {}
         for written, name, same_number in variants:
@@ -57,6 +60,10 @@ def case_variants(
                 d.clause_id in preamble for d in index.by_name.get(name, ())
             ):
                 continue  # the preamble speaks of "source code" before the licence defines Source Code
+            if place.get(clause.id, len(place)) < coined_at.get(name, -1) and any(
+                w[:1].islower() for w in written.split()
+            ):
+                continue  # "this original software ... (the “Original Software”)": not yet a term
             times = "" if count == 1 else f" ({count} times)"
             message = f"“{written}” is written here{times}; the defined term is “{name}”"
             found.append(make("term-case", clause.id, clause.label, message, clause.line, name, name))
@@ -100,6 +107,25 @@ def _for_one_part(text: str, term: str) -> bool:
             return True
         at = text.find(term, at + 1)
     return False
+
+
+def _coined_after(index: TermIndex) -> tuple[dict[str, int], dict[str, int]]:
+    """Where each name defined only inline, in running text, is first defined (its clause's
+    place in document order), and every clause's place: the words written before a term is
+    coined from them are the ordinary words."""
+    inline: dict[str, bool] = {}
+    for d in index.definitions:
+        for name in d.names:
+            inline[name] = inline.get(name, True) and d.form == INLINE
+    if not any(inline.values()):
+        return {}, {}
+    position = {clause.id: at for at, clause in enumerate(index.order)}
+    first = {
+        name: min(position.get(d.clause_id, len(position)) for d in index.by_name.get(name, ()))
+        for name, only in inline.items()
+        if only and index.by_name.get(name)
+    }
+    return first, position
 
 
 def _preamble(index: TermIndex) -> frozenset[str]:

@@ -154,3 +154,30 @@ def test_a_government_as_one_kind_of_the_thing_is_another_category() -> None:
     assert variants("2.4 If you are a U.S. Government end user of public transport, ask the crew.") != []
     assert variants("2.4 We sell tickets for U.S. Government public transport too.") == []
     assert variants("2.4 Federal public transport passes are free.") == []
+
+
+def test_the_words_before_an_inline_definition_coins_a_term_from_them_are_the_ordinary_words() -> None:
+    def found(*paragraphs: str) -> list[tuple[str, str]]:
+        policy = import_text("\n\n".join(paragraphs) + "\n")
+        return [(f.label, f.target) for f in run_checks(policy) if f.code == "term-case"]
+
+    opening = "1 About\n\n1.1 This licence covers the harbour timetable software we publish."
+    coined = (
+        "2 Grant\n\n2.1 We license this harbour timetable software "
+        '(the "Timetable Software") to you.\n\n'
+        "2.2 You may copy the Timetable Software; the Timetable Software is free.\n\n"
+        "2.3 The Timetable Software runs daily."
+    )
+    # before the term is coined from its words, they are ordinary words
+    assert found(opening, coined) == []
+    # after it, the same words in lower case are the term in another case
+    later = "3 Use\n\n3.1 You may share the timetable software with friends."
+    assert found(coined, later) == [("3.1", "Timetable Software")]
+    # a term defined in a definitions clause has no "before": the preamble rule decides there
+    listed = (
+        '2 Definitions\n\n2.1 "Timetable Software" means the harbour timetable software.\n\n'
+        "2.2 You may copy the Timetable Software; the Timetable Software is free.\n\n"
+        "2.3 The Timetable Software runs daily."
+    )
+    preamble = "1 About\n\n1.1 Copy the timetable software freely."
+    assert found(preamble, listed) == [("1.1", "Timetable Software")]
