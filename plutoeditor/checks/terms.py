@@ -52,7 +52,7 @@ def term_findings(index: TermIndex) -> list[Finding]:
     memo = term_memo(index)  # what the clauses said, kept while the edits cannot change it
     scopes = memo.instruments()
     found += duplicate_definitions(index, clauses, scopes)
-    in_other_case = case_variants(index, scopes, memo.with_variants())
+    in_other_case = case_variants(index, scopes, memo.with_variants(), memo.positions)
     found += unused_definitions(index, clauses, {f.target for f in in_other_case})
     found += glued_definitions(index, clauses, memo.split_definitions())
     found += in_other_case

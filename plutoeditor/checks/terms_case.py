@@ -10,6 +10,7 @@ term, nor a variant the document writes as often as the term itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from plutoeditor.checks.finding import Finding, make
 from plutoeditor.checks.terms_index import ClauseTerms, TermIndex
@@ -20,10 +21,14 @@ from plutoeditor.model.clause import Clause, ClauseKind
 
 
 def case_variants(
-    index: TermIndex, scopes: Instruments, every: list[tuple[Clause, ClauseTerms]]
+    index: TermIndex,
+    scopes: Instruments,
+    every: list[tuple[Clause, ClauseTerms]],
+    positions: Callable[[], dict[str, int]],
 ) -> list[Finding]:
     """term-case: per clause, each defined term it writes in another case (and how often);
-    `every` lists at least the clauses that write one (in document order)."""
+    `every` lists at least the clauses that write one (in document order); `positions` gives
+    each clause's place in document order (`TermsMemo.positions`, kept between edits)."""
     found = []
     defined_in = {(d.clause_id, name) for d in index.definitions for name in d.names}
     governs: dict[str, set[int]] = {}  # defined name -> the instruments that define it
@@ -41,7 +46,8 @@ def case_variants(
             other_case[name] = other_case.get(name, 0) + 1
     preamble = _preamble(index) if entries else frozenset()
     limited = _limited_names(index) if entries else frozenset()
-    coined_at, place = _coined_after(index) if entries else ({}, {})
+    coined_at = _coined_at(index, positions) if entries else {}
+    place = positions() if coined_at else {}
     for clause, variants in entries:
         counts: dict[tuple[str, str], int] = {}
         for written, name, same_number in variants:
@@ -109,23 +115,22 @@ def _for_one_part(text: str, term: str) -> bool:
     return False
 
 
-def _coined_after(index: TermIndex) -> tuple[dict[str, int], dict[str, int]]:
+def _coined_at(index: TermIndex, positions: Callable[[], dict[str, int]]) -> dict[str, int]:
     """Where each name defined only inline, in running text, is first defined (its clause's
-    place in document order), and every clause's place: the words written before a term is
-    coined from them are the ordinary words."""
+    place in document order): the words written before a term is coined from them are the
+    ordinary words."""
     inline: dict[str, bool] = {}
     for d in index.definitions:
         for name in d.names:
             inline[name] = inline.get(name, True) and d.form == INLINE
     if not any(inline.values()):
-        return {}, {}
-    position = {clause.id: at for at, clause in enumerate(index.order)}
-    first = {
-        name: min(position.get(d.clause_id, len(position)) for d in index.by_name.get(name, ()))
+        return {}
+    place = positions()
+    return {
+        name: min(place.get(d.clause_id, len(place)) for d in index.by_name[name])
         for name, only in inline.items()
         if only and index.by_name.get(name)
     }
-    return first, position
 
 
 def _preamble(index: TermIndex) -> frozenset[str]:
