@@ -195,7 +195,11 @@ def _own_variants(
             continue  # "[Agency will insert the notice ... of original software]": a drafting note
         # "the subscription term" is not the "Subscription Terms"; it still counts as the
         # words written in lower case (below)
-        kept.append((written, name, not (lower and _other_number(text, start, end, name))))
+        # nor a sentence that names a law ("California law requires us to inform residents who gave
+        # us personal information"): it speaks in the law's words; both still count as written so
+        kept.append(
+            (written, name, not (lower and (_other_number(text, start, end, name) or _cites_a_law(text, start, end))))
+        )
     return kept
 
 
@@ -294,6 +298,29 @@ _SUCH = re.compile(r"\b(?:such|these|those|said)[ \u00a0]$", re.IGNORECASE)
 _ONE_OF_KINDS = re.compile(
     r"\b(?!(?:the|a|an|any|your|our|their|its|his|her|this|that|such|all)\b)[a-z][\w-]+,? or $"
 )
+
+
+#: A law named in a sentence: its acronym ("Under the CCPA, ..."), its title ("the Privacy Act",
+#: "California law requires ...", "the Civil Code"), or words pointing to its definitions ("(as
+#: those terms are defined under ...)"). Such a sentence speaks in the law's words, not the document's.
+_LAW_NAMED = re.compile(
+    r"\b(?:CCPA|CPRA|GDPR|PIPEDA|FIPPA|LGPD|PIPL|APPI|COPPA|HIPAA|GLBA|FERPA|VCDPA|CDPA|CTDPA|PDPA|"
+    r"POPIA|FADP|CalOPPA)\b"
+    r"|\b(?!(?:Applicable|Governing|Relevant|Local|Such|This|That|The|Any|All|Our|Your|Other)\b)"
+    r"[A-Z][a-z]+[ \u00a0](?:law|Act|Regulation|Directive)\b"
+    r"|\b(?:Civil|Penal|Commercial|Consumer|Criminal|Labou?r|Tax|Professions)[ \u00a0]Code\b"
+    r"|\bas[ \u00a0](?:that|those|these|such)[ \u00a0]terms?[ \u00a0](?:is|are)[ \u00a0](?:defined|used)\b"
+)
+_SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
+
+
+def _cites_a_law(text: str, start: int, end: int) -> bool:
+    """Whether the sentence holding `start`..`end` names a law: its words are the law's."""
+    begin = 0
+    for m in _SENTENCE_END.finditer(text, max(0, start - 400), start):
+        begin = m.end()
+    after = _SENTENCE_END.search(text, end)
+    return _LAW_NAMED.search(text, begin, after.start() if after else len(text)) is not None
 
 
 #: A paragraph that defines a term: '“Route Data” means ...', "Harbour Fee shall mean ...".

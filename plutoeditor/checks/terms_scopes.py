@@ -64,6 +64,7 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _A_DATE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+\S")  # a Markdown heading the importer left in a clause's text
 _SUBSTANTIAL = 60  # characters of text: a clause that makes an instrument worth closing
 #: "Capitalised terms not defined in this DPA have the meanings given in the Agreement".
 _BORROWS = re.compile(
@@ -228,6 +229,9 @@ def _marks(clause: Clause) -> tuple[bool, bool]:
     start = text[:60].strip()
     attached = bool(start) and _ATTACHMENT.match(start) is not None and not _GLOSSARY.search(start)
     if "\n" in text or len(text) > 120:
+        first = text[: text.find("\n")] if "\n" in text else ""
+        if _MD_HEADING.match(first) and instrument_title(first.lstrip("# ")):
+            return True, attached  # "### PRIVACY POLICY FOR SAMSUNG ONLINE SHOP" atop a list item's text
         return False, attached
     line = text.strip()  # a title line the importer kept as a paragraph
     if _DATE_LINE.match(line) and _A_DATE.search(line):

@@ -181,3 +181,21 @@ def test_the_words_before_an_inline_definition_coins_a_term_from_them_are_the_or
     )
     preamble = "1 About\n\n1.1 Copy the timetable software freely."
     assert found(preamble, listed) == [("1.1", "Timetable Software")]
+
+
+def test_a_sentence_that_names_a_law_speaks_in_the_laws_words() -> None:
+    # the law's own concept, in a sentence that cites the law: not the document's term
+    assert variants("2.4 Under the CCPA you may ask which customer data a business holds.") == []
+    assert variants("2.4 Harbour law requires us to tell you what customer data we keep.") == []
+    assert variants("2.4 We sell no customer data (as those terms are defined under local rules).") == []
+    assert variants("2.4 The Privacy Act lets you see the customer data an agency holds.") == []
+    # a law's name in the next sentence, or only "applicable law", changes nothing
+    assert variants("2.4 We never sell customer data. The GDPR applies.") == [("2.4", "Customer Data")]
+    assert variants("2.4 Applicable law says we keep customer data a year.") == [("2.4", "Customer Data")]
+    # nor does a defined term that merely ends in "Code"
+    code = (
+        '1.5 "Source Code" means the files we edit.',
+        "2.4 You may see the source code on request.",
+        "2.6 The Source Code is ours, and each Crossing uses the Source Code.",
+    )
+    assert variants(*code) == [("2.4", "Source Code")]

@@ -500,3 +500,25 @@ def test_a_report_or_a_support_desk_named_in_the_text_is_not_a_term() -> None:
     )
     targets = {t for _, t in findings(text, "undefined-term")}
     assert "Request Report" not in targets and "Client Support" not in targets
+
+
+def test_a_policy_titled_in_a_heading_inside_a_list_item_is_an_instrument_of_its_own(tmp_path) -> None:
+    # a captured page of several notices, a later one folded into a list item under its title
+    first = (
+        "HARBOUR PRIVACY\n===============\n\n"
+        "Harbour Storage Ltd keeps the records of the goods a customer leaves with us (the “Records”).\n\n"
+        "We keep the Records for a year, and we keep the Records in a locked unit at the harbour.\n\n"
+    )
+    later = (
+        "*   ### PRIVACY NOTICE FOR HARBOUR ONLINE SHOP\n\n"
+        "    Harbour Shop Ltd sells boxes online and keeps the orders you place (the “Records”).\n"
+        "    We answer the Records in a day and delete the Records after a month.\n"
+    )
+    path = tmp_path / "notices.md"
+    path.write_text(first + later, encoding="utf-8")
+    assert [f.target for f in run_checks(open_policy(str(path))) if f.code == "duplicate-definition"] == []
+    # with a heading that is not a title, it is the same notice: the second definition is found
+    path.write_text(first + later.replace("PRIVACY NOTICE FOR HARBOUR ONLINE SHOP", "ONLINE ORDERS"), "utf-8")
+    assert [f.target for f in run_checks(open_policy(str(path))) if f.code == "duplicate-definition"] == [
+        "Records"
+    ]
