@@ -185,6 +185,8 @@ def _own_variants(
             continue  # "the applicable laws on hacking and computer crime": those laws, not every law
         if lower and _describes_another(text, end, name):
             continue  # "... including linked services (hereinafter "External Services")": its description
+        if lower and _ANOTHERS.match(text, end):
+            continue  # "not a Mass Filing under this Agreement, but a mass filing under the provider's rules"
         if lower and _POINTS_TO_DEFINITION.match(text, end):
             continue  # "a mass filing (defined in the section titled Mass Filing below)"
         if lower and (a_definition or _in_other_definition(text, start, name)):
@@ -197,9 +199,8 @@ def _own_variants(
         # words written in lower case (below)
         # nor a sentence that names a law ("California law requires us to inform residents who gave
         # us personal information"): it speaks in the law's words; both still count as written so
-        kept.append(
-            (written, name, not (lower and (_other_number(text, start, end, name) or _cites_a_law(text, start, end))))
-        )
+        another = lower and (_other_number(text, start, end, name) or _cites_a_law(text, start, end))
+        kept.append((written, name, not another))
     return kept
 
 
@@ -289,6 +290,13 @@ def _describes_another(text: str, end: int, name: str) -> bool:
     return m is not None and m.group("term").casefold() != name.casefold()
 
 
+#: The words said to be someone else's concept: "a mass filing pursuant to the arbitration
+#: provider's rules", "a dispute within the meaning of the Bank's terms".
+_ANOTHERS = re.compile(
+    r"[ \u00a0]+(?:pursuant\s+to|under|as\s+defined\s+(?:in|by|under)|within\s+the\s+meaning\s+of|"
+    r"according\s+to)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?[\w-]+['’]s?\s",
+    re.IGNORECASE,
+)
 #: The words pointing to where the term is defined: "mass filing (as defined below)".
 _POINTS_TO_DEFINITION = re.compile(r"\s*\((?:as\s+|which\s+is\s+|is\s+)?defined\b", re.IGNORECASE)
 #: A word pointing back to the things just named: "such web sites", "those apps".

@@ -36,6 +36,8 @@ def unused_definitions(
     for definition in index.definitions:
         if not definition.explicit:
             continue
+        if _PLACEHOLDER.search(definition.term):
+            continue  # 'A section "Entitled XYZ" means ...': a pattern; its uses fill in the XYZ
         if any(total.get(form, 0) for name in definition.names for form in _forms(name.casefold())):
             continue  # "Permission" defined beside "Permissions", and "Permissions" used
         if used_meanings is None:
@@ -80,6 +82,8 @@ def unused_definitions(
     return found
 
 
+#: A placeholder in a term: "Entitled XYZ", "Schedule ___", "[Party Name] Account".
+_PLACEHOLDER = re.compile(r"(?<!\w)(?:XYZ|X{3,})(?!\w)|_{3,}|\[[^\]]*\]")
 #: "(also known as “LSOs”)", "so-called": a gloss that explains a word; nobody has to use it.
 _GLOSS = re.compile(
     r"\b(?:also\s+known\s+as|a\.?k\.?a\.?|so-called|also\s+called|otherwise\s+known\s+as)\W*$", re.I

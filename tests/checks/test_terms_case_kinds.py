@@ -199,3 +199,15 @@ def test_a_sentence_that_names_a_law_speaks_in_the_laws_words() -> None:
         "2.6 The Source Code is ours, and each Crossing uses the Source Code.",
     )
     assert variants(*code) == [("2.4", "Source Code")]
+
+
+def test_the_words_said_to_be_someone_elses_concept_are_not_the_term() -> None:
+    contrast = (
+        "2.4 A claim that is not Customer Data under these terms may still be customer data "
+        "pursuant to the regulator's own rules."
+    )
+    assert variants(contrast) == []
+    assert variants("2.4 We list customer data as defined in the port authority's code.") == []
+    # under this document's own rules it is the term, in another case
+    own = "2.4 We keep customer data under the terms of this Agreement."
+    assert variants(own) == [("2.4", "Customer Data")]

@@ -78,3 +78,12 @@ def test_a_term_used_with_another_word_in_the_plural_or_in_other_capitals_is_use
         "2.3 Ask at the pier\nHarbour Tickets are sold online too.",
     )
     assert unused(*apart) == ["Pier Harbour Tickets"]
+
+
+def test_a_term_with_a_placeholder_is_a_pattern_its_uses_fill_in() -> None:
+    # 'A section "Entitled XYZ" means ...': the uses write 'Entitled "History"'
+    pattern = '1.2 A notice "Posted XYZ" means a notice whose title is XYZ.'
+    assert unused(pattern, '2.2 Keep each notice Posted "Timetable" on the quay.') == []
+    assert unused('1.2 "Berth ___" means the berth the ticket names.') == []
+    # a term with no placeholder, never used, is still reported
+    assert unused('1.2 A notice "Posted Timetable" means the timetable on the quay.') == ["Posted Timetable"]
