@@ -4,7 +4,8 @@ where "Personal Data" is defined), one finding per clause and term.
 Not the tail of a longer capitalised name, words that only modify a head noun, another
 legal category, a drafting note, the preamble before the definitions, the words written before
 an inline definition coins the term from them, another instrument's
-term, nor a variant the document writes as often as the term itself.
+term, the words of a sentence that names a law or of someone else's concept ("under the
+provider's rules"), nor a variant the document writes as often as the term itself.
 """
 
 from __future__ import annotations
