@@ -23,6 +23,7 @@ from plutoeditor.checks import (
     missing_parents,
     numbering,
     reference_doubt,
+    reference_titles,
     references,
     renumbered_references,
     repeated_references,
@@ -39,6 +40,7 @@ from plutoeditor.checks.finding import Check, Review
 CHECKS: tuple[Check, ...] = (
     numbering.CHECK,
     references.CHECK,
+    reference_titles.CHECK,
     content.CHECK,
     terms.CHECK,
     metadata.CHECK,

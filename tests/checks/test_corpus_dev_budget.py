@@ -20,6 +20,10 @@ from corpus_dev_errors import CORPUS_DEV, corpus_files, measure  # noqa: E402
 # Lower these when a change removes false errors; never raise them to let one through.
 TEXT_ERRORS_AT_MOST = 41
 WORD_ERRORS_AT_MOST = 0
+#: A check added later has a ceiling of its own, set when each of its findings there was read and
+#: accepted (misdirected-reference: cnn 12 for 13 twice, jdate 18 for 19 and 20(b) for 20(c),
+#: la-pajara 3 for 4 and 4 for 5); the ceilings above keep counting the codes they counted.
+LATER_CODES_AT_MOST = {"text": {"misdirected-reference": 6}, "docx": {"misdirected-reference": 0}}
 
 pytestmark = pytest.mark.skipif(not CORPUS_DEV.is_dir(), reason="../shared/corpus-dev is not present")
 
@@ -28,6 +32,11 @@ pytestmark = pytest.mark.skipif(not CORPUS_DEV.is_dir(), reason="../shared/corpu
 def test_error_findings_do_not_grow_and_every_file_reads(which: str, ceiling: int) -> None:
     errors, failures, _ = measure(corpus_files(which))
     assert failures == [], failures[:5]
+    later = LATER_CODES_AT_MOST[which]
+    for code, most in later.items():
+        count = sum(1 for e in errors if e["code"] == code)
+        assert count <= most, f"{count} {code} errors on corpus-dev/{which} (at most {most})"
+    errors = [e for e in errors if e["code"] not in later]
     assert len(errors) <= ceiling, (
         f"{len(errors)} error findings on corpus-dev/{which} (at most {ceiling}); "
         "run tests/benchmarks/corpus_dev_errors.py --dump to see which are new"

@@ -1,0 +1,162 @@
+"""`misdirected-reference`: a reference whose title in brackets names another clause.
+
+"Section 12 (Dispute Resolution)" where clause 12 is headed "Severability" and clause 13
+"Dispute Resolution": the number went stale when clauses moved, and the reader who follows it
+lands on the wrong clause. The title is the writer's own statement of where the reference
+should go, so the finding names the clause it names.
+
+Reported only on that evidence: the title, in Title Case ("(Mass Filings)", not "(for amounts
+incurred before ...)"), names no clause on the referred clause's path (itself, the clauses it
+stands in, the clauses under it: "Section 10 (Assignment)" for a 10.3 headed "Assignment"), and
+exactly one other clause, numbered otherwise, is headed with those words. A title that names no
+clause says nothing (a heading reworded since, a subject rather than a title), and a clause
+numbered as the reference is (a page holding two documents, "2" in each) may be the one meant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from plutoeditor.checks.finding import ERROR, REFERENCES, Check, Finding, make
+from plutoeditor.checks.references import enclosing_schedule
+from plutoeditor.checks.terms_duplicates import full_label
+from plutoeditor.model.clause import Clause
+from plutoeditor.model.references import index_of_clauses, internal_references, reference_key
+
+#: The title after a reference: "Section 12 (Dispute Resolution)", "Section 4.2. (“Fees”)".
+_TITLE = re.compile(
+    r"\.?[ \u00a0]?\([ \u00a0]?[“\"‘']?(?P<title>[A-Z][^()\d\n“”\"‘’]{1,60}?)[”\"’']?[ \u00a0]?\)"
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_SMALL = frozenset("the of and or a an to in on for with your our its this these by".split())
+
+
+def check_reference_titles(
+    clause: Clause, index: dict[str, Clause], local: dict[str, dict[str, Clause]] | None = None
+) -> list[Finding]:
+    """misdirected-reference findings for one clause's text (see the module docstring)."""
+    findings: list[Finding] = []
+    text = clause.text
+    own: dict[str, Clause] | None = None
+    everything: list[Clause] | None = None
+    for reference in internal_references(clause):
+        if "(" not in text[reference.end : reference.end + 4]:
+            continue
+        m = _TITLE.match(text, reference.end)
+        if m is None:
+            continue
+        title = _words(m.group("title"))
+        if not title:
+            continue
+        if own is None:
+            schedule = enclosing_schedule(clause) if clause.parent is not None else None
+            own = index_of_clauses(schedule.children) if schedule is not None else {}
+        key = reference_key(reference.base)
+        target = own.get(reference_key(reference.target)) or index.get(reference_key(reference.target))
+        target = target or own.get(key) or index.get(key)
+        if target is None:
+            continue  # broken-reference reports a missing one
+        if any(_names(title, c) for c in _path(target)):
+            continue
+        number = reference_key(reference.target)
+        if everything is None:
+            everything = _every_clause(index)
+        if any(_numbered(c, number, key) and _names(title, c) for c in everything):
+            continue  # one numbered so is meant: "In this Section 2 (Updates)" in a second document
+        named = [
+            c
+            for c in everything
+            if c.label.strip() and _heading_words(c) == title and not _numbered(c, number, key)
+        ]
+        if len(named) != 1:
+            continue
+        other = named[0]
+        written = m.group("title").strip()
+        heading = (target.heading.strip() or target.text.strip()[:50]).rstrip(". ")
+        findings.append(
+            make(
+                "misdirected-reference",
+                clause.id,
+                clause.label.strip(),
+                f"Refers to clause {reference.target} (“{written}”), but clause {full_label(target)} is "
+                f"“{heading}”; “{other.heading.strip().rstrip('. ')}” is clause {full_label(other)}",
+                clause.line_of_text(reference.start),
+                expected_label=full_label(other),
+                target=reference.target,
+            )
+        )
+    return findings
+
+
+def redirect_reference(clause: Clause, finding: Finding) -> str | None:
+    """The clause's text with the reference the finding is about pointed at the clause its
+    title names ("Section 12 (Dispute Resolution)" -> "Section 13 (Dispute Resolution)"), or None
+    when the text no longer holds it."""
+    for reference in internal_references(clause):
+        if reference.target == finding.target and _TITLE.match(clause.text, reference.end):
+            text = clause.text
+            return text[: reference.start] + finding.expected_label + text[reference.end :]
+    return None
+
+
+def _words(text: str) -> frozenset[str]:
+    """The significant words of a title or heading, in lower case, a plural as its singular."""
+    return frozenset(_singular(w) for w in _WORD.findall(text.lower()) if w not in _SMALL)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _heading_words(clause: Clause) -> frozenset[str]:
+    return _words(clause.heading) if clause.heading.strip() else frozenset()
+
+
+def _names(title: frozenset[str], clause: Clause) -> bool:
+    """Whether the clause's heading (or, with none, its first words) and the title share their
+    words: one holds the other ("Limitation of Liability" in "Disclaimer; Limitation of Liability")."""
+    heading = _heading_words(clause) or _words(clause.text[:80])
+    return bool(heading) and (title <= heading or heading <= title)
+
+
+def _numbered(clause: Clause, number: str, key: str) -> bool:
+    """Whether the clause carries the number referred to ("20(b)", or "20" for a "20(b)")."""
+    own = reference_key(clause.label)
+    return own in (number, key) or reference_key(full_label(clause)) == number
+
+
+def _every_clause(index: dict[str, Clause]) -> list[Clause]:
+    """Every clause of the document that holds a numbered clause (from the label index's clauses,
+    through the top-level clauses they stand in), in document order; read only for a title that
+    names another clause, which is rare."""
+    roots: dict[int, Clause] = {}
+    for clause in index.values():
+        node = clause
+        while node.parent is not None:
+            node = node.parent
+        roots.setdefault(id(node), node)
+    found: list[Clause] = []
+    for root in roots.values():
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            found.append(node)
+            stack.extend(reversed(node.children))
+    return found
+
+
+def _path(target: Clause) -> Iterator[Clause]:
+    """The clause, the clauses it stands in, and every clause under it."""
+    node: Clause | None = target
+    while node is not None:
+        yield node
+        node = node.parent
+    stack = list(target.children)
+    while stack:
+        child = stack.pop()
+        yield child
+        stack.extend(child.children)
+
+
+CHECK = Check("reference titles", {"misdirected-reference": ERROR}, REFERENCES, check_reference_titles)
