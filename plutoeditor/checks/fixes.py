@@ -12,12 +12,12 @@ from plutoeditor.checks.finding import Finding
 from plutoeditor.checks.lead_in_items import written_for_a_lead_in
 from plutoeditor.checks.missing_parents import missing_parent, numbered_cores
 from plutoeditor.checks.numbering import restyle_labels
-from plutoeditor.checks.reference_titles import redirect_reference
+from plutoeditor.checks.reference_titles import redirect
 from plutoeditor.checks.terms import TERM_CODES
 from plutoeditor.checks.terms_fixes import term_fix
 from plutoeditor.model.clause import Clause
 from plutoeditor.model.numbering import expected_labels, parse_label, scopes
-from plutoeditor.model.operations import Operation, SetClauseField
+from plutoeditor.model.operations import Operation
 from plutoeditor.model.policy import Policy
 from plutoeditor.model.renumber import relabel, renumber
 
@@ -46,12 +46,8 @@ def fix_for(policy: Policy, finding: Finding) -> tuple[str, Operation] | None:
         edit = renumber(policy, owner)
         edit.name = name
         return (name, edit) if edit.operations else None
-    if finding.code == "misdirected-reference" and finding.expected_label:
-        text = redirect_reference(clause, finding)
-        if text is None:
-            return None
-        name = f"Refer to clause {finding.expected_label} instead of {finding.target}"
-        return name, SetClauseField(clause.id, "text", text, name=name)
+    if finding.code == "misdirected-reference":
+        return redirect(policy, clause, finding)
     if finding.code == "label-style":
         changes = restyle_labels(scopes(policy), clause)
         if not changes:

@@ -22,7 +22,15 @@ from plutoeditor.checks.finding import ERROR, REFERENCES, Check, Finding, make
 from plutoeditor.checks.references import enclosing_schedule
 from plutoeditor.checks.terms_duplicates import full_label
 from plutoeditor.model.clause import Clause
-from plutoeditor.model.references import index_of_clauses, internal_references, reference_key
+from plutoeditor.model.operations import Operation, SetClauseField
+from plutoeditor.model.policy import Policy
+from plutoeditor.model.references import (
+    Reference,
+    index_of_clauses,
+    internal_references,
+    label_index,
+    reference_key,
+)
 
 #: The title after a reference: "Section 12 (Dispute Resolution)", "Section 4.2. (“Fees”)".
 _TITLE = re.compile(
@@ -37,6 +45,37 @@ def check_reference_titles(
 ) -> list[Finding]:
     """misdirected-reference findings for one clause's text (see the module docstring)."""
     findings: list[Finding] = []
+    for reference, written, target, other in _misdirected(clause, index):
+        heading = (target.heading.strip() or target.text.strip()[:50]).rstrip(". ")
+        findings.append(
+            make(
+                "misdirected-reference",
+                clause.id,
+                clause.label.strip(),
+                f"Refers to clause {reference.target} (“{written}”), but clause {full_label(target)} is "
+                f"“{heading}”; “{other.heading.strip().rstrip('. ')}” is clause {full_label(other)}",
+                clause.line_of_text(reference.start),
+                target=reference.target,
+            )
+        )
+    return findings
+
+
+def redirect(policy: Policy, clause: Clause, finding: Finding) -> tuple[str, Operation] | None:
+    """The quick fix: the reference pointed at the clause its title names ("Section 12 (Dispute
+    Resolution)" -> "Section 13 (Dispute Resolution)"), or None when the text no longer holds it."""
+    for reference, _, _, other in _misdirected(clause, label_index(policy)):
+        if reference.target == finding.target:
+            number = full_label(other)
+            text = clause.text[: reference.start] + number + clause.text[reference.end :]
+            name = f"Refer to clause {number} instead of {reference.target}"
+            return name, SetClauseField(clause.id, "text", text, name=name)
+    return None
+
+
+def _misdirected(clause: Clause, index: dict[str, Clause]) -> Iterator[tuple[Reference, str, Clause, Clause]]:
+    """Each reference of the clause whose title names another clause: (the reference, its title
+    as written, the clause its number points at, the clause its title names)."""
     text = clause.text
     own: dict[str, Clause] | None = None
     everything: list[Clause] | None = None
@@ -53,13 +92,12 @@ def check_reference_titles(
             schedule = enclosing_schedule(clause) if clause.parent is not None else None
             own = index_of_clauses(schedule.children) if schedule is not None else {}
         key = reference_key(reference.base)
-        target = own.get(reference_key(reference.target)) or index.get(reference_key(reference.target))
-        target = target or own.get(key) or index.get(key)
+        number = reference_key(reference.target)
+        target = own.get(number) or index.get(number) or own.get(key) or index.get(key)
         if target is None:
             continue  # broken-reference reports a missing one
         if any(_names(title, c) for c in _path(target)):
             continue
-        number = reference_key(reference.target)
         if everything is None:
             everything = _every_clause(index)
         if any(_numbered(c, number, key) and _names(title, c) for c in everything):
@@ -69,35 +107,8 @@ def check_reference_titles(
             for c in everything
             if c.label.strip() and _heading_words(c) == title and not _numbered(c, number, key)
         ]
-        if len(named) != 1:
-            continue
-        other = named[0]
-        written = m.group("title").strip()
-        heading = (target.heading.strip() or target.text.strip()[:50]).rstrip(". ")
-        findings.append(
-            make(
-                "misdirected-reference",
-                clause.id,
-                clause.label.strip(),
-                f"Refers to clause {reference.target} (“{written}”), but clause {full_label(target)} is "
-                f"“{heading}”; “{other.heading.strip().rstrip('. ')}” is clause {full_label(other)}",
-                clause.line_of_text(reference.start),
-                expected_label=full_label(other),
-                target=reference.target,
-            )
-        )
-    return findings
-
-
-def redirect_reference(clause: Clause, finding: Finding) -> str | None:
-    """The clause's text with the reference the finding is about pointed at the clause its
-    title names ("Section 12 (Dispute Resolution)" -> "Section 13 (Dispute Resolution)"), or None
-    when the text no longer holds it."""
-    for reference in internal_references(clause):
-        if reference.target == finding.target and _TITLE.match(clause.text, reference.end):
-            text = clause.text
-            return text[: reference.start] + finding.expected_label + text[reference.end :]
-    return None
+        if len(named) == 1:
+            yield reference, m.group("title").strip(), target, named[0]
 
 
 def _words(text: str) -> frozenset[str]:

@@ -1,0 +1,34 @@
+"""In the editor, a reference whose title names another clause is listed with the others and its
+quick fix points it at the clause the title names, as one undo step."""
+
+from __future__ import annotations
+
+from plutoeditor.model.notation import parse_tree
+
+POLICY = """\
+[1] About us | We run ferries between the two harbours.
+[2] Definitions | A Crossing is one trip of a ferry.
+[3] Access to our ferries | You may board with a ticket.
+[4] Acceptable Use | No fuel or fireworks on board.
+[5] Breach | Breaking Section 3 (Acceptable Use) ends your ticket.
+"""
+
+
+def test_the_quick_fix_repoints_the_reference_and_undo_restores_it(show_policy, qtbot):
+    window = show_policy(parse_tree(POLICY))
+    document = window.document
+    document.set_findings_delay(0)
+    qtbot.waitUntil(lambda: document.findings_current, timeout=5000)
+    finding = next(f for f in document.findings if f.code == "misdirected-reference")
+    assert finding.severity == "error" and "“Acceptable Use” is clause 4" in finding.message
+    description, _ = window.clause_actions.fix_lookup(finding)
+    assert description == "Refer to clause 4 instead of 3"
+    breach = next(c for c in document.policy.walk() if c.label == "5")
+    window.findings_panel.fix_requested.emit(finding)
+    assert breach.text == "Breaking Section 4 (Acceptable Use) ends your ticket."
+    qtbot.waitUntil(lambda: document.findings_current, timeout=5000)
+    assert not any(f.code == "misdirected-reference" for f in document.findings)
+    assert document.undo_stack.undoText() == description
+    document.undo_stack.undo()
+    assert breach.text == "Breaking Section 3 (Acceptable Use) ends your ticket."
+    qtbot.waitUntil(lambda: any(f.code == "misdirected-reference" for f in document.findings), timeout=5000)
