@@ -6,11 +6,12 @@ lands on the wrong clause. The title is the writer's own statement of where the 
 should go, so the finding names the clause it names.
 
 Reported only on that evidence: the title, in Title Case ("(Mass Filings)", not "(for amounts
-incurred before ...)"), names no clause on the referred clause's path (itself, the clauses it
-stands in, the clauses under it: "Section 10 (Assignment)" for a 10.3 headed "Assignment"), and
-exactly one other clause, numbered otherwise, is headed with those words. A title that names no
-clause says nothing (a heading reworded since, a subject rather than a title), and a clause
-numbered as the reference is (a page holding two documents, "2" in each) may be the one meant.
+incurred before ...)"), names no clause on the referred clause's path (itself, the clauses under
+it, "Section 10 (Assignment)" for a 10.3 headed "Assignment", and the ones it stands in when it
+has no heading of its own), and exactly one other clause, numbered otherwise, is headed with
+those words. A title that names no clause says nothing (a heading reworded since, a subject
+rather than a title), and a clause numbered as the reference is (a page holding two documents,
+"2" in each) may be the one meant.
 """
 
 from __future__ import annotations
@@ -100,7 +101,7 @@ def _misdirected(clause: Clause, index: dict[str, Clause]) -> Iterator[tuple[Ref
             continue
         if everything is None:
             everything = _every_clause(index)
-        if any(_numbered(c, number, key) and _names(title, c) for c in everything):
+        if any(_numbered(c, number, number) and _names(title, c) for c in everything):
             continue  # one numbered so is meant: "In this Section 2 (Updates)" in a second document
         named = [
             c
@@ -158,9 +159,12 @@ def _every_clause(index: dict[str, Clause]) -> list[Clause]:
 
 
 def _path(target: Clause) -> Iterator[Clause]:
-    """The clause, the clauses it stands in, and every clause under it."""
-    node: Clause | None = target
-    while node is not None:
+    """The clause, every clause under it, and, when it has no heading of its own, the clauses it
+    stands in ("Section 20(a) (Arbitration)" under "20. Governing Law and Arbitration" names the
+    20(b) headed "Arbitration" when 20(a) is headed "Governing Law")."""
+    yield target
+    node = target.parent
+    while node is not None and not target.heading.strip():
         yield node
         node = node.parent
     stack = list(target.children)

@@ -27,6 +27,8 @@ SECTIONS = (
     "6. Assignment and Other Terms",
     "6.1 Assignment",
     "You may not pass your ticket to someone else.",
+    "6.2 Notices",
+    "We write to the address on your ticket.",
 )
 
 
@@ -60,6 +62,14 @@ def test_a_title_the_referred_clause_carries_says_nothing() -> None:
     # the title of a clause under the one referred to, or of the one it stands in
     assert findings("7. Breach", "Section 6 (Assignment) applies to group tickets.") == []
     assert findings("7. Breach", "Section 5.2 (Refunds) applies to group tickets.") == []
+
+
+def test_a_sub_clause_with_a_heading_of_its_own_is_not_named_by_its_sections_heading() -> None:
+    # "6. Assignment and Other Terms" holds the word, but 6.2 is "Notices": 6.1 is meant
+    found = findings("7. Breach", "Section 6.2 (Assignment) applies to group tickets.")
+    assert [m for _, m in found] == [
+        "Refers to clause 6.2 (“Assignment”), but clause 6.2 is “Notices”; “Assignment” is clause 6.1"
+    ]
 
 
 def test_a_subject_in_brackets_or_a_title_no_clause_carries_says_nothing() -> None:
