@@ -23,6 +23,7 @@ from plutoeditor.checks.finding import ERROR, REFERENCES, Check, Finding, make
 from plutoeditor.checks.references import enclosing_schedule
 from plutoeditor.checks.terms_duplicates import full_label
 from plutoeditor.model.clause import Clause
+from plutoeditor.model.labels import label_core
 from plutoeditor.model.operations import Operation, SetClauseField
 from plutoeditor.model.policy import Policy
 from plutoeditor.model.references import (
@@ -59,6 +60,22 @@ def check_reference_titles(
                 target=reference.target,
             )
         )
+    reported: set[str] = set()
+    for reference, written, section in _stale_this(clause):
+        if reference.target in reported:
+            continue
+        reported.add(reference.target)
+        findings.append(
+            make(
+                "misdirected-reference",
+                clause.id,
+                clause.label.strip(),
+                f"Refers to “{written}” from inside section {label_core(section.label)}; "
+                f"“this” names section {label_core(section.label)}",
+                clause.line_of_text(reference.start),
+                target=reference.target,
+            )
+        )
     return findings
 
 
@@ -71,7 +88,51 @@ def redirect(policy: Policy, clause: Clause, finding: Finding) -> tuple[str, Ope
             text = clause.text[: reference.start] + number + clause.text[reference.end :]
             name = f"Refer to clause {number} instead of {reference.target}"
             return name, SetClauseField(clause.id, "text", text, name=name)
+    index = label_index(policy)
+    for reference, _, section in _stale_this(clause):
+        if reference.target == finding.target:
+            first, dot, rest = reference.target.partition(".")
+            number = label_core(section.label) + dot + rest
+            if reference_key(number) not in index:
+                return None  # "this Subsection 12.2" in 13, which has no 13.2: the author's call
+            text = clause.text[: reference.start] + number + clause.text[reference.end :]
+            name = f"Refer to clause {number} instead of {reference.target}"
+            return name, SetClauseField(clause.id, "text", text, name=name)
     return None
+
+
+#: "this Section", "this Subsection", "these clauses" just before a reference.
+_THIS = re.compile(
+    r"\b(?:this|these)[ \u00a0]+(?:sub-?)?(?:section|clause|paragraph|article)s?[ \u00a0]*$", re.I
+)
+
+
+def _stale_this(clause: Clause) -> Iterator[tuple[Reference, str, Clause]]:
+    """Each "this Section 2" written inside a numbered section 3: "this" names the section the
+    words stand in, so the number went stale when the sections moved (the reference, the words
+    as written, the section they stand in). Only in a section numbered at the top level, not in a
+    schedule (which numbers on its own) nor a table row (which quotes other sections), and only
+    where the first number differs: "this Section 3.2" in 3.4 may name a part of the section."""
+    text = clause.text
+    top: Clause | None = None
+    for reference in internal_references(clause):
+        before = text[max(0, reference.start - 30) : reference.start]
+        m = _THIS.search(before)
+        if m is None:
+            continue
+        if text.startswith("|", text.rfind("\n", 0, reference.start) + 1):
+            continue  # a table row quoting a requirement of another section ("Relevant Dates")
+        if top is None:
+            if enclosing_schedule(clause) is not None:
+                return
+            top = clause
+            while top.parent is not None:
+                top = top.parent
+        own = label_core(top.label)
+        first = reference.base.split(".", 1)[0]
+        if not own.isdigit() or not first.isdigit() or first == own:
+            continue
+        yield reference, (before[m.start() :] + reference.target).strip(), top
 
 
 def _misdirected(clause: Clause, index: dict[str, Clause]) -> Iterator[tuple[Reference, str, Clause, Clause]]:

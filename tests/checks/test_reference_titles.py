@@ -135,3 +135,43 @@ def test_the_quick_fix_points_the_reference_at_the_clause_its_title_names() -> N
     assert [f for f in run_checks(policy) if f.code == "misdirected-reference"] == []
     undo.apply(policy)
     assert clause.text == "Breaking Section 3 (Acceptable Use) ends it."
+
+
+def test_this_section_with_another_sections_number_is_misdirected() -> None:
+    found = findings("7. Breach", "Breaking the rules of this Section 4 ends your ticket.")
+    assert found == [("error", "Refers to “this Section 4” from inside section 7; “this” names section 7")]
+    # the same number twice in a clause is one finding
+    assert len(findings("7. Breach", "Under this Section 4 we may act; this Section 4 applies to all.")) == 1
+    # a part of its own section, or a section that is not numbered at the top, says nothing
+    assert (
+        findings("7. Breach", "7.1 Scope", "This Section 7.2 applies on board.", "7.2 Fines", "We fine.")
+        == []
+    )
+    schedule = (
+        "Schedule 1 Fares",
+        "1. Adults",
+        "An adult pays in full.",
+        "2. Children",
+        "Unlike this Section 1, ...",
+    )
+    assert findings(*schedule) == []
+    quoted = ("7. Dates", "| 2019-08-01 | 4.2 | Tickets bought under this Section 4 stay valid. |")
+    assert findings(*quoted) == []
+    unnumbered = import_text("Ferry Notes\n\nGeneral\n\nNothing in this Section 2 limits our duty.\n")
+    assert [f for f in run_checks(unnumbered) if f.code == "misdirected-reference"] == []
+
+
+def test_the_quick_fix_for_this_section_names_the_section_it_stands_in() -> None:
+    from plutoeditor.checks.fixes import fix_for
+
+    policy = import_text("\n\n".join((*SECTIONS, "7. Breach", "Breaking this Section 4 ends it.")) + "\n")
+    finding = next(f for f in run_checks(policy) if f.code == "misdirected-reference")
+    fix = fix_for(policy, finding)
+    assert fix is not None and fix[0] == "Refer to clause 7 instead of 4"
+    fix[1].apply(policy)
+    clause = policy.find(finding.clause_id)
+    assert clause is not None and clause.text == "Breaking this Section 7 ends it."
+    # "this Subsection 5.2" in section 7, which has no 7.2: only the author knows
+    policy = import_text("\n\n".join((*SECTIONS, "7. Breach", "Under this Subsection 5.2 we act.")) + "\n")
+    finding = next(f for f in run_checks(policy) if f.code == "misdirected-reference")
+    assert fix_for(policy, finding) is None
