@@ -46,59 +46,53 @@ def check_reference_titles(
     clause: Clause, index: dict[str, Clause], local: dict[str, dict[str, Clause]] | None = None
 ) -> list[Finding]:
     """misdirected-reference findings for one clause's text (see the module docstring)."""
-    findings: list[Finding] = []
+    return [
+        make(
+            "misdirected-reference",
+            clause.id,
+            clause.label.strip(),
+            message,
+            clause.line_of_text(reference.start),
+            target=reference.target,
+        )
+        for reference, message, _ in _misdirections(clause, index)
+    ]
+
+
+def redirect(policy: Policy, clause: Clause, finding: Finding) -> tuple[str, Operation] | None:
+    """The quick fix: the reference pointed at the clause meant ("Section 12 (Dispute Resolution)"
+    -> "Section 13 (Dispute Resolution)"), or None when the text no longer holds it or the clause
+    meant is not there ("this Subsection 12.2" in a 13 that has no 13.2: the author's call)."""
+    for reference, _, number in _misdirections(clause, label_index(policy)):
+        if reference.target == finding.target:
+            if number is None:
+                return None
+            text = clause.text[: reference.start] + number + clause.text[reference.end :]
+            name = f"Refer to clause {number} instead of {reference.target}"
+            return name, SetClauseField(clause.id, "text", text, name=name)
+    return None
+
+
+def _misdirections(clause: Clause, index: dict[str, Clause]) -> Iterator[tuple[Reference, str, str | None]]:
+    """Each misdirected reference of the clause: (the reference, the message, the number of the
+    clause meant if the document has it)."""
     for reference, written, target, other in _misdirected(clause, index):
         heading = (target.heading.strip() or target.text.strip()[:50]).rstrip(". ")
-        findings.append(
-            make(
-                "misdirected-reference",
-                clause.id,
-                clause.label.strip(),
-                f"Refers to clause {reference.target} (“{written}”), but clause {full_label(target)} is "
-                f"“{heading}”; “{other.heading.strip().rstrip('. ')}” is clause {full_label(other)}",
-                clause.line_of_text(reference.start),
-                target=reference.target,
-            )
+        message = (
+            f"Refers to clause {reference.target} (“{written}”), but clause {full_label(target)} is "
+            f"“{heading}”; “{other.heading.strip().rstrip('. ')}” is clause {full_label(other)}"
         )
+        yield reference, message, full_label(other)
     reported: set[str] = set()
     for reference, written, section in _stale_this(clause):
         if reference.target in reported:
             continue
         reported.add(reference.target)
-        findings.append(
-            make(
-                "misdirected-reference",
-                clause.id,
-                clause.label.strip(),
-                f"Refers to “{written}” from inside section {label_core(section.label)}; "
-                f"“this” names section {label_core(section.label)}",
-                clause.line_of_text(reference.start),
-                target=reference.target,
-            )
-        )
-    return findings
-
-
-def redirect(policy: Policy, clause: Clause, finding: Finding) -> tuple[str, Operation] | None:
-    """The quick fix: the reference pointed at the clause its title names ("Section 12 (Dispute
-    Resolution)" -> "Section 13 (Dispute Resolution)"), or None when the text no longer holds it."""
-    for reference, _, _, other in _misdirected(clause, label_index(policy)):
-        if reference.target == finding.target:
-            number = full_label(other)
-            text = clause.text[: reference.start] + number + clause.text[reference.end :]
-            name = f"Refer to clause {number} instead of {reference.target}"
-            return name, SetClauseField(clause.id, "text", text, name=name)
-    index = label_index(policy)
-    for reference, _, section in _stale_this(clause):
-        if reference.target == finding.target:
-            first, dot, rest = reference.target.partition(".")
-            number = label_core(section.label) + dot + rest
-            if reference_key(number) not in index:
-                return None  # "this Subsection 12.2" in 13, which has no 13.2: the author's call
-            text = clause.text[: reference.start] + number + clause.text[reference.end :]
-            name = f"Refer to clause {number} instead of {reference.target}"
-            return name, SetClauseField(clause.id, "text", text, name=name)
-    return None
+        own = label_core(section.label)
+        message = f"Refers to “{written}” from inside section {own}; “this” names section {own}"
+        _, dot, rest = reference.target.partition(".")
+        meant = own + dot + rest
+        yield reference, message, meant if reference_key(meant) in index else None
 
 
 #: "this Section", "this Subsection", "these clauses" just before a reference.
