@@ -84,7 +84,7 @@ def _misdirections(clause: Clause, index: dict[str, Clause]) -> Iterator[tuple[R
         )
         yield reference, message, full_label(other)
     reported: set[str] = set()
-    for reference, written, section in _stale_this(clause):
+    for reference, written, section in _stale_this(clause, index):
         if reference.target in reported:
             continue
         reported.add(reference.target)
@@ -101,12 +101,13 @@ _THIS = re.compile(
 )
 
 
-def _stale_this(clause: Clause) -> Iterator[tuple[Reference, str, Clause]]:
+def _stale_this(clause: Clause, index: dict[str, Clause]) -> Iterator[tuple[Reference, str, Clause]]:
     """Each "this Section 2" written inside a numbered section 3: "this" names the section the
     words stand in, so the number went stale when the sections moved (the reference, the words
     as written, the section they stand in). Only in a section numbered at the top level, not in a
     schedule (which numbers on its own) nor a table row (which quotes other sections), and only
-    where the first number differs: "this Section 3.2" in 3.4 may name a part of the section."""
+    where the first number differs: "this Section 3.2" in 3.4 may name a part of the section; a
+    number the document lacks is a broken reference, reported as that."""
     text = clause.text
     top: Clause | None = None
     for reference in internal_references(clause):
@@ -126,6 +127,8 @@ def _stale_this(clause: Clause) -> Iterator[tuple[Reference, str, Clause]]:
         first = reference.base.split(".", 1)[0]
         if not own.isdigit() or not first.isdigit() or first == own:
             continue
+        if reference_key(reference.base) not in index:
+            continue  # "this Subsection 12.2" where there is no 12.2: broken-reference says so, once
         yield reference, (before[m.start() :] + reference.target).strip(), top
 
 

@@ -140,6 +140,9 @@ def test_the_quick_fix_points_the_reference_at_the_clause_its_title_names() -> N
 def test_this_section_with_another_sections_number_is_misdirected() -> None:
     found = findings("7. Breach", "Breaking the rules of this Section 4 ends your ticket.")
     assert found == [("error", "Refers to “this Section 4” from inside section 7; “this” names section 7")]
+    # a number the document lacks is a broken reference, said once as that
+    policy = import_text("\n\n".join((*SECTIONS, "7. Breach", "Under this Section 9 we act.")) + "\n")
+    assert [f.code for f in run_checks(policy) if f.severity == "error"] == ["broken-reference"]
     # the same number twice in a clause is one finding
     assert len(findings("7. Breach", "Under this Section 4 we may act; this Section 4 applies to all.")) == 1
     # a part of its own section, or a section that is not numbered at the top, says nothing
