@@ -70,10 +70,13 @@ def fold_renumbered(found: list[Finding], policy: Policy) -> list[Finding]:
                 lead_of[id(finding)] = (lead, shift)
     if not lead_message:
         return found
+    led = {(shift.section.id, shift.old): lead for lead, shift in lead_of.values()}
     result = []
     for finding in found:
         if id(finding) in lead_message:
             finding = replace(finding, message=lead_message[id(finding)])
+        elif finding.code == "misdirected-reference" and finding.is_error:
+            finding = _in_a_shift(finding, policy, led)
         elif id(finding) in lead_of:
             lead, shift = lead_of[id(finding)]
             where = f", said at line {lead.line}" if lead.line else ""
@@ -84,6 +87,21 @@ def fold_renumbered(found: list[Finding], policy: Policy) -> list[Finding]:
             finding = replace(finding, severity=WARNING, message=finding.message + note)
         result.append(finding)
     return result
+
+
+def _in_a_shift(finding: Finding, policy: Policy, led: dict[tuple[str, str], Finding]) -> Finding:
+    """A "this Section 5" inside a section 4 that was numbered 5 when its references were written
+    is that renumbering again: a warning pointing at the error that says so."""
+    clause = policy.find(finding.clause_id)
+    section = _section_of(clause) if clause is not None else None
+    old = finding.target.partition(".")[0]
+    lead = led.get((section.id, old)) if section is not None else None
+    if section is None or lead is None or not finding.message.lower().startswith("refers to “this"):
+        return finding
+    where = f", said at line {lead.line}" if lead.line else ""
+    number = section.label.strip().rstrip(".")
+    note = f" (section {number} was numbered {old} when its references were written{where})"
+    return replace(finding, severity=WARNING, message=finding.message + note)
 
 
 def _section_of(clause: Clause) -> Clause | None:

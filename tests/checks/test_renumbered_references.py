@@ -80,3 +80,17 @@ def test_references_to_clauses_the_section_does_not_have_are_left_as_they_were()
     found = [f for f in run_checks(import_text(text)) if f.code == "broken-reference"]
     assert [(f.target, f.severity) for f in found] == [("4.8", "error"), ("4.9", "error")]
     assert all(f.message.endswith("which is not in this document") for f in found)
+
+
+def test_this_section_with_the_old_number_is_the_same_renumbering_a_warning():
+    found = [f for f in run_checks(import_text(_SHIFTED)) if f.code == "misdirected-reference"]
+    [this] = found
+    assert this.severity == "warning" and this.line == _lines(_SHIFTED, "This Section 4")[0]
+    assert this.message == (
+        "Refers to “This Section 4” from inside section 3; “this” names section 3 (section 3 was"
+        f" numbered 4 when its references were written, said at line {_lines(_SHIFTED, 'Section 4.6')[0]})"
+    )
+    # with one stale reference only, no renumbering is said: "this Section 4" is an error of its own
+    text = _SHIFTED.replace("If the law forbids complying with Section 4.5", "If the law forbids it")
+    [alone] = [f for f in run_checks(import_text(text)) if f.code == "misdirected-reference"]
+    assert alone.severity == "error"
