@@ -107,3 +107,21 @@ def test_after_a_fix_the_next_finding_is_selected_and_keyboard_stays(active, qtb
     press(qtbot, Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo from the findings
     assert focused() is panel.view
     assert active.document.undo_stack.index() == 0
+
+
+def test_after_a_click_on_fix_the_keyboard_is_in_the_findings_not_the_title(active, qtbot):
+    # The Fix button goes grey the moment the edit is made (the findings are out of date);
+    # Qt then handed the keyboard to the next widget, the title in Policy Details, all
+    # selected, so the next keystroke replaced the policy's title.
+    panel = active.findings_panel
+    fixable = [f for f in panel.model.findings if active.clause_actions.fix_lookup(f)]
+    row = panel.model.findings.index(fixable[0])
+    panel.view.setCurrentIndex(panel.proxy.mapFromSource(panel.model.index(row, 0)))
+    panel.fix_button.setFocus()
+    assert focused() is panel.fix_button
+    title = active.document.policy.metadata.title
+    qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: active.document.findings_current, timeout=5000)
+    assert focused() is panel.view
+    press(qtbot, Key.Key_X)
+    assert active.document.policy.metadata.title == title

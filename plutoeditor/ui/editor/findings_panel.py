@@ -175,10 +175,7 @@ class FindingsPanel(QWidget):
             self.view.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
         elif current is not None and self.proxy.rowCount() > 0:
             self.view.setCurrentIndex(self.proxy.index(min(current_row, self.proxy.rowCount() - 1), 0))
-        fix_had_focus = self.fix_button.hasFocus()
         self._update_fix_button()
-        if fix_had_focus and not self.fix_button.isEnabled():
-            self.view.setFocus()  # not lost to whatever widget comes next in the window
 
     def mark_outdated(self, failed: bool = False) -> None:
         """The findings listed no longer match the policy (edited since, or the checks
@@ -232,6 +229,10 @@ class FindingsPanel(QWidget):
     def _update_fix_button(self) -> None:
         finding = self.current_finding()
         fix = self.fix_lookup(finding) if finding is not None else None
+        if fix is None and self.fix_button.hasFocus():
+            # Before disabling it: Qt would give the keyboard to the next widget in the window,
+            # the title in Policy Details, all selected, and the next keystroke would replace it.
+            self.view.setFocus()
         self.fix_button.setEnabled(fix is not None)
         self.fix_button.setText(self.tr("Fix: {0}").format(fix[0]) if fix else self.tr("Fix"))
 
