@@ -25,6 +25,22 @@ def search_spans(text: str, needle: str, match_case: bool) -> list[tuple[int, in
     return [m.span() for m in pattern.finditer(text)]
 
 
+def span_of(finding: Finding, text: str) -> tuple[int, int] | None:
+    """Where in a clause's `text` the words a finding is about are: its target, or for a
+    term-case finding (whose target is the term as defined) the term written in another case
+    ("personal data" where "Personal Data" is defined), not a use written correctly."""
+    target = finding.target or ""
+    if not target:
+        return None
+    if finding.code == "term-case":
+        pattern = re.compile(rf"(?<!\w){re.escape(target)}(?!\w)", re.IGNORECASE)
+        for match in pattern.finditer(text):
+            if match.group() != target:
+                return match.span()
+    start = text.find(target)
+    return (start, start + len(target)) if start >= 0 else None
+
+
 def highlight(doc: QTextDocument, spans: list[tuple[int, int]]) -> None:
     """Mark the find bar's matches in a painted clause's text or heading."""
     fmt = QTextCharFormat()
@@ -56,10 +72,9 @@ class FindingMarks:
         """(start, end, severity) of the words in the clause's text each finding is about."""
         spans = []
         for finding in self.of(clause):
-            target = finding.target or ""
-            start = clause.text.find(target) if target else -1
-            if start >= 0:
-                spans.append((start, start + len(target), finding.severity))
+            span = span_of(finding, clause.text)
+            if span is not None:
+                spans.append((span[0], span[1], finding.severity))
         return spans
 
     def underline(self, doc: QTextDocument, clause: Clause) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from plutoeditor.checks.finding import Finding
+from plutoeditor.ui.document.findings import span_of
 from plutoeditor.ui.editor.find_replace import Match
 
 if TYPE_CHECKING:
@@ -60,10 +61,10 @@ class Navigation(QObject):
         clause = window.current_clause()
         assert clause is not None
         editor, document = window.clause_editor, window.document_view
-        if finding.target and finding.target in clause.text:
-            start = clause.text.index(finding.target)
-            editor.select_text(start, start + len(finding.target), focus=False)
-            document.select_text(start, start + len(finding.target), focus)  # in the document, where it is
+        span = span_of(finding, clause.text)
+        if span is not None:
+            editor.select_text(*span, focus=False)
+            document.select_text(*span, focus)  # in the document, where it is
         elif finding.code == "incomplete-text":
             editor.select_text(len(clause.text), len(clause.text), focus=False)
             document.select_text(len(clause.text), len(clause.text), focus)
