@@ -307,7 +307,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>Rename &amp;Term…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename the defined term under the cursor, in its definition and every use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Add Clause &amp;After</source>
         <translation type="unfinished"></translation>
     </message>
@@ -523,7 +533,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>&amp;Clause</source>
         <translation type="unfinished"></translation>
     </message>
@@ -813,7 +823,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/compare/window.py" line="+209"/>
+        <location filename="../../plutoeditor/ui/compare/window.py" line="+210"/>
         <source>Compare {old} → {new}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1175,29 +1185,29 @@ Please send that file to your support contact.</source>
 <context>
     <name>DefinitionsPane</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/definitions_pane.py" line="+73"/>
+        <location filename="../../plutoeditor/ui/editor/definitions_pane.py" line="+90"/>
         <source>Defined terms</source>
         <extracomment>clause id, start and end of the span to select in its text</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Rename Term…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-4"/>
         <source>Rename the term in its definition and every use (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+61"/>
         <source>{0} defined terms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Rename Term</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1420,7 +1430,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>DraftSummaryDialog</name>
     <message>
-        <location filename="../../plutoeditor/ui/publishing/summary_dialog.py" line="+46"/>
+        <location filename="../../plutoeditor/ui/publishing/summary_dialog.py" line="+47"/>
         <source>Draft Summary of Changes</source>
         <extracomment>Which kinds start ticked.</extracomment>
         <translation type="unfinished"></translation>
@@ -1642,12 +1652,12 @@ Your unsaved changes here would be lost.</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+104"/>
+        <location line="+105"/>
         <source>Fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-103"/>
         <source>Apply the suggested fix for the selected finding</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1687,7 +1697,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>{0} (not up to date: the checks failed)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1697,7 +1707,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <location line="+15"/>
         <source>Fix: {0}</source>
         <translation type="unfinished"></translation>
@@ -1721,7 +1731,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/main_window.py" line="+104"/>
+        <location filename="../../plutoeditor/ui/editor/main_window.py" line="+105"/>
         <source>Outline of clauses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1766,7 +1776,12 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location line="+237"/>
+        <source>Put the cursor on a defined term to rename it, or select one in Definitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Finishing the work in progress, then closing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1889,7 +1904,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../plutoeditor/ui/publishing/printing.py" line="+69"/>
+        <location filename="../../plutoeditor/ui/publishing/printing.py" line="+70"/>
         <source>Laying out the pages…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1907,7 +1922,7 @@ Your unsaved changes here would be lost.</source>
 <context>
     <name>Publishing</name>
     <message>
-        <location filename="../../plutoeditor/ui/publishing/exports.py" line="+144"/>
+        <location filename="../../plutoeditor/ui/publishing/exports.py" line="+152"/>
         <source>Word documents, numbered by Word (*.docx)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1947,15 +1962,15 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-71"/>
-        <location line="+63"/>
+        <location line="-73"/>
+        <location line="+65"/>
         <source>Export Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-80"/>
         <source>Checking the latest edits before exporting…</source>
-        <extracomment>A PDF of more clauses than this is drawn by a `plutoeditor export` child process: Qt lays the whole document out in one call that holds Python&apos;s interpreter lock (2.8 s for 10,000 clauses), which would freeze the window even on a worker thread. the export waiting for current findings (a newer request replaces it)</extracomment>
+        <extracomment>A PDF of more clauses than this is drawn by a `plutoeditor export` child process: Qt lays the whole document out in one call that holds Python&apos;s interpreter lock (2.8 s for 10,000 clauses), which would freeze the window even on a worker thread. An export that waited for the findings of the latest edits starts this long after they arrive, when the window has painted them: painting the findings list calls the Python model for every cell, and each call waited for the interpreter lock once the export&apos;s worker ran (bench_ui export_after_edit_gui_stall_max_ms 103-112 -&gt; 58-76 ms at 0 -&gt; 30, alternated). the export waiting for current findings (a newer request replaces it)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1964,7 +1979,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>{0} could not be written.
 
 {1}</source>

@@ -157,3 +157,54 @@ def test_screenshot_of_the_pane(opened, qtbot, tmp_path) -> None:
     shot = Path(os.environ.get("PLUTOEDITOR_SHOTS", tmp_path)) / "definitions-pane.png"
     assert not image.isNull() and image.save(str(shot))
     assert dock.isVisible() and opened.definitions_pane.tree.topLevelItemCount() == 2
+
+
+def _answer(monkeypatch, name: str, asked: list[str]) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    def get_text(parent, title, label, *args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(label)
+        return name, True
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+
+
+def test_f2_on_a_term_in_the_document_renames_it_in_one_undo_step(opened, qtbot, monkeypatch) -> None:
+    # F2 worked only with the keyboard in the Definitions pane, and no menu had Rename Term:
+    # with the cursor on a term in the text, F2 did nothing.
+    from PySide6.QtCore import Qt
+
+    opened.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is opened)
+    document, view = opened.document, opened.document_view
+    clause = next(c for c in document.policy.walk() if c.label.strip() == "2.1")
+    assert view.show_clause(clause.id, clause.text.index("Portal") + 3, field="text")
+    view.editor.setFocus()
+    QApplication.processEvents()
+    asked: list[str] = []
+    _answer(monkeypatch, "Hub", asked)
+    steps = document.undo_stack.count()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)
+    assert asked == ["Rename “Portal” in its definition and every use to:"]
+    assert clause.text == "We keep your Customer Data safe in the Hub."
+    assert document.undo_stack.count() == steps + 1
+    document.undo_stack.undo()
+    assert clause.text == "We keep your Customer Data safe in the Portal."
+    edit_menu = next(a.menu() for a in opened.menuBar().actions() if a.menu() and "Edit" in a.text())
+    assert opened.actions_["edit.rename_term"] in edit_menu.actions()
+
+
+def test_f2_in_the_definitions_pane_renames_the_selected_term(opened, qtbot, monkeypatch) -> None:
+    from PySide6.QtCore import Qt
+
+    opened.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is opened)
+    pane = opened.definitions_pane
+    pane.tree.setCurrentItem(pane.tree.topLevelItem(0))
+    pane.tree.setFocus()
+    asked: list[str] = []
+    _answer(monkeypatch, "Client Data", asked)
+    qtbot.keyClick(pane.tree, Qt.Key.Key_F2)
+    assert asked == ["Rename “Customer Data” in its definition and every use to:"]
+    texts = [c.text for c in opened.document.policy.walk() if c.label.strip() == "2.1"]
+    assert texts == ["We keep your Client Data safe in the Portal."]

@@ -137,6 +137,14 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Go to the previous match"),
         SK.FindPrevious,
     ),
+    ActionSpec(
+        "edit.rename_term",
+        QT_TRANSLATE_NOOP("Actions", "Rename &Term…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Rename the defined term under the cursor, in its definition and every use"
+        ),
+        "F2",
+    ),
     # Clause
     ActionSpec(
         "clause.add_after",
@@ -302,6 +310,8 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "edit.replace",
             "edit.find_next",
             "edit.find_previous",
+            None,
+            "edit.rename_term",
         ),
     ),
     (

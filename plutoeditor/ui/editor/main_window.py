@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -34,7 +35,7 @@ from plutoeditor.ui.editor.actions import MENUS, SPECS, TOOLBAR
 from plutoeditor.ui.editor.autosave import Autosave
 from plutoeditor.ui.editor.clause_actions import ClauseActions
 from plutoeditor.ui.editor.clause_editor import ClauseEditor
-from plutoeditor.ui.editor.definitions_pane import DefinitionsPane
+from plutoeditor.ui.editor.definitions_pane import DefinitionsPane, definition_at
 from plutoeditor.ui.editor.file_commands import DocumentFiles
 from plutoeditor.ui.editor.find_replace import FindBar
 from plutoeditor.ui.editor.findings_panel import FindingsPanel
@@ -231,6 +232,7 @@ class MainWindow(QMainWindow):
             "edit.replace": lambda: self.keyboard.open_find(replace=True),
             "edit.find_next": self.find_bar.find_next,
             "edit.find_previous": self.find_bar.find_previous,
+            "edit.rename_term": self._rename_term,
             "clause.add_after": c.add_after,
             "clause.add_child": c.add_child,
             "clause.delete": c.delete,
@@ -367,6 +369,33 @@ class MainWindow(QMainWindow):
         if self.select_clause(clause_id):
             self.clause_editor.select_text(start, end, focus=False)
             self.document_view.select_text(start, end)
+
+    def _rename_term(self) -> None:
+        """Rename Term (F2): the term selected in Definitions when the keyboard is there, else
+        the term under the cursor in the Clause pane or the document."""
+        pane, document = self.definitions_pane, self.document
+        if document is None:
+            return
+        focus = QApplication.focusWidget()
+        definition = None
+        if focus is not None and pane.isAncestorOf(focus):
+            definition = pane.current_definition()
+        else:
+            editor = self.clause_editor
+            clause = self.current_clause() if focus in (editor.text_edit, editor.heading_edit) else None
+            if clause is not None:
+                field = "text" if focus is editor.text_edit else "heading"
+                position = editor.text_edit.textCursor().position()
+                definition = definition_at(document.policy, clause, position, field)
+            elif (clause := self.document_view.current_clause()) is not None:
+                view = self.document_view
+                definition = definition_at(document.policy, clause, view.cursor_position(), view.field)
+        if definition is None:
+            self.statusBar().showMessage(
+                self.tr("Put the cursor on a defined term to rename it, or select one in Definitions"), 5000
+            )
+            return
+        pane.rename_current(definition)
 
     def _on_document(self, act: Callable[[Document], None]) -> Callable[[], None]:
         """An action's handler that does `act` on the open document, and nothing when none is."""
