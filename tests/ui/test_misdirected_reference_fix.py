@@ -32,3 +32,34 @@ def test_the_quick_fix_repoints_the_reference_and_undo_restores_it(show_policy, 
     document.undo_stack.undo()
     assert breach.text == "Breaking Section 3 (Acceptable Use) ends your ticket."
     qtbot.waitUntil(lambda: any(f.code == "misdirected-reference" for f in document.findings), timeout=5000)
+
+
+TWO = """\
+[1] About us | We run ferries between the two harbours.
+[2] Definitions | A Crossing is one trip of a ferry.
+[3] Access to our ferries | You may board with a ticket.
+[4] Acceptable Use | No fuel or fireworks on board.
+[5] Content Standards | Posts in the lounge are polite.
+[6] Breach | Breaking Section 3 (Acceptable Use) and/or Section 4 (Content Standards) within 24 hours ends it.
+"""
+
+
+def test_after_fixing_one_of_two_references_the_other_is_the_one_underlined(show_policy, qtbot):
+    # The Document view underlined (and a click in Findings selected) the first "4" in the
+    # clause: after the first reference was fixed to "Section 4 (Acceptable Use)", the
+    # remaining finding about "Section 4 (Content Standards)" was drawn on the fixed one.
+    window = show_policy(parse_tree(TWO))
+    document = window.document
+    document.set_findings_delay(0)
+    qtbot.waitUntil(lambda: document.findings_current, timeout=5000)
+    breach = next(c for c in document.policy.walk() if c.label == "6")
+    first = next(f for f in document.findings if f.code == "misdirected-reference" and f.target == "3")
+    window.findings_panel.fix_requested.emit(first)
+    qtbot.waitUntil(lambda: document.findings_current, timeout=5000)
+    assert breach.text.startswith("Breaking Section 4 (Acceptable Use) and/or Section 4 (Content")
+    left = next(f for f in document.findings if f.code == "misdirected-reference")
+    at = breach.text.index("4 (Content")
+    assert (at, at + 1, "error") in window.document_view.findings.spans(breach)
+    window.findings_panel.finding_clicked.emit(left)
+    cursor = window.clause_editor.text_edit.textCursor()
+    assert (cursor.selectionStart(), cursor.selectedText()) == (at, "4")

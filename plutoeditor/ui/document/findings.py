@@ -28,7 +28,9 @@ def search_spans(text: str, needle: str, match_case: bool) -> list[tuple[int, in
 def span_of(finding: Finding, text: str) -> tuple[int, int] | None:
     """Where in a clause's `text` the words a finding is about are: its target, or for a
     term-case finding (whose target is the term as defined) the term written in another case
-    ("personal data" where "Personal Data" is defined), not a use written correctly."""
+    ("personal data" where "Personal Data" is defined), not a use written correctly. A target
+    written more than once is the one the message names: a whole number or word, followed by
+    the title the message quotes, not the first "4" (in "24", or the reference just fixed)."""
     target = finding.target or ""
     if not target:
         return None
@@ -37,8 +39,31 @@ def span_of(finding: Finding, text: str) -> tuple[int, int] | None:
         for match in pattern.finditer(text):
             if match.group() != target:
                 return match.span()
-    start = text.find(target)
-    return (start, start + len(target)) if start >= 0 else None
+    starts = [m.start() for m in re.finditer(re.escape(target), text)]
+    if target[-1:].isalnum():  # a number or a word, not part of a longer one ("4" in "24" or "4.1")
+        starts = [s for s in starts if not _inside_longer(text, s, s + len(target))] or starts
+    if len(starts) > 1:  # "Section 3 (Acceptable Use) and/or Section 4 (Content Standards)"
+        quoted = _QUOTED.search(finding.message)  # 'Refers to clause 4 (“Content Standards”), ...'
+        title = quoted.group(1).casefold() if quoted else ""
+        for start in starts if title else ():
+            after = text[start + len(target) : start + len(target) + len(title) + 8].casefold()
+            if title in after:
+                return start, start + len(target)
+    return (starts[0], starts[0] + len(target)) if starts else None
+
+
+_QUOTED = re.compile(r"“([^”]+)”")
+
+
+def _inside_longer(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end : end + 2]
+    return (
+        before.isalnum()
+        or (before == "." and start > 1 and text[start - 2].isdigit())
+        or after[:1].isalnum()
+        or (after[:1] == "." and after[1:].isdigit())
+    )
 
 
 def highlight(doc: QTextDocument, spans: list[tuple[int, int]]) -> None:
