@@ -99,3 +99,20 @@ def test_with_a_date_the_keyboard_lands_in_the_date_picker(open_policy):
     window.show_details_field("effective_date")
     assert QApplication.focusWidget() is details.date_edit
     assert not details.focus_field("no such field")
+
+
+def test_a_policy_without_a_date_does_not_show_or_take_the_last_documents_date(window, tmp_path):
+    # The date picker kept the previous document's date, greyed out beside the off switch as
+    # if it were this policy's, and turning the switch on gave this policy that date.
+    dated, undated = parse_tree(TREE), parse_tree(TREE)
+    dated.metadata.effective_date = dt.date(2019, 3, 1)
+    for name, policy in (("dated", dated), ("undated", undated)):
+        native.save(policy, tmp_path / f"{name}.policy.yaml")
+    window.files.open_path(str(tmp_path / "dated.policy.yaml"), ask=False)
+    window.files.open_path(str(tmp_path / "undated.policy.yaml"), ask=False)
+    panel = window.metadata_panel
+    assert window.document.policy.metadata.effective_date is None
+    assert not panel.date_edit.isEnabled()
+    assert panel.date_edit.date().toPython() == dt.date.today()
+    panel.has_date.setChecked(True)
+    assert window.document.policy.metadata.effective_date == dt.date.today()

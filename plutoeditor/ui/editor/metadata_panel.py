@@ -108,6 +108,12 @@ class MetadataPanel(QWidget):
         self.setEnabled(document is not None)
         if document is not None:
             document.metadata_changed.connect(self._refresh)
+            if document.policy.metadata.effective_date is None:
+                # not the last document's date, greyed out as if it were this one's, and
+                # given to this one when its switch is turned on: today, as for a new policy
+                self._updating = True
+                self.date_edit.setDate(QDate.currentDate())
+                self._updating = False
             self._refresh()
 
     def focus_field(self, name: str) -> bool:
