@@ -178,3 +178,22 @@ def test_the_quick_fix_for_this_section_names_the_section_it_stands_in() -> None
     policy = import_text("\n\n".join((*SECTIONS, "7. Breach", "Under this Subsection 5.2 we act.")) + "\n")
     finding = next(f for f in run_checks(policy) if f.code == "misdirected-reference")
     assert fix_for(policy, finding) is None
+
+
+def test_the_same_misdirection_in_two_places_is_one_error_naming_the_other() -> None:
+    policy = import_text(
+        "\n\n".join(
+            (
+                *SECTIONS,
+                "7. Breach",
+                "Section 3 (Acceptable Use) applies.",
+                "8. Fines",
+                "Section 3 (Acceptable Use) too.",
+            )
+        )
+        + "\n"
+    )
+    found = [f for f in run_checks(policy) if f.code == "misdirected-reference"]
+    assert [f.severity for f in found] == ["error", "warning"]
+    assert found[0].message.endswith(f"(also written at line {found[1].line}: one misdirection)")
+    assert found[1].message.endswith(f"(the same as at line {found[0].line}, reported there)")
