@@ -715,7 +715,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Clause</source>
         <translation type="unfinished"></translation>
     </message>
@@ -766,7 +766,17 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+146"/>
+        <source>→ {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its position calls for {0}: renumber the document, or apply a fix, to relabel it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-150"/>
         <source>&amp;Label:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -798,16 +808,6 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
     <message>
         <location line="+32"/>
         <source>Top level</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>→ position calls for {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Renumber the document, or apply a fix, to relabel it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1207,7 +1207,7 @@ Please send that file to your support contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Rename Term</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1854,7 +1854,7 @@ Your unsaved changes here would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+92"/>
         <source>Edit {0}</source>
         <translation type="unfinished"></translation>
     </message>

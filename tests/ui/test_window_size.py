@@ -92,3 +92,23 @@ def test_the_compare_window_fits_the_screen(qtbot):
     window = CompareWindow(policy, policy.copy())
     qtbot.addWidget(window)
     assert _fits(window)  # it was 1200x800 on any screen
+
+
+def test_a_mislabelled_clause_does_not_widen_the_clause_pane(show_policy, qtbot):
+    # "→ position calls for 3" beside the label went, on one line, into the pane's minimum
+    # width: selecting the clause widened the Clause pane for good (340 -> 384 px at
+    # 1400x900) and the document page narrowed by as much, its text reflowing.
+    from plutoeditor.model.notation import parse_tree
+
+    tree = "[1] About | We run ferries.\n[2] Tickets | Buy one.\n[2.7.1] Refunds | Within a day.\n"
+    window = show_policy(parse_tree(tree), size=(1400, 900))
+    document = window.document
+    document.set_findings_delay(0)
+    qtbot.waitUntil(lambda: document.findings_current, timeout=5000)
+    pane = next(d for d in window.docks if d.widget() is window.clause_editor)
+    before = pane.width(), window.document_view.width()
+    window.select_clause(next(c.id for c in document.policy.walk() if c.label == "2.7.1"))
+    for _ in range(3):
+        QApplication.processEvents()
+    assert window.clause_editor.expected.isVisible()
+    assert (pane.width(), window.document_view.width()) == before

@@ -73,6 +73,9 @@ class ClauseEditor(QWidget):
         self.expected = QLabel()
         self.expected.setObjectName("expectedLabel")
         self.expected.setStyleSheet("#expectedLabel { color: #9a5b00; font-weight: 600; }")
+        # "→ 2.1.1", as the outline writes it, the sentence in its tooltip: "→ position calls
+        # for 2.1.1" went into the pane's minimum width, and a mislabelled clause widened the
+        # pane for good, the document narrowing by as much.
         self.kind_box = QComboBox()
         for kind, text in (
             (ClauseKind.CLAUSE, self.tr("Clause")),
@@ -288,8 +291,9 @@ class ClauseEditor(QWidget):
         clause, document = self.clause, self.document
         expected = document.expected.get(clause.id) if clause and document else None
         if clause and expected and plain_label(expected) != plain_label(clause.label):
-            self.expected.setText(self.tr("→ position calls for {0}").format(expected))
-            self.expected.setToolTip(self.tr("Renumber the document, or apply a fix, to relabel it"))
+            self.expected.setText(self.tr("→ {0}").format(expected))
+            tip = self.tr("Its position calls for {0}: renumber the document, or apply a fix, to relabel it")
+            self.expected.setToolTip(tip.format(expected))
             self.expected.show()
         else:
             self.expected.hide()
