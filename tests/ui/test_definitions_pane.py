@@ -208,3 +208,14 @@ def test_f2_in_the_definitions_pane_renames_the_selected_term(opened, qtbot, mon
     assert asked == ["Rename “Customer Data” in its definition and every use to:"]
     texts = [c.text for c in opened.document.policy.walk() if c.label.strip() == "2.1"]
     assert texts == ["We keep your Client Data safe in the Portal."]
+
+
+def test_after_a_rename_the_renamed_term_stays_selected(opened, qtbot) -> None:
+    # The pane lost its selection (Rename Term greyed out, F2 doing nothing) once the term
+    # was renamed: it looked for the old name.
+    pane = opened.definitions_pane
+    pane.tree.setCurrentItem(pane.tree.topLevelItem(1))
+    pane.rename(pane.current_definition(), "Hub")
+    opened.document.refresh_findings()
+    assert pane.current_definition() is not None and pane.current_definition().term == "Hub"
+    assert pane.rename_button.isEnabled()

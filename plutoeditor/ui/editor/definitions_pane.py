@@ -160,11 +160,12 @@ class DefinitionsPane(QWidget):
         for column in (0, 2, 3):
             self.tree.resizeColumnToContents(column)
         self.summary.setText(self.tr("{0} defined terms").format(len(items)))
-        if current is not None:
-            for item in items:
-                if item.data(0, _ROLE).term == current.term:
-                    self.tree.setCurrentItem(item)
-                    break
+        if current is not None:  # the same term, or the one its clause defines now (renamed)
+            same = [i for i in items if i.data(0, _ROLE).term == current.term] or [
+                i for i in items if i.data(0, _ROLE).clause_id == current.clause_id
+            ]
+            if same:
+                self.tree.setCurrentItem(same[0])
         self._update_buttons()
 
     def set_shown(self, shown: bool) -> None:
