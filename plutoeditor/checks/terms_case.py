@@ -73,7 +73,7 @@ def case_variants(
                 continue  # "this original software ... (the “Original Software”)": not yet a term
             times = "" if count == 1 else f" ({count} times)"
             message = f"“{written}” is written here{times}; the defined term is “{name}”"
-            found.append(make("term-case", clause.id, clause.label, message, clause.line, name, name))
+            found.append(make("term-case", clause.id, clause.label, message, clause.line, target=name))
     return found
 
 

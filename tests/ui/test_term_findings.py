@@ -33,3 +33,17 @@ def test_a_term_case_finding_is_about_the_words_written_in_another_case(show_pol
     window.findings_panel.finding_clicked.emit(finding)
     assert window.clause_editor.text_edit.textCursor().selectedText() == "customer data"
     assert window.document_view.editor.textCursor().selectedText() == "customer data"
+
+
+def test_a_term_case_finding_proposes_no_new_label_for_its_clause(show_policy, qtbot):
+    window = show_policy(import_text(TEXT))
+    document = window.document
+    document.set_findings_delay(0)
+    qtbot.waitUntil(lambda: document.findings_current, timeout=5000)
+    model = window.findings_panel.model
+    row = next(i for i, f in enumerate(model.findings) if f.code == "term-case")
+    finding = model.findings[row]
+    label = model.index(row, 2).data()
+    assert label == finding.label.strip() and "→" not in label  # not "2.1 → Customer Data"
+    clause = document.policy.find(finding.clause_id)
+    assert clause is not None and window.document_view.findings.label_colour(clause) is None
