@@ -715,7 +715,7 @@ Recover it? (No keeps it for the next start; Discard deletes it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Clause</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1185,7 +1185,7 @@ Please send that file to your support contact.</source>
 <context>
     <name>DefinitionsPane</name>
     <message>
-        <location filename="../../plutoeditor/ui/editor/definitions_pane.py" line="+90"/>
+        <location filename="../../plutoeditor/ui/editor/definitions_pane.py" line="+92"/>
         <source>Defined terms</source>
         <extracomment>clause id, start and end of the span to select in its text</extracomment>
         <translation type="unfinished"></translation>
@@ -1208,12 +1208,38 @@ Please send that file to your support contact.</source>
     </message>
     <message>
         <location line="+58"/>
+        <location line="+12"/>
         <source>Rename Term</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-11"/>
         <source>Rename “{0}” in its definition and every use to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>“{0}” is already a defined term{1}: renaming “{2}” to it would define it twice. Rename anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (in {0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{0}” is already written {1} in the document: after the rename those words read as the term “{0}” too. Rename anyway?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

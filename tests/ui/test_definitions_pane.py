@@ -219,3 +219,31 @@ def test_after_a_rename_the_renamed_term_stays_selected(opened, qtbot) -> None:
     opened.document.refresh_findings()
     assert pane.current_definition() is not None and pane.current_definition().term == "Hub"
     assert pane.rename_button.isEnabled()
+
+
+def test_renaming_to_another_term_or_to_written_words_asks_first(opened, monkeypatch, dialogs) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    pane = opened.definitions_pane
+    policy = opened.document.policy
+    clause = next(c for c in policy.walk() if c.label.strip() == "2.1")
+    asked: list[str] = []
+    pane.tree.setCurrentItem(pane.tree.topLevelItem(1))  # Portal
+    # another term's name: the document would define it twice; No (the default) keeps the text
+    _answer(monkeypatch, "Customer Data", asked)
+    dialogs.answer = QMessageBox.StandardButton.No
+    pane.rename_current()
+    assert dialogs.asked[-1][2].startswith("“Customer Data” is already a defined term (in 1.1)")
+    assert clause.text == "We keep your Customer Data safe in the Portal."
+    # words the document writes already ("In this Notice"): they would read as the term; Yes renames
+    _answer(monkeypatch, "Notice", asked)
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    pane.rename_current()
+    assert dialogs.asked[-1][2].startswith("“Notice” is already written once in the document")
+    assert clause.text == "We keep your Customer Data safe in the Notice."
+    # a new name asks nothing
+    count = len(dialogs.asked)
+    pane.tree.setCurrentItem(pane.tree.topLevelItem(0))
+    _answer(monkeypatch, "Client Data", asked)
+    pane.rename_current()
+    assert len(dialogs.asked) == count and clause.text == "We keep your Client Data safe in the Notice."

@@ -12,6 +12,7 @@ it for the 10,000-clause policy blocks the window for about 0.8 s.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -223,8 +225,47 @@ class DefinitionsPane(QWidget):
             old,
         )
         new = new.strip()
-        if ok and new and new != old:
-            self.rename(definition, new)
+        if not ok or not new or new == old:
+            return
+        clash = self._clash(definition, new)
+        if clash:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Rename Term"),
+                clash,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.rename(definition, new)
+
+    def _clash(self, definition: Definition, new: str) -> str:
+        """Why renaming to `new` would change what the document says, or "": the name is another
+        term's (the document would define it twice), or the words are written already (those
+        would read as this term from then on)."""
+        if self.document is None:
+            return ""
+        policy = self.document.policy
+        for other in term_index(policy).definitions:
+            if other is not definition and any(n.casefold() == new.casefold() for n in other.names):
+                clause = policy.find(other.clause_id)
+                while clause is not None and not clause.label.strip():
+                    clause = clause.parent  # a glossary line: the numbered clause it stands in
+                where = clause.label.strip() if clause is not None else ""
+                return self.tr(
+                    "“{0}” is already a defined term{1}: renaming “{2}” to it would define it twice. "
+                    "Rename anyway?"
+                ).format(new, self.tr(" (in {0})").format(where) if where else "", definition.names[0])
+        word = re.compile(rf"(?<![\w-]){re.escape(new)}(?![\w-])")
+        written = sum(len(word.findall(c.heading)) + len(word.findall(c.text)) for c in policy.walk())
+        if written:
+            times = self.tr("once") if written == 1 else self.tr("{0} times").format(written)
+            return self.tr(
+                "“{0}” is already written {1} in the document: after the rename those words read as "
+                "the term “{0}” too. Rename anyway?"
+            ).format(new, times)
+        return ""
 
     def rename(self, definition: Definition, new_name: str) -> None:
         """Rename a term everywhere, as one step on the undo stack."""
