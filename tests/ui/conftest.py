@@ -105,10 +105,14 @@ def show_policy(make_window, qtbot):
     """A factory: a new window showing `policy` as an unsaved document, on screen, after one
     turn of the event loop (the Document view lays out its rows then). With
     `keyboard_in_document` the rows are laid out at once and the keyboard is in the Document
-    view, as after a click in it. `size` resizes the window before the policy is shown."""
+    view, as after a click in it. `size` resizes the window before the policy is shown. With
+    `checked` its findings are worked out without the typing pause and are current on return."""
 
     def show(
-        policy: Policy, keyboard_in_document: bool = False, size: tuple[int, int] | None = None
+        policy: Policy,
+        keyboard_in_document: bool = False,
+        size: tuple[int, int] | None = None,
+        checked: bool = False,
     ) -> MainWindow:
         window = make_window()
         if size is not None:
@@ -122,6 +126,10 @@ def show_policy(make_window, qtbot):
             view.current_clause()  # lays out the rows now instead of on the next turn
             view.editor.setFocus()
             QApplication.processEvents()
+        if checked:
+            document = window.document
+            document.set_findings_delay(0)
+            qtbot.waitUntil(lambda: document.findings_current, timeout=5000)
         return window
 
     return show

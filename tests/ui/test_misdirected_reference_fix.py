@@ -15,10 +15,8 @@ POLICY = """\
 
 
 def test_the_quick_fix_repoints_the_reference_and_undo_restores_it(show_policy, qtbot):
-    window = show_policy(parse_tree(POLICY))
+    window = show_policy(parse_tree(POLICY), checked=True)
     document = window.document
-    document.set_findings_delay(0)
-    qtbot.waitUntil(lambda: document.findings_current, timeout=5000)
     finding = next(f for f in document.findings if f.code == "misdirected-reference")
     assert finding.severity == "error" and "“Acceptable Use” is clause 4" in finding.message
     description, _ = window.clause_actions.fix_lookup(finding)
@@ -48,10 +46,8 @@ def test_after_fixing_one_of_two_references_the_other_is_the_one_underlined(show
     # The Document view underlined (and a click in Findings selected) the first "4" in the
     # clause: after the first reference was fixed to "Section 4 (Acceptable Use)", the
     # remaining finding about "Section 4 (Content Standards)" was drawn on the fixed one.
-    window = show_policy(parse_tree(TWO))
+    window = show_policy(parse_tree(TWO), checked=True)
     document = window.document
-    document.set_findings_delay(0)
-    qtbot.waitUntil(lambda: document.findings_current, timeout=5000)
     breach = next(c for c in document.policy.walk() if c.label == "6")
     first = next(f for f in document.findings if f.code == "misdirected-reference" and f.target == "3")
     window.findings_panel.fix_requested.emit(first)

@@ -20,10 +20,8 @@ TEXT = "\n\n".join(
 
 
 def test_a_term_case_finding_is_about_the_words_written_in_another_case(show_policy, qtbot):
-    window = show_policy(import_text(TEXT))
+    window = show_policy(import_text(TEXT), checked=True)
     document = window.document
-    document.set_findings_delay(0)
-    qtbot.waitUntil(lambda: document.findings_current, timeout=5000)
     finding = next(f for f in document.findings if f.code == "term-case")
     clause = document.policy.find(finding.clause_id)
     assert clause is not None
@@ -36,10 +34,8 @@ def test_a_term_case_finding_is_about_the_words_written_in_another_case(show_pol
 
 
 def test_a_term_case_finding_proposes_no_new_label_for_its_clause(show_policy, qtbot):
-    window = show_policy(import_text(TEXT))
+    window = show_policy(import_text(TEXT), checked=True)
     document = window.document
-    document.set_findings_delay(0)
-    qtbot.waitUntil(lambda: document.findings_current, timeout=5000)
     model = window.findings_panel.model
     row = next(i for i, f in enumerate(model.findings) if f.code == "term-case")
     finding = model.findings[row]

@@ -101,10 +101,8 @@ def test_a_mislabelled_clause_does_not_widen_the_clause_pane(show_policy, qtbot)
     from plutoeditor.model.notation import parse_tree
 
     tree = "[1] About | We run ferries.\n[2] Tickets | Buy one.\n[2.7.1] Refunds | Within a day.\n"
-    window = show_policy(parse_tree(tree), size=(1400, 900))
+    window = show_policy(parse_tree(tree), size=(1400, 900), checked=True)
     document = window.document
-    document.set_findings_delay(0)
-    qtbot.waitUntil(lambda: document.findings_current, timeout=5000)
     pane = next(d for d in window.docks if d.widget() is window.clause_editor)
     before = pane.width(), window.document_view.width()
     window.select_clause(next(c.id for c in document.policy.walk() if c.label == "2.7.1"))
