@@ -92,11 +92,17 @@ def test_esc_without_a_match_returns_the_keyboard_where_it_was(active, qtbot):
     assert focused() is heading
 
 
-def test_after_a_fix_the_next_finding_is_selected_and_keyboard_stays(active, qtbot):
-    panel = active.findings_panel
-    fixable = [f for f in panel.model.findings if active.clause_actions.fix_lookup(f)]
+def _select_first_fixable(window):  # type: ignore[no-untyped-def]
+    """Select, in the Findings list, the first finding that has a quick fix; the panel."""
+    panel = window.findings_panel
+    fixable = [f for f in panel.model.findings if window.clause_actions.fix_lookup(f)]
     row = panel.model.findings.index(fixable[0])
     panel.view.setCurrentIndex(panel.proxy.mapFromSource(panel.model.index(row, 0)))
+    return panel
+
+
+def test_after_a_fix_the_next_finding_is_selected_and_keyboard_stays(active, qtbot):
+    panel = _select_first_fixable(active)
     panel.view.setFocus()
     count = len(panel.model.findings)
     press(qtbot, Key.Key_Period, Qt.KeyboardModifier.ControlModifier)  # Apply Fix
@@ -113,10 +119,7 @@ def test_after_a_click_on_fix_the_keyboard_is_in_the_findings_not_the_title(acti
     # The Fix button goes grey the moment the edit is made (the findings are out of date);
     # Qt then handed the keyboard to the next widget, the title in Policy Details, all
     # selected, so the next keystroke replaced the policy's title.
-    panel = active.findings_panel
-    fixable = [f for f in panel.model.findings if active.clause_actions.fix_lookup(f)]
-    row = panel.model.findings.index(fixable[0])
-    panel.view.setCurrentIndex(panel.proxy.mapFromSource(panel.model.index(row, 0)))
+    panel = _select_first_fixable(active)
     panel.fix_button.setFocus()
     assert focused() is panel.fix_button
     title = active.document.policy.metadata.title
