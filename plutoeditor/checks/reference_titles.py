@@ -20,19 +20,12 @@ import re
 from collections.abc import Iterator
 
 from plutoeditor.checks.finding import ERROR, REFERENCES, Check, Finding, make
-from plutoeditor.checks.references import enclosing_schedule
-from plutoeditor.checks.terms_duplicates import full_label
-from plutoeditor.model.clause import Clause
+from plutoeditor.checks.references import enclosing_schedule, schedule_labels
+from plutoeditor.model.clause import Clause, full_label
 from plutoeditor.model.labels import label_core
 from plutoeditor.model.operations import Operation, SetClauseField
 from plutoeditor.model.policy import Policy
-from plutoeditor.model.references import (
-    Reference,
-    index_of_clauses,
-    internal_references,
-    label_index,
-    reference_key,
-)
+from plutoeditor.model.references import Reference, internal_references, label_index, reference_key
 
 #: The title after a reference: "Section 12 (Dispute Resolution)", "Section 4.2. (“Fees”)".
 _TITLE = re.compile(
@@ -55,7 +48,7 @@ def check_reference_titles(
             clause.line_of_text(reference.start),
             target=reference.target,
         )
-        for reference, message, _ in _misdirections(clause, index)
+        for reference, message, _ in _misdirections(clause, index, local)
     ]
 
 
@@ -73,10 +66,12 @@ def redirect(policy: Policy, clause: Clause, finding: Finding) -> tuple[str, Ope
     return None
 
 
-def _misdirections(clause: Clause, index: dict[str, Clause]) -> Iterator[tuple[Reference, str, str | None]]:
+def _misdirections(
+    clause: Clause, index: dict[str, Clause], local: dict[str, dict[str, Clause]] | None = None
+) -> Iterator[tuple[Reference, str, str | None]]:
     """Each misdirected reference of the clause: (the reference, the message, the number of the
     clause meant if the document has it)."""
-    for reference, written, target, other in _misdirected(clause, index):
+    for reference, written, target, other in _misdirected(clause, index, local):
         heading = (target.heading.strip() or target.text.strip()[:50]).rstrip(". ")
         message = (
             f"Refers to clause {reference.target} (“{written}”), but clause {full_label(target)} is "
@@ -89,10 +84,18 @@ def _misdirections(clause: Clause, index: dict[str, Clause]) -> Iterator[tuple[R
             continue
         reported.add(reference.target)
         own = label_core(section.label)
-        message = f"Refers to “{written}” from inside section {own}; “this” names section {own}"
+        message = f"{_THIS_MESSAGE}{written}” from inside section {own}; “this” names section {own}"
         _, dot, rest = reference.target.partition(".")
         meant = own + dot + rest
         yield reference, message, meant if reference_key(meant) in index else None
+
+
+_THIS_MESSAGE = "Refers to “"  # how a "this Section 2" finding opens ('Refers to clause ...' for a title)
+
+
+def about_this_section(finding: Finding) -> bool:
+    """Whether a misdirected-reference finding is about a "this Section 2" written in section 3."""
+    return finding.code == "misdirected-reference" and finding.message.startswith(_THIS_MESSAGE)
 
 
 #: "this Section", "this Subsection", "these clauses" just before a reference.
@@ -132,7 +135,9 @@ def _stale_this(clause: Clause, index: dict[str, Clause]) -> Iterator[tuple[Refe
         yield reference, (before[m.start() :] + reference.target).strip(), top
 
 
-def _misdirected(clause: Clause, index: dict[str, Clause]) -> Iterator[tuple[Reference, str, Clause, Clause]]:
+def _misdirected(
+    clause: Clause, index: dict[str, Clause], local: dict[str, dict[str, Clause]] | None
+) -> Iterator[tuple[Reference, str, Clause, Clause]]:
     """Each reference of the clause whose title names another clause: (the reference, its title
     as written, the clause its number points at, the clause its title names)."""
     text = clause.text
@@ -149,7 +154,7 @@ def _misdirected(clause: Clause, index: dict[str, Clause]) -> Iterator[tuple[Ref
             continue
         if own is None:
             schedule = enclosing_schedule(clause) if clause.parent is not None else None
-            own = index_of_clauses(schedule.children) if schedule is not None else {}
+            own = schedule_labels(schedule, local) if schedule is not None else {}
         key = reference_key(reference.base)
         number = reference_key(reference.target)
         target = own.get(number) or index.get(number) or own.get(key) or index.get(key)
@@ -159,7 +164,7 @@ def _misdirected(clause: Clause, index: dict[str, Clause]) -> Iterator[tuple[Ref
             continue
         if everything is None:
             everything = _every_clause(index)
-        if any(_numbered(c, number, number) and _names(title, c) for c in everything):
+        if any(_numbered(c, number) and _names(title, c) for c in everything):
             continue  # one numbered so is meant: "In this Section 2 (Updates)" in a second document
         named = [
             c
@@ -190,10 +195,11 @@ def _names(title: frozenset[str], clause: Clause) -> bool:
     return bool(heading) and (title <= heading or heading <= title)
 
 
-def _numbered(clause: Clause, number: str, key: str) -> bool:
-    """Whether the clause carries the number referred to ("20(b)", or "20" for a "20(b)")."""
+def _numbered(clause: Clause, number: str, base: str = "") -> bool:
+    """Whether the clause carries the number referred to ("20(b)"), or its label is the base number
+    (the "20." of a "20(b)") when `base` is given."""
     own = reference_key(clause.label)
-    return own in (number, key) or reference_key(full_label(clause)) == number
+    return own == number or (bool(base) and own == base) or reference_key(full_label(clause)) == number
 
 
 def _every_clause(index: dict[str, Clause]) -> list[Clause]:
@@ -206,14 +212,7 @@ def _every_clause(index: dict[str, Clause]) -> list[Clause]:
         while node.parent is not None:
             node = node.parent
         roots.setdefault(id(node), node)
-    found: list[Clause] = []
-    for root in roots.values():
-        stack = [root]
-        while stack:
-            node = stack.pop()
-            found.append(node)
-            stack.extend(reversed(node.children))
-    return found
+    return [clause for root in roots.values() for clause in root.walk()]
 
 
 def _path(target: Clause) -> Iterator[Clause]:
@@ -225,11 +224,8 @@ def _path(target: Clause) -> Iterator[Clause]:
     while node is not None and not target.heading.strip():
         yield node
         node = node.parent
-    stack = list(target.children)
-    while stack:
-        child = stack.pop()
-        yield child
-        stack.extend(child.children)
+    for child in target.children:
+        yield from child.walk()
 
 
 CHECK = Check("reference titles", {"misdirected-reference": ERROR}, REFERENCES, check_reference_titles)

@@ -33,6 +33,16 @@ def enclosing_schedule(clause: Clause) -> Clause | None:
     return None
 
 
+def schedule_labels(schedule: Clause, local: dict[str, dict[str, Clause]] | None) -> dict[str, Clause]:
+    """The label index of a schedule's own clauses, kept in `local` by schedule id when given."""
+    own = local.get(schedule.id) if local is not None else None
+    if own is None:
+        own = index_of_clauses(schedule.children)
+        if local is not None:
+            local[schedule.id] = own
+    return own
+
+
 def check_references(
     clause: Clause, index: dict[str, Clause], local: dict[str, dict[str, Clause]] | None = None
 ) -> list[Finding]:
@@ -50,11 +60,7 @@ def check_references(
         if key in reported:
             continue
         if schedule is not None and own is None:
-            own = local.get(schedule.id) if local is not None else None
-            if own is None:
-                own = index_of_clauses(schedule.children)
-                if local is not None:
-                    local[schedule.id] = own
+            own = schedule_labels(schedule, local)
         target = (own.get(key) if own is not None else None) or index.get(key)
         if target is None:
             reported.add(key)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from plutoeditor.checks.finding import REFERENCES, WARNING, Finding, Review
+from plutoeditor.checks.reference_titles import about_this_section
 from plutoeditor.model.clause import Clause
 from plutoeditor.model.numbering import parse_label
 from plutoeditor.model.policy import Policy
@@ -96,7 +97,7 @@ def _in_a_shift(finding: Finding, policy: Policy, led: dict[tuple[str, str], Fin
     section = _section_of(clause) if clause is not None else None
     old = finding.target.partition(".")[0]
     lead = led.get((section.id, old)) if section is not None else None
-    if section is None or lead is None or not finding.message.lower().startswith("refers to “this"):
+    if section is None or lead is None or not about_this_section(finding):
         return finding
     where = f", said at line {lead.line}" if lead.line else ""
     number = section.label.strip().rstrip(".")

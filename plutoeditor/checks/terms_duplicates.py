@@ -17,7 +17,7 @@ from plutoeditor.checks.terms_recognise import ACRONYM, BARE, CLAUSE, INLINE, ME
 from plutoeditor.checks.terms_restated import differences, said_again
 from plutoeditor.checks.terms_scopes import Instruments
 from plutoeditor.checks.terms_unused import OUTSIDE_WORDS
-from plutoeditor.model.clause import Clause
+from plutoeditor.model.clause import Clause, full_label
 
 _PRONOUNS = frozenset("we us our ours you your yours i me my they them their".split())
 _PART = r"(?:section|clause|part|schedule|annex|appendix|exhibit|addendum|paragraph|article|chapter)s?"
@@ -213,23 +213,3 @@ def _meaning(text: str) -> str:
 
 def _where(clause: Clause) -> str:
     return full_label(clause) or f"“{clause.display_name(40)}”"
-
-
-def full_label(clause: Clause) -> str:
-    """The clause's number with those of the clauses it stands in: "11.1" for a "1." under
-    "11.", "2.1(a)" for an "(a)" under "2.1"; a label written in full stays as it is."""
-    own = clause.label.strip().rstrip(".:").strip()
-    parent = clause.parent
-    if not own or parent is None or not parent.label.strip():
-        return own
-    above = full_label(parent)
-    if own.isdigit() and _DOTTED.match(above):
-        return f"{above}.{own}"
-    letter = own.strip("()")
-    if letter.isalnum() and len(letter) <= 4 and not letter.isdigit() and _NUMBERED.match(above):
-        return f"{above}({letter})"
-    return own
-
-
-_DOTTED = re.compile(r"^\d+(?:\.\d+)*$")
-_NUMBERED = re.compile(r"^\d+(?:\.\d+)*(?:\([a-z0-9]+\))*$", re.IGNORECASE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -134,3 +135,23 @@ def read_clause(
     for child in children:
         child.parent = clause
     return clause
+
+
+def full_label(clause: Clause) -> str:
+    """The clause's number with those of the clauses it stands in: "11.1" for a "1." under
+    "11.", "2.1(a)" for an "(a)" under "2.1"; a label written in full stays as it is."""
+    own = clause.label.strip().rstrip(".:").strip()
+    parent = clause.parent
+    if not own or parent is None or not parent.label.strip():
+        return own
+    above = full_label(parent)
+    if own.isdigit() and _DOTTED.match(above):
+        return f"{above}.{own}"
+    letter = own.strip("()")
+    if letter.isalnum() and len(letter) <= 4 and not letter.isdigit() and _NUMBERED.match(above):
+        return f"{above}({letter})"
+    return own
+
+
+_DOTTED = re.compile(r"^\d+(?:\.\d+)*$")
+_NUMBERED = re.compile(r"^\d+(?:\.\d+)*(?:\([a-z0-9]+\))*$", re.IGNORECASE)
